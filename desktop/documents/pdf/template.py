@@ -1,0 +1,206 @@
+"""The page template of an official document, and building PDFs from a story.
+
+Page numbers are centred in the top margin from the second page of each copy on (Nghị định
+30/2020/NĐ-CP); an optional light diagonal watermark goes under the text of every page; an
+optional copy mark ("Bản số 1/3 — …") is printed small at the top right of a copy's first page.
+Several copies can be built into one file, each starting on a new page with its own numbering.
+"""
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO, Union
+
+from reportlab.lib.colors import Color, black
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
+
+from .fonts import register_fonts
+from .official import PageSetup
+
+Target = Union[str, os.PathLike, BinaryIO]
+StoryMaker = Callable[[int], list]
+
+CREATOR = "ISO Desk"
+MAX_PASSES = 3
+PAGE_NUMBER_SIZE = 13
+COPY_MARK_SIZE = 10
+WATERMARK_SIZE = 72
+WATERMARK_GREY = Color(0.82, 0.82, 0.82)
+
+
+class CopyStart(Flowable):
+    """Invisible marker: a new copy starts on this page (its page numbering restarts)."""
+
+    def __init__(self, mark: str | None):
+        super().__init__()
+        self.mark = mark
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803
+        return 0, 0
+
+    def draw(self):
+        pass
+
+
+class OfficialDocTemplate(BaseDocTemplate):
+    """One frame inside the Nghị định 30 margins, with page decorations per copy.
+
+    After ``build``, ``copy_page_counts`` holds the number of pages of each copy (a story with no
+    ``CopyStart`` counts as one copy).
+    """
+
+    def __init__(self, target: Target, *, setup: PageSetup = PageSetup(),
+                 page_number_from: int | None = 2, watermark: str | None = None,
+                 copy_mark: str | None = None, title: str = "", author: str = "",
+                 subject: str = "", creator: str = CREATOR, **kw):
+        if isinstance(target, os.PathLike):
+            target = os.fspath(target)
+        self.setup = setup
+        self.fonts = register_fonts()
+        self.page_number_from = page_number_from
+        self.watermark = watermark
+        self.copy_page_counts: list[int] = []
+        self._initial_mark = copy_mark
+        super().__init__(
+            target,
+            pagesize=setup.pagesize,
+            leftMargin=setup.left,
+            rightMargin=setup.right,
+            topMargin=setup.top,
+            bottomMargin=setup.bottom,
+            title=title,
+            author=author,
+            subject=subject,
+            creator=creator,
+            lang="vi-VN",
+            initialFontName=self.fonts.regular,
+            **kw,
+        )
+        frame = Frame(
+            self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+        )
+        self.addPageTemplates([PageTemplate(
+            id="official", frames=[frame], onPage=self._under_page, onPageEnd=self._over_page,
+        )])
+
+    # -- per-copy bookkeeping ------------------------------------------------------------
+    def build(self, flowables, *args, **kw):
+        self.copy_page_counts = []
+        self._copy_first_page = 1
+        self._copy_mark = self._initial_mark
+        return super().build(flowables, *args, **kw)
+
+    def afterFlowable(self, flowable):  # noqa: N802
+        if isinstance(flowable, CopyStart):
+            self._copy_first_page = self.canv.getPageNumber()
+            self._copy_mark = flowable.mark
+
+    def page_in_copy(self) -> int:
+        return self.canv.getPageNumber() - self._copy_first_page + 1
+
+    # -- decorations ------------------------------------------------------------------------
+    def _under_page(self, canv, doc):
+        if self.watermark:
+            width, height = self.setup.pagesize
+            canv.saveState()
+            canv.setFillColor(WATERMARK_GREY)
+            canv.setFont(self.fonts.bold, WATERMARK_SIZE)
+            canv.translate(width / 2, height / 2)
+            canv.rotate(45)
+            canv.drawCentredString(0, -WATERMARK_SIZE / 3, self.watermark)
+            canv.restoreState()
+
+    def _over_page(self, canv, doc):
+        width, height = self.setup.pagesize
+        page = self.page_in_copy()
+        if page == 1:  # first page of the document or of a new copy
+            self.copy_page_counts.append(0)
+        self.copy_page_counts[-1] = page
+        canv.saveState()
+        canv.setFillColor(black)
+        if page == 1 and self._copy_mark:
+            canv.setFont(self.fonts.italic, COPY_MARK_SIZE)
+            canv.drawRightString(width - self.setup.right, height - self.setup.top / 2,
+                                 self._copy_mark)
+        if self.page_number_from and page >= self.page_number_from:
+            canv.setFont(self.fonts.regular, PAGE_NUMBER_SIZE)
+            x = self.setup.left + (width - self.setup.left - self.setup.right) / 2
+            canv.drawCentredString(x, height - self.setup.top / 2 - PAGE_NUMBER_SIZE / 3,
+                                   str(page))
+        canv.restoreState()
+
+
+def build_official_pdf(path_or_buffer: Target, story: list, *, setup: PageSetup = PageSetup(),
+                       page_number_from: int | None = 2, watermark: str | None = None,
+                       copy_mark: str | None = None, title: str = "", author: str = "",
+                       subject: str = "") -> int:
+    """Build ``story`` into a PDF; return its page count."""
+    doc = OfficialDocTemplate(path_or_buffer, setup=setup, page_number_from=page_number_from,
+                              watermark=watermark, copy_mark=copy_mark, title=title,
+                              author=author, subject=subject)
+    doc.build(list(story))
+    return doc.page
+
+
+def _write(target: Target, data: bytes) -> None:
+    if isinstance(target, (str, os.PathLike)):
+        Path(target).write_bytes(data)
+    else:
+        target.write(data)
+
+
+def _converge(build: Callable[[int], tuple[bytes, int, int]], target: Target) -> int:
+    """Build with a guessed page count until the story states the real one (at most
+    MAX_PASSES builds), write the last build to ``target`` and return its total page count.
+
+    ``build(n)`` returns (pdf bytes, pages the story should state, total pages)."""
+    guess = 1
+    for _ in range(MAX_PASSES):
+        data, pages, total = build(guess)
+        if pages == guess:
+            break
+        guess = pages
+    _write(target, data)
+    return total
+
+
+def build_with_page_count(path_or_buffer: Target, make_story: StoryMaker, **kw) -> int:
+    """Build ``make_story(n)`` where n is the document's own page count ("Biên bản này gồm n
+    trang"); return the page count. Keyword arguments as for ``build_official_pdf``."""
+
+    def build(guess: int) -> tuple[bytes, int, int]:
+        buf = io.BytesIO()
+        pages = build_official_pdf(buf, make_story(guess), **kw)
+        return buf.getvalue(), pages, pages
+
+    return _converge(build, path_or_buffer)
+
+
+def build_copies(path_or_buffer: Target, make_story: StoryMaker, copies: list[str], *,
+                 setup: PageSetup = PageSetup(), page_number_from: int | None = 2,
+                 watermark: str | None = None, title: str = "", author: str = "",
+                 subject: str = "") -> int:
+    """Build one copy per entry of ``copies`` (its copy mark) into one PDF, each copy starting
+    on a new page with its own page numbering. ``make_story(n)`` is called once per copy, with
+    n the page count of one copy. Returns the total page count of the file."""
+    common = dict(setup=setup, page_number_from=page_number_from, watermark=watermark,
+                  title=title, author=author, subject=subject)
+    if not copies:
+        return build_with_page_count(path_or_buffer, make_story, **common)
+
+    def build(guess: int) -> tuple[bytes, int, int]:
+        story: list = []
+        for i, mark in enumerate(copies):
+            if i:
+                story.append(PageBreak())
+            story.append(CopyStart(mark))
+            story.extend(make_story(guess))
+        buf = io.BytesIO()
+        doc = OfficialDocTemplate(buf, **common)
+        doc.build(story)
+        return buf.getvalue(), max(doc.copy_page_counts), doc.page
+
+    return _converge(build, path_or_buffer)
