@@ -1,0 +1,127 @@
+"""Starting the GUI: QApplication, translators, the data file, setup, sign-in, main window.
+
+GUI wiring only: the rules live in desktop.models.
+"""
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.i18n import translation_files
+from desktop.models.db import DB_FILENAME, Store, open_store, restore_backup
+from desktop.models.errors import DatabaseDamaged, IsoDeskError
+from desktop.models.settings import get_setting
+from desktop.models.unit import get_profile
+from desktop.paths import resource
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName("ISO Desk")
+    app.setOrganizationName("isodesk")
+    app.setApplicationDisplayName("ISO Desk")
+    icon = resource("icons", "isodesk.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    font = app.font()
+    if font.pointSizeF() < 10:
+        font.setPointSizeF(10)
+        app.setFont(font)
+    return app
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Load every .qm of the language (ours and Qt's own strings); remove the old ones first."""
+    for old in getattr(app, "_isodesk_translators", []):
+        app.removeTranslator(old)
+    installed = []
+    for qm in translation_files(language):
+        translator = QTranslator(app)
+        if translator.load(str(qm)):
+            app.installTranslator(translator)
+            installed.append(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if language == "vi"
+                               else QLocale.Language.English))
+    app._isodesk_translators = installed
+    return installed
+
+
+def open_data(data_dir: Path) -> Store | None:
+    """Open the data file; when it is damaged, offer to restore the latest good backup."""
+    path = Path(data_dir) / DB_FILENAME
+    while True:
+        try:
+            return open_store(path)
+        except DatabaseDamaged as exc:
+            box = QMessageBox(QMessageBox.Icon.Critical, tr("The data file is damaged"),
+                              exc.message, QMessageBox.StandardButton.NoButton)
+            restore = None
+            if exc.backup is not None:
+                restore = box.addButton(tr("Restore the latest backup"),
+                                        QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            if restore is None or box.clickedButton() is not restore:
+                return None
+            aside = restore_backup(path, exc.backup)
+            QMessageBox.information(None, tr("Restored"), tr(
+                "The backup %1 was restored. The damaged file was kept as %2.")
+                .replace("%1", exc.backup.name).replace("%2", aside.name))
+        except IsoDeskError as exc:
+            QMessageBox.critical(None, "ISO Desk", exc.message)
+            return None
+
+
+def run_gui(data_dir: Path, *, demo: bool = False) -> int:
+    app = make_application()
+    from desktop.views.context import ViewContext
+    from desktop.views.login import LoginDialog
+    from desktop.views.main_window import MainWindow
+    from desktop.views.sections import STARTUP_HOOKS
+    from desktop.views.setup_wizard import SetupWizard
+
+    store = open_data(data_dir)
+    if store is None:
+        return 1
+    install_translators(app, get_setting(store, "language", "vi"))
+    try:
+        admin = None
+        if get_profile(store) is None:
+            wizard = SetupWizard(store)
+            if not wizard.exec():
+                return 0
+            admin = wizard.admin
+        hint = None
+        if demo:
+            from desktop.demo import DEMO_PASSWORD
+
+            hint = tr("Demo data. Accounts: admin (administrator), iso (ISO team), tuvan "
+                      "(consultant), giamthi (proctor); password: %1").replace("%1", DEMO_PASSWORD)
+        while True:
+            user = admin
+            admin = None
+            if user is None:
+                login = LoginDialog(store, hint=hint, username="admin" if demo else "")
+                if not login.exec():
+                    return 0
+                user = login.user
+            ctx = ViewContext(store, user, demo=demo)
+            window = MainWindow(ctx)
+            window.show()
+            for spec in STARTUP_HOOKS:
+                module, _, func = spec.partition(":")
+                getattr(importlib.import_module(module), func)(ctx, window)
+            app.exec()
+            if not window.wants_logout:
+                return 0
+    finally:
+        store.close(clean=True)

@@ -1,0 +1,86 @@
+"""`isodesk`: the command line. No subcommand starts the GUI.
+
+Headless subcommands print one JSON object with `--json` and exit 0 (done), 1 (refused or failed,
+the reason on stderr) or 2 (wrong usage). Qt is imported only to start the GUI.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from pathlib import Path
+
+from .context import CliContext, CliError, add_json_flag, emit  # noqa: F401  (re-exported)
+
+# Modules under desktop.cli that add subcommands: each has `register(subparsers)`.
+COMMAND_MODULES: list[str] = [
+    "core",
+    "staff",
+]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # usage errors: exit 2 with a Vietnamese hint
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"isodesk: lỗi cú pháp lệnh: {message}\n"
+                         "Gõ `isodesk --help` để xem cách dùng.\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from desktop import __version__
+
+    parser = _Parser(prog="isodesk", description="ISO Desk — hồ sơ ISO 9001 của đơn vị BHXH.")
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="thư mục dữ liệu (mặc định: ISODESK_DATA_DIR hoặc thư mục người dùng)")
+    parser.add_argument("--version", action="version", version=f"isodesk {__version__}")
+    parser.add_argument("--selftest", action="store_true",
+                        help="kiểm tra nhanh cơ sở dữ liệu và PDF rồi thoát")
+    sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"{__name__}.{name}").register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    ctx = CliContext(data_dir=args.data_dir, json=getattr(args, "json", False))
+    if args.selftest:
+        from .selftest import run_selftest
+
+        return run_selftest()
+    if not args.command:
+        from desktop.app import run_gui
+
+        return run_gui(ctx.resolve_data_dir())
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.parse_args([args.command, "--help"])
+        return 2
+    try:
+        return int(handler(args, ctx) or 0)
+    except CliError as exc:
+        sys.stderr.write(f"isodesk: {exc}\n")
+        if exc.payload is not None and ctx.json:
+            emit(ctx, exc.payload)
+        return exc.code
+    except KeyboardInterrupt:
+        sys.stderr.write("isodesk: đã dừng theo yêu cầu.\n")
+        return 1
+    finally:
+        ctx.close()
+
+
+def entry() -> None:  # pragma: no cover - console script shim
+    raise SystemExit(main())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    os.environ.setdefault("PYTHONUTF8", "1")
+    raise SystemExit(main())

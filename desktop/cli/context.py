@@ -1,0 +1,91 @@
+"""What every subcommand shares: the data folder, the open store, JSON output, errors."""
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.models.db import DB_FILENAME, Store, open_store
+from desktop.models.errors import DatabaseDamaged, IsoDeskError, ValidationError
+
+
+class CliError(Exception):
+    def __init__(self, message: str, code: int = 1, payload: dict | None = None):
+        super().__init__(message)
+        self.code = code
+        self.payload = payload
+
+
+def add_json_flag(p) -> None:
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+
+
+def emit(ctx: "CliContext", payload: dict, text: str | None = None) -> None:
+    """Print the result: JSON with --json, else the human text (or the JSON, indented)."""
+    if ctx.json:
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, default=str) + "\n")
+    else:
+        sys.stdout.write((text if text is not None else
+                          json.dumps(payload, ensure_ascii=False, indent=2, default=str)) + "\n")
+    sys.stdout.flush()
+
+
+def read_password_stdin() -> str:
+    data = sys.stdin.readline()
+    if not data:
+        raise CliError("Không nhận được mật khẩu trên stdin (--password-stdin).", 2)
+    return data.rstrip("\r\n")
+
+
+@dataclass
+class CliContext:
+    data_dir: Path | None = None
+    json: bool = False
+    _store: Store | None = field(default=None, repr=False)
+
+    def resolve_data_dir(self) -> Path:
+        from desktop.paths import default_data_dir
+
+        return Path(self.data_dir) if self.data_dir else default_data_dir()
+
+    @property
+    def db_path(self) -> Path:
+        return self.resolve_data_dir() / DB_FILENAME
+
+    def store(self, *, require_unit: bool = True, actor: str | None = None) -> Store:
+        if self._store is None:
+            if require_unit and not self.db_path.exists():
+                raise CliError(f"Chưa có dữ liệu ở {self.resolve_data_dir()}. Hãy chạy "
+                               "`isodesk init ...` trước (hoặc chọn --data-dir).")
+            try:
+                self._store = open_store(self.db_path, actor=actor or _os_actor())
+            except DatabaseDamaged as exc:
+                raise CliError(exc.message + " Dùng giao diện chính để khôi phục.") from exc
+            if require_unit and not self._store.unit_code:
+                raise CliError("Chưa khai báo đơn vị. Hãy chạy `isodesk init ...` trước.")
+        elif actor:
+            self._store.actor = actor
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close(clean=False)
+            self._store = None
+
+
+def _os_actor() -> str:
+    import getpass
+
+    try:
+        return f"cli:{getpass.getuser()}"
+    except Exception:
+        return "cli"
+
+
+def fail_on(exc: IsoDeskError) -> CliError:
+    """Turn a domain error into exit 1 with each field's message."""
+    if isinstance(exc, ValidationError) and len(exc.errors) > 1:
+        lines = [f"{k}: {v}" if k else v for k, v in exc.errors.items()]
+        return CliError("Dữ liệu không hợp lệ:\n  " + "\n  ".join(lines))
+    return CliError(exc.message)

@@ -1,0 +1,143 @@
+"""init, user, db and demo."""
+from __future__ import annotations
+
+from desktop.models import audit, users
+from desktop.models.db import list_backups, quick_check
+from desktop.models.errors import IsoDeskError
+from desktop.models.unit import UnitProfile, get_profile, save_profile
+
+from .context import CliContext, CliError, add_json_flag, emit, fail_on, read_password_stdin
+
+
+def register(sub) -> None:
+    p = sub.add_parser("init", help="khai báo đơn vị và tài khoản quản trị đầu tiên")
+    p.add_argument("--unit-code", required=True)
+    p.add_argument("--unit-name", required=True)
+    p.add_argument("--level", required=True, choices=["district", "province"])
+    p.add_argument("--parent-code")
+    p.add_argument("--parent-name")
+    p.add_argument("--place", help="địa danh ghi ở dòng ngày tháng, ví dụ: Sông Trà")
+    p.add_argument("--admin-user", required=True)
+    p.add_argument("--admin-name", required=True)
+    p.add_argument("--password-stdin", action="store_true", required=True)
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("user", help="tài khoản người dùng")
+    usub = p.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    a = usub.add_parser("add", help="thêm tài khoản")
+    a.add_argument("username")
+    a.add_argument("--full-name", required=True)
+    a.add_argument("--role", required=True, choices=list(users.ROLES))
+    a.add_argument("--position", default="")
+    a.add_argument("--password-stdin", action="store_true", required=True)
+    add_json_flag(a)
+    a.set_defaults(handler=cmd_user_add)
+    ls = usub.add_parser("list", help="liệt kê tài khoản")
+    add_json_flag(ls)
+    ls.set_defaults(handler=cmd_user_list)
+
+    p = sub.add_parser("db", help="kiểm tra và sao lưu tệp dữ liệu")
+    dsub = p.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    c = dsub.add_parser("check", help="kiểm tra tệp dữ liệu và chuỗi nhật ký")
+    add_json_flag(c)
+    c.set_defaults(handler=cmd_db_check)
+    b = dsub.add_parser("backup", help="tạo một bản sao lưu ngay")
+    add_json_flag(b)
+    b.set_defaults(handler=cmd_db_backup)
+
+    p = sub.add_parser("demo", help="tạo dữ liệu mẫu (một huyện giả định) và mở chương trình")
+    p.add_argument("--no-gui", action="store_true", help="chỉ tạo dữ liệu, không mở giao diện")
+    p.add_argument("--reset", action="store_true", help="xóa dữ liệu mẫu cũ và tạo lại")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_demo)
+
+
+def cmd_init(args, ctx: CliContext) -> int:
+    password = read_password_stdin()
+    store = ctx.store(require_unit=False, actor=f"cli:{args.admin_user}")
+    if get_profile(store) is not None:
+        raise CliError(f"Thư mục {ctx.resolve_data_dir()} đã được khai báo cho đơn vị "
+                       f"{store.unit_code}. Không khởi tạo lại.")
+    try:
+        with store.atomic():
+            profile = save_profile(store, UnitProfile(
+                code=args.unit_code, name=args.unit_name, level=args.level,
+                parent_code=args.parent_code, parent_name=args.parent_name, place=args.place))
+            admin = users.create_user(store, args.admin_user, args.admin_name, "admin", password)
+            _after_init(store)
+    except IsoDeskError as exc:
+        raise fail_on(exc) from exc
+    emit(ctx, {"unit_code": profile.code, "level": profile.level, "admin": admin.username,
+               "data_dir": str(ctx.resolve_data_dir())},
+         f"Đã khai báo {profile.name} ({profile.code}); quản trị: {admin.username}.")
+    return 0
+
+
+def _after_init(store) -> None:
+    """Parts of the program that set themselves up for a new unit (keys, default data)."""
+    from desktop.models.setup_hooks import run_setup_hooks
+
+    run_setup_hooks(store)
+
+
+def cmd_user_add(args, ctx: CliContext) -> int:
+    password = read_password_stdin()
+    store = ctx.store()
+    try:
+        user = users.create_user(store, args.username, args.full_name, args.role, password,
+                                 position=args.position)
+    except IsoDeskError as exc:
+        raise fail_on(exc) from exc
+    emit(ctx, {"id": user.id, "username": user.username, "role": user.role},
+         f"Đã thêm tài khoản {user.username} ({user.role_label}).")
+    return 0
+
+
+def cmd_user_list(args, ctx: CliContext) -> int:
+    store = ctx.store()
+    items = [{"username": u.username, "full_name": u.full_name, "role": u.role,
+              "active": u.active} for u in users.list_users(store)]
+    emit(ctx, {"users": items},
+         "\n".join(f"{u['username']:16} {u['role']:11} {u['full_name']}" for u in items))
+    return 0
+
+
+def cmd_db_check(args, ctx: CliContext) -> int:
+    path = ctx.db_path
+    if not path.exists():
+        raise CliError(f"Không có tệp dữ liệu ở {path}.")
+    problem = quick_check(path)
+    if problem is not None:
+        payload = {"ok": False, "integrity": problem, "audit": None}
+        raise CliError(f"Tệp dữ liệu bị hỏng: {problem}", payload=payload)
+    store = ctx.store(require_unit=False)
+    report = audit.verify_chain(store)
+    payload = {"ok": report.ok, "integrity": "ok", "audit": report.as_dict(),
+               "backups": len(list_backups(store.backup_dir))}
+    if not report.ok:
+        raise CliError(report.message, payload=payload)
+    emit(ctx, payload, f"Tệp dữ liệu: tốt. {report.message}")
+    return 0
+
+
+def cmd_db_backup(args, ctx: CliContext) -> int:
+    store = ctx.store(require_unit=False)
+    made = store.backup("manual")
+    emit(ctx, {"backup": str(made)}, f"Đã sao lưu: {made}")
+    return 0
+
+
+def cmd_demo(args, ctx: CliContext) -> int:
+    from desktop.demo import DEMO_PASSWORD, create_demo
+    from desktop.paths import demo_data_dir
+
+    data_dir = ctx.data_dir or demo_data_dir()
+    info = create_demo(data_dir, reset=args.reset)
+    emit(ctx, {"data_dir": str(data_dir), **info},
+         f"Dữ liệu mẫu ở {data_dir}. Đăng nhập: admin / {DEMO_PASSWORD}")
+    if args.no_gui:
+        return 0
+    from desktop.app import run_gui
+
+    return run_gui(data_dir, demo=True)

@@ -1,0 +1,88 @@
+"""staff import / list / export / template."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.documents.roster_xlsx import export_roster, read_roster, write_template
+from desktop.models.errors import IsoDeskError
+from desktop.models.staff import StaffRepository
+from desktop.models.unit import get_profile
+
+from .context import CliContext, CliError, add_json_flag, emit, fail_on
+
+
+def register(sub) -> None:
+    p = sub.add_parser("staff", help="danh sách cán bộ")
+    s = p.add_subparsers(dest="staff_command", metavar="ACTION", required=True)
+    i = s.add_parser("import", help="nhập danh sách từ Excel (.xlsx)")
+    i.add_argument("file", type=Path)
+    i.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
+    add_json_flag(i)
+    i.set_defaults(handler=cmd_import)
+    ls = s.add_parser("list", help="liệt kê cán bộ theo thứ tự tên tiếng Việt")
+    ls.add_argument("--active-only", action="store_true")
+    ls.add_argument("--search", default="")
+    add_json_flag(ls)
+    ls.set_defaults(handler=cmd_list)
+    e = s.add_parser("export", help="xuất danh sách ra Excel")
+    e.add_argument("file", type=Path)
+    add_json_flag(e)
+    e.set_defaults(handler=cmd_export)
+    t = s.add_parser("template", help="lưu tệp Excel mẫu để điền danh sách")
+    t.add_argument("file", type=Path)
+    add_json_flag(t)
+    t.set_defaults(handler=cmd_template)
+
+
+def cmd_import(args, ctx: CliContext) -> int:
+    store = ctx.store()
+    repo = StaffRepository(store)
+    try:
+        rows, converted = read_roster(args.file)
+        plan = repo.plan_import(rows)
+        plan.converted_cells = converted
+        result = plan.summary() if args.dry_run else repo.apply_import(plan)
+    except IsoDeskError as exc:
+        raise fail_on(exc) from exc
+    result = {**result, "dry_run": bool(args.dry_run),
+              "converted_cells": [{k: c[k] for k in ("sheet", "cell", "encoding", "text")}
+                                  for c in result["converted_cells"]]}
+    lines = [("Xem trước: " if args.dry_run else "") +
+             f"thêm {result['added']}, cập nhật {result['updated']}, bỏ qua {result['skipped']}, "
+             f"lỗi {len(result['errors'])}."]
+    lines += [f"  Dòng {e['row']}: {e['message']}" for e in result["errors"]]
+    if converted:
+        lines.append(f"  Đã chuyển {len(converted)} ô từ mã TCVN3/VNI sang Unicode: " +
+                     ", ".join(c["cell"] for c in converted[:20]) + ("…" if len(converted) > 20 else ""))
+    emit(ctx, result, "\n".join(lines))
+    return 0
+
+
+def cmd_list(args, ctx: CliContext) -> int:
+    store = ctx.store()
+    people = StaffRepository(store).list(include_inactive=not args.active_only, query=args.search)
+    items = [p.as_public() for p in people]
+    emit(ctx, {"staff": items},
+         "\n".join(f"{p['staff_code']:10} {p['full_name']:30} {p['department']}" for p in items))
+    return 0
+
+
+def cmd_export(args, ctx: CliContext) -> int:
+    store = ctx.store()
+    people = StaffRepository(store).list()
+    profile = get_profile(store)
+    try:
+        path = export_roster(args.file, people, profile.name if profile else "")
+    except IsoDeskError as exc:
+        raise fail_on(exc) from exc
+    emit(ctx, {"file": str(path), "count": len(people)}, f"Đã xuất {len(people)} cán bộ ra {path}.")
+    return 0
+
+
+def cmd_template(args, ctx: CliContext) -> int:
+    try:
+        path = write_template(args.file)
+    except IsoDeskError as exc:
+        raise CliError(exc.message) from exc
+    emit(ctx, {"file": str(path)}, f"Đã lưu tệp mẫu: {path}")
+    return 0

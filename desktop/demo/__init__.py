@@ -1,0 +1,70 @@
+"""The demo district: a fictional office with about 40 staff, an ISO team and some records.
+
+It lives in its own folder (never the user's real data folder). Parts of the program add their
+own demo records through `DEMO_BUILDERS` ("module:function", called with the store and a seeded
+random generator, in order).
+"""
+from __future__ import annotations
+
+import importlib
+import random
+from pathlib import Path
+
+from desktop.models import users
+from desktop.models.db import DB_FILENAME, open_store
+from desktop.models.setup_hooks import run_setup_hooks
+from desktop.models.staff import StaffRepository
+from desktop.models.unit import UnitProfile, get_profile, save_profile
+
+from .people import demo_staff
+
+DEMO_PASSWORD = "demo1234"
+DEMO_UNIT = UnitProfile(
+    code="BHXHST",
+    name="Bảo hiểm xã hội huyện Sông Trà",
+    level="district",
+    parent_code="BHXHLG",
+    parent_name="Bảo hiểm xã hội tỉnh Lam Giang",
+    place="Sông Trà",
+)
+DEMO_USERS = [  # username, full name, role, position
+    ("admin", "Phạm Quốc Hùng", "admin", "Phó Giám đốc"),
+    ("iso", "Lê Thị Thu Hà", "iso_team", "Tổ trưởng Tổ triển khai ISO"),
+    ("tuvan", "Đỗ Minh Khôi", "consultant", "Chuyên gia tư vấn"),
+    ("giamthi", "Vũ Thị Ngọc Lan", "proctor", "Viên chức"),
+]
+DEMO_BUILDERS: list[str] = [
+    # "desktop.demo.quiz:build",
+]
+
+
+def create_demo(data_dir: Path, *, reset: bool = False, seed: int = 2026) -> dict:
+    data_dir = Path(data_dir)
+    db_path = data_dir / DB_FILENAME
+    if reset and db_path.exists():
+        for suffix in ("", "-wal", "-shm"):
+            p = db_path.with_name(db_path.name + suffix)
+            if p.exists():
+                p.unlink()
+    store = open_store(db_path, actor="demo")
+    try:
+        if get_profile(store) is not None:
+            return {"created": False, "unit_code": store.unit_code,
+                    "staff": StaffRepository(store).count(active_only=False)}
+        rng = random.Random(seed)
+        with store.atomic():
+            save_profile(store, DEMO_UNIT)
+            for username, full_name, role, position in DEMO_USERS:
+                users.create_user(store, username, full_name, role, DEMO_PASSWORD,
+                                  position=position)
+            run_setup_hooks(store)
+            repo = StaffRepository(store)
+            for member in demo_staff(rng):
+                repo.add(member)
+            for spec in DEMO_BUILDERS:
+                module, _, func = spec.partition(":")
+                getattr(importlib.import_module(module), func)(store, rng)
+        return {"created": True, "unit_code": store.unit_code,
+                "staff": StaffRepository(store).count(active_only=False)}
+    finally:
+        store.close(clean=False)

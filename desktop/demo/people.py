@@ -1,0 +1,64 @@
+"""The fictional staff of the demo district (names are made up)."""
+from __future__ import annotations
+
+import random
+
+from desktop.models.vntext import fold
+
+_PEOPLE = """\
+Phạm Quốc Hùng|Giám đốc|Ban Giám đốc
+Trương Thị Mỹ Dung|Phó Giám đốc|Ban Giám đốc
+Lê Thị Thu Hà|Tổ trưởng|Tổ Hành chính - Tổng hợp
+Nguyễn Văn Thành|Viên chức|Tổ Hành chính - Tổng hợp
+Huỳnh Thị Kim Oanh|Văn thư|Tổ Hành chính - Tổng hợp
+Vũ Thị Ngọc Lan|Viên chức|Tổ Hành chính - Tổng hợp
+Đặng Văn Lợi|Lái xe (hợp đồng)|Tổ Hành chính - Tổng hợp
+Trần Thị Hồng Nhung|Tổ trưởng|Bộ phận Tiếp nhận và trả kết quả
+Nguyễn Thị Ánh Tuyết|Viên chức|Bộ phận Tiếp nhận và trả kết quả
+Bùi Thanh Tâm|Viên chức|Bộ phận Tiếp nhận và trả kết quả
+Hồ Thị Xuân Mai|Viên chức|Bộ phận Tiếp nhận và trả kết quả
+Phan Văn Đức|Viên chức|Bộ phận Tiếp nhận và trả kết quả
+Ngô Thị Bích Ngọc|Tổ trưởng|Tổ Quản lý thu - Sổ, thẻ
+Dương Minh Trí|Viên chức|Tổ Quản lý thu - Sổ, thẻ
+Lý Thị Cẩm Vân|Viên chức|Tổ Quản lý thu - Sổ, thẻ
+Võ Văn Ẩn|Viên chức|Tổ Quản lý thu - Sổ, thẻ
+Nguyễn Thị Yến|Viên chức|Tổ Quản lý thu - Sổ, thẻ
+Trần Quang Vinh|Viên chức|Tổ Quản lý thu - Sổ, thẻ
+Lê Văn Út|Viên chức|Tổ Quản lý thu - Sổ, thẻ
+Hoàng Thị Diệu Linh|Tổ trưởng|Tổ Chế độ BHXH
+Đinh Công Bằng|Viên chức|Tổ Chế độ BHXH
+Phạm Thị Thanh Hương|Viên chức|Tổ Chế độ BHXH
+Nguyễn Hữu Phước|Viên chức|Tổ Chế độ BHXH
+Tạ Thị Ngân|Viên chức|Tổ Chế độ BHXH
+Trịnh Văn Ơn|Viên chức|Tổ Chế độ BHXH
+Châu Thị Ửng|Viên chức|Tổ Chế độ BHXH
+Mai Xuân Sơn|Tổ trưởng|Tổ Giám định BHYT
+Lương Thị Hạnh|Bác sĩ, giám định viên|Tổ Giám định BHYT
+Đoàn Quốc Khánh|Giám định viên|Tổ Giám định BHYT
+Cao Thị Mỹ Linh|Dược sĩ, giám định viên|Tổ Giám định BHYT
+Nguyễn Đình Khoa|Kế toán trưởng|Tổ Kế hoạch - Tài chính
+Lê Thị Bảo Châu|Kế toán viên|Tổ Kế hoạch - Tài chính
+Phan Thị Thùy Dương|Thủ quỹ|Tổ Kế hoạch - Tài chính
+Trần Văn Cường|Viên chức|Tổ Kiểm tra
+Hà Thị Lệ Thu|Viên chức|Tổ Kiểm tra
+Nguyễn Văn Ánh|Nhân viên bảo vệ (hợp đồng)|Tổ Hành chính - Tổng hợp
+Võ Thị Quỳnh|Viên chức|Tổ Quản lý thu - Sổ, thẻ
+Âu Dương Phong|Viên chức|Tổ Giám định BHYT
+Nguyễn Thị Hoa|Viên chức|Bộ phận Tiếp nhận và trả kết quả
+Đỗ Thị Ý Nhi|Viên chức|Tổ Chế độ BHXH
+"""
+INACTIVE = {"ST040"}  # moved to another office: kept on the roster, not active
+
+
+def demo_staff(rng: random.Random) -> list[dict]:
+    out = []
+    for i, line in enumerate(_PEOPLE.strip().splitlines(), start=1):
+        name, position, department = line.split("|")
+        code = f"ST{i:03d}"
+        given = fold(name).split()
+        email = f"{given[-1]}.{''.join(w[0] for w in given[:-1])}{i}@songtra.example.vn"
+        phone = "0" + rng.choice("389") + "".join(str(rng.randrange(10)) for _ in range(8))
+        out.append({"staff_code": code, "full_name": name, "position": position,
+                    "department": department, "phone": phone, "email": email,
+                    "active": code not in INACTIVE})
+    return out

@@ -1,0 +1,159 @@
+"""Translations: English source strings in the code, Vietnamese shipped (Qt .ts → .qm).
+
+Each part of the GUI has its own pair of files in `resources/i18n/`: `core_vi.ts` for
+`desktop/app.py` and the modules directly in `desktop/views/`, and `<name>_vi.ts` for each
+subpackage `desktop/views/<name>/`. This module has no Qt import; the tools run
+pyside6-lupdate / pyside6-lrelease:
+
+    python -m desktop.i18n update      # refresh every .ts from the sources
+    python -m desktop.i18n todo        # list the strings that still need a translation (JSON)
+    python -m desktop.i18n fill F.json # {"group": {"English source": "bản dịch", ...}, ...}
+    python -m desktop.i18n release     # compile .ts → .qm
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from desktop.paths import resource
+
+ROOT = Path(__file__).resolve().parent
+LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
+SOURCE_LANGUAGE = "en"
+
+
+def i18n_dir() -> Path:
+    return resource("i18n")
+
+
+def available_languages() -> list[str]:
+    return [SOURCE_LANGUAGE] + sorted({p.stem.rsplit("_", 1)[-1] for p in i18n_dir().glob("*.qm")})
+
+
+def translation_files(lang: str) -> list[Path]:
+    if lang == SOURCE_LANGUAGE:
+        return []
+    return sorted(i18n_dir().glob(f"*_{lang}.qm"))
+
+
+def groups() -> dict[str, list[Path]]:
+    views = ROOT / "views"
+    found = {"core": [ROOT / "app.py", *sorted(p for p in views.glob("*.py"))]}
+    for pkg in sorted(p for p in views.iterdir() if p.is_dir() and (p / "__init__.py").exists()):
+        found[pkg.name] = sorted(pkg.rglob("*.py"))
+    return found
+
+
+def _tool(name: str) -> str:
+    import PySide6
+
+    base = Path(PySide6.__file__).resolve().parent
+    for candidate in (base / name, base / f"{name}.exe"):
+        if candidate.exists():
+            return str(candidate)
+    found = shutil.which(f"pyside6-{name}")
+    if not found:
+        raise SystemExit(f"{name} not found (install PySide6-Essentials)")
+    return found
+
+
+def ts_path(group: str, lang: str = "vi") -> Path:
+    return i18n_dir() / f"{group}_{lang}.ts"
+
+
+def update(lang: str = "vi") -> None:
+    for group, files in groups().items():
+        target = ts_path(group, lang)
+        cmd = [_tool("lupdate"), "-no-obsolete", "-locations", "none", "-target-language", lang,
+               *[str(f) for f in files], "-ts", str(target)]
+        subprocess.run(cmd, check=True, capture_output=True)
+
+
+def release(lang: str = "vi", out_dir: Path | None = None) -> list[Path]:
+    made = []
+    for ts in sorted(i18n_dir().glob(f"*_{lang}.ts")):
+        qm = (out_dir or ts.parent) / ts.with_suffix(".qm").name
+        subprocess.run([_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True,
+                       capture_output=True)
+        made.append(qm)
+    return made
+
+
+def read_ts(path: Path) -> list[dict]:
+    """Every message of a .ts file: context, source, translation, finished?"""
+    out = []
+    root = ET.parse(path).getroot()
+    for ctx in root.iter("context"):
+        name = ctx.findtext("name")
+        for msg in ctx.iter("message"):
+            tr = msg.find("translation")
+            numerus = msg.get("numerus") == "yes"
+            if numerus and tr is not None:
+                text = " | ".join(f.text or "" for f in tr.findall("numerusform"))
+            else:
+                text = tr.text if tr is not None else None
+            out.append({
+                "context": name, "source": msg.findtext("source"), "translation": text or "",
+                "finished": tr is not None and tr.get("type") not in ("unfinished", "vanished",
+                                                                     "obsolete") and bool(text),
+            })
+    return out
+
+
+def todo(lang: str = "vi") -> dict[str, list[str]]:
+    result = {}
+    for ts in sorted(i18n_dir().glob(f"*_{lang}.ts")):
+        missing = sorted({m["source"] for m in read_ts(ts) if not m["finished"]})
+        if missing:
+            result[ts.stem.rsplit("_", 1)[0]] = missing
+    return result
+
+
+def fill(mapping: dict[str, dict[str, str]], lang: str = "vi") -> int:
+    """Write translations into the .ts files: {group: {source: translation}}."""
+    count = 0
+    for group, table in mapping.items():
+        path = ts_path(group, lang)
+        tree = ET.parse(path)
+        for msg in tree.getroot().iter("message"):
+            src = msg.findtext("source")
+            if src in table and table[src]:
+                tr = msg.find("translation")
+                if tr is None:
+                    tr = ET.SubElement(msg, "translation")
+                if msg.get("numerus") == "yes":
+                    for child in list(tr):
+                        tr.remove(child)
+                    ET.SubElement(tr, "numerusform").text = table[src]
+                else:
+                    tr.text = table[src]
+                tr.attrib.pop("type", None)
+                count += 1
+        tree.write(path, encoding="utf-8", xml_declaration=True)
+    return count
+
+
+def main(argv: list[str]) -> int:
+    cmd = argv[0] if argv else "help"
+    if cmd == "update":
+        update()
+    elif cmd == "release":
+        for qm in release():
+            print(qm)
+    elif cmd == "todo":
+        print(json.dumps(todo(), ensure_ascii=False, indent=1))
+    elif cmd == "fill":
+        data = json.loads(Path(argv[1]).read_text(encoding="utf-8"))
+        print(f"{fill(data)} translations written")
+    else:
+        print(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

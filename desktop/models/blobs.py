@@ -1,0 +1,71 @@
+"""Files kept by content: signed PDFs, attachments. Stored once under `files/` by SHA-256.
+
+Records point to a file by its hash (a `*_sha256` column); sync packages carry the files their
+records point to, once.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from .db import Store, now_iso
+from .errors import IsoDeskError
+
+FILES_DIRNAME = "files"
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def blob_path(store: Store, digest: str) -> Path:
+    if len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
+        raise IsoDeskError(f"Mã băm tệp không hợp lệ: {digest!r}")
+    return store.data_dir / FILES_DIRNAME / digest[:2] / digest
+
+
+def has_blob(store: Store, digest: str) -> bool:
+    return blob_path(store, digest).is_file()
+
+
+def put_blob(store: Store, data: bytes, *, name: str = "", media_type: str = "") -> str:
+    """Store bytes (atomically, fsync'd) and return their SHA-256; storing twice is harmless."""
+    digest = sha256_bytes(data)
+    target = blob_path(store, digest)
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + ".partial")
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        tmp.replace(target)
+    store.execute(
+        "INSERT INTO blobs (sha256, size, name, media_type, created_at) VALUES (?,?,?,?,?) "
+        "ON CONFLICT(sha256) DO NOTHING",
+        (digest, len(data), name, media_type, now_iso()),
+    )
+    return digest
+
+
+def put_file(store: Store, path: Path, *, media_type: str = "") -> str:
+    return put_blob(store, Path(path).read_bytes(), name=Path(path).name, media_type=media_type)
+
+
+def read_blob(store: Store, digest: str) -> bytes:
+    path = blob_path(store, digest)
+    if not path.is_file():
+        raise IsoDeskError(f"Không tìm thấy tệp {digest[:12]}… trong thư mục dữ liệu.")
+    data = path.read_bytes()
+    if sha256_bytes(data) != digest:
+        raise IsoDeskError(f"Tệp {digest[:12]}… đã bị thay đổi hoặc hỏng trên đĩa.")
+    return data

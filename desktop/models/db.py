@@ -1,0 +1,247 @@
+"""The SQLite store: opening, pragmas, integrity check, migrations, backups.
+
+One file per installation (`isodesk.sqlite` in the data folder). WAL journal,
+`synchronous=FULL` so that a committed answer survives a power cut, foreign keys on,
+a busy timeout for the rare second process (a CLI beside the GUI).
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import shutil
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+import sqlite_utils
+
+from .errors import DatabaseDamaged, IsoDeskError
+
+DB_FILENAME = "isodesk.sqlite"
+BACKUP_DIRNAME = "backups"
+KEEP_EXIT_BACKUPS = 10
+BUSY_TIMEOUT_MS = 10_000
+
+
+def now_iso() -> str:
+    """The current local time, ISO 8601 with its UTC offset, to the millisecond."""
+    return _dt.datetime.now().astimezone().isoformat(timespec="milliseconds")
+
+
+def _stamp() -> str:
+    return _dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")[:-3]
+
+
+@dataclass
+class Store:
+    """An open database plus who is working on it.
+
+    `actor` is written into the audit log of every change; `unit_code` is the
+    origin unit of every record this installation creates.
+    """
+
+    path: Path
+    db: sqlite_utils.Database
+    actor: str = "system"
+    unit_code: str = ""
+    _closed: bool = field(default=False, repr=False)
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    @property
+    def data_dir(self) -> Path:
+        return self.path.parent
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.data_dir / BACKUP_DIRNAME
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[sqlite3.Connection]:
+        """One transaction (BEGIN IMMEDIATE), or a savepoint when nested."""
+        conn = self.conn
+        if conn.in_transaction:
+            name = f"sp_{id(conn)}_{_dt.datetime.now().timestamp():.6f}".replace(".", "_")
+            conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield conn
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            else:
+                conn.execute(f"RELEASE SAVEPOINT {name}")
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        else:
+            conn.execute("COMMIT")
+
+    def query(self, sql: str, params: tuple | list | dict = ()) -> list[dict]:
+        cur = self.conn.execute(sql, params)
+        cols = [c[0] for c in cur.description or ()]
+        return [dict(zip(cols, row)) for row in cur.fetchall()]
+
+    def query_one(self, sql: str, params: tuple | list | dict = ()) -> dict | None:
+        cur = self.conn.execute(sql, params)
+        row = cur.fetchone()
+        if row is None:
+            return None
+        return dict(zip([c[0] for c in cur.description], row))
+
+    def scalar(self, sql: str, params: tuple | list | dict = ()):
+        row = self.conn.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    def execute(self, sql: str, params: tuple | list | dict = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params)
+
+    def backup(self, reason: str = "manual") -> Path:
+        return backup_database(self.conn, self.backup_dir, reason)
+
+    def close(self, *, clean: bool = True) -> Path | None:
+        """Close the file; on a clean exit first take a backup (the last 10 are kept)."""
+        if self._closed:
+            return None
+        made = None
+        try:
+            if clean:
+                made = self.backup("exit")
+                prune_backups(self.backup_dir, "exit", KEEP_EXIT_BACKUPS)
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            self.conn.close()
+            self._closed = True
+        return made
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(
+        str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+    )
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    return conn
+
+
+def quick_check(path: Path) -> str | None:
+    """None when the file is sound, else SQLite's description of the damage."""
+    try:
+        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, timeout=5)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    result = "; ".join(str(r[0]) for r in rows)
+    return None if result == "ok" else result
+
+
+def open_store(
+    path: Path | str,
+    *,
+    actor: str = "system",
+    migrate: bool = True,
+) -> Store:
+    """Open (or create) the database file, check it, back it up and migrate it."""
+    from .migrations import apply_migrations, pending_migrations
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    existed = path.exists() and path.stat().st_size > 0
+    if existed:
+        problem = quick_check(path)
+        if problem is not None:
+            raise DatabaseDamaged(path, problem, latest_backup(path.parent / BACKUP_DIRNAME))
+    try:
+        conn = connect(path)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseDamaged(path, str(exc), latest_backup(path.parent / BACKUP_DIRNAME)) from exc
+    db = sqlite_utils.Database(conn)
+    store = Store(path=path, db=db, actor=actor)
+    if migrate:
+        pending = pending_migrations(db)
+        if pending and existed and _has_user_tables(conn):
+            backup_database(conn, path.parent / BACKUP_DIRNAME, "pre-migrate")
+        apply_migrations(db)
+    from .unit import current_unit_code
+
+    store.unit_code = current_unit_code(store) or ""
+    return store
+
+
+def _has_user_tables(conn: sqlite3.Connection) -> bool:
+    n = conn.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+    ).fetchone()[0]
+    return n > 0
+
+
+# --- backups -------------------------------------------------------------------------------
+
+def backup_database(conn: sqlite3.Connection, dest_dir: Path, reason: str) -> Path:
+    """A consistent copy made with SQLite's online backup API (safe while in use)."""
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    target = dest_dir / f"isodesk-{_stamp()}-{reason}.sqlite"
+    tmp = target.with_suffix(".partial")
+    dst = sqlite3.connect(str(tmp))
+    try:
+        conn.backup(dst)
+        dst.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        dst.close()
+    tmp.replace(target)
+    return target
+
+
+def list_backups(dest_dir: Path, reason: str | None = None) -> list[Path]:
+    if not dest_dir.is_dir():
+        return []
+    pattern = f"isodesk-*-{reason}.sqlite" if reason else "isodesk-*.sqlite"
+    return sorted(dest_dir.glob(pattern), key=lambda p: p.name)
+
+
+def latest_backup(dest_dir: Path) -> Path | None:
+    for candidate in reversed(list_backups(dest_dir)):
+        if quick_check(candidate) is None:
+            return candidate
+    return None
+
+
+def prune_backups(dest_dir: Path, reason: str, keep: int) -> None:
+    backups = list_backups(dest_dir, reason)
+    for old in backups[: max(0, len(backups) - keep)]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
+def restore_backup(db_path: Path, backup: Path) -> Path:
+    """Put `backup` in place of the (damaged) database; the damaged file is kept aside.
+
+    Returns where the damaged file was moved.
+    """
+    if quick_check(backup) is not None:
+        raise IsoDeskError(f"Bản sao lưu {backup.name} cũng bị hỏng, không thể khôi phục từ bản này.")
+    aside = db_path.with_name(f"{db_path.stem}-damaged-{_stamp()}{db_path.suffix}")
+    if db_path.exists():
+        db_path.replace(aside)
+    for suffix in ("-wal", "-shm"):
+        side = db_path.with_name(db_path.name + suffix)
+        if side.exists():
+            side.replace(aside.with_name(aside.name + suffix))
+    tmp = db_path.with_suffix(".restoring")
+    shutil.copyfile(backup, tmp)
+    tmp.replace(db_path)
+    return aside

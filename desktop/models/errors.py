@@ -1,0 +1,56 @@
+"""Errors the program explains to its users (messages in Vietnamese)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class IsoDeskError(Exception):
+    """A refusal or failure with a message for the user: what is wrong and what to do."""
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ValidationError(IsoDeskError):
+    """Input that breaks a rule. `errors` maps a field name to its message."""
+
+    def __init__(self, errors: dict[str, str] | str):
+        if isinstance(errors, str):
+            errors = {"": errors}
+        self.errors = errors
+        text = "; ".join(errors.values())
+        super().__init__(text, field=next(iter(errors)) if len(errors) == 1 else None)
+
+
+class NotFound(IsoDeskError):
+    pass
+
+
+class PermissionDenied(IsoDeskError):
+    pass
+
+
+class ReadOnlyRecord(IsoDeskError):
+    """A record that belongs to another unit (a copy received by sync) or is locked."""
+
+
+class ConcurrentChange(IsoDeskError):
+    pass
+
+
+class DatabaseDamaged(IsoDeskError):
+    def __init__(self, path: Path, detail: str, backup: Path | None):
+        self.path = path
+        self.detail = detail
+        self.backup = backup
+        hint = (
+            f" Có thể khôi phục bản sao lưu gần nhất ({backup.name})."
+            if backup
+            else " Không tìm thấy bản sao lưu nào còn dùng được."
+        )
+        super().__init__(f"Tệp dữ liệu {path.name} bị hỏng ({detail}).{hint}")

@@ -1,0 +1,117 @@
+"""Core schema: settings, unit profile, users and keys, staff roster, audit log."""
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from ._common import RECORD_COLUMNS
+
+migrations = Migrations("core")
+
+
+@migrations(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    db.execute(
+        """CREATE TABLE settings (
+            key TEXT PRIMARY KEY NOT NULL,
+            value TEXT
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE unit_profile (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            code TEXT NOT NULL,
+            name TEXT NOT NULL,
+            level TEXT NOT NULL CHECK (level IN ('district', 'province')),
+            parent_code TEXT,
+            parent_name TEXT,
+            place TEXT,
+            level_names TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE users (
+            id TEXT PRIMARY KEY NOT NULL,
+            username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            full_name TEXT NOT NULL,
+            position TEXT NOT NULL DEFAULT '',
+            role TEXT NOT NULL CHECK (role IN ('admin', 'iso_team', 'consultant', 'proctor')),
+            password_hash TEXT NOT NULL,
+            failed_attempts INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT,
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )"""
+    )
+    # Public keys travel with sync packages so that another unit can verify signatures.
+    db.execute(
+        f"""CREATE TABLE user_keys ({RECORD_COLUMNS},
+            user_id TEXT NOT NULL,
+            username TEXT NOT NULL,
+            full_name TEXT NOT NULL,
+            algorithm TEXT NOT NULL DEFAULT 'ed25519',
+            public_key TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            retired_at TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX idx_user_keys_user ON user_keys(user_id)")
+    # Private keys never leave the installation: encrypted under the owner's password.
+    db.execute(
+        """CREATE TABLE user_secrets (
+            key_id TEXT PRIMARY KEY NOT NULL REFERENCES user_keys(id),
+            user_id TEXT NOT NULL REFERENCES users(id),
+            encrypted_private_key TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        f"""CREATE TABLE staff ({RECORD_COLUMNS},
+            staff_code TEXT NOT NULL,
+            full_name TEXT NOT NULL,
+            position TEXT NOT NULL DEFAULT '',
+            department TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '',
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+        )"""
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX idx_staff_code ON staff(origin_unit, staff_code) WHERE deleted = 0"
+    )
+    db.execute(
+        """CREATE TABLE audit_log (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            table_name TEXT,
+            record_id TEXT,
+            old TEXT,
+            new TEXT,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX idx_audit_record ON audit_log(table_name, record_id)")
+    db.execute(
+        """CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+           BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"""
+    )
+    db.execute(
+        """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+           BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"""
+    )
+
+
+@migrations(name="0002_blobs")
+def m0002_blobs(db: Database) -> None:
+    db.execute(
+        """CREATE TABLE blobs (
+            sha256 TEXT PRIMARY KEY NOT NULL,
+            size INTEGER NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            media_type TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        )"""
+    )

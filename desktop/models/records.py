@@ -1,0 +1,135 @@
+"""The record conventions (DESIGN.md, "Data") in one place.
+
+Every synced record has a UUID `id`, the `origin_unit` that owns it, `created_at`/`updated_at`,
+a `version` that rises on every change, and `deleted` (a tombstone instead of a DELETE). Only the
+origin unit changes its own rows; copies received from other units are read-only here. Every write
+goes through these functions inside one transaction together with its audit entry, and every text
+value is stored as NFC.
+"""
+from __future__ import annotations
+
+import uuid
+from typing import Any, Iterable
+
+from . import audit
+from .db import Store, now_iso
+from .errors import ConcurrentChange, NotFound, ReadOnlyRecord
+from .vntext import nfc
+
+META_COLUMNS = ("id", "origin_unit", "created_at", "updated_at", "version", "deleted")
+
+# Tables that follow the conventions and travel in sync packages, in dependency order
+# (a table comes after the tables its rows point to). Parts of the program register theirs,
+# naming the columns that hold the SHA-256 of a file in `blobs` (sent along with the rows).
+SYNCED_TABLES: list[str] = []
+BLOB_COLUMNS: dict[str, tuple[str, ...]] = {}
+
+
+def register_synced_table(name: str, *, after: Iterable[str] = (),
+                          blob_columns: Iterable[str] = ()) -> None:
+    BLOB_COLUMNS[name] = tuple(blob_columns)
+    if name in SYNCED_TABLES:
+        return
+    position = len(SYNCED_TABLES)
+    for dep in after:
+        if dep in SYNCED_TABLES:
+            position = max(position, SYNCED_TABLES.index(dep) + 1)
+    SYNCED_TABLES.insert(position, name)
+
+
+register_synced_table("user_keys")
+register_synced_table("staff")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def normalise(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: (nfc(v) if isinstance(v, str) else v) for k, v in values.items()}
+
+
+def get(store: Store, table: str, record_id: str, *, include_deleted: bool = False) -> dict | None:
+    row = store.query_one(f"SELECT * FROM {table} WHERE id = ?", (record_id,))
+    if row is None or (row["deleted"] and not include_deleted):
+        return None
+    return row
+
+
+def require(store: Store, table: str, record_id: str) -> dict:
+    row = get(store, table, record_id)
+    if row is None:
+        raise NotFound(f"Không tìm thấy bản ghi {record_id} trong {table}.")
+    return row
+
+
+def insert(store: Store, table: str, values: dict[str, Any], *, record_id: str | None = None,
+           audit_entry: bool = True) -> dict:
+    now = now_iso()
+    row = normalise(dict(values))
+    row.update(
+        id=record_id or row.get("id") or new_id(),
+        origin_unit=row.get("origin_unit") or store.unit_code,
+        created_at=now,
+        updated_at=now,
+        version=1,
+        deleted=0,
+    )
+    cols = list(row)
+    with store.atomic() as conn:
+        conn.execute(
+            f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            [row[c] for c in cols],
+        )
+        if audit_entry:
+            audit.append(store, "insert", table=table, record_id=row["id"],
+                         new={k: v for k, v in row.items() if k not in META_COLUMNS})
+    return row
+
+
+def _check_writable(store: Store, row: dict) -> None:
+    if store.unit_code and row["origin_unit"] != store.unit_code:
+        raise ReadOnlyRecord(
+            f"Bản ghi này thuộc đơn vị {row['origin_unit']} (bản sao nhận qua đồng bộ), "
+            "chỉ được xem, không được sửa."
+        )
+
+
+def update(store: Store, table: str, record_id: str, changes: dict[str, Any], *,
+           expected_version: int | None = None, audit_entry: bool = True) -> dict:
+    """Apply `changes`; a no-op (nothing differs) leaves the version as it is."""
+    changes = normalise({k: v for k, v in changes.items() if k not in META_COLUMNS})
+    with store.atomic() as conn:
+        old = require(store, table, record_id)
+        _check_writable(store, old)
+        if expected_version is not None and old["version"] != expected_version:
+            raise ConcurrentChange(
+                "Bản ghi vừa được người khác sửa. Hãy mở lại để xem bản mới nhất rồi sửa tiếp."
+            )
+        real = {k: v for k, v in changes.items() if old.get(k) != v}
+        if not real:
+            return old
+        real["updated_at"] = now_iso()
+        real["version"] = old["version"] + 1
+        sets = ", ".join(f"{k} = ?" for k in real)
+        conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*real.values(), record_id])
+        new = {**old, **real}
+        if audit_entry:
+            o, n = audit.diff({k: old[k] for k in changes}, {k: new[k] for k in changes})
+            audit.append(store, "update", table=table, record_id=record_id, old=o, new=n)
+    return new
+
+
+def delete(store: Store, table: str, record_id: str) -> dict:
+    """Leave a tombstone: the row stays with `deleted = 1` and a higher version."""
+    with store.atomic() as conn:
+        old = require(store, table, record_id)
+        _check_writable(store, old)
+        now = now_iso()
+        conn.execute(
+            f"UPDATE {table} SET deleted = 1, updated_at = ?, version = version + 1 WHERE id = ?",
+            (now, record_id),
+        )
+        audit.append(store, "delete", table=table, record_id=record_id,
+                      old={k: v for k, v in old.items() if k not in META_COLUMNS})
+    return {**old, "deleted": 1, "updated_at": now, "version": old["version"] + 1}

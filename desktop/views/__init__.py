@@ -1,0 +1,1 @@
+"""The Qt user interface. Views hold layout and wiring; the rules live in desktop.models."""

@@ -1,0 +1,175 @@
+"""Small shared pieces of the interface: messages, field errors, background work, dates."""
+from __future__ import annotations
+
+import datetime as _dt
+import traceback
+from typing import Any, Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import (
+    QLabel, QMessageBox, QProgressDialog, QWidget,
+)
+
+from desktop.models.errors import IsoDeskError, ValidationError
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Common", text)
+
+
+def show_error(parent: QWidget | None, error: Exception | str, title: str | None = None) -> None:
+    """A message that says what is wrong and what to do. Unknown errors are shown, not raised."""
+    if isinstance(error, IsoDeskError):
+        text = error.message
+    elif isinstance(error, str):
+        text = error
+    else:
+        text = tr("An unexpected error occurred. Nothing was saved by this step; please try "
+                  "again, and if it happens again, send this message to the administrator.")
+        text += f"\n\n{error.__class__.__name__}: {error}"
+    box = QMessageBox(QMessageBox.Icon.Warning, title or tr("Cannot do this"), text,
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.addButton(tr("Close"), QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
+def show_info(parent: QWidget | None, text: str, title: str | None = None) -> None:
+    box = QMessageBox(QMessageBox.Icon.Information, title or tr("Done"), text,
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.addButton(tr("Close"), QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
+def confirm(parent: QWidget | None, text: str, title: str | None = None, *,
+            yes: str | None = None, no: str | None = None, danger: bool = False) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Warning if danger else QMessageBox.Icon.Question,
+                      title or tr("Please confirm"), text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    yes_btn = box.addButton(yes or tr("Yes"), QMessageBox.ButtonRole.YesRole)
+    no_btn = box.addButton(no or tr("No"), QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(no_btn if danger else yes_btn)
+    box.exec()
+    return box.clickedButton() is yes_btn
+
+
+class FieldErrors:
+    """Error labels shown under form fields, in red, filled from a ValidationError."""
+
+    def __init__(self):
+        self._labels: dict[str, QLabel] = {}
+        self._general: QLabel | None = None
+
+    def label_for(self, field: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(f"error_{field}")
+        label.setStyleSheet("color: #b00020;")
+        label.setWordWrap(True)
+        label.hide()
+        if field:
+            self._labels[field] = label
+        else:
+            self._general = label
+        return label
+
+    def clear(self) -> None:
+        for label in [*self._labels.values(), self._general]:
+            if label is not None:
+                label.clear()
+                label.hide()
+
+    def show(self, error: ValidationError | IsoDeskError) -> None:
+        self.clear()
+        errors = error.errors if isinstance(error, ValidationError) else {"": error.message}
+        leftovers = []
+        for field, message in errors.items():
+            label = self._labels.get(field)
+            if label is None:
+                leftovers.append(message)
+            else:
+                label.setText(message)
+                label.show()
+        if leftovers and self._general is not None:
+            self._general.setText("\n".join(leftovers))
+            self._general.show()
+
+    def text(self, field: str) -> str:
+        label = self._labels.get(field) if field else self._general
+        return label.text() if label is not None else ""
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object, str)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any]):
+        super().__init__()
+        self.fn = fn
+        self.signals = _Signals()
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except Exception as exc:  # handed to the UI thread
+            self.signals.failed.emit(exc, traceback.format_exc())
+        else:
+            self.signals.done.emit(result)
+
+
+def run_in_background(parent: QWidget, fn: Callable[[], Any], on_done: Callable[[Any], None],
+                      *, busy_text: str | None = None,
+                      on_error: Callable[[Exception], None] | None = None) -> _Job:
+    """Run `fn` on the thread pool; the UI stays responsive, a busy dialog shows what happens.
+
+    `fn` must not touch widgets or the UI thread's database connection.
+    """
+    dialog = None
+    if busy_text:
+        dialog = QProgressDialog(busy_text, "", 0, 0, parent)
+        dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setWindowTitle(tr("Please wait"))
+    job = _Job(fn)
+
+    def finish(result):
+        if dialog is not None:
+            dialog.close()
+        on_done(result)
+
+    def fail(exc, tb):
+        if dialog is not None:
+            dialog.close()
+        if on_error is not None:
+            on_error(exc)
+        else:
+            show_error(parent, exc)
+
+    job.signals.done.connect(finish)
+    job.signals.failed.connect(fail)
+    job.setAutoDelete(False)
+    parent._background_jobs = [*getattr(parent, "_background_jobs", []), job]  # keep alive
+    QThreadPool.globalInstance().start(job)
+    return job
+
+
+def vn_date(value: str | _dt.date | None) -> str:
+    """dd/mm/yyyy from an ISO date or datetime string."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        try:
+            value = _dt.datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    return value.strftime("%d/%m/%Y")
+
+
+def vn_datetime(value: str | _dt.datetime | None) -> str:
+    if not value:
+        return ""
+    if isinstance(value, str):
+        value = _dt.datetime.fromisoformat(value)
+    return value.astimezone().strftime("%d/%m/%Y %H:%M")

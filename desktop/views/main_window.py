@@ -1,0 +1,120 @@
+"""The main window: side navigation, the pages, and the status bar."""
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QStyle,
+    QWidget,
+)
+
+from .context import ViewContext
+from .placeholder import PlaceholderPage
+from .sections import SECTIONS, Section
+
+
+class MainWindow(QMainWindow):
+    logout_requested = Signal()
+
+    def __init__(self, ctx: ViewContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.wants_logout = False
+        self._pages: dict[str, QWidget] = {}
+        profile = ctx.profile
+        title = "ISO Desk"
+        if profile:
+            title += f" — {profile.name}"
+        if ctx.demo:
+            title += self.tr(" (demo data)")
+        self.setWindowTitle(title)
+        self.resize(1200, 760)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(210)
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setStyleSheet(
+            "QListWidget { background: #f2f5f9; border: none; border-right: 1px solid #d0d7e2;"
+            " font-size: 11pt; } QListWidget::item { padding: 10px 8px; }"
+            " QListWidget::item:selected { background: #1f5fa8; color: white; }")
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.sections: list[Section] = [s for s in SECTIONS
+                                        if s.permission is None or ctx.can(s.permission)]
+        for section in self.sections:
+            icon = self.style().standardIcon(getattr(QStyle.StandardPixmap, section.icon))
+            item = QListWidgetItem(icon, section.title)
+            item.setData(Qt.ItemDataRole.UserRole, section.key)
+            self.nav.addItem(item)
+            self.stack.addWidget(QWidget())  # built on first visit
+        self.nav.currentRowChanged.connect(self._show_row)
+        ctx.navigate.connect(self.show_section)
+
+        user = ctx.user
+        who = f"{user.full_name} ({user.role_label})" if user else ""
+        self.user_label = QLabel(who)
+        self.statusBar().addPermanentWidget(self.user_label)
+        if ctx.demo:
+            demo = QLabel(self.tr("Demo data: a fictional district"))
+            demo.setStyleSheet("color: #a15c00; font-weight: bold;")
+            self.statusBar().addWidget(demo)
+
+        logout = QAction(self.tr("Sign out"), self)
+        logout.setShortcut(QKeySequence("Ctrl+L"))
+        logout.triggered.connect(self.sign_out)
+        self.addAction(logout)
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        menu.addAction(logout)
+        quit_action = QAction(self.tr("Quit"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        menu.addAction(quit_action)
+        self.nav.setCurrentRow(0)
+
+    def _build_page(self, section: Section) -> QWidget:
+        if section.factory is None:
+            return PlaceholderPage(section.title)
+        module, _, cls = section.factory.partition(":")
+        return getattr(importlib.import_module(module), cls)(self.ctx, self)
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        section = self.sections[row]
+        page = self._pages.get(section.key)
+        if page is None:
+            page = self._build_page(section)
+            page.setObjectName(f"page_{section.key}")
+            old = self.stack.widget(row)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.stack.insertWidget(row, page)
+            self._pages[section.key] = page
+        self.stack.setCurrentIndex(row)
+        if hasattr(page, "on_shown"):
+            page.on_shown()
+
+    def show_section(self, key: str) -> QWidget:
+        for row, section in enumerate(self.sections):
+            if section.key == key:
+                self.nav.setCurrentRow(row)
+                return self._pages[key]
+        raise KeyError(key)
+
+    def page(self, key: str) -> QWidget:
+        return self.show_section(key)
+
+    def sign_out(self) -> None:
+        self.wants_logout = True
+        self.close()

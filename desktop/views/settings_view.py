@@ -1,0 +1,202 @@
+"""Cài đặt: the unit, accounts, language, and the data file."""
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTabWidget,
+    QVBoxLayout, QWidget,
+)
+
+from desktop.i18n import LANGUAGES
+from desktop.models import audit, users
+from desktop.models.db import list_backups, quick_check
+from desktop.models.errors import IsoDeskError, ValidationError
+from desktop.models.settings import get_setting, set_setting
+from desktop.models.unit import DEFAULT_LEVEL_NAMES, UnitProfile, save_profile
+
+from .common import FieldErrors, show_error, show_info
+from .context import ViewContext
+from .users_view import UsersPanel
+
+
+class UnitPanel(QWidget):
+    def __init__(self, ctx: ViewContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        p = ctx.profile
+        self.errors = FieldErrors()
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.code = QLineEdit(p.code if p else "")
+        self.code.setObjectName("unit_code")
+        self.name = QLineEdit(p.name if p else "")
+        self.name.setObjectName("unit_name")
+        self.parent_code = QLineEdit((p.parent_code or "") if p else "")
+        self.parent_name = QLineEdit((p.parent_name or "") if p else "")
+        self.place = QLineEdit((p.place or "") if p else "")
+        self.place.setObjectName("place")
+        form.addRow(self.tr("Unit code:"), self.code)
+        form.addRow("", self.errors.label_for("code"))
+        form.addRow(self.tr("Unit name:"), self.name)
+        form.addRow("", self.errors.label_for("name"))
+        form.addRow(self.tr("Parent unit code:"), self.parent_code)
+        form.addRow(self.tr("Parent unit name:"), self.parent_name)
+        form.addRow(self.tr("Place (for the date line):"), self.place)
+        layout.addLayout(form)
+        names = QGroupBox(self.tr("Names of the levels (units were reorganised in 2025)"))
+        nform = QFormLayout(names)
+        self.level_edits: dict[str, QLineEdit] = {}
+        labels = {"district": self.tr("District level:"), "province": self.tr("Province level:"),
+                  "national": self.tr("National agency:"),
+                  "district_team": self.tr("District ISO team:"),
+                  "province_team": self.tr("Province ISO steering committee:")}
+        for key, label in labels.items():
+            edit = QLineEdit((p.level_names.get(key) if p else "") or "")
+            edit.setPlaceholderText(DEFAULT_LEVEL_NAMES[key])
+            self.level_edits[key] = edit
+            nform.addRow(label, edit)
+        layout.addWidget(names)
+        layout.addWidget(self.errors.label_for(""))
+        save = QPushButton(self.tr("Save unit details"))
+        save.setObjectName("save_unit")
+        save.clicked.connect(self.save)
+        save.setEnabled(ctx.can("settings"))
+        layout.addWidget(save)
+        layout.addStretch(1)
+
+    def save(self):
+        p = self.ctx.profile
+        profile = UnitProfile(code=self.code.text(), name=self.name.text(), level=p.level,
+                              parent_code=self.parent_code.text(),
+                              parent_name=self.parent_name.text(), place=self.place.text(),
+                              level_names={k: e.text() for k, e in self.level_edits.items()})
+        try:
+            save_profile(self.ctx.store, profile)
+        except ValidationError as exc:
+            self.errors.show(exc)
+            return
+        except IsoDeskError as exc:
+            show_error(self, exc)
+            return
+        self.errors.clear()
+        self.ctx.refresh_profile()
+        show_info(self, self.tr("The unit details were saved."))
+
+
+class PreferencesPanel(QWidget):
+    def __init__(self, ctx: ViewContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        for code, label in LANGUAGES.items():
+            self.language.addItem(label, code)
+        current = get_setting(ctx.store, "language", "vi")
+        self.language.setCurrentIndex(max(0, self.language.findData(current)))
+        self.language.currentIndexChanged.connect(self.save_language)
+        form.addRow(self.tr("Language:"), self.language)
+        layout.addLayout(form)
+        self.note = QLabel()
+        self.note.setObjectName("language_note")
+        layout.addWidget(self.note)
+        pw = QGroupBox(self.tr("My password"))
+        pform = QFormLayout(pw)
+        self.old_pw = QLineEdit()
+        self.old_pw.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new_pw = QLineEdit()
+        self.new_pw.setEchoMode(QLineEdit.EchoMode.Password)
+        self.errors = FieldErrors()
+        pform.addRow(self.tr("Current password:"), self.old_pw)
+        pform.addRow(self.tr("New password:"), self.new_pw)
+        pform.addRow("", self.errors.label_for("password"))
+        change = QPushButton(self.tr("Change my password"))
+        change.clicked.connect(self.change_password)
+        pform.addRow(change)
+        pw.setVisible(ctx.user is not None)
+        layout.addWidget(pw)
+        layout.addStretch(1)
+
+    def save_language(self):
+        set_setting(self.ctx.store, "language", self.language.currentData())
+        self.note.setText(self.tr("The new language is used from the next start of ISO Desk."))
+
+    def change_password(self):
+        try:
+            users.change_own_password(self.ctx.store, self.ctx.user.id, self.old_pw.text(),
+                                      self.new_pw.text())
+        except ValidationError as exc:
+            self.errors.show(exc)
+            return
+        except IsoDeskError as exc:
+            show_error(self, exc)
+            return
+        self.old_pw.clear()
+        self.new_pw.clear()
+        self.errors.clear()
+        show_info(self, self.tr("Your password was changed."))
+
+
+class DataPanel(QWidget):
+    def __init__(self, ctx: ViewContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        self.info = QLabel()
+        self.info.setObjectName("data_info")
+        self.info.setWordWrap(True)
+        layout.addWidget(self.info)
+        row = QHBoxLayout()
+        for name, text, slot in [("backup_now", self.tr("Back up now"), self.backup_now),
+                                 ("check_data", self.tr("Check the data file"), self.check),
+                                 ("open_folder", self.tr("Open the data folder"), self.open_folder)]:
+            btn = QPushButton(text)
+            btn.setObjectName(name)
+            btn.clicked.connect(slot)
+            row.addWidget(btn)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        self.refresh()
+
+    def refresh(self):
+        store = self.ctx.store
+        backups = list_backups(store.backup_dir)
+        last = backups[-1].name if backups else self.tr("none yet")
+        self.info.setText(self.tr("Data file: %1\nBackups: %2 in %3 (latest: %4). A backup is made "
+                                  "at every normal exit; the last 10 are kept.")
+                          .replace("%1", str(store.path)).replace("%2", str(len(backups)))
+                          .replace("%3", str(store.backup_dir)).replace("%4", last))
+
+    def backup_now(self):
+        made = self.ctx.store.backup("manual")
+        self.refresh()
+        show_info(self, self.tr("Backup saved: %1").replace("%1", str(made)))
+
+    def check(self):
+        problem = quick_check(self.ctx.store.path)
+        report = audit.verify_chain(self.ctx.store)
+        if problem is None and report.ok:
+            show_info(self, self.tr("The data file is sound. %1").replace("%1", report.message))
+        else:
+            show_error(self, (problem or "") + " " + report.message)
+
+    def open_folder(self):
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.store.data_dir)))
+
+
+class SettingsPage(QWidget):
+    def __init__(self, ctx: ViewContext, parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("<h2>Settings</h2>")))
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settings_tabs")
+        self.tabs.addTab(UnitPanel(ctx), self.tr("Unit"))
+        if ctx.can("manage_users"):
+            self.tabs.addTab(UsersPanel(ctx), self.tr("Accounts"))
+        self.tabs.addTab(PreferencesPanel(ctx), self.tr("Language and password"))
+        self.tabs.addTab(DataPanel(ctx), self.tr("Data and backups"))
+        layout.addWidget(self.tabs)

@@ -1,0 +1,159 @@
+"""Dialogs of the roster: add/edit a staff member, and the import preview."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel, QLineEdit,
+    QTableView, QVBoxLayout,
+)
+
+from desktop.models.errors import IsoDeskError, ValidationError
+from desktop.models.staff import ImportPlan, StaffMember, StaffRepository
+
+from .common import FieldErrors, show_error
+
+
+class StaffDialog(QDialog):
+    """Add a staff member, or edit one (`member` given)."""
+
+    def __init__(self, repo: StaffRepository, member: StaffMember | None = None, parent=None):
+        super().__init__(parent)
+        self.repo = repo
+        self.member = member
+        self.saved: StaffMember | None = None
+        self.setWindowTitle(self.tr("Edit staff member") if member else self.tr("Add staff member"))
+        self.setMinimumWidth(480)
+        self.errors = FieldErrors()
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.fields: dict[str, QLineEdit] = {}
+        labels = [("staff_code", self.tr("Staff code:")), ("full_name", self.tr("Full name:")),
+                  ("position", self.tr("Position:")), ("department", self.tr("Department:")),
+                  ("phone", self.tr("Phone:")), ("email", self.tr("Email:"))]
+        for name, label in labels:
+            edit = QLineEdit(getattr(member, name, "") if member else "")
+            edit.setObjectName(name)
+            self.fields[name] = edit
+            form.addRow(label, edit)
+            form.addRow("", self.errors.label_for(name))
+        self.active = QCheckBox(self.tr("Currently working here"))
+        self.active.setObjectName("active")
+        self.active.setChecked(member.active if member else True)
+        form.addRow("", self.active)
+        layout.addLayout(form)
+        layout.addWidget(self.errors.label_for(""))
+        buttons = QDialogButtonBox()
+        save = buttons.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        save.setObjectName("save")
+        save.setDefault(True)
+        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def values(self) -> dict:
+        data = {k: w.text() for k, w in self.fields.items()}
+        data["active"] = self.active.isChecked()
+        return data
+
+    def save(self) -> None:
+        try:
+            if self.member is None:
+                self.saved = self.repo.add(self.values())
+            else:
+                self.saved = self.repo.update(self.member.id, self.values(),
+                                              expected_version=self.member.version)
+        except ValidationError as exc:
+            self.errors.show(exc)
+            return
+        except IsoDeskError as exc:
+            show_error(self, exc)
+            return
+        self.accept()
+
+
+class ImportPlanModel(QAbstractTableModel):
+    def __init__(self, plan: ImportPlan, parent=None):
+        super().__init__(parent)
+        self.plan = plan
+        self.headers = [self.tr("Row"), self.tr("What will happen"), self.tr("Staff code"),
+                        self.tr("Full name"), self.tr("Department"), self.tr("Details")]
+        self.action_labels = {"add": self.tr("Add"), "update": self.tr("Update"),
+                              "unchanged": self.tr("Unchanged"), "skip": self.tr("Skip"),
+                              "refuse": self.tr("Refused")}
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.plan.rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        r = self.plan.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            v = r.values or {}
+            return [str(r.row_number), self.action_labels.get(r.action, r.action),
+                    v.get("staff_code") or "", v.get("full_name") or "",
+                    v.get("department") or "", r.reason][index.column()]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            colour = {"add": "#e6f4ea", "update": "#fff4e0", "refuse": "#fde7e9"}.get(r.action)
+            return QBrush(QColor(colour)) if colour else None
+        return None
+
+
+class ImportPreviewDialog(QDialog):
+    """Shows, row by row, what an import will do; nothing is written until the user confirms."""
+
+    def __init__(self, plan: ImportPlan, file_name: str, parent=None):
+        super().__init__(parent)
+        self.plan = plan
+        self.setWindowTitle(self.tr("Import preview — %1").replace("%1", file_name))
+        self.resize(900, 560)
+        layout = QVBoxLayout(self)
+        s = plan.summary()
+        summary = QLabel(self.tr("Add: %1 · Update: %2 · Unchanged or empty: %3 · Refused: %4")
+                         .replace("%1", str(s["added"])).replace("%2", str(s["updated"]))
+                         .replace("%3", str(s["skipped"])).replace("%4", str(len(s["errors"]))))
+        summary.setObjectName("import_summary")
+        summary.setStyleSheet("font-weight: bold;")
+        layout.addWidget(summary)
+        if plan.converted_cells:
+            cells = ", ".join(c["cell"] for c in plan.converted_cells[:12])
+            if len(plan.converted_cells) > 12:
+                cells += "…"
+            note = QLabel(self.tr("%1 cells were written in an old Vietnamese font encoding (TCVN3 "
+                                  "or VNI) and have been converted to Unicode: %2")
+                          .replace("%1", str(len(plan.converted_cells))).replace("%2", cells))
+            note.setObjectName("converted_note")
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        if s["errors"]:
+            warn = QLabel(self.tr("Refused rows are not imported. Correct them in the Excel file and "
+                                  "import it again; the other rows can go in now."))
+            warn.setWordWrap(True)
+            warn.setStyleSheet("color: #b00020;")
+            layout.addWidget(warn)
+        table = QTableView()
+        table.setObjectName("preview_table")
+        self.model = ImportPlanModel(plan, self)
+        table.setModel(self.model)
+        table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().hide()
+        table.resizeColumnsToContents()
+        layout.addWidget(table, 1)
+        buttons = QDialogButtonBox()
+        n = s["added"] + s["updated"]
+        self.import_button = buttons.addButton(
+            self.tr("Import %1 rows").replace("%1", str(n)), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setObjectName("do_import")
+        self.import_button.setEnabled(n > 0)
+        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)

@@ -1,0 +1,210 @@
+"""Nhân sự: the staff roster page."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from desktop.documents.roster_xlsx import export_roster, read_roster, write_template
+from desktop.models.errors import IsoDeskError
+from desktop.models.staff import StaffMember, StaffRepository
+
+from .common import show_error, show_info
+from .context import ViewContext
+from .staff_dialogs import ImportPreviewDialog, StaffDialog
+from .staff_model import StaffFilterProxy, StaffTableModel
+
+
+class StaffPage(QWidget):
+    def __init__(self, ctx: ViewContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.repo = StaffRepository(ctx.store)
+        editable = ctx.can("edit_staff")
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("<h2>Staff</h2>"))
+        layout.addWidget(title)
+
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("staff_search")
+        self.search.setPlaceholderText(self.tr("Search by name, code or department (accents optional)"))
+        self.search.setClearButtonEnabled(True)
+        bar.addWidget(self.search, 2)
+        self.show_inactive = QCheckBox(self.tr("Show inactive"))
+        self.show_inactive.setObjectName("show_inactive")
+        self.show_inactive.setChecked(True)
+        bar.addWidget(self.show_inactive)
+        self.add_btn = self._button(bar, "add_staff", self.tr("Add…"), self.add_member, editable)
+        self.edit_btn = self._button(bar, "edit_staff", self.tr("Edit…"), self.edit_member, editable)
+        self.toggle_btn = self._button(bar, "toggle_active", self.tr("Deactivate"),
+                                       self.toggle_active, editable)
+        self.import_btn = self._button(bar, "import_staff", self.tr("Import from Excel…"),
+                                       self.import_excel, editable)
+        self.export_btn = self._button(bar, "export_staff", self.tr("Export to Excel…"),
+                                       self.export_excel, True)
+        self.template_btn = self._button(bar, "save_template", self.tr("Save Excel template…"),
+                                         self.save_template, True)
+        layout.addLayout(bar)
+
+        self.model = StaffTableModel(self)
+        self.proxy = StaffFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("staff_table")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(StaffTableModel.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(StaffTableModel.NAME,
+                                                           QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _i: self.edit_member() if editable else None)
+        layout.addWidget(self.table, 1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("staff_count")
+        layout.addWidget(self.count_label)
+
+        self.search.textChanged.connect(self._filter)
+        self.show_inactive.toggled.connect(self._filter)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        ctx.data_changed.connect(self._on_data_changed)
+        self.reload()
+
+    def _button(self, bar, name, text, slot, enabled) -> QPushButton:
+        btn = QPushButton(text)
+        btn.setObjectName(name)
+        btn.clicked.connect(slot)
+        btn.setVisible(enabled)
+        bar.addWidget(btn)
+        return btn
+
+    # --- data -------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.model.set_people(self.repo.list())
+        self._filter()
+
+    def _on_data_changed(self, table: str) -> None:
+        if table in ("staff", "*"):
+            self.reload()
+
+    def _filter(self) -> None:
+        self.proxy.set_query(self.search.text())
+        self.proxy.set_show_inactive(self.show_inactive.isChecked())
+        total = self.model.rowCount()
+        active = sum(1 for p in self.model.people if p.active)
+        self.count_label.setText(self.tr("Showing %1 of %2 staff (%3 active)")
+                                 .replace("%1", str(self.proxy.rowCount()))
+                                 .replace("%2", str(total)).replace("%3", str(active)))
+        self._selection_changed()
+
+    def selected(self) -> StaffMember | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.member(self.proxy.mapToSource(rows[0]).row())
+
+    def _selection_changed(self, *_args) -> None:
+        member = self.selected()
+        self.edit_btn.setEnabled(member is not None)
+        self.toggle_btn.setEnabled(member is not None)
+        self.toggle_btn.setText(self.tr("Reactivate") if member is not None and not member.active
+                                else self.tr("Deactivate"))
+
+    def select_code(self, code: str) -> None:
+        for row in range(self.proxy.rowCount()):
+            idx = self.proxy.index(row, StaffTableModel.CODE)
+            if idx.data() == code:
+                self.table.selectRow(row)
+                return
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def add_member(self) -> None:
+        dlg = StaffDialog(self.repo, parent=self)
+        if dlg.exec():
+            self.ctx.data_changed.emit("staff")
+            self.select_code(dlg.saved.staff_code)
+
+    def edit_member(self) -> None:
+        member = self.selected()
+        if member is None:
+            return
+        dlg = StaffDialog(self.repo, member, parent=self)
+        if dlg.exec():
+            self.ctx.data_changed.emit("staff")
+            self.select_code(dlg.saved.staff_code)
+
+    def toggle_active(self) -> None:
+        member = self.selected()
+        if member is None:
+            return
+        try:
+            self.repo.set_active(member.id, not member.active)
+        except IsoDeskError as exc:
+            show_error(self, exc)
+            return
+        self.ctx.data_changed.emit("staff")
+        self.select_code(member.staff_code)
+
+    def import_excel(self, _checked=False, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import staff from Excel"), "",
+                                                  self.tr("Excel files (*.xlsx)"))
+        if not path:
+            return
+        try:
+            rows, converted = read_roster(Path(path))
+            plan = self.repo.plan_import(rows)
+            plan.converted_cells = converted
+        except IsoDeskError as exc:
+            show_error(self, exc)
+            return
+        self.preview = ImportPreviewDialog(plan, Path(path).name, self)
+        if not self.preview.exec():
+            return
+        try:
+            result = self.repo.apply_import(plan)
+        except IsoDeskError as exc:
+            show_error(self, exc)
+            return
+        self.ctx.data_changed.emit("staff")
+        show_info(self, self.tr("Imported: %1 added, %2 updated. %3 rows refused.")
+                  .replace("%1", str(result["added"])).replace("%2", str(result["updated"]))
+                  .replace("%3", str(len(result["errors"]))))
+
+    def export_excel(self, _checked=False, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export staff to Excel"),
+                                                  "danh-sach-can-bo.xlsx",
+                                                  self.tr("Excel files (*.xlsx)"))
+        if not path:
+            return
+        try:
+            profile = self.ctx.profile
+            export_roster(Path(path), self.repo.list(), profile.name if profile else "")
+        except IsoDeskError as exc:
+            show_error(self, exc)
+            return
+        show_info(self, self.tr("Saved %1").replace("%1", str(path)))
+
+    def save_template(self, _checked=False, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the Excel template"),
+                                                  "mau-danh-sach-can-bo.xlsx",
+                                                  self.tr("Excel files (*.xlsx)"))
+        if not path:
+            return
+        try:
+            write_template(Path(path))
+        except IsoDeskError as exc:
+            show_error(self, exc)
+            return
+        show_info(self, self.tr("Saved %1").replace("%1", str(path)))

@@ -1,0 +1,205 @@
+"""Accounts (admin only): add, reset password, unlock, deactivate."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+    QHeaderView, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from desktop.models import users
+from desktop.models.errors import IsoDeskError, ValidationError
+
+from .common import FieldErrors, confirm, show_error, show_info, vn_datetime
+from .context import ViewContext
+
+
+class UsersModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.items: list[users.User] = []
+        self.headers = [self.tr("Username"), self.tr("Full name"), self.tr("Role"),
+                        self.tr("Status")]
+
+    def set_items(self, items):
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        u = self.items[index.row()]
+        if not u.active:
+            status = self.tr("Disabled")
+        elif u.locked_until:
+            status = self.tr("Locked until %1").replace("%1", vn_datetime(u.locked_until))
+        else:
+            status = self.tr("Active")
+        return [u.username, u.full_name, u.role_label, status][index.column()]
+
+
+class NewUserDialog(QDialog):
+    def __init__(self, store, parent=None, *, role: str | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.created: users.User | None = None
+        self.setWindowTitle(self.tr("New account"))
+        self.errors = FieldErrors()
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.username = QLineEdit()
+        self.username.setObjectName("new_username")
+        self.full_name = QLineEdit()
+        self.full_name.setObjectName("new_full_name")
+        self.position = QLineEdit()
+        self.position.setObjectName("new_position")
+        self.role = QComboBox()
+        self.role.setObjectName("new_role")
+        labels = {"admin": self.tr("Administrator"), "iso_team": self.tr("ISO team"),
+                  "consultant": self.tr("Consultant"), "proctor": self.tr("Proctor")}
+        for r in users.ROLES:
+            self.role.addItem(labels[r], r)
+        if role:
+            self.role.setCurrentIndex(users.ROLES.index(role))
+        self.password = QLineEdit()
+        self.password.setObjectName("new_password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Username:"), self.username)
+        form.addRow("", self.errors.label_for("username"))
+        form.addRow(self.tr("Full name:"), self.full_name)
+        form.addRow("", self.errors.label_for("full_name"))
+        form.addRow(self.tr("Position:"), self.position)
+        form.addRow(self.tr("Role:"), self.role)
+        form.addRow(self.tr("Password:"), self.password)
+        form.addRow("", self.errors.label_for("password"))
+        layout.addLayout(form)
+        layout.addWidget(self.errors.label_for(""))
+        buttons = QDialogButtonBox()
+        ok = buttons.addButton(self.tr("Create"), QDialogButtonBox.ButtonRole.AcceptRole)
+        ok.setObjectName("create_user")
+        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def save(self):
+        try:
+            self.created = users.create_user(self.store, self.username.text(),
+                                             self.full_name.text(), self.role.currentData(),
+                                             self.password.text(), position=self.position.text())
+        except ValidationError as exc:
+            self.errors.show(exc)
+            return
+        except IsoDeskError as exc:
+            show_error(self, exc)
+            return
+        self.accept()
+
+
+class UsersPanel(QWidget):
+    def __init__(self, ctx: ViewContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        for name, text, slot in [("add_user", self.tr("New account…"), self.add_user),
+                                 ("reset_password", self.tr("Reset password…"), self.reset_password),
+                                 ("unlock_user", self.tr("Unlock"), self.unlock),
+                                 ("toggle_user", self.tr("Disable / enable"), self.toggle)]:
+            btn = QPushButton(text)
+            btn.setObjectName(name)
+            btn.clicked.connect(slot)
+            bar.addWidget(btn)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        self.model = UsersModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("users_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        layout.addWidget(self.table)
+        self.reload()
+
+    def reload(self):
+        self.model.set_items(users.list_users(self.ctx.store))
+
+    def selected(self) -> users.User | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.items[rows[0].row()] if rows else None
+
+    def add_user(self):
+        dlg = NewUserDialog(self.ctx.store, self)
+        if dlg.exec():
+            self.reload()
+
+    def reset_password(self, _checked=False, new_password: str | None = None):
+        user = self.selected()
+        if user is None:
+            show_info(self, self.tr("Select an account first."))
+            return
+        if new_password is None:
+            dlg = QDialog(self)
+            dlg.setWindowTitle(self.tr("New password for %1").replace("%1", user.username))
+            form = QFormLayout(dlg)
+            edit = QLineEdit()
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            form.addRow(self.tr("New password:"), edit)
+            buttons = QDialogButtonBox()
+            buttons.addButton(self.tr("Set password"), QDialogButtonBox.ButtonRole.AcceptRole)
+            buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+            buttons.accepted.connect(dlg.accept)
+            buttons.rejected.connect(dlg.reject)
+            form.addRow(buttons)
+            if not dlg.exec():
+                return
+            new_password = edit.text()
+        try:
+            users.reset_password(self.ctx.store, self.ctx.user, user.id, new_password)
+        except IsoDeskError as exc:
+            show_error(self, exc)
+            return
+        self.reload()
+        show_info(self, self.tr("The password of %1 was reset. A new signature key was made; "
+                                "signatures made with the old key stay valid.")
+                  .replace("%1", user.username))
+
+    def unlock(self):
+        user = self.selected()
+        if user is None:
+            return
+        try:
+            users.unlock(self.ctx.store, self.ctx.user, user.id)
+        except IsoDeskError as exc:
+            show_error(self, exc)
+            return
+        self.reload()
+
+    def toggle(self):
+        user = self.selected()
+        if user is None:
+            return
+        if user.active and not confirm(self, self.tr("Disable the account %1? It can be enabled "
+                                                     "again later.").replace("%1", user.username)):
+            return
+        try:
+            users.set_active(self.ctx.store, self.ctx.user, user.id, not user.active)
+        except IsoDeskError as exc:
+            show_error(self, exc)
+            return
+        self.reload()

@@ -1,0 +1,78 @@
+"""Shared fixtures: offscreen Qt, the bundled PDF font, and a fresh database per test.
+
+The prepared database (a district with its users) is built once per session and copied for each
+test, so that tests don't spend their time in the password KDF.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["ISODESK_PDF_FONT"] = "liberation"
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import pytest  # noqa: E402
+
+from desktop.models import users  # noqa: E402
+from desktop.models.db import DB_FILENAME, open_store  # noqa: E402
+from desktop.models.setup_hooks import run_setup_hooks  # noqa: E402
+from desktop.models.unit import UnitProfile, save_profile  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+PASSWORD = "matkhau-123"
+UNIT = UnitProfile(code="BHXHTEST", name="Bảo hiểm xã hội huyện Thử Nghiệm", level="district",
+                   parent_code="BHXHTT", parent_name="Bảo hiểm xã hội tỉnh Thử Thách",
+                   place="Thử Nghiệm")
+TEST_USERS = [
+    ("admin", "Phạm Quốc Hùng", "admin", "Phó Giám đốc"),
+    ("iso", "Lê Thị Thu Hà", "iso_team", "Tổ trưởng Tổ triển khai ISO"),
+    ("tuvan", "Đỗ Minh Khôi", "consultant", "Chuyên gia tư vấn"),
+    ("giamthi", "Vũ Thị Ngọc Lan", "proctor", "Viên chức"),
+]
+
+
+@pytest.fixture(scope="session")
+def _template_db(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("template")
+    store = open_store(folder / DB_FILENAME, actor="setup")
+    with store.atomic():
+        save_profile(store, UNIT)
+        for username, full_name, role, position in TEST_USERS:
+            users.create_user(store, username, full_name, role, PASSWORD, position=position)
+        run_setup_hooks(store)
+    store.close(clean=False)
+    return folder / DB_FILENAME
+
+
+@pytest.fixture
+def data_dir(tmp_path, _template_db) -> Path:
+    """A data folder holding a prepared district database (see TEST_USERS, PASSWORD)."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    shutil.copyfile(_template_db, folder / DB_FILENAME)
+    return folder
+
+
+@pytest.fixture
+def store(data_dir):
+    s = open_store(data_dir / DB_FILENAME, actor="admin")
+    yield s
+    s.close(clean=False)
+
+
+@pytest.fixture
+def empty_dir(tmp_path) -> Path:
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def admin(store):
+    return users.find_user(store, "admin")
