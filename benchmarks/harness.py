@@ -1,0 +1,64 @@
+"""Shared pieces of the benchmarks: timing helpers and the printed table of figures.
+
+Each `benchmarks/bench_<area>.py` has `run(quick: bool = False) -> list[Result]`;
+`python -m benchmarks` runs them all (or the ones named) and prints one table.
+"""
+from __future__ import annotations
+
+import statistics
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+
+@dataclass
+class Result:
+    area: str
+    name: str
+    value: float
+    unit: str
+    target: str = ""            # e.g. "< 30 ms", "≤ 3× baseline"
+    ok: bool | None = None      # None: no target
+    note: str = ""
+
+    def row(self) -> list[str]:
+        status = "" if self.ok is None else ("ok" if self.ok else "MISSED")
+        value = f"{self.value:,.3f}" if abs(self.value) < 100 else f"{self.value:,.0f}"
+        return [self.area, self.name, f"{value} {self.unit}", self.target, status, self.note]
+
+
+def timed(fn: Callable[[], object], repeat: int = 1) -> tuple[float, object]:
+    """Best wall-clock seconds over `repeat` runs, and the last result."""
+    best = float("inf")
+    result = None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - t0)
+    return best, result
+
+
+def percentile(samples: list[float], pct: float) -> float:
+    if not samples:
+        return float("nan")
+    ordered = sorted(samples)
+    k = max(0, min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1)))))
+    return ordered[k]
+
+
+def median(samples: list[float]) -> float:
+    return statistics.median(samples)
+
+
+def print_table(results: list[Result]) -> str:
+    headers = ["area", "measure", "value", "target", "", "note"]
+    rows = [headers] + [r.row() for r in results]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(headers))]
+    lines = []
+    for i, r in enumerate(rows):
+        lines.append("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
+        if i == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    text = "\n".join(lines)
+    print(text)
+    return text
