@@ -21,13 +21,19 @@ META_COLUMNS = ("id", "origin_unit", "created_at", "updated_at", "version", "del
 # Tables that follow the conventions and travel in sync packages, in dependency order
 # (a table comes after the tables its rows point to). Parts of the program register theirs,
 # naming the columns that hold the SHA-256 of a file in `blobs` (sent along with the rows).
+# `direction`: "up" for the rows a district sends to its province (the default), "down" for rows
+# the province sends to its districts (question bank, plan templates), "both" for either way.
 SYNCED_TABLES: list[str] = []
 BLOB_COLUMNS: dict[str, tuple[str, ...]] = {}
+DIRECTIONS: dict[str, str] = {}
 
 
 def register_synced_table(name: str, *, after: Iterable[str] = (),
-                          blob_columns: Iterable[str] = ()) -> None:
+                          blob_columns: Iterable[str] = (), direction: str = "up") -> None:
+    if direction not in ("up", "down", "both"):
+        raise ValueError(direction)
     BLOB_COLUMNS[name] = tuple(blob_columns)
+    DIRECTIONS[name] = direction
     if name in SYNCED_TABLES:
         return
     position = len(SYNCED_TABLES)
@@ -37,7 +43,7 @@ def register_synced_table(name: str, *, after: Iterable[str] = (),
     SYNCED_TABLES.insert(position, name)
 
 
-register_synced_table("user_keys")
+register_synced_table("user_keys", direction="both")
 register_synced_table("staff")
 
 

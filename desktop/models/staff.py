@@ -8,6 +8,7 @@ from typing import Iterable
 from . import records
 from .db import Store
 from .errors import NotFound, ValidationError
+from .figures import figure_provider
 from .vntext import clean, matches, person_sort_key
 
 TABLE = "staff"
@@ -209,6 +210,14 @@ class StaffRepository:
                     records.update(self.store, TABLE, row.existing_id, keep)
                     updated += 1
         return plan.summary(added=added, updated=updated)
+
+
+@figure_provider("staff")
+def staff_figures(store: Store, *, unit_code: str, year: int | None = None, today=None) -> dict:
+    row = store.query_one(
+        "SELECT count(*) AS total, coalesce(sum(active), 0) AS active FROM staff "
+        "WHERE deleted = 0 AND origin_unit = ?", (unit_code,))
+    return {"total": row["total"], "active": row["active"], "inactive": row["total"] - row["active"]}
 
 
 FIELD_LABELS_VI = {

@@ -1,0 +1,36 @@
+"""Figures that parts of the program report about a unit, for the overview, the yearly report and
+the province's side-by-side view.
+
+A part registers a provider under a name with `@figure_provider("training")`; the function takes
+`(store, *, unit_code, year, today)` and returns a JSON-ready dict. `collect` asks every provider.
+Providers compute over the rows whose `origin_unit` is `unit_code` (the province calls them once per
+district on its read-only copies).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Callable
+
+from .db import Store
+
+Provider = Callable[..., dict]
+PROVIDERS: dict[str, Provider] = {}
+
+
+def figure_provider(name: str) -> Callable[[Provider], Provider]:
+    def register(fn: Provider) -> Provider:
+        PROVIDERS[name] = fn
+        return fn
+
+    return register
+
+
+def collect(store: Store, *, unit_code: str | None = None, year: int | None = None,
+            today: _dt.date | None = None, only: list[str] | None = None) -> dict[str, dict]:
+    from .registry import load_all
+
+    load_all()
+    unit = unit_code or store.unit_code
+    day = today or _dt.date.today()
+    return {name: fn(store, unit_code=unit, year=year, today=day)
+            for name, fn in PROVIDERS.items() if only is None or name in only}
