@@ -114,23 +114,30 @@ def todo(lang: str = "vi") -> dict[str, list[str]]:
 
 
 def fill(mapping: dict[str, dict[str, str]], lang: str = "vi") -> int:
-    """Write translations into the .ts files: {group: {source: translation}}."""
+    """Write translations into the .ts files: {group: {source: translation}}.
+
+    A key "Context::source" applies to that context only (for a word translated differently in
+    two places); it wins over the plain source key."""
     count = 0
     for group, table in mapping.items():
         path = ts_path(group, lang)
         tree = ET.parse(path)
-        for msg in tree.getroot().iter("message"):
-            src = msg.findtext("source")
-            if src in table and table[src]:
+        for ctx in tree.getroot().iter("context"):
+            ctx_name = ctx.findtext("name")
+            for msg in ctx.iter("message"):
+                src = msg.findtext("source")
+                text = table.get(f"{ctx_name}::{src}") or table.get(src)
+                if not text:
+                    continue
                 tr = msg.find("translation")
                 if tr is None:
                     tr = ET.SubElement(msg, "translation")
                 if msg.get("numerus") == "yes":
                     for child in list(tr):
                         tr.remove(child)
-                    ET.SubElement(tr, "numerusform").text = table[src]
+                    ET.SubElement(tr, "numerusform").text = text
                 else:
-                    tr.text = table[src]
+                    tr.text = text
                 tr.attrib.pop("type", None)
                 count += 1
         tree.write(path, encoding="utf-8", xml_declaration=True)

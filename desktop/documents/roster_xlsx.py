@@ -10,7 +10,7 @@ from desktop.models.staff import ImportRow, StaffMember
 from desktop.models.vntext import fold
 
 from .xlsx_common import (
-    TITLE_FONT, cell_text, find_header, open_workbook, save_atomically, style_body,
+    HEADER_FONT, TITLE_FONT, WRAP, cell_text, find_header, open_workbook, save_atomically, style_body,
     style_header_row,
 )
 
@@ -38,32 +38,55 @@ TITLE = "DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC VÀ NGƯỜI LAO ĐỘ
 
 
 def write_template(path: Path) -> Path:
+    """The import template: the roster sheet (header on row 3, data from row 4) and a sheet of
+    instructions with an example, so that nothing in the roster sheet needs deleting."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Danh sách cán bộ"
     ws["A1"] = TITLE
     ws["A1"].font = TITLE_FONT
-    ws["A2"] = ("Điền từ dòng 4. Mã cán bộ không được trùng. Cột \"Đang làm việc\": Có / Không "
-                "(bỏ trống = Có). Xóa các dòng ví dụ trước khi nhập.")
+    ws["A2"] = ("Điền từ dòng 4, mỗi người một dòng. Xem trang \"Hướng dẫn\" để biết cách điền "
+                "từng cột.")
     for col, (_, header, width) in enumerate(COLUMNS, start=1):
         ws.cell(row=3, column=col, value=header)
         ws.column_dimensions[chr(64 + col)].width = width
     style_header_row(ws, 3, len(COLUMNS))
-    examples = [
-        ["CB001", "Nguyễn Văn An", "Giám đốc", "Ban Giám đốc", "0912345678", "an.nv@example.vn", "Có"],
-        ["CB002", "Trần Thị Bình", "Viên chức", "Bộ phận Một cửa", "0987654321", "", "Có"],
-    ]
-    for r, ex in enumerate(examples, start=4):
-        for c, v in enumerate(ex, start=1):
-            ws.cell(row=r, column=c, value=v)
-    style_body(ws, 4, 5, len(COLUMNS))
-    for r in range(4, 505):
+    for r in range(4, 1005):
         ws.cell(row=r, column=5).number_format = "@"  # keep the leading 0 of phone numbers
     dv = DataValidation(type="list", formula1='"Có,Không"', allow_blank=True)
     dv.error = "Chọn Có hoặc Không"
     ws.add_data_validation(dv)
-    dv.add("G4:G504")
+    dv.add("G4:G1004")
     ws.freeze_panes = "A4"
+
+    guide = wb.create_sheet("Hướng dẫn")
+    guide.column_dimensions["A"].width = 22
+    guide.column_dimensions["B"].width = 80
+    guide["A1"] = "HƯỚNG DẪN ĐIỀN DANH SÁCH CÁN BỘ"
+    guide["A1"].font = TITLE_FONT
+    notes = [
+        ("Mã cán bộ", "Bắt buộc. Không trùng nhau. Chữ không dấu, chữ số, . _ / - (ví dụ CB001)."),
+        ("Họ và tên", "Bắt buộc. Viết đầy đủ, có dấu (ví dụ Nguyễn Thị Ánh Tuyết)."),
+        ("Chức vụ", "Ví dụ: Giám đốc, Phó Giám đốc, Tổ trưởng, Viên chức, Nhân viên hợp đồng."),
+        ("Phòng/Bộ phận", "Ví dụ: Bộ phận Tiếp nhận và trả kết quả, Tổ Quản lý thu - Sổ, thẻ."),
+        ("Điện thoại", "Giữ số 0 ở đầu (ô đã định dạng kiểu văn bản)."),
+        ("Email", "Có thể bỏ trống."),
+        ("Đang làm việc", "Có hoặc Không; bỏ trống được hiểu là Có."),
+        ("Phông chữ cũ", "Ô gõ bằng phông TCVN3 (.VnTime…) hay VNI (VNI-Times…) được tự động "
+                         "chuyển sang Unicode khi nhập, và được liệt kê để kiểm tra lại."),
+        ("Nhập lại", "Nhập lại cùng một tệp không tạo bản ghi trùng: người đã có (theo mã cán bộ) "
+                     "được cập nhật, dòng trống bị bỏ qua."),
+    ]
+    for r, (name, text) in enumerate(notes, start=3):
+        guide.cell(row=r, column=1, value=name).font = HEADER_FONT
+        guide.cell(row=r, column=2, value=text).alignment = WRAP
+    example_row = 3 + len(notes) + 1
+    guide.cell(row=example_row, column=1, value="Ví dụ một dòng:").font = HEADER_FONT
+    example = ["CB001", "Nguyễn Văn An", "Giám đốc", "Ban Giám đốc", "0912345678",
+               "an.nv@example.vn", "Có"]
+    for c, (header, value) in enumerate(zip([h for _, h, _ in COLUMNS], example), start=1):
+        guide.cell(row=example_row + 1, column=c, value=header).font = HEADER_FONT
+        guide.cell(row=example_row + 2, column=c, value=value)
     return save_atomically(wb, path)
 
 
@@ -105,8 +128,6 @@ def read_roster(path: Path) -> tuple[list[ImportRow], list[dict]]:
                     error = (f"Cột \"Đang làm việc\" phải là Có hoặc Không "
                              f"(đang là \"{values.get('active')}\").")
                 values["active"] = bool(active) if active is not None else True
-            else:
-                values["active"] = True
             rows.append(ImportRow(r_idx, values, error=error))
         while rows and rows[-1].is_empty:
             rows.pop()

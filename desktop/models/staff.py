@@ -167,6 +167,7 @@ class StaffRepository:
                 row.action, row.reason = "refuse", row.error
                 plan.rows.append(row)
                 continue
+            has_active = "active" in row.values
             try:
                 data = validate(row.values)
             except ValidationError as exc:
@@ -187,6 +188,10 @@ class StaffRepository:
             else:
                 changed = [k for k in FIELDS if k != "active" and data[k] != getattr(existing, k)
                            and (data[k] or k in ("full_name",))]
+                if has_active and bool(data["active"]) != existing.active:
+                    changed.append("active")
+                if not has_active:
+                    data.pop("active")
                 row.existing_id = existing.id
                 if changed:
                     row.action = "update"
@@ -205,8 +210,8 @@ class StaffRepository:
                     records.insert(self.store, TABLE, row.values)
                     added += 1
                 elif row.action == "update":
-                    keep = {k: v for k, v in row.values.items() if v or k == "full_name"}
-                    keep.pop("active", None)
+                    keep = {k: v for k, v in row.values.items()
+                            if v or k in ("full_name", "active")}
                     records.update(self.store, TABLE, row.existing_id, keep)
                     updated += 1
         return plan.summary(added=added, updated=updated)

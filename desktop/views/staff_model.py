@@ -9,14 +9,14 @@ from desktop.models.vntext import collation_key, matches, person_sort_key
 
 
 class StaffTableModel(QAbstractTableModel):
-    CODE, NAME, POSITION, DEPARTMENT, PHONE, EMAIL, ACTIVE = range(7)
+    CODE, NAME, POSITION, DEPARTMENT, PHONE, ACTIVE, EMAIL = range(7)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.people: list[StaffMember] = []
         self.headers = [self.tr("Staff code"), self.tr("Full name"), self.tr("Position"),
-                        self.tr("Department"), self.tr("Phone"), self.tr("Email"),
-                        self.tr("Status")]
+                        self.tr("Department"), self.tr("Phone"), self.tr("Status"),
+                        self.tr("Email")]
 
     def set_people(self, people: list[StaffMember]) -> None:
         self.beginResetModel()
@@ -43,8 +43,8 @@ class StaffTableModel(QAbstractTableModel):
         p = self.people[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return [p.staff_code, p.full_name, p.position, p.department, p.phone, p.email,
-                    self.tr("Active") if p.active else self.tr("Inactive")][col]
+            return [p.staff_code, p.full_name, p.position, p.department, p.phone,
+                    self.tr("Working") if p.active else self.tr("Left"), p.email][col]
         if role == Qt.ItemDataRole.UserRole:  # sort key
             if col == self.NAME:
                 return person_sort_key(p.full_name)

@@ -30,26 +30,32 @@ class StaffPage(QWidget):
         layout.addWidget(title)
 
         bar = QHBoxLayout()
+        actions = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setObjectName("staff_search")
-        self.search.setPlaceholderText(self.tr("Search by name, code or department (accents optional)"))
+        self.search.setPlaceholderText(
+            self.tr("Search by name, code or department (accents optional)"))
+        self.search.setMinimumWidth(380)
         self.search.setClearButtonEnabled(True)
         bar.addWidget(self.search, 2)
         self.show_inactive = QCheckBox(self.tr("Show inactive"))
         self.show_inactive.setObjectName("show_inactive")
         self.show_inactive.setChecked(True)
         bar.addWidget(self.show_inactive)
-        self.add_btn = self._button(bar, "add_staff", self.tr("Add…"), self.add_member, editable)
-        self.edit_btn = self._button(bar, "edit_staff", self.tr("Edit…"), self.edit_member, editable)
-        self.toggle_btn = self._button(bar, "toggle_active", self.tr("Deactivate"),
+        bar.addStretch(1)
+        self.add_btn = self._button(actions, "add_staff", self.tr("Add…"), self.add_member, editable)
+        self.edit_btn = self._button(actions, "edit_staff", self.tr("Edit…"), self.edit_member, editable)
+        self.toggle_btn = self._button(actions, "toggle_active", self.tr("Deactivate"),
                                        self.toggle_active, editable)
-        self.import_btn = self._button(bar, "import_staff", self.tr("Import from Excel…"),
+        self.import_btn = self._button(actions, "import_staff", self.tr("Import from Excel…"),
                                        self.import_excel, editable)
-        self.export_btn = self._button(bar, "export_staff", self.tr("Export to Excel…"),
+        self.export_btn = self._button(actions, "export_staff", self.tr("Export to Excel…"),
                                        self.export_excel, True)
-        self.template_btn = self._button(bar, "save_template", self.tr("Save Excel template…"),
+        self.template_btn = self._button(actions, "save_template", self.tr("Save Excel template…"),
                                          self.save_template, True)
+        actions.addStretch(1)
         layout.addLayout(bar)
+        layout.addLayout(actions)
 
         self.model = StaffTableModel(self)
         self.proxy = StaffFilterProxy(self)
@@ -63,8 +69,10 @@ class StaffPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(StaffTableModel.NAME,
-                                                           QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(70)
         self.table.doubleClicked.connect(lambda _i: self.edit_member() if editable else None)
         layout.addWidget(self.table, 1)
         self.count_label = QLabel()
@@ -90,6 +98,7 @@ class StaffPage(QWidget):
     def reload(self) -> None:
         self.model.set_people(self.repo.list())
         self._filter()
+        self.table.resizeColumnsToContents()
 
     def _on_data_changed(self, table: str) -> None:
         if table in ("staff", "*"):

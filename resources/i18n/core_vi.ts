@@ -1,0 +1,757 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="vi">
+<context>
+    <name />
+    <message>
+        <source>The data file is damaged</source>
+        <translation>Tệp dữ liệu bị hỏng</translation>
+    </message>
+    <message>
+        <source>Restore the latest backup</source>
+        <translation>Khôi phục bản sao lưu gần nhất</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Đã khôi phục</translation>
+    </message>
+    <message>
+        <source>The backup %1 was restored. The damaged file was kept as %2.</source>
+        <translation>Đã khôi phục bản sao lưu %1. Tệp bị hỏng được giữ lại với tên %2.</translation>
+    </message>
+    <message>
+        <source>Demo data. Accounts: admin (administrator), iso (ISO team), tuvan (consultant), giamthi (proctor); password: %1</source>
+        <translation>Dữ liệu mẫu. Tài khoản: admin (quản trị), iso (Tổ triển khai ISO), tuvan (chuyên gia tư vấn), giamthi (giám sát kiểm tra); mật khẩu: %1</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred. Nothing was saved by this step; please try again, and if it happens again, send this message to the administrator.</source>
+        <translation>Đã xảy ra lỗi ngoài dự kiến. Bước này chưa lưu gì; hãy thử lại, nếu vẫn lỗi hãy gửi thông báo này cho người quản trị.</translation>
+    </message>
+    <message>
+        <source>Cannot do this</source>
+        <translation>Không thực hiện được</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hoàn tất</translation>
+    </message>
+    <message>
+        <source>Please confirm</source>
+        <translation>Xin xác nhận</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <source>Please wait</source>
+        <translation>Vui lòng chờ</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Administrator account</source>
+        <translation>Tài khoản quản trị</translation>
+    </message>
+    <message>
+        <source>The administrator adds the other accounts (ISO team, consultant, proctor) and resets forgotten passwords.</source>
+        <translation>Người quản trị thêm các tài khoản khác (Tổ triển khai ISO, chuyên gia tư vấn, giám sát kiểm tra) và đặt lại mật khẩu khi có người quên.</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Họ và tên:</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>Chức vụ:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Nhập lại mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Keep this password safe: it also protects your electronic signature key.</source>
+        <translation>Hãy giữ kín mật khẩu này: nó còn bảo vệ khóa chữ ký điện tử của bạn.</translation>
+    </message>
+</context>
+<context>
+    <name>DataPanel</name>
+    <message>
+        <source>Back up now</source>
+        <translation>Sao lưu ngay</translation>
+    </message>
+    <message>
+        <source>Check the data file</source>
+        <translation>Kiểm tra tệp dữ liệu</translation>
+    </message>
+    <message>
+        <source>Open the data folder</source>
+        <translation>Mở thư mục dữ liệu</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>chưa có</translation>
+    </message>
+    <message>
+        <source>Data file: %1
+Backups: %2 in %3 (latest: %4). A backup is made at every normal exit; the last 10 are kept.</source>
+        <translation>Tệp dữ liệu: %1
+Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chương trình bình thường đều sao lưu; giữ 10 bản gần nhất.</translation>
+    </message>
+    <message>
+        <source>Backup saved: %1</source>
+        <translation>Đã sao lưu: %1</translation>
+    </message>
+    <message>
+        <source>The data file is sound. %1</source>
+        <translation>Tệp dữ liệu tốt. %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPlanModel</name>
+    <message>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation>Sẽ làm gì</translation>
+    </message>
+    <message>
+        <source>Staff code</source>
+        <translation>Mã cán bộ</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Phòng/Bộ phận</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Thêm mới</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Cập nhật</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Không đổi</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Từ chối</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import preview — %1</source>
+        <translation>Xem trước khi nhập — %1</translation>
+    </message>
+    <message>
+        <source>Add: %1 · Update: %2 · Unchanged or empty: %3 · Refused: %4</source>
+        <translation>Thêm mới: %1 · Cập nhật: %2 · Không đổi hoặc dòng trống: %3 · Bị từ chối: %4</translation>
+    </message>
+    <message>
+        <source>%1 cells were written in an old Vietnamese font encoding (TCVN3 or VNI) and have been converted to Unicode: %2</source>
+        <translation>%1 ô được gõ bằng bảng mã tiếng Việt cũ (TCVN3 hoặc VNI) và đã được chuyển sang Unicode: %2</translation>
+    </message>
+    <message>
+        <source>Refused rows are not imported. Correct them in the Excel file and import it again; the other rows can go in now.</source>
+        <translation>Các dòng bị từ chối sẽ không được nhập. Hãy sửa các dòng đó trong tệp Excel rồi nhập lại; các dòng còn lại có thể nhập ngay.</translation>
+    </message>
+    <message>
+        <source>Import %1 rows</source>
+        <translation>Nhập %1 dòng</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>ISO Desk — sign in</source>
+        <translation>ISO Desk — đăng nhập</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <source>Enter your username.</source>
+        <translation>Hãy nhập tên đăng nhập.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source> (demo data)</source>
+        <translation> (dữ liệu mẫu)</translation>
+    </message>
+    <message>
+        <source>Demo data: a fictional district</source>
+        <translation>Dữ liệu mẫu: một huyện giả định</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Đăng xuất</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+</context>
+<context>
+    <name>NewUserDialog</name>
+    <message>
+        <source>New account</source>
+        <translation>Tài khoản mới</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Quản trị</translation>
+    </message>
+    <message>
+        <source>ISO team</source>
+        <translation>Tổ triển khai ISO</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>Chuyên gia tư vấn</translation>
+    </message>
+    <message>
+        <source>Proctor</source>
+        <translation>Giám sát kiểm tra</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Họ và tên:</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>Chức vụ:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Vai trò:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Tạo</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <source>&lt;h2&gt;%1&lt;/h2&gt;&lt;p&gt;This part of ISO Desk is not available in this version yet. The other sections work as usual.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;%1&lt;/h2&gt;&lt;p&gt;Phần này của ISO Desk chưa có trong phiên bản hiện tại. Các mục khác vẫn dùng bình thường.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesPanel</name>
+    <message>
+        <source>Language:</source>
+        <translation>Ngôn ngữ:</translation>
+    </message>
+    <message>
+        <source>My password</source>
+        <translation>Mật khẩu của tôi</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>Mật khẩu hiện tại:</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>Mật khẩu mới:</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>Đổi mật khẩu của tôi</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of ISO Desk.</source>
+        <translation>Ngôn ngữ mới được dùng từ lần mở ISO Desk tiếp theo.</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>Đã đổi mật khẩu của bạn.</translation>
+    </message>
+</context>
+<context>
+    <name>Sections</name>
+    <message>
+        <source>Overview</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Nhân sự</translation>
+    </message>
+    <message>
+        <source>Training &amp; quiz</source>
+        <translation>Đào tạo &amp; kiểm tra</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Biên bản</translation>
+    </message>
+    <message>
+        <source>ISO records</source>
+        <translation>Hồ sơ ISO</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Đồng bộ</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>&lt;h2&gt;Settings&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Cài đặt&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>Language and password</source>
+        <translation>Ngôn ngữ và mật khẩu</translation>
+    </message>
+    <message>
+        <source>Data and backups</source>
+        <translation>Dữ liệu và sao lưu</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>ISO Desk — first start</source>
+        <translation>ISO Desk — khởi tạo lần đầu</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Tiếp &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Quay lại</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Hoàn tất</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation>Hai mật khẩu không giống nhau. Hãy gõ cùng một mật khẩu hai lần.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <source>Edit staff member</source>
+        <translation>Sửa thông tin cán bộ</translation>
+    </message>
+    <message>
+        <source>Add staff member</source>
+        <translation>Thêm cán bộ</translation>
+    </message>
+    <message>
+        <source>Staff code:</source>
+        <translation>Mã cán bộ:</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Họ và tên:</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>Chức vụ:</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>Phòng/Bộ phận:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Điện thoại:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>Email:</translation>
+    </message>
+    <message>
+        <source>Currently working here</source>
+        <translation>Đang làm việc tại đơn vị</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <source>&lt;h2&gt;Staff&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Nhân sự&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Search by name, code or department (accents optional)</source>
+        <translation>Tìm theo tên, mã hoặc bộ phận (gõ có dấu hay không dấu đều được)</translation>
+    </message>
+    <message>
+        <source>Show inactive</source>
+        <translation>Hiện cả người đã nghỉ</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Thêm…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Ngừng hoạt động</translation>
+    </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>Nhập từ Excel…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Xuất ra Excel…</translation>
+    </message>
+    <message>
+        <source>Save Excel template…</source>
+        <translation>Lưu tệp Excel mẫu…</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 staff (%3 active)</source>
+        <translation>Đang hiện %1 trên %2 cán bộ (%3 đang làm việc)</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>Hoạt động trở lại</translation>
+    </message>
+    <message>
+        <source>Import staff from Excel</source>
+        <translation>Nhập danh sách cán bộ từ Excel</translation>
+    </message>
+    <message>
+        <source>Excel files (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Imported: %1 added, %2 updated. %3 rows refused.</source>
+        <translation>Đã nhập: thêm %1, cập nhật %2. %3 dòng bị từ chối.</translation>
+    </message>
+    <message>
+        <source>Export staff to Excel</source>
+        <translation>Xuất danh sách cán bộ ra Excel</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Đã lưu %1</translation>
+    </message>
+    <message>
+        <source>Save the Excel template</source>
+        <translation>Lưu tệp Excel mẫu</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTableModel</name>
+    <message>
+        <source>Staff code</source>
+        <translation>Mã cán bộ</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Phòng/Bộ phận</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Đang làm việc</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Đã nghỉ</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPage</name>
+    <message>
+        <source>Your unit</source>
+        <translation>Đơn vị của bạn</translation>
+    </message>
+    <message>
+        <source>Which office does this computer keep the ISO records of? The unit code appears in minutes numbers and sync packages and cannot be changed once records exist.</source>
+        <translation>Máy tính này lưu hồ sơ ISO của đơn vị nào? Mã đơn vị xuất hiện trong số biên bản và gói đồng bộ, không đổi được khi đã có dữ liệu.</translation>
+    </message>
+    <message>
+        <source>District office (BHXH huyện / cơ sở)</source>
+        <translation>Cấp huyện (BHXH huyện / cơ sở)</translation>
+    </message>
+    <message>
+        <source>Province office (BHXH tỉnh / khu vực)</source>
+        <translation>Cấp tỉnh (BHXH tỉnh / khu vực)</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>Cấp đơn vị:</translation>
+    </message>
+    <message>
+        <source>Unit code:</source>
+        <translation>Mã đơn vị:</translation>
+    </message>
+    <message>
+        <source>Unit name:</source>
+        <translation>Tên đơn vị:</translation>
+    </message>
+    <message>
+        <source>Parent unit code:</source>
+        <translation>Mã đơn vị cấp trên:</translation>
+    </message>
+    <message>
+        <source>Parent unit name:</source>
+        <translation>Tên đơn vị cấp trên:</translation>
+    </message>
+    <message>
+        <source>Place (for the date line):</source>
+        <translation>Địa danh (ghi ở dòng ngày tháng):</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPanel</name>
+    <message>
+        <source>Unit code:</source>
+        <translation>Mã đơn vị:</translation>
+    </message>
+    <message>
+        <source>Unit name:</source>
+        <translation>Tên đơn vị:</translation>
+    </message>
+    <message>
+        <source>Parent unit code:</source>
+        <translation>Mã đơn vị cấp trên:</translation>
+    </message>
+    <message>
+        <source>Parent unit name:</source>
+        <translation>Tên đơn vị cấp trên:</translation>
+    </message>
+    <message>
+        <source>Place (for the date line):</source>
+        <translation>Địa danh (ghi ở dòng ngày tháng):</translation>
+    </message>
+    <message>
+        <source>Names of the levels (units were reorganised in 2025)</source>
+        <translation>Tên gọi các cấp (các đơn vị đã được sắp xếp lại năm 2025)</translation>
+    </message>
+    <message>
+        <source>District level:</source>
+        <translation>Cấp huyện:</translation>
+    </message>
+    <message>
+        <source>Province level:</source>
+        <translation>Cấp tỉnh:</translation>
+    </message>
+    <message>
+        <source>National agency:</source>
+        <translation>Cơ quan trung ương:</translation>
+    </message>
+    <message>
+        <source>District ISO team:</source>
+        <translation>Tổ triển khai ISO cấp huyện:</translation>
+    </message>
+    <message>
+        <source>Province ISO steering committee:</source>
+        <translation>Ban Chỉ đạo ISO cấp tỉnh:</translation>
+    </message>
+    <message>
+        <source>Save unit details</source>
+        <translation>Lưu thông tin đơn vị</translation>
+    </message>
+    <message>
+        <source>The unit details were saved.</source>
+        <translation>Đã lưu thông tin đơn vị.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <source>Username</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Đã khóa</translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation>Bị khóa đến %1</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Đang hoạt động</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPanel</name>
+    <message>
+        <source>New account…</source>
+        <translation>Thêm tài khoản…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Đặt lại mật khẩu…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Mở khóa</translation>
+    </message>
+    <message>
+        <source>Disable / enable</source>
+        <translation>Khóa / mở tài khoản</translation>
+    </message>
+    <message>
+        <source>Select an account first.</source>
+        <translation>Hãy chọn một tài khoản trước.</translation>
+    </message>
+    <message>
+        <source>New password for %1</source>
+        <translation>Mật khẩu mới cho %1</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>Mật khẩu mới:</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>Đặt mật khẩu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>The password of %1 was reset. A new signature key was made; signatures made with the old key stay valid.</source>
+        <translation>Đã đặt lại mật khẩu của %1. Đã tạo khóa chữ ký mới; các chữ ký đã ký bằng khóa cũ vẫn có giá trị.</translation>
+    </message>
+    <message>
+        <source>Disable the account %1? It can be enabled again later.</source>
+        <translation>Khóa tài khoản %1? Có thể mở lại sau.</translation>
+    </message>
+</context>
+</TS>
