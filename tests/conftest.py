@@ -76,3 +76,13 @@ def empty_dir(tmp_path) -> Path:
 @pytest.fixture
 def admin(store):
     return users.find_user(store, "admin")
+
+
+@pytest.fixture(scope="session")
+def qapp():
+    """The QApplication of the GUI tests, in Vietnamese like the program by default."""
+    from desktop.app import install_translators, make_application
+
+    app = make_application(["isodesk-tests"])
+    install_translators(app, "vi")
+    yield app

@@ -173,3 +173,15 @@ def vn_datetime(value: str | _dt.datetime | None) -> str:
     if isinstance(value, str):
         value = _dt.datetime.fromisoformat(value)
     return value.astimezone().strftime("%d/%m/%Y %H:%M")
+
+
+def refilter(proxy, change: Callable[[], None] = lambda: None) -> None:
+    """Apply `change` to a proxy's filter settings and re-run the filter (Qt 6.10 API when there,
+    the older call otherwise)."""
+    if hasattr(proxy, "beginFilterChange"):
+        proxy.beginFilterChange()
+        change()
+        proxy.endFilterChange()
+    else:
+        change()
+        proxy.invalidateFilter()

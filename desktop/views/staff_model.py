@@ -5,6 +5,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.models.staff import StaffMember
+from desktop.views.common import refilter
 from desktop.models.vntext import collation_key, matches, person_sort_key
 
 
@@ -66,12 +67,10 @@ class StaffFilterProxy(QSortFilterProxyModel):
         self.setSortRole(Qt.ItemDataRole.UserRole)
 
     def set_query(self, text: str) -> None:
-        self.query = text
-        self.invalidateFilter()
+        refilter(self, lambda: setattr(self, "query", text))
 
     def set_show_inactive(self, show: bool) -> None:
-        self.show_inactive = show
-        self.invalidateFilter()
+        refilter(self, lambda: setattr(self, "show_inactive", show))
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
         model: StaffTableModel = self.sourceModel()

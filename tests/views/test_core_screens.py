@@ -1,0 +1,232 @@
+"""The core screens driven like a user would, then checked in the database."""
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox
+
+from desktop.models import users
+from desktop.models.db import DB_FILENAME, open_store
+from desktop.models.staff import StaffRepository
+from desktop.models.unit import get_profile
+from desktop.views.context import ViewContext
+from desktop.views.login import LoginDialog
+from desktop.views.main_window import MainWindow
+from desktop.views.placeholder import PlaceholderPage
+from desktop.views.sections import SECTIONS
+from desktop.views.setup_wizard import SetupWizard
+from desktop.views.staff_dialogs import ImportPreviewDialog, StaffDialog
+from desktop.views.staff_model import StaffTableModel
+from tests.conftest import PASSWORD
+from tests.gui_helpers import retype, type_text
+
+
+@pytest.fixture(autouse=True)
+def _auto_close_message_boxes(monkeypatch):
+    """Message boxes are answered by their accept button and their text is recorded."""
+    shown = []
+
+    def fake_exec(box):
+        shown.append(box.text())
+        buttons = box.buttons()
+        if buttons:
+            box._clicked = buttons[0]
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: getattr(box, "_clicked", None))
+    return shown
+
+
+def test_setup_wizard_creates_unit_and_admin(qtbot, empty_dir):
+    store = open_store(empty_dir / DB_FILENAME)
+    wizard = SetupWizard(store)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.unit_page
+    type_text(page.code, "bad code!")
+    wizard.next()
+    assert wizard.currentPage() is page  # refused: stays, says why beside the field
+    assert "Mã đơn vị" in page.errors.text("code")
+    page.code.clear()
+    type_text(page.code, "bhxhst")
+    type_text(page.name, "Bảo hiểm xã hội huyện Sông Trà")
+    type_text(page.place, "Sông Trà")
+    wizard.next()
+    admin = wizard.admin_page
+    assert wizard.currentPage() is admin
+    type_text(admin.full_name, "Phạm Quốc Hùng")
+    type_text(admin.password, "mat-khau-123")
+    type_text(admin.password2, "mat-khau-124")
+    wizard.accept()
+    assert "không giống nhau" in admin.errors.text("password")
+    assert get_profile(store) is None  # nothing saved yet
+    admin.password2.clear()
+    type_text(admin.password2, "mat-khau-123")
+    wizard.accept()
+    assert wizard.result() == QDialog.DialogCode.Accepted
+    profile = get_profile(store)
+    assert (profile.code, profile.name, profile.place) == ("BHXHST", "Bảo hiểm xã hội huyện Sông Trà",
+                                                           "Sông Trà")
+    assert users.authenticate(store, "admin", "mat-khau-123").role == "admin"
+    store.close(clean=False)
+
+
+def test_login_refuses_then_accepts(qtbot, store):
+    dlg = LoginDialog(store)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    type_text(dlg.username, "iso")
+    type_text(dlg.password, "sai-mat-khau")
+    qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
+    assert dlg.user is None and "Còn 4 lần thử" in dlg.error.text()
+    assert dlg.password.text() == ""
+    type_text(dlg.password, PASSWORD)
+    qtbot.keyClick(dlg.password, Qt.Key.Key_Return)
+    assert dlg.user is not None and dlg.user.username == "iso"
+    assert store.actor == "iso"
+
+
+@pytest.fixture
+def window(qtbot, store):
+    ctx = ViewContext(store, users.find_user(store, "admin"))
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_every_section_opens(window):
+    for section in SECTIONS:
+        page = window.show_section(section.key)
+        assert page.isVisible()
+        if section.factory is None:
+            assert isinstance(page, PlaceholderPage)
+            assert section.title in page.findChild(QLabel, "placeholder_text").text()
+
+
+def test_staff_page_add_edit_search_deactivate(qtbot, window, store, monkeypatch):
+    page = window.show_section("staff")
+    dialogs = []
+
+    def drive(dlg):
+        dialogs.append(dlg)
+        return QDialog.exec(dlg) if False else _fill(dlg)
+
+    def _fill(dlg: StaffDialog):
+        values = drive.values.pop(0)
+        for name, text in values.items():
+            retype(dlg.fields[name], text)
+        dlg.save()
+        return dlg.result() == QDialog.DialogCode.Accepted
+
+    drive.values = [
+        {"staff_code": "", "full_name": "Trần Văn An"},                           # refused
+        {"staff_code": "A1", "full_name": "Trần Văn An", "department": "Tổ Thu"},
+        {"staff_code": "B1", "full_name": "Đỗ Thị Bình"},
+    ]
+    monkeypatch.setattr(StaffDialog, "exec", drive)
+    qtbot.mouseClick(page.add_btn, Qt.MouseButton.LeftButton)
+    assert dialogs[-1].errors.text("staff_code") == "Thiếu mã cán bộ."
+    qtbot.mouseClick(page.add_btn, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.add_btn, Qt.MouseButton.LeftButton)
+    repo = StaffRepository(store)
+    assert {p.staff_code for p in repo.list()} == {"A1", "B1"}
+    # Sorted by given name: An before Bình.
+    names = [page.proxy.index(r, StaffTableModel.NAME).data() for r in range(page.proxy.rowCount())]
+    assert names == ["Trần Văn An", "Đỗ Thị Bình"]
+    # Search without accents, đ typed as d.
+    type_text(page.search, "do binh")
+    assert page.proxy.rowCount() == 1
+    page.table.selectRow(0)
+    drive.values = [{"position": "Viên chức"}]
+    qtbot.mouseClick(page.edit_btn, Qt.MouseButton.LeftButton)
+    assert repo.by_code("B1").position == "Viên chức"
+    page.select_code("B1")
+    qtbot.mouseClick(page.toggle_btn, Qt.MouseButton.LeftButton)
+    assert repo.by_code("B1").active is False
+    page.show_inactive.setChecked(False)
+    assert page.proxy.rowCount() == 0
+    page.search.clear()
+    assert page.proxy.rowCount() == 1
+    assert "2" in page.count_label.text()
+
+
+def test_staff_import_preview_then_import(qtbot, window, store, tmp_path, monkeypatch,
+                                          _auto_close_message_boxes):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Mã cán bộ", "Họ và tên", "Chức vụ"])
+    ws.append(["A1", "Trần Văn An", "Viên chức"])
+    ws.append(["A2", "", ""])
+    ws.append(["A3", "Lê Thị Cúc", ""])
+    path = tmp_path / "ds.xlsx"
+    wb.save(path)
+    page = window.show_section("staff")
+    seen = {}
+
+    def preview_exec(dlg: ImportPreviewDialog):
+        seen["summary"] = dlg.findChild(QLabel, "import_summary").text()
+        seen["rows"] = dlg.model.rowCount()
+        seen["button"] = dlg.import_button.text()
+        assert StaffRepository(store).count(active_only=False) == 0  # preview writes nothing
+        return True
+
+    monkeypatch.setattr(ImportPreviewDialog, "exec", preview_exec)
+    page.import_excel(path=str(path))
+    assert seen["rows"] == 3 and "2" in seen["button"]
+    assert "1" in seen["summary"]
+    assert {p.staff_code for p in StaffRepository(store).list()} == {"A1", "A3"}
+    assert page.model.rowCount() == 2
+    assert any("2" in t for t in _auto_close_message_boxes)
+
+
+def test_staff_export_and_template(window, tmp_path):
+    page = window.show_section("staff")
+    StaffRepository(window.ctx.store).add({"staff_code": "A1", "full_name": "Trần Văn An"})
+    window.ctx.data_changed.emit("staff")
+    page.export_excel(path=str(tmp_path / "out.xlsx"))
+    assert load_workbook(tmp_path / "out.xlsx").active["C4"].value == "Trần Văn An"
+    page.save_template(path=str(tmp_path / "mau.xlsx"))
+    assert load_workbook(tmp_path / "mau.xlsx").sheetnames[1] == "Hướng dẫn"
+
+
+def test_settings_language_and_new_account(qtbot, window, store, monkeypatch):
+    page = window.show_section("settings")
+    prefs = page.tabs.widget(2)
+    prefs.language.setCurrentIndex(prefs.language.findData("en"))
+    from desktop.models.settings import get_setting
+    assert get_setting(store, "language") == "en"
+    accounts = page.tabs.widget(1)
+    from desktop.views.users_view import NewUserDialog
+
+    def fill(dlg):
+        type_text(dlg.username, "tuvan2")
+        type_text(dlg.full_name, "Hoàng Văn Tư")
+        dlg.role.setCurrentIndex(dlg.role.findData("consultant"))
+        type_text(dlg.password, "mat-khau-999")
+        dlg.save()
+        return True
+
+    monkeypatch.setattr(NewUserDialog, "exec", fill)
+    accounts.add_user()
+    user = users.find_user(store, "tuvan2")
+    assert user.role == "consultant" and user.full_name == "Hoàng Văn Tư"
+    assert accounts.model.rowCount() == 5
+
+
+def test_non_admin_sees_no_accounts_tab_and_no_edit_buttons(qtbot, store):
+    ctx = ViewContext(store, users.find_user(store, "giamthi"))
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    settings = w.show_section("settings")
+    titles = [settings.tabs.tabText(i) for i in range(settings.tabs.count())]
+    assert len(titles) == 3
+    staff = w.show_section("staff")
+    assert not staff.add_btn.isVisibleTo(staff) and staff.export_btn.isVisibleTo(staff)
+
+
+def test_sign_out_asks_for_login_again(window):
+    window.sign_out()
+    assert window.wants_logout and not window.isVisible()
