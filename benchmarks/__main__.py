@@ -17,7 +17,7 @@ def main(argv: list[str]) -> int:
     quick = "--quick" in argv
     wanted = [a for a in argv if not a.startswith("--")]
     here = Path(__file__).resolve().parent
-    names = sorted(m.name[len("bench_"):] for m in pkgutil.iter_modules([str(here))])
+    names = sorted(m.name[len("bench_"):] for m in pkgutil.iter_modules([str(here)])
                    if m.name.startswith("bench_"))
     results = []
     for name in names:

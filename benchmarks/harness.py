@@ -23,7 +23,9 @@ class Result:
 
     def row(self) -> list[str]:
         status = "" if self.ok is None else ("ok" if self.ok else "MISSED")
-        value = f"{self.value:,.3f}" if abs(self.value) < 100 else f"{self.value:,.0f}"
+        v = abs(self.value)
+        value = (f"{self.value:,.0f}" if v >= 100 else f"{self.value:,.1f}" if v >= 1
+                 else f"{self.value:,.3f}")
         return [self.area, self.name, f"{value} {self.unit}", self.target, status, self.note]
 
 
