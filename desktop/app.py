@@ -21,7 +21,7 @@ from desktop.paths import resource
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
+    return QCoreApplication.translate("", text)  # lupdate files free tr() calls under ""
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -81,8 +81,35 @@ def open_data(data_dir: Path) -> Store | None:
             return None
 
 
+def install_excepthook(data_dir: Path) -> None:
+    """An error nobody expected is logged and shown; the program keeps running."""
+    import logging
+    import traceback
+
+    from desktop.logs import setup_logging
+
+    log_path = setup_logging(data_dir)
+    log = logging.getLogger("isodesk.gui")
+
+    def hook(kind, value, tb):
+        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        from desktop.views.common import show_error
+
+        if isinstance(value, IsoDeskError):
+            show_error(None, value)
+        else:
+            show_error(None, tr("An unexpected error occurred; the details were written to %1. "
+                                "Your saved work is safe.").replace("%1", str(log_path)))
+
+    sys.excepthook = hook
+
+
 def run_gui(data_dir: Path, *, demo: bool = False) -> int:
     app = make_application()
+    install_excepthook(data_dir)
     from desktop.views.context import ViewContext
     from desktop.views.login import LoginDialog
     from desktop.views.main_window import MainWindow

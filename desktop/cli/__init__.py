@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import os
 import sys
 from pathlib import Path
+
+from desktop.models.errors import IsoDeskError
 
 from .context import CliContext, CliError, add_json_flag, emit  # noqa: F401  (re-exported)
 
@@ -70,8 +73,19 @@ def main(argv: list[str] | None = None) -> int:
         if exc.payload is not None and ctx.json:
             emit(ctx, exc.payload)
         return exc.code
+    except IsoDeskError as exc:
+        sys.stderr.write(f"isodesk: {exc.message}\n")
+        return 1
     except KeyboardInterrupt:
         sys.stderr.write("isodesk: đã dừng theo yêu cầu.\n")
+        return 1
+    except Exception as exc:  # never a bare traceback for the user; details in the log
+        logging.getLogger("isodesk.cli").exception("unexpected error in %s", args.command)
+        sys.stderr.write(f"isodesk: lỗi ngoài dự kiến ({exc.__class__.__name__}: {exc}). "
+                         "Không có thay đổi nào dở dang được lưu. Hãy gửi thông báo này cho người "
+                         "quản trị.\n")
+        if os.environ.get("ISODESK_DEBUG"):
+            raise
         return 1
     finally:
         ctx.close()

@@ -14,7 +14,7 @@ from desktop.models.errors import IsoDeskError, ValidationError
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Common", text)
+    return QCoreApplication.translate("", text)  # lupdate files free tr() calls under ""
 
 
 def show_error(parent: QWidget | None, error: Exception | str, title: str | None = None) -> None:

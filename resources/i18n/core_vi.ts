@@ -23,6 +23,10 @@
         <translation>Đã khôi phục bản sao lưu %1. Tệp bị hỏng được giữ lại với tên %2.</translation>
     </message>
     <message>
+        <source>An unexpected error occurred; the details were written to %1. Your saved work is safe.</source>
+        <translation>Đã xảy ra lỗi ngoài dự kiến; chi tiết được ghi vào %1. Những gì đã lưu vẫn an toàn.</translation>
+    </message>
+    <message>
         <source>Demo data. Accounts: admin (administrator), iso (ISO team), tuvan (consultant), giamthi (proctor); password: %1</source>
         <translation>Dữ liệu mẫu. Tài khoản: admin (quản trị), iso (Tổ triển khai ISO), tuvan (chuyên gia tư vấn), giamthi (giám sát kiểm tra); mật khẩu: %1</translation>
     </message>

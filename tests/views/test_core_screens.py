@@ -230,3 +230,33 @@ def test_non_admin_sees_no_accounts_tab_and_no_edit_buttons(qtbot, store):
 def test_sign_out_asks_for_login_again(window):
     window.sign_out()
     assert window.wants_logout and not window.isVisible()
+
+
+def test_damaged_file_offers_the_latest_backup_at_start(qtbot, data_dir, monkeypatch):
+    from desktop.app import open_data
+    from desktop.models.db import quick_check
+
+    store = open_store(data_dir / DB_FILENAME)
+    StaffRepository(store).add({"staff_code": "A1", "full_name": "Trần Văn An"})
+    store.close(clean=True)
+    path = data_dir / DB_FILENAME
+    data = bytearray(path.read_bytes())
+    data[4096:4096 * 5] = b"\x5a" * (4096 * 4)
+    path.write_bytes(bytes(data))
+    assert quick_check(path) is not None
+    asked = []
+
+    def answer(box):  # the user clicks "Restore the latest backup"
+        asked.append(box.text())
+        box._clicked = next(b for b in box.buttons() if "Khôi phục" in b.text())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    restored = open_data(data_dir)
+    try:
+        assert asked and "bị hỏng" in asked[0]
+        assert StaffRepository(restored).by_code("A1").full_name == "Trần Văn An"
+        assert list(data_dir.glob("isodesk-damaged-*.sqlite"))
+    finally:
+        restored.close(clean=False)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import (
-    QAbstractButton, QGroupBox, QLabel, QLineEdit, QTabWidget, QTableView, QWidget,
+    QAbstractButton, QMessageBox, QGroupBox, QLabel, QLineEdit, QTabWidget, QTableView, QWidget,
 )
 
 from desktop import i18n
@@ -61,7 +61,7 @@ class RecordingTranslator(QTranslator):
         self.missing: set[tuple[str, str]] = set()
 
     def translate(self, context, source, disambiguation=None, n=-1):
-        if context and not context.startswith("Q") and source:
+        if not (context or "").startswith("Q") and source:
             if not any(t.translate(context, source, disambiguation, n) for t in self.real):
                 self.missing.add((context, source))
         return None  # a null string: Qt goes on to the real translators
@@ -92,7 +92,7 @@ def _visible_texts(root: QWidget) -> list[str]:
     return [re.sub("<[^>]+>", " ", t) for t in texts if t]
 
 
-def test_no_screen_shows_an_untranslated_string(qapp, qtbot, store):
+def test_no_screen_shows_an_untranslated_string(qapp, qtbot, store, monkeypatch):
     recorder = RecordingTranslator(list(getattr(qapp, "_isodesk_translators", [])))
     QCoreApplication.installTranslator(recorder)
     try:
@@ -114,6 +114,16 @@ def test_no_screen_shows_an_untranslated_string(qapp, qtbot, store):
             english = [t for t in _visible_texts(dialog) if ENGLISH_WORDS.search(t)]
             assert english == [], f"{type(dialog).__name__} shows English: {english}"
             dialog.close()
+        # The shared message boxes and the start-up messages.
+        from desktop import app as app_module
+        from desktop.views import common
+        shown = []
+        monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box) or 0)
+        common.show_error(None, ValueError("x"))
+        common.show_info(None, "x")
+        common.confirm(None, "x")
+        app_module.tr("The data file is damaged")
+        assert len(shown) == 3 and all(b.buttons() for b in shown)
         assert recorder.missing == set()
     finally:
         QCoreApplication.removeTranslator(recorder)
