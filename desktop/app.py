@@ -133,10 +133,11 @@ def run_gui(data_dir: Path, *, demo: bool = False) -> int:
 
             hint = tr("Demo data. Accounts: admin (administrator), iso (ISO team), tuvan "
                       "(consultant), giamthi (proctor); password: %1").replace("%1", DEMO_PASSWORD)
+        user = None
         while True:
-            user = admin
-            admin = None
-            if user is None:
+            if admin is not None:
+                user, admin = admin, None
+            elif user is None:
                 login = LoginDialog(store, hint=hint, username="admin" if demo else "")
                 if not login.exec():
                     return 0
@@ -148,7 +149,11 @@ def run_gui(data_dir: Path, *, demo: bool = False) -> int:
                 module, _, func = spec.partition(":")
                 getattr(importlib.import_module(module), func)(ctx, window)
             app.exec()
+            if window.wants_rebuild:  # language changed: same user, new translators
+                install_translators(app, get_setting(store, "language", "vi"))
+                continue
             if not window.wants_logout:
                 return 0
+            user = None
     finally:
         store.close(clean=True)

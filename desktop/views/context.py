@@ -17,6 +17,7 @@ class ViewContext(QObject):
 
     data_changed = Signal(str)
     navigate = Signal(str)  # ask the main window to show a section by key
+    language_changed = Signal(str)  # the main window is rebuilt in the new language
 
     def __init__(self, store: Store, user: User | None, *, demo: bool = False, parent=None):
         super().__init__(parent)

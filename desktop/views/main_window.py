@@ -22,6 +22,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.wants_logout = False
+        self.wants_rebuild = False
         self._pages: dict[str, QWidget] = {}
         profile = ctx.profile
         title = "ISO Desk"
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(QWidget())  # built on first visit
         self.nav.currentRowChanged.connect(self._show_row)
         ctx.navigate.connect(self.show_section)
+        ctx.language_changed.connect(self._rebuild_for_language)
 
         user = ctx.user
         who = f"{user.full_name} ({user.role_label})" if user else ""
@@ -114,6 +116,10 @@ class MainWindow(QMainWindow):
 
     def page(self, key: str) -> QWidget:
         return self.show_section(key)
+
+    def _rebuild_for_language(self, _language: str) -> None:
+        self.wants_rebuild = True
+        self.close()
 
     def sign_out(self) -> None:
         self.wants_logout = True

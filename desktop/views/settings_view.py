@@ -1,7 +1,7 @@
 """Cài đặt: the unit, accounts, language, and the data file."""
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTabWidget,
@@ -99,9 +99,6 @@ class PreferencesPanel(QWidget):
         self.language.currentIndexChanged.connect(self.save_language)
         form.addRow(self.tr("Language:"), self.language)
         layout.addLayout(form)
-        self.note = QLabel()
-        self.note.setObjectName("language_note")
-        layout.addWidget(self.note)
         pw = QGroupBox(self.tr("My password"))
         pform = QFormLayout(pw)
         self.old_pw = QLineEdit()
@@ -120,8 +117,10 @@ class PreferencesPanel(QWidget):
         layout.addStretch(1)
 
     def save_language(self):
-        set_setting(self.ctx.store, "language", self.language.currentData())
-        self.note.setText(self.tr("The new language is used from the next start of ISO Desk."))
+        language = self.language.currentData()
+        set_setting(self.ctx.store, "language", language)
+        # The main window is rebuilt in the new language, still signed in, after this slot.
+        QTimer.singleShot(0, lambda: self.ctx.language_changed.emit(language))
 
     def change_password(self):
         try:

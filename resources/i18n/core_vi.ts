@@ -1,7 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>The data file is damaged</source>
         <translation>Tệp dữ liệu bị hỏng</translation>
@@ -334,10 +335,6 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
     <message>
         <source>Change my password</source>
         <translation>Đổi mật khẩu của tôi</translation>
-    </message>
-    <message>
-        <source>The new language is used from the next start of ISO Desk.</source>
-        <translation>Ngôn ngữ mới được dùng từ lần mở ISO Desk tiếp theo.</translation>
     </message>
     <message>
         <source>Your password was changed.</source>

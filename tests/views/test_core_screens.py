@@ -192,12 +192,20 @@ def test_staff_export_and_template(window, tmp_path):
     assert load_workbook(tmp_path / "mau.xlsx").sheetnames[1] == "Hướng dẫn"
 
 
-def test_settings_language_and_new_account(qtbot, window, store, monkeypatch):
+def test_changing_language_rebuilds_the_window(qtbot, window, store):
     page = window.show_section("settings")
     prefs = page.tabs.widget(2)
-    prefs.language.setCurrentIndex(prefs.language.findData("en"))
+    with qtbot.waitSignal(window.ctx.language_changed, timeout=2000) as signal:
+        prefs.language.setCurrentIndex(prefs.language.findData("en"))
+    assert signal.args == ["en"]
     from desktop.models.settings import get_setting
     assert get_setting(store, "language") == "en"
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert window.wants_rebuild and not window.wants_logout
+
+
+def test_new_account(qtbot, window, store, monkeypatch):
+    page = window.show_section("settings")
     accounts = page.tabs.widget(1)
     from desktop.views.users_view import NewUserDialog
 
