@@ -185,3 +185,46 @@ def refilter(proxy, change: Callable[[], None] = lambda: None) -> None:
     else:
         change()
         proxy.invalidateFilter()
+
+
+_FAILED = object()
+
+
+def attempt(parent: QWidget, action: Callable[[], Any], errors: FieldErrors | None = None) -> Any:
+    """Run a model action for a form: a ValidationError goes beside the fields (or in a message
+    when there are no field labels), any other IsoDeskError in a message. Returns the action's
+    result, or `attempt.FAILED`."""
+    try:
+        result = action()
+    except ValidationError as exc:
+        if errors is not None:
+            errors.show(exc)
+        else:
+            show_error(parent, exc)
+        return _FAILED
+    except IsoDeskError as exc:
+        show_error(parent, exc)
+        return _FAILED
+    if errors is not None:
+        errors.clear()
+    return result
+
+
+attempt.FAILED = _FAILED
+
+
+def button_row(buttons: list[tuple[str, str, Callable]], *, stretch: bool = True):
+    """A row of push buttons from (objectName, text, slot); returns (layout, {name: button})."""
+    from PySide6.QtWidgets import QHBoxLayout, QPushButton
+
+    row = QHBoxLayout()
+    made = {}
+    for name, text, slot in buttons:
+        btn = QPushButton(text)
+        btn.setObjectName(name)
+        btn.clicked.connect(slot)
+        row.addWidget(btn)
+        made[name] = btn
+    if stretch:
+        row.addStretch(1)
+    return row, made

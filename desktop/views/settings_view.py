@@ -4,18 +4,17 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTabWidget,
+    QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QTabWidget,
     QVBoxLayout, QWidget,
 )
 
 from desktop.i18n import LANGUAGES
 from desktop.models import audit, users
 from desktop.models.db import list_backups, quick_check
-from desktop.models.errors import IsoDeskError, ValidationError
 from desktop.models.settings import get_setting, set_setting
 from desktop.models.unit import DEFAULT_LEVEL_NAMES, UnitProfile, save_profile
 
-from .common import FieldErrors, show_error, show_info
+from .common import FieldErrors, attempt, button_row, show_error, show_info
 from .context import ViewContext
 from .users_view import UsersPanel
 
@@ -71,15 +70,8 @@ class UnitPanel(QWidget):
                               parent_code=self.parent_code.text(),
                               parent_name=self.parent_name.text(), place=self.place.text(),
                               level_names={k: e.text() for k, e in self.level_edits.items()})
-        try:
-            save_profile(self.ctx.store, profile)
-        except ValidationError as exc:
-            self.errors.show(exc)
+        if attempt(self, lambda: save_profile(self.ctx.store, profile), self.errors) is attempt.FAILED:
             return
-        except IsoDeskError as exc:
-            show_error(self, exc)
-            return
-        self.errors.clear()
         self.ctx.refresh_profile()
         show_info(self, self.tr("The unit details were saved."))
 
@@ -123,18 +115,12 @@ class PreferencesPanel(QWidget):
         QTimer.singleShot(0, lambda: self.ctx.language_changed.emit(language))
 
     def change_password(self):
-        try:
-            users.change_own_password(self.ctx.store, self.ctx.user.id, self.old_pw.text(),
-                                      self.new_pw.text())
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return
-        except IsoDeskError as exc:
-            show_error(self, exc)
+        done = attempt(self, lambda: users.change_own_password(
+            self.ctx.store, self.ctx.user.id, self.old_pw.text(), self.new_pw.text()), self.errors)
+        if done is attempt.FAILED:
             return
         self.old_pw.clear()
         self.new_pw.clear()
-        self.errors.clear()
         show_info(self, self.tr("Your password was changed."))
 
 
@@ -147,15 +133,9 @@ class DataPanel(QWidget):
         self.info.setObjectName("data_info")
         self.info.setWordWrap(True)
         layout.addWidget(self.info)
-        row = QHBoxLayout()
-        for name, text, slot in [("backup_now", self.tr("Back up now"), self.backup_now),
-                                 ("check_data", self.tr("Check the data file"), self.check),
-                                 ("open_folder", self.tr("Open the data folder"), self.open_folder)]:
-            btn = QPushButton(text)
-            btn.setObjectName(name)
-            btn.clicked.connect(slot)
-            row.addWidget(btn)
-        row.addStretch(1)
+        row, _ = button_row([("backup_now", self.tr("Back up now"), self.backup_now),
+                             ("check_data", self.tr("Check the data file"), self.check),
+                             ("open_folder", self.tr("Open the data folder"), self.open_folder)])
         layout.addLayout(row)
         layout.addStretch(1)
         self.refresh()

@@ -8,10 +8,9 @@ from PySide6.QtWidgets import (
     QTableView, QVBoxLayout,
 )
 
-from desktop.models.errors import IsoDeskError, ValidationError
 from desktop.models.staff import ImportPlan, StaffMember, StaffRepository
 
-from .common import FieldErrors, show_error
+from .common import FieldErrors, attempt
 
 
 class StaffDialog(QDialog):
@@ -58,19 +57,14 @@ class StaffDialog(QDialog):
         return data
 
     def save(self) -> None:
-        try:
-            if self.member is None:
-                self.saved = self.repo.add(self.values())
-            else:
-                self.saved = self.repo.update(self.member.id, self.values(),
-                                              expected_version=self.member.version)
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return
-        except IsoDeskError as exc:
-            show_error(self, exc)
-            return
-        self.accept()
+        if self.member is None:
+            saved = attempt(self, lambda: self.repo.add(self.values()), self.errors)
+        else:
+            saved = attempt(self, lambda: self.repo.update(
+                self.member.id, self.values(), expected_version=self.member.version), self.errors)
+        if saved is not attempt.FAILED:
+            self.saved = saved
+            self.accept()
 
 
 class ImportPlanModel(QAbstractTableModel):

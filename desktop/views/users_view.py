@@ -3,14 +3,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-    QHeaderView, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView,
+    QLineEdit, QTableView, QVBoxLayout, QWidget,
 )
 
 from desktop.models import users
-from desktop.models.errors import IsoDeskError, ValidationError
 
-from .common import FieldErrors, confirm, show_error, show_info, vn_datetime
+from .common import FieldErrors, attempt, button_row, confirm, show_info, vn_datetime
 from .context import ViewContext
 
 
@@ -95,17 +94,12 @@ class NewUserDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self):
-        try:
-            self.created = users.create_user(self.store, self.username.text(),
-                                             self.full_name.text(), self.role.currentData(),
-                                             self.password.text(), position=self.position.text())
-        except ValidationError as exc:
-            self.errors.show(exc)
-            return
-        except IsoDeskError as exc:
-            show_error(self, exc)
-            return
-        self.accept()
+        created = attempt(self, lambda: users.create_user(
+            self.store, self.username.text(), self.full_name.text(), self.role.currentData(),
+            self.password.text(), position=self.position.text()), self.errors)
+        if created is not attempt.FAILED:
+            self.created = created
+            self.accept()
 
 
 class UsersPanel(QWidget):
@@ -113,16 +107,10 @@ class UsersPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        for name, text, slot in [("add_user", self.tr("New account…"), self.add_user),
-                                 ("reset_password", self.tr("Reset password…"), self.reset_password),
-                                 ("unlock_user", self.tr("Unlock"), self.unlock),
-                                 ("toggle_user", self.tr("Disable / enable"), self.toggle)]:
-            btn = QPushButton(text)
-            btn.setObjectName(name)
-            btn.clicked.connect(slot)
-            bar.addWidget(btn)
-        bar.addStretch(1)
+        bar, _ = button_row([("add_user", self.tr("New account…"), self.add_user),
+                             ("reset_password", self.tr("Reset password…"), self.reset_password),
+                             ("unlock_user", self.tr("Unlock"), self.unlock),
+                             ("toggle_user", self.tr("Disable / enable"), self.toggle)])
         layout.addLayout(bar)
         self.model = UsersModel(self)
         self.table = QTableView()
@@ -169,10 +157,8 @@ class UsersPanel(QWidget):
             if not dlg.exec():
                 return
             new_password = edit.text()
-        try:
-            users.reset_password(self.ctx.store, self.ctx.user, user.id, new_password)
-        except IsoDeskError as exc:
-            show_error(self, exc)
+        if attempt(self, lambda: users.reset_password(self.ctx.store, self.ctx.user, user.id,
+                                                      new_password)) is attempt.FAILED:
             return
         self.reload()
         show_info(self, self.tr("The password of %1 was reset. A new signature key was made; "
@@ -183,12 +169,9 @@ class UsersPanel(QWidget):
         user = self.selected()
         if user is None:
             return
-        try:
-            users.unlock(self.ctx.store, self.ctx.user, user.id)
-        except IsoDeskError as exc:
-            show_error(self, exc)
-            return
-        self.reload()
+        if attempt(self, lambda: users.unlock(self.ctx.store, self.ctx.user, user.id)) \
+                is not attempt.FAILED:
+            self.reload()
 
     def toggle(self):
         user = self.selected()
@@ -197,9 +180,6 @@ class UsersPanel(QWidget):
         if user.active and not confirm(self, self.tr("Disable the account %1? It can be enabled "
                                                      "again later.").replace("%1", user.username)):
             return
-        try:
-            users.set_active(self.ctx.store, self.ctx.user, user.id, not user.active)
-        except IsoDeskError as exc:
-            show_error(self, exc)
-            return
-        self.reload()
+        if attempt(self, lambda: users.set_active(self.ctx.store, self.ctx.user, user.id,
+                                                  not user.active)) is not attempt.FAILED:
+            self.reload()

@@ -7,8 +7,6 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from desktop.cli import main
-from tests.conftest import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
 

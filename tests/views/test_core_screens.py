@@ -1,10 +1,9 @@
 """The core screens driven like a user would, then checked in the database."""
-from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 
 from desktop.models import users
 from desktop.models.db import DB_FILENAME, open_store
