@@ -20,6 +20,7 @@ from .context import CliContext, CliError, add_json_flag, emit  # noqa: F401  (r
 COMMAND_MODULES: list[str] = [
     "core",
     "staff",
+    "minutes",
 ]
 
 

@@ -35,6 +35,7 @@ DEMO_USERS = [  # username, full name, role, position
 ]
 DEMO_BUILDERS: list[str] = [
     # "desktop.demo.quiz:build",
+    "desktop.demo.minutes:build",
 ]
 
 

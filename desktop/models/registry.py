@@ -6,6 +6,7 @@ from . import records, staff, users  # noqa: F401
 MODEL_MODULES: list[str] = [
     "desktop.models.staff",
     "desktop.models.users",
+    "desktop.models.minutes",
 ]
 
 

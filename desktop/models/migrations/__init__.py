@@ -14,6 +14,7 @@ from sqlite_utils.migrations import Migrations
 # Module names under desktop.models.migrations, in the order they apply.
 MIGRATION_SETS: list[str] = [
     "core",
+    "minutes",
 ]
 
 

@@ -1,0 +1,412 @@
+"""The working minutes as a PDF in the layout of Nghị định 30/2020/NĐ-CP (Mẫu 1.9, "biên bản").
+
+Heading (agency, number, national name and motto, place and date), the title and the subject,
+then the body in order: start time, place, participants of both sides, chair, secretary,
+content, results and conclusions, action items, attachments; the closing time and the sentence
+with the page count and the copies; two signature columns with the electronic confirmation under
+each; "Nơi nhận" and a QR code with the minutes' id and content hash. Drafts carry a "BẢN NHÁP"
+watermark. Each copy starts on a new page, marked "Bản số 1/3 — …". No Qt here.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import os
+import re
+import threading
+from dataclasses import dataclass
+from typing import BinaryIO, Union
+
+from functools import lru_cache
+from itertools import groupby
+
+from reportlab.graphics.barcode import qrencoder
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from desktop.models.errors import IsoDeskError
+from desktop.models.minutes import fields as F
+from desktop.models.minutes.canonical import short_hash
+from desktop.models.minutes.repository import Revision
+from desktop.models.minutes.signing import RevisionCheck, revision_hash
+
+from .pdf import (
+    PageSetup, SignatureBox, build_copies, header_block, plain, recipients_block,
+    register_fonts, signature_block, styles, title_block,
+)
+
+Target = Union[str, os.PathLike, BinaryIO]
+DRAFT_WATERMARK = "BẢN NHÁP"
+ALTERED_WATERMARK = "ĐÃ BỊ SỬA SAU KHI KÝ"
+_BULLET_RE = re.compile(r"^(\s*)([-*•+–])\s+(.*)$")
+_VERBS = ("lưu", "gửi", "giao", "chuyển", "nộp", "báo")
+_render_lock = threading.Lock()
+
+
+@dataclass
+class RenderResult:
+    pages: int            # pages in the file (all copies)
+    pages_per_copy: int
+    copies: int
+
+
+# --- characters the font can print -----------------------------------------------------------
+
+def _cmaps() -> list[dict]:
+    f = register_fonts()
+    return [pdfmetrics.getFont(name).face.charToGlyph for name in (f.regular, f.bold, f.italic)]
+
+
+def unprintable(text: str) -> list[str]:
+    """The distinct characters of `text` the document font has no glyph for (emoji, CJK, …)."""
+    if not text:
+        return []
+    maps = _cmaps()
+    bad: list[str] = []
+    for ch in set(text):
+        if ch in "\n\r\t " or ch in bad:
+            continue
+        if not all(ord(ch) in m for m in maps):
+            bad.append(ch)
+    return sorted(bad)
+
+
+def check_printable(rev: Revision) -> None:
+    """Refuse, with the field named, a revision the font can't print completely."""
+    fields = {
+        "Số": rev.number, "Trích yếu": rev.subject, "Địa điểm": rev.place, "Chủ trì": rev.chair,
+        "Thư ký": rev.secretary, "Nội dung": rev.content, "Kết luận": rev.conclusions,
+        "Tên cơ quan": f"{rev.agency_parent} {rev.agency_name} {rev.locality}",
+        "Thành phần tham dự": " ".join(f"{p['name']} {p['position']} {p['organisation']}"
+                                       for p in rev.participants),
+        "Công việc cần làm": " ".join(f"{a['description']} {a['owner']}" for a in rev.action_items),
+        "Nơi nhận": " ".join(rev.destinations),
+        "Tài liệu kèm theo": " ".join(a["name"] for a in rev.attachments),
+    }
+    for label, text in fields.items():
+        bad = unprintable(text or "")
+        if bad:
+            shown = " ".join(f"“{c}” (U+{ord(c):04X})" for c in bad[:5])
+            raise IsoDeskError(f"Không in được biên bản số {rev.number}: mục “{label}” có ký tự mà "
+                               f"phông chữ của văn bản không có: {shown}. Hãy sửa bản nháp (bỏ "
+                               "hoặc thay ký tự đó) rồi in lại.")
+
+
+# --- the QR code ----------------------------------------------------------------------------
+
+@lru_cache(maxsize=64)
+def qr_modules(data: str) -> tuple[tuple[bool, ...], ...]:
+    """The dark modules of the QR code of `data` (error correction M), computed once."""
+    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    qr.addData(data)
+    qr.make()
+    return tuple(tuple(bool(m) for m in row) for row in qr.modules)
+
+
+class QrCode(Flowable):
+    """A QR code drawn as one filled path (fast, and the same on every copy)."""
+
+    BORDER = 2  # modules of quiet zone on each side
+
+    def __init__(self, data: str, size: float):
+        super().__init__()
+        self.data = data
+        self.size = size
+        self.modules = qr_modules(data)
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab's names)
+        return self.size, self.size
+
+    def draw(self):
+        n = len(self.modules)
+        box = self.size / (n + 2 * self.BORDER)
+        canv = self.canv
+        path = canv.beginPath()
+        for r, row in enumerate(self.modules):
+            c = 0
+            for dark, run in groupby(row):
+                count = len(list(run))
+                if dark:
+                    x = (c + self.BORDER) * box
+                    y = self.size - (r + self.BORDER + 1) * box
+                    path.rect(x, y, count * box, box)
+                c += count
+        canv.saveState()
+        canv.setFillColorRGB(0, 0, 0)
+        canv.drawPath(path, stroke=0, fill=1)
+        canv.restoreState()
+
+
+# --- text helpers ----------------------------------------------------------------------------
+
+def two(n: int) -> str:
+    return f"{n:02d}"
+
+
+def _long_date(value: str) -> str:
+    d = F.parse_date(value or "")
+    if d is None:
+        return "ngày … tháng … năm …"
+    return f"ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"
+
+
+def _clock(value: str) -> str:
+    t = F.parse_time(value or "")
+    if not t:
+        return "… giờ …"
+    h, m = t.split(":")
+    return f"{h} giờ {m}"
+
+
+def _sentence(text: str) -> str:
+    text = (text or "").strip()
+    if not text:
+        return "…"
+    return text if text[-1] in ".!?…" else text + "."
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text else text
+
+
+def copy_phrase(destination: str) -> str:
+    """"Lưu tại X" → "lưu tại X"; a bare holder gets "lưu tại"."""
+    first = destination.split(" ", 1)[0].lower()
+    return _lower_first(destination) if first in _VERBS else f"lưu tại {destination}"
+
+
+def recipient_of(destination: str) -> str:
+    """The holder named in a destination, for "Nơi nhận": "Lưu tại X" → "X"."""
+    for prefix in ("Lưu tại ", "lưu tại ", "Lưu ở ", "Giao cho ", "Gửi cho "):
+        if destination.startswith(prefix):
+            return _upper_first(destination[len(prefix):])
+    return _upper_first(destination)
+
+
+def copy_marks(rev: Revision) -> list[str]:
+    dests = rev.destinations
+    n = rev.copies
+    return [f"Bản số {i}/{n} — {dests[i - 1] if i <= len(dests) else 'Lưu tại đơn vị'}"
+            for i in range(1, n + 1)]
+
+
+def _signed_time(value: str) -> str:
+    try:
+        t = _dt.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return value or ""
+    return f"Lúc {t:%H:%M} ngày {t:%d/%m/%Y}"
+
+
+# --- the story -------------------------------------------------------------------------------
+
+def _text_block(text: str, st: dict) -> list:
+    """Paragraphs and bullet lists of a content field (one paragraph per line)."""
+    out = []
+    for line in (text or "").split("\n"):
+        if not line.strip():
+            continue
+        m = _BULLET_RE.match(line)
+        if m:
+            indent, body = m.group(1), m.group(3)
+            style = st["bullet2"] if len(indent.expandtabs(4)) >= 2 else st["bullet"]
+            marker = "+" if style is st["bullet2"] else "-"
+            out.append(Paragraph(f"{marker} {plain(body)}", style))
+        else:
+            out.append(Paragraph(plain(line.strip()), st["body"]))
+    return out
+
+
+def _label(st: dict, label: str, value: str = "") -> Paragraph:
+    return Paragraph(f"<b>{plain(label)}</b> {plain(value)}".rstrip(), st["body"])
+
+
+def _participants(rev: Revision, st: dict) -> list:
+    out = [_label(st, "Thành phần tham dự:")]
+    unit = [p for p in rev.participants if p["side"] == "unit"]
+    consultant = [p for p in rev.participants if p["side"] == "consultant"]
+    orgs = sorted({p["organisation"] for p in consultant if p["organisation"]})
+    groups = [
+        (f"a) Đại diện {rev.agency_name or 'đơn vị'}:", unit),
+        ("b) Đại diện đơn vị tư vấn" + (f" ({', '.join(orgs)})" if orgs else "") + ":",
+         consultant),
+    ]
+    for heading, people in groups:
+        out.append(Paragraph(plain(heading), st["body"]))
+        if not people:
+            out.append(Paragraph("- Không có.", st["bullet"]))
+        for i, p in enumerate(people):
+            text = p["name"] + (f" — {p['position']}" if p["position"] else "")
+            if p["side"] == "consultant" and p["organisation"] and len(orgs) > 1:
+                text += f", {p['organisation']}"
+            end = "." if i == len(people) - 1 else ";"
+            out.append(Paragraph("- " + plain(text + end), st["bullet"]))
+    return out
+
+
+def _action_table(rev: Revision, st: dict, width: float) -> Table:
+    head = [Paragraph(h, st["table_head"]) for h in
+            ("TT", "Nội dung công việc", "Người thực hiện", "Thời hạn")]
+    rows = [head]
+    for i, a in enumerate(rev.action_items, start=1):
+        due = F.parse_date(a["due"] or "")
+        rows.append([
+            Paragraph(str(i), st["table_cell_center"]),
+            Paragraph(plain(a["description"]), st["table_cell"]),
+            Paragraph(plain(a["owner"]), st["table_cell"]),
+            Paragraph(f"{due:%d/%m/%Y}" if due else "", st["table_cell_center"]),
+        ])
+    widths = [10 * mm, width - 10 * mm - 48 * mm - 26 * mm, 48 * mm, 26 * mm]
+    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="CENTER")
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return table
+
+
+def _confirmation(sig: dict | None, valid: bool) -> list[str]:
+    if sig is None:
+        return ["(Chưa ký điện tử)"]
+    if not valid:
+        return ["Chữ ký điện tử KHÔNG CÒN HỢP LỆ:", "nội dung đã bị thay đổi sau khi ký"]
+    return [f"Đã ký điện tử: {sig['full_name']}", sig["meaning_text"],
+            _signed_time(sig["signed_at"]), f"Khóa: {sig['key_fingerprint']}"]
+
+
+def _signatures(rev: Revision, team_name: str, check: RevisionCheck | None):
+    author = rev.signature("author")
+    confirm = rev.signature("confirm")
+    valid = {s.row["id"]: s.valid for s in (check.signatures if check else [])}
+    if check is not None and not check.valid:
+        valid = {k: False for k in valid}
+    team = team_name
+    if confirm is not None:
+        team = re.sub(r"^Xác nhận của đại diện\s+", "", confirm["meaning_text"]) or team
+    left = SignatureBox(
+        title="NGƯỜI LẬP BIÊN BẢN",
+        name=(author["full_name"] if author else rev.secretary),
+        confirmation=_confirmation(author, valid.get(author["id"], True) if author else True))
+    right = SignatureBox(
+        title=f"ĐẠI DIỆN {team}",
+        name=(confirm["full_name"] if confirm else ""),
+        confirmation=_confirmation(confirm, valid.get(confirm["id"], True) if confirm else True))
+    return signature_block(left, right)
+
+
+def _footer(rev: Revision, digest: str, st: dict, width: float) -> list:
+    recipients = [recipient_of(d) for d in rev.destinations]
+    qr_data = f"ISODESK-BB|{rev.minutes_id}|r{rev.revision_no}|{digest}"
+    caption = (f"Mã biên bản: {rev.minutes_id}<br/>Bản sửa đổi: {rev.revision_no}<br/>"
+               f"Mã nội dung: {short_hash(digest)}")
+    qr_cell = [QrCode(qr_data, 22 * mm), Paragraph(caption, st["qr_caption"])]
+    table = Table([[recipients_block(recipients), qr_cell]],
+                  colWidths=[width - 62 * mm, 62 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("ALIGN", (1, 0), (1, 0), "CENTER"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return [Spacer(1, 4 * mm), table]
+
+
+def _styles() -> dict:
+    from reportlab.lib.styles import ParagraphStyle
+
+    st = styles()
+    st["bullet2"] = ParagraphStyle("bullet2", parent=st["bullet"],
+                                   leftIndent=st["bullet"].leftIndent + 8 * mm)
+    st["qr_caption"] = ParagraphStyle("qr_caption", parent=st["small"], fontSize=8, leading=9.5,
+                                      alignment=1)
+    return st
+
+
+def build_story(rev: Revision, pages: int, *, team_name: str = "Tổ triển khai ISO",
+                check: RevisionCheck | None = None, digest: str | None = None) -> list:
+    """One copy of the minutes; `pages` is the page count stated in the closing sentence."""
+    st = _styles()
+    setup = PageSetup()
+    width = setup.text_width
+    day = F.parse_date(rev.date or "") or _dt.date.today()
+    digest = digest or revision_hash(rev)
+    story: list = []
+    story += header_block(rev.agency_parent, rev.agency_name or "", rev.number or None,
+                          rev.locality or "", day)
+    story += title_block("BIÊN BẢN", rev.subject or "(Chưa có trích yếu)")
+    story.append(_label(st, "Thời gian bắt đầu:",
+                        f"{_clock(rev.start_time)}, {_long_date(rev.date)}."))
+    story.append(_label(st, "Địa điểm:", _sentence(rev.place)))
+    story += _participants(rev, st)
+    story.append(_label(st, "Chủ trì:", _sentence(rev.chair)))
+    story.append(_label(st, "Thư ký (người ghi biên bản):", _sentence(rev.secretary)))
+    story.append(_label(st, "Nội dung:"))
+    story += _text_block(rev.content, st) or [Paragraph("Không có.", st["body"])]
+    story.append(_label(st, "Kết quả, kết luận:"))
+    story += _text_block(rev.conclusions, st) or [Paragraph("Không có.", st["body"])]
+    if rev.action_items:
+        story.append(_label(st, "Công việc cần thực hiện:"))
+        story.append(_action_table(rev, st, width))
+        story.append(Spacer(1, 6))
+    if rev.attachments:
+        story.append(_label(st, "Tài liệu kèm theo:"))
+        for i, a in enumerate(rev.attachments, start=1):
+            story.append(Paragraph(plain(f"{i}. {a['name']}"), st["body"]))
+    # The closing sentences, the signatures and "Nơi nhận" stay on one page.
+    parts = [f"01 bản {copy_phrase(d)}" for d in rev.destinations]
+    closing = [
+        Paragraph(f"Biên bản kết thúc vào hồi {_clock(rev.end_time)}, {_long_date(rev.date)}.",
+                  st["body"]),
+        Paragraph(plain(
+            f"Biên bản gồm {two(pages)} trang, được lập thành {two(rev.copies)} bản có giá trị "
+            f"như nhau" + (": " + "; ".join(parts) if parts else "") + "./."), st["body"]),
+        _signatures(rev, team_name, check),
+        *_footer(rev, digest, st, width),
+    ]
+    story.append(KeepTogether(closing))
+    return story
+
+
+def render(rev: Revision, target: Target, *, team_name: str = "Tổ triển khai ISO",
+           check: RevisionCheck | None = None, copies: bool = True) -> RenderResult:
+    """Write the PDF of a revision: its copies (each marked) or a single copy."""
+    check_printable(rev)
+    digest = revision_hash(rev)
+    watermark = None
+    if check is not None and not check.valid:
+        watermark = ALTERED_WATERMARK
+    elif rev.status == "draft":
+        watermark = DRAFT_WATERMARK
+    marks = copy_marks(rev) if copies else []
+    title = f"Biên bản số {rev.number}: {rev.subject}"
+    subject = f"isodesk-minutes {rev.minutes_id} r{rev.revision_no} content-sha256 {digest}"
+    with _render_lock:
+        pages_per_copy = [0]
+
+        def make_story(n: int) -> list:
+            pages_per_copy[0] = n
+            return build_story(rev, n, team_name=team_name, check=check, digest=digest)
+
+        total = build_copies(target, make_story, marks, watermark=watermark, title=title,
+                             author=rev.secretary or "", subject=subject)
+    return RenderResult(total, pages_per_copy[0], len(marks) or 1)
+
+
+def render_bytes(rev: Revision, **kw) -> bytes:
+    buf = io.BytesIO()
+    render(rev, buf, **kw)
+    return buf.getvalue()
+
+
+def confirmed_pdf_renderer(team_name: str):
+    """The `pdf_renderer` for `minutes.sign`: the three copies kept with a confirmed minutes."""
+    def renderer(rev: Revision) -> bytes:
+        return render_bytes(rev, team_name=team_name)
+    return renderer

@@ -1,0 +1,250 @@
+"""Signing a minutes: who signs, in what capacity, and exactly what is being signed.
+
+At the end of a long meeting two people sign on the same computer, whoever is logged in: each
+types their own username and password again. The dialog says which signature is due (the author
+first, then the confirmation), shows the number, subject, revision and content hash, and names the
+signer as soon as the username is recognised.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit,
+    QPushButton, QVBoxLayout,
+)
+
+from desktop.documents.minutes_pdf import confirmed_pdf_renderer
+from desktop.models import minutes as M
+from desktop.models import users
+from desktop.models.errors import IsoDeskError, ValidationError
+
+from ..common import run_in_background, show_error, vn_date, vn_datetime
+from ..context import ViewContext
+from .worker import with_own_store
+
+
+class AdminCheckDialog(QDialog):
+    """An administrator confirms with their own password before creating an account."""
+
+    def __init__(self, store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle(self.tr("Administrator"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Only an administrator can create an account. The "
+                                        "administrator types their username and password:")))
+        form = QFormLayout()
+        self.username = QLineEdit()
+        self.username.setObjectName("admin_username")
+        self.password = QLineEdit()
+        self.password.setObjectName("admin_password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Username:"), self.username)
+        form.addRow(self.tr("Password:"), self.password)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setObjectName("admin_error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox()
+        ok = buttons.addButton(self.tr("Continue"), QDialogButtonBox.ButtonRole.AcceptRole)
+        ok.setObjectName("admin_continue")
+        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.check)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.admin: users.User | None = None
+
+    def check(self) -> None:
+        try:
+            user = users.authenticate(self.store, self.username.text(), self.password.text(),
+                                      purpose="admin_check")
+        except users.AuthError as exc:
+            self.error.setText(exc.message)
+            self.password.clear()
+            return
+        if not user.can("manage_users"):
+            self.error.setText(self.tr("This account is not an administrator."))
+            return
+        self.admin = user
+        self.accept()
+
+
+class SignDialog(QDialog):
+    def __init__(self, ctx: ViewContext, revision_id: str, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.store = ctx.store
+        self.rev = M.load_revision(self.store, revision_id)
+        self.meaning = M.next_meaning(self.rev) or "confirm"
+        self.team = M.team_name_of(self.store)
+        self.signed: M.Revision | None = None
+        self.busy = False
+        self.setObjectName("sign_dialog")
+        self.setWindowTitle(self.tr("Electronic signature — minutes %1").replace("%1",
+                                                                                self.rev.number))
+        self.setMinimumWidth(600)
+        layout = QVBoxLayout(self)
+        capacity = M.meaning_text(self.meaning, self.team)
+        step = (self.tr("Step 1 of 2: the person who recorded the minutes signs.")
+                if self.meaning == "author" else
+                self.tr("Step 2 of 2: the representative confirms the minutes signed by its "
+                        "author."))
+        head = QLabel(f"<h2>{self.tr('Signing as:')} {capacity}</h2><p>{step}</p>")
+        head.setObjectName("sign_capacity")
+        head.setTextFormat(Qt.TextFormat.RichText)
+        head.setWordWrap(True)
+        layout.addWidget(head)
+
+        what = QGroupBox(self.tr("What is being signed"))
+        form = QFormLayout(what)
+        rev = self.rev
+        digest = M.revision_hash(rev)
+        self.digest = digest
+        when = f"{vn_date(rev.date)}, {rev.start_time}–{rev.end_time}, {rev.place}"
+        rows = [(self.tr("Number:"), f"<b>{rev.number}</b>"),
+                (self.tr("Subject:"), f"<b>{rev.subject}</b>"),
+                (self.tr("Session:"), when),
+                (self.tr("Revision:"), f"<b>{rev.revision_no}</b>"),
+                (self.tr("Content hash:"),
+                 f"<b><code>{M.short_hash(digest)}</code></b> "
+                 + self.tr("(SHA-256 of every field and attached file)"))]
+        author = rev.signature("author")
+        if author is not None:
+            rows.append((self.tr("Recorded and signed by:"),
+                         f"{author['full_name']} — {vn_datetime(author['signed_at'])}"))
+        for label, value in rows:
+            cell = QLabel(value)
+            cell.setTextFormat(Qt.TextFormat.RichText)
+            cell.setWordWrap(True)
+            cell.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(label, cell)
+        layout.addWidget(what)
+
+        who = QGroupBox(self.tr("Who signs (type your own username and password)"))
+        wform = QFormLayout(who)
+        self.username = QLineEdit()
+        self.username.setObjectName("sign_username")
+        eligible = [u.username for u in users.list_users(self.store, include_inactive=False)
+                    if u.role in M.signing.SIGN_ROLES[self.meaning]]
+        completer = QCompleter(eligible, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.username.setCompleter(completer)
+        self.signer_label = QLabel()
+        self.signer_label.setObjectName("signer_label")
+        self.signer_label.setWordWrap(True)
+        self.password = QLineEdit()
+        self.password.setObjectName("sign_password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        wform.addRow(self.tr("&Username:"), self.username)
+        wform.addRow("", self.signer_label)
+        wform.addRow(self.tr("&Password:"), self.password)
+        layout.addWidget(who)
+
+        self.agree = QCheckBox()
+        self.agree.setObjectName("sign_agree")
+        layout.addWidget(self.agree)
+        self.new_account = QPushButton(self.tr("The consultant has no account yet? "
+                                               "Create one (administrator)…"))
+        self.new_account.setObjectName("sign_new_account")
+        self.new_account.setFlat(True)
+        self.new_account.setStyleSheet("text-align: left; color: #1f5fa8;")
+        self.new_account.setVisible(self.meaning == "author")
+        self.new_account.clicked.connect(self.create_account)
+        layout.addWidget(self.new_account)
+        self.error = QLabel()
+        self.error.setObjectName("sign_error")
+        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox()
+        self.sign_button = buttons.addButton(self.tr("Sign as “%1”").replace("%1", capacity),
+                                             QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_button.setObjectName("sign_button")
+        cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setObjectName("sign_cancel")
+        buttons.accepted.connect(self.do_sign)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.username.textChanged.connect(self._update_signer)
+        self.agree.toggled.connect(self._update_button)
+        self.password.textChanged.connect(self._update_button)
+        self._update_signer()
+        self.username.setFocus()
+
+    def _update_signer(self) -> None:
+        user = users.find_user(self.store, self.username.text()) if self.username.text() else None
+        self.signer = user
+        if user is None:
+            self.signer_label.setText(self.tr("No account with this username.")
+                                      if self.username.text().strip() else "")
+            self.signer_label.setStyleSheet("color: #a15c00;")
+            name = self.tr("the signer")
+        else:
+            self.signer_label.setText(f"<b>{user.full_name}</b> — {user.position or user.role_label}")
+            self.signer_label.setStyleSheet("")
+            name = user.full_name
+        self.agree.setText(self.tr("I, %1, have read minutes %2 (revision %3, content hash %4) "
+                                   "and sign it as “%5”.")
+                           .replace("%1", name).replace("%2", self.rev.number)
+                           .replace("%3", str(self.rev.revision_no))
+                           .replace("%4", M.short_hash(self.digest))
+                           .replace("%5", M.meaning_text(self.meaning, self.team)))
+        self._update_button()
+
+    def _update_button(self) -> None:
+        self.sign_button.setEnabled(not self.busy and self.agree.isChecked()
+                                    and bool(self.username.text().strip())
+                                    and bool(self.password.text()))
+
+    def create_account(self) -> None:
+        from ..users_view import NewUserDialog
+
+        if not (self.ctx.user is not None and self.ctx.user.can("manage_users")):
+            check = AdminCheckDialog(self.store, self)
+            if not check.exec():
+                return
+        dialog = NewUserDialog(self.store, self, role="consultant")
+        if dialog.exec() and dialog.created is not None:
+            completer = self.username.completer()
+            names = completer.model().stringList() + [dialog.created.username]
+            completer.model().setStringList(names)
+            self.username.setText(dialog.created.username)
+            self.password.clear()
+            self.password.setFocus()
+
+    def do_sign(self) -> None:
+        if not self.sign_button.isEnabled():
+            return
+        self.busy = True
+        self._update_button()
+        self.error.setText(self.tr("Signing…"))
+        username, password = self.username.text(), self.password.text()
+        meaning, rid, team = self.meaning, self.rev.id, self.team
+
+        def work(store):
+            return M.sign(store, rid, username, password, meaning, team_name=team,
+                          pdf_renderer=confirmed_pdf_renderer(team)).id
+
+        run_in_background(self, with_own_store(self.store, work), self._signed,
+                          on_error=self._failed)
+
+    def _signed(self, revision_id: str) -> None:
+        self.busy = False
+        self.signed = M.load_revision(self.store, revision_id)
+        self.ctx.data_changed.emit("minutes")
+        self.accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self.busy = False
+        self.password.clear()
+        if isinstance(exc, ValidationError):
+            self.error.setText(self.tr("The minutes is not complete: ") + exc.message)
+        elif isinstance(exc, IsoDeskError):
+            self.error.setText(exc.message)
+        else:
+            self.error.setText("")
+            show_error(self, exc)
+        self.password.setFocus()
+        self._update_button()
