@@ -137,7 +137,9 @@ class MinutesPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(MinutesTableModel.SUBJECT, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
 
         details = QWidget()
@@ -157,7 +159,8 @@ class MinutesPage(QWidget):
         self.revisions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.revisions.verticalHeader().hide()
         self.revisions.horizontalHeader().setSectionResizeMode(
-            RevisionsModel.CHECK, QHeaderView.ResizeMode.Stretch)
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.revisions.horizontalHeader().setStretchLastSection(True)
         self.revisions.doubleClicked.connect(self._open_revision_row)
         dlayout.addWidget(self.revisions)
         splitter = QSplitter(Qt.Orientation.Vertical)

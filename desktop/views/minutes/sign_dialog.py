@@ -84,7 +84,7 @@ class SignDialog(QDialog):
         self.setObjectName("sign_dialog")
         self.setWindowTitle(self.tr("Electronic signature — minutes %1").replace("%1",
                                                                                 self.rev.number))
-        self.setMinimumWidth(600)
+        self.setMinimumWidth(680)
         layout = QVBoxLayout(self)
         capacity = M.meaning_text(self.meaning, self.team)
         step = (self.tr("Step 1 of 2: the person who recorded the minutes signs.")
@@ -99,6 +99,8 @@ class SignDialog(QDialog):
 
         what = QGroupBox(self.tr("What is being signed"))
         form = QFormLayout(what)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         rev = self.rev
         digest = M.revision_hash(rev)
         self.digest = digest
@@ -119,6 +121,7 @@ class SignDialog(QDialog):
             cell.setTextFormat(Qt.TextFormat.RichText)
             cell.setWordWrap(True)
             cell.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            cell.setMinimumWidth(420)
             form.addRow(label, cell)
         layout.addWidget(what)
 
@@ -142,7 +145,12 @@ class SignDialog(QDialog):
         wform.addRow(self.tr("&Password:"), self.password)
         layout.addWidget(who)
 
-        self.agree = QCheckBox()
+        self.statement = QLabel()
+        self.statement.setObjectName("sign_statement")
+        self.statement.setWordWrap(True)
+        self.statement.setStyleSheet("padding: 6px; background: #f2f5f9; border-radius: 4px;")
+        layout.addWidget(self.statement)
+        self.agree = QCheckBox(self.tr("I &agree with this statement"))
         self.agree.setObjectName("sign_agree")
         layout.addWidget(self.agree)
         self.new_account = QPushButton(self.tr("The consultant has no account yet? "
@@ -185,7 +193,7 @@ class SignDialog(QDialog):
             self.signer_label.setText(f"<b>{user.full_name}</b> — {user.position or user.role_label}")
             self.signer_label.setStyleSheet("")
             name = user.full_name
-        self.agree.setText(self.tr("I, %1, have read minutes %2 (revision %3, content hash %4) "
+        self.statement.setText(self.tr("I, %1, have read minutes %2 (revision %3, content hash %4) "
                                    "and sign it as “%5”.")
                            .replace("%1", name).replace("%2", self.rev.number)
                            .replace("%3", str(self.rev.revision_no))

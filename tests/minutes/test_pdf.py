@@ -1,0 +1,165 @@
+"""The PDF of a minutes: official layout, copies, confirmations, QR, watermark, long and odd text.
+Real PDFs read back with pypdf."""
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from desktop.documents import minutes_pdf as P
+from desktop.models import minutes as M
+from desktop.models.errors import IsoDeskError
+from desktop.models.minutes.canonical import short_hash
+
+from .helpers import pdf_pages, sample, signed, tamper
+
+LOREM = ("Đơn vị tư vấn hướng dẫn cán bộ, công chức, viên chức về chính sách chất lượng, mục tiêu "
+         "chất lượng và trách nhiệm của từng người trong hệ thống quản lý chất lượng.")
+
+
+def render(rev, **kw) -> tuple[bytes, P.RenderResult]:
+    buf = io.BytesIO()
+    result = P.render(rev, buf, **kw)
+    return buf.getvalue(), result
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_draft_three_copies_in_the_official_order(store):
+    rev = M.create(store, sample())
+    data, result = render(rev)
+    pages = pdf_pages(data)
+    assert result.copies == 3 and len(pages) == result.pages == 3 * result.pages_per_copy
+    per = result.pages_per_copy
+    for i in range(3):
+        first = pages[i * per]
+        assert f"Bản số {i + 1}/3 — {rev.destinations[i]}" in flat(first)
+        copy_text = flat(" ".join(pages[i * per:(i + 1) * per]))
+        assert "BẢN NHÁP" in copy_text
+        order = ["BẢO HIỂM XÃ HỘI TỈNH THỬ THÁCH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                 "Độc lập - Tự do - Hạnh phúc", "Số: 01/BB-BHXHTEST",
+                 "Thử Nghiệm, ngày 05 tháng 01 năm 2026", "BIÊN BẢN", rev.subject,
+                 "Thời gian bắt đầu: 08 giờ 00, ngày 05 tháng 01 năm 2026",
+                 "Địa điểm: Phòng họp tầng 2", "Thành phần tham dự",
+                 "Lê Thị Thu Hà — Tổ trưởng", "Đỗ Minh Khôi — Chuyên gia tư vấn",
+                 "Chủ trì: Phạm Quốc Hùng", "Thư ký (người ghi biên bản): Đỗ Minh Khôi",
+                 "Nội dung:", "- Quy trình thu", "Kết quả, kết luận:",
+                 "Các bộ phận hoàn thiện tài liệu", "Công việc cần thực hiện", "Sửa quy trình thu",
+                 "01/02/2026", "Biên bản kết thúc vào hồi 11 giờ 30, ngày 05 tháng 01 năm 2026",
+                 f"Biên bản gồm {per:02d} trang, được lập thành 03 bản có giá trị như nhau",
+                 "NGƯỜI LẬP BIÊN BẢN", "ĐẠI DIỆN TỔ TRIỂN KHAI ISO", "Nơi nhận:",
+                 "Lưu: VT, Hồ sơ."]
+        positions = [copy_text.find(flat(x)) for x in order]
+        assert all(p >= 0 for p in positions), [x for x, p in zip(order, positions) if p < 0]
+        assert positions == sorted(positions)
+        assert "01 bản lưu tại Bảo hiểm xã hội tỉnh Thử Thách; 01 bản lưu tại đơn vị tư vấn; " \
+               "01 bản gửi Bảo hiểm xã hội Việt Nam kèm báo cáo tổng kết" in copy_text
+        assert "(Chưa ký điện tử)" in copy_text
+
+
+def test_confirmed_copy_carries_the_electronic_confirmations_and_qr(store):
+    rev = signed(store, confirm=True)
+    data, result = render(rev, check=M.verify_revision(store, rev))
+    text = flat(" ".join(pdf_pages(data)))
+    assert "BẢN NHÁP" not in text
+    for sig in rev.signatures:
+        assert f"Đã ký điện tử: {sig['full_name']}" in text
+        assert sig["meaning_text"] in text
+        assert f"Khóa: {sig['key_fingerprint']}" in text
+        assert re.search(r"Lúc \d\d:\d\d ngày \d\d/\d\d/\d{4}", text)
+    digest = M.revision_hash(rev)
+    assert f"Mã nội dung: {short_hash(digest)}" in text
+    assert rev.minutes_id in text
+    reader = PdfReader(io.BytesIO(data))
+    assert digest in reader.metadata.subject and rev.minutes_id in reader.metadata.subject
+    assert digest.encode() in data  # what the check of a kept PDF looks for
+    modules = P.qr_modules(f"ISODESK-BB|{rev.minutes_id}|r1|{digest}")
+    assert len(modules) >= 25 and any(any(row) for row in modules)
+
+
+def test_an_altered_copy_prints_as_altered(store):
+    rev = signed(store, confirm=True)
+    tamper(store, "UPDATE minutes_revisions SET place = 'Nơi khác' WHERE id = ?", (rev.id,))
+    rev = M.load_revision(store, rev.id)
+    data, _ = render(rev, check=M.verify_revision(store, rev))
+    text = flat(" ".join(pdf_pages(data)))
+    assert "ĐÃ BỊ SỬA SAU KHI KÝ" in text and "KHÔNG CÒN HỢP LỆ" in text
+    assert "Đã ký điện tử" not in text
+
+
+def test_fonts_are_embedded_and_every_vietnamese_letter_comes_back(store):
+    from desktop.documents.pdf import vietnamese_letters
+
+    lower, upper = vietnamese_letters()
+    rev = M.create(store, sample(content=f"{lower}\n{upper}"))
+    data, _ = render(rev, copies=False)
+    assert b"/FontFile2" in data
+    text = "".join(pdf_pages(data)).replace(" ", "").replace("\n", "")
+    assert lower in text and upper in text
+
+
+def test_a_very_long_minutes_keeps_all_its_text(store):
+    paragraphs = [f"Đoạn {i:03d}. {LOREM}" for i in range(1, 161)]
+    body = "\n".join(("- " if i % 5 == 0 else "") + p for i, p in enumerate(paragraphs))
+    items = [{"description": f"Việc {i}: {LOREM}", "owner": "Tổ triển khai ISO",
+              "due": "2026-03-01"} for i in range(1, 31)]
+    rev = M.create(store, sample(content=body, action_items=items))
+    data, result = render(rev, copies=False)
+    assert result.pages_per_copy >= 10 and result.pages == result.pages_per_copy
+    pages = pdf_pages(data)
+    words = " ".join(pages).split()
+    expected = (body + " " + " ".join(i["description"] for i in items)).split()
+    it = iter(words)
+    missing = [w for w in expected if not any(w == x for x in it)]
+    assert missing == []  # every word, in order
+    assert f"Biên bản gồm {result.pages_per_copy:02d} trang" in flat(" ".join(pages))
+    last = flat(pages[-1])
+    assert "NGƯỜI LẬP BIÊN BẢN" in last and "Nơi nhận:" in last
+
+
+def test_empty_sections_and_a_very_long_word_render(store):
+    rev = M.create(store, {"subject": "", "content": "", "conclusions": ""})
+    data, _ = render(rev, copies=False)
+    text = flat(" ".join(pdf_pages(data)))
+    assert "Nội dung: Không có." in text and "Kết quả, kết luận: Không có." in text
+    assert "(Chưa có trích yếu)" in text
+    assert "Thời gian bắt đầu:" in text
+    long_word = "Khong" + "x" * 3000
+    rev = M.create(store, sample(content=long_word, place="P" * 300))
+    data, result = render(rev, copies=False)
+    assert result.pages >= 1
+    assert "".join(pdf_pages(data)).replace("\n", "").count("x") >= 3000
+
+
+def test_characters_outside_vietnamese(store):
+    rev = M.create(store, sample(content="Müller Ørsted Ελληνικά Русский € ± ° №"))
+    data, _ = render(rev, copies=False)
+    assert "Ελληνικά Русский" in flat(" ".join(pdf_pages(data)))
+    assert P.unprintable("Việt Nam Ελληνικά") == []
+    assert P.unprintable("họp 😀 中文") == ["中", "文", "😀"]
+    bad = M.create(store, sample(conclusions="Đồng ý 👍"))
+    with pytest.raises(IsoDeskError) as err:
+        render(bad)
+    assert "Kết luận" in err.value.message and "U+1F44D" in err.value.message
+
+
+def test_copies_and_where_they_go_follow_the_minutes(store):
+    rev = M.create(store, sample(copies=2, copy_destinations=["Lưu tại Văn thư", "Giao Tổ Thu"]))
+    data, result = render(rev)
+    pages = pdf_pages(data)
+    assert result.copies == 2
+    assert "Bản số 2/2 — Giao Tổ Thu" in flat(pages[result.pages_per_copy])
+    text = flat(pages[0] + pages[result.pages_per_copy - 1])
+    assert "được lập thành 02 bản" in text
+    assert "01 bản lưu tại Văn thư; 01 bản giao Tổ Thu" in text
+
+
+def test_single_copy_has_no_copy_mark(store):
+    rev = M.create(store, sample())
+    data, result = render(rev, copies=False)
+    assert result.copies == 1
+    assert "Bản số" not in " ".join(pdf_pages(data))
