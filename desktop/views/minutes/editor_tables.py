@@ -256,8 +256,13 @@ class RosterPicker(QDialog):
         self.search.setFocus()
 
     def _filter(self, text: str) -> None:
-        self.proxy.query = text
-        self.proxy.invalidateFilter()
+        if hasattr(self.proxy, "beginFilterChange"):  # Qt ≥ 6.10
+            self.proxy.beginFilterChange()
+            self.proxy.query = text
+            self.proxy.endFilterChange()
+        else:
+            self.proxy.query = text
+            self.proxy.invalidateFilter()
 
     def select_names(self, names: list[str]) -> None:
         """Select the people with these names (keyboard users and tests)."""

@@ -117,8 +117,13 @@ class MinutesFilterProxy(QSortFilterProxyModel):
         self.setSortRole(Qt.ItemDataRole.UserRole)
 
     def set_filters(self, query: str, status: str | None, year: int | None) -> None:
-        self.query, self.status, self.year = query, status, year
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10
+            self.beginFilterChange()
+            self.query, self.status, self.year = query, status, year
+            self.endFilterChange()
+        else:
+            self.query, self.status, self.year = query, status, year
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
         model: MinutesTableModel = self.sourceModel()

@@ -1,0 +1,319 @@
+"""The minutes pages with real widgets (offscreen): register, editor with autosave and crash
+recovery, signing dialog, read-only signed minutes, preview, printing, export."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from pypdf import PdfReader
+
+from desktop.models import minutes as M
+from desktop.models import users
+from desktop.views.context import ViewContext
+from desktop.views.minutes.editor import MinutesEditor
+from desktop.views.minutes.page import MinutesPage
+from desktop.views.minutes.preview import PreviewDialog
+from desktop.views.minutes.sign_dialog import SignDialog
+
+from ..conftest import PASSWORD, ROOT
+from .helpers import sample, signed, tamper, type_text
+
+
+@pytest.fixture
+def ctx(store, qtbot):
+    user = users.find_user(store, "tuvan")
+    store.actor = "tuvan"
+    return ViewContext(store, user)
+
+
+@pytest.fixture
+def page(ctx, qtbot):
+    widget = MinutesPage(ctx)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def editor_for(ctx, qtbot, revision_id) -> MinutesEditor:
+    editor = MinutesEditor(ctx, revision_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    return editor
+
+
+def test_register_search_filters_and_export(store, page, tmp_path):
+    signed(store, sample(subject="Đào tạo nhận thức", date="2026-01-10"), confirm=True)
+    signed(store, sample(subject="Soát xét tài liệu", date="2026-02-10"))
+    M.create(store, sample(subject="Đánh giá nội bộ", date="2025-12-01"))
+    page.reload()
+    assert page.proxy.rowCount() == 3
+    page.search.setText("dao tao")
+    assert page.proxy.rowCount() == 1
+    page.search.clear()
+    page.status_filter.setCurrentIndex(page.status_filter.findData("signed"))
+    assert [e.subject for e in page.visible_entries()] == ["Soát xét tài liệu"]
+    page.status_filter.setCurrentIndex(0)
+    page.year_filter.setCurrentIndex(page.year_filter.findData(2025))
+    assert [e.subject for e in page.visible_entries()] == ["Đánh giá nội bộ"]
+    page.year_filter.setCurrentIndex(0)
+    assert "3" in page.count_label.text()
+
+
+def test_export_button_writes_what_is_shown(store, page, tmp_path, monkeypatch):
+    signed(store, sample(subject="Đào tạo nhận thức"), confirm=True)
+    M.create(store, sample(subject="Soát xét"))
+    page.reload()
+    page.status_filter.setCurrentIndex(page.status_filter.findData("confirmed"))
+    monkeypatch.setattr("desktop.views.minutes.page.show_info", lambda *a, **k: None)
+    path = tmp_path / "xac-nhan.xlsx"
+    page.export_excel(str(path))
+    ws = load_workbook(path).active
+    assert ws.cell(row=5, column=4).value == "Đào tạo nhận thức"
+    assert ws.cell(row=5, column=13).value == "Hợp lệ"
+    assert ws.cell(row=6, column=2).value is None
+
+
+def test_new_minutes_from_a_template_autosaves_and_survives_a_crash(ctx, page, qtbot, store):
+    editor = page.new_minutes("training")
+    rev_id = editor.rev.id
+    assert editor.form.subject.text().startswith("Đào tạo nhận thức")
+    assert editor.form.secretary.currentText() == "Đỗ Minh Khôi"  # the consultant signed in
+    editor.form.subject.clear()
+    type_text(editor.form.subject, "Đào tạo ngày thứ hai")
+    editor.form.content.moveCursor(editor.form.content.textCursor().MoveOperation.End)
+    type_text(editor.form.content, " Ghi thêm sau cùng.")
+    qtbot.waitUntil(lambda: (M.autosave.load(store, rev_id) or {}).get("payload", {})
+                    .get("content", "").endswith("Ghi thêm sau cùng."), timeout=5000)
+    # The record itself is not yet saved: a crash now must not lose the typing.
+    assert M.load_revision(store, rev_id).subject.startswith("Đào tạo nhận thức")
+    editor.hide()
+    editor.deleteLater()  # gone without closeEvent, as in a crash
+    qtbot.wait(10)
+    reopened = editor_for(ctx, qtbot, rev_id)
+    assert reopened.form.subject.text() == "Đào tạo ngày thứ hai"
+    assert reopened.form.content.toPlainText().endswith("Ghi thêm sau cùng.")
+    banner = reopened.banner_text.text()
+    assert reopened.banner.isVisible() and ("Recovered" in banner or "khôi phục" in banner.lower())
+    assert reopened.save()
+    assert M.load_revision(store, rev_id).subject == "Đào tạo ngày thứ hai"
+    assert M.autosave.load(store, rev_id) is None
+
+
+def test_a_hard_killed_process_loses_nothing(store, data_dir, tmp_path):
+    rev = M.create(store, sample())
+    script = tmp_path / "crash.py"
+    script.write_text(textwrap.dedent(f"""
+        import os, sys
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        sys.path.insert(0, {str(ROOT)!r})
+        from PySide6.QtWidgets import QApplication
+        from PySide6.QtCore import QTimer
+        from desktop.models.db import open_store
+        from desktop.models import users, minutes as M
+        from desktop.views.context import ViewContext
+        from desktop.views.minutes.editor import MinutesEditor
+        app = QApplication([])
+        store = open_store({str(data_dir / 'isodesk.sqlite')!r}, actor="tuvan")
+        ctx = ViewContext(store, users.find_user(store, "tuvan"))
+        editor = MinutesEditor(ctx, {rev.id!r})
+        editor.show()
+        editor.form.conclusions.setPlainText("Gõ xong thì mất điện")
+        def check():
+            if M.autosave.load(store, {rev.id!r}):
+                os._exit(9)  # the power goes: no close, no save, no clean exit
+        timer = QTimer(); timer.timeout.connect(check); timer.start(50)
+        QTimer.singleShot(20000, lambda: os._exit(3))
+        app.exec()
+    """), encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, timeout=60)
+    assert proc.returncode == 9, proc.stderr.decode(errors="replace")
+    recovered = M.autosave.load(store, rev.id)
+    assert recovered["payload"]["conclusions"] == "Gõ xong thì mất điện"
+    assert M.load_revision(store, rev.id).conclusions == "Các bộ phận hoàn thiện tài liệu."
+
+
+def test_closing_saves_and_bad_characters_are_shown_beside_the_field(ctx, qtbot, store,
+                                                                     monkeypatch):
+    rev = M.create(store, sample())
+    editor = editor_for(ctx, qtbot, rev.id)
+    editor.form.place.setText("Hội trường 😀")
+    assert not editor.save()
+    assert "U+1F600" in editor.form.errors.text("place")
+    assert "⚠" in editor.form.tabs.tabText(0)
+    editor.form.place.setText("Hội trường")
+    type_text(editor.form.chair, " (Giám đốc)")
+    editor.close()
+    assert M.load_revision(store, rev.id).chair == "Phạm Quốc Hùng (Giám đốc)"
+
+
+def test_bullets_in_the_content(ctx, qtbot, store):
+    rev = M.create(store, sample(content="Một\nHai"))
+    editor = editor_for(ctx, qtbot, rev.id)
+    edit = editor.form.content
+    edit.selectAll()
+    edit.toggle_bullets()
+    assert edit.toPlainText() == "- Một\n- Hai"
+    edit.moveCursor(edit.textCursor().MoveOperation.End)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    type_text(edit, "Ba")
+    assert edit.toPlainText() == "- Một\n- Hai\n- Ba"
+    edit.selectAll()
+    edit.toggle_bullets()
+    assert edit.toPlainText() == "Một\nHai\nBa"
+
+
+def test_participants_from_the_roster(ctx, qtbot, store):
+    from desktop.models.staff import StaffRepository
+
+    StaffRepository(store).add({"staff_code": "CB9", "full_name": "Mai Xuân Sơn",
+                                "position": "Tổ trưởng"})
+    rev = M.create(store, sample())
+    editor = editor_for(ctx, qtbot, rev.id)
+    editor.add_from_roster(names=["Mai Xuân Sơn", "Lê Thị Thu Hà"])
+    names = [r["name"] for r in editor.form.unit_model.rows]
+    assert names.count("Lê Thị Thu Hà") == 1 and "Mai Xuân Sơn" in names
+    assert editor.save()
+    people = M.load_revision(store, rev.id).participants
+    son = [p for p in people if p["name"] == "Mai Xuân Sơn"][0]
+    assert son["side"] == "unit" and son["staff_id"] and son["position"] == "Tổ trưởng"
+
+
+def test_sign_dialog_refuses_a_wrong_password_then_signs(ctx, qtbot, store):
+    rev = M.create(store, sample(), complete=True)
+    dialog = SignDialog(ctx, rev.id)
+    qtbot.addWidget(dialog)
+    assert "Người lập biên bản" in dialog.findChild(type(dialog.error), "sign_capacity").text()
+    assert dialog.new_account.isVisibleTo(dialog)
+    qtbot.keyClicks(dialog.username, "tuvan")
+    assert "Đỗ Minh Khôi" in dialog.signer_label.text()
+    assert rev.number in dialog.statement.text() and "1" in dialog.statement.text()
+    qtbot.keyClicks(dialog.password, "sai-mat-khau")
+    assert not dialog.sign_button.isEnabled()  # the statement is not agreed yet
+    dialog.agree.setChecked(True)
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Sai tên đăng nhập" in dialog.error.text(), timeout=5000)
+    assert dialog.password.text() == "" and M.load_revision(store, rev.id).status == "draft"
+    assert store.scalar("SELECT failed_attempts FROM users WHERE username='tuvan'") == 1
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+        qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    assert M.load_revision(store, rev.id).status == "signed"
+
+
+def test_confirmation_by_another_person_on_the_same_computer(ctx, qtbot, store):
+    rev = signed(store)
+    dialog = SignDialog(ctx, rev.id)  # the consultant is logged in; the ISO lead confirms
+    qtbot.addWidget(dialog)
+    assert dialog.meaning == "confirm"
+    assert not dialog.new_account.isVisibleTo(dialog)
+    dialog.username.setText("iso")
+    dialog.password.setText(PASSWORD)
+    dialog.agree.setChecked(True)
+    with qtbot.waitSignal(dialog.accepted, timeout=15000):
+        dialog.do_sign()
+    rev = M.load_revision(store, rev.id)
+    assert rev.status == "confirmed" and rev.pdf_sha256
+
+
+def test_admin_creates_a_consultant_account_on_the_spot(store, qtbot, monkeypatch):
+    admin = users.find_user(store, "admin")
+    ctx = ViewContext(store, admin)
+    rev = M.create(store, sample(), complete=True)
+    dialog = SignDialog(ctx, rev.id)
+    qtbot.addWidget(dialog)
+
+    def fake_exec(self):
+        self.username.setText("chuyengia2")
+        self.full_name.setText("Trịnh Văn Bảo")
+        self.password.setText("mat-khau-cg-2")
+        self.save()
+        return self.result()
+
+    monkeypatch.setattr("desktop.views.users_view.NewUserDialog.exec", fake_exec)
+    dialog.create_account()
+    created = users.find_user(store, "chuyengia2")
+    assert created is not None and created.role == "consultant"
+    assert dialog.username.text() == "chuyengia2" and "Trịnh Văn Bảo" in dialog.signer_label.text()
+    dialog.password.setText("mat-khau-cg-2")
+    dialog.agree.setChecked(True)
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+        dialog.do_sign()
+    assert M.load_revision(store, rev.id).signature("author")["full_name"] == "Trịnh Văn Bảo"
+
+
+def test_a_signed_minutes_opens_read_only_and_changes_need_a_new_revision(ctx, qtbot, store):
+    rev = signed(store, confirm=True)
+    editor = editor_for(ctx, qtbot, rev.id)
+    assert not editor.editable
+    assert editor.form.subject.isReadOnly() and editor.form.content.isReadOnly()
+    assert not editor.buttons["save"].isVisible() and editor.buttons["new_revision"].isVisible()
+    assert "Đỗ Minh Khôi" in editor.banner_text.text()
+    type_text(editor.form.subject, "xyz")
+    assert editor.form.subject.text() == rev.subject and M.autosave.pending(store) == set()
+    editor.new_revision(reason="Bổ sung")
+    assert editor.editable and editor.rev.revision_no == 2
+    assert editor.revision_box.count() == 2
+    editor.revision_box.setCurrentIndex(0)
+    editor._pick_revision(0)
+    assert editor.rev.id == rev.id and not editor.editable  # the old one, as it was signed
+
+
+def test_altered_copy_is_shown_plainly(ctx, qtbot, store, page):
+    rev = signed(store, confirm=True)
+    tamper(store, "UPDATE minutes_revisions SET subject = 'Sửa lén' WHERE id = ?", (rev.id,))
+    editor = editor_for(ctx, qtbot, rev.id)
+    text = editor.banner_text.text()
+    assert "altered after signing" in text or "bị thay đổi sau khi ký" in text
+    page.reload()
+    assert page.model.integrity[rev.minutes_id] == "altered"
+    page.select_minutes(rev.minutes_id)
+    dialog = page.verify_selected()
+    qtbot.addWidget(dialog)
+    from PySide6.QtWidgets import QLabel, QTextBrowser
+
+    assert dialog.result["valid"] is False
+    assert "Nội dung đã bị thay đổi" in dialog.findChild(QTextBrowser, "verify_details").toPlainText()
+    headline = dialog.findChild(QLabel, "verify_headline").text()
+    assert "altered after signing" in headline or "bị thay đổi sau khi ký" in headline
+
+
+def test_preview_print_and_save(ctx, qtbot, store, tmp_path, monkeypatch):
+    rev = signed(store, confirm=True)
+    dialog = PreviewDialog(ctx, rev.id)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.document.pageCount() > 0, timeout=10000)
+    pages = dialog.document.pageCount()
+    assert pages == len(PdfReader(__import__("io").BytesIO(dialog.pdf)).pages)
+    monkeypatch.setattr("desktop.views.minutes.preview.show_info", lambda *a, **k: None)
+    saved = tmp_path / "bb.pdf"
+    dialog.save_pdf(str(saved))
+    assert saved.read_bytes() == dialog.pdf
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    job = dialog.print_pdf(printer)
+    with qtbot.waitSignal(job.signals.done, timeout=30000) as blocker:
+        pass
+    assert blocker.args == [pages]
+    qtbot.waitUntil(lambda: out.exists() and out.stat().st_size > 0, timeout=5000)
+    assert len(PdfReader(out).pages) == pages
+    dialog.copies.setChecked(False)
+    qtbot.waitUntil(lambda: dialog.document.pageCount() == pages // 3, timeout=10000)
+
+
+def test_page_in_the_main_window(ctx, qtbot, store):
+    from desktop.views.main_window import MainWindow
+
+    signed(store, confirm=True)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    page = window.show_section("minutes")
+    assert isinstance(page, MinutesPage)
+    assert page.model.rowCount() == 1
+    assert page.new_button.isVisible() or not window.isVisible()
