@@ -277,7 +277,13 @@ class MinutesEditor(QWidget):
         errors = self._live_errors(state)
         self.form.show_errors(errors)
         missing = M.fields.missing_for_signing(state)
-        if not missing and not errors:
+        gaps = [M.fields.FIELD_LABELS_VI[k] for k in ("subject", "content", "conclusions")
+                if "…" in (state.get(k) or "")]
+        if not missing and not errors and gaps:
+            self.readiness.setText(self.tr("Ready to sign, but “…” is still left to fill in: %1")
+                                   .replace("%1", ", ".join(gaps)))
+            self.readiness.setStyleSheet("color: #a15c00;")
+        elif not missing and not errors:
             self.readiness.setText(self.tr("Ready to sign."))
             self.readiness.setStyleSheet("color: #1b6e20;")
         else:

@@ -140,8 +140,9 @@ def setup_table(view: QTableView, stretch: int = 0) -> None:
     view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                          | QAbstractItemView.EditTrigger.EditKeyPressed
                          | QAbstractItemView.EditTrigger.AnyKeyPressed)
-    view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    view.horizontalHeader().setStretchLastSection(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    header.setMinimumSectionSize(90)
     view.setTabKeyNavigation(False)
     view.verticalHeader().setDefaultSectionSize(26)
 

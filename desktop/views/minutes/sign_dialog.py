@@ -91,7 +91,8 @@ class SignDialog(QDialog):
                 if self.meaning == "author" else
                 self.tr("Step 2 of 2: the representative confirms the minutes signed by its "
                         "author."))
-        head = QLabel(f"<h2>{self.tr('Signing as:')} {capacity}</h2><p>{step}</p>")
+        signing_as = self.tr("Signing as: %1").replace("%1", capacity)
+        head = QLabel(f"<h2>{signing_as}</h2><p>{step}</p>")
         head.setObjectName("sign_capacity")
         head.setTextFormat(Qt.TextFormat.RichText)
         head.setWordWrap(True)
