@@ -135,7 +135,7 @@ class ActionItemsModel(RowsModel):
         return text
 
 
-def setup_table(view: QTableView, stretch: int = 0) -> None:
+def setup_table(view: QTableView) -> None:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                          | QAbstractItemView.EditTrigger.EditKeyPressed
