@@ -69,16 +69,3 @@ def pdf_pages(data: bytes | Path) -> list[str]:
     reader = PdfReader(io.BytesIO(data) if isinstance(data, bytes) else data)
     return [nfc(p.extract_text() or "") for p in reader.pages]
 
-
-def type_text(widget, text: str) -> None:
-    """Type Vietnamese text as a keyboard with an input method does (QTest's keyClicks only
-    knows ASCII)."""
-    from PySide6.QtCore import QEvent, Qt
-    from PySide6.QtGui import QKeyEvent
-    from PySide6.QtWidgets import QApplication
-
-    target = widget.lineEdit() if hasattr(widget, "lineEdit") and widget.lineEdit() else widget
-    for ch in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(target, QKeyEvent(kind, Qt.Key.Key_unknown,
-                                                     Qt.KeyboardModifier.NoModifier, ch))

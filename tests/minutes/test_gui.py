@@ -21,7 +21,8 @@ from desktop.views.minutes.preview import PreviewDialog
 from desktop.views.minutes.sign_dialog import SignDialog
 
 from ..conftest import PASSWORD, ROOT
-from .helpers import sample, signed, tamper, type_text
+from ..gui_helpers import type_text
+from .helpers import sample, signed, tamper
 
 
 @pytest.fixture
@@ -145,7 +146,7 @@ def test_closing_saves_and_bad_characters_are_shown_beside_the_field(ctx, qtbot,
     assert "U+1F600" in editor.form.errors.text("place")
     assert "⚠" in editor.form.tabs.tabText(0)
     editor.form.place.setText("Hội trường")
-    type_text(editor.form.chair, " (Giám đốc)")
+    type_text(editor.form.chair.lineEdit(), " (Giám đốc)")
     editor.close()
     assert M.load_revision(store, rev.id).chair == "Phạm Quốc Hùng (Giám đốc)"
 

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
 
 from desktop.models.vntext import clean, matches, person_sort_key
 
+from ..common import refilter
+
 
 class RowsModel(QAbstractTableModel):
     """Rows of dicts, one column per key, edited in place. `changed` after every edit."""
@@ -257,13 +259,7 @@ class RosterPicker(QDialog):
         self.search.setFocus()
 
     def _filter(self, text: str) -> None:
-        if hasattr(self.proxy, "beginFilterChange"):  # Qt ≥ 6.10
-            self.proxy.beginFilterChange()
-            self.proxy.query = text
-            self.proxy.endFilterChange()
-        else:
-            self.proxy.query = text
-            self.proxy.invalidateFilter()
+        refilter(self.proxy, lambda: setattr(self.proxy, "query", text))
 
     def select_names(self, names: list[str]) -> None:
         """Select the people with these names (keyboard users and tests)."""

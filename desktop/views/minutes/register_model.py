@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.models.minutes import RegisterEntry, fields
 from desktop.models.vntext import collation_key, matches
 
-from ..common import vn_date, vn_datetime
+from ..common import refilter, vn_date, vn_datetime
 
 ALTERED = "altered"
 VALID = "valid"
@@ -117,13 +117,10 @@ class MinutesFilterProxy(QSortFilterProxyModel):
         self.setSortRole(Qt.ItemDataRole.UserRole)
 
     def set_filters(self, query: str, status: str | None, year: int | None) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10
-            self.beginFilterChange()
+        def change():
             self.query, self.status, self.year = query, status, year
-            self.endFilterChange()
-        else:
-            self.query, self.status, self.year = query, status, year
-            self.invalidateFilter()
+
+        refilter(self, change)
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
         model: MinutesTableModel = self.sourceModel()
