@@ -535,7 +535,7 @@ Lý do sửa đổi:</translation>
     </message>
     <message>
         <source>Rev.</source>
-        <translation>Bản</translation>
+        <translation>Lần sửa</translation>
     </message>
     <message>
         <source>Recorded by</source>
