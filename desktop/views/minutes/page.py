@@ -204,6 +204,8 @@ class MinutesPage(QWidget):
         self._filter()
         if selected is not None:
             self.select_minutes(selected.minutes_id)
+        elif self.proxy.rowCount():
+            self.table.selectRow(0)
 
     def _on_data_changed(self, table: str) -> None:
         if table in ("minutes", "staff", "users", "*") or table.startswith("minutes"):
