@@ -33,7 +33,7 @@ from desktop.models.minutes.signing import RevisionCheck, revision_hash
 
 from .pdf import (
     PageSetup, SignatureBox, build_copies, header_block, plain, recipients_block,
-    register_fonts, signature_block, styles, title_block,
+    register_fonts, signature_parts, styles, title_block,
 )
 
 Target = Union[str, os.PathLike, BinaryIO]
@@ -298,7 +298,7 @@ def _signatures(rev: Revision, team_name: str, check: RevisionCheck | None):
         title=f"ĐẠI DIỆN {team}",
         name=(confirm["full_name"] if confirm else ""),
         confirmation=_confirmation(confirm, valid.get(confirm["id"], True) if confirm else True))
-    return signature_block(left, right)
+    return signature_parts(left, right)
 
 
 def _footer(rev: Revision, digest: str, st: dict, width: float) -> list:
@@ -367,7 +367,7 @@ def build_story(rev: Revision, pages: int, *, team_name: str = "Tổ triển kha
         Paragraph(plain(
             f"Biên bản gồm {two(pages)} trang, được lập thành {two(rev.copies)} bản có giá trị "
             f"như nhau" + (": " + "; ".join(parts) if parts else "") + "./."), st["body"]),
-        _signatures(rev, team_name, check),
+        *_signatures(rev, team_name, check),
         *_footer(rev, digest, st, width),
     ]
     story.append(KeepTogether(closing))

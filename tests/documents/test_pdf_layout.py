@@ -17,7 +17,7 @@ if str(ROOT) not in sys.path:  # lets the file run on its own from a source chec
 
 from pypdf import PdfReader  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
-from reportlab.platypus import PageBreak, Paragraph  # noqa: E402
+from reportlab.platypus import KeepTogether, Paragraph  # noqa: E402
 
 from desktop.documents.pdf import (  # noqa: E402
     PageSetup,
@@ -34,6 +34,7 @@ from desktop.documents.pdf import (  # noqa: E402
     register_fonts,
     selftest_pdf,
     signature_block,
+    signature_parts,
     styles,
     title_block,
     vietnamese_letters,
@@ -421,3 +422,17 @@ def test_no_qt_import():
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_signatures_kept_with_the_closing_lines_share_the_page_when_there_is_room():
+    """A KeepTogether nested in another always claims to be too tall and forces a new page:
+    `signature_parts` gives the flowables to keep together with more."""
+    st = styles()
+    box = SignatureBox(title="NGƯỜI LẬP BIÊN BẢN", name="Đỗ Minh Khôi")
+    closing = [Paragraph("Biên bản kết thúc vào hồi 11 giờ 30.", st["body"]),
+               *signature_parts(box, SignatureBox(title="ĐẠI DIỆN TỔ TRIỂN KHAI ISO",
+                                                  name="Lê Thị Thu Hà"))]
+    story = header() + [Paragraph("Nội dung ngắn.", st["body"]), KeepTogether(closing)]
+    data, pages = build_bytes(story)
+    assert pages == 1
+    assert "Lê Thị Thu Hà" in nfc(page_texts(data)[0])

@@ -320,6 +320,14 @@ def signature_block(left: SignatureBox | None, right: SignatureBox | None,
                     ) -> Flowable:
     """Two columns of signatures (or "Nơi nhận:" bottom left and the signature on the right,
     as Nghị định 30 lays it out). Never split across pages."""
+    return KeepTogether(signature_parts(left, right, recipients, width=width))
+
+
+def signature_parts(left: SignatureBox | None, right: SignatureBox | None,
+                    recipients: list[str] | None = None, *, width: float | None = None
+                    ) -> list[Flowable]:
+    """The flowables of `signature_block`, for a caller that keeps them together with more
+    (a KeepTogether inside a KeepTogether always reports "too tall" and forces a new page)."""
     f = register_fonts()
     st = styles(f)
     total = width or PageSetup().text_width
@@ -344,7 +352,7 @@ def signature_block(left: SignatureBox | None, right: SignatureBox | None,
     parts: list[Flowable] = [Spacer(1, 4 * mm), table]
     if recipients is not None:
         parts += [Spacer(1, 6 * mm), *recipients_block(recipients)]
-    return KeepTogether(parts)
+    return parts
 
 
 def qr_flowable(data: str, size_mm: float = 22) -> Drawing:
