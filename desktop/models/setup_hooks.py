@@ -11,6 +11,7 @@ from .db import Store
 
 SETUP_HOOKS: list[str] = [
     # "module.path:function"
+    "sync.keys:ensure_unit_keys",
 ]
 
 

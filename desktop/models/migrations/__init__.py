@@ -15,6 +15,7 @@ from sqlite_utils.migrations import Migrations
 MIGRATION_SETS: list[str] = [
     "core",
     "minutes",
+    "sync",
 ]
 
 

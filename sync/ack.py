@@ -1,0 +1,215 @@
+"""Acknowledgements: the province tells a district what arrived; the district marks its records.
+
+An acknowledgement travels in the same envelope as a package (kind "ack"): signed by the
+province, encrypted to the district. It holds the highest sequence number applied without a gap
+and the result of each package (counts, quarantined records with reasons, held packages).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.models import audit
+from desktop.models.db import Store, now_iso
+
+from . import FORMAT_VERSION
+from .archive import ArchiveReader, ArchiveWriter
+from .envelope import canonical, open_payload, read_envelope, strict_json
+from .errors import DamagedPackage, SyncError
+from .exporter import SPOOL_MAX, _seal_to_file, sync_dir
+from .importer import check_sender
+from .keys import load_unit_keys
+from .peers import get_peer, list_peers, my_profile, require_level
+from .transport import Opener, write_atomic
+
+MAX_PACKAGES_IN_ACK = 500
+
+
+def ack_name(province: str, district: str, seq: int) -> str:
+    return f"{province}-ack-{district}-{seq:05d}.isosync"
+
+
+def ack_content(store: Store, district: str) -> dict:
+    peer = get_peer(store, district)
+    rows = store.query(
+        "SELECT * FROM sync_packages WHERE direction = 'in' AND peer = ? ORDER BY seq DESC, "
+        "received_at DESC LIMIT ?", (district, MAX_PACKAGES_IN_ACK))
+    packages = []
+    for r in reversed(rows):
+        s = json.loads(r["summary"] or "{}")
+        packages.append({
+            "package_id": r["package_id"], "seq": r["seq"], "status": r["status"],
+            "imported": s.get("imported", 0), "updated": s.get("updated", 0),
+            "ignored": s.get("ignored", 0), "deleted": s.get("deleted", 0),
+            "quarantined": s.get("quarantined", []), "gaps": s.get("gaps", []),
+            "reason": r["reason"], "received_at": r["received_at"], "applied_at": r["applied_at"],
+        })
+    return {"kind": "ack", "province": store.unit_code, "district": district,
+            "highest_seq": peer.applied_through, "packages": packages, "created_at": now_iso()}
+
+
+def write_acks(store: Store, out_dir: Path, *, district: str | None = None,
+               opener: Opener = open) -> list[Path]:
+    """The province writes one acknowledgement per district it has received packages from."""
+    require_level(store, "province")
+    if district:
+        peer = get_peer(store, district)
+        if peer is None or peer.role != "district":
+            raise SyncError(f"Không có đơn vị {district} trong danh sách huyện.")
+        peers = [peer]
+    else:
+        peers = [p for p in list_peers(store, "district") if p.active]
+    peers = [p for p in peers if p.enc_key and p.trusted and store.scalar(
+        "SELECT count(*) FROM sync_packages WHERE direction = 'in' AND peer = ?", (p.code,))]
+    if not peers:
+        raise SyncError("Chưa nhận gói nào từ huyện nên chưa có gì để báo nhận.",
+                        code="nothing_to_ack")
+    keys = load_unit_keys(store)
+    profile = my_profile(store)
+    made = []
+    for peer in peers:
+        seq = peer.row["ack_seq_out"] + 1
+        content = {**ack_content(store, peer.code), "ack_seq": seq}
+        spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_MAX, dir=sync_dir(store, "tmp"))
+        try:
+            writer = ArchiveWriter(spool)
+            writer.write_bytes("ack.json", canonical(content), compress=True)
+            ack_id = str(uuid.uuid4())
+            manifest = writer.finish({"format": FORMAT_VERSION, "kind": "ack",
+                                      "package_id": ack_id, "sender": {"code": profile.code},
+                                      "recipient": peer.code, "seq": seq, "from_seq": seq})
+            size = spool.tell()
+            spool.seek(0)
+            digest = hashlib.sha256(spool.read()).hexdigest()
+            spool.seek(0)
+            fields = {"kind": "ack", "package_id": ack_id, "sender": profile.code,
+                      "sender_name": profile.name, "recipient": peer.code, "seq": seq,
+                      "from_seq": seq, "created_at": content["created_at"],
+                      "sender_enc_key": keys.enc_public,
+                      "manifest_sha256": hashlib.sha256(manifest).hexdigest()}
+            local = sync_dir(store, "acks") / ack_name(profile.code, peer.code, seq)
+            _seal_to_file(local, fields, spool, size, digest, keys, peer.enc_key)
+        finally:
+            spool.close()
+        dest = Path(out_dir) / local.name
+        write_atomic(dest, source=local, opener=opener)
+        with store.atomic():
+            store.execute("UPDATE sync_peers SET ack_seq_out = ?, updated_at = ? WHERE code = ?",
+                          (seq, now_iso(), peer.code))
+            audit.append(store, "sync_ack_write", table="sync_peers", record_id=peer.code,
+                         new={"ack_seq": seq, "highest_seq": content["highest_seq"]})
+        made.append(dest)
+    return made
+
+
+@dataclass
+class AckResult:
+    province: str
+    ack_seq: int
+    highest_seq: int
+    packages: int = 0
+    received: int = 0
+    refused: list[dict] = field(default_factory=list)
+    held: list[int] = field(default_factory=list)
+    stale: bool = False
+    message: str = ""
+
+    def as_json(self) -> dict:
+        return {"status": "warning" if (self.refused or self.held or self.stale) else "ok",
+                "province": self.province, "ack_seq": self.ack_seq,
+                "highest_seq": self.highest_seq, "packages": self.packages,
+                "received": self.received, "refused": self.refused, "held": self.held,
+                "stale": self.stale, "message": self.message}
+
+
+def import_ack(store: Store, path: Path) -> AckResult:
+    """A district takes its province's acknowledgement and updates each record's sync state."""
+    require_level(store, "district")
+    path = Path(path)
+    env = read_envelope(path)
+    if env.header["kind"] != "ack":
+        raise SyncError(f"Tệp {path.name} là gói dữ liệu, không phải giấy báo nhận; hãy dùng "
+                        "“Nhập gói” (isodesk sync import).", code="not_ack")
+    peer = check_sender(store, env, trust_new_sender=False, dry_run=False)
+    keys = load_unit_keys(store)
+    spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_MAX, dir=sync_dir(store, "tmp"))
+    try:
+        open_payload(env, keys.enc, spool)
+        spool.seek(0)
+        reader = ArchiveReader(spool, env.header["manifest_sha256"], path.name)
+        try:
+            content = strict_json(reader.read("ack.json"))
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise DamagedPackage(f"Giấy báo nhận {path.name} không đọc được.") from exc
+    finally:
+        spool.close()
+    if not isinstance(content, dict) or content.get("district") != store.unit_code or \
+            content.get("ack_seq") != env.header["seq"] or \
+            not isinstance(content.get("highest_seq"), int) or \
+            not isinstance(content.get("packages"), list):
+        raise DamagedPackage(f"Giấy báo nhận {path.name} không đúng dạng hoặc không khớp phần "
+                             "đầu đã ký.")
+    result = AckResult(peer.code, content["ack_seq"], content["highest_seq"])
+    if content["ack_seq"] <= peer.row["ack_seq_in"]:
+        result.stale = True
+        result.message = (f"Giấy báo nhận số {content['ack_seq']} cũ hơn hoặc bằng giấy đã nhập "
+                          f"(số {peer.row['ack_seq_in']}); không thay đổi gì.")
+        return result
+    highest = content["highest_seq"]
+    with store.atomic():
+        cur = store.execute("UPDATE sync_sent SET state = 'received', reason = '' WHERE peer = ? "
+                            "AND seq <= ? AND state = 'sent'", (peer.code, highest))
+        result.received = cur.rowcount
+        for pkg in sorted((p for p in content["packages"] if isinstance(p, dict)),
+                          key=lambda p: p.get("seq") or 0):
+            seq = pkg.get("seq")
+            if not isinstance(seq, int):
+                continue
+            status = pkg.get("status")
+            if status == "applied":
+                result.packages += 1
+                store.execute("UPDATE sync_packages SET status = 'acknowledged', summary = ? "
+                              "WHERE direction = 'out' AND package_id = ?",
+                              (json.dumps(pkg, ensure_ascii=False), pkg.get("package_id")))
+                for q in pkg.get("quarantined") or []:
+                    if not isinstance(q, dict):
+                        continue
+                    cur = store.execute(
+                        "UPDATE sync_sent SET state = 'refused', reason = ? WHERE peer = ? AND "
+                        "table_name = ? AND record_id = ? AND seq <= ?",
+                        (str(q.get("reason", ""))[:500], peer.code, str(q.get("table")),
+                         str(q.get("id")), seq))
+                    if cur.rowcount:
+                        result.refused.append({"table": q.get("table"), "id": q.get("id"),
+                                               "reason": q.get("reason")})
+            elif status == "held":
+                result.held.append(seq)
+                store.execute("UPDATE sync_packages SET status = 'held', reason = ? WHERE "
+                              "direction = 'out' AND package_id = ?",
+                              (json.dumps(pkg.get("gaps") or []), pkg.get("package_id")))
+            elif status == "refused":
+                store.execute("UPDATE sync_packages SET status = 'refused', reason = ? WHERE "
+                              "direction = 'out' AND package_id = ?",
+                              (str(pkg.get("reason") or "")[:500], pkg.get("package_id")))
+        store.execute(
+            "UPDATE sync_peers SET acked_through = max(acked_through, ?), "
+            "out_seq = max(out_seq, ?), ack_seq_in = ?, last_ack_at = ?, updated_at = ? "
+            "WHERE code = ?", (highest, highest, content["ack_seq"], now_iso(), now_iso(),
+                               peer.code))
+        audit.append(store, "sync_ack_import", table="sync_peers", record_id=peer.code,
+                     new={"ack_seq": content["ack_seq"], "highest_seq": highest,
+                          "received": result.received, "refused": len(result.refused)})
+    parts = [f"Tỉnh đã nhận đến gói số {highest}: {result.received} bản ghi được xác nhận."]
+    if result.refused:
+        parts.append(f"{len(result.refused)} bản ghi bị tỉnh từ chối (xem lý do ở trạng thái "
+                     "bản ghi); hãy sửa rồi gửi lại.")
+    if result.held:
+        parts.append("Tỉnh đang giữ gói số " + ", ".join(map(str, result.held)) +
+                     " vì thiếu gói trước; gói tiếp theo sẽ gửi kèm mọi thay đổi chưa xác nhận.")
+    result.message = " ".join(parts)
+    return result
+

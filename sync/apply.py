@@ -1,0 +1,223 @@
+"""Applying the rows of one table of a package: upsert by UUID and row version.
+
+- a new UUID is inserted (a tombstone too, so that an older copy can never bring it back);
+- a higher version replaces the copy (a tombstone marks it deleted);
+- the same or a lower version is *ignored* (replays and late packages change nothing);
+- a record that breaks a rule is *quarantined* with its reason, the rest goes in: a row from
+  another unit, a malformed row, the same UUID and version with other content, an update after a
+  delete, a file that did not come, or a constraint of the table (NOT NULL, CHECK, UNIQUE, a
+  foreign key to a missing or quarantined record).
+
+Writes are batched (one executemany per table); only when SQLite refuses the batch are the rows
+retried one by one, each in its own savepoint, to find and quarantine the ones at fault.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Callable
+
+from desktop.models.db import Store
+from desktop.models.records import META_COLUMNS
+
+_UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+                      r"[0-9a-fA-F]{12}$")
+_SCALARS = (str, int, float, type(None))
+LOOKUP_BATCH = 5000
+
+
+@dataclass
+class TableResult:
+    table: str
+    received: int = 0
+    imported: int = 0
+    updated: int = 0
+    ignored: int = 0
+    deleted: int = 0
+    quarantined: list[dict] = field(default_factory=list)
+    applied_ids: list[str] = field(default_factory=list)
+
+    @property
+    def accounted(self) -> int:
+        return (self.imported + self.updated + self.ignored + self.deleted +
+                len(self.quarantined))
+
+    def as_dict(self) -> dict:
+        return {"received": self.received, "imported": self.imported, "updated": self.updated,
+                "ignored": self.ignored, "deleted": self.deleted,
+                "quarantined": len(self.quarantined)}
+
+
+def needs_nfc(raw: bytes) -> bool:
+    """True when some text of a JSON member may not be NFC (checked once for the whole member)."""
+    if b"\\u" in raw:
+        return True
+    try:
+        return not unicodedata.is_normalized("NFC", raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return True
+
+
+def _nfc_row(row: list) -> list:
+    return [unicodedata.normalize("NFC", v) if isinstance(v, str) else v for v in row]
+
+
+def _reason_for(exc: sqlite3.Error, table: str) -> str:
+    text = str(exc)
+    if "FOREIGN KEY" in text:
+        return ("trỏ tới một bản ghi không có (chưa gửi, đã bị cách ly hoặc bị xóa) — "
+                f"vi phạm khóa ngoại của bảng {table}")
+    if "UNIQUE" in text:
+        return f"trùng với một bản ghi khác ({text})"
+    if "NOT NULL" in text:
+        return f"thiếu giá trị bắt buộc ({text})"
+    if "CHECK" in text:
+        return f"có giá trị không hợp lệ ({text})"
+    return f"không ghi được vào bảng {table} ({text})"
+
+
+def apply_rows(store: Store, table: str, columns: list[str], rows: list, *, sender: str,
+               nfc: bool, have_blob: Callable[[str], bool], blob_columns: tuple[str, ...],
+               not_accepted: str | None = None) -> TableResult:
+    result = TableResult(table, received=len(rows))
+    quarantine = result.quarantined
+
+    def refuse(row, rid, reason):
+        data = dict(zip(columns, row)) if isinstance(row, list) and len(row) == len(columns) \
+            else {"raw": row}
+        quarantine.append({"table": table, "id": rid if isinstance(rid, str) else str(rid),
+                           "reason": reason, "data": data})
+
+    ncols = len(columns)
+    i_id, i_ver = columns.index("id"), columns.index("version")
+    i_del, i_org = columns.index("deleted"), columns.index("origin_unit")
+    blob_idx = [columns.index(c) for c in blob_columns if c in columns]
+
+    if not_accepted:
+        for row in rows:
+            rid = row[i_id] if isinstance(row, list) and len(row) == ncols else "?"
+            refuse(row, rid, not_accepted)
+        return result
+
+    good: dict[str, list] = {}
+    for row in rows:
+        if not isinstance(row, list) or len(row) != ncols:
+            refuse(row, "?", "dòng không đúng số cột")
+            continue
+        rid, ver, dele = row[i_id], row[i_ver], row[i_del]
+        if not isinstance(rid, str) or not _UUID_RE.match(rid):
+            refuse(row, rid, "mã bản ghi (UUID) không hợp lệ")
+            continue
+        if type(ver) is not int or ver < 1 or dele not in (0, 1) or type(dele) is not int:
+            refuse(row, rid, "số phiên bản hoặc dấu xóa không hợp lệ")
+            continue
+        if row[i_org] != sender:
+            refuse(row, rid, f"bản ghi của đơn vị {row[i_org]!r}, không phải của đơn vị gửi "
+                             f"{sender}")
+            continue
+        if not all(isinstance(v, _SCALARS) for v in row):
+            refuse(row, rid, "có giá trị không phải chữ hoặc số")
+            continue
+        if rid in good:
+            refuse(row, rid, "xuất hiện hai lần trong cùng một gói")
+            continue
+        missing = [row[i] for i in blob_idx if row[i] and not have_blob(row[i])]
+        if missing:
+            refuse(row, rid, f"tệp đính kèm {str(missing[0])[:12]}… không có trong gói và chưa "
+                             "có ở tỉnh")
+            continue
+        good[rid] = _nfc_row(row) if nfc else row
+
+    existing: dict[str, tuple] = {}
+    ids = list(good)
+    for start in range(0, len(ids), LOOKUP_BATCH):
+        part = json.dumps(ids[start:start + LOOKUP_BATCH])
+        for rid, ver, dele, org in store.conn.execute(
+                f"SELECT id, version, deleted, origin_unit FROM {table} "
+                "WHERE id IN (SELECT value FROM json_each(?))", (part,)):
+            existing[rid] = (ver, dele, org)
+
+    to_write: list[list] = []
+    kinds: list[str] = []
+    same_version: list[str] = []
+    for rid, row in good.items():
+        old = existing.get(rid)
+        if old is None:
+            to_write.append(row)
+            kinds.append("deleted" if row[i_del] else "imported")
+            continue
+        old_ver, old_del, old_org = old
+        if old_org != sender:
+            refuse(row, rid, f"mã bản ghi đã dùng cho một bản ghi của đơn vị {old_org}")
+        elif row[i_ver] < old_ver:
+            result.ignored += 1
+        elif row[i_ver] == old_ver:
+            same_version.append(rid)
+        elif old_del and not row[i_del]:
+            refuse(row, rid, "bản ghi đã bị xóa trước đó; không nhận bản sửa sau khi xóa")
+        else:
+            to_write.append(row)
+            kinds.append("deleted" if row[i_del] and not old_del else "updated")
+
+    if same_version:
+        col_list = ", ".join(columns)
+        for start in range(0, len(same_version), LOOKUP_BATCH):
+            part = json.dumps(same_version[start:start + LOOKUP_BATCH])
+            for have in store.conn.execute(
+                    f"SELECT {col_list} FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
+                    (part,)):
+                rid = have[i_id]
+                if list(have) == good[rid]:
+                    result.ignored += 1
+                else:
+                    refuse(good[rid], rid, "cùng mã và cùng phiên bản nhưng nội dung khác bản đã "
+                                           "nhận (xung đột)")
+
+    if to_write:
+        _write(store, table, columns, to_write, kinds, result, refuse)
+    return result
+
+
+def _write(store: Store, table: str, columns: list[str], rows: list[list], kinds: list[str],
+           result: TableResult, refuse) -> None:
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
+    sql = (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+           f"ON CONFLICT(id) DO UPDATE SET {updates} WHERE excluded.version > {table}.version")
+    conn = store.conn
+    conn.execute("SAVEPOINT sync_batch")
+    try:
+        conn.executemany(sql, rows)
+    except sqlite3.Error:
+        conn.execute("ROLLBACK TO SAVEPOINT sync_batch")
+        conn.execute("RELEASE SAVEPOINT sync_batch")
+    else:
+        conn.execute("RELEASE SAVEPOINT sync_batch")
+        for kind in kinds:
+            setattr(result, kind, getattr(result, kind) + 1)
+        i_id = columns.index("id")
+        result.applied_ids.extend(r[i_id] for r in rows)
+        return
+    i_id = columns.index("id")
+    for row, kind in zip(rows, kinds):
+        conn.execute("SAVEPOINT sync_row")
+        try:
+            conn.execute(sql, row)
+        except sqlite3.Error as exc:
+            conn.execute("ROLLBACK TO SAVEPOINT sync_row")
+            conn.execute("RELEASE SAVEPOINT sync_row")
+            refuse(row, row[i_id], _reason_for(exc, table))
+        else:
+            conn.execute("RELEASE SAVEPOINT sync_row")
+            setattr(result, kind, getattr(result, kind) + 1)
+            result.applied_ids.append(row[i_id])
+
+
+def check_columns(columns: list[str], local: list[str]) -> list[str]:
+    """Columns of the package that this installation does not have (empty = fine)."""
+    missing_meta = [c for c in META_COLUMNS if c not in columns]
+    if missing_meta:
+        return missing_meta
+    return [c for c in columns if c not in local]

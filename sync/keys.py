@@ -1,0 +1,246 @@
+"""The unit's own keys: Ed25519 to sign packages, X25519 to receive encrypted ones.
+
+Generated once at setup (`ensure_unit_keys`, a setup hook) and kept in the local table
+`sync_unit_keys`, which is never synced or exported. The private halves are wrapped before they
+are stored:
+
+- on Windows with DPAPI (`CryptProtectData`, scope: the Windows account that runs ISO Desk), so
+  that a copy of the database file or of a backup taken to another computer or account does not
+  carry usable keys;
+- elsewhere (and if DPAPI is not available) with AES-256-GCM under a random wrapping key kept in
+  a separate file `keys/unit-wrap.key` of the data folder (owner-only permissions). Database
+  backups do not contain that file.
+
+Losing the keys (a new computer, a reinstalled Windows account) means generating new ones; the
+province then sees a changed key and an administrator there accepts it after comparing the
+fingerprint by phone.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from desktop.models import audit
+from desktop.models.db import Store, now_iso
+from desktop.models.records import new_id
+
+from .errors import SyncError
+
+WRAP_FILE = Path("keys") / "unit-wrap.key"
+_AAD = b"isodesk-unit-key-v1:"
+
+
+def b64e(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def b64d(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def _raw_private(key) -> bytes:
+    return key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+                             serialization.NoEncryption())
+
+
+def _raw_public(key) -> bytes:
+    return key.public_key().public_bytes(serialization.Encoding.Raw,
+                                         serialization.PublicFormat.Raw)
+
+
+def unit_fingerprint(sign_key: str, enc_key: str) -> str:
+    """What two officers read to each other by phone: 24 hex digits in 6 groups, over both keys."""
+    digest = hashlib.sha256(b"isodesk-unit:" + b64d(sign_key) + b64d(enc_key)).hexdigest().upper()
+    return "-".join(digest[i:i + 4] for i in range(0, 24, 4))
+
+
+def key_id(public_key: str) -> str:
+    """A short identifier of one public key (used in package headers)."""
+    return hashlib.sha256(b64d(public_key)).hexdigest()[:16]
+
+
+# --- protectors ------------------------------------------------------------------------------
+
+class _KeyFileProtector:
+    name = "keyfile"
+
+    def __init__(self, data_dir: Path):
+        self.path = Path(data_dir) / WRAP_FILE
+
+    def _key(self, create: bool) -> bytes:
+        if self.path.is_file():
+            data = self.path.read_bytes()
+            if len(data) != 32:
+                raise SyncError(f"Tệp khóa {self.path} bị hỏng. Hãy tạo lại khóa đơn vị "
+                                "và báo cho đơn vị nhận đối chiếu mã khóa mới.")
+            return data
+        if not create:
+            raise SyncError(f"Không thấy tệp khóa {self.path}: khóa riêng của đơn vị không mở "
+                            "được trên máy này. Hãy tạo lại khóa đơn vị (Đồng bộ → Khóa) và "
+                            "báo cho đơn vị nhận đối chiếu mã khóa mới.")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        data = os.urandom(32)
+        tmp = self.path.with_name(self.path.name + ".partial")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        tmp.replace(self.path)
+        return data
+
+    def wrap(self, raw: bytes, label: bytes) -> str:
+        nonce = os.urandom(12)
+        return b64e(nonce + AESGCM(self._key(True)).encrypt(nonce, raw, _AAD + label))
+
+    def unwrap(self, text: str, label: bytes) -> bytes:
+        blob = b64d(text)
+        try:
+            return AESGCM(self._key(False)).decrypt(blob[:12], blob[12:], _AAD + label)
+        except SyncError:
+            raise
+        except Exception as exc:
+            raise SyncError("Khóa riêng của đơn vị không mở được (tệp khóa không khớp). Hãy tạo "
+                            "lại khóa đơn vị và báo cho đơn vị nhận.") from exc
+
+
+class _DpapiProtector:  # pragma: no cover - Windows only
+    name = "dpapi"
+
+    def __init__(self):
+        import ctypes
+        from ctypes import wintypes
+
+        class Blob(ctypes.Structure):
+            _fields_ = [("cbData", wintypes.DWORD), ("pbData", ctypes.POINTER(ctypes.c_char))]
+
+        self.ctypes, self.Blob = ctypes, Blob
+        self.crypt32 = ctypes.windll.crypt32
+        self.kernel32 = ctypes.windll.kernel32
+
+    def _blob(self, data: bytes):
+        buf = self.ctypes.create_string_buffer(data, len(data))
+        return self.Blob(len(data), self.ctypes.cast(buf, self.ctypes.POINTER(self.ctypes.c_char))), buf
+
+    def _call(self, fn, data: bytes, label: bytes) -> bytes:
+        src, _keep1 = self._blob(data)
+        ent, _keep2 = self._blob(_AAD + label)
+        out = self.Blob()
+        if not fn(self.ctypes.byref(src), None, self.ctypes.byref(ent), None, None, 0x1,
+                  self.ctypes.byref(out)):
+            raise OSError(self.ctypes.GetLastError(), "DPAPI call failed")
+        try:
+            return self.ctypes.string_at(out.pbData, out.cbData)
+        finally:
+            self.kernel32.LocalFree(out.pbData)
+
+    def wrap(self, raw: bytes, label: bytes) -> str:
+        return b64e(self._call(self.crypt32.CryptProtectData, raw, label))
+
+    def unwrap(self, text: str, label: bytes) -> bytes:
+        try:
+            return self._call(self.crypt32.CryptUnprotectData, b64d(text), label)
+        except OSError as exc:
+            raise SyncError("Khóa riêng của đơn vị không mở được bằng tài khoản Windows này. "
+                            "Hãy tạo lại khóa đơn vị và báo cho đơn vị nhận.") from exc
+
+
+def _protector(store: Store, name: str | None = None):
+    if name in (None, "dpapi") and sys.platform == "win32":
+        try:
+            return _DpapiProtector()
+        except (OSError, AttributeError):  # pragma: no cover
+            if name == "dpapi":
+                raise
+    if name not in (None, "keyfile", "dpapi"):
+        raise SyncError(f"Không biết cách mở khóa kiểu {name!r}.")
+    return _KeyFileProtector(store.data_dir)
+
+
+# --- the unit's keys -------------------------------------------------------------------------
+
+@dataclass
+class UnitKeys:
+    sign: Ed25519PrivateKey
+    enc: X25519PrivateKey
+    sign_public: str
+    enc_public: str
+
+    @property
+    def fingerprint(self) -> str:
+        return unit_fingerprint(self.sign_public, self.enc_public)
+
+
+def ensure_unit_keys(store: Store) -> None:
+    """Generate the unit's key pairs unless they exist (setup hook; idempotent)."""
+    with store.atomic():
+        have = {r["purpose"] for r in store.query(
+            "SELECT purpose FROM sync_unit_keys WHERE retired_at IS NULL")}
+        made = []
+        for purpose, factory in (("sign", Ed25519PrivateKey.generate),
+                                 ("encrypt", X25519PrivateKey.generate)):
+            if purpose not in have:
+                made.append(_store_key(store, purpose, factory()))
+        if made:
+            audit.append(store, "sync_keys_created", table="sync_unit_keys",
+                         new={"keys": made})
+
+
+def _store_key(store: Store, purpose: str, key) -> str:
+    protector = _protector(store)
+    pub = b64e(_raw_public(key))
+    kid = new_id()
+    store.execute(
+        "INSERT INTO sync_unit_keys (id, purpose, public_key, private_key, protector, created_at)"
+        " VALUES (?,?,?,?,?,?)",
+        (kid, purpose, pub, protector.wrap(_raw_private(key), f"{kid}:{purpose}".encode()),
+         protector.name, now_iso()))
+    return pub
+
+
+def renew_unit_keys(store: Store) -> str:
+    """Retire the current keys and make new ones; returns the new fingerprint."""
+    with store.atomic():
+        store.execute("UPDATE sync_unit_keys SET retired_at = ? WHERE retired_at IS NULL",
+                      (now_iso(),))
+        made = [_store_key(store, "sign", Ed25519PrivateKey.generate()),
+                _store_key(store, "encrypt", X25519PrivateKey.generate())]
+        audit.append(store, "sync_keys_renewed", table="sync_unit_keys", new={"keys": made})
+    return unit_fingerprint(*made)
+
+
+def public_keys(store: Store) -> tuple[str, str]:
+    rows = {r["purpose"]: r["public_key"] for r in store.query(
+        "SELECT purpose, public_key FROM sync_unit_keys WHERE retired_at IS NULL")}
+    if "sign" not in rows or "encrypt" not in rows:
+        raise SyncError("Đơn vị chưa có khóa đồng bộ. Hãy khởi tạo lại khóa (Đồng bộ → Khóa).",
+                        code="no_keys")
+    return rows["sign"], rows["encrypt"]
+
+
+def load_unit_keys(store: Store) -> UnitKeys:
+    rows = {r["purpose"]: r for r in store.query(
+        "SELECT * FROM sync_unit_keys WHERE retired_at IS NULL")}
+    if "sign" not in rows or "encrypt" not in rows:
+        raise SyncError("Đơn vị chưa có khóa đồng bộ. Hãy khởi tạo lại khóa (Đồng bộ → Khóa).",
+                        code="no_keys")
+    raw = {}
+    for purpose, row in rows.items():
+        protector = _protector(store, row["protector"])
+        raw[purpose] = protector.unwrap(row["private_key"], f"{row['id']}:{purpose}".encode())
+    sign = Ed25519PrivateKey.from_private_bytes(raw["sign"])
+    enc = X25519PrivateKey.from_private_bytes(raw["encrypt"])
+    return UnitKeys(sign, enc, rows["sign"]["public_key"], rows["encrypt"]["public_key"])
+
+
+def own_fingerprint(store: Store) -> str:
+    return unit_fingerprint(*public_keys(store))

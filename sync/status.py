@@ -1,0 +1,160 @@
+"""Where things stand: each record's sync state, packages sent and received, quarantine,
+and the one JSON object of `isodesk sync status`."""
+from __future__ import annotations
+
+import json
+
+from desktop.models import records
+from desktop.models.db import Store
+from desktop.models.unit import get_profile
+
+from .exporter import outgoing_tables, table_columns
+from .keys import own_fingerprint
+from .peers import list_peers
+
+STATES = ("not_sent", "sent", "received", "refused")
+LABEL_COLUMNS = ("full_name", "title", "name", "subject", "staff_code", "username", "code")
+
+
+def label_column(columns: list[str]) -> str | None:
+    return next((c for c in LABEL_COLUMNS if c in columns), None)
+
+
+def record_states(store: Store, *, table: str | None = None, state: str | None = None,
+                  limit: int | None = None) -> list[dict]:
+    """District: every own record of the synced tables with its state towards the province."""
+    profile = get_profile(store)
+    peers = [p for p in list_peers(store, "province") if p.active]
+    peer = peers[0].code if peers else ""
+    out: list[dict] = []
+    for t in outgoing_tables(store, profile.level if profile else "district"):
+        if table and t != table:
+            continue
+        cols = table_columns(store, t)
+        label = label_column(cols)
+        label_sql = f"t.{label}" if label else "t.id"
+        sql = (f"SELECT t.id, t.version, t.updated_at, t.deleted, {label_sql} AS label, "
+               "s.version AS sent_version, s.seq, s.state, s.reason FROM "
+               f"{t} t LEFT JOIN sync_sent s ON s.peer = ? AND s.table_name = ? AND "
+               "s.record_id = t.id WHERE t.origin_unit = ? ORDER BY t.updated_at DESC")
+        for r in store.query(sql, (peer, t, store.unit_code)):
+            if r["sent_version"] is None or r["sent_version"] < r["version"]:
+                st = "not_sent"
+            else:
+                st = r["state"]
+            if state and st != state:
+                continue
+            out.append({"table": t, "id": r["id"], "label": r["label"] or r["id"],
+                        "version": r["version"], "updated_at": r["updated_at"],
+                        "deleted": bool(r["deleted"]), "state": st,
+                        "seq": r["seq"] if st != "not_sent" else None,
+                        "reason": r["reason"] if st == "refused" else ""})
+            if limit and len(out) >= limit:
+                return out
+    return out
+
+
+def state_counts(store: Store) -> dict:
+    counts = {s: 0 for s in STATES}
+    for r in record_states(store):
+        counts[r["state"]] += 1
+    return counts
+
+
+def packages(store: Store, direction: str, *, peer: str | None = None,
+             limit: int = 200) -> list[dict]:
+    sql = "SELECT * FROM sync_packages WHERE direction = ?"
+    params: list = [direction]
+    if peer:
+        sql += " AND peer = ?"
+        params.append(peer)
+    sql += " ORDER BY coalesce(received_at, created_at) DESC, seq DESC LIMIT ?"
+    params.append(limit)
+    rows = store.query(sql, params)
+    for r in rows:
+        r["counts"] = json.loads(r["counts"] or "{}")
+        r["summary"] = json.loads(r["summary"] or "{}")
+    return rows
+
+
+def quarantine(store: Store, *, sender: str | None = None, include_resolved: bool = False,
+               limit: int = 5000) -> list[dict]:
+    sql = "SELECT * FROM sync_quarantine WHERE 1 = 1"
+    params: list = []
+    if sender:
+        sql += " AND sender = ?"
+        params.append(sender)
+    if not include_resolved:
+        sql += " AND resolved_at IS NULL"
+    sql += " ORDER BY at DESC, id DESC LIMIT ?"
+    params.append(limit)
+    rows = store.query(sql, params)
+    for r in rows:
+        r["data"] = json.loads(r["data"] or "{}")
+    return rows
+
+
+def held_packages(store: Store, sender: str | None = None) -> list[dict]:
+    sql = "SELECT * FROM sync_packages WHERE direction = 'in' AND status = 'held'"
+    params: tuple = ()
+    if sender:
+        sql += " AND peer = ?"
+        params = (sender,)
+    return store.query(sql + " ORDER BY peer, seq", params)
+
+
+def sync_status(store: Store) -> dict:
+    profile = get_profile(store)
+    base = {"unit": profile.code if profile else None,
+            "level": profile.level if profile else None,
+            "fingerprint": own_fingerprint(store)}
+    if profile is None:
+        return base
+    if profile.level == "district":
+        peers = [p for p in list_peers(store, "province") if p.active]
+        prov = peers[0] if peers else None
+        pending: dict[str, int] = {}
+        for r in record_states(store, state="not_sent"):
+            pending[r["table"]] = pending.get(r["table"], 0) + 1
+        outbox = store.query("SELECT id, package_id, eml_name, recipient, status, attempts, "
+                             "last_error, next_try_at, sent_at FROM sync_outbox "
+                             "ORDER BY id DESC LIMIT 50")
+        return {**base, "enrolled": prov is not None,
+                "province": None if prov is None else {
+                    "code": prov.code, "name": prov.name, "email": prov.email,
+                    "fingerprint": prov.fingerprint},
+                "last_seq": prov.out_seq if prov else 0,
+                "acked_through": prov.acked_through if prov else 0,
+                "last_sent_at": prov.last_sent_at if prov else None,
+                "last_ack_at": prov.last_ack_at if prov else None,
+                "records": state_counts(store), "not_sent": pending,
+                "packages": [_pkg(p) for p in packages(store, "out", limit=20)],
+                "outbox": outbox}
+    districts = []
+    for p in list_peers(store, "district"):
+        held = [h["seq"] for h in held_packages(store, p.code)]
+        districts.append({
+            "code": p.code, "name": p.name, "active": p.active, "key": p.key_state,
+            "fingerprint": p.fingerprint, "pending_fingerprint": p.pending_fingerprint,
+            "applied_through": p.applied_through, "last_received_at": p.last_received_at,
+            "held": held, "quarantined": store.scalar(
+                "SELECT count(*) FROM sync_quarantine WHERE sender = ? AND resolved_at IS NULL",
+                (p.code,)),
+        })
+    return {**base, "districts": districts,
+            "packages": [_pkg(p) for p in packages(store, "in", limit=50)]}
+
+
+def _pkg(p: dict) -> dict:
+    return {"package_id": p["package_id"], "peer": p["peer"], "seq": p["seq"],
+            "from_seq": p["from_seq"], "file": p["file_name"], "status": p["status"],
+            "created_at": p["created_at"], "sent_at": p["sent_at"], "sent_via": p["sent_via"],
+            "received_at": p["received_at"], "applied_at": p["applied_at"],
+            "counts": p["counts"]}
+
+
+def synced_row_count(store: Store, table: str, unit: str) -> int:
+    if table not in records.SYNCED_TABLES:
+        raise ValueError(table)
+    return store.scalar(f"SELECT count(*) FROM {table} WHERE origin_unit = ? AND deleted = 0",
+                        (unit,))
