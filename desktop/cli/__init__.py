@@ -21,6 +21,7 @@ COMMAND_MODULES: list[str] = [
     "core",
     "staff",
     "minutes",
+    "sync",
 ]
 
 
