@@ -40,6 +40,10 @@ def _set_level(info: zipfile.ZipInfo, level: int) -> None:
             return
 
 
+def _vn(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
 def safe_name(name: str) -> bool:
     return bool(_NAME_RE.match(name))
 
@@ -108,8 +112,8 @@ class ArchiveReader:
             raise DamagedPackage(self._msg("nội dung không phải kho nén hợp lệ")) from exc
         infos = self.zf.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise LimitExceeded(f"Gói {source} có {len(infos):,} thành phần, vượt giới hạn "
-                                f"{MAX_MEMBERS:,}. Gói không được nhập; hãy báo đơn vị gửi.")
+            raise LimitExceeded(f"Gói {source} có {_vn(len(infos))} thành phần, vượt giới hạn "
+                                f"{_vn(MAX_MEMBERS)}. Gói không được nhập; hãy báo đơn vị gửi.")
         seen: set[str] = set()
         total = 0
         for info in infos:
@@ -168,7 +172,7 @@ class ArchiveReader:
         except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
             raise DamagedPackage(self._msg(f"không đọc được {name}")) from exc
         if len(data) > limit:
-            raise LimitExceeded(self._msg(f"thành phần {name} lớn hơn khai báo"))
+            raise DamagedPackage(self._msg(f"thành phần {name} lớn hơn khai báo"))
         return data
 
     def read(self, name: str) -> bytes:
