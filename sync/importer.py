@@ -27,13 +27,13 @@ from .apply import TableResult, apply_rows, check_columns, needs_nfc
 from .archive import ArchiveReader
 from .envelope import Envelope, open_payload, read_envelope, verify_signature
 from .errors import (
-    DamagedPackage, NewerFormat, NewSenderKey, SenderKeyChanged, SequenceConflict, SyncError,
-    UnknownSender, WrongRecipient,
+    DamagedPackage, DiskError, NewerFormat, NewSenderKey, SenderKeyChanged, SequenceConflict,
+    SyncError, UnknownSender, WrongRecipient,
 )
 from .exporter import SPOOL_MAX, clock_skew_days, existing_tables, sync_dir, table_columns
 from .keys import key_id, load_unit_keys, public_keys
 from .peers import Peer, get_peer, my_profile, note_pending_key, trust_sender
-from .transport import receive_part
+from .transport import disk_message, receive_part
 
 FUTURE_CLOCK_DAYS = 1.0
 
@@ -286,7 +286,17 @@ def gap_message(peer: Peer, gaps: list[dict]) -> str:
 
 def import_package(store: Store, path: Path, *, dry_run: bool = False,
                    trust_new_sender: bool = False, accept_gap: bool = False) -> ImportSummary:
-    path = Path(path)
+    """Import one package; raises SyncError (nothing changed) when it is refused."""
+    try:
+        return _import_package(store, Path(path), dry_run=dry_run,
+                               trust_new_sender=trust_new_sender, accept_gap=accept_gap)
+    except OSError as exc:  # disk full, folder gone: the transaction was rolled back
+        raise DiskError(disk_message(exc, store.data_dir / "files") +
+                        " Gói chưa được nhập; không có gì bị thay đổi.") from exc
+
+
+def _import_package(store: Store, path: Path, *, dry_run: bool, trust_new_sender: bool,
+                    accept_gap: bool) -> ImportSummary:
     env = read_envelope(path)
     h = env.header
     if h["kind"] != "package":

@@ -221,7 +221,7 @@ def send_due(store: Store, *, smtp_factory: SmtpFactory = default_smtp,
             with store.atomic():
                 store.execute("UPDATE sync_outbox SET attempts = ?, last_error = ?, next_try_at = "
                               "? WHERE id = ?", (attempts, text, (now + _dt.timedelta(
-                                  minutes=wait)).isoformat(timespec="seconds"), row["id"]))
+                                  minutes=wait)).isoformat(timespec="milliseconds"), row["id"]))
             result["failed"] += 1
             result["errors"].append(text)
             continue
