@@ -10,6 +10,7 @@ is filled or accepted. After the import the counts are reconciled against the ma
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import tempfile
@@ -36,6 +37,21 @@ from .peers import Peer, get_peer, my_profile, note_pending_key, trust_sender
 from .transport import disk_message, receive_part
 
 FUTURE_CLOCK_DAYS = 1.0
+IMPORT_CACHE_KIB = 65536
+
+
+@contextlib.contextmanager
+def large_cache(store: Store):
+    """A 64 MB page cache while packages go in (random UUID keys touch pages all over)."""
+    old = store.scalar("PRAGMA cache_size")
+    grow = old is not None and (old > 0 or -old < IMPORT_CACHE_KIB)
+    if grow:
+        store.execute(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        if grow:
+            store.execute(f"PRAGMA cache_size={int(old)}")
 
 
 class _DryRunDone(Exception):
@@ -142,11 +158,13 @@ def import_many(store: Store, paths: list[Path], *, dry_run: bool = False,
                     f"{dup}; còn thiếu phần {', '.join(map(str, state.missing))}. Gói sẽ được "
                     "nhập khi đủ các phần."]))
     packages = sorted(dict.fromkeys(packages), key=_order_key)
-    for i, path in enumerate(packages):
-        if progress is not None:
-            progress(i, len(packages), path.name)
-        summaries.extend(import_file(store, path, dry_run=dry_run,
-                                     trust_new_sender=trust_new_sender, accept_gap=accept_gap))
+    with large_cache(store):
+        for i, path in enumerate(packages):
+            if progress is not None:
+                progress(i, len(packages), path.name)
+            summaries.extend(import_file(store, path, dry_run=dry_run,
+                                         trust_new_sender=trust_new_sender,
+                                         accept_gap=accept_gap))
     return summaries
 
 
@@ -157,14 +175,15 @@ def import_file(store: Store, path: Path, *, dry_run: bool = False,
     if path.suffix.lower() == PART_SUFFIX:
         return import_many(store, [path], dry_run=dry_run, trust_new_sender=trust_new_sender,
                            accept_gap=accept_gap)
-    try:
-        first = import_package(store, path, dry_run=dry_run, trust_new_sender=trust_new_sender,
-                               accept_gap=accept_gap)
-    except SyncError as exc:
-        return [error_summary(path, exc)]
-    out = [first]
-    if not dry_run and first.status != "error" and not first.held and first.sender:
-        out.extend(release_held(store, first.sender))
+    with large_cache(store):
+        try:
+            first = import_package(store, path, dry_run=dry_run,
+                                   trust_new_sender=trust_new_sender, accept_gap=accept_gap)
+        except SyncError as exc:
+            return [error_summary(path, exc)]
+        out = [first]
+        if not dry_run and first.status != "error" and not first.held and first.sender:
+            out.extend(release_held(store, first.sender))
     return out
 
 
