@@ -33,9 +33,11 @@ SECTIONS: list[Section] = [
     Section("training", QT_TRANSLATE_NOOP("Sections", "Training & quiz"), "SP_DialogApplyButton", None),
     Section("minutes", QT_TRANSLATE_NOOP("Sections", "Minutes"), "SP_FileDialogDetailedView", "desktop.views.minutes.page:MinutesPage"),
     Section("records", QT_TRANSLATE_NOOP("Sections", "ISO records"), "SP_DirIcon", None),
-    Section("sync", QT_TRANSLATE_NOOP("Sections", "Sync"), "SP_BrowserReload", None),
+    Section("sync", QT_TRANSLATE_NOOP("Sections", "Sync"), "SP_BrowserReload", "desktop.views.sync.page:SyncPage", "sync"),
     Section("settings", QT_TRANSLATE_NOOP("Sections", "Settings"), "SP_FileDialogInfoView", "desktop.views.settings_view:SettingsPage"),
 ]
 
 # "module:function" called with (ctx, main_window) once the main window is shown.
-STARTUP_HOOKS: list[str] = []
+STARTUP_HOOKS: list[str] = [
+    "desktop.views.sync.page:start_outbox_timer",
+]

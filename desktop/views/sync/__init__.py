@@ -1,0 +1,1 @@
+"""The Sync section: packages between a district and its province."""

@@ -1,0 +1,140 @@
+"""Dialogs of the sync section: trusting a new key, accepting a changed one, a district."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout,
+)
+
+from desktop.models.errors import IsoDeskError, ValidationError
+from sync.peers import Peer, accept_changed_key, add_district, update_district
+
+from ..common import FieldErrors, show_error
+
+
+class TrustKeyDialog(QDialog):
+    """The first package of a district: compare the fingerprint by phone before trusting it."""
+
+    def __init__(self, name: str, code: str, fingerprint: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New district key"))
+        layout = QVBoxLayout(self)
+        text = QLabel(self.tr(
+            "<p>This is the first package of <b>%1</b> (%2). Before trusting it, call the "
+            "district and ask them to read the key fingerprint shown in their Sync → Enrolment "
+            "tab. It must be exactly:</p>").replace("%1", name).replace("%2", code))
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        fp = QLabel(fingerprint)
+        fp.setObjectName("fingerprint")
+        fp.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        fp.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        fp.setStyleSheet("font-size: 20pt; font-family: monospace; font-weight: bold;")
+        layout.addWidget(fp)
+        self.checked = QCheckBox(self.tr("I compared it with the district by phone: it matches"))
+        self.checked.setObjectName("fingerprint_matches")
+        layout.addWidget(self.checked)
+        self.buttons = QDialogButtonBox()
+        self.ok = self.buttons.addButton(self.tr("Trust this key and import"),
+                                         QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setObjectName("trust_ok")
+        self.ok.setEnabled(False)
+        self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.checked.toggled.connect(self.ok.setEnabled)
+        layout.addWidget(self.buttons)
+
+
+class AcceptKeyDialog(QDialog):
+    """A district's key changed: the administrator types the fingerprint read over the phone."""
+
+    def __init__(self, store, peer: Peer, parent=None):
+        super().__init__(parent)
+        self.store, self.peer = store, peer
+        self.setWindowTitle(self.tr("Changed key of %1").replace("%1", peer.code))
+        self.errors = FieldErrors()
+        layout = QVBoxLayout(self)
+        text = QLabel(self.tr(
+            "<p>The packages of <b>%1</b> are now signed with a different key (a new computer "
+            "or a reinstall?). Old fingerprint: %2.</p><p>Call the district, ask them to read "
+            "their new fingerprint, and type it here. It is accepted only if it matches the key "
+            "received.</p>").replace("%1", peer.name).replace("%2", peer.fingerprint or "—"))
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        form = QFormLayout()
+        self.fingerprint = QLineEdit()
+        self.fingerprint.setObjectName("typed_fingerprint")
+        self.fingerprint.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+        form.addRow(self.tr("New fingerprint:"), self.fingerprint)
+        form.addRow("", self.errors.label_for("fingerprint"))
+        layout.addLayout(form)
+        buttons = QDialogButtonBox()
+        ok = buttons.addButton(self.tr("Accept the new key"), QDialogButtonBox.ButtonRole.AcceptRole)
+        ok.setObjectName("accept_key_ok")
+        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        try:
+            accept_changed_key(self.store, self.peer.code, self.fingerprint.text())
+        except ValidationError as exc:
+            self.errors.show(exc)
+            return
+        except IsoDeskError as exc:
+            show_error(self, exc)
+            return
+        super().accept()
+
+
+class DistrictDialog(QDialog):
+    def __init__(self, store, peer: Peer | None = None, parent=None):
+        super().__init__(parent)
+        self.store, self.peer = store, peer
+        self.saved: Peer | None = None
+        self.setWindowTitle(self.tr("District") if peer else self.tr("Add a district"))
+        self.errors = FieldErrors()
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.code = QLineEdit(peer.code if peer else "")
+        self.code.setObjectName("district_code")
+        self.code.setPlaceholderText("BHXHST")
+        self.code.setReadOnly(peer is not None)
+        self.name = QLineEdit(peer.name if peer else "")
+        self.name.setObjectName("district_name")
+        self.name.setPlaceholderText("Bảo hiểm xã hội huyện Sông Trà")
+        self.email = QLineEdit(peer.email if peer else "")
+        self.email.setObjectName("district_email")
+        form.addRow(self.tr("Unit code:"), self.code)
+        form.addRow("", self.errors.label_for("code"))
+        form.addRow(self.tr("Name:"), self.name)
+        form.addRow("", self.errors.label_for("name"))
+        form.addRow(self.tr("E-mail:"), self.email)
+        form.addRow("", self.errors.label_for("email"))
+        layout.addLayout(form)
+        layout.addWidget(self.errors.label_for(""))
+        buttons = QDialogButtonBox()
+        ok = buttons.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        ok.setObjectName("district_save")
+        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        try:
+            if self.peer is None:
+                self.saved = add_district(self.store, self.code.text(), self.name.text(),
+                                          self.email.text())
+            else:
+                self.saved = update_district(self.store, self.peer.code, name=self.name.text(),
+                                             email=self.email.text())
+        except ValidationError as exc:
+            self.errors.show(exc)
+            return
+        except IsoDeskError as exc:
+            show_error(self, exc)
+            return
+        super().accept()

@@ -1,0 +1,226 @@
+"""The province's side-by-side table of its districts, its Excel copy, and one district's
+records shown read-only."""
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QSpinBox, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from desktop.models import figures
+from desktop.models.errors import IsoDeskError
+from sync.overview import district_overview, district_rows, district_tables, write_overview_xlsx
+
+from ..common import show_error, show_info
+from ..context import ViewContext
+from .common import key_state_text, make_table, selected_item, short_time
+from .models import Column, ItemsModel, SearchProxy, number_sort
+
+def _pct(value) -> str:
+    return "" if value is None else f"{value * 100:.0f}%"
+
+
+class OverviewPanel(QWidget):
+    def __init__(self, ctx: ViewContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Year:")))
+        self.year = QSpinBox()
+        self.year.setObjectName("overview_year")
+        self.year.setRange(2015, 2100)
+        self.year.setValue(_dt.date.today().year)
+        bar.addWidget(self.year)
+        self.search = QLineEdit()
+        self.search.setObjectName("overview_search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search a district (accents optional)"))
+        bar.addWidget(self.search, 1)
+        self.open_btn = QPushButton(self.tr("Open district data…"))
+        self.open_btn.setObjectName("open_district")
+        self.open_btn.clicked.connect(self.open_district)
+        bar.addWidget(self.open_btn)
+        excel = QPushButton(self.tr("Export to Excel…"))
+        excel.setObjectName("overview_excel")
+        excel.clicked.connect(self.export_excel)
+        bar.addWidget(excel)
+        layout.addLayout(bar)
+        self.model = ItemsModel([])
+        self.proxy = SearchProxy(lambda r: [r.code, r.name])
+        self.proxy.setSourceModel(self.model)
+        self.view = make_table("overview_table", self.proxy, stretch=1)
+        self.view.doubleClicked.connect(lambda _i: self.open_district())
+        layout.addWidget(self.view, 1)
+        legend = QLabel(self.tr("Red: late (no package for too long, overdue actions, report "
+                                "past 15/11, changed key). Yellow: to watch (held packages, "
+                                "quarantined records, staff not yet tested, report due soon)."))
+        legend.setObjectName("overview_legend")
+        legend.setWordWrap(True)
+        layout.addWidget(legend)
+        self.search.textChanged.connect(self.proxy.set_query)
+        self.year.valueChanged.connect(lambda _v: self.refresh())
+        ctx.data_changed.connect(lambda _t: self.refresh())
+        self.refresh()
+
+    def columns(self) -> list[Column]:
+        flag = lambda key: (lambda r: r.flags.get(key))  # noqa: E731
+        cols = [
+            Column(self.tr("Code"), lambda r: r.code),
+            Column(self.tr("District"), lambda r: r.name),
+            Column(self.tr("Last package"), lambda r: r.applied_through or "",
+                   sort=lambda r: r.applied_through, align_right=True),
+            Column(self.tr("Received on"), lambda r: short_time(r.last_received_at)[:10],
+                   sort=lambda r: r.last_received_at or "", colour=flag("received")),
+            Column(self.tr("Days ago"), lambda r: r.days_since,
+                   sort=lambda r: number_sort(r.days_since), align_right=True,
+                   colour=flag("received")),
+            Column(self.tr("Held"), lambda r: r.held or "", sort=lambda r: r.held,
+                   colour=flag("held"), align_right=True),
+            Column(self.tr("Quarantined"), lambda r: r.quarantined or "",
+                   sort=lambda r: r.quarantined, colour=flag("quarantined"), align_right=True),
+            Column(self.tr("Key"), lambda r: key_state_text(r.key_state), colour=flag("key")),
+        ]
+        have = figures.PROVIDERS
+        if "staff" in have:
+            cols.append(Column(self.tr("Staff"), lambda r: r.figure("staff", "active"),
+                               sort=lambda r: number_sort(r.figure("staff", "active")),
+                               align_right=True))
+        if "training" in have:
+            cols += [
+                Column(self.tr("Training coverage"), lambda r: _pct(r.coverage),
+                       sort=lambda r: number_sort(r.coverage), colour=flag("coverage"),
+                       align_right=True),
+                Column(self.tr("Pass rate"), lambda r: _pct(r.figure("training", "pass_rate")),
+                       sort=lambda r: number_sort(r.figure("training", "pass_rate")),
+                       align_right=True)]
+        if "minutes" in have:
+            cols += [
+                Column(self.tr("Minutes confirmed"), lambda r: r.figure("minutes", "confirmed"),
+                       sort=lambda r: number_sort(r.figure("minutes", "confirmed")),
+                       align_right=True),
+                Column(self.tr("Awaiting confirmation"),
+                       lambda r: r.figure("minutes", "awaiting_confirmation"),
+                       sort=lambda r: number_sort(r.figure("minutes", "awaiting_confirmation")),
+                       colour=flag("awaiting_confirmation"), align_right=True)]
+        if "records" in have:
+            cols += [
+                Column(self.tr("Open NCs"), lambda r: r.figure("records", "nc_open"),
+                       sort=lambda r: number_sort(r.figure("records", "nc_open")),
+                       align_right=True),
+                Column(self.tr("Overdue NCs"), lambda r: r.figure("records", "nc_overdue"),
+                       sort=lambda r: number_sort(r.figure("records", "nc_overdue")),
+                       colour=flag("nc_overdue"), align_right=True),
+                Column(self.tr("Conversion progress"), lambda r: _pct(r.progress),
+                       sort=lambda r: number_sort(r.progress), align_right=True),
+                Column(self.tr("Overdue plan steps"),
+                       lambda r: r.figure("records", "plan_overdue"),
+                       sort=lambda r: number_sort(r.figure("records", "plan_overdue")),
+                       colour=flag("plan_overdue"), align_right=True),
+                Column(self.tr("Report"), lambda r: self._report(r.figure("records",
+                                                                          "report_status")),
+                       colour=flag("report_status"))]
+        return cols
+
+    def _report(self, value) -> str:
+        return {None: "", "draft": self.tr("Draft"), "sent": self.tr("Sent"),
+                "submitted": self.tr("Sent"), "missing": self.tr("Not started")}.get(
+            value, str(value))
+
+    def refresh(self) -> None:
+        self.model.set_columns(self.columns())
+        self.model.set_items(district_overview(self.ctx.store, year=self.year.value()))
+
+    def open_district(self) -> None:
+        row = selected_item(self.view)
+        if row is None:
+            show_error(self, self.tr("Select a district in the table first."))
+            return
+        self.data_dialog = DistrictDataDialog(self.ctx, row.code, row.name, self)
+        self.data_dialog.show()
+
+    def export_excel(self, _checked=False, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export to Excel"), f"tong-hop-huyen-{self.year.value()}.xlsx",
+                self.tr("Excel files (*.xlsx)"))
+        if not path:
+            return
+        headers = [c.header for c in self.model.columns]
+        rows, colours = [], []
+        for r in range(self.proxy.rowCount()):
+            src = self.proxy.mapToSource(self.proxy.index(r, 0)).row()
+            rows.append([self.model.index(src, c).data() for c in range(len(headers))])
+            colours.append([self.model.colour_name(src, c) or "" for c in range(len(headers))])
+        profile = self.ctx.profile
+        title = self.tr("Districts of %1 — year %2").replace(
+            "%1", profile.name if profile else "").replace("%2", str(self.year.value()))
+        subtitle = self.tr("Made on %1").replace("%1", _dt.date.today().strftime("%d/%m/%Y"))
+        try:
+            write_overview_xlsx(Path(path), title, headers, rows, colours, subtitle)
+        except IsoDeskError as exc:
+            show_error(self, exc)
+            return
+        show_info(self, self.tr("Saved %1").replace("%1", str(path)))
+
+
+class DistrictDataDialog(QDialog):
+    """One district's records as received: read-only, searchable, each kind on its tab."""
+
+    def __init__(self, ctx: ViewContext, code: str, name: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("%1 — data received (read-only)").replace("%1", name))
+        self.resize(1000, 640)
+        layout = QVBoxLayout(self)
+        figs = figures.collect(ctx.store, unit_code=code)
+        text = "; ".join(f"{k}: " + ", ".join(f"{kk} {vv}" for kk, vv in v.items())
+                         for k, v in figs.items())
+        head = QLabel(self.tr("<b>%1</b> (%2). Copies received from the district cannot be "
+                              "changed here.").replace("%1", name).replace("%2", code))
+        head.setWordWrap(True)
+        layout.addWidget(head)
+        fig_label = QLabel(text)
+        fig_label.setObjectName("district_figures")
+        fig_label.setWordWrap(True)
+        layout.addWidget(fig_label)
+        self.search = QLineEdit()
+        self.search.setObjectName("district_data_search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search (accents optional)"))
+        layout.addWidget(self.search)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("district_tabs")
+        self.proxies = []
+        for table, cols, n in district_tables(ctx.store, code):
+            if not n:
+                continue
+            model = ItemsModel([Column(self._label(c), (lambda r, i=i: r[i]))
+                                for i, c in enumerate(cols)])
+            model.set_items(district_rows(ctx.store, code, table, cols))
+            proxy = SearchProxy(lambda r: [str(v) for v in r if isinstance(v, str)])
+            proxy.setSourceModel(model)
+            view = make_table(f"district_{table}", proxy)
+            self.proxies.append(proxy)
+            self.tabs.addTab(view, f"{table} ({n})")
+        if not self.proxies:
+            self.tabs.addTab(QLabel(self.tr("Nothing received from this district yet.")), "—")
+        layout.addWidget(self.tabs, 1)
+        self.search.textChanged.connect(lambda t: [p.set_query(t) for p in self.proxies])
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+
+    def _label(self, column: str) -> str:
+        labels = {"staff_code": self.tr("Staff code"), "full_name": self.tr("Full name"),
+                  "position": self.tr("Position"), "department": self.tr("Department"),
+                  "phone": self.tr("Phone"), "email": self.tr("Email"),
+                  "active": self.tr("Active"), "title": self.tr("Title"),
+                  "status": self.tr("Status"), "score": self.tr("Score"),
+                  "username": self.tr("Username")}
+        return labels.get(column, column)

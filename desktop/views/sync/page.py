@@ -1,0 +1,70 @@
+"""Đồng bộ: the district's or the province's side, in tabs."""
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from ..context import ViewContext
+
+
+class SyncPage(QWidget):
+    def __init__(self, ctx: ViewContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        profile = ctx.profile
+        province = profile is not None and profile.is_province
+        title = QLabel(self.tr("<h2>Sync with the districts</h2>") if province
+                       else self.tr("<h2>Sync with the province</h2>"))
+        layout.addWidget(title)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("sync_tabs")
+        self.panels: dict[str, QWidget] = {}
+        if province:
+            from .districts import DistrictsPanel
+            from .overview import OverviewPanel
+            from .province import ImportPanel, QuarantinePanel
+
+            self._add("overview", OverviewPanel(ctx), self.tr("Districts side by side"))
+            self._add("import", ImportPanel(ctx), self.tr("Import packages"))
+            self._add("districts", DistrictsPanel(ctx), self.tr("Districts and keys"))
+            self._add("quarantine", QuarantinePanel(ctx), self.tr("Quarantine"))
+        else:
+            from .district import RecordStatesPanel, SendPanel
+            from .setup import EmailPanel, EnrolPanel
+
+            self._add("send", SendPanel(ctx), self.tr("Send"))
+            self._add("records", RecordStatesPanel(ctx), self.tr("Record status"))
+            self._add("enrol", EnrolPanel(ctx), self.tr("Enrolment"))
+            self._add("email", EmailPanel(ctx), self.tr("E-mail"))
+        layout.addWidget(self.tabs, 1)
+
+    def _add(self, key: str, panel: QWidget, title: str) -> None:
+        panel.setObjectName(f"sync_{key}")
+        self.panels[key] = panel
+        self.tabs.addTab(panel, title)
+
+
+def start_outbox_timer(ctx: ViewContext, window) -> None:
+    """Startup hook: every few minutes, send the e-mails that are due (district side)."""
+    profile = ctx.profile
+    if profile is None or profile.is_province:
+        return
+    from .common import in_background
+
+    def tick():
+        if not ctx.store.scalar("SELECT count(*) FROM sync_outbox WHERE status = 'waiting'"):
+            return
+        from sync.mail import send_due
+
+        in_background(window, ctx.store, send_due,
+                      lambda _r: ctx.data_changed.emit("sync"), busy=None,
+                      on_error=lambda _e: None)
+
+    timer = QTimer(window)
+    timer.setObjectName("sync_outbox_timer")
+    timer.setInterval(3 * 60 * 1000)
+    timer.timeout.connect(tick)
+    timer.start()
+    window._sync_outbox_timer = timer
+    QTimer.singleShot(10_000, tick)

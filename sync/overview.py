@@ -1,0 +1,165 @@
+"""The province's side-by-side view of its districts: what arrived and when, and the figures
+each part of the program reports (`desktop.models.figures`), with what is late; an Excel copy;
+and one district's records, read-only."""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import PatternFill
+
+from desktop.documents.xlsx_common import (
+    BODY_FONT, TITLE_FONT, save_atomically, style_body, style_header_row,
+)
+from desktop.models import figures, records
+from desktop.models.db import Store
+from desktop.models.settings import get_setting
+
+from .exporter import existing_tables, table_columns
+from .peers import list_peers
+
+LATE_DAYS_SETTING = "sync_late_days"
+DEFAULT_LATE_DAYS = 30
+HIDDEN_COLUMNS = set(records.META_COLUMNS)
+REPORT_DONE = ("sent", "submitted", "done", "approved")
+
+# Colours of what is late (cells), shared by the screen and the Excel copy.
+COLOURS = {"late": "F8D7DA", "warn": "FFF3CD", "ok": "D4EDDA"}
+
+
+@dataclass
+class DistrictRow:
+    code: str
+    name: str
+    key_state: str
+    applied_through: int
+    last_received_at: str | None
+    days_since: int | None
+    held: int
+    quarantined: int
+    figures: dict[str, dict] = field(default_factory=dict)
+    flags: dict[str, str] = field(default_factory=dict)   # column key → "late" / "warn" / "ok"
+
+    def figure(self, provider: str, key: str):
+        return (self.figures.get(provider) or {}).get(key)
+
+    @property
+    def coverage(self) -> float | None:
+        active, tested = self.figure("training", "active_staff"), self.figure("training", "tested")
+        return (tested / active) if active else None
+
+    @property
+    def progress(self) -> float | None:
+        total, done = self.figure("records", "plan_total"), self.figure("records", "plan_done")
+        return (done / total) if total else None
+
+
+def report_deadline(store: Store, year: int) -> _dt.date:
+    mm_dd = get_setting(store, "report_deadline", "11-15") or "11-15"
+    month, day = (int(x) for x in mm_dd.split("-"))
+    return _dt.date(year, month, day)
+
+
+def district_overview(store: Store, *, year: int | None = None,
+                      today: _dt.date | None = None) -> list[DistrictRow]:
+    today = today or _dt.date.today()
+    year = year or today.year
+    late_days = int(get_setting(store, LATE_DAYS_SETTING, DEFAULT_LATE_DAYS) or DEFAULT_LATE_DAYS)
+    deadline = report_deadline(store, year)
+    rows = []
+    for peer in list_peers(store, "district"):
+        if not peer.active:
+            continue
+        days = None
+        if peer.last_received_at:
+            got = _dt.datetime.fromisoformat(peer.last_received_at).astimezone().date()
+            days = (today - got).days
+        held = store.scalar("SELECT count(*) FROM sync_packages WHERE direction = 'in' AND "
+                            "peer = ? AND status = 'held'", (peer.code,))
+        quarantined = store.scalar("SELECT count(*) FROM sync_quarantine WHERE sender = ? AND "
+                                   "resolved_at IS NULL", (peer.code,))
+        row = DistrictRow(peer.code, peer.name, peer.key_state, peer.applied_through,
+                          peer.last_received_at, days, held, quarantined,
+                          figures.collect(store, unit_code=peer.code, year=year, today=today))
+        f = row.flags
+        f["received"] = "late" if days is None or days > late_days else "ok"
+        if peer.key_state == "key_changed":
+            f["key"] = "late"
+        if held:
+            f["held"] = "warn"
+        if quarantined:
+            f["quarantined"] = "warn"
+        for key in ("nc_overdue", "plan_overdue"):
+            value = row.figure("records", key)
+            if value:
+                f[key] = "late"
+        status = row.figure("records", "report_status")
+        if status is not None:
+            done = str(status).lower() in REPORT_DONE
+            f["report_status"] = "ok" if done else ("late" if today > deadline else (
+                "warn" if (deadline - today).days <= 14 else ""))
+        cov = row.coverage
+        if cov is not None and cov < 1:
+            f["coverage"] = "warn"
+        awaiting = row.figure("minutes", "awaiting_confirmation")
+        if awaiting:
+            f["awaiting_confirmation"] = "warn"
+        rows.append(row)
+    return rows
+
+
+def write_overview_xlsx(path: Path, title: str, headers: list[str], rows: list[list],
+                        colours: list[list[str]], subtitle: str = "") -> Path:
+    """One sheet: a title, the headers, the rows; late cells filled in the screen's colours."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tong hop"
+    ws.cell(row=1, column=1, value=title).font = TITLE_FONT
+    if subtitle:
+        ws.cell(row=2, column=1, value=subtitle).font = BODY_FONT
+    head = 4
+    for c, h in enumerate(headers, start=1):
+        ws.cell(row=head, column=c, value=h)
+    style_header_row(ws, head, len(headers))
+    for r, values in enumerate(rows, start=head + 1):
+        for c, v in enumerate(values, start=1):
+            ws.cell(row=r, column=c, value=v)
+    style_body(ws, head + 1, head + len(rows), len(headers))
+    for r, line in enumerate(colours, start=head + 1):
+        for c, colour in enumerate(line, start=1):
+            if colour in COLOURS:
+                ws.cell(row=r, column=c).fill = PatternFill("solid", fgColor=COLOURS[colour])
+    for c, h in enumerate(headers, start=1):
+        width = max([len(str(h))] + [len(str(row[c - 1] or "")) for row in rows]) + 2
+        ws.column_dimensions[ws.cell(row=head, column=c).column_letter].width = min(width, 40)
+    ws.freeze_panes = ws.cell(row=head + 1, column=3)
+    return save_atomically(wb, path)
+
+
+def district_tables(store: Store, code: str) -> list[tuple[str, list[str], int]]:
+    """(table, visible columns, live rows) of one district's read-only copies."""
+    present = existing_tables(store)
+    out = []
+    for table in records.SYNCED_TABLES:
+        if table not in present:
+            continue
+        blob_cols = set(records.BLOB_COLUMNS.get(table, ()))
+        cols = [c for c in table_columns(store, table)
+                if c not in HIDDEN_COLUMNS and c not in blob_cols]
+        n = store.scalar(f"SELECT count(*) FROM {table} WHERE origin_unit = ? AND deleted = 0",
+                         (code,))
+        out.append((table, cols, n))
+    return out
+
+
+def district_rows(store: Store, code: str, table: str, columns: list[str],
+                  limit: int = 50_000) -> list[tuple]:
+    if table not in records.SYNCED_TABLES:
+        raise ValueError(table)
+    allowed = set(table_columns(store, table))
+    cols = [c for c in columns if c in allowed]
+    return store.conn.execute(
+        f"SELECT {', '.join(cols)} FROM {table} WHERE origin_unit = ? AND deleted = 0 LIMIT ?",
+        (code, limit)).fetchall()
