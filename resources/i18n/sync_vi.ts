@@ -1,61 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi">
 <context>
-    <name />
-    <message>
-        <source>%1 (%2) — %3 GB free</source>
-        <translation>%1 (%2) — còn trống %3 GB</translation>
-    </message>
-    <message>
-        <source>Made, not delivered yet</source>
-        <translation>Đã tạo, chưa chuyển đi</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>Đã gửi</translation>
-    </message>
-    <message>
-        <source>Received by the province</source>
-        <translation>Tỉnh đã nhận</translation>
-    </message>
-    <message>
-        <source>Held (gap)</source>
-        <translation>Đang giữ (thiếu gói trước)</translation>
-    </message>
-    <message>
-        <source>Refused</source>
-        <translation>Bị từ chối</translation>
-    </message>
-    <message>
-        <source>Imported</source>
-        <translation>Đã nhập</translation>
-    </message>
-    <message>
-        <source>Not sent</source>
-        <translation>Chưa gửi</translation>
-    </message>
-    <message>
-        <source>Trusted</source>
-        <translation>Đã tin cậy</translation>
-    </message>
-    <message>
-        <source>Waiting for the first package</source>
-        <translation>Chờ gói đầu tiên</translation>
-    </message>
-    <message>
-        <source>Key changed — to confirm</source>
-        <translation>Khóa đã đổi — cần xác nhận</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>Tốt</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>Cảnh báo</translation>
-    </message>
-</context>
-<context>
     <name>AcceptKeyDialog</name>
     <message>
         <source>Changed key of %1</source>
@@ -890,6 +835,61 @@
     <message>
         <source>Sync files (*.isosync)</source>
         <translation>Tệp đồng bộ (*.isosync)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommon</name>
+    <message>
+        <source>%1 (%2) — %3 GB free</source>
+        <translation>%1 (%2) — còn trống %3 GB</translation>
+    </message>
+    <message>
+        <source>Made, not delivered yet</source>
+        <translation>Đã tạo, chưa chuyển đi</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <source>Received by the province</source>
+        <translation>Tỉnh đã nhận</translation>
+    </message>
+    <message>
+        <source>Held (gap)</source>
+        <translation>Đang giữ (thiếu gói trước)</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Đã nhập</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Chưa gửi</translation>
+    </message>
+    <message>
+        <source>Trusted</source>
+        <translation>Đã tin cậy</translation>
+    </message>
+    <message>
+        <source>Waiting for the first package</source>
+        <translation>Chờ gói đầu tiên</translation>
+    </message>
+    <message>
+        <source>Key changed — to confirm</source>
+        <translation>Khóa đã đổi — cần xác nhận</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Tốt</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Cảnh báo</translation>
     </message>
 </context>
 <context>

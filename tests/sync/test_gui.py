@@ -18,6 +18,13 @@ def test_district_sends_and_province_imports(qtbot, pair, fake_providers, monkey
     import desktop.views.sync.district as dv
     import desktop.views.sync.overview as ovm
 
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.app import install_translators
+
+    app = QCoreApplication.instance()
+    before = list(getattr(app, "_isodesk_translators", []))
+    install_translators(app, "en")  # the assertions read the English source texts
     shown = []
     for mod in (dv, ovm, province_view):
         monkeypatch.setattr(mod, "show_info", lambda _w, text, *_a: shown.append(text))
@@ -80,3 +87,6 @@ def test_district_sends_and_province_imports(qtbot, pair, fake_providers, monkey
     assert any(dlg.tabs.tabText(i).startswith("staff (5)") for i in range(dlg.tabs.count()))
     dlg.close()
     other.close(clean=False)
+    for t in before:
+        app.installTranslator(t)
+    app._isodesk_translators = before

@@ -13,10 +13,6 @@ from desktop.models.db import open_store
 from ..common import run_in_background
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SyncCommon", text)
-
-
 def make_table(name: str, model, *, stretch: int | None = None) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
@@ -56,7 +52,7 @@ def removable_drives() -> list[tuple[str, str]]:
             root.startswith(("/media", "/run/media", "/Volumes"))
         free = vol.bytesAvailable() / 1e9
         name = vol.displayName() or root
-        label = tr("%1 (%2) — %3 GB free").replace("%1", name).replace("%2", root) \
+        label = QCoreApplication.translate("SyncCommon", "%1 (%2) — %3 GB free").replace("%1", name).replace("%2", root) \
             .replace("%3", f"{free:.1f}")
         found.append((0 if likely_usb else 1, root, label))
     return [(root, label) for _k, root, label in sorted(found)]
@@ -90,23 +86,23 @@ def short_time(value: str | None) -> str:
 
 
 def package_status_text(status: str) -> str:
-    return {"created": tr("Made, not delivered yet"), "sent": tr("Sent"),
-            "acknowledged": tr("Received by the province"), "held": tr("Held (gap)"),
-            "refused": tr("Refused"), "applied": tr("Imported")}.get(status, status)
+    return {"created": QCoreApplication.translate("SyncCommon", "Made, not delivered yet"), "sent": QCoreApplication.translate("SyncCommon", "Sent"),
+            "acknowledged": QCoreApplication.translate("SyncCommon", "Received by the province"), "held": QCoreApplication.translate("SyncCommon", "Held (gap)"),
+            "refused": QCoreApplication.translate("SyncCommon", "Refused"), "applied": QCoreApplication.translate("SyncCommon", "Imported")}.get(status, status)
 
 
 def record_state_text(state: str) -> str:
-    return {"not_sent": tr("Not sent"), "sent": tr("Sent"),
-            "received": tr("Received by the province"), "refused": tr("Refused")}.get(state, state)
+    return {"not_sent": QCoreApplication.translate("SyncCommon", "Not sent"), "sent": QCoreApplication.translate("SyncCommon", "Sent"),
+            "received": QCoreApplication.translate("SyncCommon", "Received by the province"), "refused": QCoreApplication.translate("SyncCommon", "Refused")}.get(state, state)
 
 
 def key_state_text(state: str) -> str:
-    return {"trusted": tr("Trusted"), "waiting": tr("Waiting for the first package"),
-            "key_changed": tr("Key changed — to confirm")}.get(state, state)
+    return {"trusted": QCoreApplication.translate("SyncCommon", "Trusted"), "waiting": QCoreApplication.translate("SyncCommon", "Waiting for the first package"),
+            "key_changed": QCoreApplication.translate("SyncCommon", "Key changed — to confirm")}.get(state, state)
 
 
 def summary_status_text(status: str) -> str:
-    return {"ok": tr("OK"), "warning": tr("Warning"), "error": tr("Refused")}.get(status, status)
+    return {"ok": QCoreApplication.translate("SyncCommon", "OK"), "warning": QCoreApplication.translate("SyncCommon", "Warning"), "error": QCoreApplication.translate("SyncCommon", "Refused")}.get(status, status)
 
 
 def as_path(text: str) -> Path:
