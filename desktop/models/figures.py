@@ -25,6 +25,14 @@ def figure_provider(name: str) -> Callable[[Provider], Provider]:
     return register
 
 
+def provider_names() -> list[str]:
+    """The names of every registered provider (after importing every model module)."""
+    from .registry import load_all
+
+    load_all()
+    return list(PROVIDERS)
+
+
 def collect(store: Store, *, unit_code: str | None = None, year: int | None = None,
             today: _dt.date | None = None, only: list[str] | None = None) -> dict[str, dict]:
     from .registry import load_all

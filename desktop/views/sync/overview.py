@@ -85,7 +85,7 @@ class OverviewPanel(QWidget):
                    sort=lambda r: r.quarantined, colour=flag("quarantined"), align_right=True),
             Column(self.tr("Key"), lambda r: key_state_text(r.key_state), colour=flag("key")),
         ]
-        have = figures.PROVIDERS
+        have = figures.provider_names()
         if "staff" in have:
             cols.append(Column(self.tr("Staff"), lambda r: r.figure("staff", "active"),
                                sort=lambda r: number_sort(r.figure("staff", "active")),
