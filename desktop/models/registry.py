@@ -7,6 +7,7 @@ MODEL_MODULES: list[str] = [
     "desktop.models.staff",
     "desktop.models.users",
     "desktop.models.minutes",
+    "desktop.models.iso",
 ]
 
 

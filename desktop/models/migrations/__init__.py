@@ -16,6 +16,7 @@ MIGRATION_SETS: list[str] = [
     "core",
     "minutes",
     "sync",
+    "iso",
 ]
 
 

@@ -1,0 +1,67 @@
+"""The figures of the ISO records for the overview, the yearly report and the province's view
+(`@figure_provider("records")`), and the report deadline."""
+from __future__ import annotations
+
+import datetime as _dt
+
+from ..db import Store
+from ..figures import figure_provider
+from ..settings import DEFAULTS, get_setting
+from .documents import DocumentRepository
+from .nonconformities import NonconformityRepository, nc_figures
+from .plan import PlanRepository, plan_figures
+from .reviews import ReviewRepository
+
+
+def deadline_month_day(store: Store) -> tuple[int, int]:
+    """The yearly report's deadline (setting `report_deadline`, "MM-DD"; 15 November if unset or
+    unreadable)."""
+    raw = get_setting(store, "report_deadline") or DEFAULTS.get("report_deadline", "11-15")
+    try:
+        month, day = (int(x) for x in str(raw).split("-"))
+        _dt.date(2024, month, day)  # a leap year accepts 02-29
+        return month, day
+    except (TypeError, ValueError):
+        return 11, 15
+
+
+def deadline_for(store: Store, year: int) -> _dt.date:
+    month, day = deadline_month_day(store)
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:  # 29 February in a common year
+        return _dt.date(year, month, 28)
+
+
+def next_deadline(store: Store, today: _dt.date) -> _dt.date:
+    this_year = deadline_for(store, today.year)
+    return this_year if today <= this_year else deadline_for(store, today.year + 1)
+
+
+def report_status(store: Store, unit_code: str, year: int) -> str:
+    row = store.query_one("SELECT status FROM iso_annual_reports WHERE deleted = 0 AND "
+                          "origin_unit = ? AND year = ?", (unit_code, year))
+    return row["status"] if row else "none"
+
+
+@figure_provider("records")
+def records_summary(store: Store, *, unit_code: str, year: int | None = None,
+                    today: _dt.date | None = None) -> dict:
+    """Counts over the unit's rows. Nonconformities: those detected in `year` when a year is
+    given, else all. The plan, the documents and the review reminder: as of `today`. The report
+    deadline: that of `year`, else the next one from `today`."""
+    today = today or _dt.date.today()
+    ncs = NonconformityRepository(store).list(unit_code=unit_code, year=year)
+    items = PlanRepository(store).items(unit_code, with_evidence=False)
+    reminder = ReviewRepository(store).reminder(today, unit_code)
+    deadline = deadline_for(store, year) if year else next_deadline(store, today)
+    return {
+        **nc_figures(ncs, today),
+        **plan_figures(items, today),
+        "documents_by_state": DocumentRepository(store).counts_by_state(unit_code),
+        "last_review": reminder["last_review"],
+        "review_due": reminder["review_due"],
+        "report_deadline": deadline.isoformat(),
+        "days_to_report": (deadline - today).days,
+        "report_status": report_status(store, unit_code, deadline.year),
+    }

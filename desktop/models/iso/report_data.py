@@ -1,0 +1,308 @@
+"""Everything the yearly report shows, computed for a year: the figures of every registered
+provider (`desktop.models.figures.collect`), the lines of figures of each section, and the tables
+behind them. JSON-ready, so that a final report keeps them as they were.
+
+Providers written by other parts of the program are read by their documented keys: "training"
+(active_staff, trained, tested, passed, not_passed, sessions, attempts, pass_rate), "minutes"
+(total, draft, awaiting_confirmation, confirmed, latest_confirmed), "staff" (total, active,
+inactive). A missing provider leaves its lines out; a provider nobody here knows is listed under
+"other figures".
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+from .. import figures as figure_registry
+from ..db import Store
+from ..unit import get_profile
+from ._common import vn_date
+from .annual_report import AnnualReport, ReportRepository, Section
+from .audits import FINDING_LABELS_VI, NC_FINDINGS, AuditRepository
+from .documents import KIND_LABELS_VI, STANDARD_LABELS_VI, STATE_LABELS_VI, STATES, DocumentRepository
+from .nonconformities import STAGE_LABELS_VI, NonconformityRepository
+from .plan import PlanRepository
+from .policy import PolicyRepository
+from .reviews import INPUT_KEYS, ReviewRepository
+from .team import TeamRepository, role_label
+
+KNOWN_PROVIDERS = ("records", "staff", "training", "minutes")
+GROUP_TABLES = {"qms": ["plan", "team"], "training": ["training_not_passed"],
+                "documents": ["documents"], "audits": ["audits", "nonconformities"],
+                "review": ["reviews"]}
+
+
+@dataclass
+class Table:
+    key: str
+    title: str
+    headers: list[str]
+    rows: list[list]
+    widths: list[int] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"key": self.key, "title": self.title, "headers": self.headers, "rows": self.rows,
+                "widths": self.widths}
+
+
+@dataclass
+class ReportData:
+    year: int
+    unit_code: str
+    unit_name: str
+    parent_name: str
+    place: str
+    report: AnnualReport
+    figures: dict
+    facts: dict[str, list[list]]
+    tables: dict[str, Table]
+    other: list[list]
+    computed_on: str
+
+    @property
+    def sections(self) -> list[Section]:
+        return self.report.sections
+
+    def tables_for(self, section: Section) -> list[Table]:
+        return [self.tables[k] for k in GROUP_TABLES.get(section.figures, []) if k in self.tables]
+
+    def snapshot(self) -> dict:
+        return {"figures": self.figures, "facts": self.facts,
+                "tables": {k: t.as_dict() for k, t in self.tables.items()},
+                "other": self.other, "computed_on": self.computed_on}
+
+    def as_json(self) -> dict:
+        return {"year": self.year, "unit_code": self.unit_code, "unit_name": self.unit_name,
+                "status": self.report.status, "report_id": self.report.id or None,
+                "figures": self.figures, "facts": self.facts,
+                "sections": [{**s.as_dict(), "facts": self.facts.get(s.figures, [])}
+                             for s in self.sections],
+                "tables": {k: {"title": t.title, "rows": len(t.rows)}
+                           for k, t in self.tables.items()},
+                "computed_on": self.computed_on}
+
+
+def percent(part: int | float, whole: int | float) -> str:
+    if not whole:
+        return "—"
+    return f"{100 * part / whole:.1f}%".replace(".", ",")
+
+
+def rate_text(value) -> str:
+    """A pass rate given as a fraction (0–1) or as a percentage."""
+    if value is None:
+        return "—"
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    if isinstance(value, float) and v <= 1.0:
+        v *= 100
+    return f"{v:.1f}%".replace(".", ",")
+
+
+def _latest_confirmed(value) -> str:
+    if not value:
+        return "—"
+    if isinstance(value, dict):
+        label = value.get("number") or value.get("title") or value.get("subject") or ""
+        when = next((value[k] for k in ("confirmed_at", "held_on", "date") if value.get(k)), "")
+        return " ".join(x for x in (str(label), vn_date(str(when)[:10]) if when else "") if x)
+    text = str(value)
+    try:
+        return vn_date(text[:10])
+    except ValueError:
+        return text
+
+
+def _facts(store: Store, figs: dict, year: int, today: _dt.date) -> dict[str, list[list]]:
+    rec = figs.get("records", {})
+    facts: dict[str, list[list]] = {g: [] for g in GROUP_TABLES}
+    team = TeamRepository(store)
+    decision = team.current_decision()
+    members = team.members()
+    qms = facts["qms"]
+    qms.append(["Số thành viên Tổ triển khai ISO", len(members)])
+    if decision:
+        qms.append(["Quyết định thành lập/kiện toàn Tổ",
+                    f"{decision.number} ngày {vn_date(decision.signed_on)}"])
+    policies = PolicyRepository(store)
+    for kind, label in (("policy", "Chính sách chất lượng hiện hành"),
+                        ("objectives", "Mục tiêu chất lượng hiện hành")):
+        p = policies.current(kind)
+        if p:
+            qms.append([label, f"ban hành ngày {vn_date(p.issued_on)}"
+                        + (f" ({p.reference})" if p.reference else "")])
+    if rec:
+        qms.append(["Mốc kế hoạch chuyển đổi đã hoàn thành",
+                    f"{rec['plan_done']}/{rec['plan_total']}"])
+        qms.append(["Mốc kế hoạch quá hạn chưa hoàn thành", rec["plan_overdue"]])
+    mins = figs.get("minutes")
+    if mins:
+        qms.append(["Biên bản làm việc với đơn vị tư vấn", mins.get("total", 0)])
+        qms.append(["— đã xác nhận", mins.get("confirmed", 0)])
+        qms.append(["— chờ xác nhận", mins.get("awaiting_confirmation", 0)])
+        qms.append(["— đang soạn", mins.get("draft", 0)])
+        qms.append(["Biên bản xác nhận gần nhất", _latest_confirmed(mins.get("latest_confirmed"))])
+
+    staff = figs.get("staff", {})
+    tr = figs.get("training")
+    if tr:
+        active = tr.get("active_staff", staff.get("active", 0))
+        facts["training"] += [
+            ["Số cán bộ đang làm việc", active],
+            ["Số cán bộ đã được đào tạo", tr.get("trained", 0)],
+            ["Số cán bộ đã kiểm tra nhận thức", tr.get("tested", 0)],
+            ["Số cán bộ đạt yêu cầu", tr.get("passed", 0)],
+            ["Tỉ lệ cán bộ đạt trên số đang làm việc", percent(tr.get("passed", 0), active)],
+            ["Số cán bộ chưa đạt hoặc chưa kiểm tra", len(tr.get("not_passed") or [])],
+            ["Số buổi đào tạo", tr.get("sessions", 0)],
+            ["Số lượt làm bài kiểm tra", tr.get("attempts", 0)],
+            ["Tỉ lệ lượt bài đạt", rate_text(tr.get("pass_rate"))],
+        ]
+    elif staff:
+        facts["training"].append(["Số cán bộ đang làm việc", staff.get("active", 0)])
+
+    docs = DocumentRepository(store).list(with_files=False)
+    by_state = rec.get("documents_by_state") or {s: 0 for s in STATES}
+    d = facts["documents"]
+    d.append(["Tổng số tài liệu (mọi phiên bản)", sum(by_state.values())])
+    for s in STATES:
+        d.append([f"— {STATE_LABELS_VI[s].lower()}", by_state.get(s, 0)])
+    in_force = [x for x in docs if x.state == "in_force"]
+    for kind, label in KIND_LABELS_VI.items():
+        n = sum(1 for x in in_force if x.kind == kind)
+        if n:
+            d.append([f"{label} đang hiệu lực", n])
+    d.append(["Tài liệu đang hiệu lực theo TCVN ISO 9001:2015",
+              sum(1 for x in in_force if x.standard == "2015")])
+    d.append([f"Phiên bản có hiệu lực trong năm {year}",
+              sum(1 for x in docs if (x.effective_on or "")[:4] == str(year))])
+    d.append([f"Phiên bản hết hiệu lực trong năm {year}",
+              sum(1 for x in docs if (x.obsolete_on or "")[:4] == str(year))])
+
+    audits = AuditRepository(store).audits(year=year)
+    findings = [f for a in audits for f in a.findings]
+    a = facts["audits"]
+    a.append([f"Số đợt đánh giá nội bộ trong năm {year}", len(audits)])
+    for kind, label in FINDING_LABELS_VI.items():
+        a.append([f"— {label.lower()}", sum(1 for f in findings if f.kind == kind)])
+    if rec:
+        a.append([f"Điểm không phù hợp phát hiện trong năm {year}",
+                  rec["nc_open"] + rec["nc_closed"]])
+        a.append(["— đã đóng", rec["nc_closed"]])
+        a.append(["— chưa đóng", rec["nc_open"]])
+        a.append(["— quá hạn khắc phục", rec["nc_overdue"]])
+
+    reviews = ReviewRepository(store).list(year=year)
+    r = facts["review"]
+    r.append([f"Số cuộc họp xem xét của lãnh đạo trong năm {year}", len(reviews)])
+    if reviews:
+        r.append(["Ngày họp", ", ".join(vn_date(x.held_on) for x in reversed(reviews))])
+    if rec:
+        r.append(["Lần xem xét gần nhất", vn_date(rec.get("last_review")) or "chưa có"])
+    return facts
+
+
+def _tables(store: Store, figs: dict, year: int, today: _dt.date) -> dict[str, Table]:
+    out: dict[str, Table] = {}
+    province = bool(get_profile(store) and get_profile(store).is_province)
+    items = PlanRepository(store).items()
+    out["plan"] = Table("plan", "Kế hoạch chuyển đổi sang TCVN ISO 9001:2015",
+                        ["TT", "Nội dung công việc", "Thời hạn", "Người/bộ phận chịu trách nhiệm",
+                         "Tình trạng", "Ngày hoàn thành", "Minh chứng"],
+                        [[i + 1, it.title, vn_date(it.due_on), it.responsible,
+                          it.status_label + (" (quá hạn)" if it.overdue(today) else ""),
+                          vn_date(it.completed_on), "; ".join(e.label for e in it.evidence)]
+                         for i, it in enumerate(items)], [5, 45, 12, 22, 18, 14, 40])
+    members = TeamRepository(store).members()
+    out["team"] = Table("team", "Danh sách Tổ triển khai ISO",
+                        ["TT", "Họ và tên", "Chức danh", "Đơn vị công tác", "Số điện thoại",
+                         "Nhiệm vụ trong Tổ"],
+                        [[i + 1, m.full_name, m.position, m.work_unit, m.phone,
+                          role_label(m.role, province=province)]
+                         for i, m in enumerate(members)], [5, 26, 22, 30, 14, 16])
+    tr = figs.get("training")
+    if tr is not None:
+        out["training_not_passed"] = Table(
+            "training_not_passed", "Cán bộ chưa đạt hoặc chưa kiểm tra nhận thức",
+            ["TT", "Mã cán bộ", "Họ và tên", "Phòng/Bộ phận"],
+            [[i + 1, p.get("staff_code", ""), p.get("full_name", ""), p.get("department", "")]
+             for i, p in enumerate(tr.get("not_passed") or [])], [5, 12, 28, 32])
+    docs = DocumentRepository(store).list(with_files=False)
+    out["documents"] = Table("documents", "Danh mục tài liệu, quy trình",
+                             ["TT", "Mã", "Tên tài liệu", "Loại", "Tiêu chuẩn", "Phiên bản",
+                              "Trạng thái", "Ngày hiệu lực", "Bộ phận chủ trì"],
+                             [[i + 1, x.code, x.title, KIND_LABELS_VI[x.kind],
+                               STANDARD_LABELS_VI[x.standard], x.revision,
+                               STATE_LABELS_VI[x.state], vn_date(x.effective_on), x.department]
+                              for i, x in enumerate(docs)], [5, 14, 45, 22, 18, 9, 14, 12, 24])
+    audits = AuditRepository(store).audits(year=year)
+    out["audits"] = Table("audits", f"Các đợt đánh giá nội bộ năm {year}",
+                          ["TT", "Lần", "Thời gian", "Thực hiện", "Trưởng đoàn", "Phạm vi",
+                           "Phát hiện (KPH nặng/nhẹ/lưu ý/cải tiến)"],
+                          [[i + 1, a.round_no, f"{vn_date(a.start_on)} – {vn_date(a.end_on)}",
+                            a.conducted_by_label, a.lead_auditor, a.scope,
+                            "/".join(str(sum(1 for f in a.findings if f.kind == k))
+                                     for k in FINDING_LABELS_VI)]
+                           for i, a in enumerate(audits)], [5, 6, 24, 22, 22, 40, 18])
+    ncs = [n for n in NonconformityRepository(store).list()
+           if n.detected_on[:4] == str(year) or (n.is_open and n.detected_on[:4] < str(year))]
+    ncs.sort(key=lambda n: (n.detected_on, n.code))
+    out["nonconformities"] = Table(
+        "nonconformities", f"Điểm không phù hợp và hành động khắc phục (năm {year})",
+        ["TT", "Mã", "Ngày phát hiện", "Mô tả", "Bộ phận", "Hành động khắc phục",
+         "Người chịu trách nhiệm", "Thời hạn", "Giai đoạn", "Ngày đóng"],
+        [[i + 1, n.code, vn_date(n.detected_on), n.description, n.department,
+          n.corrective_action, n.owner, vn_date(n.due_on),
+          STAGE_LABELS_VI[n.stage] + (" (quá hạn)" if n.overdue(today) else ""),
+          vn_date(n.closed_on)] for i, n in enumerate(ncs)],
+        [5, 13, 12, 40, 20, 40, 20, 12, 20, 12])
+    reviews = ReviewRepository(store).list(year=year)
+    out["reviews"] = Table("reviews", f"Xem xét của lãnh đạo năm {year}",
+                           ["TT", "Ngày họp", "Chủ trì", "Số nội dung đầu vào đã xem xét",
+                            "Quyết định"],
+                           [[i + 1, vn_date(r.held_on), r.chair,
+                             f"{len(r.covered)}/{len(INPUT_KEYS)}", r.decisions]
+                            for i, r in enumerate(reversed(reviews))], [5, 12, 24, 16, 60])
+    return out
+
+
+def _other(figs: dict) -> list[list]:
+    out = []
+    for name, values in figs.items():
+        if name in KNOWN_PROVIDERS or not isinstance(values, dict):
+            continue
+        for key, value in values.items():
+            if isinstance(value, (int, float, str)) or value is None:
+                out.append([name, key, "" if value is None else value])
+            elif isinstance(value, (list, dict)):
+                out.append([name, key, len(value)])
+    return out
+
+
+def compute(store: Store, year: int, today: _dt.date | None = None) -> dict:
+    """The snapshot of a year: figures, facts, tables and other providers' figures."""
+    today = today or _dt.date.today()
+    figs = figure_registry.collect(store, year=year, today=today)
+    return {"figures": figs, "facts": _facts(store, figs, year, today),
+            "tables": {k: t.as_dict() for k, t in _tables(store, figs, year, today).items()},
+            "other": _other(figs), "computed_on": today.isoformat()}
+
+
+def build_report(store: Store, year: int, *, today: _dt.date | None = None,
+                 report: AnnualReport | None = None) -> ReportData:
+    """The report of `year`: the saved one (or a new draft), with its figures; a final report
+    shows the figures kept when it was made final."""
+    repo = ReportRepository(store)
+    report = report or repo.for_year(year) or repo.new_draft(year)
+    snap = report.snapshot if report.is_final and report.snapshot else compute(store, year, today)
+    profile = get_profile(store)
+    tables = {k: Table(v["key"], v["title"], v["headers"], v["rows"], v.get("widths", []))
+              for k, v in snap["tables"].items()}
+    return ReportData(year=int(year), unit_code=store.unit_code,
+                      unit_name=profile.name if profile else "",
+                      parent_name=(profile.parent_name or "") if profile else "",
+                      place=(profile.place or "") if profile else "", report=report,
+                      figures=snap["figures"], facts=snap["facts"], tables=tables,
+                      other=snap.get("other", []), computed_on=snap.get("computed_on", ""))
