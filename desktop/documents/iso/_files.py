@@ -1,0 +1,33 @@
+"""Writing output files safely: build in memory, then replace the target in one step."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Callable
+
+from desktop.models.errors import IsoDeskError
+
+
+def write_bytes(path: Path, data: bytes) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".partial")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except PermissionError as exc:
+        tmp.unlink(missing_ok=True)
+        raise IsoDeskError(f"Không ghi được {path.name}: tệp đang mở trong chương trình khác hoặc "
+                           "thư mục không cho phép ghi. Hãy đóng tệp rồi thử lại.") from exc
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise IsoDeskError(f"Không ghi được {path.name}: {exc.strerror or exc}.") from exc
+    return path
+
+
+def write_pdf(path: Path, build: Callable[[io.BytesIO], int]) -> int:
+    """`build(buffer)` renders the PDF and returns its page count; the file appears whole."""
+    buf = io.BytesIO()
+    pages = build(buf)
+    write_bytes(path, buf.getvalue())
+    return pages

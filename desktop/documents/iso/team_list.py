@@ -1,0 +1,145 @@
+"""The ISO team list VSS asks for (seed 000, item 2: full name, position, unit, phone), in Excel and
+as a PDF in the official layout (Nghị định 30/2020)."""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from desktop.documents.pdf import (
+    SignatureBox, build_official_pdf, data_table, header_block, plain, signature_block, styles,
+    title_block,
+)
+from desktop.models.iso.team import TeamDecision, TeamMember, role_label
+from desktop.models.vntext import nfc
+
+from ._files import write_pdf
+from ..xlsx_common import (
+    BODY_FONT, TITLE_FONT, save_atomically, style_body, style_header_row,
+)
+
+HEADERS = ["STT", "Họ và tên", "Chức danh", "Đơn vị công tác", "Số điện thoại",
+           "Nhiệm vụ trong Tổ"]
+WIDTHS_XLSX = [6, 28, 26, 34, 16, 18]
+WIDTHS_PDF_MM = [11, 38, 30, 40, 25, 21]
+DEFAULT_RECIPIENTS = ["BHXH Việt Nam (Phòng Tổng hợp - Văn phòng)"]
+
+
+@dataclass
+class TeamListData:
+    unit_name: str
+    parent_name: str
+    place: str
+    team_name: str                      # "Tổ triển khai ISO" / "Ban Chỉ đạo ISO"
+    members: list[TeamMember]
+    decision: TeamDecision | None = None
+    province: bool = False
+    signer_title: str = "Giám đốc"
+    signer_name: str = ""
+    day: _dt.date = field(default_factory=_dt.date.today)
+    recipients: list[str] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return f"Danh sách {self.team_name} của {self.unit_name}"
+
+    @property
+    def decision_line(self) -> str:
+        if not self.decision:
+            return ""
+        d = _dt.date.fromisoformat(self.decision.signed_on)
+        return f"(Kèm theo Quyết định số {self.decision.number} ngày {d:%d/%m/%Y})"
+
+    def rows(self) -> list[list[str]]:
+        return [[str(i), m.full_name, m.position, m.work_unit, m.phone,
+                 role_label(m.role, province=self.province)]
+                for i, m in enumerate(self.members, start=1)]
+
+
+def export_team_xlsx(path: Path, data: TeamListData) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Danh sách Tổ ISO"
+    ncols = len(HEADERS)
+    last = chr(64 + ncols)
+    lines = [(data.parent_name.upper(), Font(name="Times New Roman", size=12)),
+             (data.unit_name.upper(), Font(name="Times New Roman", size=12, bold=True)),
+             ("", BODY_FONT),
+             (f"DANH SÁCH {data.team_name.upper()}", TITLE_FONT),
+             (data.unit_name, Font(name="Times New Roman", size=13, bold=True)),
+             (data.decision_line, Font(name="Times New Roman", size=12, italic=True))]
+    for r, (text, font) in enumerate(lines, start=1):
+        ws.merge_cells(f"A{r}:{last}{r}")
+        cell = ws.cell(row=r, column=1, value=nfc(text))
+        cell.font = font
+        cell.alignment = Alignment(horizontal="center" if r > 2 else "left", vertical="center")
+    header_row = len(lines) + 2
+    for c, (h, w) in enumerate(zip(HEADERS, WIDTHS_XLSX), start=1):
+        ws.cell(row=header_row, column=c, value=h)
+        ws.column_dimensions[chr(64 + c)].width = w
+    style_header_row(ws, header_row, ncols)
+    rows = data.rows()
+    for i, row in enumerate(rows, start=header_row + 1):
+        for c, value in enumerate(row, start=1):
+            cell = ws.cell(row=i, column=c, value=int(value) if c == 1 else value)
+            if c == 5:
+                cell.number_format = "@"  # keep the leading 0 of phone numbers
+    style_body(ws, header_row + 1, header_row + len(rows), ncols)
+    for i in range(header_row + 1, header_row + len(rows) + 1):
+        ws.cell(row=i, column=1).alignment = Alignment(horizontal="center", vertical="top")
+    foot = header_row + len(rows) + 2
+    ws.cell(row=foot, column=4, value=nfc(f"{data.place}, ngày {data.day:%d} tháng "
+                                          f"{data.day:%m} năm {data.day:%Y}")).font = Font(
+        name="Times New Roman", size=12, italic=True)
+    ws.cell(row=foot + 1, column=4, value=data.signer_title.upper()).font = Font(
+        name="Times New Roman", size=12, bold=True)
+    ws.cell(row=foot + 5, column=4, value=data.signer_name).font = Font(
+        name="Times New Roman", size=12, bold=True)
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    return save_atomically(wb, path)
+
+
+def team_story(data: TeamListData) -> list:
+    st = styles()
+    story = header_block(data.parent_name, data.unit_name, None, data.place, data.day)
+    story += title_block("DANH SÁCH", f"{data.team_name} của {data.unit_name}")
+    if data.decision_line:
+        story.insert(len(story) - 1, _centred_italic(data.decision_line, st))
+    story.append(data_table(HEADERS, data.rows(), col_widths_mm=WIDTHS_PDF_MM))
+    story.append(_count_line(len(data.members), st))
+    recipients = data.recipients or DEFAULT_RECIPIENTS
+    story.append(signature_block(None, SignatureBox(data.signer_title, None, data.signer_name),
+                                 recipients=recipients))
+    return story
+
+
+def _centred_italic(text: str, st):
+    from reportlab.lib.enums import TA_CENTER
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    style = ParagraphStyle("decision", parent=st["place_date"], alignment=TA_CENTER,
+                           spaceAfter=2)
+    return Paragraph(plain(text), style)
+
+
+def _count_line(n: int, st):
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(plain(f"Danh sách có {n:02d} người./."), st["body"])
+
+
+def export_team_pdf(path: Path, data: TeamListData) -> int:
+    """Write the PDF; return its page count."""
+    return write_pdf(path, lambda buf: build_official_pdf(
+        buf, team_story(data), title=data.title, author=data.unit_name,
+        subject="Danh sách Tổ ISO"))
