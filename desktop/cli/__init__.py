@@ -22,6 +22,7 @@ COMMAND_MODULES: list[str] = [
     "staff",
     "minutes",
     "sync",
+    "iso",
 ]
 
 

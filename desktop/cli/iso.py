@@ -1,0 +1,174 @@
+"""ISO records on the command line: team, documents, policy, plan, audit, nc, review, report.
+
+Every command goes through the same models as the GUI, so the same rules hold (stage gates, dates
+in order, all-or-nothing imports). Exit 0 done, 1 refused (the reason on stderr), 2 wrong usage.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+from desktop.models.errors import IsoDeskError
+from desktop.models.iso._common import vn_date
+from desktop.models.iso.team import ROLE_ALIASES, ROLES, TeamRepository
+from desktop.models.unit import get_profile
+from desktop.models.vntext import fold
+
+from . import iso_docs, iso_quality, iso_report
+from .context import CliContext, CliError, add_json_flag, emit, fail_on
+
+
+def register(sub) -> None:
+    _register_team(sub)
+    iso_docs.register(sub)
+    iso_quality.register(sub)
+    iso_report.register(sub)
+
+
+def role_arg(text: str) -> str:
+    key = fold(text)
+    if key in ROLES:
+        return key
+    if key in ROLE_ALIASES:
+        return ROLE_ALIASES[key]
+    raise CliError(f"Vai trò không hợp lệ: {text}. Dùng head, deputy, member hoặc secretary "
+                   "(Tổ trưởng, Tổ phó, Thành viên, Thư ký).", 2)
+
+
+def _register_team(sub) -> None:
+    p = sub.add_parser("team", help="Tổ triển khai ISO (Ban Chỉ đạo ISO)")
+    s = p.add_subparsers(dest="team_command", metavar="ACTION", required=True)
+    ls = s.add_parser("list", help="danh sách thành viên và quyết định thành lập")
+    add_json_flag(ls)
+    ls.set_defaults(handler=cmd_team_list)
+    a = s.add_parser("add", help="thêm thành viên (từ danh sách cán bộ hoặc người ngoài)")
+    a.add_argument("--staff-code", help="mã cán bộ trong danh sách cán bộ")
+    a.add_argument("--full-name")
+    a.add_argument("--position", default="")
+    a.add_argument("--work-unit", default="")
+    a.add_argument("--phone", default="")
+    a.add_argument("--email", default="")
+    a.add_argument("--role", required=True, help="head | deputy | member | secretary")
+    a.add_argument("--duties", default="")
+    add_json_flag(a)
+    a.set_defaults(handler=cmd_team_add)
+    r = s.add_parser("remove", help="bỏ một thành viên khỏi Tổ")
+    r.add_argument("member_id")
+    add_json_flag(r)
+    r.set_defaults(handler=cmd_team_remove)
+    d = s.add_parser("decision", help="ghi quyết định thành lập/kiện toàn Tổ")
+    d.add_argument("--number", required=True)
+    d.add_argument("--date", required=True, help="ngày ký, dd/mm/yyyy")
+    d.add_argument("--signer", default="")
+    d.add_argument("--summary", default="")
+    add_json_flag(d)
+    d.set_defaults(handler=cmd_team_decision)
+    e = s.add_parser("export", help="xuất danh sách gửi BHXH Việt Nam (.xlsx hoặc .pdf)")
+    e.add_argument("file", type=Path)
+    e.add_argument("--date", help="ngày ghi trên danh sách (mặc định: hôm nay)")
+    add_json_flag(e)
+    e.set_defaults(handler=cmd_team_export)
+
+
+def team_payload(store) -> dict:
+    repo = TeamRepository(store)
+    decision = repo.current_decision()
+    return {"decision": decision.as_public() if decision else None,
+            "decisions": [d.as_public() for d in repo.decisions()],
+            "members": [m.as_public() for m in repo.members()]}
+
+
+def cmd_team_list(args, ctx: CliContext) -> int:
+    payload = team_payload(ctx.store())
+    lines = []
+    if payload["decision"]:
+        d = payload["decision"]
+        lines.append(f"Quyết định số {d['number']} ngày {vn_date(d['signed_on'])}")
+    lines += [f"{m['role']:10} {m['full_name']:28} {m['position']:24} {m['phone']}"
+              for m in payload["members"]]
+    emit(ctx, payload, "\n".join(lines) or "Tổ chưa có thành viên.")
+    return 0
+
+
+def cmd_team_add(args, ctx: CliContext) -> int:
+    repo = TeamRepository(ctx.store())
+    role = role_arg(args.role)
+    try:
+        if args.staff_code:
+            member = repo.add_from_roster(args.staff_code, role, args.duties)
+        else:
+            if not args.full_name:
+                raise CliError("Cần --staff-code (cán bộ trong danh sách) hoặc --full-name "
+                               "(người ngoài đơn vị).", 2)
+            member = repo.add({"full_name": args.full_name, "position": args.position,
+                               "work_unit": args.work_unit, "phone": args.phone,
+                               "email": args.email, "role": role, "duties": args.duties})
+    except IsoDeskError as exc:
+        raise fail_on(exc) from exc
+    emit(ctx, member.as_public(), f"Đã thêm {member.full_name} vào Tổ.")
+    return 0
+
+
+def cmd_team_remove(args, ctx: CliContext) -> int:
+    repo = TeamRepository(ctx.store())
+    try:
+        member = repo.get(args.member_id)
+        repo.remove(member.id)
+    except IsoDeskError as exc:
+        raise fail_on(exc) from exc
+    emit(ctx, {"removed": member.id}, f"Đã bỏ {member.full_name} khỏi Tổ.")
+    return 0
+
+
+def cmd_team_decision(args, ctx: CliContext) -> int:
+    try:
+        d = TeamRepository(ctx.store()).add_decision(
+            {"number": args.number, "signed_on": args.date, "signer": args.signer,
+             "summary": args.summary})
+    except IsoDeskError as exc:
+        raise fail_on(exc) from exc
+    emit(ctx, d.as_public(), f"Đã ghi quyết định số {d.number} ngày {vn_date(d.signed_on)}.")
+    return 0
+
+
+def team_list_data(store, day: _dt.date | None = None):
+    from desktop.documents.iso.team_list import TeamListData
+
+    repo = TeamRepository(store)
+    profile = get_profile(store)
+    members = repo.members()
+    head = next((m for m in members if m.role == "head"), None)
+    return TeamListData(
+        unit_name=profile.name, parent_name=profile.parent_name or "",
+        place=profile.place or "", team_name=profile.team_name, members=members,
+        decision=repo.current_decision(), province=profile.is_province,
+        signer_title=(head.position if head and head.position else "Giám đốc"),
+        signer_name=head.full_name if head else "", day=day or _dt.date.today(),
+        recipients=["BHXH Việt Nam (Phòng Tổng hợp - Văn phòng)"]
+        + ([profile.parent_name] if profile.parent_name else []))
+
+
+def cmd_team_export(args, ctx: CliContext) -> int:
+    from desktop.documents.iso.team_list import export_team_pdf, export_team_xlsx
+    from desktop.models.iso._common import to_date
+
+    store = ctx.store()
+    try:
+        day = to_date(args.date) if args.date else None
+    except ValueError:
+        raise CliError(f"Ngày không hợp lệ: {args.date} (dạng dd/mm/yyyy).", 2) from None
+    data = team_list_data(store, day)
+    suffix = args.file.suffix.lower()
+    try:
+        if suffix == ".xlsx":
+            export_team_xlsx(args.file, data)
+            pages = None
+        elif suffix == ".pdf":
+            pages = export_team_pdf(args.file, data)
+        else:
+            raise CliError("Tệp xuất phải có đuôi .xlsx hoặc .pdf.", 2)
+    except IsoDeskError as exc:
+        raise fail_on(exc) from exc
+    emit(ctx, {"file": str(args.file), "members": len(data.members), "pages": pages},
+         f"Đã xuất danh sách {len(data.members)} thành viên ra {args.file}.")
+    return 0

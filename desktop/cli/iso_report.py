@@ -1,0 +1,57 @@
+"""report annual (the yearly report as .xlsx or .pdf, figures as JSON) and report figures."""
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+from desktop.models import figures as figure_registry
+from desktop.models.errors import IsoDeskError
+from desktop.models.iso._common import vn_date
+from desktop.models.iso.report_data import build_report
+
+from .context import CliContext, CliError, add_json_flag, emit, fail_on
+
+
+def register(sub) -> None:
+    p = sub.add_parser("report", help="báo cáo định kỳ")
+    s = p.add_subparsers(dest="report_command", metavar="ACTION", required=True)
+    a = s.add_parser("annual", help="báo cáo năm về HTQLCL (.xlsx hoặc .pdf)")
+    a.add_argument("--year", type=int, required=True)
+    a.add_argument("--out", type=Path, required=True, help="tệp .xlsx hoặc .pdf")
+    add_json_flag(a)
+    a.set_defaults(handler=cmd_annual)
+    f = s.add_parser("figures", help="số liệu của mọi phần chương trình")
+    f.add_argument("--year", type=int)
+    add_json_flag(f)
+    f.set_defaults(handler=cmd_figures)
+
+
+def cmd_annual(args, ctx: CliContext) -> int:
+    from desktop.documents.iso.annual_report import write_pdf_report, write_xlsx
+
+    if not 2000 <= args.year <= 2100:
+        raise CliError(f"Năm không hợp lệ: {args.year}.", 2)
+    suffix = args.out.suffix.lower()
+    if suffix not in (".xlsx", ".pdf"):
+        raise CliError("Tệp báo cáo phải có đuôi .xlsx hoặc .pdf.", 2)
+    store = ctx.store()
+    try:
+        data = build_report(store, args.year)
+        pages = write_pdf_report(args.out, data) if suffix == ".pdf" else None
+        if suffix == ".xlsx":
+            write_xlsx(args.out, data)
+    except IsoDeskError as exc:
+        raise fail_on(exc) from exc
+    payload = {**data.as_json(), "file": str(args.out), "format": suffix[1:], "pages": pages}
+    rec = data.figures.get("records", {})
+    status = {"none": "chưa lưu, dùng các mục mặc định", "draft": "bản nháp",
+              "final": "đã hoàn thành"}[data.report.status if data.report.id else "none"]
+    emit(ctx, payload, f"Đã xuất báo cáo năm {args.year} ({status}) ra {args.out}. "
+                       f"Hạn nộp: {vn_date(rec.get('report_deadline'))}.")
+    return 0
+
+
+def cmd_figures(args, ctx: CliContext) -> int:
+    figs = figure_registry.collect(ctx.store(), year=args.year, today=_dt.date.today())
+    emit(ctx, {"year": args.year, "figures": figs})
+    return 0
