@@ -1,0 +1,70 @@
+"""Fixtures of the ISO records tests: a fixed "today", a small roster, and stand-ins for the
+training and minutes figure providers (built elsewhere), registered only for a test."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desktop.models import figures, registry
+from desktop.models.staff import StaffRepository
+
+TODAY = dt.date(2026, 6, 15)
+
+ROSTER = [
+    {"staff_code": "ST001", "full_name": "Phạm Quốc Hùng", "position": "Giám đốc",
+     "department": "Ban Giám đốc", "phone": "0912000001"},
+    {"staff_code": "ST002", "full_name": "Lê Thị Thu Hà", "position": "Tổ trưởng",
+     "department": "Tổ Hành chính - Tổng hợp", "phone": "0912000002"},
+    {"staff_code": "ST003", "full_name": "Nguyễn Văn Thành", "position": "Viên chức",
+     "department": "Tổ Hành chính - Tổng hợp", "phone": "0912000003"},
+    {"staff_code": "ST004", "full_name": "Trần Thị Hồng Nhung", "position": "Tổ trưởng",
+     "department": "Bộ phận Tiếp nhận và trả kết quả", "phone": "0912000004"},
+]
+
+TRAINING = {"active_staff": 40, "trained": 36, "tested": 35, "passed": 33,
+            "not_passed": [{"staff_id": "s1", "staff_code": "ST009", "full_name": "Bùi Thanh Tâm",
+                            "department": "Bộ phận Tiếp nhận và trả kết quả"},
+                           {"staff_id": "s2", "staff_code": "ST017",
+                            "full_name": "Nguyễn Thị Yến", "department": "Tổ Quản lý thu"}],
+            "sessions": 2, "attempts": 38, "pass_rate": 0.868}
+MINUTES = {"total": 6, "draft": 1, "awaiting_confirmation": 2, "confirmed": 3,
+           "latest_confirmed": "2026-05-20"}
+
+
+@pytest.fixture
+def today() -> dt.date:
+    return TODAY
+
+
+@pytest.fixture
+def roster(store):
+    repo = StaffRepository(store)
+    return {p["staff_code"]: repo.add(p) for p in ROSTER}
+
+
+@pytest.fixture
+def fake_providers():
+    """Register "training" and "minutes" providers with the documented keys (in place of the real
+    ones when those exist); put back what was there after the test."""
+    registry.load_all()  # so that a later import does not replace the stand-ins
+    saved = {name: figures.PROVIDERS.get(name) for name in ("training", "minutes")}
+    for name, values in (("training", TRAINING), ("minutes", MINUTES)):
+        figures.PROVIDERS[name] = (lambda v: lambda store, **kw: dict(v))(values)
+    yield {"training": TRAINING, "minutes": MINUTES}
+    for name, original in saved.items():
+        if original is None:
+            figures.PROVIDERS.pop(name, None)
+        else:
+            figures.PROVIDERS[name] = original
+
+
+@pytest.fixture
+def without_providers():
+    """Make sure "training" and "minutes" are absent (as in a build without those parts)."""
+    registry.load_all()
+    saved = {name: figures.PROVIDERS.pop(name, None) for name in ("training", "minutes")}
+    yield
+    for name, original in saved.items():
+        if original is not None:
+            figures.PROVIDERS[name] = original

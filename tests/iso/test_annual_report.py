@@ -1,0 +1,162 @@
+"""The yearly report: sections, figures of every provider, saved/reopened/final, Excel and PDF."""
+from __future__ import annotations
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from desktop.documents.iso.annual_report import write_pdf_report, write_xlsx
+from desktop.models.errors import ValidationError
+from desktop.models.iso.annual_report import (
+    DEFAULT_SECTIONS, ReportRepository, reset_section_template, save_section_template,
+    section_template,
+)
+from desktop.models.iso.nonconformities import NonconformityRepository
+from desktop.models.iso.report_data import build_report
+from desktop.models.iso.team import TeamRepository
+
+
+def pdf_text(path) -> str:
+    """The text of every page, whitespace (line ends inside table cells) made single spaces."""
+    return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(path).pages)
+
+
+def test_default_sections_are_the_issues(store):
+    titles = [s.title for s in section_template(store)]
+    assert titles == [s["title"] for s in DEFAULT_SECTIONS]
+    assert [s.figures for s in section_template(store)] == ["qms", "training", "documents",
+                                                            "audits", "review", "", ""]
+
+
+def test_section_template_is_configurable(store):
+    save_section_template(store, [{"title": "Kết quả nổi bật"},
+                                  {"title": "Đào tạo", "figures": "training"},
+                                  {"title": "Nhóm lạ", "figures": "bogus"}])
+    sections = section_template(store)
+    assert [(s.title, s.figures) for s in sections] == [
+        ("Kết quả nổi bật", ""), ("Đào tạo", "training"), ("Nhóm lạ", "")]
+    with pytest.raises(ValidationError):
+        save_section_template(store, [{"title": "  "}])
+    with pytest.raises(ValidationError):
+        save_section_template(store, [])
+    assert len(reset_section_template(store)) == 7
+    assert ReportRepository(store).new_draft(2026).recipient == "Bảo hiểm xã hội tỉnh Thử Thách"
+
+
+def test_figures_of_every_provider_fill_the_sections(store, today, fake_providers):
+    NonconformityRepository(store).add({"description": "A", "detected_on": "01/04/2026"},
+                                       today=today)
+    data = build_report(store, 2026, today=today)
+    facts = {k: dict((label, value) for label, value in v) for k, v in data.facts.items()}
+    assert facts["training"]["Số cán bộ đã kiểm tra nhận thức"] == 35
+    assert facts["training"]["Tỉ lệ cán bộ đạt trên số đang làm việc"] == "82,5%"
+    assert facts["training"]["Tỉ lệ lượt bài đạt"] == "86,8%"
+    assert facts["qms"]["— chờ xác nhận"] == 2
+    assert facts["qms"]["Biên bản xác nhận gần nhất"] == "20/05/2026"
+    assert facts["audits"]["— chưa đóng"] == 1
+    not_passed = data.tables["training_not_passed"].rows
+    assert [r[2] for r in not_passed] == ["Bùi Thanh Tâm", "Nguyễn Thị Yến"]
+    assert set(data.figures) >= {"records", "staff", "training", "minutes"}
+
+
+def test_without_training_and_minutes_the_report_still_works(store, today, without_providers,
+                                                              tmp_path):
+    data = build_report(store, 2026, today=today)
+    assert "training" not in data.figures and "training_not_passed" not in data.tables
+    assert not any("Biên bản" in label for label, _ in data.facts["qms"])
+    write_pdf_report(tmp_path / "r.pdf", data)
+    assert "ĐÀO TẠO, KIỂM TRA NHẬN THỨC" in pdf_text(tmp_path / "r.pdf")
+
+
+def test_unknown_providers_go_to_other_figures(store, today, monkeypatch):
+    from desktop.models import figures, registry
+
+    registry.load_all()
+    monkeypatch.setitem(figures.PROVIDERS, "sync", lambda store, **kw: {"packages_sent": 3,
+                                                                        "last": None})
+    data = build_report(store, 2026, today=today)
+    assert ["sync", "packages_sent", 3] in data.other
+
+
+def test_saved_reopened_and_final_keeps_its_figures(store, today, roster, fake_providers):
+    repo = ReportRepository(store)
+    sections = [s.as_dict() for s in section_template(store)]
+    sections[5]["text"] = "Thiếu cán bộ chuyên trách ISO."
+    r = repo.save(2026, {"number": "45/BC-BHXH", "report_on": "10/11/2026",
+                         "recipient": "Bảo hiểm xã hội tỉnh Thử Thách", "signer_title": "Giám đốc",
+                         "signer_name": "Phạm Quốc Hùng", "sections": sections})
+    again = repo.for_year(2026)
+    assert again.id == r.id and again.sections[5].text == "Thiếu cán bộ chuyên trách ISO."
+    data = build_report(store, 2026, today=today)
+    snapshot = data.snapshot()
+    final = repo.finalise(r.id, snapshot)
+    assert final.is_final and final.finalised_at
+    TeamRepository(store).add_from_roster("ST001", "head")  # a change after the report
+    frozen = build_report(store, 2026, today=today)
+    assert frozen.tables["team"].rows == [] and frozen.report.is_final
+    with pytest.raises(ValidationError):
+        repo.save(2026, {"sections": sections})
+    with pytest.raises(ValidationError):
+        repo.remove(r.id)
+    reopened = repo.reopen(r.id)
+    assert reopened.status == "draft"
+    assert len(build_report(store, 2026, today=today).tables["team"].rows) == 1
+
+
+def test_finalising_needs_date_and_signer(store):
+    repo = ReportRepository(store)
+    r = repo.save(2026, {"sections": DEFAULT_SECTIONS})
+    with pytest.raises(ValidationError) as exc:
+        repo.finalise(r.id, {})
+    assert set(exc.value.errors) == {"report_on", "signer_name"}
+    with pytest.raises(ValidationError):
+        repo.save(1800, {"sections": DEFAULT_SECTIONS})
+
+
+def test_excel_has_one_sheet_per_section_and_the_tables(store, today, fake_providers, tmp_path):
+    sections = [s.as_dict() for s in section_template(store)]
+    sections[0]["text"] = "Đơn vị duy trì áp dụng HTQLCL.\nĐoạn thứ hai."
+    ReportRepository(store).save(2026, {"sections": sections, "report_on": "10/11/2026"})
+    data = build_report(store, 2026, today=today)
+    wb = load_workbook(write_xlsx(tmp_path / "bc.xlsx", data))
+    names = wb.sheetnames
+    assert names[0] == "Thông tin chung"
+    assert [n for n in names if n[0].isdigit()] == [
+        "1. Tình hình xây dựng, áp dụng", "2. Đào tạo, kiểm tra nhận thức",
+        "3. Hệ thống tài liệu, quy trình", "4. Đánh giá nội bộ, sự không ph",
+        "5. Xem xét của lãnh đạo", "6. Khó khăn, vướng mắc", "7. Đề xuất, kiến nghị"]
+    tables = [n for n in names if n.startswith("PL")]
+    assert len(tables) == 7 and tables[0].startswith("PLI Kế hoạch")
+    training = wb[names[2]]
+    values = [(r[0], r[1]) for r in training.iter_rows(min_row=4, max_row=12, values_only=True)]
+    assert ("Số cán bộ đạt yêu cầu", 33) in values
+    first = wb[names[1]]
+    assert "Đơn vị duy trì áp dụng HTQLCL." in [c.value for c in first["A"]]
+    pl = wb[[n for n in tables if "chưa đạt" in n][0]]
+    assert [c.value for c in pl[2]] == ["TT", "Mã cán bộ", "Họ và tên", "Phòng/Bộ phận"]
+    assert pl["C3"].value == "Bùi Thanh Tâm"
+
+
+def test_pdf_in_the_official_layout(store, today, fake_providers, tmp_path):
+    sections = [s.as_dict() for s in section_template(store)]
+    sections[6]["text"] = "Đề nghị BHXH tỉnh tổ chức tập huấn đánh giá viên nội bộ."
+    repo = ReportRepository(store)
+    r = repo.save(2026, {"number": "45/BC-BHXH", "report_on": "10/11/2026",
+                         "recipient": "Bảo hiểm xã hội tỉnh Thử Thách",
+                         "signer_title": "Giám đốc", "signer_name": "Phạm Quốc Hùng",
+                         "sections": sections})
+    draft = build_report(store, 2026, today=today)
+    write_pdf_report(tmp_path / "draft.pdf", draft)
+    assert "DỰ THẢO" in pdf_text(tmp_path / "draft.pdf")
+    repo.finalise(r.id, draft.snapshot())
+    final = build_report(store, 2026, today=today)
+    pages = write_pdf_report(tmp_path / "bc.pdf", final)
+    text = pdf_text(tmp_path / "bc.pdf")
+    assert pages >= 3 and "DỰ THẢO" not in text
+    for expected in ("BẢO HIỂM XÃ HỘI HUYỆN THỬ NGHIỆM", "Số: 45/BC-BHXH",
+                     "Thử Nghiệm, ngày 10 tháng 11 năm 2026", "BÁO CÁO",
+                     "Kính gửi: Bảo hiểm xã hội tỉnh Thử Thách.", "I. TÌNH HÌNH XÂY DỰNG",
+                     "VII. ĐỀ XUẤT, KIẾN NGHỊ", "Đề nghị BHXH tỉnh tổ chức tập huấn",
+                     "Số cán bộ đạt yêu cầu: 33;", "Nơi nhận:", "Phạm Quốc Hùng", "PHỤ LỤC I",
+                     "(Kèm theo Báo cáo số 45/BC-BHXH ngày 10/11/2026"):
+        assert expected in text, expected

@@ -1,0 +1,127 @@
+"""The conversion plan: the starting milestones of appendix III, statuses, overdue items and
+evidence links."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desktop.models import records
+from desktop.models.errors import ReadOnlyRecord, ValidationError
+from desktop.models.iso.audits import AuditRepository
+from desktop.models.iso.documents import DocumentRepository
+from desktop.models.iso.plan import (
+    DEFAULT_SET_CODE, TEMPLATES, PlanRepository, plan_figures,
+)
+from desktop.models.iso.reviews import ReviewRepository
+
+
+def test_starting_plan_has_the_district_milestones(store):
+    items = PlanRepository(store).load_template_set()
+    assert [(i.seq, i.due_on) for i in items] == [
+        (1, "2020-10-31"), (2, "2020-11-30"), (3, "2020-12-31"), (4, "2021-01-31"),
+        (5, "2021-02-28"), (6, "2021-04-30"), (7, "2021-04-30"), (8, "2021-04-30"),
+        (9, "2021-05-31")]
+    titles = " | ".join(i.title for i in items)
+    for word in ("danh mục", "Soạn thảo", "ban hành", "Áp dụng", "đánh giá nội bộ",
+                 "lần 1", "lần 2", "xác nhận hiệu lực", "Công bố"):
+        assert word in titles
+    with pytest.raises(ValidationError):
+        PlanRepository(store).load_template_set()
+
+
+def test_templates_travel_both_ways_and_a_province_set_is_read_only(store):
+    assert records.DIRECTIONS[TEMPLATES] == "both"
+    row = records.insert(store, TEMPLATES, {
+        "origin_unit": "BHXHTT", "set_code": "TINH-2020", "set_title": "Kế hoạch của tỉnh",
+        "seq": 1, "title": "Rà soát danh mục quy trình", "due_on": "2020-09-30",
+        "responsible": "Tổ ISO"})
+    repo = PlanRepository(store)
+    sets = {(s["origin_unit"], s["set_code"]) for s in repo.template_sets()}
+    assert ("BHXHTEST", DEFAULT_SET_CODE) in sets and ("BHXHTT", "TINH-2020") in sets
+    with pytest.raises(ReadOnlyRecord):
+        records.update(store, TEMPLATES, row["id"], {"title": "Sửa"})
+    items = repo.load_template_set("TINH-2020", "BHXHTT")
+    assert items[0].title == "Rà soát danh mục quy trình"
+
+
+def test_status_dates_and_overdue(store, today):
+    repo = PlanRepository(store)
+    item = repo.add({"title": "Phê duyệt danh mục", "due_on": "31/05/2026",
+                     "responsible": "Tổ ISO"}, today=today)
+    assert item.overdue(today) and item.seq == 1
+    with pytest.raises(ValidationError) as exc:
+        repo.set_status(item.id, "done", today=today)
+    assert "ngày hoàn thành" in exc.value.errors["completed_on"].lower()
+    with pytest.raises(ValidationError) as exc:
+        repo.set_status(item.id, "done", "20/06/2026", today=today)
+    assert "không được sau hôm nay" in exc.value.errors["completed_on"]
+    item = repo.set_status(item.id, "done", "10/06/2026", today=today)
+    assert not item.overdue(today) and item.done_late()
+    item = repo.set_status(item.id, "in_progress", today=today)
+    assert item.completed_on is None
+    repo.add({"title": "Sau", "due_on": "30/06/2026"}, today=today)
+    assert plan_figures(repo.items(), today) == {"plan_total": 2, "plan_done": 0,
+                                                 "plan_overdue": 1}
+
+
+def test_evidence_links_to_documents_audits_reviews_and_minutes(store, today):
+    repo = PlanRepository(store)
+    item = repo.add({"title": "Ban hành tài liệu", "due_on": "31/12/2025"}, today=today)
+    doc = DocumentRepository(store).add({"code": "QT-01", "title": "Quy trình", "kind": "form"})
+    prog = AuditRepository(store).add_programme({"year": 2026, "title": "Chương trình 2026"},
+                                                today=today)
+    aud = AuditRepository(store).add_audit({"programme_id": prog.id, "start_on": "01/03/2026",
+                                            "conducted_by": "consultant",
+                                            "lead_auditor": "Đỗ Minh Khôi"}, today=today)
+    rev = ReviewRepository(store).add({"held_on": "05/05/2026", "chair": "Giám đốc",
+                                       "participants": "Tổ ISO"}, today=today)
+    repo.link(item.id, "document", doc.id)
+    repo.link(item.id, "audit", aud.id)
+    repo.link(item.id, "review", rev.id)
+    with pytest.raises(ValidationError) as exc:
+        repo.link(item.id, "document", doc.id)
+    assert "đã được gắn" in exc.value.message
+    with pytest.raises(ValidationError) as exc:
+        repo.link(item.id, "audit", "khong-co")
+    assert "Không tìm thấy" in exc.value.message
+    # The minutes belong to another part of the program: without its table, a label is needed.
+    with pytest.raises(ValidationError):
+        repo.link(item.id, "minutes", "BB-05")
+    repo.link(item.id, "minutes", "BB-05", "Biên bản số 05/BB-BHXH ngày 10/01/2021")
+    labels = [e.label for e in repo.get(item.id).evidence]
+    assert labels == ["QT-01 (phiên bản 01) — Quy trình", "Đánh giá nội bộ lần 1 (01/03/2026)",
+                      "Xem xét của lãnh đạo ngày 05/05/2026",
+                      "Biên bản số 05/BB-BHXH ngày 10/01/2021"]
+    DocumentRepository(store).remove(doc.id)
+    ev = repo.get(item.id).evidence[0]
+    assert not ev.found and ev.label == "QT-01 (phiên bản 01) — Quy trình"
+    repo.unlink(ev.id)
+    assert len(repo.get(item.id).evidence) == 3
+
+
+def test_minutes_table_when_present_is_checked(store, today):
+    store.execute("CREATE TABLE minutes (id TEXT PRIMARY KEY, number TEXT, held_on TEXT, "
+                  "deleted INTEGER DEFAULT 0)")
+    store.execute("INSERT INTO minutes VALUES ('m1', '05/BB-BHXH', '2021-01-10', 0)")
+    repo = PlanRepository(store)
+    item = repo.add({"title": "Áp dụng", "due_on": "31/01/2021"}, today=today)
+    assert repo.candidates("minutes") == [("m1", "Biên bản 05/BB-BHXH (10/01/2021)")]
+    assert repo.link(item.id, "minutes", "m1").label == "Biên bản 05/BB-BHXH (10/01/2021)"
+    with pytest.raises(ValidationError):
+        repo.link(item.id, "minutes", "m2", "Biên bản không có")
+
+
+def test_seed_is_a_setup_hook_and_idempotent(store):
+    from desktop.models.iso.plan import seed_templates
+    from desktop.models.setup_hooks import SETUP_HOOKS
+
+    assert "desktop.models.iso.plan:seed_templates" in SETUP_HOOKS
+    assert seed_templates(store) == 0
+    assert store.scalar(f"SELECT count(*) FROM {TEMPLATES}") == 9
+
+
+def test_today_default_is_used(store):
+    item = PlanRepository(store).add({"title": "Hôm qua", "due_on": dt.date.today()
+                                      - dt.timedelta(days=1)})
+    assert item.overdue(dt.date.today())
