@@ -108,10 +108,16 @@ class MainWindow(QMainWindow):
             page.on_shown()
 
     def show_section(self, key: str) -> QWidget:
+        """Show a section by key; "records/nc" also asks the page to show its part "nc" (pages
+        that have parts implement `show_part(name)`)."""
+        key, _, part = key.partition("/")
         for row, section in enumerate(self.sections):
             if section.key == key:
                 self.nav.setCurrentRow(row)
-                return self._pages[key]
+                page = self._pages[key]
+                if part and hasattr(page, "show_part"):
+                    page.show_part(part)
+                return page
         raise KeyError(key)
 
     def page(self, key: str) -> QWidget:
