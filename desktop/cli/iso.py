@@ -5,13 +5,11 @@ in order, all-or-nothing imports). Exit 0 done, 1 refused (the reason on stderr)
 """
 from __future__ import annotations
 
-import datetime as _dt
 from pathlib import Path
 
 from desktop.models.errors import IsoDeskError
 from desktop.models.iso._common import vn_date
 from desktop.models.iso.team import ROLE_ALIASES, ROLES, TeamRepository
-from desktop.models.unit import get_profile
 from desktop.models.vntext import fold
 
 from . import iso_docs, iso_quality, iso_report
@@ -131,25 +129,8 @@ def cmd_team_decision(args, ctx: CliContext) -> int:
     return 0
 
 
-def team_list_data(store, day: _dt.date | None = None):
-    from desktop.documents.iso.team_list import TeamListData
-
-    repo = TeamRepository(store)
-    profile = get_profile(store)
-    members = repo.members()
-    head = next((m for m in members if m.role == "head"), None)
-    return TeamListData(
-        unit_name=profile.name, parent_name=profile.parent_name or "",
-        place=profile.place or "", team_name=profile.team_name, members=members,
-        decision=repo.current_decision(), province=profile.is_province,
-        signer_title=(head.position if head and head.position else "Giám đốc"),
-        signer_name=head.full_name if head else "", day=day or _dt.date.today(),
-        recipients=["BHXH Việt Nam (Phòng Tổng hợp - Văn phòng)"]
-        + ([profile.parent_name] if profile.parent_name else []))
-
-
 def cmd_team_export(args, ctx: CliContext) -> int:
-    from desktop.documents.iso.team_list import export_team_pdf, export_team_xlsx
+    from desktop.documents.iso.team_list import export_team_pdf, export_team_xlsx, team_list_data
     from desktop.models.iso._common import to_date
 
     store = ctx.store()

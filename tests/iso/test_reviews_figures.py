@@ -95,17 +95,24 @@ def test_only_the_units_own_rows_count(store, today):
     assert records_summary(store, unit_code="BHXHKHAC", today=today)["nc_open"] == 1
 
 
-def test_deadline_setting_next_deadline_and_status(store):
+def test_deadline_setting_late_report_and_next_deadline(store):
     after = dt.date(2026, 11, 20)
     s = records_summary(store, unit_code=store.unit_code, today=after)
-    assert (s["report_deadline"], s["days_to_report"]) == ("2027-11-15", 360)
+    assert (s["report_deadline"], s["days_to_report"], s["report_status"]) == (
+        "2026-11-15", -5, "none")
+    repo = ReportRepository(store)
+    r = repo.save(2026, {"sections": [{"title": "Tình hình"}], "report_on": "14/11/2026",
+                         "signer_name": "Phạm Quốc Hùng"})
+    assert records_summary(store, unit_code=store.unit_code,
+                           today=after)["report_status"] == "draft"
+    repo.finalise(r.id, {})
+    s = records_summary(store, unit_code=store.unit_code, today=after)
+    assert (s["report_deadline"], s["days_to_report"], s["report_status"]) == (
+        "2027-11-15", 360, "none")
     set_setting(store, "report_deadline", "12-01")
     s = records_summary(store, unit_code=store.unit_code, today=after)
-    assert (s["report_deadline"], s["days_to_report"]) == ("2026-12-01", 11)
+    assert (s["report_deadline"], s["days_to_report"], s["report_status"]) == (
+        "2026-12-01", 11, "final")
     set_setting(store, "report_deadline", "không phải ngày")
     assert records_summary(store, unit_code=store.unit_code,
                            today=after)["report_deadline"] == "2027-11-15"
-    set_setting(store, "report_deadline", "11-15")
-    ReportRepository(store).save(2027, {"sections": [{"title": "Tình hình"}]})
-    assert records_summary(store, unit_code=store.unit_code,
-                           today=after)["report_status"] == "draft"

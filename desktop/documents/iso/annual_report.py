@@ -64,7 +64,7 @@ def appendix_numbers(data: ReportData) -> dict[str, int]:
 # --- Excel --------------------------------------------------------------------------------------
 
 def _sheet_name(text: str, used: set[str]) -> str:
-    base = _BAD_SHEET.sub("-", text).strip()[:31] or "Trang"
+    base = _BAD_SHEET.sub("-", " ".join(text.split()))[:31].rstrip() or "Trang"
     name, n = base, 2
     while name.lower() in used:
         suffix = f" ({n})"
@@ -229,10 +229,16 @@ def _story(data: ReportData) -> list:
     return story
 
 
-def write_pdf_report(path: Path, data: ReportData) -> int:
-    """Write the PDF (a draft carries the watermark "DỰ THẢO"); return its page count."""
+def write_pdf_report(target, data: ReportData) -> int:
+    """Write the PDF to a path (whole or not at all) or into a buffer; a draft carries the
+    watermark "DỰ THẢO". Returns the page count."""
     watermark = None if data.report.is_final else "DỰ THẢO"
-    return write_pdf(path, lambda buf: build_official_pdf(
-        buf, _story(data), watermark=watermark,
-        title=f"Báo cáo ISO năm {data.year} — {data.unit_name}", author=data.unit_name,
-        subject=SUBJECT.format(year=data.year)))
+
+    def build(buf) -> int:
+        return build_official_pdf(buf, _story(data), watermark=watermark,
+                                  title=f"Báo cáo ISO năm {data.year} — {data.unit_name}",
+                                  author=data.unit_name, subject=SUBJECT.format(year=data.year))
+
+    if hasattr(target, "write"):
+        return build(target)
+    return write_pdf(Path(target), build)

@@ -143,3 +143,22 @@ def export_team_pdf(path: Path, data: TeamListData) -> int:
     return write_pdf(path, lambda buf: build_official_pdf(
         buf, team_story(data), title=data.title, author=data.unit_name,
         subject="Danh sách Tổ ISO"))
+
+
+def team_list_data(store, day: _dt.date | None = None) -> TeamListData:
+    """The list as this unit would send it: the current decision, its members, signed by the head
+    of the team (the director, usually)."""
+    from desktop.models.iso.team import TeamRepository
+    from desktop.models.unit import get_profile
+
+    repo = TeamRepository(store)
+    profile = get_profile(store)
+    members = repo.members()
+    head = next((m for m in members if m.role == "head"), None)
+    return TeamListData(
+        unit_name=profile.name, parent_name=profile.parent_name or "",
+        place=profile.place or "", team_name=profile.team_name, members=members,
+        decision=repo.current_decision(), province=profile.is_province,
+        signer_title=(head.position if head and head.position else "Giám đốc"),
+        signer_name=head.full_name if head else "", day=day or _dt.date.today(),
+        recipients=DEFAULT_RECIPIENTS + ([profile.parent_name] if profile.parent_name else []))

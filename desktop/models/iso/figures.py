@@ -33,9 +33,14 @@ def deadline_for(store: Store, year: int) -> _dt.date:
         return _dt.date(year, month, 28)
 
 
-def next_deadline(store: Store, today: _dt.date) -> _dt.date:
+def next_deadline(store: Store, today: _dt.date, unit_code: str | None = None) -> _dt.date:
+    """This year's deadline, also once passed while this year's report is not final (it is late
+    then); next year's once this year's report is final."""
     this_year = deadline_for(store, today.year)
-    return this_year if today <= this_year else deadline_for(store, today.year + 1)
+    if today > this_year and report_status(store, unit_code or store.unit_code,
+                                           today.year) == "final":
+        return deadline_for(store, today.year + 1)
+    return this_year
 
 
 def report_status(store: Store, unit_code: str, year: int) -> str:
@@ -49,12 +54,13 @@ def records_summary(store: Store, *, unit_code: str, year: int | None = None,
                     today: _dt.date | None = None) -> dict:
     """Counts over the unit's rows. Nonconformities: those detected in `year` when a year is
     given, else all. The plan, the documents and the review reminder: as of `today`. The report
-    deadline: that of `year`, else the next one from `today`."""
+    deadline: that of `year`, else this year's (negative days when late) until this year's report
+    is final, then next year's."""
     today = today or _dt.date.today()
     ncs = NonconformityRepository(store).list(unit_code=unit_code, year=year)
     items = PlanRepository(store).items(unit_code, with_evidence=False)
     reminder = ReviewRepository(store).reminder(today, unit_code)
-    deadline = deadline_for(store, year) if year else next_deadline(store, today)
+    deadline = deadline_for(store, year) if year else next_deadline(store, today, unit_code)
     return {
         **nc_figures(ncs, today),
         **plan_figures(items, today),

@@ -18,7 +18,7 @@ from ..db import Store
 from ..unit import get_profile
 from ._common import vn_date
 from .annual_report import AnnualReport, ReportRepository, Section
-from .audits import FINDING_LABELS_VI, NC_FINDINGS, AuditRepository
+from .audits import FINDING_LABELS_VI, AuditRepository
 from .documents import KIND_LABELS_VI, STANDARD_LABELS_VI, STATE_LABELS_VI, STATES, DocumentRepository
 from .nonconformities import STAGE_LABELS_VI, NonconformityRepository
 from .plan import PlanRepository
