@@ -28,11 +28,11 @@ class Section:
 
 
 SECTIONS: list[Section] = [
-    Section("overview", QT_TRANSLATE_NOOP("Sections", "Overview"), "SP_ComputerIcon", None),
+    Section("overview", QT_TRANSLATE_NOOP("Sections", "Overview"), "SP_ComputerIcon", "desktop.views.overview.page:OverviewPage"),
     Section("staff", QT_TRANSLATE_NOOP("Sections", "Staff"), "SP_DirHomeIcon", "desktop.views.staff_view:StaffPage"),
     Section("training", QT_TRANSLATE_NOOP("Sections", "Training & quiz"), "SP_DialogApplyButton", None),
     Section("minutes", QT_TRANSLATE_NOOP("Sections", "Minutes"), "SP_FileDialogDetailedView", "desktop.views.minutes.page:MinutesPage"),
-    Section("records", QT_TRANSLATE_NOOP("Sections", "ISO records"), "SP_DirIcon", None),
+    Section("records", QT_TRANSLATE_NOOP("Sections", "ISO records"), "SP_DirIcon", "desktop.views.iso.page:IsoRecordsPage"),
     Section("sync", QT_TRANSLATE_NOOP("Sections", "Sync"), "SP_BrowserReload", "desktop.views.sync.page:SyncPage", "sync"),
     Section("settings", QT_TRANSLATE_NOOP("Sections", "Settings"), "SP_FileDialogInfoView", "desktop.views.settings_view:SettingsPage"),
 ]

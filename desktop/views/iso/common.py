@@ -1,0 +1,349 @@
+"""Pieces the ISO record tabs share: a date field, a table model over records with a
+diacritics-blind filter, a form dialog that shows errors beside its fields, and colours."""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from PySide6.QtCore import (
+    QAbstractTableModel, QDate, QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCalendarWidget, QDialog, QDialogButtonBox, QFormLayout, QHeaderView,
+    QLabel, QLineEdit, QMenu, QPlainTextEdit, QStyle, QTableView, QVBoxLayout, QWidget,
+    QWidgetAction,
+)
+
+from desktop.models.errors import IsoDeskError, ValidationError
+from desktop.models.iso._common import to_date, vn_date
+from desktop.models.vntext import collation_key, matches
+
+from ..common import FieldErrors, show_error
+
+RED = "#fde7e9"
+RED_TEXT = "#b00020"
+GREEN = "#e6f4ea"
+GREEN_TEXT = "#1e7b34"
+ORANGE = "#fff4e0"
+ORANGE_TEXT = "#a15c00"
+GREY_TEXT = "#777777"
+BLUE_TEXT = "#1f5fa8"
+
+
+class DateEdit(QLineEdit):
+    """A date typed as dd/mm/yyyy (or picked from a calendar with the button or Alt+Down).
+
+    Empty is allowed: the model decides whether a date is required and says so beside the
+    field."""
+
+    def __init__(self, value: str | _dt.date | None = None, parent=None):
+        super().__init__(parent)
+        self.setPlaceholderText(self.tr("dd/mm/yyyy"))
+        self.setMaximumWidth(170)
+        self.set_date(value)
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
+        self.pick = QAction(icon, self.tr("Pick a date"), self)
+        self.pick.setShortcut(QKeySequence("Alt+Down"))
+        self.pick.triggered.connect(self.open_calendar)
+        self.addAction(self.pick, QLineEdit.ActionPosition.TrailingPosition)
+
+    def set_date(self, value: str | _dt.date | None) -> None:
+        self.setText(vn_date(value) if value else "")
+
+    def value(self) -> str:
+        return self.text().strip()
+
+    def date(self) -> _dt.date | None:
+        try:
+            return to_date(self.value())
+        except ValueError:
+            return None
+
+    def open_calendar(self) -> None:
+        menu = QMenu(self)
+        calendar = QCalendarWidget(menu)
+        calendar.setGridVisible(True)
+        current = self.date() or _dt.date.today()
+        calendar.setSelectedDate(QDate(current.year, current.month, current.day))
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(calendar)
+        menu.addAction(action)
+
+        def chosen(qdate: QDate) -> None:
+            self.set_date(_dt.date(qdate.year(), qdate.month(), qdate.day()))
+            menu.close()
+
+        calendar.clicked.connect(chosen)
+        calendar.activated.connect(chosen)
+        menu.popup(self.mapToGlobal(self.rect().bottomLeft()))
+        calendar.setFocus()
+
+
+class TextEdit(QPlainTextEdit):
+    """Several lines of text; Tab moves on to the next field."""
+
+    def __init__(self, text: str = "", parent=None, *, lines: int = 3):
+        super().__init__(text, parent)
+        self.setTabChangesFocus(True)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 14)
+
+    def value(self) -> str:
+        return self.toPlainText()
+
+
+@dataclass
+class Column:
+    header: str
+    text: Callable[[Any], str]
+    sort: Callable[[Any], Any] | None = None
+    align_right: bool = False
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows are domain objects; columns say how to show and sort them. `colour(item)` gives
+    (background, text colour) for a row, e.g. red for what is late."""
+
+    def __init__(self, columns: list[Column], parent=None, *,
+                 colour: Callable[[Any], tuple[str | None, str | None]] | None = None,
+                 tooltip: Callable[[Any], str] | None = None):
+        super().__init__(parent)
+        self.columns = columns
+        self.items: list = []
+        self.colour = colour
+        self.tooltip = tooltip
+
+    def set_items(self, items) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def item(self, row: int):
+        return self.items[row]
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].header
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        col = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return col.text(item)
+        if role == Qt.ItemDataRole.UserRole:
+            return (col.sort(item),) if col.sort else (collation_key(col.text(item) or ""),)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and self.colour:
+            back, fore = self.colour(item)
+            value = back if role == Qt.ItemDataRole.BackgroundRole else fore
+            return QBrush(QColor(value)) if value else None
+        if role == Qt.ItemDataRole.ToolTipRole and self.tooltip:
+            return self.tooltip(item)
+        return None
+
+
+class RecordFilterProxy(QSortFilterProxyModel):
+    """Search ignoring diacritics over `search_text(item)`; an extra `predicate(item)`."""
+
+    def __init__(self, search_text: Callable[[Any], tuple], parent=None):
+        super().__init__(parent)
+        self.search_text = search_text
+        self.query = ""
+        self.predicate: Callable[[Any], bool] | None = None
+        self.setSortRole(Qt.ItemDataRole.UserRole)
+
+    def set_query(self, text: str) -> None:
+        self.query = text
+        self.invalidateFilter()
+
+    def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
+        self.predicate = predicate
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
+        item = self.sourceModel().item(row)
+        if self.predicate is not None and not self.predicate(item):
+            return False
+        return matches(self.query, *self.search_text(item))
+
+    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:
+        a, b = left.data(Qt.ItemDataRole.UserRole), right.data(Qt.ItemDataRole.UserRole)
+        try:
+            return a < b
+        except TypeError:
+            return str(a) < str(b)
+
+
+def make_table(model, proxy, name: str, *, stretch: int | None = None) -> QTableView:
+    proxy.setSourceModel(model)
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(proxy)
+    table.setSortingEnabled(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    if stretch is not None:
+        table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    table.setWordWrap(False)
+    fitter = _ColumnFitter(table, stretch)
+    model.modelReset.connect(fitter.fit)
+    fitter.fit()
+    return table
+
+
+class _ColumnFitter(QObject):
+    """Keeps the columns as wide as their content (capped), shrinking them when the table is
+    narrow, so that the stretch column (the long text) keeps a readable width."""
+
+    MAX = 220
+    MIN = 60
+    STRETCH_MIN = 320
+
+    def __init__(self, table: QTableView, stretch: int | None):
+        super().__init__(table)
+        self.table = table
+        self.stretch = stretch
+        self.natural: list[int] = []
+        table.viewport().installEventFilter(self)
+
+    def fit(self) -> None:
+        header = self.table.horizontalHeader()
+        self.natural = []
+        for col in range(header.count()):
+            if col == self.stretch:
+                self.natural.append(0)
+                continue
+            self.table.resizeColumnToContents(col)
+            self.natural.append(min(header.sectionSize(col), self.MAX))
+        self.apply()
+
+    def apply(self) -> None:
+        header = self.table.horizontalHeader()
+        if len(self.natural) != header.count():
+            return
+        total = sum(self.natural)
+        room = self.table.viewport().width() - (self.STRETCH_MIN if self.stretch is not None
+                                                else 0)
+        factor = min(1.0, room / total) if total and room > 0 else 1.0
+        for col, width in enumerate(self.natural):
+            if col != self.stretch:
+                header.resizeSection(col, max(self.MIN, int(width * factor)))
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.apply()
+        return False
+
+
+def selected_item(table: QTableView, model: RecordTableModel, proxy: QSortFilterProxyModel):
+    rows = table.selectionModel().selectedRows() if table.selectionModel() else []
+    if not rows:
+        return None
+    return model.item(proxy.mapToSource(rows[0]).row())
+
+
+def select_where(table: QTableView, model: RecordTableModel, proxy: QSortFilterProxyModel,
+                 test: Callable[[Any], bool]) -> bool:
+    for row in range(proxy.rowCount()):
+        source = proxy.mapToSource(proxy.index(row, 0)).row()
+        if test(model.item(source)):
+            table.selectRow(row)
+            table.scrollTo(proxy.index(row, 0))
+            return True
+    return False
+
+
+class FormDialog(QDialog):
+    """A form whose Save calls `on_save()`; a ValidationError is shown beside its fields (in
+    Vietnamese, from the model) and the dialog stays open."""
+
+    saved_signal = Signal(object)
+
+    def __init__(self, title: str, parent=None, *, width: int = 520):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(width)
+        self.errors = FieldErrors()
+        self.saved = None
+        self.layout_ = QVBoxLayout(self)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.intro.hide()
+        self.layout_.addWidget(self.intro)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.layout_.addLayout(self.form)
+        self.layout_.addWidget(self.errors.label_for(""))
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton(self.tr("Save"),
+                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("save")
+        self.save_button.setDefault(True)
+        cancel = self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setObjectName("cancel")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self._buttons_added = False
+
+    def set_intro(self, text: str) -> None:
+        self.intro.setText(text)
+        self.intro.show()
+
+    def add(self, name: str, label: str, widget: QWidget) -> QWidget:
+        widget.setObjectName(name)
+        self.form.addRow(label, widget)
+        self.form.addRow("", self.errors.label_for(name))
+        return widget
+
+    def finish(self, save_text: str | None = None) -> None:
+        if save_text:
+            self.save_button.setText(save_text)
+        self.layout_.addWidget(self.buttons)
+
+    def on_save(self):  # overridden
+        raise NotImplementedError
+
+    def save(self) -> None:
+        try:
+            self.saved = self.on_save()
+        except ValidationError as exc:
+            self.errors.show(exc)
+            return
+        except IsoDeskError as exc:
+            show_error(self, exc)
+            return
+        self.accept()
+
+
+def widget_value(widget: QWidget):
+    if isinstance(widget, (DateEdit, TextEdit)):
+        return widget.value()
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if hasattr(widget, "currentData"):
+        return widget.currentData()
+    raise TypeError(widget)
+
+
+def date_text(value) -> str:
+    return vn_date(value) if value else ""
+
+
+def iso_key(value) -> str:
+    return value or ""

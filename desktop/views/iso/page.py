@@ -1,0 +1,123 @@
+"""Hồ sơ ISO: one tab per register. `show_part("nc")` (or "nc#<id>") opens a tab (and selects a
+record); the overview and the evidence links use it."""
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from desktop.models.iso.reviews import ReviewRepository
+
+PARTS = [  # key, module (in this package), class
+    ("team", "team_tab", "TeamTab"),
+    ("documents", "documents_tab", "DocumentsTab"),
+    ("policy", "policy_tab", "PolicyTab"),
+    ("plan", "plan_tab", "PlanTab"),
+    ("audits", "audits_tab", "AuditsTab"),
+    ("nc", "nc_tab", "NcTab"),
+    ("reviews", "reviews_tab", "ReviewsTab"),
+    ("report", "report_tab", "ReportTab"),
+]
+# Which tab shows which table, to refresh it when another page changed that table.
+TABLES = {"team": ("iso_team_members", "iso_team_decisions", "staff"),
+          "documents": ("iso_documents", "iso_document_files"),
+          "policy": ("iso_policies",), "plan": ("iso_plan_items", "iso_documents", "iso_audits",
+                                                "iso_reviews"),
+          "audits": ("iso_audits", "iso_nonconformities"), "nc": ("iso_nonconformities",),
+          "reviews": ("iso_reviews",), "report": ()}
+
+
+class IsoRecordsPage(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        head = QLabel(self.tr("<h2>ISO records</h2>"))
+        layout.addWidget(head)
+        self.banner = QLabel()
+        self.banner.setObjectName("records_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fde7e9; color: #b00020; padding: 6px; "
+                                  "border-radius: 4px;")
+        layout.addWidget(self.banner)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("records_tabs")
+        titles = {"team": self.tr("ISO team"), "documents": self.tr("Documents"),
+                  "policy": self.tr("Policy and objectives"),
+                  "plan": self.tr("Conversion plan"), "audits": self.tr("Internal audits"),
+                  "nc": self.tr("Nonconformities"), "reviews": self.tr("Management reviews"),
+                  "report": self.tr("Yearly report")}
+        self.keys = [key for key, _, _ in PARTS]
+        self.parts: dict[str, QWidget] = {}
+        for key, module, cls in PARTS:
+            self.tabs.addTab(QWidget(), titles[key])  # built when first shown
+        self._specs = {key: (module, cls) for key, module, cls in PARTS}
+        self.tabs.currentChanged.connect(self._tab_changed)
+        layout.addWidget(self.tabs, 1)
+        self.stale: set[str] = set()
+        ctx.data_changed.connect(self._data_changed)
+        self._tab_changed(0)
+        self._update_banner()
+
+    def part(self, key: str) -> QWidget:
+        if key not in self.parts:
+            module, cls = self._specs[key]
+            widget = getattr(importlib.import_module(f"{__package__}.{module}"), cls)(self.ctx,
+                                                                                   self)
+            widget.setObjectName(f"part_{key}")
+            index = self.keys.index(key)
+            title = self.tabs.tabText(index)
+            self.tabs.blockSignals(True)
+            current = self.tabs.currentIndex()
+            old = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            old.deleteLater()
+            self.tabs.insertTab(index, widget, title)
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+            self.parts[key] = widget
+        return self.parts[key]
+
+    def _tab_changed(self, index: int) -> None:
+        if index < 0:
+            return
+        key = self.keys[index]
+        widget = self.part(key)
+        if key in self.stale and hasattr(widget, "reload"):
+            self.stale.discard(key)
+            widget.reload()
+
+    def show_part(self, name: str) -> QWidget:
+        """"nc", or "nc#<record id>" to select that record too."""
+        key, _, record_id = name.partition("#")
+        if key not in self.keys:
+            return self
+        widget = self.part(key)
+        self.tabs.setCurrentIndex(self.keys.index(key))
+        if record_id and hasattr(widget, "select_id"):
+            QTimer.singleShot(0, lambda: widget.select_id(record_id))
+        return widget
+
+    def _data_changed(self, table: str) -> None:
+        for key, tables in TABLES.items():
+            if table in tables or table == "*":
+                self.stale.add(key)  # reloaded when shown next (the tab that made it already did)
+        self._update_banner()
+
+    def on_shown(self) -> None:
+        self._update_banner()
+        index = self.tabs.currentIndex()
+        key = self.keys[index]
+        if key in self.stale and key in self.parts and hasattr(self.parts[key], "reload"):
+            self.stale.discard(key)
+            self.parts[key].reload()
+
+    def _update_banner(self) -> None:
+        reminder = ReviewRepository(self.ctx.store).reminder()
+        if reminder["review_due"]:
+            self.banner.setText(self.tr("Reminder: no management review was held in the last 12 "
+                                        "months. Record one in the \"Management reviews\" tab."))
+            self.banner.show()
+        else:
+            self.banner.hide()

@@ -1,0 +1,1 @@
+"""The "Overview" section (Tổng quan): the unit's figures at a glance."""

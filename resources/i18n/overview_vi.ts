@@ -1,0 +1,274 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi">
+<context>
+    <name>ListDialog</name>
+    <message>
+        <source>Search (accents optional)</source>
+        <translation>Tìm (có dấu hoặc không dấu)</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 mục</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items</source>
+        <translation>%1/%2 mục</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <source>Awareness test of active staff</source>
+        <translation>Kiểm tra nhận thức của cán bộ đang làm việc</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Đạt</translation>
+    </message>
+    <message>
+        <source>Tested, not passed</source>
+        <translation>Đã kiểm tra, chưa đạt</translation>
+    </message>
+    <message>
+        <source>Not tested yet</source>
+        <translation>Chưa kiểm tra</translation>
+    </message>
+    <message>
+        <source>Documents by state</source>
+        <translation>Tài liệu theo trạng thái</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>số liệu đến ngày %1</translation>
+    </message>
+    <message>
+        <source>Training coverage</source>
+        <translation>Tỉ lệ cán bộ đạt kiểm tra</translation>
+    </message>
+    <message>
+        <source>%1 of %2 active staff passed the awareness test</source>
+        <translation>%1/%2 cán bộ đang làm việc đã đạt bài kiểm tra nhận thức</translation>
+    </message>
+    <message>
+        <source>%1 not passed yet</source>
+        <translation>%1 người chưa đạt</translation>
+    </message>
+    <message>
+        <source>Everyone has passed</source>
+        <translation>Tất cả đã đạt</translation>
+    </message>
+    <message>
+        <source>Open nonconformities</source>
+        <translation>Không phù hợp chưa đóng</translation>
+    </message>
+    <message>
+        <source>%1 closed</source>
+        <translation>đã đóng %1</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>%1 quá hạn</translation>
+    </message>
+    <message>
+        <source>none overdue</source>
+        <translation>không có điểm quá hạn</translation>
+    </message>
+    <message>
+        <source>Conversion milestones done</source>
+        <translation>Mốc chuyển đổi đã hoàn thành</translation>
+    </message>
+    <message>
+        <source>milestones of the 2008 → 2015 conversion plan</source>
+        <translation>mốc của kế hoạch chuyển đổi 2008 → 2015</translation>
+    </message>
+    <message>
+        <source>%1 milestones overdue</source>
+        <translation>%1 mốc quá hạn</translation>
+    </message>
+    <message>
+        <source>no milestone overdue</source>
+        <translation>không có mốc quá hạn</translation>
+    </message>
+    <message>
+        <source>no conversion plan yet</source>
+        <translation>chưa có kế hoạch chuyển đổi</translation>
+    </message>
+    <message>
+        <source>Documents in force</source>
+        <translation>Tài liệu đang hiệu lực</translation>
+    </message>
+    <message>
+        <source>draft %1 · approved %2 · obsolete %3</source>
+        <translation>dự thảo %1 · đã duyệt %2 · hết hiệu lực %3</translation>
+    </message>
+    <message>
+        <source>Yearly report</source>
+        <translation>Báo cáo năm</translation>
+    </message>
+    <message>
+        <source>report of %1 is final (due %2)</source>
+        <translation>báo cáo năm %1 đã hoàn thành (hạn %2)</translation>
+    </message>
+    <message>
+        <source>days until the deadline %1</source>
+        <translation>ngày nữa đến hạn nộp %1</translation>
+    </message>
+    <message>
+        <source>days late: the report was due on %1</source>
+        <translation>ngày trễ hạn: báo cáo phải nộp trước ngày %1</translation>
+    </message>
+    <message>
+        <source>Management review</source>
+        <translation>Xem xét của lãnh đạo</translation>
+    </message>
+    <message>
+        <source>last management review</source>
+        <translation>lần xem xét của lãnh đạo gần nhất</translation>
+    </message>
+    <message>
+        <source>no management review recorded</source>
+        <translation>chưa ghi cuộc họp xem xét nào</translation>
+    </message>
+    <message>
+        <source>a review is due (none in 12 months)</source>
+        <translation>đến hạn xem xét (12 tháng chưa họp)</translation>
+    </message>
+    <message>
+        <source>held within the last 12 months</source>
+        <translation>đã họp trong 12 tháng qua</translation>
+    </message>
+    <message>
+        <source>Minutes awaiting confirmation</source>
+        <translation>Biên bản chờ xác nhận</translation>
+    </message>
+    <message>
+        <source>%1 minutes in all, %2 confirmed</source>
+        <translation>tổng %1 biên bản, đã xác nhận %2</translation>
+    </message>
+    <message>
+        <source>%1 being written</source>
+        <translation>%1 biên bản đang soạn</translation>
+    </message>
+    <message>
+        <source>Active staff</source>
+        <translation>Cán bộ đang làm việc</translation>
+    </message>
+    <message>
+        <source>%1 on the roster, %2 inactive</source>
+        <translation>%1 người trong danh sách, %2 người đã nghỉ</translation>
+    </message>
+    <message>
+        <source>Active staff who have not passed the awareness test</source>
+        <translation>Cán bộ đang làm việc chưa đạt bài kiểm tra nhận thức</translation>
+    </message>
+    <message>
+        <source>Staff code</source>
+        <translation>Mã cán bộ</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Bộ phận</translation>
+    </message>
+    <message>
+        <source>Open Training</source>
+        <translation>Mở mục Đào tạo</translation>
+    </message>
+    <message>
+        <source>Everyone has passed.</source>
+        <translation>Tất cả đã đạt.</translation>
+    </message>
+    <message>
+        <source>Overdue nonconformities</source>
+        <translation>Không phù hợp quá hạn</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Found on</source>
+        <translation>Ngày phát hiện</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Mô tả</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Người chịu trách nhiệm</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Giai đoạn</translation>
+    </message>
+    <message>
+        <source>Open in ISO records</source>
+        <translation>Mở trong Hồ sơ ISO</translation>
+    </message>
+    <message>
+        <source>Conversion plan milestones</source>
+        <translation>Các mốc kế hoạch chuyển đổi</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>TT</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>Nội dung công việc</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>Ngày hoàn thành</translation>
+    </message>
+    <message>
+        <source>Documents: %1</source>
+        <translation>Tài liệu: %1</translation>
+    </message>
+    <message>
+        <source>Rev.</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tên tài liệu</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>In force from</source>
+        <translation>Ngày hiệu lực</translation>
+    </message>
+</context>
+</TS>
