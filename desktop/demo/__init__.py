@@ -36,6 +36,7 @@ DEMO_USERS = [  # username, full name, role, position
 DEMO_BUILDERS: list[str] = [
     # "desktop.demo.quiz:build",
     "desktop.demo.minutes:build",
+    "desktop.demo.iso:build",
 ]
 
 
