@@ -68,3 +68,23 @@ def without_providers():
     for name, original in saved.items():
         if original is not None:
             figures.PROVIDERS[name] = original
+
+
+@pytest.fixture(autouse=True)
+def message_boxes(monkeypatch):
+    """Message boxes record their text and return at once instead of waiting for a click (a
+    test must never hang on a modal box). A test may read what was shown."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+
+    def exec_(box):
+        shown.append(box.text())
+        buttons = box.buttons()
+        if buttons:
+            box._clicked = buttons[0]
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: getattr(box, "_clicked", None))
+    return shown

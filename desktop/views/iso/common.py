@@ -165,12 +165,19 @@ class RecordFilterProxy(QSortFilterProxyModel):
         self.setSortRole(Qt.ItemDataRole.UserRole)
 
     def set_query(self, text: str) -> None:
-        self.query = text
-        self.invalidateFilter()
+        self._change(lambda: setattr(self, "query", text))
 
     def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
-        self.predicate = predicate
-        self.invalidateFilter()
+        self._change(lambda: setattr(self, "predicate", predicate))
+
+    def _change(self, apply: Callable[[], None]) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10
+            self.beginFilterChange()
+            apply()
+            self.endFilterChange()
+        else:
+            apply()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
         item = self.sourceModel().item(row)

@@ -141,7 +141,7 @@ class OverviewPage(QWidget):
         active = t.get("active_staff", staff.get("active", 0)) or 0
         passed = t.get("passed", 0) or 0
         missing = len(t.get("not_passed") or [])
-        share = round(100 * passed / active) if active else 0
+        share = int(100 * passed / active + 0.5) if active else 0
         tone = "ok" if share >= 90 else "warn" if share >= 60 else "bad"
         card = self._card("training", self.tr("Training coverage"), self.open_not_passed,
                           self.open_not_passed)
