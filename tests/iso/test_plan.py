@@ -85,31 +85,31 @@ def test_evidence_links_to_documents_audits_reviews_and_minutes(store, today):
     with pytest.raises(ValidationError) as exc:
         repo.link(item.id, "audit", "khong-co")
     assert "Không tìm thấy" in exc.value.message
-    # The minutes belong to another part of the program: without its table, a label is needed.
     with pytest.raises(ValidationError):
-        repo.link(item.id, "minutes", "BB-05")
-    repo.link(item.id, "minutes", "BB-05", "Biên bản số 05/BB-BHXH ngày 10/01/2021")
+        repo.link(item.id, "minutes", "BB-05")  # no such minutes
     labels = [e.label for e in repo.get(item.id).evidence]
     assert labels == ["QT-01 (phiên bản 01) — Quy trình", "Đánh giá nội bộ lần 1 (01/03/2026)",
-                      "Xem xét của lãnh đạo ngày 05/05/2026",
-                      "Biên bản số 05/BB-BHXH ngày 10/01/2021"]
+                      "Xem xét của lãnh đạo ngày 05/05/2026"]
     DocumentRepository(store).remove(doc.id)
     ev = repo.get(item.id).evidence[0]
     assert not ev.found and ev.label == "QT-01 (phiên bản 01) — Quy trình"
     repo.unlink(ev.id)
-    assert len(repo.get(item.id).evidence) == 3
+    assert len(repo.get(item.id).evidence) == 2
 
 
-def test_minutes_table_when_present_is_checked(store, today):
-    store.execute("CREATE TABLE minutes (id TEXT PRIMARY KEY, number TEXT, held_on TEXT, "
-                  "deleted INTEGER DEFAULT 0)")
-    store.execute("INSERT INTO minutes VALUES ('m1', '05/BB-BHXH', '2021-01-10', 0)")
+def test_evidence_in_the_working_minutes(store, today):
+    from desktop.models import minutes as M
+
+    rev = M.create(store, {"subject": "Áp dụng hệ thống tài liệu mới", "date": "2021-01-10",
+                           "number": "05/BB-BHXHTEST"})
     repo = PlanRepository(store)
     item = repo.add({"title": "Áp dụng", "due_on": "31/01/2021"}, today=today)
-    assert repo.candidates("minutes") == [("m1", "Biên bản 05/BB-BHXH (10/01/2021)")]
-    assert repo.link(item.id, "minutes", "m1").label == "Biên bản 05/BB-BHXH (10/01/2021)"
+    assert repo.candidates("minutes") == [(rev.minutes_id,
+                                           "Biên bản 05/BB-BHXHTEST (10/01/2021)")]
+    ev = repo.link(item.id, "minutes", rev.minutes_id)
+    assert ev.label == "Biên bản 05/BB-BHXHTEST (10/01/2021)" and ev.found
     with pytest.raises(ValidationError):
-        repo.link(item.id, "minutes", "m2", "Biên bản không có")
+        repo.link(item.id, "minutes", "khong-co", "Biên bản không có")
 
 
 def test_seed_is_a_setup_hook_and_idempotent(store):

@@ -27,23 +27,13 @@ from desktop.views.iso.report_tab import ReportTab
 from desktop.views.iso.reviews_tab import ReviewDialog, ReviewsTab
 from desktop.views.iso.team_tab import MemberDialog, RosterMemberDialog
 from desktop.views.main_window import MainWindow
+from tests.gui_helpers import type_text
 
 TODAY = dt.date.today()
 
 
 def vn(days: int = 0) -> str:
     return (TODAY + dt.timedelta(days=days)).strftime("%d/%m/%Y")
-
-
-def type_text(qtbot, widget, text: str) -> None:
-    """Type into a field. QTest types ASCII only (it aborts on "Đ"), so Vietnamese text goes in
-    through the widget's own insert, as an input method would deliver it."""
-    if text.isascii():
-        qtbot.keyClicks(widget, text)
-    elif hasattr(widget, "insertPlainText"):
-        widget.insertPlainText(text)
-    else:
-        widget.insert(text)
 
 
 def auto(dialog_cls, fill):
@@ -89,9 +79,9 @@ def test_member_form_shows_errors_beside_fields(qtbot, store, roster):
     repo.add_from_roster("ST001", "head")
     dlg = MemberDialog(repo)
     qtbot.addWidget(dlg)
-    type_text(qtbot, dlg.full_name, "Đỗ Minh Khôi 2")
+    type_text(dlg.full_name, "Đỗ Minh Khôi 2")
     dlg.role.setCurrentIndex(dlg.role.findData("head"))
-    type_text(qtbot, dlg.phone, "12")
+    type_text(dlg.phone, "12")
     qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
     assert dlg.result() != QDialog.DialogCode.Accepted
     assert "chữ số" in dlg.errors.text("full_name")
@@ -109,7 +99,7 @@ def test_member_form_shows_errors_beside_fields(qtbot, store, roster):
 def test_roster_dialog_and_team_tab(qtbot, ctx, store, roster, monkeypatch, tmp_path):
     dlg = RosterMemberDialog(TeamRepository(store), store)
     qtbot.addWidget(dlg)
-    type_text(qtbot, dlg.search, "thu ha")
+    type_text(dlg.search, "thu ha")
     assert dlg.person.count() == 1 and "Lê Thị Thu Hà" in dlg.person.currentText()
     tab = team_tab.TeamTab(ctx)
     qtbot.addWidget(tab)
@@ -136,8 +126,8 @@ def test_documents_life_through_the_tab(qtbot, ctx, store, monkeypatch):
     qtbot.addWidget(tab)
 
     def fill(d):
-        type_text(qtbot, d.code, "qt-tn-01")
-        type_text(qtbot, d.title_edit, "Quy trình tiếp nhận hồ sơ")
+        type_text(d.code, "qt-tn-01")
+        type_text(d.title_edit, "Quy trình tiếp nhận hồ sơ")
         d.kind.setCurrentIndex(d.kind.findData("tthc_procedure"))
 
     monkeypatch.setattr(documents_tab, "DocumentDialog", auto(DocumentDialog, fill))
@@ -262,7 +252,7 @@ def test_nonconformity_steps_in_the_gui(qtbot, ctx, store, monkeypatch):
     qtbot.addWidget(tab)
 
     def fill(d):
-        type_text(qtbot, d.description, "Người dân phải đi lại hai lần")
+        type_text(d.description, "Người dân phải đi lại hai lần")
         d.detected.setText(vn(-3))
 
     monkeypatch.setattr(nc_tab, "NcDialog", auto(NcDialog, fill))
@@ -275,9 +265,9 @@ def test_nonconformity_steps_in_the_gui(qtbot, ctx, store, monkeypatch):
     qtbot.addWidget(dlg)
     qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
     assert dlg.errors.text("cause") and dlg.errors.text("owner") and dlg.errors.text("due_on")
-    type_text(qtbot, dlg.fields["cause"], "Hướng dẫn chưa đủ")
-    type_text(qtbot, dlg.fields["corrective_action"], "Lập bảng hướng dẫn hồ sơ")
-    type_text(qtbot, dlg.fields["owner"], "Trần Thị Hồng Nhung")
+    type_text(dlg.fields["cause"], "Hướng dẫn chưa đủ")
+    type_text(dlg.fields["corrective_action"], "Lập bảng hướng dẫn hồ sơ")
+    type_text(dlg.fields["owner"], "Trần Thị Hồng Nhung")
     dlg.fields["due_on"].setText(vn(10))
     qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
     assert dlg.result() == QDialog.DialogCode.Accepted
@@ -292,7 +282,7 @@ def test_nonconformity_steps_in_the_gui(qtbot, ctx, store, monkeypatch):
     qtbot.addWidget(verify)
     assert verify.fields["checked_by"].text() == "Phạm Quốc Hùng"
     verify.effective.setChecked(False)
-    type_text(qtbot, verify.fields["effectiveness"], "Vẫn còn phản ánh")
+    type_text(verify.fields["effectiveness"], "Vẫn còn phản ánh")
     qtbot.mouseClick(verify.save_button, Qt.MouseButton.LeftButton)
     assert NonconformityRepository(store).get(nc.id).stage == "planned"
     tab.reload()
@@ -307,12 +297,12 @@ def test_reviews_tab_reminder_and_checklist(qtbot, ctx, store, roster):
     assert "#b00020" in tab.reminder.styleSheet()
     dlg = ReviewDialog(ReviewRepository(store), TeamRepository(store))
     qtbot.addWidget(dlg)
-    type_text(qtbot, dlg.chair, "Phạm Quốc Hùng")
+    type_text(dlg.chair, "Phạm Quốc Hùng")
     qtbot.mouseClick(dlg.findChild(type(dlg.save_button), "fill_participants"),
                      Qt.MouseButton.LeftButton)
     assert "Phạm Quốc Hùng — Giám đốc" in dlg.participants.value()
     dlg.inputs["objectives"][0].setChecked(True)
-    type_text(qtbot, dlg.inputs["audit_results"][1], "Hai đợt, 2 điểm không phù hợp")
+    type_text(dlg.inputs["audit_results"][1], "Hai đợt, 2 điểm không phù hợp")
     dlg.next_review.setText(vn(-10))
     qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
     assert "không được trước ngày họp" in dlg.errors.text("next_review_on")
@@ -334,7 +324,7 @@ def test_report_tab_saves_reopens_and_makes_final(qtbot, ctx, store, monkeypatch
     year = tab.year.value()
     assert tab.section_list.count() == 7
     tab.section_list.setCurrentRow(5)
-    type_text(qtbot, tab.text, "Thiếu cán bộ chuyên trách.")
+    type_text(tab.text, "Thiếu cán bộ chuyên trách.")
     assert tab.dirty
     tab.section_list.setCurrentRow(2)
     assert tab.facts_model.rowCount() > 3  # the figures of the documents section

@@ -29,9 +29,6 @@ STATUS_LABELS_VI = {"pending": "Chưa thực hiện", "in_progress": "Đang th�
 EVIDENCE_KINDS = ("minutes", "document", "audit", "review")
 EVIDENCE_LABELS_VI = {"minutes": "Biên bản", "document": "Tài liệu", "audit": "Đánh giá nội bộ",
                       "review": "Xem xét của lãnh đạo"}
-# Tables where the minutes of working sessions may live (that part of the program owns them).
-MINUTES_TABLES = ("minutes", "iso_minutes", "meeting_minutes")
-
 DEFAULT_SET_CODE = "BHXHVN-2020-ISO9001-2015"
 DEFAULT_SET_TITLE = ("Kế hoạch chuyển đổi HTQLCL từ TCVN ISO 9001:2008 sang TCVN ISO 9001:2015 "
                      "(phần việc của BHXH huyện, Phụ lục III)")
@@ -137,23 +134,19 @@ def seed_templates(store: Store) -> int:
     return len(DEFAULT_MILESTONES)
 
 
-def _minutes_table(store: Store) -> str | None:
-    for name in MINUTES_TABLES:
-        if store.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)):
-            return name
-    return None
+def _minutes_entries(store: Store, unit_code: str | None = None) -> list | None:
+    """The working minutes (latest revision of each), or None when that part of the program is
+    not installed."""
+    try:
+        from ..minutes.repository import register
+    except ImportError:
+        return None
+    return register(store, unit_code=unit_code)
 
 
-def _minutes_label(row: dict) -> str:
-    for key in ("number", "title", "subject"):
-        if row.get(key):
-            text = str(row[key])
-            break
-    else:
-        text = str(row["id"])[:8]
-    when = next((row[k] for k in ("held_on", "meeting_on", "started_at", "date", "created_at")
-                 if row.get(k)), None)
-    return f"Biên bản {text}" + (f" ({vn_date(str(when)[:10])})" if when else "")
+def _minutes_label(entry) -> str:
+    text = entry.number or entry.subject or entry.minutes_id[:8]
+    return f"Biên bản {text}" + (f" ({vn_date(entry.date)})" if entry.date else "")
 
 
 class PlanRepository:
@@ -287,11 +280,9 @@ class PlanRepository:
                                      "AND deleted = 0", (target_id,))
             return f"Xem xét của lãnh đạo ngày {vn_date(r['held_on'])}" if r else None
         if kind == "minutes":
-            table = _minutes_table(self.store)
-            if table is None:
-                return None
-            r = self.store.query_one(f"SELECT * FROM {table} WHERE id = ?", (target_id,))
-            return _minutes_label(r) if r and not r.get("deleted") else None
+            entries = _minutes_entries(self.store, "*")
+            entry = next((e for e in entries or [] if e.minutes_id == target_id), None)
+            return _minutes_label(entry) if entry else None
         return None
 
     def candidates(self, kind: str) -> list[tuple[str, str]]:
@@ -306,8 +297,8 @@ class PlanRepository:
         elif kind == "review":
             found = self.store.query("SELECT id FROM iso_reviews WHERE deleted = 0 AND "
                                      "origin_unit = ? ORDER BY held_on DESC", (unit,))
-        elif kind == "minutes" and _minutes_table(self.store):
-            found = self.store.query(f"SELECT id FROM {_minutes_table(self.store)}")
+        elif kind == "minutes":
+            return [(e.minutes_id, _minutes_label(e)) for e in _minutes_entries(self.store) or []]
         else:
             found = []
         out = [(r["id"], self.resolve(kind, r["id"])) for r in found]
@@ -327,7 +318,7 @@ class PlanRepository:
         if not target_id:
             raise ValidationError({"target_id": "Hãy chọn minh chứng."})
         found = self.resolve(kind, target_id)
-        if found is None and not (kind == "minutes" and _minutes_table(self.store) is None):
+        if found is None and not (kind == "minutes" and _minutes_entries(self.store) is None):
             raise ValidationError({"target_id": (
                 f"Không tìm thấy {EVIDENCE_LABELS_VI[kind].lower()} có mã {target_id}.")})
         label = found or text_field({"l": label}, "l")

@@ -21,7 +21,7 @@ from desktop.models.errors import IsoDeskError, ValidationError
 from desktop.models.iso._common import to_date, vn_date
 from desktop.models.vntext import collation_key, matches
 
-from ..common import FieldErrors, show_error
+from ..common import FieldErrors, refilter, show_error
 
 RED = "#fde7e9"
 RED_TEXT = "#b00020"
@@ -165,19 +165,10 @@ class RecordFilterProxy(QSortFilterProxyModel):
         self.setSortRole(Qt.ItemDataRole.UserRole)
 
     def set_query(self, text: str) -> None:
-        self._change(lambda: setattr(self, "query", text))
+        refilter(self, lambda: setattr(self, "query", text))
 
     def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
-        self._change(lambda: setattr(self, "predicate", predicate))
-
-    def _change(self, apply: Callable[[], None]) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10
-            self.beginFilterChange()
-            apply()
-            self.endFilterChange()
-        else:
-            apply()
-            self.invalidateFilter()
+        refilter(self, lambda: setattr(self, "predicate", predicate))
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
         item = self.sourceModel().item(row)
