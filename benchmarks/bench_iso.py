@@ -32,18 +32,20 @@ def _populate(store, *, documents: int, ncs: int, audits: int) -> None:
             StaffRepository(store).add({"staff_code": f"S{i:03d}",
                                         "full_name": f"Nguyễn Văn {GIVEN[i % len(GIVEN)]}",
                                         "department": "Tổ Một cửa"})
-        for i in range(documents):
-            state = rng.choice(["draft", "approved", "in_force", "in_force", "obsolete"])
-            values = {"code": f"QT-{i // 3:04d}", "title": f"Quy trình số {i}",
+        for i in range(documents):  # per code: 01 superseded, 02 in force, 03 draft/approved
+            rev = i % 3 + 1
+            state = ("obsolete", "in_force", rng.choice(["draft", "approved"]))[rev - 1]
+            values = {"code": f"QT-{i // 3:04d}", "title": f"Quy trình số {i // 3}",
                       "kind": rng.choice(["tthc_procedure", "internal_procedure", "form"]),
-                      "standard": "2015", "revision": f"{i % 3 + 1:02d}", "state": state,
-                      "department": "Tổ Hành chính - Tổng hợp"}
+                      "standard": "2008" if rev == 1 else "2015", "revision": f"{rev:02d}",
+                      "state": state, "department": "Tổ Hành chính - Tổng hợp"}
             if state != "draft":
-                values.update(approver="Giám đốc", approved_on="2025-01-02")
+                values.update(approver="Giám đốc", approved_on=f"202{2 + rev}-01-02")
             if state in ("in_force", "obsolete"):
-                values["effective_on"] = "2025-01-05"
+                values["effective_on"] = f"202{2 + rev}-01-05"
             if state == "obsolete":
-                values["obsolete_on"] = "2025-06-01"
+                values.update(obsolete_on="2024-01-05",
+                              obsolete_reason="Thay thế bởi phiên bản 02")
             records.insert(store, "iso_documents", values)
         for i in range(ncs):
             closed = i % 3 == 0

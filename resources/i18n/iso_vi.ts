@@ -398,6 +398,10 @@
         <translation>Đã nhập: thêm %1, cập nhật %2, %3 phiên bản cũ hết hiệu lực.</translation>
     </message>
     <message>
+        <source>Importing…</source>
+        <translation>Đang nhập…</translation>
+    </message>
+    <message>
         <source>Export the register to Excel</source>
         <translation>Xuất danh mục tài liệu ra Excel</translation>
     </message>

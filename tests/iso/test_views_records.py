@@ -216,8 +216,10 @@ def test_import_preview_blocks_files_with_errors(qtbot, ctx, store, tmp_path, mo
     tab.import_excel(str(good))
     qtbot.waitUntil(lambda: tab.import_preview is not None, timeout=10000)
     assert tab.import_preview.import_button.isEnabled()
-    tab.import_preview.accept()
+    with qtbot.waitSignal(tab.import_done, timeout=10000):
+        tab.import_preview.accept()
     assert [d.code for d in tab.model.items] == ["QT-01"]
+    assert store.scalar("SELECT count(*) FROM audit_log WHERE table_name = 'iso_documents'") == 1
 
 
 def test_plan_tab_load_timeline_and_done(qtbot, ctx, store, monkeypatch):

@@ -2,9 +2,10 @@
 history, and Excel import/export."""
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
@@ -32,6 +33,8 @@ STATE_COLOURS = {"draft": (None, ORANGE_TEXT), "approved": (None, "#1f5fa8"),
 
 
 class DocumentsTab(QWidget):
+    import_done = Signal(dict)
+
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
@@ -293,31 +296,47 @@ class DocumentsTab(QWidget):
                                                   "", self.tr("Excel files (*.xlsx)"))
         if not path:
             return
-        run_in_background(self, lambda: read_documents(Path(path)),
-                          lambda result: self._preview_import(Path(path), *result),
-                          busy_text=self.tr("Reading %1…").replace("%1", Path(path).name))
+        source = Path(path)
 
-    def _preview_import(self, path: Path, rows, converted) -> None:
+        def check():  # off the UI thread, on a connection of its own
+            rows, converted = read_documents(source)
+            with self._worker_store() as store:
+                plan = document_import.plan_import(store, rows)
+            plan.converted_cells = converted
+            return plan
+
+        run_in_background(self, check, lambda plan: self._preview_import(source, plan),
+                          busy_text=self.tr("Reading %1…").replace("%1", source.name))
+
+    @contextlib.contextmanager
+    def _worker_store(self):
+        from desktop.models.db import open_store
+
+        store = open_store(self.ctx.store.path, actor=self.ctx.store.actor, migrate=False)
         try:
-            plan = document_import.plan_import(self.ctx.store, rows)
-        except IsoDeskError as exc:
-            show_error(self, exc)
-            return
-        plan.converted_cells = converted
+            yield store
+        finally:
+            store.close(clean=False)
+
+    def _preview_import(self, path: Path, plan) -> None:
         self.import_preview = ImportPreviewDialog(plan, path.name, self)
         self.import_preview.accepted.connect(lambda: self._apply_import(plan))
         self.import_preview.open()
 
     def _apply_import(self, plan) -> None:
-        try:
-            result = document_import.apply_import(self.ctx.store, plan)
-        except IsoDeskError as exc:
-            show_error(self, exc)
-            return
-        self._changed()
-        show_info(self, self.tr("Imported: %1 added, %2 updated, %3 older versions made "
-                                "obsolete.").replace("%1", str(result["added"]))
-                  .replace("%2", str(result["updated"])).replace("%3", str(result["superseded"])))
+        def write():
+            with self._worker_store() as store:
+                return document_import.apply_import(store, plan)
+
+        def done(result) -> None:
+            self._changed()
+            self.import_done.emit(result)
+            show_info(self, self.tr("Imported: %1 added, %2 updated, %3 older versions made "
+                                    "obsolete.").replace("%1", str(result["added"]))
+                      .replace("%2", str(result["updated"]))
+                      .replace("%3", str(result["superseded"])))
+
+        run_in_background(self, write, done, busy_text=self.tr("Importing…"))
 
     def export_excel(self, path: str | None = None) -> None:
         if path is None:
