@@ -189,7 +189,8 @@ def make_table(model, proxy, name: str, *, stretch: int | None = None) -> QTable
     table = QTableView()
     table.setObjectName(name)
     table.setModel(proxy)
-    table.setSortingEnabled(True)
+    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    table.setSortingEnabled(True)  # the model's order until a header is clicked
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -236,8 +237,9 @@ class _ColumnFitter(QObject):
         if len(self.natural) != header.count():
             return
         total = sum(self.natural)
-        room = self.table.viewport().width() - (self.STRETCH_MIN if self.stretch is not None
-                                                else 0)
+        width = self.table.viewport().width()
+        room = width - (min(self.STRETCH_MIN, int(width * 0.3)) if self.stretch is not None
+                        else 0)
         factor = min(1.0, room / total) if total and room > 0 else 1.0
         for col, width in enumerate(self.natural):
             if col != self.stretch:
