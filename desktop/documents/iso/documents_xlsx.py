@@ -156,11 +156,8 @@ def read_documents(path: Path) -> tuple[list[DocImportRow], list[dict]]:
                 else:
                     values[field] = cell_text(cell, converted, ws.title)
             if all(v in (None, "") for v in values.values()):
-                rows.append(DocImportRow(r, {}, is_empty=True))
-                continue
+                continue  # an empty row says nothing; the others keep Excel's row numbers
             rows.append(DocImportRow(r, values))
-        while rows and rows[-1].is_empty:
-            rows.pop()
         return rows, converted
     raise last_error or IsoDeskError("Tệp không có trang tính nào.")
 

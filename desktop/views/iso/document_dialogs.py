@@ -6,7 +6,7 @@ import datetime as _dt
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QUrl,
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QTimer, QUrl,
 )
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import (
@@ -375,8 +375,12 @@ class ImportPreviewDialog(QDialog):
         self.model = ImportModel(plan, self)
         table.setModel(self.model)
         table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        table.setWordWrap(True)
         table.resizeColumnsToContents()
+        table.setColumnWidth(4, min(table.columnWidth(4), 260))
+        table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().sectionResized.connect(lambda *_: table.resizeRowsToContents())
+        self.table = table
         layout.addWidget(table, 1)
         buttons = QDialogButtonBox()
         n = s["added"] + s["updated"]
@@ -388,3 +392,7 @@ class ImportPreviewDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def showEvent(self, event) -> None:  # the messages wrap once the columns have their widths
+        super().showEvent(event)
+        QTimer.singleShot(0, self.table.resizeRowsToContents)

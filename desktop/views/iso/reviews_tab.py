@@ -27,7 +27,7 @@ class ReviewDialog(FormDialog):
                  parent=None):
         super().__init__(self.tr("Management review of %1").replace(
             "%1", date_text(review.held_on)) if review else self.tr("New management review"),
-            parent, width=760)
+            parent, width=980)
         self.repo = repo
         self.team = team
         self.review = r = review
