@@ -20,6 +20,10 @@ def register(sub) -> None:
     a.add_argument("--out", type=Path, required=True, help="tệp .xlsx hoặc .pdf")
     add_json_flag(a)
     a.set_defaults(handler=cmd_annual)
+    d = s.add_parser("deadline", help="xem hoặc đổi hạn nộp báo cáo năm (mặc định 15/11)")
+    d.add_argument("--set", metavar="DD/MM", help="hạn mới, ví dụ 15/11")
+    add_json_flag(d)
+    d.set_defaults(handler=cmd_deadline)
     f = s.add_parser("figures", help="số liệu của mọi phần chương trình")
     f.add_argument("--year", type=int)
     add_json_flag(f)
@@ -54,4 +58,24 @@ def cmd_annual(args, ctx: CliContext) -> int:
 def cmd_figures(args, ctx: CliContext) -> int:
     figs = figure_registry.collect(ctx.store(), year=args.year, today=_dt.date.today())
     emit(ctx, {"year": args.year, "figures": figs})
+    return 0
+
+
+def cmd_deadline(args, ctx: CliContext) -> int:
+    from desktop.models.iso.figures import deadline_month_day, next_deadline, set_deadline
+
+    store = ctx.store()
+    if args.set:
+        parts = args.set.replace("-", "/").split("/")
+        if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+            raise CliError(f"Hạn không hợp lệ: {args.set} (dạng ngày/tháng, ví dụ 15/11).", 2)
+        try:
+            set_deadline(store, int(parts[1]), int(parts[0]))
+        except IsoDeskError as exc:
+            raise fail_on(exc) from exc
+    month, day = deadline_month_day(store)
+    upcoming = next_deadline(store, _dt.date.today())
+    emit(ctx, {"month": month, "day": day, "next": upcoming.isoformat()},
+         f"Hạn nộp báo cáo năm: trước ngày {day:02d}/{month:02d} hằng năm "
+         f"(lần tới: {vn_date(upcoming)}).")
     return 0

@@ -1595,6 +1595,10 @@
         <translation>Năm:</translation>
     </message>
     <message>
+        <source>Change the deadline…</source>
+        <translation>Đổi hạn nộp…</translation>
+    </message>
+    <message>
         <source>Save draft</source>
         <translation>Lưu bản nháp</translation>
     </message>
@@ -1713,6 +1717,18 @@
     <message>
         <source>unsaved changes</source>
         <translation>có thay đổi chưa lưu</translation>
+    </message>
+    <message>
+        <source>Deadline of the yearly report</source>
+        <translation>Hạn nộp báo cáo năm</translation>
+    </message>
+    <message>
+        <source>The report is due before (day/month, every year):</source>
+        <translation>Báo cáo nộp trước ngày (ngày/tháng, hằng năm):</translation>
+    </message>
+    <message>
+        <source>Write the deadline as day/month, e.g. 15/11.</source>
+        <translation>Hãy ghi hạn nộp dạng ngày/tháng, ví dụ 15/11.</translation>
     </message>
     <message>
         <source>New section</source>

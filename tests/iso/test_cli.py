@@ -186,3 +186,13 @@ def test_policy_commands(run, tmp_path):
     assert out["policies"][0]["body"] == "Chất lượng là sự hài lòng của người dân."
     run("policy", "add", "--kind", "policy", "--text", "x", "--date", d(3), "--issued-by", "A",
         expect=1)
+
+
+def test_report_deadline_setting(run):
+    out, _ = run("report", "deadline", "--json")
+    assert (out["day"], out["month"]) == (15, 11)
+    out, _ = run("report", "deadline", "--set", "01/12", "--json")
+    assert (out["day"], out["month"]) == (1, 12)
+    _, err = run("report", "deadline", "--set", "31/02", expect=1)
+    assert "không hợp lệ" in err
+    run("report", "deadline", "--set", "mười lăm", expect=2)

@@ -395,3 +395,16 @@ def test_review_reminder_banner_on_the_page(qtbot, page, store):
     ReviewRepository(store).add({"held_on": vn(-1), "chair": "GĐ", "participants": "A"})
     page.ctx.data_changed.emit("iso_reviews")
     assert not page.banner.isVisible()
+
+
+def test_deadline_can_be_changed_by_an_administrator(qtbot, ctx, store, message_boxes):
+    from desktop.models.iso.figures import deadline_month_day
+
+    tab = ReportTab(ctx)
+    qtbot.addWidget(tab)
+    assert not tab.deadline_btn.isHidden()
+    tab.change_deadline("30/11")
+    assert deadline_month_day(store) == (11, 30)
+    assert "30/11/" in tab.status.text()
+    tab.change_deadline("31/02")
+    assert deadline_month_day(store) == (11, 30) and message_boxes

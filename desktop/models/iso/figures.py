@@ -25,6 +25,21 @@ def deadline_month_day(store: Store) -> tuple[int, int]:
         return 11, 15
 
 
+def set_deadline(store: Store, month: int, day: int) -> str:
+    """Change the yearly report's deadline (day and month; the same every year)."""
+    from ..errors import ValidationError
+    from ..settings import set_setting
+
+    try:
+        _dt.date(2024, int(month), int(day))
+    except (TypeError, ValueError):
+        raise ValidationError({"report_deadline": (
+            f"Hạn nộp báo cáo không hợp lệ: ngày {day} tháng {month}.")}) from None
+    value = f"{int(month):02d}-{int(day):02d}"
+    set_setting(store, "report_deadline", value)
+    return value
+
+
 def deadline_for(store: Store, year: int) -> _dt.date:
     month, day = deadline_month_day(store)
     try:

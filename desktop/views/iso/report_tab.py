@@ -20,7 +20,7 @@ from desktop.models.iso.annual_report import (
     FIGURE_GROUPS, AnnualReport, ReportRepository, Section, reset_section_template,
     save_section_template,
 )
-from desktop.models.iso.figures import deadline_for
+from desktop.models.iso.figures import deadline_for, deadline_month_day, set_deadline
 from desktop.models.iso.report_data import build_report
 
 from ..common import FieldErrors, confirm, run_in_background, show_error, show_info
@@ -53,6 +53,11 @@ class ReportTab(QWidget):
         self.status = QLabel()
         self.status.setObjectName("report_status")
         top.addWidget(self.status, 1)
+        self.deadline_btn = QPushButton(self.tr("Change the deadline…"))
+        self.deadline_btn.setObjectName("report_deadline")
+        self.deadline_btn.clicked.connect(lambda _c=False: self.change_deadline())
+        self.deadline_btn.setVisible(ctx.can("settings"))
+        top.addWidget(self.deadline_btn)
         layout.addLayout(top)
         actions = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
@@ -289,6 +294,28 @@ class ReportTab(QWidget):
         self._store_text()
         self.dirty = True
         self._section_changed(row)
+
+    def change_deadline(self, day_month: str | None = None) -> None:
+        """The yearly deadline (a setting of this installation), as dd/mm."""
+        month, day = deadline_month_day(self.ctx.store)
+        if day_month is None:
+            day_month, ok = QInputDialog.getText(
+                self, self.tr("Deadline of the yearly report"),
+                self.tr("The report is due before (day/month, every year):"),
+                text=f"{day:02d}/{month:02d}")
+            if not ok:
+                return
+        parts = day_month.replace("-", "/").replace(".", "/").split("/")
+        try:
+            set_deadline(self.ctx.store, int(parts[1]), int(parts[0]))
+        except (ValueError, IndexError):
+            show_error(self, self.tr("Write the deadline as day/month, e.g. 15/11."))
+            return
+        except IsoDeskError as exc:
+            show_error(self, exc)
+            return
+        self.ctx.data_changed.emit("settings")
+        self._update_state()
 
     # --- sections -----------------------------------------------------------------------------
 
