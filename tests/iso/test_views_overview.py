@@ -146,14 +146,20 @@ def test_refreshes_when_records_change(qtbot, page):
     assert page.cards["documents"].value.text() == "3"
 
 
-def test_late_report_is_red(qtbot, records, admin):
-    from desktop.models.settings import set_setting
+def test_late_report_is_red_and_a_final_one_green(qtbot, records, admin):
+    from desktop.models.iso.annual_report import ReportRepository
 
-    yesterday = TODAY - dt.timedelta(days=1)
-    set_setting(records, "report_deadline", f"{yesterday.month:02d}-{yesterday.day:02d}")
-    p = OverviewPage(ViewContext(records, admin))
+    late = dt.date(2026, 11, 20)  # five days after the default deadline, 15/11
+    p = OverviewPage(ViewContext(records, admin), today=late)
     qtbot.addWidget(p)
     card = p.cards["report"]
-    if yesterday.year == TODAY.year:
-        assert card.value.text() == "1" and card.tone == "bad"
-        assert card.value.styleSheet() == f"color: {TONES['bad']};"
+    assert card.value.text() == "5" and card.tone == "bad"
+    assert card.value.styleSheet() == f"color: {TONES['bad']};"
+    assert "15/11/2026" in card.caption.text()
+    repo = ReportRepository(records)
+    r = repo.save(2026, {"sections": [{"title": "Tình hình"}], "report_on": "2026-11-14",
+                         "signer_name": "Phạm Quốc Hùng"})
+    repo.finalise(r.id, {})
+    p.refresh()
+    card = p.cards["report"]
+    assert card.value.text() == "360" and card.tone == "neutral"  # next year's deadline

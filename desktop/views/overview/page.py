@@ -30,9 +30,10 @@ KNOWN = ("training", "records", "minutes", "staff")
 
 
 class OverviewPage(QWidget):
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx, parent=None, *, today: _dt.date | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self.fixed_today = today  # for tests and demonstrations; normally the real date
         self.figures: dict = {}
         self.cards: dict[str, FigureCard] = {}
         self.today = _dt.date.today()
@@ -78,7 +79,7 @@ class OverviewPage(QWidget):
     # --- refreshing -------------------------------------------------------------------------
 
     def on_shown(self) -> None:
-        if self._stale or self.today != _dt.date.today():
+        if self._stale or self.today != (self.fixed_today or _dt.date.today()):
             self.refresh()
 
     def _data_changed(self, _table: str) -> None:
@@ -89,7 +90,7 @@ class OverviewPage(QWidget):
 
     def refresh(self) -> None:
         self._stale = False
-        self.today = _dt.date.today()
+        self.today = self.fixed_today or _dt.date.today()
         self.figures = figure_registry.collect(self.ctx.store, today=self.today)
         profile = self.ctx.profile
         title = self.tr("Overview")
