@@ -1290,8 +1290,16 @@
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <source>The printer could not be started.</source>
-        <translation>Không khởi động được máy in.</translation>
+        <source>Printing page %1 of %2…</source>
+        <translation>Đang in trang %1/%2…</translation>
+    </message>
+    <message>
+        <source>Printing failed: %1</source>
+        <translation>In không thành công: %1</translation>
+    </message>
+    <message>
+        <source>%1 pages sent to the printer.</source>
+        <translation>Đã gửi %1 trang tới máy in.</translation>
     </message>
 </context>
 <context>

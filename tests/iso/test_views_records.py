@@ -408,3 +408,30 @@ def test_deadline_can_be_changed_by_an_administrator(qtbot, ctx, store, message_
     assert "30/11/" in tab.status.text()
     tab.change_deadline("31/02")
     assert deadline_month_day(store) == (11, 30) and message_boxes
+
+
+def test_preview_prints_and_saves(qtbot, store, roster, tmp_path):
+    import io
+
+    from PySide6.QtPrintSupport import QPrinter
+    from pypdf import PdfReader
+
+    from desktop.documents.iso.team_list import team_list_data, team_story
+    from desktop.documents.pdf import build_official_pdf
+    from desktop.views.iso.pdf_preview import PdfPreviewDialog
+
+    TeamRepository(store).add_from_roster("ST001", "head")
+    buf = io.BytesIO()
+    build_official_pdf(buf, team_story(team_list_data(store)))
+    dialog = PdfPreviewDialog(buf.getvalue(), "Danh sách", "to-iso.pdf")
+    qtbot.addWidget(dialog)
+    assert dialog.page_count() == 1
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    dialog.print_document(printer)
+    qtbot.waitUntil(lambda: dialog.printed is not None, timeout=20000)
+    assert dialog.printed == 1 and len(PdfReader(out).pages) == 1
+    dialog.save_as(str(tmp_path / "copy.pdf"))
+    assert (tmp_path / "copy.pdf").read_bytes() == buf.getvalue()

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -25,6 +24,7 @@ class PdfPreviewDialog(QDialog):
         self.resize(820, 900)
         self.data = data
         self.file_name = file_name
+        self.printed: int | None = None
         layout = QVBoxLayout(self)
         self.buffer = QBuffer(self)
         self.buffer.setData(QByteArray(data))
@@ -46,7 +46,7 @@ class PdfPreviewDialog(QDialog):
         save.clicked.connect(lambda: self.save_as())
         printing = buttons.addButton(self.tr("Print…"), QDialogButtonBox.ButtonRole.ActionRole)
         printing.setObjectName("pdf_print")
-        printing.clicked.connect(self.print_document)
+        printing.clicked.connect(lambda _c=False: self.print_document())
         close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         close.clicked.connect(self.reject)
         layout.addWidget(buttons)
@@ -67,27 +67,32 @@ class PdfPreviewDialog(QDialog):
             return
         show_info(self, self.tr("Saved %1").replace("%1", str(path)))
 
-    def print_document(self) -> None:
+    def print_document(self, printer=None):
+        """Ask with the system's print dialog (unless a printer is given), then print on the
+        thread pool, page by page (the print job of the minutes preview)."""
+        from PySide6.QtCore import QThreadPool
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        painter = QPainter()
-        if not painter.begin(printer):
-            show_error(self, self.tr("The printer could not be started."))
-            return
-        try:
-            first = True
-            for page in range(self.document.pageCount()):
-                if not first:
-                    printer.newPage()
-                first = False
-                rect = painter.viewport()
-                size = self.document.pagePointSize(page).toSize()
-                size.scale(rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                image = self.document.render(page, QSize(size.width(), size.height()))
-                painter.drawImage(rect.topLeft(), image)
-        finally:
-            painter.end()
+        from ..minutes.preview import PrintJob
+
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            printer.setDocName(self.file_name)
+            dialog = QPrintDialog(printer, self)
+            dialog.setMinMax(1, max(1, self.page_count()))
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+        self._printer = printer  # kept alive while the job runs
+        job = PrintJob(self.data, printer)
+        self.print_job = job
+        job.signals.progress.connect(lambda n, total: self.pages.setText(
+            self.tr("Printing page %1 of %2…").replace("%1", str(n)).replace("%2", str(total))))
+        job.signals.done.connect(self._printed)
+        job.signals.failed.connect(lambda text: show_error(
+            self, self.tr("Printing failed: %1").replace("%1", text)))
+        QThreadPool.globalInstance().start(job)
+        return job
+
+    def _printed(self, pages: int) -> None:
+        self.printed = pages
+        self.pages.setText(self.tr("%1 pages sent to the printer.").replace("%1", str(pages)))
