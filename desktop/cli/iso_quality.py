@@ -45,6 +45,12 @@ def _register_plan(sub) -> None:
     ld.add_argument("--from-unit", help="đơn vị đã gửi bộ mốc (mặc định: bất kỳ)")
     add_json_flag(ld)
     ld.set_defaults(handler=cmd_plan_load)
+    pb = s.add_parser("publish", help="gửi kế hoạch của đơn vị làm bộ mốc cho các đơn vị cấp "
+                                      "dưới (qua đồng bộ)")
+    pb.add_argument("--set", required=True, help="mã bộ mốc, ví dụ KH-2026")
+    pb.add_argument("--title", required=True, help="tên bộ mốc")
+    add_json_flag(pb)
+    pb.set_defaults(handler=cmd_plan_publish)
     a = s.add_parser("add", help="thêm một mốc")
     a.add_argument("--title", required=True)
     a.add_argument("--due", required=True, help="thời hạn, dd/mm/yyyy")
@@ -83,6 +89,16 @@ def cmd_plan_list(args, ctx: CliContext) -> int:
 def cmd_plan_load(args, ctx: CliContext) -> int:
     items = _run(lambda: PlanRepository(ctx.store()).load_template_set(args.set, args.from_unit))
     emit(ctx, {"items": [i.as_public() for i in items]}, f"Kế hoạch có {len(items)} mốc.")
+    return 0
+
+
+def cmd_plan_publish(args, ctx: CliContext) -> int:
+    published = _run(lambda: PlanRepository(ctx.store()).publish_template_set(args.set,
+                                                                              args.title))
+    emit(ctx, {"set_code": published["set_code"], "set_title": published["set_title"],
+               "milestones": len(published["milestones"])},
+         f"Đã lưu bộ mốc {published['set_code']} ({len(published['milestones'])} mốc); bộ mốc "
+         "được gửi xuống các đơn vị cấp dưới ở lần đồng bộ tới.")
     return 0
 
 

@@ -1376,6 +1376,10 @@
         <translation>Xóa</translation>
     </message>
     <message>
+        <source>Send to the units below…</source>
+        <translation>Gửi cho đơn vị cấp dưới…</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>TT</translation>
     </message>
@@ -1422,6 +1426,10 @@
     <message>
         <source>%1 overdue</source>
         <translation>%1 mốc quá hạn</translation>
+    </message>
+    <message>
+        <source>The plan was saved as the milestone set %1; the units below receive it with the next sync.</source>
+        <translation>Đã lưu kế hoạch thành bộ mốc %1; các đơn vị cấp dưới sẽ nhận được ở lần đồng bộ tới.</translation>
     </message>
     <message>
         <source>Delete the milestone "%1"?</source>
@@ -1594,6 +1602,29 @@
     <message>
         <source>Approved on:</source>
         <translation>Ngày phê duyệt:</translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <source>Send the plan to the units below</source>
+        <translation>Gửi kế hoạch cho các đơn vị cấp dưới</translation>
+    </message>
+    <message>
+        <source>The milestones of this plan become a set the units below can load as their starting plan. Sending again under the same code replaces the set.</source>
+        <translation>Các mốc của kế hoạch này trở thành bộ mốc để các đơn vị cấp dưới nạp làm kế hoạch khởi đầu. Gửi lại với cùng mã sẽ thay thế bộ mốc cũ.</translation>
+    </message>
+    <message>
+        <source>Code of the set:</source>
+        <translation>Mã bộ mốc:</translation>
+    </message>
+    <message>
+        <source>Name of the set:</source>
+        <translation>Tên bộ mốc:</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Gửi</translation>
     </message>
 </context>
 <context>

@@ -196,3 +196,10 @@ def test_report_deadline_setting(run):
     _, err = run("report", "deadline", "--set", "31/02", expect=1)
     assert "không hợp lệ" in err
     run("report", "deadline", "--set", "mười lăm", expect=2)
+
+
+def test_plan_publish(run):
+    run("plan", "add", "--title", "Rà soát danh mục", "--due", d(30))
+    out, _ = run("plan", "publish", "--set", "kh-2026", "--title", "Kế hoạch của tỉnh", "--json")
+    assert out == {"set_code": "KH-2026", "set_title": "Kế hoạch của tỉnh", "milestones": 1}
+    run("plan", "publish", "--set", "KH-2026", "--title", "", expect=1)

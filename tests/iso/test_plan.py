@@ -30,19 +30,38 @@ def test_starting_plan_has_the_district_milestones(store):
         PlanRepository(store).load_template_set()
 
 
-def test_templates_travel_both_ways_and_a_province_set_is_read_only(store):
-    assert records.DIRECTIONS[TEMPLATES] == "both"
+def test_province_sets_travel_down_and_are_read_only(store, today):
+    assert records.DIRECTIONS[TEMPLATES] == "down"
+    assert store.scalar(f"SELECT count(*) FROM {TEMPLATES}") == 0  # the built-in set is code
     row = records.insert(store, TEMPLATES, {
         "origin_unit": "BHXHTT", "set_code": "TINH-2020", "set_title": "Kế hoạch của tỉnh",
         "seq": 1, "title": "Rà soát danh mục quy trình", "due_on": "2020-09-30",
         "responsible": "Tổ ISO"})
     repo = PlanRepository(store)
     sets = {(s["origin_unit"], s["set_code"]) for s in repo.template_sets()}
-    assert ("BHXHTEST", DEFAULT_SET_CODE) in sets and ("BHXHTT", "TINH-2020") in sets
+    assert sets == {("", DEFAULT_SET_CODE), ("BHXHTT", "TINH-2020")}
     with pytest.raises(ReadOnlyRecord):
         records.update(store, TEMPLATES, row["id"], {"title": "Sửa"})
     items = repo.load_template_set("TINH-2020", "BHXHTT")
     assert items[0].title == "Rà soát danh mục quy trình"
+    assert items[0].template_id == row["id"]
+
+
+def test_a_plan_is_published_as_a_set_for_the_units_below(store, today):
+    repo = PlanRepository(store)
+    with pytest.raises(ValidationError) as exc:
+        repo.publish_template_set("KH-TINH", "Kế hoạch tỉnh")
+    assert "chưa có mốc" in exc.value.message
+    repo.add({"title": "Rà soát", "due_on": "30/09/2026"}, today=today)
+    repo.add({"title": "Ban hành", "due_on": "31/10/2026"}, today=today)
+    published = repo.publish_template_set("kh-tinh", "Kế hoạch chuyển đổi của tỉnh")
+    assert published["set_code"] == "KH-TINH" and len(published["milestones"]) == 2
+    repo.remove(repo.items()[1].id)
+    again = repo.publish_template_set("KH-TINH", "Kế hoạch chuyển đổi của tỉnh (sửa)")
+    assert [m["title"] for m in again["milestones"]] == ["Rà soát"]
+    assert store.scalar(f"SELECT count(*) FROM {TEMPLATES} WHERE deleted = 1") == 2
+    with pytest.raises(ValidationError):
+        repo.publish_template_set(DEFAULT_SET_CODE, "Trùng mã có sẵn")
 
 
 def test_status_dates_and_overdue(store, today):
@@ -110,15 +129,6 @@ def test_evidence_in_the_working_minutes(store, today):
     assert ev.label == "Biên bản 05/BB-BHXHTEST (10/01/2021)" and ev.found
     with pytest.raises(ValidationError):
         repo.link(item.id, "minutes", "khong-co", "Biên bản không có")
-
-
-def test_seed_is_a_setup_hook_and_idempotent(store):
-    from desktop.models.iso.plan import seed_templates
-    from desktop.models.setup_hooks import SETUP_HOOKS
-
-    assert "desktop.models.iso.plan:seed_templates" in SETUP_HOOKS
-    assert seed_templates(store) == 0
-    assert store.scalar(f"SELECT count(*) FROM {TEMPLATES}") == 9
 
 
 def test_today_default_is_used(store):

@@ -435,3 +435,28 @@ def test_preview_prints_and_saves(qtbot, store, roster, tmp_path):
     assert dialog.printed == 1 and len(PdfReader(out).pages) == 1
     dialog.save_as(str(tmp_path / "copy.pdf"))
     assert (tmp_path / "copy.pdf").read_bytes() == buf.getvalue()
+
+
+def test_a_province_sends_its_plan_down(qtbot, store, admin, monkeypatch):
+    from desktop.models.unit import get_profile, save_profile
+    from desktop.views.iso.plan_tab import PublishDialog
+
+    profile = get_profile(store)
+    profile.level = "province"
+    save_profile(store, profile)
+    PlanRepository(store).add({"title": "Rà soát", "due_on": vn(30)})
+    ctx = ViewContext(store, admin)
+    tab = plan_tab.PlanTab(ctx)
+    qtbot.addWidget(tab)
+    assert not tab.buttons["plan_publish"].isHidden()
+
+    def fill(d):
+        type_text(d.title_edit, "Kế hoạch chuyển đổi của tỉnh")
+
+    shown = []
+    monkeypatch.setattr(plan_tab, "PublishDialog", auto(PublishDialog, fill))
+    monkeypatch.setattr(plan_tab, "show_info", lambda parent, text, *a: shown.append(text))
+    tab.publish()
+    assert shown and "KH-" in shown[0]
+    sets = [s for s in PlanRepository(store).template_sets() if s["origin_unit"] == "BHXHTEST"]
+    assert sets[0]["set_title"] == "Kế hoạch chuyển đổi của tỉnh"

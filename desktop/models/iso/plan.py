@@ -19,7 +19,7 @@ from ._common import date_field, not_future, raise_if, rows, text_field, vn_date
 TEMPLATES = "iso_plan_templates"
 ITEMS = "iso_plan_items"
 EVIDENCE = "iso_plan_evidence"
-records.register_synced_table(TEMPLATES, direction="both")
+records.register_synced_table(TEMPLATES, direction="down")
 records.register_synced_table(ITEMS, after=[TEMPLATES])
 records.register_synced_table(EVIDENCE, after=[ITEMS])
 
@@ -30,6 +30,7 @@ EVIDENCE_KINDS = ("minutes", "document", "audit", "review")
 EVIDENCE_LABELS_VI = {"minutes": "Biên bản", "document": "Tài liệu", "audit": "Đánh giá nội bộ",
                       "review": "Xem xét của lãnh đạo"}
 DEFAULT_SET_CODE = "BHXHVN-2020-ISO9001-2015"
+BUILTIN_ORIGIN_NAME = "Bảo hiểm xã hội Việt Nam (có sẵn trong chương trình)"
 DEFAULT_SET_TITLE = ("Kế hoạch chuyển đổi HTQLCL từ TCVN ISO 9001:2008 sang TCVN ISO 9001:2015 "
                      "(phần việc của BHXH huyện, Phụ lục III)")
 TEAM = "Tổ triển khai ISO"
@@ -119,19 +120,13 @@ def _item(row: dict) -> PlanItem:
                     row["note"], row["version"])
 
 
-def seed_templates(store: Store) -> int:
-    """Put the built-in milestone set into the template table of this unit (setup hook)."""
-    have = store.scalar(f"SELECT count(*) FROM {TEMPLATES} WHERE deleted = 0 AND origin_unit = ? "
-                        "AND set_code = ?", (store.unit_code, DEFAULT_SET_CODE))
-    if have:
-        return 0
-    with store.atomic():
-        for seq, (title, desc, due, who, kind) in enumerate(DEFAULT_MILESTONES, start=1):
-            records.insert(store, TEMPLATES, {
-                "set_code": DEFAULT_SET_CODE, "set_title": DEFAULT_SET_TITLE, "seq": seq,
-                "title": title, "description": desc, "due_on": due, "responsible": who,
-                "evidence_kind": kind})
-    return len(DEFAULT_MILESTONES)
+def builtin_set() -> dict:
+    """The built-in milestone set (in the program, not in the database)."""
+    milestones = [{"id": f"{DEFAULT_SET_CODE}:{seq}", "seq": seq, "title": title,
+                   "description": desc, "due_on": due, "responsible": who, "evidence_kind": kind}
+                  for seq, (title, desc, due, who, kind) in enumerate(DEFAULT_MILESTONES, start=1)]
+    return {"set_code": DEFAULT_SET_CODE, "set_title": DEFAULT_SET_TITLE, "origin_unit": "",
+            "origin_name": BUILTIN_ORIGIN_NAME, "milestones": milestones}
 
 
 def _minutes_entries(store: Store, unit_code: str | None = None) -> list | None:
@@ -156,17 +151,42 @@ class PlanRepository:
     # --- templates --------------------------------------------------------------------------
 
     def template_sets(self) -> list[dict]:
-        """Every milestone set held here: this unit's and the copies a province sent."""
-        if not self.store.scalar(f"SELECT count(*) FROM {TEMPLATES} WHERE deleted = 0"):
-            seed_templates(self.store)
+        """Every milestone set available here: the built-in one, the sets the province sent,
+        and the sets this unit published (a province, for its districts)."""
         sets: dict[tuple, dict] = {}
         for r in self.store.query(f"SELECT * FROM {TEMPLATES} WHERE deleted = 0 "
                                   "ORDER BY origin_unit, set_code, seq"):
             key = (r["origin_unit"], r["set_code"])
             entry = sets.setdefault(key, {"set_code": r["set_code"], "set_title": r["set_title"],
-                                          "origin_unit": r["origin_unit"], "milestones": []})
+                                          "origin_unit": r["origin_unit"],
+                                          "origin_name": r["origin_unit"], "milestones": []})
             entry["milestones"].append(r)
-        return list(sets.values())
+        return [*sets.values(), builtin_set()]
+
+    def publish_template_set(self, set_code: str, set_title: str) -> dict:
+        """Make this unit's plan a milestone set for the units under it (sent down by sync);
+        publishing again under the same code replaces the set."""
+        errors: dict[str, str] = {}
+        code = text_field({"c": set_code}, "c").upper()
+        title = text_field({"t": set_title}, "t")
+        if not code or code == DEFAULT_SET_CODE:
+            errors["set_code"] = "Hãy đặt mã cho bộ mốc (khác mã bộ mốc có sẵn)."
+        if not title:
+            errors["set_title"] = "Hãy đặt tên cho bộ mốc."
+        items = self.items(with_evidence=False)
+        if not items:
+            errors.setdefault("set_code", "Kế hoạch chưa có mốc nào để gửi.")
+        raise_if(errors)
+        with self.store.atomic():
+            for old in rows(self.store, TEMPLATES, None, "set_code = ?", (code,)):
+                records.delete(self.store, TEMPLATES, old["id"])
+            for n, item in enumerate(sorted(items, key=lambda i: (i.seq, i.due_on)), start=1):
+                records.insert(self.store, TEMPLATES, {
+                    "set_code": code, "set_title": title, "seq": n, "title": item.title,
+                    "description": item.description, "due_on": item.due_on,
+                    "responsible": item.responsible})
+        return next(s for s in self.template_sets()
+                    if s["set_code"] == code and s["origin_unit"] == self.store.unit_code)
 
     def load_template_set(self, set_code: str = DEFAULT_SET_CODE,
                           origin_unit: str | None = None) -> list[PlanItem]:

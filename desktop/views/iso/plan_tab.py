@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from desktop.models.errors import IsoDeskError, ValidationError
 from desktop.models.iso.plan import EVIDENCE_KINDS, STATUSES, PlanItem, PlanRepository
 
-from ..common import confirm, show_error
+from ..common import confirm, show_error, show_info
 from .common import (
     GREEN_TEXT, RED, RED_TEXT, Column, DateEdit, FormDialog, RecordFilterProxy, RecordTableModel,
     TextEdit, date_text, iso_key, make_table, select_where, selected_item,
@@ -211,13 +211,31 @@ class LoadPlanDialog(FormDialog):
             self.sets.addItem(self.tr("%1 — %2 milestones (from %3)")
                               .replace("%1", s["set_title"])
                               .replace("%2", str(len(s["milestones"])))
-                              .replace("%3", s["origin_unit"]), (s["set_code"], s["origin_unit"]))
+                              .replace("%3", s["origin_name"]), (s["set_code"], s["origin_unit"]))
         self.add("set", self.tr("Milestone set:"), self.sets)
         self.finish(self.tr("Load"))
 
     def on_save(self):
         code, origin = self.sets.currentData()
         return self.repo.load_template_set(code, origin)
+
+
+class PublishDialog(FormDialog):
+    """A province sends its plan down as a milestone set its districts can load."""
+
+    def __init__(self, repo: PlanRepository, parent=None):
+        super().__init__(self.tr("Send the plan to the units below"), parent)
+        self.repo = repo
+        self.set_intro(self.tr("The milestones of this plan become a set the units below can "
+                               "load as their starting plan. Sending again under the same code "
+                               "replaces the set."))
+        year = _dt.date.today().year
+        self.code = self.add("set_code", self.tr("Code of the set:"), QLineEdit(f"KH-{year}"))
+        self.title_edit = self.add("set_title", self.tr("Name of the set:"), QLineEdit())
+        self.finish(self.tr("Send"))
+
+    def on_save(self):
+        return self.repo.publish_template_set(self.code.text(), self.title_edit.text())
 
 
 class PlanTab(QWidget):
@@ -240,7 +258,9 @@ class PlanTab(QWidget):
                 ("plan_edit", self.tr("Edit…"), self.edit_item, editable),
                 ("plan_done", self.tr("Mark done…"), self.mark_done, editable),
                 ("plan_evidence", self.tr("Evidence…"), self.evidence, True),
-                ("plan_delete", self.tr("Delete"), self.delete_item, editable)):
+                ("plan_delete", self.tr("Delete"), self.delete_item, editable),
+                ("plan_publish", self.tr("Send to the units below…"), self.publish,
+                 editable and bool(ctx.profile and ctx.profile.is_province))):
             btn = QPushButton(text)
             btn.setObjectName(name)
             btn.clicked.connect(lambda _c=False, s=slot: s())
@@ -372,6 +392,14 @@ class PlanTab(QWidget):
         dlg.exec()
         if dlg.changed:
             self._changed(item.id)
+
+    def publish(self) -> None:
+        dlg = PublishDialog(self.repo, self)
+        if dlg.exec():
+            self.ctx.data_changed.emit("iso_plan_templates")
+            show_info(self, self.tr("The plan was saved as the milestone set %1; the units below "
+                                    "receive it with the next sync.")
+                      .replace("%1", dlg.saved["set_code"]))
 
     def delete_item(self) -> None:
         item = self.selected()
