@@ -317,3 +317,16 @@ def test_page_in_the_main_window(ctx, qtbot, store):
     assert isinstance(page, MinutesPage)
     assert page.model.rowCount() == 1
     assert page.new_button.isVisible() or not window.isVisible()
+
+
+def test_a_link_from_another_section_selects_the_minutes(ctx, qtbot, store):
+    from desktop.views.main_window import MainWindow
+
+    first = M.create(store, sample(subject="Đào tạo nhận thức", date="2026-01-10"))
+    M.create(store, sample(subject="Soát xét tài liệu", date="2025-02-10"))
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    page = window.show_section("minutes")
+    page.year_filter.setCurrentIndex(page.year_filter.findData(2025))  # would hide the first
+    ctx.navigate.emit(f"minutes/#{first.minutes_id}")
+    assert page.selected() is not None and page.selected().minutes_id == first.minutes_id

@@ -197,7 +197,8 @@ class EvidenceDialog(QDialog):
             return
         part = EVIDENCE_PARTS.get(e.kind)
         self.accept()
-        self.ctx.navigate.emit(f"records/{part}#{e.target_id}" if part else "minutes")
+        self.ctx.navigate.emit(f"records/{part}#{e.target_id}" if part
+                               else f"minutes/#{e.target_id}")
 
 
 class LoadPlanDialog(FormDialog):

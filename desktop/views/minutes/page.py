@@ -233,6 +233,14 @@ class MinutesPage(QWidget):
             return None
         return self.model.entry(self.proxy.mapToSource(rows[0]).row())
 
+    def show_part(self, part: str) -> None:
+        """`#<minutes id>`: select that minutes in the register (links from other sections)."""
+        minutes_id = part.partition("#")[2] or part
+        self.search.clear()  # make sure no filter hides it
+        self.status_filter.setCurrentIndex(0)
+        self.year_filter.setCurrentIndex(0)
+        self.select_minutes(minutes_id)
+
     def select_minutes(self, minutes_id: str) -> None:
         for row in range(self.proxy.rowCount()):
             entry = self.model.entry(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
