@@ -8,6 +8,7 @@ MODEL_MODULES: list[str] = [
     "desktop.models.users",
     "desktop.models.minutes",
     "desktop.models.iso",
+    "desktop.models.quiz",
 ]
 
 

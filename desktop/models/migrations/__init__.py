@@ -17,6 +17,7 @@ MIGRATION_SETS: list[str] = [
     "minutes",
     "sync",
     "iso",
+    "quiz",
 ]
 
 

@@ -1,0 +1,110 @@
+"""Question files in and out: GIFT, Aiken, Moodle XML and the Excel template.
+
+`read_questions(path, format=None)` gives a `ParseResult` (questions with their line numbers, and
+the refused items with the reason); the format comes from the extension or, for `.txt`, from the
+content. `write_questions(path, questions, topics, format=None)` writes the bank.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.models.errors import IsoDeskError
+from desktop.models.quiz.bank_io import ParseResult
+
+from . import aiken, bank_json, gift, moodle_xml, xlsx
+from .encodings import ENCODING_LABELS, decode
+
+FORMATS = ("gift", "aiken", "moodle-xml", "xlsx", "isodesk-json")
+FORMAT_LABELS = {"gift": "GIFT (Moodle)", "aiken": "Aiken", "moodle-xml": "Moodle XML",
+                 "xlsx": "Excel (.xlsx)", "isodesk-json": "ISO Desk (.json)"}
+MAX_FILE = 20 * 1024 * 1024
+
+
+def guess_format(path: Path, data: bytes | None = None) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix == ".xlsx":
+        return "xlsx"
+    if suffix == ".xml":
+        return "moodle-xml"
+    if suffix == ".gift":
+        return "gift"
+    if suffix == ".aiken":
+        return "aiken"
+    if suffix == ".json":
+        return "isodesk-json"
+    if suffix in (".xls", ".xlsm"):
+        raise IsoDeskError(f"Tệp {Path(path).name} không phải .xlsx: hãy mở bằng Excel và lưu lại "
+                           "dạng Excel Workbook (.xlsx).")
+    if data is not None:
+        text, _ = decode(data[:65536])
+        head = text.lstrip()
+        if head.startswith("<?xml") or head.startswith("<quiz"):
+            return "moodle-xml"
+        if "{" in text and "}" in text:
+            return "gift"
+        return "aiken"
+    if suffix == ".txt":
+        return "gift"
+    raise IsoDeskError(f"Không biết định dạng của tệp {Path(path).name}: hãy dùng phần mở rộng "
+                       ".gift, .txt, .xml hoặc .xlsx, hoặc chọn định dạng.")
+
+
+def read_questions(path: Path, fmt: str | None = None) -> ParseResult:
+    path = Path(path)
+    if not path.is_file():
+        raise IsoDeskError(f"Không tìm thấy tệp {path}.")
+    if path.stat().st_size > MAX_FILE:
+        raise IsoDeskError(f"Tệp {path.name} quá lớn (tối đa 20 MB cho một tệp câu hỏi).")
+    data = path.read_bytes()
+    fmt = fmt or guess_format(path, data)
+    if fmt == "xlsx":
+        return xlsx.parse(path)
+    parser = {"gift": gift.parse, "aiken": aiken.parse, "moodle-xml": moodle_xml.parse,
+              "isodesk-json": bank_json.parse}.get(fmt)
+    if parser is None:
+        raise IsoDeskError(f"Định dạng \"{fmt}\" không có: dùng gift, aiken, moodle-xml hoặc xlsx.")
+    return parser(data)
+
+
+def export_format(path: Path) -> str:
+    suffix = Path(path).suffix.lower()
+    mapping = {".gift": "gift", ".txt": "gift", ".xml": "moodle-xml", ".xlsx": "xlsx",
+               ".aiken": "aiken"}
+    if suffix not in mapping:
+        raise IsoDeskError(f"Không biết xuất ra định dạng nào cho \"{suffix or Path(path).name}\": "
+                           "dùng .gift (hoặc .txt), .xml, .xlsx hoặc .aiken.")
+    return mapping[suffix]
+
+
+def write_questions(path: Path, questions: list[dict], topics: dict[str, str],
+                    fmt: str | None = None) -> dict:
+    """Write the questions; returns {"file", "format", "written", "skipped": [...]}."""
+    path = Path(path)
+    fmt = fmt or export_format(path)
+    skipped: list[dict] = []
+    if fmt == "xlsx":
+        xlsx.write(path, questions, topics)
+    else:
+        if fmt == "gift":
+            data = gift.write(questions, topics)
+        elif fmt == "moodle-xml":
+            data = moodle_xml.write(questions, topics)
+        elif fmt == "aiken":
+            data, skipped = aiken.write(questions)
+        else:
+            raise IsoDeskError(f"Định dạng \"{fmt}\" không có: dùng gift, aiken, moodle-xml, xlsx.")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".partial")
+        try:
+            tmp.write_bytes(data)
+            tmp.replace(path)
+        except PermissionError as exc:
+            tmp.unlink(missing_ok=True)
+            raise IsoDeskError(f"Không ghi được {path.name}: thư mục không cho phép ghi hoặc tệp "
+                               "đang mở.") from exc
+    return {"file": str(path), "format": fmt, "written": len(questions) - len(skipped),
+            "skipped": skipped}
+
+
+__all__ = ["ENCODING_LABELS", "FORMATS", "FORMAT_LABELS", "export_format", "guess_format",
+           "read_questions", "write_questions"]

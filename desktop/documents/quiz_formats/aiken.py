@@ -1,0 +1,119 @@
+"""The Aiken format: a question, its options "A) …" or "A. …", then "ANSWER: B".
+
+Blank lines separate questions. The text is plain (no HTML). Like Moodle, an option may follow its
+letter without a space ("A)Yes"). A question may run over several lines before its first option.
+This program also reads "ANSWER: A, C" for a question with several right options; it writes
+that form only for such questions (other programs may refuse them).
+"""
+from __future__ import annotations
+
+import re
+
+from desktop.models.quiz.bank_io import ParsedQuestion, ParseResult
+from desktop.models.quiz.common import LETTERS
+
+from .encodings import decode
+
+_OPTION = re.compile(r"^([A-Z])[.)]\s*(\S.*)$")
+_ANSWER = re.compile(r"^ANSWER\s*:\s*(.*)$", re.IGNORECASE)
+
+
+def _blocks(text: str) -> list[list[tuple[int, str]]]:
+    blocks, block = [], []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip()
+        if line:
+            block.append((number, line))
+        elif block:
+            blocks.append(block)
+            block = []
+    if block:
+        blocks.append(block)
+    return blocks
+
+
+def parse(data: bytes, *, encoding: str | None = None) -> ParseResult:
+    text, used = decode(data, encoding)
+    result = ParseResult("aiken", encoding=used)
+    for block in _blocks(text):
+        i = 0
+        while i < len(block):  # a block may hold several questions, each ended by ANSWER:
+            i = _question(block, i, result)
+    return result
+
+
+def _question(block: list[tuple[int, str]], i: int, result: ParseResult) -> int:
+    """Read one question from block[i:]; return where the next one starts."""
+    first = block[i][0]
+    if _ANSWER.match(block[i][1]):
+        result.reject(first, "Dòng \"ANSWER:\" không thuộc câu hỏi nào (thiếu câu hỏi và phương "
+                             "án phía trên).")
+        return i + 1
+    if _OPTION.match(block[i][1]):
+        result.reject(first, "Phương án không thuộc câu hỏi nào (thiếu dòng câu hỏi phía trên).")
+        j = i
+        while j < len(block) and not _ANSWER.match(block[j][1]):
+            j += 1
+        return j + 1
+    text: list[str] = []
+    options: list[str] = []
+    letters: list[str] = []
+    error = None
+    j = i
+    while j < len(block):
+        number, line = block[j]
+        answer = _ANSWER.match(line)
+        option = _OPTION.match(line)
+        if answer:
+            if error:
+                result.reject(first, error)
+                return j + 1
+            if not options:
+                result.reject(first, "Câu hỏi không có phương án nào (cần các dòng \"A) …\", "
+                                     "\"B) …\").")
+                return j + 1
+            picks = [p for p in re.split(r"[\s,;]+", answer.group(1).strip().upper()) if p]
+            if len(picks) == 1 and len(picks[0]) > 1 and picks[0].isalpha() and \
+                    all(c in letters for c in picks[0]):
+                picks = list(picks[0])
+            if not picks or any(p not in letters for p in picks):
+                result.reject(first, f"Dòng {number}: đáp án \"{answer.group(1).strip()}\" không "
+                                     "phải chữ cái của một phương án.")
+                return j + 1
+            correct = sorted({letters.index(p) for p in picks})
+            result.items.append(ParsedQuestion(line=first, text="\n".join(text),
+                                               options=options, correct=correct,
+                                               multiple=len(correct) > 1))
+            return j + 1
+        if option and text:
+            expected = LETTERS[len(options)] if len(options) < len(LETTERS) else "?"
+            if option.group(1) != expected and not error:
+                error = (f"Dòng {number}: phương án \"{option.group(1)})\" không đúng thứ tự "
+                         f"(cần \"{expected})\").")
+            options.append(option.group(2).strip())
+            letters.append(option.group(1))
+        elif options:
+            error = error or (f"Dòng {number}: sau các phương án phải là dòng \"ANSWER: …\".")
+        else:
+            text.append(line)
+        j += 1
+    result.reject(first, error or "Câu hỏi chưa kết thúc: thiếu dòng \"ANSWER: <chữ cái>\" sau "
+                                  "các phương án.")
+    return j
+
+
+def write(questions: list[dict]) -> tuple[bytes, list[dict]]:
+    """Aiken text (UTF-8) and the questions left out (Aiken has one line per option and no
+    place for more than 26 options)."""
+    out: list[str] = []
+    skipped = []
+    for q in questions:
+        if any("\n" in o for o in q["options"]):
+            skipped.append({"key": q["key"], "message": "Phương án có nhiều dòng."})
+            continue
+        out.append(q["text"])
+        for i, option in enumerate(q["options"]):
+            out.append(f"{LETTERS[i]}) {option}")
+        out.append("ANSWER: " + ", ".join(LETTERS[i] for i in q["correct"]))
+        out.append("")
+    return "\n".join(out).encode("utf-8"), skipped

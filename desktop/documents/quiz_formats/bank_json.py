@@ -1,0 +1,91 @@
+"""This program's own bank file (`isodesk-question-bank`, the format of the default bank), read
+like the other formats so that a bank from another unit can be imported with a preview."""
+from __future__ import annotations
+
+import json
+
+from desktop.models.quiz.bank_io import DEFAULT_BANK_FORMAT, ParsedQuestion, ParseResult
+
+from .encodings import decode
+
+
+def _element_lines(text: str, key: str) -> list[int]:
+    """Line numbers where the objects of the top-level array `key` start."""
+    lines: list[int] = []
+    depth = 0
+    line = 1
+    in_string = escaped = False
+    token = []
+    target_depth = None
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\n":
+            line += 1
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+                if depth == 1 and "".join(token) == key:
+                    target_depth = "pending"
+            else:
+                token.append(ch)
+        elif ch == '"':
+            in_string = True
+            token = []
+        elif ch in "[{":
+            depth += 1
+            if ch == "[" and target_depth == "pending" and depth == 2:
+                target_depth = 2
+            elif ch == "{" and target_depth == 2 and depth == 3:
+                lines.append(line)
+        elif ch in "]}":
+            if ch == "]" and target_depth == 2 and depth == 2:
+                target_depth = None
+            depth -= 1
+        i += 1
+    return lines
+
+
+def parse(data: bytes, *, encoding: str | None = None) -> ParseResult:
+    text, used = decode(data, encoding)
+    result = ParseResult("isodesk-json", encoding=used)
+    try:
+        doc = json.loads(text)
+    except ValueError as exc:
+        line = getattr(exc, "lineno", 1)
+        result.reject(line, f"Tệp JSON hỏng ở dòng {line}: {getattr(exc, 'msg', exc)}.")
+        return result
+    if not isinstance(doc, dict) or doc.get("format") != DEFAULT_BANK_FORMAT:
+        result.reject(1, f"Không phải ngân hàng câu hỏi của ISO Desk (cần \"format\": "
+                         f"\"{DEFAULT_BANK_FORMAT}\").")
+        return result
+    names = {str(t.get("code", "")).upper(): t.get("name") for t in doc.get("topics") or []
+             if isinstance(t, dict)}
+    questions = doc.get("questions") or []
+    starts = _element_lines(text, "questions")
+    for n, q in enumerate(questions):
+        line = starts[n] if n < len(starts) else 1
+        if not isinstance(q, dict):
+            result.reject(line, "Mỗi câu hỏi phải là một đối tượng JSON { … }.")
+            continue
+        options = q.get("options")
+        correct = q.get("correct")
+        if not isinstance(options, list) or not all(isinstance(o, str) for o in options):
+            result.reject(line, "\"options\" phải là danh sách các phương án (chuỗi).")
+            continue
+        if not isinstance(correct, list) or not all(isinstance(c, int) for c in correct):
+            result.reject(line, "\"correct\" phải là danh sách số thứ tự phương án đúng (từ 0).")
+            continue
+        code = str(q.get("topic") or "").upper()
+        diff = q.get("difficulty")
+        result.items.append(ParsedQuestion(
+            line=line, text=str(q.get("text") or ""), options=options, correct=correct,
+            multiple=bool(q.get("multiple")) or len(correct) > 1, key=q.get("key"),
+            topic=names.get(code) or code or None, topic_code=code or None,
+            explanation=str(q.get("explanation") or ""), clause=str(q.get("clause") or ""),
+            difficulty=diff if isinstance(diff, int) else None))
+    return result

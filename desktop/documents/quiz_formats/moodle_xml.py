@@ -1,0 +1,244 @@
+"""Moodle XML: `<quiz>` with `<question type="category">` (topics) and `<question
+type="multichoice">` / `type="truefalse"` items; other question types are refused with their
+line. HTML question text is shown as plain text. Answer `fraction`s are kept as the per-option
+weights. This program's extras travel in Moodle's own places: the key in `<idnumber>`, the clause
+and difficulty as tags `clause:…` and `difficulty:…`.
+
+Parsed with expat directly, so that each element knows its line; DOCTYPE declarations (and so
+entity tricks) are refused.
+"""
+from __future__ import annotations
+
+import re
+import xml.parsers.expat
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape, quoteattr
+
+from desktop.models.quiz.bank_io import ParsedQuestion, ParseResult
+
+from .encodings import decode
+from .gift import TRUE_FALSE_OPTIONS
+from .text import html_to_text, looks_like_html
+
+SUPPORTED = ("multichoice", "truefalse")
+TYPE_NAMES = {"shortanswer": "trả lời ngắn (short answer)", "numerical": "dạng số (numerical)",
+              "essay": "tự luận (essay)", "matching": "ghép đôi (matching)",
+              "match": "ghép đôi (matching)", "cloze": "điền khuyết (cloze)",
+              "multianswer": "điền khuyết (cloze)", "description": "mô tả (description)",
+              "calculated": "tính toán (calculated)", "ddwtos": "kéo thả (drag and drop)",
+              "gapselect": "chọn từ điền khuyết (gapselect)"}
+
+
+@dataclass
+class Node:
+    tag: str
+    attrs: dict
+    line: int
+    children: list["Node"] = field(default_factory=list)
+    text: str = ""
+
+    def find(self, tag: str) -> "Node | None":
+        for c in self.children:
+            if c.tag == tag:
+                return c
+        return None
+
+    def findall(self, tag: str) -> list["Node"]:
+        return [c for c in self.children if c.tag == tag]
+
+    def text_of(self, tag: str) -> str:
+        """The text of child `tag` (its <text> child when there is one)."""
+        node = self.find(tag)
+        if node is None:
+            return ""
+        inner = node.find("text")
+        return (inner.text if inner is not None else node.text).strip()
+
+
+class XmlError(Exception):
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+
+
+def _tree(text: str) -> Node:
+    parser = xml.parsers.expat.ParserCreate()
+    root = Node("#document", {}, 1)
+    stack = [root]
+    chunks: list[list[str]] = [[]]
+
+    def start(tag, attrs):
+        node = Node(tag, attrs, parser.CurrentLineNumber)
+        stack[-1].children.append(node)
+        stack.append(node)
+        chunks.append([])
+
+    def end(tag):
+        node = stack.pop()
+        node.text = "".join(chunks.pop())
+
+    def data(value):
+        chunks[-1].append(value)
+
+    def doctype(*_args):
+        raise XmlError(parser.CurrentLineNumber, "Tệp XML có khai báo DOCTYPE: không nhận "
+                                                 "(tệp câu hỏi Moodle không cần khai báo này).")
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = data
+    parser.StartDoctypeDeclHandler = doctype
+    try:
+        parser.Parse(text, True)
+    except xml.parsers.expat.ExpatError as exc:
+        raise XmlError(exc.lineno, f"Tệp XML hỏng ở dòng {exc.lineno}, cột {exc.offset + 1}: "
+                                   f"{xml.parsers.expat.ErrorString(exc.code)}.") from exc
+    return root
+
+
+_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_DECL_ENC = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
+
+
+def _plain(text: str, fmt: str | None) -> str:
+    fmt = (fmt or "html").lower()
+    if fmt in ("html", "moodle_auto_format") or (fmt != "plain_text" and looks_like_html(text)):
+        return html_to_text(text)
+    return text.strip()
+
+
+def parse(data: bytes, *, encoding: str | None = None) -> ParseResult:
+    if encoding is None:
+        m = _DECL_ENC.match(data[:200])
+        declared = m.group(1).decode("ascii").lower() if m else None
+        if declared and declared not in ("utf-8", "utf8") and not data.startswith(b"\xef\xbb\xbf"):
+            encoding = {"windows-1258": "cp1258"}.get(declared, declared)
+    text, used = decode(data, encoding)
+    result = ParseResult("moodle-xml", encoding=used)
+    # The text is already decoded: an encoding declaration would mislead expat.
+    text = _DECL.sub(lambda m: "\n" * m.group(0).count("\n"), text, count=1)
+    try:
+        root = _tree(text)
+    except XmlError as exc:
+        result.reject(exc.line, str(exc))
+        return result
+    quiz = root.find("quiz")
+    if quiz is None:
+        first = root.children[0] if root.children else root
+        result.reject(first.line, "Không phải tệp câu hỏi Moodle XML (thiếu thẻ <quiz>).")
+        return result
+    category = None
+    for q in quiz.findall("question"):
+        qtype = (q.attrs.get("type") or "").strip().lower()
+        if qtype == "category":
+            path = q.text_of("category")
+            parts = [p for p in path.split("/") if p and p.lower() not in
+                     ("$course$", "$system$", "$module$", "$cat1$", "top")]
+            category = parts[-1] if parts else None
+            continue
+        if qtype not in SUPPORTED:
+            name = TYPE_NAMES.get(qtype, qtype or "không rõ loại")
+            result.reject(q.line, f"Câu hỏi {name} không được hỗ trợ: chỉ nhập câu hỏi trắc "
+                                  "nghiệm.")
+            continue
+        try:
+            result.items.append(_question(q, qtype, category))
+        except XmlError as exc:
+            result.reject(exc.line, str(exc))
+    return result
+
+
+def _fraction(node: Node) -> float:
+    raw = (node.attrs.get("fraction") or "0").replace(",", ".")
+    try:
+        return float(raw)
+    except ValueError as exc:
+        raise XmlError(node.line, f"Trọng số đáp án \"{raw}\" không phải là số.") from exc
+
+
+def _question(q: Node, qtype: str, category: str | None) -> ParsedQuestion:
+    qt = q.find("questiontext")
+    if qt is None:
+        raise XmlError(q.line, "Câu hỏi thiếu thẻ <questiontext>.")
+    text = _plain(q.text_of("questiontext"), qt.attrs.get("format"))
+    gf = q.find("generalfeedback")
+    explanation = _plain(q.text_of("generalfeedback"), gf.attrs.get("format") if gf else None)
+    options: list[str] = []
+    weights: list[float] = []
+    for a in q.findall("answer"):
+        inner = a.find("text")
+        raw = (inner.text if inner is not None else a.text).strip()
+        value = _plain(raw, a.attrs.get("format"))
+        if qtype == "truefalse":
+            value = {"true": TRUE_FALSE_OPTIONS[0], "false": TRUE_FALSE_OPTIONS[1]}.get(
+                value.lower(), value)
+        options.append(value)
+        weights.append(_fraction(a))
+    single_text = q.text_of("single").lower()
+    single = qtype == "truefalse" or single_text in ("true", "1")
+    top = max(weights) if weights else 0
+    correct = [i for i, w in enumerate(weights) if w > 0 and (not single or w == top)]
+    tags = [t.text_of("text") or t.text.strip() for t in (q.find("tags").findall("tag")
+                                                           if q.find("tags") else [])]
+    meta = {k.strip(): v.strip() for k, _, v in (t.partition(":") for t in tags) if v}
+    difficulty = meta.get("difficulty")
+    return ParsedQuestion(
+        line=q.line, text=text, options=options, correct=correct,
+        weights=None if qtype == "truefalse" else weights, multiple=not single,
+        key=q.text_of("idnumber") or q.text_of("name") or None, topic=category,
+        topic_code=meta.get("topic"), explanation=explanation, clause=meta.get("clause", ""),
+        difficulty=int(difficulty) if difficulty and difficulty.isdigit() else None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+
+def _text(tag: str, value: str, fmt: str = "plain_text", indent: str = "    ") -> str:
+    return (f"{indent}<{tag} format={quoteattr(fmt)}>\n{indent}  <text>{escape(value)}</text>\n"
+            f"{indent}</{tag}>")
+
+
+def _fractions(q: dict) -> list[float]:
+    if q.get("weights") and len(q["weights"]) == len(q["options"]):
+        return [float(w) for w in q["weights"]]
+    n = len(q["correct"])
+    return [round(100.0 / n, 5) if i in q["correct"] else 0.0 for i in range(len(q["options"]))]
+
+
+def _num(w: float) -> str:
+    return str(int(w)) if float(w).is_integer() else f"{w:.5f}".rstrip("0")
+
+
+def write(questions: list[dict], topics: dict[str, str]) -> bytes:
+    out = ['<?xml version="1.0" encoding="UTF-8"?>', "<quiz>"]
+    current = None
+    for q in sorted(questions, key=lambda q: q["topic"]):
+        if q["topic"] != current:
+            current = q["topic"]
+            out += ['  <question type="category">', "    <category>",
+                    f"      <text>$course$/top/{escape(topics.get(current, current))}</text>",
+                    "    </category>", "  </question>"]
+        out.append('  <question type="multichoice">')
+        out.append(f"    <name><text>{escape(q['key'])}</text></name>")
+        out.append(_text("questiontext", q["text"]))
+        out.append(_text("generalfeedback", q.get("explanation") or ""))
+        out.append("    <defaultgrade>1</defaultgrade>")
+        out.append("    <penalty>0</penalty>")
+        out.append("    <hidden>0</hidden>")
+        out.append(f"    <idnumber>{escape(q['key'])}</idnumber>")
+        out.append(f"    <single>{'false' if q['multiple'] else 'true'}</single>")
+        out.append("    <shuffleanswers>true</shuffleanswers>")
+        out.append("    <answernumbering>ABCD</answernumbering>")
+        for option, weight in zip(q["options"], _fractions(q)):
+            out.append(f'    <answer fraction="{_num(weight)}" format="plain_text">')
+            out.append(f"      <text>{escape(option)}</text>")
+            out.append("      <feedback format=\"plain_text\"><text></text></feedback>")
+            out.append("    </answer>")
+        out.append("    <tags>")
+        for tag in (f"topic:{q['topic']}", f"clause:{q.get('clause', '')}",
+                    f"difficulty:{q.get('difficulty', 2)}"):
+            out.append(f"      <tag><text>{escape(tag)}</text></tag>")
+        out.append("    </tags>")
+        out.append("  </question>")
+    out.append("</quiz>")
+    return ("\n".join(out) + "\n").encode("utf-8")

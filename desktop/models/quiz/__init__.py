@@ -1,0 +1,15 @@
+"""Training sessions and the awareness quiz (no Qt here).
+
+- `bank`, `bank_io`: topics, questions and their versions; imports and the default bank;
+- `sessions`: training sessions, attendance, test settings, the proctor's PIN;
+- `papers`: drawing reproducible papers and printed variants;
+- `attempts`, `grading`: taking the test, answer by answer, and grading;
+- `results`, `coverage`: the proctor's live list, results, coverage of the roster;
+- `stats`: item analysis (Moodle's statistics report definitions);
+- `paper_entry`: answers keyed in from paper;
+- `kiosk`, `kiosk_files`: the kiosk's PIN and running state; files between kiosk PCs.
+"""
+from . import common  # noqa: F401  (registers the synced tables)
+from .coverage import training_coverage
+
+__all__ = ["training_coverage"]

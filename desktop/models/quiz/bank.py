@@ -1,0 +1,487 @@
+"""The question bank: topics, questions and their versions.
+
+A question keeps its identity (key, topic, retired or not) in `quiz_questions`; what it says
+(text, options, correct options, explanation, clause, difficulty) is a row of
+`quiz_question_versions`. Editing a question whose current version no paper has used yet changes
+that version; once a paper used it, an edit makes the next version, so that every attempt keeps
+the exact text and options it showed.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from .. import records
+from ..db import Store
+from ..errors import NotFound, ValidationError
+from ..vntext import clean, collation_key, fold, matches, nfc
+from .common import MAX_OPTIONS, QUESTIONS, TOPICS, VERSIONS, QuizError, dumps, loads
+
+MAX_TEXT = 4000
+MAX_OPTION = 1000
+_TOPIC_CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9_.-]{0,19}$")
+_KEY_RE = re.compile(r"^[\w.:/-]{1,60}$", re.UNICODE)
+FALLBACK_TOPIC = ("KHAC", "Chủ đề khác")
+
+
+# ---------------------------------------------------------------------------------------------
+# Text
+
+def clean_block(text: str | None) -> str:
+    """Multi-line text: NFC, each line's spaces collapsed, no blank lines at the ends."""
+    if text is None:
+        return ""
+    lines = [" ".join(line.split()) for line in nfc(str(text)).replace("\r\n", "\n")
+             .replace("\r", "\n").split("\n")]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    out: list[str] = []
+    for line in lines:  # at most one empty line in a row
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out)
+
+
+def content_key(text: str, options: list[str]) -> str:
+    """Identifies a question's wording (case, spacing and diacritic forms aside)."""
+    payload = dumps([fold(text), [fold(o) for o in options]])
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+# ---------------------------------------------------------------------------------------------
+# Topics
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    code: str
+    name: str
+    description: str
+    sort_order: int
+    retired: bool
+    origin_unit: str
+
+
+def _topic(row: dict) -> Topic:
+    return Topic(row["id"], row["code"], row["name"], row["description"], row["sort_order"],
+                 bool(row["retired"]), row["origin_unit"])
+
+
+def list_topics(store: Store, *, include_retired: bool = True) -> list[Topic]:
+    rows = store.query("SELECT * FROM quiz_topics WHERE deleted = 0")
+    topics = [_topic(r) for r in rows if include_retired or not r["retired"]]
+    return sorted(topics, key=lambda t: (t.sort_order, collation_key(t.name)))
+
+
+def topic_by_code(store: Store, code: str) -> Topic | None:
+    rows = store.query("SELECT * FROM quiz_topics WHERE code = ? AND deleted = 0 "
+                       "ORDER BY origin_unit = ? DESC", ((code or "").upper(), store.unit_code))
+    return _topic(rows[0]) if rows else None
+
+
+def topic_by_name(store: Store, name: str) -> Topic | None:
+    key = fold(name)
+    for t in list_topics(store):
+        if fold(t.name) == key or fold(t.code) == key:
+            return t
+    return None
+
+
+def code_from_name(store: Store, name: str) -> str:
+    words = re.sub(r"[^A-Z0-9]+", " ", fold(name).upper()).split()
+    base = "-".join(words)[:16].strip("-") or "CHUDE"
+    code, n = base, 2
+    while topic_by_code(store, code) is not None:
+        code = f"{base[:16]}-{n}"
+        n += 1
+    return code
+
+
+def add_topic(store: Store, code: str, name: str, *, description: str = "",
+              sort_order: int | None = None) -> Topic:
+    code = (clean(code) or "").upper()
+    name = clean(name) or ""
+    errors = {}
+    if not _TOPIC_CODE_RE.match(code):
+        errors["code"] = ("Mã chủ đề gồm 1–20 ký tự: chữ in hoa không dấu, chữ số, dấu chấm, "
+                          "gạch dưới hoặc gạch ngang; ví dụ CSCL.")
+    elif topic_by_code(store, code) is not None:
+        errors["code"] = f"Mã chủ đề {code} đã có."
+    if not name:
+        errors["name"] = "Hãy nhập tên chủ đề."
+    if errors:
+        raise ValidationError(errors)
+    if sort_order is None:
+        sort_order = (store.scalar("SELECT max(sort_order) FROM quiz_topics") or 0) + 1
+    row = records.insert(store, TOPICS, {"code": code, "name": name,
+                                         "description": clean(description) or "",
+                                         "sort_order": sort_order, "retired": 0})
+    return _topic(row)
+
+
+def update_topic(store: Store, topic_id: str, *, name: str | None = None,
+                 description: str | None = None, retired: bool | None = None) -> Topic:
+    changes: dict = {}
+    if name is not None:
+        if not clean(name):
+            raise ValidationError({"name": "Hãy nhập tên chủ đề."})
+        changes["name"] = clean(name)
+    if description is not None:
+        changes["description"] = clean(description) or ""
+    if retired is not None:
+        changes["retired"] = int(retired)
+    return _topic(records.update(store, TOPICS, topic_id, changes))
+
+
+def ensure_topic(store: Store, name_or_code: str | None) -> Topic:
+    """The topic named (by code or name); created when it does not exist yet."""
+    text = clean(name_or_code) or ""
+    if not text:
+        found = topic_by_code(store, FALLBACK_TOPIC[0])
+        return found or add_topic(store, *FALLBACK_TOPIC)
+    found = topic_by_code(store, text) or topic_by_name(store, text)
+    if found is not None:
+        return found
+    if _TOPIC_CODE_RE.match(text) and text.upper() == text:
+        return add_topic(store, text, text)
+    return add_topic(store, code_from_name(store, text), text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Questions
+
+@dataclass
+class Question:
+    id: str
+    key: str
+    topic_code: str
+    retired: bool
+    source: str
+    origin_unit: str
+    row_version: int
+    version_id: str
+    version_no: int
+    text: str
+    options: list[str]
+    correct: list[int]
+    weights: list[float] | None
+    multiple: bool
+    explanation: str
+    clause: str
+    difficulty: int
+    updated_at: str
+    topic_name: str = ""
+    used: bool = False
+    extra: dict = field(default_factory=dict)
+
+    def content(self) -> dict:
+        return {"text": self.text, "options": list(self.options), "correct": list(self.correct),
+                "weights": self.weights, "multiple": self.multiple,
+                "explanation": self.explanation, "clause": self.clause,
+                "difficulty": self.difficulty, "topic_code": self.topic_code}
+
+    def as_public(self) -> dict:
+        return {"id": self.id, "key": self.key, "topic": self.topic_code,
+                "topic_name": self.topic_name, "clause": self.clause,
+                "difficulty": self.difficulty, "text": self.text, "options": list(self.options),
+                "correct": list(self.correct), "multiple": self.multiple,
+                "explanation": self.explanation, "version": self.version_no,
+                "retired": self.retired}
+
+
+_SELECT = """SELECT q.id, q.key, q.topic_code, q.retired, q.source, q.origin_unit,
+    q.version AS row_version, q.updated_at, v.id AS version_id, v.number AS version_no, v.text,
+    v.options, v.correct, v.weights, v.multiple, v.explanation, v.clause, v.difficulty,
+    t.name AS topic_name
+    FROM quiz_questions q JOIN quiz_question_versions v ON v.id = q.current_version_id
+    LEFT JOIN quiz_topics t ON t.code = q.topic_code AND t.deleted = 0
+        AND t.origin_unit = q.origin_unit
+    WHERE q.deleted = 0"""
+
+
+def _question(row: dict) -> Question:
+    return Question(
+        id=row["id"], key=row["key"], topic_code=row["topic_code"], retired=bool(row["retired"]),
+        source=row["source"], origin_unit=row["origin_unit"], row_version=row["row_version"],
+        version_id=row["version_id"], version_no=row["version_no"], text=row["text"],
+        options=loads(row["options"], []), correct=loads(row["correct"], []),
+        weights=loads(row["weights"]), multiple=bool(row["multiple"]),
+        explanation=row["explanation"], clause=row["clause"], difficulty=row["difficulty"],
+        updated_at=row["updated_at"], topic_name=row["topic_name"] or row["topic_code"],
+    )
+
+
+def list_questions(store: Store, *, query: str = "", topic: str | None = None,
+                   include_retired: bool = True) -> list[Question]:
+    sql, params = _SELECT, []
+    if topic:
+        sql += " AND q.topic_code = ?"
+        params.append(topic)
+    if not include_retired:
+        sql += " AND q.retired = 0"
+    items = [_question(r) for r in store.query(sql, params)]
+    used = used_version_ids(store)
+    for q in items:
+        q.used = q.version_id in used
+    if query:
+        items = [q for q in items if matches(query, q.text, q.key, q.clause, q.topic_name,
+                                             *q.options)]
+    return sorted(items, key=lambda q: (q.topic_code, _key_order(q.key)))
+
+
+def _key_order(key: str):
+    parts = re.split(r"(\d+)", key)
+    return [(0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts]
+
+
+def get_question(store: Store, question_id: str) -> Question:
+    row = store.query_one(_SELECT + " AND q.id = ?", (question_id,))
+    if row is None:
+        raise NotFound("Không tìm thấy câu hỏi này (có thể đã bị xóa).")
+    q = _question(row)
+    q.used = is_version_used(store, q.version_id)
+    return q
+
+
+def question_by_key(store: Store, key: str) -> Question | None:
+    row = store.query_one(_SELECT + " AND q.key = ? ORDER BY q.origin_unit = ? DESC",
+                          (key, store.unit_code))
+    return _question(row) if row else None
+
+
+def get_version(store: Store, version_id: str) -> dict:
+    row = store.query_one("SELECT * FROM quiz_question_versions WHERE id = ?", (version_id,))
+    if row is None:
+        raise NotFound("Không tìm thấy phiên bản câu hỏi.")
+    return _version_dict(row)
+
+
+def _version_dict(row: dict) -> dict:
+    out = dict(row)
+    out["options"] = loads(row["options"], [])
+    out["correct"] = loads(row["correct"], [])
+    out["weights"] = loads(row["weights"])
+    out["multiple"] = bool(row["multiple"])
+    return out
+
+
+def get_versions(store: Store, version_ids) -> dict[str, dict]:
+    ids = list(dict.fromkeys(version_ids))
+    out: dict[str, dict] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        rows = store.query(f"SELECT * FROM quiz_question_versions WHERE id IN "
+                           f"({','.join('?' * len(chunk))})", chunk)
+        out.update({r["id"]: _version_dict(r) for r in rows})
+    return out
+
+
+def versions_of(store: Store, question_id: str) -> list[dict]:
+    rows = store.query("SELECT * FROM quiz_question_versions WHERE question_id = ? AND deleted = 0 "
+                       "ORDER BY number", (question_id,))
+    return [_version_dict(r) for r in rows]
+
+
+def _versions_on_variants(store: Store) -> set[str]:
+    used: set[str] = set()
+    for row in store.query("SELECT items FROM quiz_paper_variants WHERE deleted = 0"):
+        used.update(item["version_id"] for item in loads(row["items"], []))
+    return used
+
+
+def used_version_ids(store: Store) -> set[str]:
+    """Versions some paper has shown (one index probe per version, not a scan of answers)."""
+    rows = store.query("SELECT v.id FROM quiz_question_versions v WHERE EXISTS "
+                       "(SELECT 1 FROM quiz_answers a WHERE a.version_id = v.id)")
+    return {r["id"] for r in rows} | _versions_on_variants(store)
+
+
+def is_version_used(store: Store, version_id: str) -> bool:
+    if store.scalar("SELECT 1 FROM quiz_answers WHERE version_id = ? LIMIT 1", (version_id,)):
+        return True
+    return version_id in _versions_on_variants(store)
+
+
+def validate_content(store: Store | None, data: dict) -> dict:
+    """Clean a question's content; raise ValidationError naming each bad field."""
+    errors: dict[str, str] = {}
+    text = clean_block(data.get("text"))
+    if not text:
+        errors["text"] = "Hãy nhập nội dung câu hỏi."
+    elif len(text) > MAX_TEXT:
+        errors["text"] = f"Câu hỏi quá dài ({len(text)} ký tự, tối đa {MAX_TEXT})."
+    options = [clean_block(o) for o in (data.get("options") or [])]
+    while options and not options[-1]:
+        options.pop()
+    if any(not o for o in options):
+        errors["options"] = "Có phương án để trống: hãy điền hoặc xóa phương án đó."
+    elif len(options) < 2:
+        errors["options"] = "Câu hỏi trắc nghiệm cần ít nhất 2 phương án."
+    elif len(options) > MAX_OPTIONS:
+        errors["options"] = f"Tối đa {MAX_OPTIONS} phương án cho một câu hỏi."
+    elif len({fold(o) for o in options}) != len(options):
+        errors["options"] = "Hai phương án giống nhau: mỗi phương án phải khác nhau."
+    elif any(len(o) > MAX_OPTION for o in options):
+        errors["options"] = f"Có phương án quá dài (tối đa {MAX_OPTION} ký tự)."
+    try:
+        correct = sorted({int(i) for i in (data.get("correct") or [])})
+    except (TypeError, ValueError):
+        correct = []
+        errors["correct"] = "Đáp án đúng phải là số thứ tự phương án."
+    if "correct" not in errors and "options" not in errors:
+        if not correct:
+            errors["correct"] = "Hãy chọn ít nhất một phương án đúng."
+        elif any(i < 0 or i >= len(options) for i in correct):
+            errors["correct"] = "Đáp án đúng chỉ tới phương án không có."
+        elif len(correct) == len(options):
+            errors["correct"] = "Mọi phương án đều đúng: cần ít nhất một phương án sai."
+    weights = data.get("weights")
+    if weights is not None:
+        try:
+            weights = [round(float(w), 5) for w in weights]
+        except (TypeError, ValueError):
+            weights = None
+        if weights is not None and len(weights) != len(options):
+            weights = None
+    multiple = bool(data.get("multiple")) or len(correct) > 1
+    try:
+        difficulty = int(data.get("difficulty") or 2)
+    except (TypeError, ValueError):
+        difficulty = 0
+    if difficulty not in (1, 2, 3):
+        errors["difficulty"] = "Độ khó là 1 (dễ), 2 (trung bình) hoặc 3 (khó)."
+    clause = clean(data.get("clause")) or ""
+    if len(clause) > 40:
+        errors["clause"] = "Điều khoản tham chiếu quá dài (tối đa 40 ký tự), ví dụ 7.3 a."
+    topic_code = (clean(data.get("topic_code") or data.get("topic")) or "").upper()
+    if store is not None:
+        if not topic_code:
+            errors["topic"] = "Hãy chọn chủ đề của câu hỏi."
+        elif topic_by_code(store, topic_code) is None:
+            errors["topic"] = f"Chưa có chủ đề mã {topic_code}: hãy thêm chủ đề trước."
+    if errors:
+        raise ValidationError(errors)
+    return {"text": text, "options": options, "correct": correct, "weights": weights,
+            "multiple": multiple, "explanation": clean_block(data.get("explanation")),
+            "clause": clause, "difficulty": difficulty, "topic_code": topic_code}
+
+
+def _version_values(question_id: str, number: int, c: dict) -> dict:
+    return {"question_id": question_id, "number": number, "text": c["text"],
+            "options": dumps(c["options"]), "correct": dumps(c["correct"]),
+            "weights": dumps(c["weights"]) if c["weights"] is not None else None,
+            "multiple": int(c["multiple"]), "explanation": c["explanation"],
+            "clause": c["clause"], "difficulty": c["difficulty"],
+            "content_hash": content_key(c["text"], c["options"])}
+
+
+def next_key(store: Store, prefix: str = "CH") -> str:
+    n = store.scalar("SELECT count(*) FROM quiz_questions") or 0
+    while True:
+        n += 1
+        key = f"{prefix}{n:04d}"
+        if not store.scalar("SELECT 1 FROM quiz_questions WHERE key = ? AND deleted = 0", (key,)):
+            return key
+
+
+def free_key(store: Store, wanted: str | None, taken: set[str] | None = None) -> str:
+    """`wanted` when it is a usable key not taken yet, else it with a suffix, else a new key."""
+    taken = taken if taken is not None else set()
+    base = clean(wanted) or ""
+    base = re.sub(r"\s+", "-", base)[:50]
+    if not base or not _KEY_RE.match(base):
+        key = next_key(store)
+        while key in taken:
+            key = next_key(store) + f"-{len(taken)}"
+        return key
+    key, n = base, 2
+    while key in taken or store.scalar(
+            "SELECT 1 FROM quiz_questions WHERE key = ? AND deleted = 0", (key,)):
+        key = f"{base}-{n}"
+        n += 1
+    return key
+
+
+def add_question(store: Store, data: dict, *, key: str | None = None, source: str = "manual"
+                 ) -> Question:
+    content = validate_content(store, data)
+    with store.atomic():
+        key = free_key(store, key)
+        qid, vid = records.new_id(), records.new_id()
+        records.insert(store, QUESTIONS, {"key": key, "topic_code": content["topic_code"],
+                                          "current_version_id": vid, "source": source,
+                                          "retired": 0}, record_id=qid)
+        records.insert(store, VERSIONS, _version_values(qid, 1, content), record_id=vid)
+    return get_question(store, qid)
+
+
+def update_question(store: Store, question_id: str, data: dict, *,
+                    expected_version: int | None = None) -> tuple[Question, bool]:
+    """Save an edit. Returns (the question, True when a new version was made)."""
+    current = get_question(store, question_id)
+    content = validate_content(store, {**current.content(), **data})
+    new_version = False
+    with store.atomic():
+        q_row = records.require(store, QUESTIONS, question_id)
+        if expected_version is not None and q_row["version"] != expected_version:
+            from ..errors import ConcurrentChange
+            raise ConcurrentChange("Câu hỏi vừa được người khác sửa. Hãy mở lại rồi sửa tiếp.")
+        if content["topic_code"] != current.topic_code:
+            records.update(store, QUESTIONS, question_id, {"topic_code": content["topic_code"]})
+        old = {k: v for k, v in current.content().items() if k != "topic_code"}
+        new = {k: v for k, v in content.items() if k != "topic_code"}
+        if old != new:
+            values = _version_values(question_id, current.version_no, content)
+            if is_version_used(store, current.version_id):
+                vid = records.new_id()
+                values["number"] = current.version_no + 1
+                records.insert(store, VERSIONS, values, record_id=vid)
+                records.update(store, QUESTIONS, question_id, {"current_version_id": vid})
+                new_version = True
+            else:
+                records.update(store, VERSIONS, current.version_id, values)
+    return get_question(store, question_id), new_version
+
+
+def set_retired(store: Store, question_id: str, retired: bool) -> Question:
+    records.update(store, QUESTIONS, question_id, {"retired": int(retired)})
+    return get_question(store, question_id)
+
+
+def delete_question(store: Store, question_id: str) -> None:
+    """Only a question no paper has used can be deleted; a used one is retired instead."""
+    used = store.scalar(
+        "SELECT 1 FROM quiz_answers a JOIN quiz_question_versions v ON v.id = a.version_id "
+        "WHERE v.question_id = ? LIMIT 1", (question_id,))
+    if used or any(v["id"] in _versions_on_variants(store) for v in versions_of(store, question_id)):
+        raise QuizError("Câu hỏi này đã có người làm: không xóa được (bài làm cũ cần giữ "
+                        "nguyên). Hãy cho câu hỏi ngừng dùng thay vì xóa.")
+    with store.atomic():
+        for v in versions_of(store, question_id):
+            records.delete(store, VERSIONS, v["id"])
+        records.delete(store, QUESTIONS, question_id)
+
+
+def bank_counts(store: Store) -> dict[str, int]:
+    """Active questions per topic code (what papers can draw from)."""
+    rows = store.query("SELECT q.topic_code, count(*) AS n FROM quiz_questions q "
+                       "JOIN quiz_topics t ON t.code = q.topic_code AND t.deleted = 0 "
+                       "AND t.retired = 0 AND t.origin_unit = q.origin_unit "
+                       "WHERE q.deleted = 0 AND q.retired = 0 GROUP BY q.topic_code")
+    return {r["topic_code"]: r["n"] for r in rows}
+
+
+def active_pool(store: Store) -> dict[str, list[tuple[str, str]]]:
+    """{topic code: [(question id, current version id), ...]} of the active questions, in a
+    stable order (by key), for drawing papers."""
+    rows = store.query("SELECT q.id, q.key, q.topic_code, q.current_version_id FROM quiz_questions q "
+                       "JOIN quiz_topics t ON t.code = q.topic_code AND t.deleted = 0 "
+                       "AND t.retired = 0 AND t.origin_unit = q.origin_unit "
+                       "WHERE q.deleted = 0 AND q.retired = 0")
+    pool: dict[str, list] = {}
+    for r in sorted(rows, key=lambda r: (r["topic_code"], _key_order(r["key"]), r["id"])):
+        pool.setdefault(r["topic_code"], []).append((r["id"], r["current_version_id"]))
+    return pool

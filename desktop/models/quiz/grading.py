@@ -1,0 +1,42 @@
+"""Grading, the same for the kiosk and for answers keyed in from paper.
+
+A question scores 1 when the chosen options are exactly the correct ones (every correct option
+chosen and no other), else 0. The attempt's percent is its score over the number of questions;
+it passes when the percent reaches the session's pass mark.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+EPSILON = 1e-9
+
+
+def is_correct(selected: Iterable[int] | None, correct: Iterable[int]) -> bool:
+    if not selected:
+        return False
+    return set(selected) == set(correct)
+
+
+@dataclass(frozen=True)
+class Grade:
+    score: int
+    max_score: int
+    percent: float
+    passed: bool
+
+    def as_dict(self) -> dict:
+        return {"score": self.score, "max_score": self.max_score,
+                "percent": round(self.percent, 2), "passed": self.passed}
+
+
+def grade(item_scores: Iterable[int], max_score: int, pass_mark: float) -> Grade:
+    score = int(sum(1 for s in item_scores if s))
+    percent = (100.0 * score / max_score) if max_score else 0.0
+    return Grade(score, max_score, percent, percent + EPSILON >= float(pass_mark))
+
+
+def result_label(passed: bool | None) -> str:
+    if passed is None:
+        return "Chưa làm bài"
+    return "Đạt" if passed else "Chưa đạt"

@@ -1,0 +1,130 @@
+"""The kiosk's rules that need no screen: the proctor's PIN with its lockout, this PC's kiosk
+identity, and the marker that a kiosk is running (so that a crash reopens it)."""
+from __future__ import annotations
+
+import platform
+import time
+import uuid
+from dataclasses import dataclass
+from typing import Callable
+
+from .. import audit
+from ..db import Store, now_iso
+from ..settings import get_setting, set_setting
+from . import sessions
+from .common import SESSIONS
+
+MAX_WRONG_PINS = 5
+LOCK_SECONDS = 60
+RUNNING_KEY = "quiz.kiosk_running"
+KIOSK_ID_KEY = "quiz.kiosk_id"
+
+
+def kiosk_id(store: Store) -> str:
+    """This installation's kiosk id (made once)."""
+    value = get_setting(store, KIOSK_ID_KEY, "")
+    if not value:
+        value = str(uuid.uuid4())
+        set_setting(store, KIOSK_ID_KEY, value)
+    return value
+
+
+def kiosk_label() -> str:
+    return (platform.node() or "PC")[:40]
+
+
+# ---------------------------------------------------------------------------------------------
+# The running marker
+
+def mark_running(store: Store, session_id: str) -> None:
+    set_setting(store, RUNNING_KEY, {"session_id": session_id, "since": now_iso()})
+    audit.append(store, "kiosk_start", table=SESSIONS, record_id=session_id,
+                 new={"kiosk": kiosk_label()})
+
+
+def clear_running(store: Store, *, how: str = "pin") -> None:
+    state = running_state(store)
+    set_setting(store, RUNNING_KEY, None)
+    if state:
+        audit.append(store, "kiosk_exit", table=SESSIONS, record_id=state.get("session_id"),
+                     new={"kiosk": kiosk_label(), "how": how})
+
+
+def running_state(store: Store) -> dict | None:
+    """{"session_id", "since"} when this PC was running the kiosk and did not leave it properly
+    (a crash or a power cut), else None."""
+    value = get_setting(store, RUNNING_KEY, None)
+    if not isinstance(value, dict) or not value.get("session_id"):
+        return None
+    try:
+        sessions.get_session(store, value["session_id"])
+    except Exception:
+        return None
+    return value
+
+
+# ---------------------------------------------------------------------------------------------
+# The PIN
+
+@dataclass
+class PinResult:
+    ok: bool
+    locked: bool = False
+    remaining_tries: int = MAX_WRONG_PINS
+    locked_for: int = 0          # seconds left of the lock
+    message: str = ""
+
+
+class PinGuard:
+    """Checks the proctor's PIN: every wrong PIN is refused and logged; five wrong in a row lock
+    the exit for a minute (the lock is logged too). `clock` is injectable for tests."""
+
+    def __init__(self, store: Store, session_id: str, *,
+                 clock: Callable[[], float] = time.monotonic):
+        self.store = store
+        self.session_id = session_id
+        self.clock = clock
+        self.wrong = 0
+        self.locked_until = 0.0
+
+    def lock_left(self) -> int:
+        left = self.locked_until - self.clock()
+        return int(left + 0.999) if left > 0 else 0
+
+    @property
+    def locked(self) -> bool:
+        return self.lock_left() > 0
+
+    def check(self, pin: str, *, purpose: str = "exit") -> PinResult:
+        left = self.lock_left()
+        if left:
+            audit.append(self.store, "kiosk_pin_refused_locked", table=SESSIONS,
+                         record_id=self.session_id, new={"purpose": purpose, "kiosk": kiosk_label()})
+            return PinResult(False, True, 0, left,
+                             f"Đã nhập sai mã PIN {MAX_WRONG_PINS} lần: hãy chờ {left} giây rồi "
+                             "thử lại.")
+        if sessions.check_pin(self.store, self.session_id, pin):
+            self.wrong = 0
+            audit.append(self.store, "kiosk_pin_ok", table=SESSIONS, record_id=self.session_id,
+                         new={"purpose": purpose, "kiosk": kiosk_label()})
+            return PinResult(True, remaining_tries=MAX_WRONG_PINS)
+        self.wrong += 1
+        audit.append(self.store, "kiosk_pin_failed", table=SESSIONS, record_id=self.session_id,
+                     new={"purpose": purpose, "attempt": self.wrong, "kiosk": kiosk_label()})
+        if self.wrong >= MAX_WRONG_PINS:
+            self.wrong = 0
+            self.locked_until = self.clock() + LOCK_SECONDS
+            audit.append(self.store, "kiosk_exit_locked", table=SESSIONS,
+                         record_id=self.session_id,
+                         new={"seconds": LOCK_SECONDS, "kiosk": kiosk_label()})
+            return PinResult(False, True, 0, LOCK_SECONDS,
+                             f"Sai mã PIN {MAX_WRONG_PINS} lần liên tiếp: chức năng thoát bị khóa "
+                             f"{LOCK_SECONDS} giây.")
+        left_tries = MAX_WRONG_PINS - self.wrong
+        return PinResult(False, False, left_tries, 0,
+                         f"Mã PIN không đúng. Còn {left_tries} lần thử.")
+
+
+def elapsed_clock() -> float:
+    """Seconds on a clock that never jumps (for the test timer)."""
+    return time.monotonic()
