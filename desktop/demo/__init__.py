@@ -34,9 +34,9 @@ DEMO_USERS = [  # username, full name, role, position
     ("giamthi", "Vũ Thị Ngọc Lan", "proctor", "Viên chức"),
 ]
 DEMO_BUILDERS: list[str] = [
-    # "desktop.demo.quiz:build",
     "desktop.demo.minutes:build",
     "desktop.demo.iso:build",
+    "desktop.demo.quiz:build",
 ]
 
 

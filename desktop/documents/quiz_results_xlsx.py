@@ -82,3 +82,33 @@ def write_results(path: Path, *, heading: Heading, session: Session,
         _widths(ev, [11, 24, 6, 6, 60, 10, 10, 10, 10])
         ev.freeze_panes = "A2"
     return save_atomically(wb, Path(path))
+
+
+COVERAGE_HEADERS = ["STT", "Mã cán bộ", "Họ và tên", "Bộ phận", "Chức vụ", "Số buổi đã dự",
+                    "Số lần kiểm tra", "Tỷ lệ cao nhất (%)", "Tình trạng", "Buổi gần nhất"]
+STATE_VI = {"passed": "Đã đạt", "failed": "Chưa đạt", "not_tested": "Đã dự, chưa kiểm tra",
+            "not_trained": "Chưa dự tập huấn"}
+
+
+def write_coverage(path: Path, rows: list, unit_name: str = "") -> Path:
+    """The roster's training and test coverage (rows: `coverage.CoverageRow`)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Bao phu"
+    ws["A1"] = "TÌNH HÌNH TẬP HUẤN VÀ KIỂM TRA NHẬN THỨC ISO CỦA CÁN BỘ"
+    ws["A1"].font = TITLE_FONT
+    ws["A2"] = unit_name
+    for c, h in enumerate(COVERAGE_HEADERS, start=1):
+        ws.cell(row=3, column=c, value=h)
+    style_header_row(ws, 3, len(COVERAGE_HEADERS))
+    for i, r in enumerate(rows, start=1):
+        last = "/".join(reversed(r.last_date.split("-"))) if r.last_date else ""
+        values = [i, r.staff_code, r.full_name, r.department, r.position, r.sessions_attended,
+                  r.attempts, None if r.best_percent is None else round(r.best_percent, 2),
+                  STATE_VI.get(r.state, r.state), last]
+        for c, v in enumerate(values, start=1):
+            ws.cell(row=3 + i, column=c, value=v)
+    style_body(ws, 4, 3 + max(len(rows), 1), len(COVERAGE_HEADERS))
+    _widths(ws, [6, 11, 26, 26, 18, 10, 10, 12, 20, 13])
+    ws.freeze_panes = "A4"
+    return save_atomically(wb, Path(path))

@@ -30,7 +30,7 @@ class Section:
 SECTIONS: list[Section] = [
     Section("overview", QT_TRANSLATE_NOOP("Sections", "Overview"), "SP_ComputerIcon", "desktop.views.overview.page:OverviewPage"),
     Section("staff", QT_TRANSLATE_NOOP("Sections", "Staff"), "SP_DirHomeIcon", "desktop.views.staff_view:StaffPage"),
-    Section("training", QT_TRANSLATE_NOOP("Sections", "Training & quiz"), "SP_DialogApplyButton", None),
+    Section("training", QT_TRANSLATE_NOOP("Sections", "Training & quiz"), "SP_DialogApplyButton", "desktop.views.quiz.training_page:TrainingPage"),
     Section("minutes", QT_TRANSLATE_NOOP("Sections", "Minutes"), "SP_FileDialogDetailedView", "desktop.views.minutes.page:MinutesPage"),
     Section("records", QT_TRANSLATE_NOOP("Sections", "ISO records"), "SP_DirIcon", "desktop.views.iso.page:IsoRecordsPage"),
     Section("sync", QT_TRANSLATE_NOOP("Sections", "Sync"), "SP_BrowserReload", "desktop.views.sync.page:SyncPage", "sync"),
@@ -40,4 +40,5 @@ SECTIONS: list[Section] = [
 # "module:function" called with (ctx, main_window) once the main window is shown.
 STARTUP_HOOKS: list[str] = [
     "desktop.views.sync.page:start_outbox_timer",
+    "desktop.views.quiz.recovery:reopen_kiosk",
 ]

@@ -97,30 +97,16 @@ def _formatted(raw: str, default_html: bool = True) -> str:
 # Reading
 
 def _blocks(text: str):
-    """(first line number, [(line number, line)]) per question block, comments removed."""
+    """[(line number, line)] per question block: blank lines separate questions (as in Moodle,
+    also inside an unclosed answer block, so that one bad item can't swallow the next)."""
     block: list[tuple[int, str]] = []
-    depth = 0
     for number, line in enumerate(text.split("\n"), start=1):
-        stripped = line.strip()
-        if not stripped and depth == 0:
+        if not line.strip():
             if block:
                 yield block
             block = []
             continue
-        if stripped.startswith("//"):
-            block.append((number, stripped))  # kept for the isodesk comment, dropped below
-            continue
-        block.append((number, line))
-        i = 0
-        while i < len(line):
-            if line[i] == "\\":
-                i += 2
-                continue
-            if line[i] == "{":
-                depth += 1
-            elif line[i] == "}":
-                depth = max(0, depth - 1)
-            i += 1
+        block.append((number, line.strip() if line.strip().startswith("//") else line))
     if block:
         yield block
 
@@ -235,12 +221,13 @@ def _answers(answers: str) -> tuple[str, list[str], list[float]]:
         if nxt < 0:
             break
         i = nxt
-    if any(_find_str(p, "->") >= 0 for _, p in parts):
+    has_wrong = any(marker == "~" for marker, _ in parts)
+    if not has_wrong and any(_find_str(p, "->") >= 0 for _, p in parts):
         raise _Refused("Câu hỏi ghép đôi (matching) không được hỗ trợ: chỉ nhập câu hỏi trắc "
                        "nghiệm.")
     if len(parts) == 1:
         raise _Refused("Câu hỏi trắc nghiệm cần ít nhất 2 phương án (câu này chỉ có 1).")
-    if not any(marker == "~" for marker, _ in parts):
+    if not has_wrong:
         raise _Refused("Câu hỏi trả lời ngắn (short answer) không được hỗ trợ: chỉ nhập câu hỏi "
                        "trắc nghiệm (cần có phương án sai bắt đầu bằng \"~\").")
     options, weights = [], []

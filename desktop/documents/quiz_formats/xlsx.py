@@ -17,6 +17,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from desktop.models.errors import IsoDeskError
 from desktop.models.quiz.bank_io import ParsedQuestion, ParseResult
 from desktop.models.quiz.common import LETTERS
+from desktop.models.vntext import convert_legacy, nfc
 
 from ..xlsx_common import (TITLE_FONT, WRAP, cell_text, find_header, open_workbook,
                            save_atomically, style_body, style_header_row)
@@ -87,8 +88,13 @@ def parse(data: bytes | Path, *, encoding: str | None = None) -> ParseResult:
             def value(name):
                 col = cols.get(name)
                 return cell_text(ws.cell(row=r, column=col), converted, ws.title) if col else None
-            text = value("text")
-            opts = [cell_text(ws.cell(row=r, column=c), converted, ws.title) or "" for c in options]
+
+            def block(name):
+                col = cols.get(name)
+                return _block_text(ws.cell(row=r, column=col), converted, ws.title) if col else None
+            text = block("text")
+            opts = [_block_text(ws.cell(row=r, column=c), converted, ws.title) or ""
+                    for c in options]
             while opts and not opts[-1]:
                 opts.pop()
             answer = value("correct")
@@ -112,12 +118,25 @@ def parse(data: bytes | Path, *, encoding: str | None = None) -> ParseResult:
                 line=r, text=text or "", options=opts, correct=correct,
                 multiple=len(correct) > 1, key=value("key"),
                 topic=names[code] if code else topic, topic_code=code,
-                explanation=value("explanation") or "", clause=value("clause") or "",
+                explanation=block("explanation") or "", clause=value("clause") or "",
                 difficulty=level))
         if converted:
             result.warnings.append(f"Đã chuyển {len(converted)} ô từ phông TCVN3/VNI sang Unicode.")
         return result
     raise last_error or IsoDeskError("Tệp Excel không có trang tính nào.")
+
+
+def _block_text(cell, converted: list[dict], sheet: str) -> str | None:
+    """Like `cell_text`, but line breaks inside the cell are kept (question text)."""
+    value = cell.value
+    if not isinstance(value, str):
+        return cell_text(cell, converted, sheet)
+    font_name = getattr(cell.font, "name", None) if cell.font is not None else None
+    text, encoding = convert_legacy(value, font_name)
+    if encoding and text != nfc(value):
+        converted.append({"sheet": sheet, "cell": cell.coordinate, "encoding": encoding,
+                          "font": font_name, "original": value, "text": text})
+    return text
 
 
 def _topic_names(wb) -> dict[str, str]:
@@ -149,7 +168,9 @@ def _sheet(wb: Workbook, questions: list[dict], topics: dict[str, str], *, title
                    for i in range(OPTION_COLUMNS)]
         values += [", ".join(LETTERS[i] for i in q["correct"]), q.get("explanation", "")]
         for c, v in enumerate(values, start=1):
-            ws.cell(row=r, column=c, value=v)
+            cell = ws.cell(row=r, column=c, value=v)
+            if isinstance(v, str) and v.startswith("="):
+                cell.data_type = "s"     # text, not a formula
     last = HEADER_ROW + max(len(questions), 1)
     style_body(ws, HEADER_ROW + 1, last, len(HEADERS))
     dv = DataValidation(type="whole", operator="between", formula1="1", formula2="3",

@@ -37,6 +37,7 @@ class AttemptItem:
     multiple: bool = False
     explanation: str = ""
     clause: str = ""
+    difficulty: int = 2
 
     @property
     def answered(self) -> bool:
@@ -214,7 +215,8 @@ def load_attempt(store: Store, attempt_id: str, *, with_content: bool = True) ->
             flagged=bool(a["flagged"]), correct=bool(a["correct"]), row_version=a["version"],
             text=v.get("text", ""), options=v.get("options", []),
             correct_options=v.get("correct", []), multiple=v.get("multiple", False),
-            explanation=v.get("explanation", ""), clause=v.get("clause", "")))
+            explanation=v.get("explanation", ""), clause=v.get("clause", ""),
+            difficulty=v.get("difficulty", 2)))
     elapsed = row["p_elapsed"] if row["p_elapsed"] is not None else row["elapsed_s"] * 1000
     return Attempt(
         id=row["id"], session_id=row["session_id"], staff_id=row["staff_id"],
@@ -230,8 +232,11 @@ def load_attempt(store: Store, attempt_id: str, *, with_content: bool = True) ->
 
 def in_progress(store: Store, *, session_id: str | None = None, kiosk_id: str | None = None
                 ) -> list[dict]:
+    """Unfinished attempts, the one worked on last at the end."""
     sql = ("SELECT a.id, a.session_id, a.staff_id, s.full_name, s.staff_code, a.kiosk_id, "
-           "a.started_at FROM quiz_attempts a JOIN staff s ON s.id = a.staff_id "
+           "a.started_at, coalesce(p.updated_at, a.started_at) AS last_activity "
+           "FROM quiz_attempts a JOIN staff s ON s.id = a.staff_id "
+           "LEFT JOIN quiz_attempt_progress p ON p.attempt_id = a.id "
            "WHERE a.status = 'in_progress' AND a.deleted = 0")
     params: list = []
     if session_id:
@@ -240,7 +245,7 @@ def in_progress(store: Store, *, session_id: str | None = None, kiosk_id: str | 
     if kiosk_id is not None:
         sql += " AND a.kiosk_id = ?"
         params.append(kiosk_id)
-    return store.query(sql + " ORDER BY a.started_at", params)
+    return store.query(sql + " ORDER BY last_activity, a.started_at", params)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,303 @@
+"""The question bank: search, filter by topic, edit (a used question gets a new version),
+retire, topics, versions, import with a dry run, export, the Excel template."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel,
+    QLineEdit, QMenu, QPushButton, QSplitter, QTableView, QTextBrowser, QToolButton, QVBoxLayout,
+    QWidget,
+)
+
+from desktop.documents.quiz_formats import read_questions, write_questions
+from desktop.documents.quiz_formats.xlsx import write_template
+from desktop.models.errors import IsoDeskError
+from desktop.models.quiz import bank, bank_io
+from desktop.models.quiz.common import LETTERS
+
+from ..common import confirm, show_error, show_info
+from ..context import ViewContext
+from .import_dialog import ImportPreviewDialog
+from .question_dialog import QuestionDialog, TopicsDialog, VersionsDialog
+from .table_models import FilterProxy, QuestionsModel, tune_table
+
+IMPORT_FILTER = "(*.gift *.txt *.xml *.xlsx *.aiken *.json)"
+
+
+class BankPanel(QWidget):
+    def __init__(self, ctx: ViewContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.store = ctx.store
+        manage = ctx.can("manage_quiz")
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("bank_search")
+        self.search.setPlaceholderText(self.tr("Search the questions (accents optional)"))
+        self.search.setClearButtonEnabled(True)
+        bar.addWidget(self.search, 2)
+        self.topic = QComboBox()
+        self.topic.setObjectName("topic_filter")
+        bar.addWidget(self.topic, 1)
+        self.show_retired = QCheckBox(self.tr("Show retired"))
+        self.show_retired.setObjectName("show_retired")
+        bar.addWidget(self.show_retired)
+        layout.addLayout(bar)
+        actions = QHBoxLayout()
+        self.new_button = self._button(actions, self.tr("New…"), "new_question",
+                                       self.new_question, manage)
+        self.edit_button = self._button(actions, self.tr("Edit…"), "edit_question",
+                                        self.edit_question, manage)
+        self.retire_button = self._button(actions, self.tr("Retire"), "retire_question",
+                                          self.toggle_retired, manage)
+        self.delete_button = self._button(actions, self.tr("Delete"), "delete_question",
+                                          self.delete_question, manage)
+        self.versions_button = self._button(actions, self.tr("Versions…"), "question_versions",
+                                            self.show_versions, True)
+        self.topics_button = self._button(actions, self.tr("Topics…"), "edit_topics",
+                                          self.edit_topics, manage)
+        actions.addStretch(1)
+        files = QToolButton()
+        files.setObjectName("bank_files")
+        files.setText(self.tr("Import / export"))
+        files.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(files)
+        for text, slot, allowed in (
+                (self.tr("Import questions (GIFT, Aiken, Moodle XML, Excel)…"),
+                 lambda: self.import_file(), manage),
+                (self.tr("Export the bank…"), lambda: self.export_file(), True),
+                (self.tr("Save the Excel template…"), lambda: self.save_template(), True),
+                (self.tr("Add the missing default questions"), self.load_default, manage)):
+            if allowed:
+                menu.addAction(text).triggered.connect(lambda _c=False, s=slot: s())
+        files.setMenu(menu)
+        actions.addWidget(files)
+        layout.addLayout(actions)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.model = QuestionsModel(self)
+        self.proxy = FilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("questions_table")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(QuestionsModel.KEY, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        tune_table(self.table, QuestionsModel.TEXT)
+        self.table.doubleClicked.connect(lambda _i: self.edit_question() if manage else None)
+        splitter.addWidget(self.table)
+        self.preview = QTextBrowser()
+        self.preview.setObjectName("question_preview")
+        splitter.addWidget(self.preview)
+        splitter.setSizes([420, 200])
+        layout.addWidget(splitter, 1)
+        self.count = QLabel()
+        self.count.setObjectName("bank_count")
+        layout.addWidget(self.count)
+        self.search.textChanged.connect(self._filter)
+        self.topic.currentIndexChanged.connect(self._filter)
+        self.show_retired.toggled.connect(self._filter)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.reload()
+
+    def _button(self, bar, text, name, slot, visible) -> QPushButton:
+        b = QPushButton(text)
+        b.setObjectName(name)
+        b.clicked.connect(lambda _c=False: slot())
+        b.setVisible(visible)
+        bar.addWidget(b)
+        return b
+
+    # --- data -------------------------------------------------------------------------------
+
+    def reload(self, select: str | None = None) -> None:
+        current = select or (self.selected().id if self.selected() else None)
+        code = self.topic.currentData()
+        self.topic.blockSignals(True)
+        self.topic.clear()
+        self.topic.addItem(self.tr("All topics"), None)
+        for t in bank.list_topics(self.store):
+            self.topic.addItem(f"{t.name} ({t.code})", t.code)
+        self.topic.setCurrentIndex(max(0, self.topic.findData(code)))
+        self.topic.blockSignals(False)
+        self.model.set_items(bank.list_questions(self.store))
+        self._filter()
+        if current:
+            self.select(current)
+
+    def _filter(self, *_args) -> None:
+        code = self.topic.currentData()
+        retired = self.show_retired.isChecked()
+        self.proxy.set_predicate(lambda q: (retired or not q.retired)
+                                 and (code is None or q.topic_code == code))
+        self.proxy.set_query(self.search.text())
+        active = sum(1 for q in self.model.items if not q.retired)
+        self.count.setText(self.tr("Showing %1 of %2 questions (%3 in use for new papers).")
+                           .replace("%1", str(self.proxy.rowCount()))
+                           .replace("%2", str(len(self.model.items)))
+                           .replace("%3", str(active)))
+        self._selection_changed()
+
+    def selected(self) -> bank.Question | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.proxy.object_at(rows[0].row()) if rows else None
+
+    def select(self, question_id: str) -> None:
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.object_at(row).id == question_id:
+                self.table.selectRow(row)
+                return
+
+    def _selection_changed(self, *_args) -> None:
+        q = self.selected()
+        for b in (self.edit_button, self.retire_button, self.delete_button,
+                  self.versions_button):
+            b.setEnabled(q is not None)
+        self.retire_button.setText(self.tr("Restore") if q and q.retired else self.tr("Retire"))
+        self.delete_button.setEnabled(q is not None and not q.used and q.version_no == 1)
+        self.preview.setHtml(self._preview_html(q) if q else "")
+
+    def _preview_html(self, q: bank.Question) -> str:
+        from html import escape
+        options = "".join(
+            f"<li>{'<b>' if i in q.correct else ''}{LETTERS[i]}. {escape(o)}"
+            f"{' ✔</b>' if i in q.correct else ''}</li>" for i, o in enumerate(q.options))
+        meta = self.tr("Topic %1 · clause %2 · version %3").replace("%1", escape(q.topic_name)) \
+            .replace("%2", escape(q.clause or "—")).replace("%3", str(q.version_no))
+        expl = f"<p><i>{escape(q.explanation)}</i></p>" if q.explanation else ""
+        return (f"<p><b>{escape(q.key)}.</b> {escape(q.text)}</p>"
+                f"<ul style='list-style: none'>{options}</ul>{expl}<p style='color:#555'>{meta}</p>")
+
+    # --- editing ------------------------------------------------------------------------------
+
+    def new_question(self) -> None:
+        if not bank.list_topics(self.store, include_retired=False):
+            show_info(self, self.tr("Add a topic first (Topics…)."))
+            return
+        dlg = QuestionDialog(self.store, parent=self)
+        if dlg.exec() and dlg.saved:
+            self.reload(select=dlg.saved.id)
+
+    def edit_question(self) -> None:
+        q = self.selected()
+        if q is None:
+            return
+        dlg = QuestionDialog(self.store, q, parent=self)
+        if dlg.exec() and dlg.saved:
+            self.reload(select=q.id)
+
+    def toggle_retired(self) -> None:
+        q = self.selected()
+        if q is None:
+            return
+        try:
+            bank.set_retired(self.store, q.id, not q.retired)
+        except IsoDeskError as exc:
+            show_error(self, exc)
+            return
+        self.reload(select=q.id)
+
+    def delete_question(self) -> None:
+        q = self.selected()
+        if q is None or not confirm(self, self.tr("Delete question %1?").replace("%1", q.key),
+                                    danger=True):
+            return
+        try:
+            bank.delete_question(self.store, q.id)
+        except IsoDeskError as exc:
+            show_error(self, exc)
+            return
+        self.reload()
+
+    def show_versions(self) -> None:
+        q = self.selected()
+        if q is not None:
+            VersionsDialog(self.store, q, self).exec()
+
+    def edit_topics(self) -> None:
+        TopicsDialog(self.store, self).exec()
+        self.reload()
+
+    # --- files ----------------------------------------------------------------------------------
+
+    def import_file(self, path: str | None = None) -> dict | None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Import questions"), "",
+                self.tr("Question files") + " " + IMPORT_FILTER)
+        if not path:
+            return None
+        try:
+            plan = bank_io.plan_import(self.store, read_questions(Path(path)))
+        except IsoDeskError as exc:
+            show_error(self, exc)
+            return None
+        self.import_preview = ImportPreviewDialog(plan, Path(path).name, self)
+        if not self.import_preview.exec():
+            return None
+        try:
+            result = bank_io.apply_import(self.store, plan,
+                                          accept_good=self.import_preview.accept_good.isChecked())
+        except IsoDeskError as exc:
+            show_error(self, exc)
+            return None
+        self.reload()
+        self.ctx.data_changed.emit("quiz")
+        show_info(self, self.tr("%1 questions imported.").replace("%1", str(result["imported"])))
+        return result
+
+    def export_file(self, path: str | None = None) -> dict | None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export the bank"), "ngan-hang-cau-hoi.gift",
+                self.tr("GIFT (*.gift);;Moodle XML (*.xml);;Excel (*.xlsx);;Aiken (*.aiken)"))
+        if not path:
+            return None
+        code = self.topic.currentData()
+        questions = [q.as_public() for q in bank.list_questions(
+            self.store, topic=code, include_retired=self.show_retired.isChecked())]
+        topics = {t.code: t.name for t in bank.list_topics(self.store)}
+        try:
+            out = write_questions(Path(path), questions, topics)
+        except IsoDeskError as exc:
+            show_error(self, exc)
+            return None
+        text = self.tr("%1 questions written to %2.").replace("%1", str(out["written"])) \
+            .replace("%2", out["file"])
+        if out["skipped"]:
+            text += " " + self.tr("%1 could not be written in this format.").replace(
+                "%1", str(len(out["skipped"])))
+        show_info(self, text)
+        return out
+
+    def save_template(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the Excel template"),
+                                                  "mau-cau-hoi.xlsx",
+                                                  self.tr("Excel files (*.xlsx)"))
+        if not path:
+            return
+        try:
+            write_template(Path(path), {t.code: t.name for t in bank.list_topics(self.store)})
+        except IsoDeskError as exc:
+            show_error(self, exc)
+            return
+        show_info(self, self.tr("Saved %1").replace("%1", str(path)))
+
+    def load_default(self) -> None:
+        try:
+            out = bank_io.load_bank_file(self.store)
+        except IsoDeskError as exc:
+            show_error(self, exc)
+            return
+        self.reload()
+        show_info(self, self.tr("%1 questions and %2 topics added (%3 were already there).")
+                  .replace("%1", str(out["questions"])).replace("%2", str(out["topics"]))
+                  .replace("%3", str(out["skipped"])))

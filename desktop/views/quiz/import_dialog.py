@@ -1,0 +1,127 @@
+"""The dry run of a question import: what will come in, what is refused (with its line) and
+why; nothing is written until the user confirms, and a file with refused items imports nothing
+unless the user ticks "import the good ones"."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QCheckBox, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QTabWidget,
+    QVBoxLayout,
+)
+
+from desktop.documents.quiz_formats import ENCODING_LABELS, FORMAT_LABELS
+from desktop.models.quiz.bank_io import ImportPlan
+
+from .table_models import ListTableModel
+
+
+class PlannedModel(ListTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.headers = [self.tr("Line"), self.tr("Key"), self.tr("Topic"), self.tr("Question"),
+                        self.tr("Options"), self.tr("Right")]
+
+    def display(self, item, column: int) -> str:
+        c = item.content
+        return [str(item.line), item.key,
+                item.topic_name + (" " + self.tr("(new)") if item.new_topic else ""),
+                c["text"].replace("\n", " "), str(len(c["options"])),
+                ", ".join(chr(65 + i) for i in c["correct"])][column]
+
+    def sort_key(self, item, column: int):
+        return item.line if column == 0 else super().sort_key(item, column)
+
+
+class ProblemsModel(ListTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.headers = [self.tr("Line"), self.tr("What is wrong"), self.tr("Kind")]
+
+    def display(self, r, column: int) -> str:
+        kind = self.tr("Refused") if r[1] == "refused" else self.tr("Already there, skipped")
+        return [str(r[0].line), r[0].message, kind][column]
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.BackgroundRole and index.isValid():
+            if self.items[index.row()][1] == "refused":
+                return QBrush(QColor("#fde7e9"))
+        return super().data(index, role)
+
+
+class ImportPreviewDialog(QDialog):
+    def __init__(self, plan: ImportPlan, file_name: str, parent=None):
+        super().__init__(parent)
+        self.plan = plan
+        self.setWindowTitle(self.tr("Import questions — %1").replace("%1", file_name))
+        self.resize(960, 600)
+        layout = QVBoxLayout(self)
+        head = QLabel(self.tr("Format: %1 · encoding: %2 · to import: %3 · refused: %4 · already in "
+                              "the bank: %5")
+                      .replace("%1", FORMAT_LABELS.get(plan.format, plan.format))
+                      .replace("%2", ENCODING_LABELS.get(plan.encoding, plan.encoding))
+                      .replace("%3", str(len(plan.items))).replace("%4", str(len(plan.rejected)))
+                      .replace("%5", str(len(plan.skipped))))
+        head.setObjectName("import_head")
+        head.setStyleSheet("font-weight: bold;")
+        head.setWordWrap(True)
+        layout.addWidget(head)
+        if plan.new_topics:
+            topics = QLabel(self.tr("New topics: %1").replace("%1", ", ".join(
+                f"{n} ({c})" for c, n in plan.new_topics.items())))
+            topics.setWordWrap(True)
+            layout.addWidget(topics)
+        for w in plan.warnings:
+            layout.addWidget(QLabel(w))
+        tabs = QTabWidget()
+        self.planned = PlannedModel(self)
+        self.planned.set_items(plan.items)
+        table = QTableView()
+        table.setObjectName("planned_table")
+        table.setModel(self.planned)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        tabs.addTab(table, self.tr("To import (%1)").replace("%1", str(len(plan.items))))
+        self.problems = ProblemsModel(self)
+        self.problems.set_items(sorted([(r, "refused") for r in plan.rejected]
+                                       + [(r, "skipped") for r in plan.skipped],
+                                       key=lambda x: x[0].line))
+        ptable = QTableView()
+        ptable.setObjectName("problems_table")
+        ptable.setModel(self.problems)
+        ptable.verticalHeader().hide()
+        ptable.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        ptable.setWordWrap(True)
+        tabs.addTab(ptable, self.tr("Refused or skipped (%1)").replace(
+            "%1", str(len(plan.rejected) + len(plan.skipped))))
+        if plan.rejected:
+            tabs.setCurrentIndex(1)
+        layout.addWidget(tabs, 1)
+        self.accept_good = QCheckBox(self.tr("Import the %1 good questions and leave out the "
+                                             "refused ones").replace("%1", str(len(plan.items))))
+        self.accept_good.setObjectName("accept_good")
+        if plan.rejected:
+            warn = QLabel(self.tr("The file has refused items, so nothing will be imported unless "
+                                  "you tick the box below. You can also correct the file (the "
+                                  "line numbers are above) and import it again."))
+            warn.setWordWrap(True)
+            warn.setStyleSheet("color: #b00020;")
+            layout.addWidget(warn)
+            layout.addWidget(self.accept_good)
+        else:
+            self.accept_good.hide()
+        buttons = QDialogButtonBox()
+        self.import_button = buttons.addButton(
+            self.tr("Import %1 questions").replace("%1", str(len(plan.items))),
+            QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setObjectName("do_import")
+        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.accept_good.toggled.connect(self._update)
+        self._update()
+
+    def _update(self, *_args) -> None:
+        ok = bool(self.plan.items) and (not self.plan.rejected or self.accept_good.isChecked())
+        self.import_button.setEnabled(ok)

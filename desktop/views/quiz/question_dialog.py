@@ -1,0 +1,283 @@
+"""Edit a question of the bank (a used question gets a new version), the topics, and a
+question's versions."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
+    QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QTableView, QVBoxLayout, QWidget,
+)
+
+from desktop.models.db import Store
+from desktop.models.errors import IsoDeskError, ValidationError
+from desktop.models.quiz import bank
+from desktop.models.quiz.common import LETTERS, MAX_OPTIONS
+
+from ..common import FieldErrors, show_error
+from .table_models import ListTableModel
+
+
+class QuestionDialog(QDialog):
+    def __init__(self, store: Store, question: bank.Question | None = None, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.question = question
+        self.saved: bank.Question | None = None
+        self.new_version = False
+        self.setWindowTitle(self.tr("Edit question %1").replace("%1", question.key) if question
+                            else self.tr("New question"))
+        self.resize(760, 640)
+        self.errors = FieldErrors()
+        layout = QVBoxLayout(self)
+        if question and question.used:
+            note = QLabel(self.tr("This question has already been on a paper. Saving a change "
+                                  "makes version %1; attempts keep the version they showed.")
+                          .replace("%1", str(question.version_no + 1)))
+            note.setObjectName("version_note")
+            note.setWordWrap(True)
+            note.setStyleSheet("color: #a15c00;")
+            layout.addWidget(note)
+        form = QFormLayout()
+        self.topic = QComboBox()
+        self.topic.setObjectName("topic")
+        for t in bank.list_topics(store, include_retired=False):
+            self.topic.addItem(f"{t.name} ({t.code})", t.code)
+        self.clause = QLineEdit()
+        self.clause.setObjectName("clause")
+        self.clause.setPlaceholderText(self.tr("for example 7.3 a"))
+        self.difficulty = QComboBox()
+        self.difficulty.setObjectName("difficulty")
+        for value, text in ((1, self.tr("1 — easy")), (2, self.tr("2 — medium")),
+                            (3, self.tr("3 — hard"))):
+            self.difficulty.addItem(text, value)
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("question_text")
+        self.text.setTabChangesFocus(True)
+        self.text.setMaximumHeight(110)
+        form.addRow(self.tr("Topic:"), self.topic)
+        form.addRow("", self.errors.label_for("topic"))
+        form.addRow(self.tr("Clause:"), self.clause)
+        form.addRow("", self.errors.label_for("clause"))
+        form.addRow(self.tr("Difficulty:"), self.difficulty)
+        form.addRow(self.tr("Question:"), self.text)
+        form.addRow("", self.errors.label_for("text"))
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Options (tick every right one; in your own words, never "
+                                        "the standard's text):")))
+        grid = QGridLayout()
+        self.option_edits: list[QLineEdit] = []
+        self.correct_boxes: list[QCheckBox] = []
+        for i in range(MAX_OPTIONS):
+            box = QCheckBox(self.tr("right"))
+            box.setObjectName(f"correct_{i}")
+            edit = QLineEdit()
+            edit.setObjectName(f"option_{i}")
+            grid.addWidget(QLabel(LETTERS[i] + "."), i, 0)
+            grid.addWidget(edit, i, 1)
+            grid.addWidget(box, i, 2)
+            self.option_edits.append(edit)
+            self.correct_boxes.append(box)
+        holder = QWidget()
+        holder.setLayout(grid)
+        layout.addWidget(holder)
+        layout.addWidget(self.errors.label_for("options"))
+        layout.addWidget(self.errors.label_for("correct"))
+        form2 = QFormLayout()
+        self.explanation = QPlainTextEdit()
+        self.explanation.setObjectName("explanation")
+        self.explanation.setTabChangesFocus(True)
+        self.explanation.setMaximumHeight(80)
+        form2.addRow(self.tr("Explanation:"), self.explanation)
+        layout.addLayout(form2)
+        layout.addWidget(self.errors.label_for(""))
+        buttons = QDialogButtonBox()
+        save = buttons.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        save.setObjectName("save_question")
+        save.setDefault(True)
+        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        if question:
+            self.topic.setCurrentIndex(max(0, self.topic.findData(question.topic_code)))
+            self.clause.setText(question.clause)
+            self.difficulty.setCurrentIndex(max(0, self.difficulty.findData(question.difficulty)))
+            self.text.setPlainText(question.text)
+            for i, option in enumerate(question.options):
+                self.option_edits[i].setText(option)
+                self.correct_boxes[i].setChecked(i in question.correct)
+            self.explanation.setPlainText(question.explanation)
+        else:
+            self.difficulty.setCurrentIndex(1)
+
+    def values(self) -> dict:
+        options = [e.text() for e in self.option_edits]
+        while options and not options[-1].strip():
+            options.pop()
+        return {"topic_code": self.topic.currentData() or "", "clause": self.clause.text(),
+                "difficulty": self.difficulty.currentData(), "text": self.text.toPlainText(),
+                "options": options,
+                "correct": [i for i, b in enumerate(self.correct_boxes)
+                            if b.isChecked() and i < len(options)],
+                "explanation": self.explanation.toPlainText()}
+
+    def save(self) -> None:
+        try:
+            if self.question is None:
+                self.saved = bank.add_question(self.store, self.values())
+            else:
+                self.saved, self.new_version = bank.update_question(
+                    self.store, self.question.id, self.values(),
+                    expected_version=self.question.row_version)
+        except ValidationError as exc:
+            self.errors.show(exc)
+            return
+        except IsoDeskError as exc:
+            show_error(self, exc)
+            return
+        self.accept()
+
+
+class TopicsModel(ListTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.headers = [self.tr("Code"), self.tr("Name"), self.tr("Active questions"),
+                        self.tr("State")]
+        self.counts: dict[str, int] = {}
+
+    def display(self, t: bank.Topic, column: int) -> str:
+        return [t.code, t.name, str(self.counts.get(t.code, 0)),
+                self.tr("Retired") if t.retired else self.tr("In use")][column]
+
+
+class TopicsDialog(QDialog):
+    """Add, rename and retire topics."""
+
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle(self.tr("Topics"))
+        self.resize(640, 420)
+        layout = QVBoxLayout(self)
+        self.model = TopicsModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("topics_table")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        form = QHBoxLayout()
+        self.code = QLineEdit()
+        self.code.setObjectName("topic_code")
+        self.code.setPlaceholderText(self.tr("Code, e.g. CSCL"))
+        self.code.setMaximumWidth(140)
+        self.name = QLineEdit()
+        self.name.setObjectName("topic_name")
+        self.name.setPlaceholderText(self.tr("Name of the topic"))
+        add = QPushButton(self.tr("Add"))
+        add.setObjectName("add_topic")
+        add.clicked.connect(self.add)
+        form.addWidget(self.code)
+        form.addWidget(self.name, 1)
+        form.addWidget(add)
+        layout.addLayout(form)
+        self.errors = FieldErrors()
+        layout.addWidget(self.errors.label_for("code"))
+        layout.addWidget(self.errors.label_for("name"))
+        row = QHBoxLayout()
+        rename = QPushButton(self.tr("Rename…"))
+        rename.setObjectName("rename_topic")
+        rename.clicked.connect(lambda: self.rename())
+        retire = QPushButton(self.tr("Retire / restore"))
+        retire.setObjectName("retire_topic")
+        retire.clicked.connect(self.toggle)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        row.addWidget(rename)
+        row.addWidget(retire)
+        row.addStretch(1)
+        row.addWidget(close)
+        layout.addLayout(row)
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.counts = bank.bank_counts(self.store)
+        self.model.set_items(bank.list_topics(self.store))
+
+    def selected(self) -> bank.Topic | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.item(rows[0].row()) if rows else None
+
+    def add(self) -> None:
+        try:
+            bank.add_topic(self.store, self.code.text(), self.name.text())
+        except ValidationError as exc:
+            self.errors.show(exc)
+            return
+        self.errors.clear()
+        self.code.clear()
+        self.name.clear()
+        self.reload()
+
+    def rename(self, name: str | None = None) -> None:
+        t = self.selected()
+        if t is None:
+            return
+        if name is None:
+            name, ok = QInputDialog.getText(self, self.tr("Rename the topic"), self.tr("Name:"),
+                                            text=t.name)
+            if not ok:
+                return
+        try:
+            bank.update_topic(self.store, t.id, name=name)
+        except IsoDeskError as exc:
+            show_error(self, exc)
+            return
+        self.reload()
+
+    def toggle(self) -> None:
+        t = self.selected()
+        if t is None:
+            return
+        try:
+            bank.update_topic(self.store, t.id, retired=not t.retired)
+        except IsoDeskError as exc:
+            show_error(self, exc)
+            return
+        self.reload()
+
+
+class VersionsModel(ListTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.headers = [self.tr("Version"), self.tr("Saved"), self.tr("Question"),
+                        self.tr("Right answer")]
+
+    def display(self, v: dict, column: int) -> str:
+        right = ", ".join(f"{LETTERS[i]}. {v['options'][i]}" for i in v["correct"])
+        return [str(v["number"]), v["updated_at"][:16].replace("T", " "),
+                v["text"].replace("\n", " "), right][column]
+
+
+class VersionsDialog(QDialog):
+    def __init__(self, store: Store, question: bank.Question, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Versions of %1").replace("%1", question.key))
+        self.resize(820, 360)
+        layout = QVBoxLayout(self)
+        self.model = VersionsModel(self)
+        self.model.set_items(bank.versions_of(store, question.id))
+        table = QTableView()
+        table.setObjectName("versions_table")
+        table.setModel(self.model)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        table.setWordWrap(True)
+        layout.addWidget(table, 1)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        box.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        box.rejected.connect(self.reject)
+        layout.addWidget(box)
+        table.resizeRowsToContents()

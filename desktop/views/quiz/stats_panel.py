@@ -1,0 +1,207 @@
+"""Item analysis (the definitions of Moodle's statistics report): the test's figures, a table of
+the questions with their flags, a chart of facility and discriminative efficiency, and the
+options each question's answers went to."""
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView,
+                              QValueAxis)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget,
+)
+
+from desktop.models.db import open_store
+from desktop.models.quiz import sessions, stats
+from desktop.models.quiz.common import LETTERS
+
+from ..common import run_in_background
+from ..context import ViewContext
+from .table_models import FilterProxy, ItemStatsModel, pct, tune_table
+
+
+def compute_in_thread(db_path, session_id: str | None, unit_code: str) -> stats.TestStats:
+    """Runs on a worker thread with its own connection to the database file."""
+    store = open_store(db_path, migrate=False)
+    try:
+        return stats.item_analysis(store, session_id=session_id, unit_code=unit_code)
+    finally:
+        store.close(clean=False)
+
+
+class StatsPanel(QWidget):
+    def __init__(self, ctx: ViewContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.store = ctx.store
+        self.result: stats.TestStats | None = None
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Statistics of:")))
+        self.scope = QComboBox()
+        self.scope.setObjectName("stats_scope")
+        bar.addWidget(self.scope, 1)
+        self.refresh_button = QPushButton(self.tr("Calculate"))
+        self.refresh_button.setObjectName("stats_refresh")
+        self.refresh_button.clicked.connect(lambda: self.calculate())
+        bar.addWidget(self.refresh_button)
+        self.search = QLineEdit()
+        self.search.setObjectName("stats_search")
+        self.search.setPlaceholderText(self.tr("Search a question"))
+        bar.addWidget(self.search)
+        layout.addLayout(bar)
+        self.summary = QLabel()
+        self.summary.setObjectName("stats_summary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.model = ItemStatsModel(self)
+        self.proxy = FilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("stats_table")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(ItemStatsModel.KEY, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        tune_table(self.table, ItemStatsModel.FLAGS)
+        splitter.addWidget(self.table)
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        self.chart = QChart()
+        self.chart.setTitle(self.tr("Facility and discriminative efficiency per question (%)"))
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart_view = QChartView(self.chart)
+        self.chart_view.setObjectName("stats_chart")
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(240)
+        lower.addWidget(self.chart_view)
+        self.detail = QTextBrowser()
+        self.detail.setObjectName("stats_detail")
+        lower.addWidget(self.detail)
+        lower.setSizes([700, 380])
+        splitter.addWidget(lower)
+        layout.addWidget(splitter, 1)
+        help_text = QLabel(self.tr("Facility: the share of people who answered right. "
+                                   "Discrimination: how well the question separates those who "
+                                   "know the subject from those who don't (below 20% is weak, "
+                                   "negative means the question is probably wrong or misleading). "
+                                   "Only first attempts count."))
+        help_text.setWordWrap(True)
+        help_text.setStyleSheet("color: #555;")
+        layout.addWidget(help_text)
+        self.search.textChanged.connect(self.proxy.set_query)
+        self.scope.currentIndexChanged.connect(lambda _i: self.calculate())
+        self.table.selectionModel().selectionChanged.connect(self._show_detail)
+        self.reload_scopes()
+
+    def reload_scopes(self) -> None:
+        current = self.scope.currentData()
+        self.scope.blockSignals(True)
+        self.scope.clear()
+        self.scope.addItem(self.tr("All sessions of the unit"), None)
+        for s in sessions.list_sessions(self.store):
+            self.scope.addItem(f"{s.day:%d/%m/%Y} — {s.display_title}", s.id)
+        self.scope.setCurrentIndex(max(0, self.scope.findData(current)))
+        self.scope.blockSignals(False)
+
+    def on_shown(self) -> None:
+        self.reload_scopes()
+        self.calculate()
+
+    def calculate(self, *, background: bool = True) -> None:
+        session_id = self.scope.currentData()
+        unit = self.store.unit_code
+        if not background:
+            self._show(stats.item_analysis(self.store, session_id=session_id, unit_code=unit))
+            return
+        self.refresh_button.setEnabled(False)
+        self.summary.setText(self.tr("Calculating…"))
+        path = self.store.path
+        run_in_background(self, lambda: compute_in_thread(path, session_id, unit), self._show,
+                          on_error=self._failed)
+
+    def _failed(self, exc: Exception) -> None:
+        self.refresh_button.setEnabled(True)
+        self.summary.setText(self.tr("The statistics could not be calculated: %1").replace(
+            "%1", str(exc)))
+
+    def _show(self, result: stats.TestStats) -> None:
+        self.refresh_button.setEnabled(True)
+        self.result = result
+        self.model.set_items(result.items)
+
+        def num(v, digits=2):
+            return "—" if v is None else f"{v:.{digits}f}".replace(".", ",")
+
+        if not result.attempts:
+            self.summary.setText(self.tr("No submitted attempts yet."))
+        else:
+            text = self.tr("First attempts: %1 · mean score %2 of %3 (%4%) · standard deviation "
+                           "%5 · KR-20 %6 · standard error of measurement %7") \
+                .replace("%1", str(result.attempts)).replace("%2", num(result.mean)) \
+                .replace("%3", str(result.questions or "—")) \
+                .replace("%4", pct(result.mean_percent)).replace("%5", num(result.sd)) \
+                .replace("%6", num(result.kr20)).replace("%7", num(result.sem))
+            if result.attempts < stats.FEW_ATTEMPTS:
+                text += " — " + self.tr("fewer than 30 attempts: read the figures with care.")
+            self.summary.setText(text)
+        self._chart(result)
+        self._show_detail()
+
+    def _chart(self, result: stats.TestStats) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        items = sorted(result.items, key=lambda i: (min(i.slots) if i.slots else 0, i.key))
+        facility = QBarSet(self.tr("Facility"))
+        facility.setColor(QColor("#1f5fa8"))
+        efficiency = QBarSet(self.tr("Discriminative efficiency"))
+        efficiency.setColor(QColor("#e08a00"))
+        for i in items:
+            facility.append(100 * (i.facility or 0))
+            efficiency.append(100 * (i.discriminative_efficiency or 0))
+        series = QBarSeries()
+        series.append(facility)
+        series.append(efficiency)
+        self.chart.addSeries(series)
+        axis_x = QBarCategoryAxis()
+        axis_x.append([i.key or "?" for i in items])
+        axis_x.setLabelsAngle(-60)
+        axis_y = QValueAxis()
+        low = min([0.0] + [100 * (i.discriminative_efficiency or 0) for i in items])
+        axis_y.setRange(max(-100.0, low), 100.0)
+        axis_y.setLabelFormat("%d")
+        self.chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_x)
+        series.attachAxis(axis_y)
+
+    def _show_detail(self, *_args) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self.detail.setHtml("<p style='color:#555'>" + escape(self.tr(
+                "Choose a question to see which options its answers went to.")) + "</p>")
+            return
+        item = self.proxy.object_at(rows[0].row())
+        total = max(1, item.attempts)
+        lines = []
+        for i, option in enumerate(item.options):
+            n = item.option_counts.get(str(i), 0)
+            mark = " ✔" if i in item.correct else ""
+            warn = (" — " + self.tr("nobody chose it")) if i in item.unchosen_options else ""
+            lines.append(f"<li>{LETTERS[i]}. {escape(option)}{mark}: <b>{n}</b> "
+                         f"({pct(100 * n / total)}%){escape(warn)}</li>")
+        blank = item.option_counts.get("none", 0)
+        if blank:
+            lines.append(f"<li>{escape(self.tr('No answer'))}: <b>{blank}</b></li>")
+        flags = "".join(f"<li>{escape(self.model.flag_text.get(f, f))}</li>" for f in item.flags)
+        self.detail.setHtml(f"<p><b>{escape(item.key)}.</b> {escape(item.text)}</p><ul>"
+                            + "".join(lines) + "</ul>" + (f"<p><b>{escape(self.tr('Flags'))}:"
+                                                          f"</b></p><ul>{flags}</ul>" if flags
+                                                          else ""))

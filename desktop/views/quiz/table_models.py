@@ -1,0 +1,307 @@
+"""Qt table models of the quiz screens (sessions, people of a session, questions, item statistics,
+roster coverage) and the sort/filter proxy they share."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QTableView
+
+from desktop.models.quiz.bank import Question
+from desktop.models.quiz.coverage import CoverageRow
+from desktop.models.quiz.results import PersonResult
+from desktop.models.quiz.sessions import Session
+from desktop.models.quiz.stats import ItemStats
+from desktop.models.vntext import collation_key, matches, person_sort_key
+
+GREEN, RED, AMBER, GREY = "#1e7b34", "#b00020", "#a15c00", "#777777"
+SORT_ROLE = Qt.ItemDataRole.UserRole
+OBJECT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def pct(value: float | None, digits: int = 1) -> str:
+    if value is None:
+        return ""
+    text = f"{value:.{digits}f}".replace(".", ",")
+    return text[:-2] if text.endswith(",0") else text
+
+
+def tune_table(table: QTableView, stretch: int) -> None:
+    """One line per row, columns sized to their content, `stretch` taking the rest."""
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+
+
+class ListTableModel(QAbstractTableModel):
+    """Rows of objects; subclasses give headers, display values, sort keys and colours."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.items: list = []
+        self.headers: list[str] = []
+
+    def set_items(self, items) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def item(self, row: int):
+        return self.items[row]
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def display(self, obj, column: int) -> str:
+        raise NotImplementedError
+
+    def sort_key(self, obj, column: int):
+        return collation_key(self.display(obj, column) or "")
+
+    def colour(self, obj, column: int) -> str | None:
+        return None
+
+    def search_text(self, obj) -> list[str]:
+        return [self.display(obj, c) for c in range(len(self.headers))]
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        obj = self.items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(obj, index.column())
+        if role == SORT_ROLE:
+            return self.sort_key(obj, index.column())
+        if role == OBJECT_ROLE:
+            return obj
+        if role == Qt.ItemDataRole.ForegroundRole:
+            c = self.colour(obj, index.column())
+            return QBrush(QColor(c)) if c else None
+        return None
+
+
+class FilterProxy(QSortFilterProxyModel):
+    """Diacritics-blind search over every column; sorting by the model's sort keys."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.query = ""
+        self.extra = None   # optional predicate(obj) -> bool
+        self.setSortRole(SORT_ROLE)
+
+    def set_query(self, text: str) -> None:
+        self.query = text
+        self.invalidateFilter()
+
+    def set_predicate(self, predicate) -> None:
+        self.extra = predicate
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
+        model: ListTableModel = self.sourceModel()
+        obj = model.item(row)
+        if self.extra is not None and not self.extra(obj):
+            return False
+        return matches(self.query, *model.search_text(obj))
+
+    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        try:
+            return a < b
+        except TypeError:
+            return str(a) < str(b)
+
+    def object_at(self, row: int):
+        return self.sourceModel().item(self.mapToSource(self.index(row, 0)).row())
+
+
+class SessionsModel(ListTableModel):
+    DATE, TITLE, PLACE, TESTED, STATUS = range(5)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.headers = [self.tr("Date"), self.tr("Session"), self.tr("Place"),
+                        self.tr("Tested"), self.tr("Status")]
+        self.counts: dict[str, tuple[int, int, int]] = {}
+
+    def display(self, s: Session, column: int) -> str:
+        listed, tested, passed = self.counts.get(s.id, (0, 0, 0))
+        return [s.day.strftime("%d/%m/%Y"), s.title or self.tr("Awareness training"), s.place,
+                f"{tested}/{listed}",
+                self.tr("Open") if s.status == "open" else self.tr("Closed")][column]
+
+    def sort_key(self, s: Session, column: int):
+        if column == self.DATE:
+            return s.date
+        return super().sort_key(s, column)
+
+
+class PeopleModel(ListTableModel):
+    NAME, CODE, DEPARTMENT, STATUS, SCORE, PERCENT, RESULT, ATTEMPTS = range(8)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.headers = [self.tr("Full name"), self.tr("Staff code"), self.tr("Department"),
+                        self.tr("Status"), self.tr("Score"), self.tr("%"), self.tr("Result"),
+                        self.tr("Attempts")]
+        self.status_text = {"not_started": self.tr("Not started"),
+                            "in_progress": self.tr("In progress"),
+                            "submitted": self.tr("Submitted")}
+
+    def display(self, r: PersonResult, column: int) -> str:
+        if column == self.STATUS:
+            text = self.status_text[r.status]
+            if r.status == "in_progress" and r.answered is not None:
+                text += f" ({r.answered}/{r.max_score})"
+            if not r.present:
+                text = self.tr("Absent")
+            return text
+        if column == self.SCORE:
+            return f"{r.score}/{r.max_score}" if r.score is not None else ""
+        if column == self.PERCENT:
+            return pct(r.percent)
+        if column == self.RESULT:
+            if r.passed is None:
+                return ""
+            return self.tr("Passed") if r.passed else self.tr("Not passed")
+        if column == self.ATTEMPTS:
+            return str(r.attempts) if r.attempts else ""
+        return [r.full_name, r.staff_code, r.department][column]
+
+    def sort_key(self, r: PersonResult, column: int):
+        if column == self.NAME:
+            return person_sort_key(r.full_name)
+        if column in (self.SCORE, self.PERCENT):
+            return -1.0 if r.percent is None else r.percent
+        if column == self.ATTEMPTS:
+            return r.attempts
+        return super().sort_key(r, column)
+
+    def colour(self, r: PersonResult, column: int):
+        if column in (self.RESULT, self.PERCENT, self.SCORE) and r.passed is not None:
+            return GREEN if r.passed else RED
+        if column == self.STATUS and r.status == "in_progress":
+            return AMBER
+        if not r.present:
+            return GREY
+        return None
+
+
+class QuestionsModel(ListTableModel):
+    KEY, TOPIC, CLAUSE, DIFFICULTY, TEXT, VERSION, STATE = range(7)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.headers = [self.tr("Key"), self.tr("Topic"), self.tr("Clause"),
+                        self.tr("Difficulty"), self.tr("Question"), self.tr("Version"),
+                        self.tr("State")]
+        self.levels = {1: self.tr("Easy"), 2: self.tr("Medium"), 3: self.tr("Hard")}
+
+    def display(self, q: Question, column: int) -> str:
+        state = self.tr("Retired") if q.retired else (self.tr("In use") if q.used
+                                                      else self.tr("Not used yet"))
+        return [q.key, q.topic_code, q.clause, self.levels.get(q.difficulty, ""),
+                q.text.replace("\n", " "), str(q.version_no), state][column]
+
+    def sort_key(self, q: Question, column: int):
+        if column == self.KEY:
+            from desktop.models.quiz.bank import _key_order
+            return _key_order(q.key)
+        if column in (self.DIFFICULTY, self.VERSION):
+            return q.difficulty if column == self.DIFFICULTY else q.version_no
+        return super().sort_key(q, column)
+
+    def colour(self, q: Question, column: int):
+        return GREY if q.retired else None
+
+    def search_text(self, q: Question) -> list[str]:
+        return [q.key, q.topic_code, q.topic_name, q.clause, q.text, *q.options]
+
+
+class ItemStatsModel(ListTableModel):
+    KEY, TOPIC, ATTEMPTS, FACILITY, DISCRIMINATION, EFFICIENCY, FLAGS = range(7)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.headers = [self.tr("Question"), self.tr("Topic"), self.tr("Attempts"),
+                        self.tr("Facility %"), self.tr("Discrimination %"),
+                        self.tr("Discriminative efficiency %"), self.tr("Flags")]
+        self.flag_text = {
+            "negative_discrimination": self.tr("Negative discrimination"),
+            "low_discrimination": self.tr("Low discrimination"),
+            "unchosen_option": self.tr("A wrong option nobody chose"),
+            "few_attempts": self.tr("Fewer than 30 attempts")}
+
+    def display(self, i: ItemStats, column: int) -> str:
+        def p100(v):
+            return "" if v is None else pct(100 * v)
+        return [i.key, i.topic, str(i.attempts), p100(i.facility),
+                p100(i.discrimination_index), p100(i.discriminative_efficiency),
+                "; ".join(self.flag_text.get(f, f) for f in i.flags)][column]
+
+    def sort_key(self, i: ItemStats, column: int):
+        if column == self.KEY:
+            return (min(i.slots) if i.slots else 0, i.key)
+        if column in (self.ATTEMPTS, self.FACILITY, self.DISCRIMINATION, self.EFFICIENCY):
+            v = [i.attempts, i.facility, i.discrimination_index,
+                 i.discriminative_efficiency][column - self.ATTEMPTS]
+            return -9.0 if v is None else float(v)
+        return super().sort_key(i, column)
+
+    def colour(self, i: ItemStats, column: int):
+        if column == self.DISCRIMINATION and i.discrimination_index is not None:
+            if i.discrimination_index < 0:
+                return RED
+        if column == self.FLAGS and ("negative_discrimination" in i.flags
+                                     or "low_discrimination" in i.flags):
+            return RED
+        return None
+
+    def search_text(self, i: ItemStats) -> list[str]:
+        return [i.key, i.topic, i.text]
+
+
+class CoverageModel(ListTableModel):
+    NAME, CODE, DEPARTMENT, SESSIONS, ATTEMPTS, BEST, STATE, LAST = range(8)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.headers = [self.tr("Full name"), self.tr("Staff code"), self.tr("Department"),
+                        self.tr("Sessions attended"), self.tr("Tests taken"),
+                        self.tr("Best %"), self.tr("State"), self.tr("Last session")]
+        self.states = {"passed": self.tr("Passed"), "failed": self.tr("Not passed yet"),
+                       "not_tested": self.tr("Attended, not tested"),
+                       "not_trained": self.tr("Not trained yet")}
+
+    def display(self, r: CoverageRow, column: int) -> str:
+        last = ""
+        if r.last_date:
+            y, m, d = r.last_date.split("-")
+            last = f"{d}/{m}/{y}"
+        return [r.full_name, r.staff_code, r.department, str(r.sessions_attended),
+                str(r.attempts), pct(r.best_percent), self.states[r.state], last][column]
+
+    def sort_key(self, r: CoverageRow, column: int):
+        if column == self.NAME:
+            return person_sort_key(r.full_name)
+        if column in (self.SESSIONS, self.ATTEMPTS):
+            return r.sessions_attended if column == self.SESSIONS else r.attempts
+        if column == self.BEST:
+            return -1.0 if r.best_percent is None else r.best_percent
+        if column == self.LAST:
+            return r.last_date or ""
+        return super().sort_key(r, column)
+
+    def colour(self, r: CoverageRow, column: int):
+        if column == self.STATE:
+            return GREEN if r.state == "passed" else (RED if r.state == "failed" else AMBER)
+        return None

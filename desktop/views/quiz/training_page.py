@@ -1,0 +1,51 @@
+"""Tập huấn & kiểm tra: the training sessions with the proctor's view, the question bank, the
+item analysis and the coverage of the roster, as tabs of one page."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from ..context import ViewContext
+from .bank_panel import BankPanel
+from .coverage_panel import CoveragePanel
+from .sessions_panel import SessionsPanel
+from .stats_panel import StatsPanel
+
+
+class TrainingPage(QWidget):
+    def __init__(self, ctx: ViewContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("<h2>Training and the awareness test</h2>"))
+        layout.addWidget(title)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("training_tabs")
+        self.sessions = SessionsPanel(ctx)
+        self.bank = BankPanel(ctx)
+        self.stats = StatsPanel(ctx)
+        self.coverage = CoveragePanel(ctx)
+        self.tabs.addTab(self.sessions, self.tr("Sessions and results"))
+        self.tabs.addTab(self.bank, self.tr("Question bank"))
+        self.tabs.addTab(self.stats, self.tr("Item analysis"))
+        self.tabs.addTab(self.coverage, self.tr("Roster coverage"))
+        layout.addWidget(self.tabs, 1)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        ctx.data_changed.connect(self._data_changed)
+
+    def _tab_changed(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        if hasattr(page, "on_shown"):
+            page.on_shown()
+
+    def _data_changed(self, table: str) -> None:
+        if table in ("staff", "quiz", "*"):
+            self.coverage.reload()
+            self.sessions.proctor.reload(keep_selection=True)
+        if table in ("quiz", "*"):
+            self.stats.reload_scopes()
+        if table == "*":
+            self.sessions.reload()
+            self.bank.reload()
+
+    def on_shown(self) -> None:
+        self.sessions.proctor.reload(keep_selection=True)
