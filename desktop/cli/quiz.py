@@ -123,6 +123,15 @@ def _session_id(ctx: CliContext, ref: str) -> str:
         raise fail_on(exc) from exc
 
 
+def _topic(store, code: str | None) -> str | None:
+    if not code:
+        return None
+    topic = bank.topic_by_code(store, code)
+    if topic is None:
+        raise CliError(f"Không có chủ đề mã {code}. Xem các chủ đề bằng `isodesk quiz bank`.")
+    return topic.code
+
+
 def _notes(lines: list[str]) -> None:
     for line in lines:
         sys.stderr.write(f"isodesk: {line}\n")
@@ -172,7 +181,7 @@ FORMAT_NAME = {"gift": "GIFT", "aiken": "Aiken", "moodle-xml": "Moodle XML", "xl
 def cmd_export(args, ctx: CliContext) -> int:
     store = ctx.store()
     questions = [q.as_public() for q in bank.list_questions(
-        store, topic=(args.topic or "").upper() or None, include_retired=args.include_retired)]
+        store, topic=_topic(store, args.topic), include_retired=args.include_retired)]
     topics = {t.code: t.name for t in bank.list_topics(store)}
     try:
         result = write_questions(args.file, questions, topics, args.format)
@@ -197,7 +206,7 @@ def cmd_template(args, ctx: CliContext) -> int:
 def cmd_bank(args, ctx: CliContext) -> int:
     store = ctx.store()
     items = bank.list_questions(store, query=args.search,
-                                topic=(args.topic or "").upper() or None,
+                                topic=_topic(store, args.topic),
                                 include_retired=args.include_retired)
     payload = {"questions": [{"id": q.id, "topic": q.topic_code, "text": q.text,
                               "options": q.options, "correct": q.correct,

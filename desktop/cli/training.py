@@ -104,7 +104,7 @@ def _blueprint(text: str) -> dict[str, int]:
         code, _, n = part.partition("=")
         if not n.strip().isdigit():
             raise CliError(f"Cơ cấu đề \"{part}\" không đúng dạng MÃ=SỐ, ví dụ NT=8.", 2)
-        out[code.strip().upper()] = int(n)
+        out[code.strip()] = int(n)
     return out
 
 

@@ -257,7 +257,7 @@ def test_dry_run_writes_nothing(qstore):
     before = qstore.scalar("SELECT count(*) FROM quiz_questions")
     audit_before = qstore.scalar("SELECT count(*) FROM audit_log")
     plan = bank_io.plan_import(qstore, aiken.parse(b"Q?\nA) x\nB) y\nANSWER: B\n"))
-    assert len(plan.items) == 1 and plan.new_topics == {"KHAC": "Chủ đề khác"}
+    assert len(plan.items) == 1 and plan.new_topics == {"khac": "Chủ đề khác"}
     assert qstore.scalar("SELECT count(*) FROM quiz_questions") == before
     assert qstore.scalar("SELECT count(*) FROM audit_log") == audit_before
 

@@ -63,7 +63,7 @@ def parse(data: bytes, *, encoding: str | None = None) -> ParseResult:
         result.reject(1, f"Không phải ngân hàng câu hỏi của ISO Desk (cần \"format\": "
                          f"\"{DEFAULT_BANK_FORMAT}\").")
         return result
-    names = {str(t.get("code", "")).upper(): t.get("name") for t in doc.get("topics") or []
+    names = {str(t.get("code", "")): t.get("name") for t in doc.get("topics") or []
              if isinstance(t, dict)}
     questions = doc.get("questions") or []
     starts = _element_lines(text, "questions")
@@ -80,7 +80,7 @@ def parse(data: bytes, *, encoding: str | None = None) -> ParseResult:
         if not isinstance(correct, list) or not all(isinstance(c, int) for c in correct):
             result.reject(line, "\"correct\" phải là danh sách số thứ tự phương án đúng (từ 0).")
             continue
-        code = str(q.get("topic") or "").upper()
+        code = str(q.get("topic") or "")
         diff = q.get("difficulty")
         result.items.append(ParsedQuestion(
             line=line, text=str(q.get("text") or ""), options=options, correct=correct,

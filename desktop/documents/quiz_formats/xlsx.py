@@ -113,11 +113,11 @@ def parse(data: bytes | Path, *, encoding: str | None = None) -> ParseResult:
                 result.reject(r, f"Dòng {r}: độ khó phải là 1, 2 hoặc 3 (đang là \"{difficulty}\").")
                 continue
             topic = value("topic")
-            code = (topic or "").upper() if (topic or "").upper() in names else None
+            code = names.get((topic or "").casefold())
             result.items.append(ParsedQuestion(
                 line=r, text=text or "", options=opts, correct=correct,
                 multiple=len(correct) > 1, key=value("key"),
-                topic=names[code] if code else topic, topic_code=code,
+                topic=code[1] if code else topic, topic_code=code[0] if code else None,
                 explanation=block("explanation") or "", clause=value("clause") or "",
                 difficulty=level))
         if converted:
@@ -139,14 +139,14 @@ def _block_text(cell, converted: list[dict], sheet: str) -> str | None:
     return text
 
 
-def _topic_names(wb) -> dict[str, str]:
-    """{code: name} from the "Chủ đề" sheet this program writes (when there is one)."""
+def _topic_names(wb) -> dict[str, tuple[str, str]]:
+    """{code folded: (code, name)} from the "Chủ đề" sheet this program writes."""
     if TOPIC_SHEET not in wb.sheetnames:
         return {}
     out = {}
     for code, name, *_ in wb[TOPIC_SHEET].iter_rows(min_row=2, values_only=True):
         if code and name:
-            out[str(code).strip().upper()] = str(name).strip()
+            out[str(code).strip().casefold()] = (str(code).strip(), str(name).strip())
     return out
 
 
@@ -198,7 +198,7 @@ def write(path: Path, questions: list[dict], topics: dict[str, str]) -> Path:
 
 
 def write_template(path: Path, topics: dict[str, str]) -> Path:
-    example = [{"key": "VD01", "topic": next(iter(topics), "KHAC"), "clause": "7.3 a",
+    example = [{"key": "VD01", "topic": next(iter(topics), "khac"), "clause": "7.3 a",
                 "difficulty": 1, "text": "Ví dụ: chính sách chất lượng của đơn vị do ai ban hành?",
                 "options": ["Giám đốc đơn vị", "Từng cán bộ tự đặt", "Đơn vị tư vấn", "Người dân"],
                 "correct": [0], "explanation": "Xóa dòng ví dụ này trước khi nhập."}]

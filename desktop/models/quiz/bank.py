@@ -20,9 +20,9 @@ from .common import MAX_OPTIONS, QUESTIONS, TOPICS, VERSIONS, QuizError, dumps, 
 
 MAX_TEXT = 4000
 MAX_OPTION = 1000
-_TOPIC_CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9_.-]{0,19}$")
+_TOPIC_CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$")
 _KEY_RE = re.compile(r"^[\w.:/-]{1,60}$", re.UNICODE)
-FALLBACK_TOPIC = ("KHAC", "Chủ đề khác")
+FALLBACK_TOPIC = ("khac", "Chủ đề khác")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -77,8 +77,9 @@ def list_topics(store: Store, *, include_retired: bool = True) -> list[Topic]:
 
 
 def topic_by_code(store: Store, code: str) -> Topic | None:
-    rows = store.query("SELECT * FROM quiz_topics WHERE code = ? AND deleted = 0 "
-                       "ORDER BY origin_unit = ? DESC", ((code or "").upper(), store.unit_code))
+    """A topic by its code (case does not matter)."""
+    rows = store.query("SELECT * FROM quiz_topics WHERE code = ? COLLATE NOCASE AND deleted = 0 "
+                       "ORDER BY origin_unit = ? DESC", ((code or "").strip(), store.unit_code))
     return _topic(rows[0]) if rows else None
 
 
@@ -91,23 +92,23 @@ def topic_by_name(store: Store, name: str) -> Topic | None:
 
 
 def code_from_name(store: Store, name: str) -> str:
-    words = re.sub(r"[^A-Z0-9]+", " ", fold(name).upper()).split()
-    base = "-".join(words)[:16].strip("-") or "CHUDE"
+    words = re.sub(r"[^a-z0-9]+", " ", fold(name)).split()
+    base = "-".join(words)[:32].strip("-") or "chu-de"
     code, n = base, 2
     while topic_by_code(store, code) is not None:
-        code = f"{base[:16]}-{n}"
+        code = f"{base[:32]}-{n}"
         n += 1
     return code
 
 
 def add_topic(store: Store, code: str, name: str, *, description: str = "",
               sort_order: int | None = None) -> Topic:
-    code = (clean(code) or "").upper()
+    code = clean(code) or ""
     name = clean(name) or ""
     errors = {}
     if not _TOPIC_CODE_RE.match(code):
-        errors["code"] = ("Mã chủ đề gồm 1–20 ký tự: chữ in hoa không dấu, chữ số, dấu chấm, "
-                          "gạch dưới hoặc gạch ngang; ví dụ CSCL.")
+        errors["code"] = ("Mã chủ đề gồm 1–40 ký tự: chữ không dấu, chữ số, dấu chấm, gạch "
+                          "dưới hoặc gạch ngang; ví dụ policy hoặc CSCL.")
     elif topic_by_code(store, code) is not None:
         errors["code"] = f"Mã chủ đề {code} đã có."
     if not name:
@@ -145,7 +146,7 @@ def ensure_topic(store: Store, name_or_code: str | None) -> Topic:
     found = topic_by_code(store, text) or topic_by_name(store, text)
     if found is not None:
         return found
-    if _TOPIC_CODE_RE.match(text) and text.upper() == text:
+    if _TOPIC_CODE_RE.match(text) and " " not in text:
         return add_topic(store, text, text)
     return add_topic(store, code_from_name(store, text), text)
 
@@ -356,12 +357,15 @@ def validate_content(store: Store | None, data: dict) -> dict:
     clause = clean(data.get("clause")) or ""
     if len(clause) > 40:
         errors["clause"] = "Điều khoản tham chiếu quá dài (tối đa 40 ký tự), ví dụ 7.3 a."
-    topic_code = (clean(data.get("topic_code") or data.get("topic")) or "").upper()
+    topic_code = clean(data.get("topic_code") or data.get("topic")) or ""
     if store is not None:
+        topic = topic_by_code(store, topic_code) if topic_code else None
         if not topic_code:
             errors["topic"] = "Hãy chọn chủ đề của câu hỏi."
-        elif topic_by_code(store, topic_code) is None:
+        elif topic is None:
             errors["topic"] = f"Chưa có chủ đề mã {topic_code}: hãy thêm chủ đề trước."
+        else:
+            topic_code = topic.code
     if errors:
         raise ValidationError(errors)
     return {"text": text, "options": options, "correct": correct, "weights": weights,

@@ -148,7 +148,7 @@ def plan_import(store: Store, parsed: ParseResult, *, topic: str | None = None) 
 def _resolve_topic(store: Store, wanted: str | None, cache: dict, plan: ImportPlan, *,
                    code_hint: str | None = None) -> tuple[str, str, bool]:
     label = clean(wanted) or ""
-    hint = (clean(code_hint) or "").upper()
+    hint = clean(code_hint) or ""
     if (hint, label) in cache:
         return cache[(hint, label)]
     known = bank.topic_by_code(store, hint) if hint else None
@@ -166,7 +166,7 @@ def _resolve_topic(store: Store, wanted: str | None, cache: dict, plan: ImportPl
         else:
             code = bank.code_from_name(store, label)
             while code in plan.new_topics:
-                code = code[:16] + f"-{len(plan.new_topics) + 1}"
+                code = code[:32] + f"-{len(plan.new_topics) + 1}"
             result = (code, label, True)
     if result[2]:
         plan.new_topics[result[0]] = result[1]

@@ -110,7 +110,10 @@ def draw_paper(store: Store, settings: dict, seed: int) -> Paper:
     rng = random.Random(seed)
     chosen: list[tuple[str, str]] = []
     for code in sorted(counts):
-        chosen.extend(rng.sample(pool[code], counts[code]))
+        picked = set(rng.sample(range(len(pool[code])), counts[code]))
+        # In the bank's order within a topic: a paper that holds the same questions has them in
+        # the same slots (the items of the statistics), whatever is shown to the person.
+        chosen.extend(q for i, q in enumerate(pool[code]) if i in picked)
     versions = bank.get_versions(store, [v for _, v in chosen])
     items = []
     for slot, (qid, vid) in enumerate(chosen, start=1):

@@ -119,7 +119,8 @@ def validate_settings(store: Store | None, raw: dict) -> dict:
             errors["blueprint"] = f"Số câu của chủ đề {code} phải là số không âm."
             continue
         if n:
-            blueprint[str(code).upper()] = n
+            topic = bank.topic_by_code(store, str(code)) if store is not None else None
+            blueprint[topic.code if topic else str(code)] = n
     if "blueprint" not in errors and out["questions"] and sum(blueprint.values()) > out["questions"]:
         errors["blueprint"] = (f"Tổng số câu theo chủ đề ({sum(blueprint.values())}) nhiều hơn số "
                                f"câu của đề ({out['questions']}).")

@@ -5,14 +5,30 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView,
-                              QValueAxis)
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QValueAxis,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
 )
+from shiboken6 import isValid
 
 from desktop.models.db import open_store
 from desktop.models.quiz import sessions, stats
@@ -38,6 +54,7 @@ class StatsPanel(QWidget):
         self.ctx = ctx
         self.store = ctx.store
         self.result: stats.TestStats | None = None
+        self._request = 0
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Statistics of:")))
@@ -123,8 +140,20 @@ class StatsPanel(QWidget):
         self.refresh_button.setEnabled(False)
         self.summary.setText(self.tr("Calculating…"))
         path = self.store.path
-        run_in_background(self, lambda: compute_in_thread(path, session_id, unit), self._show,
-                          on_error=self._failed)
+        self._request += 1
+        request = self._request
+
+        def done(result):
+            # Only the latest request counts, and only while the panel still exists.
+            if isValid(self) and request == self._request:
+                self._show(result)
+
+        def failed(exc):
+            if isValid(self) and request == self._request:
+                self._failed(exc)
+
+        run_in_background(self, lambda: compute_in_thread(path, session_id, unit), done,
+                          on_error=failed)
 
     def _failed(self, exc: Exception) -> None:
         self.refresh_button.setEnabled(True)

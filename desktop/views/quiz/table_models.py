@@ -13,6 +13,8 @@ from desktop.models.quiz.sessions import Session
 from desktop.models.quiz.stats import ItemStats
 from desktop.models.vntext import collation_key, matches, person_sort_key
 
+from ..common import refilter
+
 GREEN, RED, AMBER, GREY = "#1e7b34", "#b00020", "#a15c00", "#777777"
 SORT_ROLE = Qt.ItemDataRole.UserRole
 OBJECT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -99,12 +101,10 @@ class FilterProxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_query(self, text: str) -> None:
-        self.query = text
-        self.invalidateFilter()
+        refilter(self, lambda: setattr(self, "query", text))
 
     def set_predicate(self, predicate) -> None:
-        self.extra = predicate
-        self.invalidateFilter()
+        refilter(self, lambda: setattr(self, "extra", predicate))
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
         model: ListTableModel = self.sourceModel()

@@ -55,6 +55,10 @@ class PinScreen(QWidget):
         self.pad.reset()
 
     def handle_key(self, event) -> bool:
+        if is_enter(event.key()):
+            if self.pad.field.isEnabled():
+                self.pad.submit()
+            return True
         if event.key() == Qt.Key.Key_Backspace and not self.pad.field.text() \
                 and self.back_button.isVisible():
             self.back.emit()

@@ -153,7 +153,6 @@ class PinPad(QWidget):
         self.field.setMaxLength(8)
         self.field.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.field.setFixedWidth(320)
-        self.field.returnPressed.connect(self._submit)
         layout.addWidget(self.field, 0, Qt.AlignmentFlag.AlignHCenter)
         grid = QGridLayout()
         keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]
@@ -168,13 +167,13 @@ class PinPad(QWidget):
 
     def _press(self, key: str) -> None:
         if key == "OK":
-            self._submit()
+            self.submit()
         elif key == "⌫":
             self.field.backspace()
         elif len(self.field.text()) < 8:
             self.field.setText(self.field.text() + key)
 
-    def _submit(self) -> None:
+    def submit(self) -> None:
         pin = self.field.text()
         self.field.clear()
         self.submitted.emit(pin)

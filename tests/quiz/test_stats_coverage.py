@@ -1,0 +1,177 @@
+"""Item analysis checked against the definitions computed independently (the statistics module),
+and the training figures that other parts of the program read."""
+from __future__ import annotations
+
+import math
+import random
+import statistics as st
+
+import pytest
+
+from desktop.models import records
+from desktop.models.figures import collect
+from desktop.models.quiz import attempts, coverage, sessions, stats, training_coverage
+from desktop.models.quiz.common import dumps
+from desktop.models.vntext import person_sort_key
+
+from .conftest import make_session, staff_ids
+
+
+def reference(rows, attempt_ids):
+    """Straight from the issue's definitions, with the standard library."""
+    by_attempt: dict[str, dict[int, tuple[str, int]]] = {a: {} for a in attempt_ids}
+    for a, slot, q, c, _sel in rows:
+        if a in by_attempt:
+            by_attempt[a][slot] = (q, c)
+    attempts_ = [a for a in attempt_ids if by_attempt[a]]
+    totals = {a: sum(c for _, c in by_attempt[a].values()) for a in attempts_}
+    t = [totals[a] for a in attempts_]
+    k = len(next(iter(by_attempt.values())))
+    slot_var = sum(st.variance([by_attempt[a][s][1] for a in attempts_])
+                   for s in by_attempt[attempts_[0]])
+    alpha = k / (k - 1) * (1 - slot_var / st.variance(t))
+    items = {}
+    questions = {q for a in attempts_ for q, _ in by_attempt[a].values()}
+    for q in questions:
+        xs, rest = [], []
+        for a in attempts_:
+            for qq, c in by_attempt[a].values():
+                if qq == q:
+                    xs.append(c)
+                    rest.append(totals[a] - c)
+        disc = st.correlation(xs, rest) if st.pvariance(xs) and st.pvariance(rest) else None
+        cmax = st.covariance(sorted(xs), sorted(rest))
+        items[q] = (st.mean(xs), disc, st.covariance(xs, rest) / cmax if cmax else None)
+    return len(attempts_), st.mean(t), st.stdev(t), alpha, st.stdev(t) * math.sqrt(1 - alpha), \
+        items
+
+
+def synthetic(n_attempts=60, k=10, seed=3, random_papers=False):
+    rng = random.Random(seed)
+    bank_ = [f"q{i}" for i in range(k * 2 if random_papers else k)]
+    rows = []
+    for a in range(n_attempts):
+        ability = rng.random()
+        chosen = rng.sample(bank_, k) if random_papers else bank_
+        for slot, q in enumerate(chosen, start=1):
+            hard = int(q[1:]) / len(bank_)
+            c = int(rng.random() < 0.2 + 0.8 * ability * (1 - hard / 2))
+            rows.append((f"a{a}", slot, q, c, dumps([0 if c else 1])))
+    return rows, [f"a{a}" for a in range(n_attempts)]
+
+
+@pytest.mark.parametrize("random_papers", [False, True])
+def test_statistics_match_the_definitions(random_papers):
+    rows, ids = synthetic(random_papers=random_papers)
+    got = stats.compute(rows, ids)
+    n, mean, sd, alpha, sem, items = reference(rows, ids)
+    assert got.attempts == n and got.questions == 10
+    assert got.mean == pytest.approx(mean) and got.sd == pytest.approx(sd)
+    assert got.kr20 == pytest.approx(alpha) and got.sem == pytest.approx(sem)
+    for item in got.items:
+        facility, disc, eff = items[item.question_id]
+        assert item.facility == pytest.approx(facility)
+        assert item.discrimination_index == pytest.approx(disc)
+        assert item.discriminative_efficiency == pytest.approx(eff)
+
+
+def test_a_small_case_by_hand():
+    # three people, two questions: totals 2, 1, 0
+    rows = [("a", 1, "x", 1, "[0]"), ("a", 2, "y", 1, "[0]"),
+            ("b", 1, "x", 1, "[0]"), ("b", 2, "y", 0, "[2]"),
+            ("c", 1, "x", 0, "[1]"), ("c", 2, "y", 0, None)]
+    t = stats.compute(rows, ["a", "b", "c"])
+    assert t.mean == 1 and t.sd == 1
+    # var(x)=var(y)=1/3, var(total)=1 → α = 2·(1 − 2/3) = 2/3
+    assert t.kr20 == pytest.approx(2 / 3) and t.sem == pytest.approx(math.sqrt(1 / 3))
+    x = next(i for i in t.items if i.question_id == "x")
+    assert x.facility == pytest.approx(2 / 3)
+    assert x.discrimination_index == pytest.approx(0.5)   # x vs rest (1, 0, 0)
+    assert x.option_counts == {"0": 2, "1": 1}
+    y = next(i for i in t.items if i.question_id == "y")
+    assert y.option_counts == {"0": 1, "2": 1, "none": 1}
+
+
+def test_first_attempts_only_and_flags(qstore):
+    s = make_session(qstore, questions=12, shuffle_questions=False, shuffle_options=False)
+    ids = staff_ids(qstore)
+    for n, code in enumerate(("CB001", "CB002", "CB003", "CB004")):
+        a = attempts.start_attempt(qstore, s.id, ids[code])
+        for it in a.items:
+            good = it.position <= 12 - 3 * n
+            attempts.answer(qstore, a, it.position, it.correct_options if good else
+                            [i for i in range(len(it.options)) if i not in it.correct_options][:1])
+        attempts.submit(qstore, a)
+    sessions.grant_retake(qstore, s.id, ids["CB004"])
+    retake = attempts.start_attempt(qstore, s.id, ids["CB004"])
+    for it in retake.items:
+        attempts.answer(qstore, retake, it.position, it.correct_options)
+    attempts.submit(qstore, retake)
+    t = stats.item_analysis(qstore, session_id=s.id)
+    assert t.attempts == 4 and t.mean == pytest.approx((12 + 9 + 6 + 3) / 4)
+    assert all("few_attempts" in i.flags for i in t.items)
+    first = next(i for i in t.items if i.slots == [1])
+    assert first.facility == 1 and first.discrimination_index is None
+    assert "unchosen_option" in first.flags and first.unchosen_options
+    across = stats.item_analysis(qstore)
+    assert across.attempts == 4
+
+
+def test_statistics_flag_negative_discrimination():
+    rows = []
+    for a in range(40):
+        strong = a < 20
+        for slot in range(1, 6):
+            c = int(strong) if slot < 5 else int(not strong)   # the last question is "wrong"
+            rows.append((f"a{a}", slot, f"q{slot}", c, dumps([0 if c else 1])))
+    t = stats.compute(rows, [f"a{a}" for a in range(40)])
+    stats._flag(next(i for i in t.items if i.question_id == "q5"), ["x", "y", "z"], [0])
+    q5 = next(i for i in t.items if i.question_id == "q5")
+    assert q5.discrimination_index < 0
+    assert q5.flags == ["negative_discrimination", "unchosen_option"]
+
+
+# --- the figures provider ------------------------------------------------------------------------
+
+def test_training_figures_contract(qstore):
+    ids = staff_ids(qstore)
+    s = make_session(qstore, questions=4, pass_mark=75)
+    for code, good in (("CB001", True), ("CB002", False), ("CB005", True)):
+        a = attempts.start_attempt(qstore, s.id, ids[code])
+        for it in a.items:
+            attempts.answer(qstore, a, it.position, it.correct_options if good else
+                            [i for i in range(len(it.options)) if i not in it.correct_options][:1])
+        attempts.submit(qstore, a)
+    sessions.set_present(qstore, s.id, ids["CB008"], False)
+    # a session of another year, and rows of another unit, do not count
+    old = make_session(qstore, questions=4)
+    sessions.update_session(qstore, old.id, {"date": "2024-05-02"})
+    records.insert(qstore, "quiz_sessions", {"date": "2025-01-01", "place": "X", "settings": "{}",
+                                             "origin_unit": "OTHER"})
+    f = training_coverage(qstore, unit_code=qstore.unit_code, year=2025)
+    assert set(f) == {"active_staff", "trained", "tested", "passed", "not_passed", "sessions",
+                      "attempts", "pass_rate"}
+    assert f["active_staff"] == 8 and f["trained"] == 7 and f["tested"] == 3
+    assert f["passed"] == 2 and f["sessions"] == 1 and f["attempts"] == 3
+    assert f["pass_rate"] == pytest.approx(2 / 3)
+    names = [p["full_name"] for p in f["not_passed"]]
+    assert len(names) == 6 and names == sorted(names, key=person_sort_key)
+    assert set(f["not_passed"][0]) == {"staff_id", "staff_code", "full_name", "department"}
+    assert training_coverage(qstore, unit_code=qstore.unit_code, year=2024)["sessions"] == 1
+    assert training_coverage(qstore, unit_code="OTHER")["active_staff"] == 0
+    assert collect(qstore, only=["training"])["training"]["passed"] == 2
+    empty = training_coverage(qstore, unit_code=qstore.unit_code, year=2023)
+    assert empty["pass_rate"] is None and empty["tested"] == 0
+
+
+def test_roster_coverage_states(qstore):
+    ids = staff_ids(qstore)
+    s = make_session(qstore, questions=4, attend=False)
+    sessions.add_attendee(qstore, s.id, ids["CB002"])
+    a = attempts.start_attempt(qstore, s.id, ids["CB001"], require_attendance=False)
+    for it in a.items:
+        attempts.answer(qstore, a, it.position, it.correct_options)
+    attempts.submit(qstore, a)
+    rows = {r.staff_code: r for r in coverage.roster_coverage(qstore)}
+    assert rows["CB001"].state == "passed" and rows["CB001"].best_percent == 100
+    assert rows["CB002"].state == "not_tested" and rows["CB003"].state == "not_trained"
