@@ -5,1888 +5,1896 @@
     <name>BankPanel</name>
     <message>
         <source>Search the questions (accents optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tìm câu hỏi (gõ có dấu hoặc không dấu)</translation>
     </message>
     <message>
         <source>Show retired</source>
-        <translation type="unfinished"></translation>
+        <translation>Hiện cả câu ngừng dùng</translation>
     </message>
     <message>
         <source>New…</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm câu hỏi…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sửa…</translation>
     </message>
     <message>
         <source>Retire</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngừng dùng</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Xóa</translation>
     </message>
     <message>
         <source>Versions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Các phiên bản…</translation>
     </message>
     <message>
         <source>Topics…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chủ đề…</translation>
     </message>
     <message>
         <source>Import / export</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập / xuất tệp</translation>
     </message>
     <message>
         <source>Import questions (GIFT, Aiken, Moodle XML, Excel)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập câu hỏi (GIFT, Aiken, Moodle XML, Excel)…</translation>
     </message>
     <message>
         <source>Export the bank…</source>
-        <translation type="unfinished"></translation>
+        <translation>Xuất ngân hàng câu hỏi…</translation>
     </message>
     <message>
         <source>Save the Excel template…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu tệp Excel mẫu…</translation>
     </message>
     <message>
         <source>Add the missing default questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm các câu còn thiếu của ngân hàng mặc định</translation>
     </message>
     <message>
         <source>All topics</source>
-        <translation type="unfinished"></translation>
+        <translation>Tất cả chủ đề</translation>
     </message>
     <message>
         <source>Showing %1 of %2 questions (%3 in use for new papers).</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang hiện %1/%2 câu hỏi (%3 câu đang dùng để ra đề).</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Dùng lại</translation>
     </message>
     <message>
         <source>Topic %1 · clause %2 · version %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Chủ đề %1 · điều khoản %2 · phiên bản %3</translation>
     </message>
     <message>
         <source>Add a topic first (Topics…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy thêm chủ đề trước (nút Chủ đề…).</translation>
     </message>
     <message>
         <source>Delete question %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Xóa câu hỏi %1?</translation>
     </message>
     <message>
         <source>Import questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập câu hỏi</translation>
     </message>
     <message>
         <source>Question files</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp câu hỏi</translation>
     </message>
     <message>
         <source>%1 questions imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã nhập %1 câu hỏi.</translation>
     </message>
     <message>
         <source>Export the bank</source>
-        <translation type="unfinished"></translation>
+        <translation>Xuất ngân hàng câu hỏi</translation>
     </message>
     <message>
         <source>GIFT (*.gift);;Moodle XML (*.xml);;Excel (*.xlsx);;Aiken (*.aiken)</source>
-        <translation type="unfinished"></translation>
+        <translation>GIFT (*.gift);;Moodle XML (*.xml);;Excel (*.xlsx);;Aiken (*.aiken)</translation>
     </message>
     <message>
         <source>%1 questions written to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã xuất %1 câu hỏi ra %2.</translation>
     </message>
     <message>
         <source>%1 could not be written in this format.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 câu không ghi được theo định dạng này.</translation>
     </message>
     <message>
         <source>Save the Excel template</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu tệp Excel mẫu</translation>
     </message>
     <message>
         <source>Excel files (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã lưu %1</translation>
     </message>
     <message>
         <source>%1 questions and %2 topics added (%3 were already there).</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã thêm %1 câu hỏi và %2 chủ đề (%3 câu đã có từ trước).</translation>
     </message>
 </context>
 <context>
     <name>CoverWindow</name>
     <message>
         <source>This PC is being used for the awareness test.</source>
-        <translation type="unfinished"></translation>
+        <translation>Máy này đang dùng để kiểm tra nhận thức.</translation>
     </message>
 </context>
 <context>
     <name>CoverageModel</name>
     <message>
         <source>Full name</source>
-        <translation type="unfinished"></translation>
+        <translation>Họ và tên</translation>
     </message>
     <message>
         <source>Staff code</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã cán bộ</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>Phòng/Bộ phận</translation>
     </message>
     <message>
         <source>Sessions attended</source>
-        <translation type="unfinished"></translation>
+        <translation>Số buổi đã dự</translation>
     </message>
     <message>
         <source>Tests taken</source>
-        <translation type="unfinished"></translation>
+        <translation>Số lần kiểm tra</translation>
     </message>
     <message>
         <source>Best %</source>
-        <translation type="unfinished"></translation>
+        <translation>Cao nhất (%)</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Tình trạng</translation>
     </message>
     <message>
         <source>Last session</source>
-        <translation type="unfinished"></translation>
+        <translation>Buổi gần nhất</translation>
     </message>
     <message>
         <source>Passed</source>
-        <translation type="unfinished"></translation>
+        <translation>Đạt</translation>
     </message>
     <message>
         <source>Not passed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa đạt</translation>
     </message>
     <message>
         <source>Attended, not tested</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã dự, chưa kiểm tra</translation>
     </message>
     <message>
         <source>Not trained yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa dự tập huấn</translation>
     </message>
 </context>
 <context>
     <name>CoveragePanel</name>
     <message>
         <source>Search by name, code or department</source>
-        <translation type="unfinished"></translation>
+        <translation>Tìm theo tên, mã hoặc phòng/bộ phận</translation>
     </message>
     <message>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Tất cả</translation>
     </message>
     <message>
         <source>Never passed a test</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa đạt bài kiểm tra nào</translation>
     </message>
     <message>
         <source>Not trained yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa dự tập huấn</translation>
     </message>
     <message>
         <source>Attended but not tested</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã dự nhưng chưa kiểm tra</translation>
     </message>
     <message>
         <source>Tested but not passed</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã kiểm tra nhưng chưa đạt</translation>
     </message>
     <message>
         <source>Passed</source>
-        <translation type="unfinished"></translation>
+        <translation>Đạt</translation>
     </message>
     <message>
         <source>Export to Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Xuất ra Excel…</translation>
     </message>
     <message>
         <source>%1 active staff · trained: %2 · tested: %3 · passed: %4 (%5% of those tested) · never passed: %6</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 cán bộ đang làm việc · đã dự tập huấn: %2 · đã kiểm tra: %3 · đã đạt: %4 (%5% số người đã kiểm tra) · chưa đạt lần nào: %6</translation>
     </message>
     <message>
         <source>Export the coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Xuất tình hình tập huấn</translation>
     </message>
     <message>
         <source>Excel files (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã lưu %1</translation>
     </message>
 </context>
 <context>
     <name>EnteredModel</name>
     <message>
         <source>Staff code</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã cán bộ</translation>
     </message>
     <message>
         <source>Full name</source>
-        <translation type="unfinished"></translation>
+        <translation>Họ và tên</translation>
     </message>
     <message>
         <source>Variant</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã đề</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%</source>
-        <translation type="unfinished"></translation>
+        <translation>Số câu đúng</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết quả</translation>
     </message>
     <message>
         <source>Passed</source>
-        <translation type="unfinished"></translation>
+        <translation>Đạt</translation>
     </message>
     <message>
         <source>Not passed</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa đạt</translation>
     </message>
 </context>
 <context>
     <name>EvidenceDialog</name>
     <message>
         <source>Answers of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bài làm của %1</translation>
     </message>
     <message>
         <source>Attempt %1: %2 of %3 right (%4%) — %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lần làm bài %1: đúng %2/%3 câu (%4%) — %5.</translation>
     </message>
     <message>
         <source>passed</source>
-        <translation type="unfinished"></translation>
+        <translation>đạt</translation>
     </message>
     <message>
         <source>not passed</source>
-        <translation type="unfinished"></translation>
+        <translation>chưa đạt</translation>
     </message>
     <message>
         <source>Attempt %1: not submitted yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lần làm bài %1: chưa nộp.</translation>
     </message>
     <message>
         <source>On paper, variant %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Làm trên giấy, mã đề %1.</translation>
     </message>
     <message>
         <source>On the kiosk %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Làm trên máy %1.</translation>
     </message>
     <message>
         <source>Paper seed: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Số khởi tạo đề: %1.</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>
     <name>EvidenceModel</name>
     <message>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>Câu</translation>
     </message>
     <message>
         <source>Question as shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Câu hỏi như đã hiển thị</translation>
     </message>
     <message>
         <source>Chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã chọn</translation>
     </message>
     <message>
         <source>Right answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Đáp án đúng</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết quả</translation>
     </message>
     <message>
         <source>Right</source>
-        <translation type="unfinished"></translation>
+        <translation>Đúng</translation>
     </message>
     <message>
         <source>Wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Sai</translation>
     </message>
 </context>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
         <source>Import questions — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập câu hỏi — %1</translation>
     </message>
     <message>
         <source>Format: %1 · encoding: %2 · to import: %3 · refused: %4 · already in the bank: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Định dạng: %1 · bảng mã: %2 · sẽ nhập: %3 · bị từ chối: %4 · đã có trong ngân hàng: %5</translation>
     </message>
     <message>
         <source>New topics: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Chủ đề mới: %1</translation>
     </message>
     <message>
         <source>To import (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sẽ nhập (%1)</translation>
     </message>
     <message>
         <source>Refused or skipped (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bị từ chối hoặc bỏ qua (%1)</translation>
     </message>
     <message>
         <source>Import the %1 good questions and leave out the refused ones</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập %1 câu hợp lệ và bỏ qua các câu bị từ chối</translation>
     </message>
     <message>
         <source>The file has refused items, so nothing will be imported unless you tick the box below. You can also correct the file (the line numbers are above) and import it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp có câu bị từ chối nên sẽ không nhập câu nào, trừ khi bạn đánh dấu ô dưới đây. Bạn cũng có thể sửa tệp (số dòng ghi ở trên) rồi nhập lại.</translation>
     </message>
     <message>
         <source>Import %1 questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập %1 câu hỏi</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>
     <name>ItemStatsModel</name>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Câu hỏi</translation>
     </message>
     <message>
         <source>Topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Chủ đề</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Số lần làm</translation>
     </message>
     <message>
         <source>Facility %</source>
-        <translation type="unfinished"></translation>
+        <translation>Độ dễ (%)</translation>
     </message>
     <message>
         <source>Discrimination %</source>
-        <translation type="unfinished"></translation>
+        <translation>Độ phân biệt (%)</translation>
     </message>
     <message>
         <source>Discriminative efficiency %</source>
-        <translation type="unfinished"></translation>
+        <translation>Hiệu quả phân biệt (%)</translation>
     </message>
     <message>
         <source>Flags</source>
-        <translation type="unfinished"></translation>
+        <translation>Cảnh báo</translation>
     </message>
     <message>
         <source>Negative discrimination</source>
-        <translation type="unfinished"></translation>
+        <translation>Độ phân biệt âm</translation>
     </message>
     <message>
         <source>Low discrimination</source>
-        <translation type="unfinished"></translation>
+        <translation>Độ phân biệt thấp</translation>
     </message>
     <message>
         <source>A wrong option nobody chose</source>
-        <translation type="unfinished"></translation>
+        <translation>Có phương án sai không ai chọn</translation>
     </message>
     <message>
         <source>Fewer than 30 attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa đủ 30 bài làm</translation>
     </message>
 </context>
 <context>
     <name>KioskWindow</name>
     <message>
         <source>Awareness test</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiểm tra nhận thức</translation>
     </message>
     <message>
         <source>The program was closed before %1 finished the test (question %2, %3 answered). The proctor enters the PIN to continue the same test.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chương trình bị tắt khi %1 chưa làm xong bài (đang ở câu %2, đã trả lời %3). Người giám sát nhập mã PIN để tiếp tục đúng bài làm đó.</translation>
     </message>
     <message>
         <source>Time left: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời gian còn lại: %1.</translation>
     </message>
     <message>
         <source>Resume the test</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiếp tục bài làm</translation>
     </message>
     <message>
         <source>Please ask the proctor</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy báo người giám sát</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Quay lại</translation>
     </message>
     <message>
         <source>The test has %1 questions. You pass with %2% right answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bài kiểm tra có %1 câu. Bạn đạt khi trả lời đúng từ %2% số câu.</translation>
     </message>
     <message>
         <source>You have %1 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời gian làm bài: %1 phút.</translation>
     </message>
     <message>
         <source>Each answer is saved as soon as you choose it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mỗi câu trả lời được lưu ngay khi bạn chọn.</translation>
+    </message>
+    <message>
+        <source>Staff code: %1</source>
+        <translation>Mã cán bộ: %1</translation>
     </message>
     <message>
         <source>Is this you?</source>
-        <translation type="unfinished"></translation>
+        <translation>Có phải bạn không?</translation>
     </message>
     <message>
         <source>Yes, start the test</source>
-        <translation type="unfinished"></translation>
+        <translation>Đúng, bắt đầu làm bài</translation>
     </message>
     <message>
         <source>No, go back</source>
-        <translation type="unfinished"></translation>
+        <translation>Không phải, quay lại</translation>
     </message>
     <message>
         <source>The answer was not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Câu trả lời chưa được lưu</translation>
     </message>
     <message>
         <source>After submitting you cannot change your answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sau khi nộp bài, bạn không sửa được câu trả lời nữa.</translation>
     </message>
     <message>
         <source>%1 questions are not answered yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Còn %1 câu chưa trả lời.</translation>
     </message>
     <message>
         <source>Submit your test?</source>
-        <translation type="unfinished"></translation>
+        <translation>Nộp bài?</translation>
     </message>
     <message>
         <source>Submit</source>
-        <translation type="unfinished"></translation>
+        <translation>Nộp bài</translation>
     </message>
     <message>
         <source>time is up, the test was submitted.</source>
-        <translation type="unfinished"></translation>
+        <translation>hết giờ, bài đã được nộp.</translation>
     </message>
     <message>
         <source>%1 s left</source>
-        <translation type="unfinished"></translation>
+        <translation>Còn %1 giây</translation>
     </message>
     <message>
         <source>%1 min left</source>
-        <translation type="unfinished"></translation>
+        <translation>Còn %1 phút</translation>
     </message>
     <message>
         <source>Proctor</source>
-        <translation type="unfinished"></translation>
+        <translation>Người giám sát</translation>
     </message>
     <message>
         <source>Proctor: pause the test</source>
-        <translation type="unfinished"></translation>
+        <translation>Người giám sát: tạm dừng bài làm</translation>
     </message>
     <message>
         <source>Enter the proctor&apos;s PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập mã PIN của người giám sát.</translation>
     </message>
     <message>
         <source>Wrong PIN five times: the exit is locked. Wait %1 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập sai mã PIN 5 lần: tạm khóa chức năng thoát. Hãy chờ %1 giây.</translation>
     </message>
     <message>
         <source>You can try the PIN again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Có thể nhập lại mã PIN.</translation>
     </message>
     <message>
         <source>%1 — %2 people on the list. This PC: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 người trong danh sách. Máy này: %3.</translation>
     </message>
     <message>
         <source>Add a person to the attendance list</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm người vào danh sách dự</translation>
     </message>
     <message>
         <source>Only people on the staff roster can be added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ thêm được người có trong danh sách cán bộ.</translation>
     </message>
     <message>
         <source>Allow one more attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>Cho làm thêm một lần</translation>
     </message>
     <message>
         <source>%1 was added to the attendance list and can take the test now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã thêm %1 vào danh sách dự; người này có thể làm bài ngay.</translation>
     </message>
     <message>
         <source>%1 may take the test once more.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 được làm bài thêm một lần.</translation>
     </message>
     <message>
         <source>Not done</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa làm được</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã xong</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>Đồng ý</translation>
     </message>
 </context>
 <context>
     <name>PaperEntryDialog</name>
     <message>
         <source>Enter answers from paper</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập bài làm trên giấy</translation>
     </message>
     <message>
         <source>Type the staff code, choose the variant printed on the paper, then the letters ticked in the answer grid, one per question (&quot;-&quot; for a blank, (AC) for several). Enter saves and grades.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gõ mã cán bộ, chọn mã đề in trên bài, rồi gõ các chữ cái đã đánh dấu trong bảng trả lời, mỗi câu một chữ (&quot;-&quot; nếu bỏ trống, (AC) nếu chọn nhiều). Bấm Enter để lưu và chấm.</translation>
     </message>
     <message>
         <source>Variant %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã đề %1</translation>
     </message>
     <message>
         <source>Staff code:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã cán bộ:</translation>
     </message>
     <message>
         <source>Variant:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã đề:</translation>
     </message>
     <message>
         <source>Answers:</source>
-        <translation type="unfinished"></translation>
+        <translation>Câu trả lời:</translation>
     </message>
     <message>
         <source>Entered in this window:</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã nhập trong cửa sổ này:</translation>
     </message>
     <message>
         <source>Import a CSV file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập từ tệp CSV…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Đóng</translation>
     </message>
     <message>
         <source>No paper variants yet: print them first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có mã đề giấy nào: hãy in đề trước.</translation>
     </message>
     <message>
         <source>not on the roster</source>
-        <translation type="unfinished"></translation>
+        <translation>không có trong danh sách cán bộ</translation>
     </message>
     <message>
         <source>%1 of %2 questions typed</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã gõ %1/%2 câu</translation>
     </message>
     <message>
         <source>Answers from paper (CSV)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bài làm trên giấy (CSV)</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp CSV (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Dòng %1: %2</translation>
     </message>
     <message>
         <source>%1 rows are wrong and nothing was entered:</source>
-        <translation type="unfinished"></translation>
+        <translation>Có %1 dòng sai nên chưa nhập bài nào:</translation>
     </message>
     <message>
         <source>Enter the %1 good rows now and leave out the wrong ones?</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập ngay %1 dòng đúng và bỏ qua các dòng sai?</translation>
     </message>
     <message>
         <source>Enter the good rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập các dòng đúng</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <source>%1 papers entered and graded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã nhập và chấm %1 bài làm trên giấy.</translation>
     </message>
 </context>
 <context>
     <name>PdfPreview</name>
     <message>
         <source>Preview — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Xem trước — %1</translation>
     </message>
     <message>
         <source>Saved as %1 (%2 pages).</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã lưu thành %1 (%2 trang).</translation>
     </message>
     <message>
         <source>Open in the PDF reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở bằng trình đọc PDF</translation>
     </message>
     <message>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>In…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Đóng</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã lưu %1</translation>
     </message>
 </context>
 <context>
     <name>PeopleModel</name>
     <message>
         <source>Full name</source>
-        <translation type="unfinished"></translation>
+        <translation>Họ và tên</translation>
     </message>
     <message>
         <source>Staff code</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã cán bộ</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>Phòng/Bộ phận</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Trạng thái</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%</source>
-        <translation type="unfinished"></translation>
+        <translation>Số câu đúng</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết quả</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Số lần làm</translation>
     </message>
     <message>
         <source>Not started</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa làm bài</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang làm bài</translation>
     </message>
     <message>
         <source>Submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã nộp bài</translation>
     </message>
     <message>
         <source>Absent</source>
-        <translation type="unfinished"></translation>
+        <translation>Vắng mặt</translation>
     </message>
     <message>
         <source>Passed</source>
-        <translation type="unfinished"></translation>
+        <translation>Đạt</translation>
     </message>
     <message>
         <source>Not passed</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa đạt</translation>
     </message>
 </context>
 <context>
     <name>PickPersonScreen</name>
     <message>
         <source>Name or staff code</source>
-        <translation type="unfinished"></translation>
+        <translation>Họ tên hoặc mã cán bộ</translation>
     </message>
     <message>
         <source>← Back</source>
-        <translation type="unfinished"></translation>
+        <translation>← Quay lại</translation>
     </message>
 </context>
 <context>
     <name>PickStaffDialog</name>
     <message>
         <source>Name or staff code</source>
-        <translation type="unfinished"></translation>
+        <translation>Họ tên hoặc mã cán bộ</translation>
     </message>
     <message>
         <source>Choose</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn</translation>
     </message>
 </context>
 <context>
     <name>PinDialog</name>
     <message>
         <source>Proctor&apos;s PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã PIN giám sát</translation>
     </message>
     <message>
         <source>The PIN lets the proctor leave the test mode, resume an interrupted test and add people at the kiosk. Keep it to yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã PIN dùng để thoát chế độ kiểm tra, tiếp tục bài làm bị gián đoạn và thêm người tại máy kiểm tra. Hãy giữ kín mã này.</translation>
     </message>
     <message>
         <source>PIN (4–8 digits):</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã PIN (4–8 chữ số):</translation>
     </message>
     <message>
         <source>Again:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập lại:</translation>
     </message>
     <message>
         <source>Set the PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Đặt mã PIN</translation>
     </message>
     <message>
         <source>The two PINs are not the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hai lần nhập mã PIN không giống nhau.</translation>
     </message>
 </context>
 <context>
     <name>PinScreen</name>
     <message>
         <source>← Back</source>
-        <translation type="unfinished"></translation>
+        <translation>← Quay lại</translation>
     </message>
 </context>
 <context>
     <name>PlannedModel</name>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Dòng</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã câu</translation>
     </message>
     <message>
         <source>Topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Chủ đề</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Câu hỏi</translation>
     </message>
     <message>
         <source>Options</source>
-        <translation type="unfinished"></translation>
+        <translation>Số phương án</translation>
     </message>
     <message>
         <source>Right</source>
-        <translation type="unfinished"></translation>
+        <translation>Đúng</translation>
     </message>
     <message>
         <source>(new)</source>
-        <translation type="unfinished"></translation>
+        <translation>(mới)</translation>
     </message>
 </context>
 <context>
     <name>ProblemsModel</name>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Dòng</translation>
     </message>
     <message>
         <source>What is wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Lỗi</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Loại</translation>
     </message>
     <message>
         <source>Refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Bị từ chối</translation>
     </message>
     <message>
         <source>Already there, skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã có, bỏ qua</translation>
     </message>
 </context>
 <context>
     <name>ProctorMenuScreen</name>
     <message>
         <source>Proctor</source>
-        <translation type="unfinished"></translation>
+        <translation>Người giám sát</translation>
     </message>
     <message>
         <source>Unfinished tests on this PC (choose one to resume):</source>
-        <translation type="unfinished"></translation>
+        <translation>Bài làm dở trên máy này (chọn để tiếp tục):</translation>
     </message>
     <message>
         <source>Add a person to the attendance list…</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm người vào danh sách dự…</translation>
     </message>
     <message>
         <source>Allow a person to take the test again…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cho một người làm bài lại…</translation>
     </message>
     <message>
         <source>Leave the test mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Thoát chế độ kiểm tra</translation>
     </message>
     <message>
         <source>← Back to the welcome screen</source>
-        <translation type="unfinished"></translation>
+        <translation>← Về màn hình đầu</translation>
     </message>
     <message>
         <source>Resume: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiếp tục: %1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>ProctorView</name>
     <message>
         <source>Start the test kiosk</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở chế độ kiểm tra</translation>
     </message>
     <message>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>Người dự</translation>
     </message>
     <message>
         <source>Add a person to the list…</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm người vào danh sách…</translation>
     </message>
     <message>
         <source>Allow a retake</source>
-        <translation type="unfinished"></translation>
+        <translation>Cho làm bài lại</translation>
     </message>
     <message>
         <source>Mark present / absent</source>
-        <translation type="unfinished"></translation>
+        <translation>Đánh dấu có mặt / vắng mặt</translation>
     </message>
     <message>
         <source>Show the answers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Xem bài làm…</translation>
     </message>
     <message>
         <source>Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Văn bản</translation>
     </message>
     <message>
         <source>Results list (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Danh sách kết quả (PDF)…</translation>
     </message>
     <message>
         <source>Results (Excel)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kết quả (Excel)…</translation>
     </message>
     <message>
         <source>Result slips (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Phiếu kết quả từng người (PDF)…</translation>
     </message>
     <message>
         <source>Paper test</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiểm tra trên giấy</translation>
     </message>
     <message>
         <source>Print paper variants…</source>
-        <translation type="unfinished"></translation>
+        <translation>In đề kiểm tra trên giấy…</translation>
     </message>
     <message>
         <source>Enter answers from paper…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập bài làm trên giấy…</translation>
     </message>
     <message>
         <source>Kiosk PCs</source>
-        <translation type="unfinished"></translation>
+        <translation>Máy kiểm tra</translation>
     </message>
     <message>
         <source>Set the proctor&apos;s PIN…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đặt mã PIN giám sát…</translation>
     </message>
     <message>
         <source>Prepare another kiosk PC…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chuẩn bị thêm một máy kiểm tra…</translation>
     </message>
     <message>
         <source>Import a kiosk PC&apos;s results…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập kết quả của máy kiểm tra…</translation>
     </message>
     <message>
         <source>Export this PC&apos;s results (kiosk PC)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Xuất kết quả của máy này (máy kiểm tra)…</translation>
     </message>
     <message>
         <source>Search a name</source>
-        <translation type="unfinished"></translation>
+        <translation>Tìm tên</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Choose a training session&lt;/h3&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Chọn một buổi tập huấn&lt;/h3&gt;</translation>
     </message>
     <message>
         <source>DVD</source>
-        <translation type="unfinished"></translation>
+        <translation>trình chiếu DVD</translation>
     </message>
     <message>
         <source>consultant&apos;s guidance</source>
-        <translation type="unfinished"></translation>
+        <translation>hướng dẫn của chuyên gia</translation>
     </message>
     <message>
         <source>test</source>
-        <translation type="unfinished"></translation>
+        <translation>kiểm tra</translation>
     </message>
     <message>
         <source>Consultant: %1. Parts done: %2. Status: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chuyên gia tư vấn: %1. Các phần đã làm: %2. Trạng thái: %3.</translation>
     </message>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>đang mở</translation>
     </message>
     <message>
         <source>closed</source>
-        <translation type="unfinished"></translation>
+        <translation>đã đóng</translation>
     </message>
     <message>
         <source>%1 on the list · %2 not started · %3 taking the test · %4 submitted · %5 passed · %6 not passed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 người trong danh sách · %2 chưa làm · %3 đang làm · %4 đã nộp · %5 đạt · %6 chưa đạt</translation>
     </message>
     <message>
         <source>Whole roster: %1 active staff, %2 have passed a test; never passed (%3): %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Toàn đơn vị: %1 cán bộ đang làm việc, %2 người đã đạt; chưa đạt lần nào (%3): %4</translation>
     </message>
     <message>
         <source>nobody</source>
-        <translation type="unfinished"></translation>
+        <translation>không có ai</translation>
     </message>
     <message>
         <source>Choose a person in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy chọn một người trong danh sách trước.</translation>
     </message>
     <message>
         <source>This session is closed. Reopen it to run the test.</source>
-        <translation type="unfinished"></translation>
+        <translation>Buổi tập huấn này đã đóng. Hãy mở lại để tổ chức kiểm tra.</translation>
     </message>
     <message>
         <source>Add a person to the attendance list</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm người vào danh sách dự</translation>
     </message>
     <message>
         <source>Let %1 take the test once more?</source>
-        <translation type="unfinished"></translation>
+        <translation>Cho %1 làm bài thêm một lần?</translation>
     </message>
     <message>
         <source>%1 has not taken the test yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 chưa làm bài kiểm tra.</translation>
     </message>
     <message>
         <source>Save the results list</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu danh sách kết quả</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Save the results in Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu kết quả ra Excel</translation>
     </message>
     <message>
         <source>Excel files (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>Save the result slips</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu phiếu kết quả</translation>
     </message>
     <message>
         <source>Save the paper variants</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu đề kiểm tra trên giấy</translation>
     </message>
     <message>
         <source>Print the paper variants first: the answers are keyed in against the variant printed on each paper.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy in đề giấy trước: câu trả lời được nhập theo mã đề in trên từng bài.</translation>
     </message>
     <message>
         <source>The PIN was set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã đặt mã PIN.</translation>
     </message>
     <message>
         <source>Prepare a kiosk PC</source>
-        <translation type="unfinished"></translation>
+        <translation>Chuẩn bị máy kiểm tra</translation>
     </message>
     <message>
         <source>Name of that PC (for example: Máy 2):</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên của máy đó (ví dụ: Máy 2):</translation>
     </message>
     <message>
         <source>Save the file for the kiosk PC</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu tệp cho máy kiểm tra</translation>
     </message>
     <message>
         <source>Kiosk setup files (*.isokiosk)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp chuẩn bị máy kiểm tra (*.isokiosk)</translation>
     </message>
     <message>
         <source>Saved %1. On the kiosk PC, open ISO Desk (same unit), go to Training &amp; quiz and choose &quot;Open a kiosk setup file&quot;. Key fingerprint: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã lưu %1. Trên máy kiểm tra, mở ISO Desk (cùng đơn vị), vào mục Tập huấn &amp; kiểm tra và chọn &quot;Mở tệp chuẩn bị máy kiểm tra&quot;. Dấu nhận dạng khóa: %2.</translation>
     </message>
     <message>
         <source>Results file of a kiosk PC</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp kết quả của máy kiểm tra</translation>
     </message>
     <message>
         <source>Results files (*.isoresults)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp kết quả (*.isoresults)</translation>
     </message>
     <message>
         <source>This file was imported before: nothing was merged again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp này đã được nhập trước đây: không nhập lại gì.</translation>
     </message>
     <message>
         <source>%1: %2 new attempts, %3 updated, %4 already here.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 bài làm mới, %3 bài cập nhật, %4 bài đã có.</translation>
     </message>
     <message>
         <source>This PC was not prepared as a kiosk PC of this session (no kiosk setup file was opened here), so it has no key to sign a results file. On the main PC, results are already here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Máy này chưa được chuẩn bị làm máy kiểm tra của buổi này (chưa mở tệp chuẩn bị), nên không có khóa để ký tệp kết quả. Trên máy chính, kết quả đã có sẵn.</translation>
     </message>
     <message>
         <source>Save the results file</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu tệp kết quả</translation>
     </message>
     <message>
         <source>Saved %1 attempts to %2. Bring the file to the main PC and import it there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã lưu %1 bài làm vào %2. Hãy mang tệp sang máy chính và nhập ở đó.</translation>
     </message>
 </context>
 <context>
     <name>QuestionDialog</name>
     <message>
         <source>Edit question %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sửa câu hỏi %1</translation>
     </message>
     <message>
         <source>New question</source>
-        <translation type="unfinished"></translation>
+        <translation>Câu hỏi mới</translation>
     </message>
     <message>
         <source>This question has already been on a paper. Saving a change makes version %1; attempts keep the version they showed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Câu hỏi này đã có trong đề. Lưu thay đổi sẽ tạo phiên bản %1; các bài làm cũ giữ nguyên phiên bản đã hiển thị.</translation>
     </message>
     <message>
         <source>for example 7.3 a</source>
-        <translation type="unfinished"></translation>
+        <translation>ví dụ 7.3 a</translation>
     </message>
     <message>
         <source>1 — easy</source>
-        <translation type="unfinished"></translation>
+        <translation>1 — dễ</translation>
     </message>
     <message>
         <source>2 — medium</source>
-        <translation type="unfinished"></translation>
+        <translation>2 — trung bình</translation>
     </message>
     <message>
         <source>3 — hard</source>
-        <translation type="unfinished"></translation>
+        <translation>3 — khó</translation>
     </message>
     <message>
         <source>Topic:</source>
-        <translation type="unfinished"></translation>
+        <translation>Chủ đề:</translation>
     </message>
     <message>
         <source>Clause:</source>
-        <translation type="unfinished"></translation>
+        <translation>Điều khoản:</translation>
     </message>
     <message>
         <source>Difficulty:</source>
-        <translation type="unfinished"></translation>
+        <translation>Độ khó:</translation>
     </message>
     <message>
         <source>Question:</source>
-        <translation type="unfinished"></translation>
+        <translation>Câu hỏi:</translation>
     </message>
     <message>
         <source>Options (tick every right one; in your own words, never the standard&apos;s text):</source>
-        <translation type="unfinished"></translation>
+        <translation>Các phương án (đánh dấu mọi phương án đúng; dùng lời của mình, không chép nguyên văn tiêu chuẩn):</translation>
     </message>
     <message>
         <source>right</source>
-        <translation type="unfinished"></translation>
+        <translation>đúng</translation>
     </message>
     <message>
         <source>Explanation:</source>
-        <translation type="unfinished"></translation>
+        <translation>Giải thích:</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>
     <name>QuestionScreen</name>
     <message>
         <source>%v of %m answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã trả lời %v/%m câu</translation>
     </message>
     <message>
         <source>Keys: 1–4 or A–D choose, ↑ ↓ move, Enter goes to the next question, ← → previous / next.</source>
-        <translation type="unfinished"></translation>
+        <translation>Phím: 1–4 hoặc A–D để chọn, ↑ ↓ để di chuyển, Enter sang câu tiếp, ← → câu trước / câu sau.</translation>
     </message>
     <message>
         <source>← Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>← Câu trước</translation>
     </message>
     <message>
         <source>Flag for review</source>
-        <translation type="unfinished"></translation>
+        <translation>Đánh dấu để xem lại</translation>
     </message>
     <message>
         <source>Next →</source>
-        <translation type="unfinished"></translation>
+        <translation>Câu tiếp →</translation>
     </message>
     <message>
         <source>Review and submit</source>
-        <translation type="unfinished"></translation>
+        <translation>Xem lại và nộp bài</translation>
     </message>
     <message>
         <source>Question %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Câu %1/%2</translation>
     </message>
     <message>
         <source>Choose ALL the right options (more than one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn TẤT CẢ các phương án đúng (nhiều hơn một).</translation>
     </message>
     <message>
         <source>Choose one option.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn một phương án.</translation>
     </message>
     <message>
         <source>Keys: 1–%1 or %2 choose, ↑ ↓ move, Enter goes to the next question, ← → previous / next.</source>
-        <translation type="unfinished"></translation>
+        <translation>Phím: 1–%1 hoặc %2 để chọn, ↑ ↓ để di chuyển, Enter sang câu tiếp, ← → câu trước / câu sau.</translation>
     </message>
     <message>
         <source>Review →</source>
-        <translation type="unfinished"></translation>
+        <translation>Xem lại →</translation>
     </message>
     <message>
         <source>Remove the flag</source>
-        <translation type="unfinished"></translation>
+        <translation>Bỏ đánh dấu</translation>
     </message>
     <message>
         <source>⚑ Flagged</source>
-        <translation type="unfinished"></translation>
+        <translation>⚑ Đã đánh dấu</translation>
     </message>
 </context>
 <context>
     <name>QuestionsModel</name>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã câu</translation>
     </message>
     <message>
         <source>Topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Chủ đề</translation>
     </message>
     <message>
         <source>Clause</source>
-        <translation type="unfinished"></translation>
+        <translation>Điều khoản</translation>
     </message>
     <message>
         <source>Difficulty</source>
-        <translation type="unfinished"></translation>
+        <translation>Độ khó</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Câu hỏi</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Phiên bản</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Tình trạng</translation>
     </message>
     <message>
         <source>Easy</source>
-        <translation type="unfinished"></translation>
+        <translation>Dễ</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation>Trung bình</translation>
     </message>
     <message>
         <source>Hard</source>
-        <translation type="unfinished"></translation>
+        <translation>Khó</translation>
     </message>
     <message>
         <source>Retired</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngừng dùng</translation>
     </message>
     <message>
         <source>In use</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang dùng</translation>
     </message>
     <message>
         <source>Not used yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa dùng</translation>
     </message>
 </context>
 <context>
     <name>ResultScreen</name>
     <message>
         <source>Finish</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoàn thành</translation>
     </message>
     <message>
         <source>%1 of %2 right (%3%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Đúng %1/%2 câu (%3%)</translation>
     </message>
     <message>
         <source>PASSED</source>
-        <translation type="unfinished"></translation>
+        <translation>ĐẠT</translation>
     </message>
     <message>
         <source>NOT PASSED</source>
-        <translation type="unfinished"></translation>
+        <translation>CHƯA ĐẠT</translation>
     </message>
     <message>
         <source>Right</source>
-        <translation type="unfinished"></translation>
+        <translation>Đúng</translation>
     </message>
     <message>
         <source>Wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Sai</translation>
     </message>
     <message>
         <source>no answer</source>
-        <translation type="unfinished"></translation>
+        <translation>không trả lời</translation>
     </message>
     <message>
         <source>Your answer: %1 — %2. Right answer: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Bạn chọn: %1 — %2. Đáp án đúng: %3</translation>
     </message>
 </context>
 <context>
     <name>ReviewScreen</name>
     <message>
         <source>Review your answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Xem lại bài làm</translation>
     </message>
     <message>
         <source>Click a number to go back to that question. Blue: answered; white: not answered; ⚑: flagged for review.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bấm vào số để quay lại câu đó. Màu xanh: đã trả lời; màu trắng: chưa trả lời; ⚑: đã đánh dấu để xem lại.</translation>
     </message>
     <message>
         <source>← Back to the questions</source>
-        <translation type="unfinished"></translation>
+        <translation>← Quay lại làm bài</translation>
     </message>
     <message>
         <source>Submit my test</source>
-        <translation type="unfinished"></translation>
+        <translation>Nộp bài</translation>
     </message>
     <message>
         <source>Answered %1 of %2 questions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã trả lời %1/%2 câu.</translation>
     </message>
     <message>
         <source>%1 not answered yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Còn %1 câu chưa trả lời.</translation>
     </message>
     <message>
         <source>%1 flagged for review.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 câu đánh dấu để xem lại.</translation>
     </message>
 </context>
 <context>
     <name>RosterModel</name>
     <message>
         <source>Attends</source>
-        <translation type="unfinished"></translation>
+        <translation>Dự</translation>
     </message>
     <message>
         <source>Full name</source>
-        <translation type="unfinished"></translation>
+        <translation>Họ và tên</translation>
     </message>
     <message>
         <source>Staff code</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã cán bộ</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>Phòng/Bộ phận</translation>
     </message>
 </context>
 <context>
     <name>SessionDialog</name>
     <message>
         <source>Edit training session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sửa buổi tập huấn</translation>
     </message>
     <message>
         <source>New training session</source>
-        <translation type="unfinished"></translation>
+        <translation>Buổi tập huấn mới</translation>
     </message>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Buổi tập huấn</translation>
     </message>
     <message>
         <source>Attendance</source>
-        <translation type="unfinished"></translation>
+        <translation>Danh sách dự</translation>
     </message>
     <message>
         <source>Test settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Cách ra đề</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <source>ISO 9001:2015 awareness training</source>
-        <translation type="unfinished"></translation>
+        <translation>Tập huấn nhận thức ISO 9001:2015</translation>
     </message>
     <message>
         <source>from</source>
-        <translation type="unfinished"></translation>
+        <translation>từ</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>đến</translation>
     </message>
     <message>
         <source>1. The VSS DVD was shown (general awareness, the framework model, the sector&apos;s procedures)</source>
-        <translation type="unfinished"></translation>
+        <translation>1. Đã trình chiếu đĩa DVD của BHXH Việt Nam (nhận thức chung, mô hình khung, bộ quy trình của Ngành)</translation>
     </message>
     <message>
         <source>2. The consultant&apos;s guidance and questions and answers</source>
-        <translation type="unfinished"></translation>
+        <translation>2. Chuyên gia tư vấn hướng dẫn và giải đáp thắc mắc</translation>
     </message>
     <message>
         <source>3. The awareness test</source>
-        <translation type="unfinished"></translation>
+        <translation>3. Kiểm tra nhận thức</translation>
     </message>
     <message>
         <source>Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên buổi:</translation>
     </message>
     <message>
         <source>Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày:</translation>
     </message>
     <message>
         <source>Place:</source>
-        <translation type="unfinished"></translation>
+        <translation>Địa điểm:</translation>
     </message>
     <message>
         <source>Time:</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời gian:</translation>
     </message>
     <message>
         <source>Consultant:</source>
-        <translation type="unfinished"></translation>
+        <translation>Chuyên gia tư vấn:</translation>
     </message>
     <message>
         <source>Consultant&apos;s organisation:</source>
-        <translation type="unfinished"></translation>
+        <translation>Đơn vị tư vấn:</translation>
     </message>
     <message>
         <source>ISO team representative:</source>
-        <translation type="unfinished"></translation>
+        <translation>Đại diện Tổ triển khai ISO:</translation>
     </message>
     <message>
         <source>Parts done:</source>
-        <translation type="unfinished"></translation>
+        <translation>Các phần đã làm:</translation>
     </message>
     <message>
         <source>Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi chú:</translation>
     </message>
     <message>
         <source>Search by name, code or department</source>
-        <translation type="unfinished"></translation>
+        <translation>Tìm theo tên, mã hoặc phòng/bộ phận</translation>
     </message>
     <message>
         <source>Tick all shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn tất cả người đang hiện</translation>
     </message>
     <message>
         <source>Untick all shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Bỏ chọn tất cả người đang hiện</translation>
     </message>
     <message>
         <source>People have already taken this test, so its settings can no longer change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã có người làm bài kiểm tra này nên không đổi được cách ra đề nữa.</translation>
     </message>
     <message>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>không giới hạn</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> phút</translation>
     </message>
     <message>
         <source>Shuffle the order of the questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Xáo trộn thứ tự câu hỏi</translation>
     </message>
     <message>
         <source>Shuffle the order of the options</source>
-        <translation type="unfinished"></translation>
+        <translation>Xáo trộn thứ tự phương án</translation>
     </message>
     <message>
         <source>The score only</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ số câu đúng</translation>
     </message>
     <message>
         <source>The score, the right answers and the explanations</source>
-        <translation type="unfinished"></translation>
+        <translation>Số câu đúng, đáp án đúng và lời giải thích</translation>
     </message>
     <message>
         <source>Questions per paper:</source>
-        <translation type="unfinished"></translation>
+        <translation>Số câu của đề:</translation>
     </message>
     <message>
         <source>Pass mark:</source>
-        <translation type="unfinished"></translation>
+        <translation>Điểm đạt:</translation>
     </message>
     <message>
         <source>Time limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>Thời gian làm bài:</translation>
     </message>
     <message>
         <source>Attempts allowed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Số lần được làm bài:</translation>
     </message>
     <message>
         <source>After submitting, show:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sau khi nộp bài, cho xem:</translation>
     </message>
     <message>
         <source>Proctor&apos;s PIN (4–8 digits):</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã PIN giám sát (4–8 chữ số):</translation>
     </message>
     <message>
         <source>Blueprint: how many questions of each topic (0 = drawn from the other topics in proportion to their size).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cơ cấu đề: số câu của từng chủ đề (0 = lấy từ các chủ đề khác theo tỷ lệ số câu của mỗi chủ đề).</translation>
     </message>
     <message>
         <source>%1 (%2 questions in the bank):</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (ngân hàng có %2 câu):</translation>
     </message>
     <message>
         <source>unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>giữ nguyên</translation>
     </message>
     <message>
         <source>Meeting hall of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hội trường %1</translation>
     </message>
     <message>
         <source>%1 of %2 people attend.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2 người dự.</translation>
     </message>
     <message>
         <source>The end must be after the start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Giờ kết thúc phải sau giờ bắt đầu.</translation>
     </message>
     <message>
         <source>Warning: %1 h %2 min is less than half a day; the training should last at least 4 hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu ý: %1 giờ %2 phút là chưa đủ nửa ngày; buổi tập huấn cần ít nhất 4 giờ.</translation>
     </message>
     <message>
         <source>%1 h %2 min.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 giờ %2 phút.</translation>
     </message>
     <message>
         <source>Set by topic: %1 of %2 questions; the rest is drawn from the other topics.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã định theo chủ đề: %1/%2 câu; số còn lại lấy từ các chủ đề khác.</translation>
     </message>
     <message>
         <source>The PIN has 4 to 8 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã PIN gồm 4 đến 8 chữ số.</translation>
     </message>
 </context>
 <context>
     <name>SessionsModel</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày</translation>
     </message>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Buổi tập huấn</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>Địa điểm</translation>
     </message>
     <message>
         <source>Tested</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã kiểm tra</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Trạng thái</translation>
     </message>
     <message>
         <source>Awareness training</source>
-        <translation type="unfinished"></translation>
+        <translation>Tập huấn nhận thức</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang mở</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã đóng</translation>
     </message>
 </context>
 <context>
     <name>SessionsPanel</name>
     <message>
         <source>New session…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buổi tập huấn mới…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sửa…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Đóng</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Xóa</translation>
     </message>
     <message>
         <source>Open a kiosk setup file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở tệp chuẩn bị máy kiểm tra…</translation>
     </message>
     <message>
         <source>On a kiosk PC: load the session prepared on the main PC</source>
-        <translation type="unfinished"></translation>
+        <translation>Trên máy kiểm tra: mở buổi tập huấn đã chuẩn bị trên máy chính</translation>
     </message>
     <message>
         <source>Reopen</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở lại</translation>
     </message>
     <message>
         <source>Close this session? Nobody can take its test any more (it can be reopened).</source>
-        <translation type="unfinished"></translation>
+        <translation>Đóng buổi tập huấn này? Sẽ không ai làm bài kiểm tra của buổi này được nữa (có thể mở lại).</translation>
     </message>
     <message>
         <source>Delete the session of %1? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Xóa buổi tập huấn ngày %1? Không thể hoàn tác.</translation>
     </message>
     <message>
         <source>Kiosk setup file</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp chuẩn bị máy kiểm tra</translation>
     </message>
     <message>
         <source>Kiosk setup files (*.isokiosk)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp chuẩn bị máy kiểm tra (*.isokiosk)</translation>
     </message>
     <message>
         <source>This PC is ready as &quot;%1&quot;. Start the test kiosk from the session on the right; afterwards export this PC&apos;s results from the Kiosk PCs menu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Máy này đã sẵn sàng làm &quot;%1&quot;. Mở chế độ kiểm tra từ buổi tập huấn bên phải; làm xong thì xuất kết quả của máy này từ trình đơn Máy kiểm tra.</translation>
     </message>
 </context>
 <context>
     <name>StaffListModel</name>
     <message>
         <source>Full name</source>
-        <translation type="unfinished"></translation>
+        <translation>Họ và tên</translation>
     </message>
     <message>
         <source>Staff code</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã cán bộ</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation>Phòng/Bộ phận</translation>
     </message>
 </context>
 <context>
     <name>StatsPanel</name>
     <message>
         <source>Statistics of:</source>
-        <translation type="unfinished"></translation>
+        <translation>Thống kê của:</translation>
     </message>
     <message>
         <source>Calculate</source>
-        <translation type="unfinished"></translation>
+        <translation>Tính lại</translation>
     </message>
     <message>
         <source>Search a question</source>
-        <translation type="unfinished"></translation>
+        <translation>Tìm câu hỏi</translation>
     </message>
     <message>
         <source>Facility and discriminative efficiency per question (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Độ dễ và hiệu quả phân biệt của từng câu (%)</translation>
     </message>
     <message>
         <source>Facility: the share of people who answered right. Discrimination: how well the question separates those who know the subject from those who don&apos;t (below 20% is weak, negative means the question is probably wrong or misleading). Only first attempts count.</source>
-        <translation type="unfinished"></translation>
+        <translation>Độ dễ: tỷ lệ người trả lời đúng. Độ phân biệt: câu hỏi phân biệt người nắm vững với người chưa nắm vững tốt đến đâu (dưới 20% là yếu; âm thì câu hỏi có thể sai đáp án hoặc gây hiểu nhầm). Chỉ tính bài làm lần đầu.</translation>
     </message>
     <message>
         <source>All sessions of the unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Mọi buổi tập huấn của đơn vị</translation>
     </message>
     <message>
         <source>Calculating…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang tính…</translation>
     </message>
     <message>
         <source>The statistics could not be calculated: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Không tính được thống kê: %1</translation>
     </message>
     <message>
         <source>No submitted attempts yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có bài làm nào được nộp.</translation>
     </message>
     <message>
         <source>First attempts: %1 · mean score %2 of %3 (%4%) · standard deviation %5 · KR-20 %6 · standard error of measurement %7</source>
-        <translation type="unfinished"></translation>
+        <translation>Bài làm lần đầu: %1 · điểm trung bình %2/%3 (%4%) · độ lệch chuẩn %5 · KR-20 %6 · sai số chuẩn đo lường %7</translation>
     </message>
     <message>
         <source>fewer than 30 attempts: read the figures with care.</source>
-        <translation type="unfinished"></translation>
+        <translation>chưa đủ 30 bài làm: cần thận trọng khi đọc số liệu.</translation>
     </message>
     <message>
         <source>Facility</source>
-        <translation type="unfinished"></translation>
+        <translation>Độ dễ</translation>
     </message>
     <message>
         <source>Discriminative efficiency</source>
-        <translation type="unfinished"></translation>
+        <translation>Hiệu quả phân biệt</translation>
     </message>
     <message>
         <source>Choose a question to see which options its answers went to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn một câu hỏi để xem số người chọn từng phương án.</translation>
     </message>
     <message>
         <source>nobody chose it</source>
-        <translation type="unfinished"></translation>
+        <translation>không ai chọn</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Không trả lời</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Cảnh báo</translation>
     </message>
 </context>
 <context>
     <name>TopicsDialog</name>
     <message>
         <source>Topics</source>
-        <translation type="unfinished"></translation>
+        <translation>Chủ đề</translation>
     </message>
     <message>
         <source>Code, e.g. CSCL</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã, ví dụ CSCL</translation>
     </message>
     <message>
         <source>Name of the topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên chủ đề</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đổi tên…</translation>
     </message>
     <message>
         <source>Retire / restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngừng dùng / dùng lại</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Đóng</translation>
     </message>
     <message>
         <source>Rename the topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Đổi tên chủ đề</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên:</translation>
     </message>
 </context>
 <context>
     <name>TopicsModel</name>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên</translation>
     </message>
     <message>
         <source>Active questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Số câu đang dùng</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Tình trạng</translation>
     </message>
     <message>
         <source>Retired</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngừng dùng</translation>
     </message>
     <message>
         <source>In use</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang dùng</translation>
     </message>
 </context>
 <context>
     <name>TrainingPage</name>
     <message>
         <source>&lt;h2&gt;Training and the awareness test&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Tập huấn và kiểm tra nhận thức&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>Sessions and results</source>
-        <translation type="unfinished"></translation>
+        <translation>Buổi tập huấn và kết quả</translation>
     </message>
     <message>
         <source>Question bank</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngân hàng câu hỏi</translation>
     </message>
     <message>
         <source>Item analysis</source>
-        <translation type="unfinished"></translation>
+        <translation>Phân tích câu hỏi</translation>
     </message>
     <message>
         <source>Roster coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>Tình hình toàn đơn vị</translation>
     </message>
 </context>
 <context>
     <name>VariantsDialog</name>
     <message>
         <source>Print paper variants</source>
-        <translation type="unfinished"></translation>
+        <translation>In đề kiểm tra trên giấy</translation>
     </message>
     <message>
         <source>Each variant has the questions and options in its own order, an answer grid and its code. Variants printed before are printed again exactly the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mỗi mã đề có thứ tự câu hỏi và phương án riêng, một bảng trả lời và mã đề. Các mã đề đã in trước đây được in lại y hệt.</translation>
     </message>
     <message>
         <source>Also save the answer key (a separate PDF, for the proctor only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu cả đáp án (một tệp PDF riêng, chỉ người giám sát giữ)</translation>
     </message>
     <message>
         <source>Number of variants:</source>
-        <translation type="unfinished"></translation>
+        <translation>Số mã đề:</translation>
     </message>
     <message>
         <source>Save the PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu tệp PDF…</translation>
     </message>
 </context>
 <context>
     <name>VersionsDialog</name>
     <message>
         <source>Versions of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Các phiên bản của %1</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>
     <name>VersionsModel</name>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Phiên bản</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã lưu</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Câu hỏi</translation>
     </message>
     <message>
         <source>Right answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Đáp án đúng</translation>
     </message>
 </context>
 <context>
     <name>WelcomeScreen</name>
     <message>
         <source>ISO 9001:2015 AWARENESS TEST</source>
-        <translation type="unfinished"></translation>
+        <translation>KIỂM TRA NHẬN THỨC ISO 9001:2015</translation>
     </message>
     <message>
         <source>Type your name or your staff code, then choose your name in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gõ họ tên hoặc mã cán bộ của bạn, rồi chọn tên của bạn trong danh sách.</translation>
     </message>
     <message>
         <source>For example: nguyen van an, or CB001</source>
-        <translation type="unfinished"></translation>
+        <translation>Ví dụ: nguyen van an, hoặc CB001</translation>
     </message>
     <message>
         <source>For the proctor</source>
-        <translation type="unfinished"></translation>
+        <translation>Dành cho người giám sát</translation>
     </message>
     <message>
         <source>(not on the list: ask the proctor)</source>
-        <translation type="unfinished"></translation>
+        <translation>(chưa có trong danh sách: hãy báo người giám sát)</translation>
     </message>
     <message>
         <source>Press Enter or click your name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bấm Enter hoặc bấm vào tên của bạn.</translation>
     </message>
     <message>
         <source>No name matches. Check the spelling, or ask the proctor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có tên nào khớp. Hãy kiểm tra lại cách gõ, hoặc báo người giám sát.</translation>
     </message>
 </context>
 <context>
     <name>dialog</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Hủy</translation>
     </message>
 </context>
 </TS>

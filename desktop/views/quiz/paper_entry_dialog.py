@@ -25,7 +25,7 @@ class EnteredModel(ListTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.headers = [self.tr("Staff code"), self.tr("Full name"), self.tr("Variant"),
-                        self.tr("Score"), self.tr("%"), self.tr("Result")]
+                        self.tr("Score"), "%", self.tr("Result")]
 
     def display(self, r: dict, column: int) -> str:
         return [r["staff_code"], r["full_name"], r["variant"],
@@ -172,8 +172,9 @@ class PaperEntryDialog(QDialog):
         plan.rejected = sorted(problems + plan.rejected, key=lambda r: r["line"])
         accept_good = False
         if plan.rejected:
-            lines = "\n".join(f"• {self.tr('Line %1').replace('%1', str(r['line']))}: "
-                              f"{r['message']}" for r in plan.rejected[:15])
+            line_text = self.tr("Line %1: %2")
+            lines = "\n".join("• " + line_text.replace("%1", str(r["line"]))
+                              .replace("%2", r["message"]) for r in plan.rejected[:15])
             text = self.tr("%1 rows are wrong and nothing was entered:").replace(
                 "%1", str(len(plan.rejected))) + "\n" + lines
             if not plan.entries:

@@ -227,10 +227,13 @@ class StatsPanel(QWidget):
             lines.append(f"<li>{LETTERS[i]}. {escape(option)}{mark}: <b>{n}</b> "
                          f"({pct(100 * n / total)}%){escape(warn)}</li>")
         blank = item.option_counts.get("none", 0)
+        no_answer = escape(self.tr("No answer"))
         if blank:
-            lines.append(f"<li>{escape(self.tr('No answer'))}: <b>{blank}</b></li>")
+            lines.append(f"<li>{no_answer}: <b>{blank}</b></li>")
         flags = "".join(f"<li>{escape(self.model.flag_text.get(f, f))}</li>" for f in item.flags)
-        self.detail.setHtml(f"<p><b>{escape(item.key)}.</b> {escape(item.text)}</p><ul>"
-                            + "".join(lines) + "</ul>" + (f"<p><b>{escape(self.tr('Flags'))}:"
-                                                          f"</b></p><ul>{flags}</ul>" if flags
-                                                          else ""))
+        flags_title = escape(self.tr("Flags"))
+        html = f"<p><b>{escape(item.key)}.</b> {escape(item.text)}</p><ul>" + "".join(lines) \
+            + "</ul>"
+        if flags:
+            html += f"<p><b>{flags_title}:</b></p><ul>{flags}</ul>"
+        self.detail.setHtml(html)

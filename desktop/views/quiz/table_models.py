@@ -151,7 +151,7 @@ class PeopleModel(ListTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.headers = [self.tr("Full name"), self.tr("Staff code"), self.tr("Department"),
-                        self.tr("Status"), self.tr("Score"), self.tr("%"), self.tr("Result"),
+                        self.tr("Status"), self.tr("Score"), "%", self.tr("Result"),
                         self.tr("Attempts")]
         self.status_text = {"not_started": self.tr("Not started"),
                             "in_progress": self.tr("In progress"),

@@ -298,8 +298,9 @@ class KioskWindow(QWidget):
         if s.get("time_limit_min"):
             rules += " " + self.tr("You have %1 minutes.").replace("%1", str(s["time_limit_min"]))
         rules += "\n\n" + self.tr("Each answer is saved as soon as you choose it.")
+        code_line = self.tr("Staff code: %1").replace("%1", person.staff_code)
         who = person.full_name + (f"\n{person.department}" if person.department else "") + \
-            f"\n{self.tr('Staff code')}: {person.staff_code}"
+            "\n" + code_line
         self.confirm.show_message(self.tr("Is this you?"), who + "\n\n" + rules,
                                   self.tr("Yes, start the test"), self.tr("No, go back"))
         self.stack.setCurrentWidget(self.confirm)
