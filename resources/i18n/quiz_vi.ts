@@ -388,6 +388,10 @@
         <translation>Số lần làm</translation>
     </message>
     <message>
+        <source>Key</source>
+        <translation>Mã câu</translation>
+    </message>
+    <message>
         <source>Facility %</source>
         <translation>Độ dễ (%)</translation>
     </message>
@@ -775,6 +779,13 @@
     <message>
         <source>The two PINs are not the same.</source>
         <translation>Hai lần nhập mã PIN không giống nhau.</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
     </message>
 </context>
 <context>
@@ -1665,8 +1676,8 @@
         <translation>Độ dễ và hiệu quả phân biệt của từng câu (%)</translation>
     </message>
     <message>
-        <source>Facility: the share of people who answered right. Discrimination: how well the question separates those who know the subject from those who don&apos;t (below 20% is weak, negative means the question is probably wrong or misleading). Only first attempts count.</source>
-        <translation>Độ dễ: tỷ lệ người trả lời đúng. Độ phân biệt: câu hỏi phân biệt người nắm vững với người chưa nắm vững tốt đến đâu (dưới 20% là yếu; âm thì câu hỏi có thể sai đáp án hoặc gây hiểu nhầm). Chỉ tính bài làm lần đầu.</translation>
+        <source>The chart shows the first rows of the table: sort or search the table to choose them. Facility: the share of people who answered right. Discrimination: how well the question separates those who know the subject from those who don&apos;t (below 20% is weak, negative means the question is probably wrong or misleading). Only first attempts count.</source>
+        <translation>Biểu đồ vẽ các dòng đầu của bảng: sắp xếp hoặc tìm kiếm trong bảng để chọn câu cần xem. Độ dễ: tỷ lệ người trả lời đúng. Độ phân biệt: câu hỏi phân biệt người nắm vững với người chưa nắm vững tốt đến đâu (dưới 20% là yếu; âm thì câu hỏi có thể sai đáp án hoặc gây hiểu nhầm). Chỉ tính bài làm lần đầu.</translation>
     </message>
     <message>
         <source>All sessions of the unit</source>
@@ -1691,6 +1702,10 @@
     <message>
         <source>fewer than 30 attempts: read the figures with care.</source>
         <translation>chưa đủ 30 bài làm: cần thận trọng khi đọc số liệu.</translation>
+    </message>
+    <message>
+        <source>rows 1–%1 of %2</source>
+        <translation>dòng 1–%1 trong %2 dòng</translation>
     </message>
     <message>
         <source>Facility</source>

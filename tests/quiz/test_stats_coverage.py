@@ -39,6 +39,9 @@ def reference(rows, attempt_ids):
                 if qq == q:
                     xs.append(c)
                     rest.append(totals[a] - c)
+        if len(xs) < 2:
+            items[q] = (st.mean(xs), None, None)
+            continue
         disc = st.correlation(xs, rest) if st.pvariance(xs) and st.pvariance(rest) else None
         cmax = st.covariance(sorted(xs), sorted(rest))
         items[q] = (st.mean(xs), disc, st.covariance(xs, rest) / cmax if cmax else None)
@@ -115,6 +118,16 @@ def test_first_attempts_only_and_flags(qstore):
     assert "unchosen_option" in first.flags and first.unchosen_options
     across = stats.item_analysis(qstore)
     assert across.attempts == 4
+    # the grouped SQL gives what the definitions give on the rows themselves
+    firsts = [r["id"] for r in qstore.query(
+        "SELECT id FROM quiz_attempts WHERE session_id = ? AND number = 1", (s.id,))]
+    rows = [tuple(r.values()) for r in qstore.query(
+        "SELECT attempt_id, slot, question_id, correct, selected FROM quiz_answers")]
+    n, mean, sd, alpha, sem, items = reference(rows, firsts)
+    assert (t.mean, t.sd, t.kr20, t.sem) == pytest.approx((mean, sd, alpha, sem))
+    for item in t.items:
+        assert (item.facility, item.discrimination_index, item.discriminative_efficiency) == \
+            pytest.approx(items[item.question_id], nan_ok=True)
 
 
 def test_statistics_flag_negative_discrimination():
@@ -175,3 +188,30 @@ def test_roster_coverage_states(qstore):
     rows = {r.staff_code: r for r in coverage.roster_coverage(qstore)}
     assert rows["CB001"].state == "passed" and rows["CB001"].best_percent == 100
     assert rows["CB002"].state == "not_tested" and rows["CB003"].state == "not_trained"
+
+
+def test_database_statistics_on_random_papers(qstore):
+    s = make_session(qstore, questions=6)
+    rng = random.Random(5)
+    for code in staff_ids(qstore):
+        a = attempts.start_attempt(qstore, s.id, staff_ids(qstore)[code],
+                                   seed=rng.getrandbits(40))
+        for it in a.items:
+            if rng.random() < 0.8:
+                attempts.answer(qstore, a, it.position, [rng.randrange(len(it.options))])
+        attempts.submit(qstore, a)
+    t = stats.item_analysis(qstore, session_id=s.id)
+    rows = [tuple(r.values()) for r in qstore.query(
+        "SELECT attempt_id, slot, question_id, correct, selected FROM quiz_answers")]
+    ids = [r["id"] for r in qstore.query("SELECT id FROM quiz_attempts")]
+    n, mean, sd, alpha, sem, items = reference(rows, ids)
+    assert t.attempts == n == 8 and t.questions == 6
+    assert (t.mean, t.sd, t.kr20, t.sem) == pytest.approx((mean, sd, alpha, sem))
+    assert {i.question_id for i in t.items} == set(items)
+    for item in t.items:
+        assert (item.facility, item.discrimination_index, item.discriminative_efficiency) == \
+            pytest.approx(items[item.question_id])
+        blank = qstore.scalar("SELECT count(*) FROM quiz_answers WHERE question_id = ? AND "
+                              "selected IS NULL", (item.question_id,))
+        assert item.option_counts.get("none", 0) == blank
+        assert sum(item.option_counts.values()) == item.attempts

@@ -6,7 +6,12 @@ never from the file. The caller writes one audit entry for the whole import.
 """
 from __future__ import annotations
 
+import contextlib
+from typing import Iterator
+
 from ..db import Store
+
+BULK_CACHE_KIB = 256 * 1024
 
 
 def table_columns(store: Store, table: str) -> list[str]:
@@ -52,3 +57,21 @@ def insert_many(store: Store, table: str, rows: list[dict]) -> int:
         f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
         [[r[c] for c in cols] for r in rows])
     return len(rows)
+
+
+@contextlib.contextmanager
+def bulk_load(store: Store, cache_kib: int = BULK_CACHE_KIB) -> Iterator[None]:
+    """Settings for a large batch of rows: a larger page cache (indexes with random keys thrash
+    the default 2 MB one) and no automatic checkpoints in between (each would wait for the disk);
+    afterwards one checkpoint and the previous settings."""
+    cache = store.scalar("PRAGMA cache_size")
+    autocheckpoint = store.scalar("PRAGMA wal_autocheckpoint")
+    store.execute(f"PRAGMA cache_size = {-int(cache_kib)}")
+    store.execute("PRAGMA wal_autocheckpoint = 0")
+    try:
+        yield
+    finally:
+        store.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        store.execute(f"PRAGMA wal_autocheckpoint = {int(autocheckpoint)}")
+        store.execute(f"PRAGMA cache_size = {int(cache)}")
+        store.execute("PRAGMA shrink_memory")

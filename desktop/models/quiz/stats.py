@@ -18,6 +18,7 @@ Flags: a negative or low discrimination, a wrong option nobody chose, fewer than
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..db import Store
@@ -31,14 +32,6 @@ FLAG_VI = {
     "unchosen_option": "Có phương án sai không ai chọn",
     "few_attempts": "Chưa đủ 30 bài làm để kết luận",
 }
-
-
-def _mean(xs: list[float]) -> float:
-    return sum(xs) / len(xs)
-
-
-def _cov(xs: list[float], ys: list[float], mx: float, my: float) -> float:
-    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / (len(xs) - 1)
 
 
 @dataclass
@@ -90,93 +83,176 @@ class TestStats:
                 "items": [i.as_dict() for i in self.items]}
 
 
-def first_attempt_ids(store: Store, *, session_id: str | None = None,
-                      unit_code: str | None = None) -> list[str]:
-    sql = ("SELECT id, session_id, staff_id, number, started_at FROM quiz_attempts "
-           "WHERE status = 'submitted' AND deleted = 0")
-    params: list = []
-    if session_id:
-        sql += " AND session_id = ?"
-        params.append(session_id)
-    else:
-        sql += " AND origin_unit = ?"
-        params.append(unit_code or store.unit_code)
-    first: dict[tuple[str, str], tuple] = {}
-    for aid, sid, staff, number, started in store.conn.execute(sql, params):
-        key = (sid, staff)
-        rank = (number, started, aid)
-        if key not in first or rank < first[key][0]:
-            first[key] = (rank, aid)
-    return [v[1] for v in first.values()]
+# ---------------------------------------------------------------------------------------------
+# Sufficient statistics: everything the definitions need, gathered by SQLite in a few grouped
+# queries (fast over hundreds of thousands of answers) or from rows in memory.
+
+@dataclass
+class ItemSums:
+    n: int = 0                    # attempts that had the question
+    sx: int = 0                   # Σ item score
+    st: float = 0.0               # Σ total of those attempts
+    stt: float = 0.0              # Σ total²
+    sxt: float = 0.0              # Σ item score × total
+    rest: dict[int, int] = field(default_factory=dict)      # rest score → how many
+    options: dict[str, int] = field(default_factory=dict)   # option index (or "none") → count
+    slots: set[int] = field(default_factory=set)
 
 
-def compute(rows, attempt_ids: list[str]) -> TestStats:
-    """The statistics from answer rows (attempt_id, slot, question_id, correct, selected)."""
+@dataclass
+class Sums:
+    attempts: int = 0
+    lengths: set[int] = field(default_factory=set)          # questions per attempt
+    st: float = 0.0
+    stt: float = 0.0
+    slots: dict[int, tuple[int, int]] = field(default_factory=dict)   # slot → (n, Σ score)
+    items: dict[str, ItemSums] = field(default_factory=dict)
+
+
+def _option_counts(target: dict[str, int], selected: str | None, count: int,
+                   cache: dict) -> None:
+    if selected not in cache:
+        cache[selected] = [str(i) for i in (loads(selected) or [])] if selected else []
+    for key in cache[selected] or ["none"]:
+        target[key] = target.get(key, 0) + count
+
+
+def sums_from_rows(rows, attempt_ids) -> Sums:
+    """From answer rows (attempt_id, slot, question_id, correct, selected) of the attempts
+    named."""
     wanted = set(attempt_ids)
-    totals: dict[str, int] = dict.fromkeys(wanted, 0)
-    slots_of: dict[str, int] = dict.fromkeys(wanted, 0)
-    by_slot: dict[int, dict[str, int]] = {}
-    by_question: dict[str, list[tuple[str, int]]] = {}
-    counts: dict[str, dict[str, int]] = {}
-    item_slots: dict[str, set[int]] = {}
-    for attempt_id, slot, question_id, correct, selected in rows:
-        if attempt_id not in wanted:
-            continue
-        c = 1 if correct else 0
-        totals[attempt_id] += c
-        slots_of[attempt_id] += 1
-        by_slot.setdefault(slot, {})[attempt_id] = c
-        by_question.setdefault(question_id, []).append((attempt_id, c))
-        item_slots.setdefault(question_id, set()).add(slot)
-        oc = counts.setdefault(question_id, {})
-        chosen = loads(selected) if selected else None
-        if not chosen:
-            oc["none"] = oc.get("none", 0) + 1
-        else:
-            for i in chosen:
-                oc[str(i)] = oc.get(str(i), 0) + 1
-    attempt_list = [a for a in wanted if slots_of[a]]
-    n = len(attempt_list)
-    scores = [totals[a] for a in attempt_list]
-    mean = _mean(scores) if n else None
-    sd = kr20 = sem = None
-    lengths = {slots_of[a] for a in attempt_list}
-    k = lengths.pop() if len(lengths) == 1 else None
+    rows = [r for r in rows if r[0] in wanted]
+    totals: dict[str, int] = {}
+    lengths: dict[str, int] = {}
+    for a, _slot, _q, c, _sel in rows:
+        totals[a] = totals.get(a, 0) + (1 if c else 0)
+        lengths[a] = lengths.get(a, 0) + 1
+    out = Sums(len(totals), set(lengths.values()), float(sum(totals.values())),
+               float(sum(t * t for t in totals.values())))
+    cache: dict = {}
+    for a, slot, q, c, sel in rows:
+        x, t = (1 if c else 0), totals[a]
+        n, sx = out.slots.get(slot, (0, 0))
+        out.slots[slot] = (n + 1, sx + x)
+        it = out.items.setdefault(q, ItemSums())
+        it.n += 1
+        it.sx += x
+        it.st += t
+        it.stt += t * t
+        it.sxt += x * t
+        it.rest[t - x] = it.rest.get(t - x, 0) + 1
+        it.slots.add(slot)
+        _option_counts(it.options, sel, 1, cache)
+    return out
+
+
+_FIRSTS = """SELECT id, score, max_score FROM (
+    SELECT id, score, max_score, row_number() OVER (PARTITION BY session_id, staff_id
+                                                    ORDER BY number, started_at, id) AS rank
+    FROM quiz_attempts WHERE status = 'submitted' AND deleted = 0 AND {scope})
+WHERE rank = 1"""
+
+
+def sums_from_db(store: Store, *, session_id: str | None = None,
+                 unit_code: str | None = None) -> Sums:
+    """First attempts of one session, or of every session of the unit.
+
+    An attempt's total is its score (the number of right answers, set when it was submitted).
+    The answers are read in one pass, attempt by attempt through the (attempt, position) index,
+    and counted by (question, slot, right, total, options chosen): all the definitions need."""
+    if session_id:
+        firsts, params = _FIRSTS.format(scope="session_id = ?"), [session_id]
+    else:
+        firsts, params = _FIRSTS.format(scope="origin_unit = ?"), [unit_code or store.unit_code]
+    out = Sums()
+    for _id, t, k in store.conn.execute(firsts, params):
+        out.attempts += 1
+        out.lengths.add(k)
+        out.st += t
+        out.stt += t * t
+    counts = Counter(store.conn.execute(
+        f"SELECT a.question_id, a.slot, a.correct, f.score, a.selected FROM ({firsts}) f "
+        "CROSS JOIN quiz_answers a ON a.attempt_id = f.id WHERE a.deleted = 0", params))
+    slots: dict[int, list[int]] = {}
+    cache: dict = {}
+    for (q, slot, x, t, selected), n in counts.items():
+        it = out.items.get(q)
+        if it is None:
+            it = out.items[q] = ItemSums()
+        it.n += n
+        it.st += t * n
+        it.stt += t * t * n
+        if x:
+            it.sx += n
+            it.sxt += t * n
+        it.rest[t - x] = it.rest.get(t - x, 0) + n
+        it.slots.add(slot)
+        _option_counts(it.options, selected, n, cache)
+        per = slots.get(slot)
+        if per is None:
+            per = slots[slot] = [0, 0]
+        per[0] += n
+        per[1] += x * n
+    out.slots = {slot: (n, sx) for slot, (n, sx) in slots.items()}
+    return out
+
+
+def _top_sum(hist: dict[int, int], count: int) -> float:
+    """Sum of the `count` largest values of a histogram {value: how many}."""
+    total = 0.0
+    for value in sorted(hist, reverse=True):
+        take = min(count, hist[value])
+        total += value * take
+        count -= take
+        if not count:
+            break
+    return total
+
+
+def _item(qid: str, s: ItemSums) -> ItemStats:
+    n = s.n
+    facility = s.sx / n if n else None
+    disc = eff = sd = None
     if n > 1:
-        var_t = _cov(scores, scores, mean, mean)
-        sd = math.sqrt(var_t)
-        complete = k is not None and k > 1 and all(len(v) == n for v in by_slot.values())
-        if complete and var_t > 0:
-            sum_var = 0.0
-            for per in by_slot.values():
-                xs = [per[a] for a in attempt_list]
-                mx = _mean(xs)
-                sum_var += _cov(xs, xs, mx, mx)
+        sr = s.st - s.sx                      # Σ rest (rest = total − item)
+        srr = s.stt - 2 * s.sxt + s.sx        # Σ rest², item scores being 0 or 1
+        sxr = s.sxt - s.sx                    # Σ item × rest
+        var_x = (s.sx - s.sx * s.sx / n) / (n - 1)
+        var_r = (srr - sr * sr / n) / (n - 1)
+        cov = (sxr - s.sx * sr / n) / (n - 1)
+        sd = math.sqrt(max(var_x, 0.0))
+        if var_x > 1e-12 and var_r > 1e-12:
+            disc = cov / math.sqrt(var_x * var_r)
+        # Both lists sorted and paired: the sx ones meet the sx largest rest scores.
+        cov_max = (_top_sum(s.rest, s.sx) - s.sx * sr / n) / (n - 1)
+        if abs(cov_max) > 1e-12:
+            eff = cov / cov_max
+    return ItemStats(qid, n, facility, disc, eff, sd, dict(sorted(s.options.items())), [],
+                     slots=sorted(s.slots))
+
+
+def from_sums(s: Sums) -> TestStats:
+    n = s.attempts
+    k = next(iter(s.lengths)) if len(s.lengths) == 1 else None
+    mean = s.st / n if n else None
+    sd = kr20 = sem = None
+    if n > 1:
+        var_t = (s.stt - s.st * s.st / n) / (n - 1)
+        sd = math.sqrt(max(var_t, 0.0))
+        complete = k is not None and k > 1 and len(s.slots) == k and \
+            all(m == n for m, _ in s.slots.values())
+        if complete and var_t > 1e-12:
+            sum_var = sum((sx - sx * sx / n) / (n - 1) for _m, sx in s.slots.values())
             kr20 = (k / (k - 1)) * (1 - sum_var / var_t)
             sem = sd * math.sqrt(1 - kr20) if kr20 <= 1 else None
-    items = []
-    for qid, pairs in by_question.items():
-        xs = [float(c) for _, c in pairs]
-        rest = [float(totals[a] - c) for a, c in pairs]
-        m = len(xs)
-        facility = _mean(xs)
-        disc = eff = item_sd = None
-        if m > 1:
-            mr = _mean(rest)
-            var_x = _cov(xs, xs, facility, facility)
-            var_r = _cov(rest, rest, mr, mr)
-            cov = _cov(xs, rest, facility, mr)
-            item_sd = math.sqrt(var_x)
-            if var_x * var_r > 0:
-                disc = cov / math.sqrt(var_x * var_r)
-            cov_max = _cov(sorted(xs), sorted(rest), facility, mr)
-            if cov_max:
-                eff = cov / cov_max
-        items.append(ItemStats(qid, m, facility, disc, eff, item_sd,
-                               dict(sorted(counts.get(qid, {}).items())), [],
-                               slots=sorted(item_slots.get(qid, ()))))
+    items = [_item(q, it) for q, it in s.items.items()]
     return TestStats(n, k, mean, sd, kr20, sem, items,
                      mean_percent=(100 * mean / k) if (mean is not None and k) else None)
+
+
+def compute(rows, attempt_ids) -> TestStats:
+    """The statistics of answer rows held in memory (same definitions as `item_analysis`)."""
+    return from_sums(sums_from_rows(rows, attempt_ids))
 
 
 def _flag(item: ItemStats, options: list[str], correct: list[int]) -> None:
@@ -198,21 +274,7 @@ def _flag(item: ItemStats, options: list[str], correct: list[int]) -> None:
 def item_analysis(store: Store, *, session_id: str | None = None,
                   unit_code: str | None = None) -> TestStats:
     """Statistics of one session, or across every session of the unit."""
-    ids = first_attempt_ids(store, session_id=session_id, unit_code=unit_code)
-    if session_id:
-        sql = ("SELECT x.attempt_id, x.slot, x.question_id, x.correct, x.selected "
-               "FROM quiz_answers x JOIN quiz_attempts a ON a.id = x.attempt_id "
-               "WHERE a.session_id = ? AND a.status = 'submitted' AND a.deleted = 0 "
-               "AND x.deleted = 0")
-        params: list = [session_id]
-    else:
-        sql = ("SELECT x.attempt_id, x.slot, x.question_id, x.correct, x.selected "
-               "FROM quiz_answers x JOIN quiz_attempts a ON a.id = x.attempt_id "
-               "WHERE a.origin_unit = ? AND a.status = 'submitted' AND a.deleted = 0 "
-               "AND x.deleted = 0")
-        params = [unit_code or store.unit_code]
-    # Across sessions the papers may differ in length: `compute` gives no KR-20 then.
-    result = compute(store.conn.execute(sql, params), ids)
+    result = from_sums(sums_from_db(store, session_id=session_id, unit_code=unit_code))
     info = {r["id"]: r for r in store.query(
         "SELECT q.id, q.key, q.topic_code, v.text, v.options, v.correct "
         "FROM quiz_questions q JOIN quiz_question_versions v ON v.id = q.current_version_id")}

@@ -61,7 +61,7 @@ class CoveragePanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        tune_table(self.table, CoverageModel.NAME)
+        tune_table(self.table, CoverageModel.DEPARTMENT)
         layout.addWidget(self.table, 1)
         self.search.textChanged.connect(self.proxy.set_query)
         self.state.currentIndexChanged.connect(self._filter)

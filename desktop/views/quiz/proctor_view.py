@@ -99,7 +99,7 @@ class ProctorView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        tune_table(self.table, PeopleModel.NAME)
+        tune_table(self.table, PeopleModel.DEPARTMENT)
         self.table.doubleClicked.connect(lambda _i: self.show_answers())
         layout.addWidget(self.table, 1)
         self.coverage = QLabel()

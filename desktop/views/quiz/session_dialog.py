@@ -108,7 +108,10 @@ class SessionDialog(QDialog):
 
     def _general_tab(self) -> QWidget:
         w = QWidget()
-        form = QFormLayout(w)
+        outer = QVBoxLayout(w)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
         self.title = QLineEdit()
         self.title.setObjectName("title")
         self.title.setPlaceholderText(self.tr("ISO 9001:2015 awareness training"))

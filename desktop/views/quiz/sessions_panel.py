@@ -68,7 +68,7 @@ class SessionsPanel(QWidget):
         self.proctor.changed.connect(self._refresh_counts)
         splitter.addWidget(self.proctor)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([380, 900])
+        splitter.setSizes([300, 1000])
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.reload()
 

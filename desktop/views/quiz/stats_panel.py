@@ -3,6 +3,7 @@ the questions with their flags, a chart of facility and discriminative efficienc
 options each question's answers went to."""
 from __future__ import annotations
 
+import math
 from html import escape
 
 from PySide6.QtCharts import (
@@ -37,6 +38,9 @@ from desktop.models.quiz.common import LETTERS
 from ..common import run_in_background
 from ..context import ViewContext
 from .table_models import FilterProxy, ItemStatsModel, pct, tune_table
+
+
+CHART_MAX = 30
 
 
 def compute_in_thread(db_path, session_id: str | None, unit_code: str) -> stats.TestStats:
@@ -86,8 +90,8 @@ class StatsPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        tune_table(self.table, ItemStatsModel.FLAGS)
+        tune_table(self.table, ItemStatsModel.FLAGS, fixed={ItemStatsModel.TEXT: 380})
+        self.table.verticalHeader().show()       # row numbers: the chart's labels
         splitter.addWidget(self.table)
         lower = QSplitter(Qt.Orientation.Horizontal)
         self.chart = QChart()
@@ -104,7 +108,9 @@ class StatsPanel(QWidget):
         lower.setSizes([700, 380])
         splitter.addWidget(lower)
         layout.addWidget(splitter, 1)
-        help_text = QLabel(self.tr("Facility: the share of people who answered right. "
+        help_text = QLabel(self.tr("The chart shows the first rows of the table: sort or search "
+                                   "the table to choose them. "
+                                   "Facility: the share of people who answered right. "
                                    "Discrimination: how well the question separates those who "
                                    "know the subject from those who don't (below 20% is weak, "
                                    "negative means the question is probably wrong or misleading). "
@@ -113,6 +119,8 @@ class StatsPanel(QWidget):
         help_text.setStyleSheet("color: #555;")
         layout.addWidget(help_text)
         self.search.textChanged.connect(self.proxy.set_query)
+        self.search.textChanged.connect(self._chart)
+        self.proxy.layoutChanged.connect(self._chart)
         self.scope.currentIndexChanged.connect(lambda _i: self.calculate())
         self.table.selectionModel().selectionChanged.connect(self._show_detail)
         self.reload_scopes()
@@ -180,14 +188,21 @@ class StatsPanel(QWidget):
             if result.attempts < stats.FEW_ATTEMPTS:
                 text += " — " + self.tr("fewer than 30 attempts: read the figures with care.")
             self.summary.setText(text)
-        self._chart(result)
+        self._chart()
         self._show_detail()
 
-    def _chart(self, result: stats.TestStats) -> None:
+    def _chart(self, *_args) -> None:
+        """The questions as the table shows them (its order and search), at most CHART_MAX."""
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
-        items = sorted(result.items, key=lambda i: (min(i.slots) if i.slots else 0, i.key))
+        shown = [self.proxy.object_at(r) for r in range(self.proxy.rowCount())]
+        items = shown[:CHART_MAX]
+        title = self.tr("Facility and discriminative efficiency per question (%)")
+        if len(shown) > CHART_MAX:
+            title += " — " + self.tr("rows 1–%1 of %2").replace("%1", str(CHART_MAX)) \
+                .replace("%2", str(len(shown)))
+        self.chart.setTitle(title)
         facility = QBarSet(self.tr("Facility"))
         facility.setColor(QColor("#1f5fa8"))
         efficiency = QBarSet(self.tr("Discriminative efficiency"))
@@ -200,11 +215,19 @@ class StatsPanel(QWidget):
         series.append(efficiency)
         self.chart.addSeries(series)
         axis_x = QBarCategoryAxis()
-        axis_x.append([i.key or "?" for i in items])
-        axis_x.setLabelsAngle(-60)
+        # The table's row numbers; with many bars only every fifth is written (the others are
+        # distinct invisible labels, as categories must differ).
+        axis_x.append([str(n) if len(items) <= 12 or n == 1 or n % 5 == 0 else "\u200b" * n
+                       for n in range(1, len(items) + 1)])
+        axis_x.setLabelsAngle(-90)
+        small = axis_x.labelsFont()
+        small.setPointSize(7)
+        axis_x.setLabelsFont(small)
         axis_y = QValueAxis()
         low = min([0.0] + [100 * (i.discriminative_efficiency or 0) for i in items])
-        axis_y.setRange(max(-100.0, low), 100.0)
+        axis_y.setRange(max(-100.0, 20 * math.floor(low / 20)), 100.0)
+        axis_y.setTickInterval(20)
+        axis_y.setTickType(QValueAxis.TickType.TicksDynamic)
         axis_y.setLabelFormat("%d")
         self.chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)

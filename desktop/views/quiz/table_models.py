@@ -27,12 +27,16 @@ def pct(value: float | None, digits: int = 1) -> str:
     return text[:-2] if text.endswith(",0") else text
 
 
-def tune_table(table: QTableView, stretch: int) -> None:
-    """One line per row, columns sized to their content, `stretch` taking the rest."""
+def tune_table(table: QTableView, stretch: int, *, fixed: dict[int, int] | None = None) -> None:
+    """One line per row, columns sized to their content, `stretch` taking the rest, `fixed`
+    columns ({column: width}) as wide as given (the user can still drag them)."""
     table.setWordWrap(False)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    for column, width in (fixed or {}).items():
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, width)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
 
 
@@ -119,6 +123,11 @@ class FilterProxy(QSortFilterProxyModel):
             return a < b
         except TypeError:
             return str(a) < str(b)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1)          # the row as shown, whatever the sort
+        return super().headerData(section, orientation, role)
 
     def object_at(self, row: int):
         return self.sourceModel().item(self.mapToSource(self.index(row, 0)).row())
@@ -228,11 +237,11 @@ class QuestionsModel(ListTableModel):
 
 
 class ItemStatsModel(ListTableModel):
-    KEY, TOPIC, ATTEMPTS, FACILITY, DISCRIMINATION, EFFICIENCY, FLAGS = range(7)
+    KEY, TEXT, TOPIC, ATTEMPTS, FACILITY, DISCRIMINATION, EFFICIENCY, FLAGS = range(8)
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.headers = [self.tr("Question"), self.tr("Topic"), self.tr("Attempts"),
+        self.headers = [self.tr("Key"), self.tr("Question"), self.tr("Topic"), self.tr("Attempts"),
                         self.tr("Facility %"), self.tr("Discrimination %"),
                         self.tr("Discriminative efficiency %"), self.tr("Flags")]
         self.flag_text = {
@@ -244,7 +253,7 @@ class ItemStatsModel(ListTableModel):
     def display(self, i: ItemStats, column: int) -> str:
         def p100(v):
             return "" if v is None else pct(100 * v)
-        return [i.key, i.topic, str(i.attempts), p100(i.facility),
+        return [i.key, i.text.replace("\n", " "), i.topic, str(i.attempts), p100(i.facility),
                 p100(i.discrimination_index), p100(i.discriminative_efficiency),
                 "; ".join(self.flag_text.get(f, f) for f in i.flags)][column]
 

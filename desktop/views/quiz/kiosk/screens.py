@@ -444,10 +444,18 @@ class ResultScreen(QWidget):
             self.details.addWidget(label(body, SMALL_PT, role="ok" if it.correct else "bad"))
             if it.explanation:
                 self.details.addWidget(label(it.explanation, SMALL_PT, role="muted"))
+            self.details.addSpacing(12)
         self.details.addStretch(1)
 
     def handle_key(self, event) -> bool:
-        if is_enter(event.key()):
+        key = event.key()
+        if is_enter(key):
             self.done.emit()
+            return True
+        bar = self.scroll.verticalScrollBar()
+        steps = {Qt.Key.Key_Down: bar.singleStep() * 3, Qt.Key.Key_Up: -bar.singleStep() * 3,
+                 Qt.Key.Key_PageDown: bar.pageStep(), Qt.Key.Key_PageUp: -bar.pageStep()}
+        if key in steps:
+            bar.setValue(bar.value() + steps[key])
             return True
         return False

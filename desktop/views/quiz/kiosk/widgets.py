@@ -113,8 +113,12 @@ class OptionWidget(QFrame):
         self.badge.setFixedSize(54, 54)
         self.text = label("", BASE_PT)
         self.text.setObjectName(f"option_text_{index}")
+        self.tick = label("✓", BASE_PT + 6, bold=True, wrap=False, role="ok")
+        self.tick.setObjectName(f"option_tick_{index}")
+        self.tick.setVisible(False)
         row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.text, 1)
+        row.addWidget(self.tick, 0)
         self._chosen = self._focused = False
 
     def set_option(self, letter: str, text: str, *, multiple: bool) -> None:
@@ -125,6 +129,7 @@ class OptionWidget(QFrame):
     def set_state(self, *, chosen: bool, focused: bool) -> None:
         if chosen != self._chosen or focused != self._focused:
             self._chosen, self._focused = chosen, focused
+            self.tick.setVisible(chosen)
             self.setProperty("chosen", chosen)
             self.setProperty("focused", focused)
             repolish(self)
@@ -157,8 +162,9 @@ class PinPad(QWidget):
         grid = QGridLayout()
         keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]
         for i, k in enumerate(keys):
-            b = button(k, f"pin_key_{'back' if k == '⌫' else k.lower()}", primary=(k == "OK"))
-            b.setFixedSize(100, 72)
+            text = self.tr("OK") if k == "OK" else k
+            b = button(text, f"pin_key_{'back' if k == '⌫' else k.lower()}", primary=(k == "OK"))
+            b.setFixedSize(110, 72)
             b.clicked.connect(lambda _c=False, key=k: self._press(key))
             grid.addWidget(b, i // 3, i % 3)
         holder = QWidget()

@@ -1,0 +1,223 @@
+"""The awareness quiz: the two targets of the issue, on real databases in a temporary folder.
+
+1. Answer given → committed → next question shown, at the 95th percentile, with one million
+   answers already stored: measured through the real kiosk widget (offscreen), pressing "1"
+   (the answer is committed with synchronous=FULL before the key press returns) then Enter (the
+   next question is laid out and painted). Target < 30 ms.
+2. Item analysis over 10,000 submitted attempts of 30 questions (300,000 answers): the
+   `quiz stats` computation from the database. Target < 1 s.
+
+The stored answers are written in bulk (one transaction per batch) as the records of finished
+attempts; the measured answers go through the program's own code path.
+"""
+from __future__ import annotations
+
+import os
+import random
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from benchmarks.harness import Result, median, percentile, timed
+
+ANSWER_TARGET_MS = 30.0
+STATS_TARGET_S = 1.0
+QUESTIONS = 30
+NOW = "2025-10-14T08:00:00.000+07:00"
+
+
+def _store(folder: Path):
+    from desktop.models.db import open_store
+    from desktop.models.quiz import bank_io
+    from desktop.models.staff import StaffRepository
+    from desktop.models.unit import UnitProfile, save_profile
+
+    store = open_store(folder / "isodesk.sqlite", actor="bench")
+    save_profile(store, UnitProfile(code="BHXHBQ", name="Bảo hiểm xã hội huyện Đo Lường",
+                                    level="district"))
+    bank_io.load_bank_file(store)
+    repo = StaffRepository(store)
+    family = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ"]
+    given = ["An", "Bình", "Cường", "Dung", "Đức", "Hà", "Hùng", "Lan", "Mai", "Nam"]
+    with store.atomic():
+        for i in range(60):
+            repo.add({"staff_code": f"B{i:03d}",
+                      "full_name": f"{family[i % 6]} Văn {given[i // 6]}",
+                      "department": "Tổ Thu"})
+    return store
+
+
+def _record(store, **values) -> dict:
+    return {"id": str(uuid.uuid4()), "origin_unit": store.unit_code, "created_at": NOW,
+            "updated_at": NOW, "version": 1, "deleted": 0, **values}
+
+
+def _people(store, n: int) -> list[str]:
+    """`n` more staff members (bulk): everyone of a big test is somebody else."""
+    from desktop.models.quiz import bulk
+
+    rows = [_record(store, staff_code=f"P{i:06d}", full_name="Người Dự Kiểm Tra",
+                    position="", department="Tổ Thu", phone="", email="", active=1)
+            for i in range(n)]
+    with store.atomic():
+        bulk.insert_many(store, "staff", rows)
+    return [r["id"] for r in rows]
+
+
+def _fill(store, session_id: str, n_attempts: int, rng: random.Random, *,
+          batch: int = 1000, distinct_people: bool = False) -> int:
+    """Store `n_attempts` submitted attempts of QUESTIONS answers each (bulk, in batches)."""
+    from desktop.models.quiz import bank, bulk
+
+    pool = [v for items in bank.active_pool(store).values() for v in items]
+    versions = bank.get_versions(store, [v for _, v in pool])
+    staff = _people(store, n_attempts) if distinct_people else \
+        [r["id"] for r in store.query("SELECT id FROM staff")]
+    written = 0
+    with bulk.bulk_load(store):
+        written = _batches(store, session_id, n_attempts, rng, batch, pool, versions, staff,
+                           distinct_people)
+    return written
+
+
+def _batches(store, session_id, n_attempts, rng, batch, pool, versions, staff,
+             distinct_people) -> int:
+    from desktop.models.quiz import bulk
+    from desktop.models.quiz.common import dumps
+
+    written = 0
+    for start in range(0, n_attempts, batch):
+        attempts_rows, answer_rows = [], []
+        for k in range(min(batch, n_attempts - start)):
+            ability = rng.random()
+            chosen = rng.sample(pool, QUESTIONS)
+            person = staff[start + k] if distinct_people else rng.choice(staff)
+            attempt = _record(
+                store, session_id=session_id, staff_id=person, number=1,
+                mode="kiosk", variant_code=None, seed=rng.getrandbits(40),
+                question_order=dumps([q for q, _ in chosen]), settings="{}", kiosk_id="bench",
+                kiosk_label="bench", status="submitted", started_at=NOW, submitted_at=NOW,
+                submit_reason="user", time_limit_s=None, elapsed_s=600, score=0,
+                max_score=QUESTIONS, percent=0.0, passed=0)
+            score = 0
+            for slot, (qid, vid) in enumerate(chosen, start=1):
+                v = versions[vid]
+                right = rng.random() < 0.3 + 0.65 * ability
+                pick = v["correct"] if right else [
+                    rng.choice([i for i in range(len(v["options"])) if i not in v["correct"]])]
+                score += right
+                answer_rows.append(_record(
+                    store, attempt_id=attempt["id"], position=slot, slot=slot, question_id=qid,
+                    version_id=vid, option_order=dumps(list(range(len(v["options"])))),
+                    selected=dumps(pick), flagged=0, correct=int(right), answered_at=NOW))
+            attempt.update(score=score, percent=100.0 * score / QUESTIONS,
+                           passed=int(score >= 0.7 * QUESTIONS))
+            attempts_rows.append(attempt)
+        with store.atomic():
+            bulk.insert_many(store, "quiz_attempts", attempts_rows)
+            written += bulk.insert_many(store, "quiz_answers", answer_rows)
+    return written
+
+
+def _session(store, questions: int = QUESTIONS, **settings):
+    from desktop.models.quiz import sessions
+    from desktop.models.staff import StaffRepository
+
+    people = [p.id for p in StaffRepository(store).list()]
+    s = sessions.create_session(store, {
+        "date": "2025-10-14", "place": "Hội trường", "start_time": "07:30",
+        "end_time": "11:30", "settings": {"questions": questions, "pass_mark": 70, **settings}},
+        staff_ids=people)
+    sessions.set_pin(store, s.id, "2468")
+    return s
+
+
+def bench_answer(quick: bool) -> list[Result]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.models.db import open_store
+    from desktop.models.quiz import attempts, results
+    from desktop.views.quiz.kiosk import KioskWindow, platform
+
+    app = QApplication.instance() or QApplication(["bench"])
+    stored_target = 100_000 if quick else 1_000_000
+    people = 4 if quick else 10
+    rng = random.Random(7)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = _store(Path(tmp))
+        background = _session(store)
+        t0 = time.perf_counter()
+        stored = _fill(store, background.id, stored_target // QUESTIONS, rng)
+        fill_s = time.perf_counter() - t0
+        store.close(clean=False)
+        # The kiosk PC starts the program on that file: a fresh connection, default settings.
+        store = open_store(Path(tmp) / "isodesk.sqlite", actor="giamthi")
+        try:
+            s = _session(store, time_limit_min=60)
+            platform.keep_awake = lambda: False          # nothing to ask of the OS here
+            kiosk = KioskWindow(store, s.id)
+            kiosk.resize(1366, 768)
+            kiosk.start(fullscreen=False)
+            app.processEvents()
+            samples: list[float] = []
+            codes = [r["staff_code"] for r in store.query(
+                "SELECT staff_code FROM staff ORDER BY staff_code")][:people]
+            for code in codes:
+                kiosk.welcome.search.setText(code)
+                QTest.keyClick(kiosk.welcome.search, Qt.Key.Key_Return)
+                QTest.keyClick(kiosk, Qt.Key.Key_Return)      # "Yes, start the test"
+                kiosk.repaint()
+                app.processEvents()
+                for _ in range(QUESTIONS):
+                    t = time.perf_counter()
+                    QTest.keyClick(kiosk, Qt.Key.Key_1)       # the answer, committed
+                    QTest.keyClick(kiosk, Qt.Key.Key_Return)  # the next question
+                    kiosk.repaint()                           # … laid out and painted
+                    samples.append((time.perf_counter() - t) * 1000)
+                    app.processEvents()
+                assert kiosk.stack.currentWidget() is kiosk.review
+                kiosk.submit("user")
+                kiosk.show_welcome()
+            committed = sum(attempts.load_attempt(store, a["id"]).answered_count
+                            for a in results.attempts_of_session(store, s.id))
+            kiosk.leave()
+            kiosk.deleteLater()
+            app.processEvents()
+        finally:
+            store.close(clean=False)
+    assert committed == len(samples)
+    p95 = percentile(samples, 95)
+    note = (f"{stored:,} answers stored (bulk fill {fill_s:.0f} s); {len(samples)} answers "
+            f"through the kiosk; median {median(samples):.1f} ms, max {max(samples):.1f} ms")
+    return [Result("quiz", "answer → committed → next question (p95)", p95, "ms",
+                   f"< {ANSWER_TARGET_MS:.0f} ms", p95 < ANSWER_TARGET_MS, note)]
+
+
+def bench_stats(quick: bool) -> list[Result]:
+    from desktop.models.quiz import stats
+
+    n = 2_000 if quick else 10_000
+    rng = random.Random(11)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = _store(Path(tmp))
+        try:
+            s = _session(store)
+            _fill(store, s.id, n, rng, distinct_people=True)
+            stats.item_analysis(store, session_id=s.id)          # warm the page cache
+            seconds, result = timed(lambda: stats.item_analysis(store, session_id=s.id),
+                                    repeat=3)
+        finally:
+            store.close(clean=False)
+    assert result.attempts == n and result.questions == QUESTIONS
+    note = (f"{n:,} attempts × {QUESTIONS} questions = {n * QUESTIONS:,} answers, "
+            f"{len(result.items)} items; KR-20 {result.kr20:.3f}")
+    return [Result("quiz", f"item analysis over {n:,} attempts", seconds, "s",
+                   f"< {STATS_TARGET_S:.0f} s", seconds < STATS_TARGET_S, note)]
+
+
+def run(quick: bool = False) -> list[Result]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return bench_answer(quick) + bench_stats(quick)
