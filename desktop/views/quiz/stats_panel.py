@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from desktop.models.db import open_store
 from desktop.models.quiz import sessions, stats
 from desktop.models.quiz.common import LETTERS
 
@@ -41,15 +40,6 @@ from .table_models import FilterProxy, ItemStatsModel, pct, tune_table
 
 
 CHART_MAX = 30
-
-
-def compute_in_thread(db_path, session_id: str | None, unit_code: str) -> stats.TestStats:
-    """Runs on a worker thread with its own connection to the database file."""
-    store = open_store(db_path, migrate=False)
-    try:
-        return stats.item_analysis(store, session_id=session_id, unit_code=unit_code)
-    finally:
-        store.close(clean=False)
 
 
 class StatsPanel(QWidget):
@@ -160,7 +150,8 @@ class StatsPanel(QWidget):
             if isValid(self) and request == self._request:
                 self._failed(exc)
 
-        run_in_background(self, lambda: compute_in_thread(path, session_id, unit), done,
+        run_in_background(self, lambda: stats.item_analysis_of_file(
+            path, session_id=session_id, unit_code=unit), done,
                           on_error=failed)
 
     def _failed(self, exc: Exception) -> None:
