@@ -123,6 +123,16 @@ def _session_id(ctx: CliContext, ref: str) -> str:
         raise fail_on(exc) from exc
 
 
+def bank_store(ctx: CliContext):
+    """The store, with the shipped question bank put in the first time the quiz is used."""
+    store = ctx.store()
+    try:
+        bank_io.ensure_default_bank(store)
+    except IsoDeskError as exc:
+        raise fail_on(exc) from exc
+    return store
+
+
 def _topic(store, code: str | None) -> str | None:
     if not code:
         return None
@@ -179,7 +189,7 @@ FORMAT_NAME = {"gift": "GIFT", "aiken": "Aiken", "moodle-xml": "Moodle XML", "xl
 
 
 def cmd_export(args, ctx: CliContext) -> int:
-    store = ctx.store()
+    store = bank_store(ctx)
     questions = [q.as_public() for q in bank.list_questions(
         store, topic=_topic(store, args.topic), include_retired=args.include_retired)]
     topics = {t.code: t.name for t in bank.list_topics(store)}
@@ -193,7 +203,7 @@ def cmd_export(args, ctx: CliContext) -> int:
 
 
 def cmd_template(args, ctx: CliContext) -> int:
-    store = ctx.store()
+    store = bank_store(ctx)
     topics = {t.code: t.name for t in bank.list_topics(store)}
     try:
         path = write_template(args.file, topics)
@@ -204,7 +214,7 @@ def cmd_template(args, ctx: CliContext) -> int:
 
 
 def cmd_bank(args, ctx: CliContext) -> int:
-    store = ctx.store()
+    store = bank_store(ctx)
     items = bank.list_questions(store, query=args.search,
                                 topic=_topic(store, args.topic),
                                 include_retired=args.include_retired)

@@ -109,7 +109,9 @@ def _blueprint(text: str) -> dict[str, int]:
 
 
 def cmd_create(args, ctx: CliContext) -> int:
-    store = ctx.store()
+    from .quiz import bank_store
+
+    store = bank_store(ctx)
     parts = {p.strip() for p in args.parts.split(",")}
     values = {
         "title": args.title, "date": args.date, "place": args.place, "start_time": args.start,

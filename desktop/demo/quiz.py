@@ -16,8 +16,7 @@ ON_PAPER = 2
 
 
 def build(store: Store, rng: random.Random) -> None:
-    if not bank.bank_counts(store):
-        bank_io.setup_default_bank(store)
+    bank_io.ensure_default_bank(store)
     available = sum(bank.bank_counts(store).values())
     if available < 5:
         return  # no question bank shipped: nothing to show

@@ -12,7 +12,6 @@ from .db import Store
 SETUP_HOOKS: list[str] = [
     # "module.path:function"
     "sync.keys:ensure_unit_keys",
-    "desktop.models.quiz.bank_io:setup_default_bank",
 ]
 
 

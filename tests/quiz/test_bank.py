@@ -121,7 +121,45 @@ def test_the_shipped_default_bank():
         assert 1 <= q["difficulty"] <= 3 and q["explanation"]
 
 
-def test_default_bank_is_loaded_at_setup(store):
-    if not bank_io.default_bank_path().is_file():
-        pytest.fail("the default bank is missing from resources/questions/")
-    assert sum(bank.bank_counts(store).values()) >= 80
+def test_default_bank_comes_in_the_first_time(store):
+    """Not at setup (a unit that never uses the quiz sends no bank upwards), but the first time
+    the quiz is used; and only once."""
+    assert not bank.list_questions(store)
+    added = bank_io.ensure_default_bank(store)
+    assert added["questions"] >= 80 and sum(bank.bank_counts(store).values()) >= 80
+    first = bank.list_questions(store)[0]
+    bank.delete_question(store, first.id)
+    assert bank_io.ensure_default_bank(store) is None
+    assert first.id not in {q.id for q in bank.list_questions(store)}
+
+
+def test_no_default_bank_over_an_imported_one(qstore):
+    assert bank_io.ensure_default_bank(qstore) is None
+    assert len(bank.list_questions(qstore)) == 12
+
+
+def test_the_same_wording_twice_is_drawn_once(qstore):
+    from desktop.models import records
+    from desktop.models.quiz import papers
+    from desktop.models.quiz.common import QUESTIONS, VERSIONS
+
+    q = bank.list_questions(qstore, topic="NT")[0]
+    # the province's copy of the same question, received by sync
+    qid, vid = records.new_id(), records.new_id()
+    version = dict(qstore.query_one("SELECT * FROM quiz_question_versions WHERE id = ?",
+                                    (q.version_id,)))
+    records.insert(qstore, QUESTIONS, {"key": "TINH-01", "topic_code": "NT",
+                                       "current_version_id": vid, "source": "province",
+                                       "retired": 0, "origin_unit": "BHXHTT"}, record_id=qid)
+    records.insert(qstore, "quiz_topics", {"code": "NT", "name": "NT của tỉnh",
+                                           "origin_unit": "BHXHTT"})
+    version.update(question_id=qid, origin_unit="BHXHTT")
+    for k in ("id", "created_at", "updated_at", "version", "deleted"):
+        version.pop(k)
+    records.insert(qstore, VERSIONS, version, record_id=vid)
+    pool = bank.active_pool(qstore)
+    assert qid not in {i for i, _ in pool["NT"]} and q.id in {i for i, _ in pool["NT"]}
+    assert sum(len(v) for v in pool.values()) == 12
+    paper = papers.draw_paper(qstore, {"questions": 12, "blueprint": {},
+                                       "shuffle_options": True}, 1)
+    assert len({it.question_id for it in paper.items}) == 12

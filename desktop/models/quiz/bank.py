@@ -481,11 +481,22 @@ def bank_counts(store: Store) -> dict[str, int]:
 def active_pool(store: Store) -> dict[str, list[tuple[str, str]]]:
     """{topic code: [(question id, current version id), ...]} of the active questions, in a
     stable order (by key), for drawing papers."""
-    rows = store.query("SELECT q.id, q.key, q.topic_code, q.current_version_id FROM quiz_questions q "
+    rows = store.query("SELECT q.id, q.key, q.topic_code, q.current_version_id, q.origin_unit, "
+                       "v.content_hash FROM quiz_questions q "
+                       "JOIN quiz_question_versions v ON v.id = q.current_version_id "
                        "JOIN quiz_topics t ON t.code = q.topic_code AND t.deleted = 0 "
                        "AND t.retired = 0 AND t.origin_unit = q.origin_unit "
                        "WHERE q.deleted = 0 AND q.retired = 0")
+    # The same wording twice (the province's copy of a question this unit also has) is drawn
+    # once: this unit's own question wins, then the first key.
+    rows.sort(key=lambda r: (r["origin_unit"] != store.unit_code, _key_order(r["key"]), r["id"]))
+    seen: set[str] = set()
+    kept = []
+    for r in rows:
+        if r["content_hash"] not in seen:
+            seen.add(r["content_hash"])
+            kept.append(r)
     pool: dict[str, list] = {}
-    for r in sorted(rows, key=lambda r: (r["topic_code"], _key_order(r["key"]), r["id"])):
+    for r in sorted(kept, key=lambda r: (r["topic_code"], _key_order(r["key"]), r["id"])):
         pool.setdefault(r["topic_code"], []).append((r["id"], r["current_version_id"]))
     return pool

@@ -250,7 +250,22 @@ def load_bank_file(store: Store, path: Path | None = None) -> dict:
     return {"topics": added_topics, "questions": added, "skipped": skipped}
 
 
-def setup_default_bank(store: Store) -> None:
-    """SETUP_HOOKS: a new unit starts with the default bank (when the program ships one)."""
-    if default_bank_path().is_file():
-        load_bank_file(store)
+DEFAULT_LOADED_KEY = "quiz.default_bank_loaded"
+
+
+def ensure_default_bank(store: Store) -> dict | None:
+    """The first time the quiz is used on this installation, put the shipped bank in.
+
+    Not when the bank already has questions (imported, or received with a kiosk setup file), and
+    only once: questions the users retire or delete later do not come back by themselves ("Add
+    the missing default questions" does that on request). Returns what was added, or None."""
+    from ..settings import get_setting, set_setting
+
+    if get_setting(store, DEFAULT_LOADED_KEY, False) or not default_bank_path().is_file():
+        return None
+    if store.scalar("SELECT 1 FROM quiz_questions LIMIT 1"):
+        return None
+    with store.atomic():
+        added = load_bank_file(store)
+        set_setting(store, DEFAULT_LOADED_KEY, True)
+    return added

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from desktop.models.errors import IsoDeskError
+from desktop.models.quiz import bank_io
+
+from ..common import show_error
 from ..context import ViewContext
 from .bank_panel import BankPanel
 from .coverage_panel import CoveragePanel
@@ -15,6 +19,10 @@ class TrainingPage(QWidget):
     def __init__(self, ctx: ViewContext, parent=None):
         super().__init__(parent)
         self.ctx = ctx
+        try:
+            bank_io.ensure_default_bank(ctx.store)    # the first time the quiz is opened
+        except IsoDeskError as exc:
+            show_error(self, exc)
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("<h2>Training and the awareness test</h2>"))
         layout.addWidget(title)
