@@ -2,6 +2,7 @@
 test (a few did not pass, a few have not been tested yet), two of them on paper."""
 from __future__ import annotations
 
+import datetime as _dt
 import math
 import random
 
@@ -15,6 +16,12 @@ FAILING = 4
 ON_PAPER = 2
 
 
+def _session_day(today: _dt.date | None = None) -> _dt.date:
+    """Six weeks ago, but in this year (so that this year's figures show the session)."""
+    today = today or _dt.date.today()
+    return today - _dt.timedelta(days=min(42, (today - _dt.date(today.year, 1, 1)).days))
+
+
 def build(store: Store, rng: random.Random) -> None:
     bank_io.ensure_default_bank(store)
     available = sum(bank.bank_counts(store).values())
@@ -23,7 +30,7 @@ def build(store: Store, rng: random.Random) -> None:
     people = StaffRepository(store).list(include_inactive=False)
     session = sessions.create_session(store, {
         "title": "Tập huấn nhận thức HTQLCL theo TCVN ISO 9001:2015",
-        "date": "2025-10-14", "place": "Hội trường BHXH huyện Sông Trà",
+        "date": _session_day().isoformat(), "place": "Hội trường BHXH huyện Sông Trà",
         "start_time": "07:30", "end_time": "11:30", "consultant": "Đỗ Minh Khôi",
         "consultant_org": "Công ty Tư vấn Quản lý Chất lượng Phương Nam",
         "iso_representative": "Lê Thị Thu Hà", "part_dvd": True, "part_guidance": True,
