@@ -140,8 +140,15 @@ def fill(mapping: dict[str, dict[str, str]], lang: str = "vi") -> int:
                     tr.text = text
                 tr.attrib.pop("type", None)
                 count += 1
-        tree.write(path, encoding="utf-8", xml_declaration=True)
+        _write_ts(tree, path)
     return count
+
+
+def _write_ts(tree: ET.ElementTree, path: Path) -> None:
+    """Write a .ts the way lupdate does (declaration, DOCTYPE), so `update` doesn't rewrite it."""
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
+                    encoding="utf-8")
 
 
 def main(argv: list[str]) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from desktop.views.common import refilter
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
@@ -99,12 +100,10 @@ class SearchProxy(QSortFilterProxyModel):
         self.setSortRole(ItemsModel.SORT_ROLE)
 
     def set_query(self, text: str) -> None:
-        self.query = text
-        self.invalidateFilter()
+        refilter(self, lambda: setattr(self, "query", text))
 
     def set_extra(self, fn) -> None:
-        self.extra = fn
-        self.invalidateFilter()
+        refilter(self, lambda: setattr(self, "extra", fn))
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
         item = self.sourceModel().item(row)
