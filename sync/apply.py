@@ -8,8 +8,8 @@
   delete, a file that did not come, or a constraint of the table (NOT NULL, CHECK, UNIQUE, a
   foreign key to a missing or quarantined record).
 
-Writes are batched (one executemany per table); only when SQLite refuses the batch are the rows
-retried one by one, each in its own savepoint, to find and quarantine the ones at fault.
+Writes are batched (one executemany per table, in key order); a row SQLite refuses is
+quarantined and the batch goes on after it.
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ import json
 import re
 import sqlite3
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -182,38 +183,56 @@ def apply_rows(store: Store, table: str, columns: list[str], rows: list, *, send
     return result
 
 
+# Errors that belong to one record (its values or the table's rules); anything else (a full
+# disk, an I/O error) fails the whole package.
+_ROW_ERRORS = (sqlite3.IntegrityError, sqlite3.DataError, sqlite3.ProgrammingError,
+               sqlite3.InterfaceError, OverflowError)
+
+
 def _write(store: Store, table: str, columns: list[str], rows: list[list], kinds: list[str],
            result: TableResult, refuse) -> None:
+    """Upsert `rows` with one executemany; a row SQLite refuses is quarantined, the rest go in.
+
+    No savepoint around the batch: each statement is atomic by itself, so when SQLite refuses
+    row k the rows before it are written and row k left nothing behind; the batch then goes on
+    from row k + 1. (A savepoint would copy every page the batch touches into a sub-journal.)
+    """
     updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
     sql = (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
            f"ON CONFLICT(id) DO UPDATE SET {updates} WHERE excluded.version > {table}.version")
     conn = store.conn
-    conn.execute("SAVEPOINT sync_batch")
-    try:
-        conn.executemany(sql, rows)
-    except sqlite3.Error:
-        conn.execute("ROLLBACK TO SAVEPOINT sync_batch")
-        conn.execute("RELEASE SAVEPOINT sync_batch")
-    else:
-        conn.execute("RELEASE SAVEPOINT sync_batch")
-        for kind in kinds:
-            setattr(result, kind, getattr(result, kind) + 1)
-        i_id = columns.index("id")
-        result.applied_ids.extend(r[i_id] for r in rows)
-        return
     i_id = columns.index("id")
-    for row, kind in zip(rows, kinds):
-        conn.execute("SAVEPOINT sync_row")
+    failed: list[int] = []
+    pos = [0]
+
+    def feed(start: int):
+        for k in range(start, len(rows)):
+            pos[0] = k
+            yield rows[k]
+
+    start = 0
+    while start < len(rows):
+        pos[0] = start
         try:
-            conn.execute(sql, row)
-        except sqlite3.Error as exc:
-            conn.execute("ROLLBACK TO SAVEPOINT sync_row")
-            conn.execute("RELEASE SAVEPOINT sync_row")
-            refuse(row, row[i_id], _reason_for(exc, table))
+            conn.executemany(sql, feed(start))
+        except _ROW_ERRORS as exc:
+            if not conn.in_transaction:
+                raise
+            k = pos[0]
+            failed.append(k)
+            refuse(rows[k], rows[k][i_id], _reason_for(exc, table))
+            start = k + 1
         else:
-            conn.execute("RELEASE SAVEPOINT sync_row")
-            setattr(result, kind, getattr(result, kind) + 1)
-            result.applied_ids.append(row[i_id])
+            break
+    if failed:
+        skip = set(failed)
+        kept = [k for k in range(len(rows)) if k not in skip]
+        kinds = [kinds[k] for k in kept]
+        result.applied_ids.extend(rows[k][i_id] for k in kept)
+    else:
+        result.applied_ids.extend(r[i_id] for r in rows)
+    for kind, n in Counter(kinds).items():
+        setattr(result, kind, getattr(result, kind) + n)
 
 
 def check_columns(columns: list[str], local: list[str]) -> list[str]:
