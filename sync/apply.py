@@ -65,8 +65,10 @@ def _nfc_row(row: list) -> list:
     return [unicodedata.normalize("NFC", v) if isinstance(v, str) else v for v in row]
 
 
-def _reason_for(exc: sqlite3.Error, table: str) -> str:
+def _reason_for(exc: Exception, table: str) -> str:
     text = str(exc)
+    if isinstance(exc, OverflowError):
+        return "có số quá lớn (vượt giới hạn số nguyên)"
     if isinstance(exc, (sqlite3.ProgrammingError, sqlite3.InterfaceError)):
         return "có giá trị không phải chữ hoặc số"  # a list or an object where a value goes
     if "FOREIGN KEY" in text:
@@ -83,7 +85,9 @@ def _reason_for(exc: sqlite3.Error, table: str) -> str:
 
 def apply_rows(store: Store, table: str, columns: list[str], rows: list, *, sender: str,
                nfc: bool, have_blob: Callable[[str], bool], blob_columns: tuple[str, ...],
-               not_accepted: str | None = None) -> TableResult:
+               not_accepted: str | None = None, track_applied: bool = True) -> TableResult:
+    """Apply the rows of one table. `track_applied`: list the ids written in `applied_ids`
+    (needed only to close earlier quarantine entries of these records)."""
     result = TableResult(table, received=len(rows))
     quarantine = result.quarantined
 
@@ -96,7 +100,6 @@ def apply_rows(store: Store, table: str, columns: list[str], rows: list, *, send
     ncols = len(columns)
     i_id, i_ver = columns.index("id"), columns.index("version")
     i_del, i_org = columns.index("deleted"), columns.index("origin_unit")
-    blob_idx = [columns.index(c) for c in blob_columns if c in columns]
 
     if not_accepted:
         for row in rows:
@@ -104,62 +107,39 @@ def apply_rows(store: Store, table: str, columns: list[str], rows: list, *, send
             refuse(row, rid, not_accepted)
         return result
 
-    good: dict[str, list] = {}
-    for row in rows:
-        if not isinstance(row, list) or len(row) != ncols:
-            refuse(row, "?", "dòng không đúng số cột")
-            continue
-        rid, ver, dele = row[i_id], row[i_ver], row[i_del]
-        if not isinstance(rid, str) or not _UUID_RE.match(rid):
-            refuse(row, rid, "mã bản ghi (UUID) không hợp lệ")
-            continue
-        if type(ver) is not int or ver < 1 or dele not in (0, 1) or type(dele) is not int:
-            refuse(row, rid, "số phiên bản hoặc dấu xóa không hợp lệ")
-            continue
-        if row[i_org] != sender:
-            refuse(row, rid, f"bản ghi của đơn vị {row[i_org]!r}, không phải của đơn vị gửi "
-                             f"{sender}")
-            continue
-        if rid in good:
-            refuse(row, rid, "xuất hiện hai lần trong cùng một gói")
-            continue
-        missing = [row[i] for i in blob_idx if row[i] and not have_blob(row[i])]
-        if missing:
-            refuse(row, rid, f"tệp đính kèm {str(missing[0])[:12]}… không có trong gói và chưa "
-                             "có ở tỉnh")
-            continue
-        good[rid] = _nfc_row(row) if nfc else row
+    blob_idx = [columns.index(c) for c in blob_columns if c in columns]
+    good = _valid_rows(rows, ncols, i_id, i_ver, i_del, i_org, blob_idx, sender=sender,
+                       nfc=nfc, have_blob=have_blob, refuse=refuse)
+    existing = _existing(store, table, list(good))
 
-    existing: dict[str, tuple] = {}
-    ids = list(good)
-    for start in range(0, len(ids), LOOKUP_BATCH):
-        part = json.dumps(ids[start:start + LOOKUP_BATCH])
-        for rid, ver, dele, org in store.conn.execute(
-                f"SELECT id, version, deleted, origin_unit FROM {table} "
-                "WHERE id IN (SELECT value FROM json_each(?))", (part,)):
-            existing[rid] = (ver, dele, org)
-
+    # In key order: the primary-key B-tree is walked from one end to the other, not at random.
+    ids = sorted(good)
     to_write: list[list] = []
     kinds: list[str] = []
     same_version: list[str] = []
-    for rid, row in good.items():
-        old = existing.get(rid)
-        if old is None:
-            to_write.append(row)
-            kinds.append("deleted" if row[i_del] else "imported")
-            continue
-        old_ver, old_del, old_org = old
-        if old_org != sender:
-            refuse(row, rid, f"mã bản ghi đã dùng cho một bản ghi của đơn vị {old_org}")
-        elif row[i_ver] < old_ver:
-            result.ignored += 1
-        elif row[i_ver] == old_ver:
-            same_version.append(rid)
-        elif old_del and not row[i_del]:
-            refuse(row, rid, "bản ghi đã bị xóa trước đó; không nhận bản sửa sau khi xóa")
-        else:
-            to_write.append(row)
-            kinds.append("deleted" if row[i_del] and not old_del else "updated")
+    if not existing:
+        to_write = [good[rid] for rid in ids]
+        kinds = ["deleted" if row[i_del] else "imported" for row in to_write]
+    else:
+        for rid in ids:
+            row = good[rid]
+            old = existing.get(rid)
+            if old is None:
+                to_write.append(row)
+                kinds.append("deleted" if row[i_del] else "imported")
+                continue
+            old_ver, old_del, old_org = old
+            if old_org != sender:
+                refuse(row, rid, f"mã bản ghi đã dùng cho một bản ghi của đơn vị {old_org}")
+            elif row[i_ver] < old_ver:
+                result.ignored += 1
+            elif row[i_ver] == old_ver:
+                same_version.append(rid)
+            elif old_del and not row[i_del]:
+                refuse(row, rid, "bản ghi đã bị xóa trước đó; không nhận bản sửa sau khi xóa")
+            else:
+                to_write.append(row)
+                kinds.append("deleted" if row[i_del] and not old_del else "updated")
 
     if same_version:
         col_list = ", ".join(columns)
@@ -176,11 +156,55 @@ def apply_rows(store: Store, table: str, columns: list[str], rows: list, *, send
                                            "nhận (xung đột)")
 
     if to_write:
-        # In key order: each page of the primary-key B-tree is visited once, not at random.
-        order = sorted(range(len(to_write)), key=lambda k: to_write[k][i_id])
-        _write(store, table, columns, [to_write[k] for k in order], [kinds[k] for k in order],
-               result, refuse)
+        _write(store, table, columns, to_write, kinds, result, refuse, track_applied)
     return result
+
+
+def _valid_rows(rows: list, ncols: int, i_id: int, i_ver: int, i_del: int, i_org: int,
+                blob_idx: list[int], *, sender: str, nfc: bool, have_blob: Callable[[str], bool],
+                refuse) -> dict[str, list]:
+    """The well-formed rows of the sender by id; the others are quarantined with their reason."""
+    good: dict[str, list] = {}
+    uuid_match = _UUID_RE.match
+    for row in rows:
+        if type(row) is not list or len(row) != ncols:
+            refuse(row, "?", "dòng không đúng số cột")
+            continue
+        rid = row[i_id]
+        if type(rid) is not str or uuid_match(rid) is None:
+            refuse(row, rid, "mã bản ghi (UUID) không hợp lệ")
+            continue
+        ver, dele = row[i_ver], row[i_del]
+        if type(ver) is not int or ver < 1 or type(dele) is not int or (dele != 0 and dele != 1):
+            refuse(row, rid, "số phiên bản hoặc dấu xóa không hợp lệ")
+            continue
+        if row[i_org] != sender:
+            refuse(row, rid, f"bản ghi của đơn vị {row[i_org]!r}, không phải của đơn vị gửi "
+                             f"{sender}")
+            continue
+        if rid in good:
+            refuse(row, rid, "xuất hiện hai lần trong cùng một gói")
+            continue
+        if blob_idx:
+            missing = [row[i] for i in blob_idx if row[i] and not have_blob(row[i])]
+            if missing:
+                refuse(row, rid, f"tệp đính kèm {str(missing[0])[:12]}… không có trong gói và "
+                                 "chưa có ở tỉnh")
+                continue
+        good[rid] = _nfc_row(row) if nfc else row
+    return good
+
+
+def _existing(store: Store, table: str, ids: list[str]) -> dict[str, tuple]:
+    """Version, tombstone and owner of the ids already here."""
+    existing: dict[str, tuple] = {}
+    for start in range(0, len(ids), LOOKUP_BATCH):
+        part = json.dumps(ids[start:start + LOOKUP_BATCH])
+        for rid, ver, dele, org in store.conn.execute(
+                f"SELECT id, version, deleted, origin_unit FROM {table} "
+                "WHERE id IN (SELECT value FROM json_each(?))", (part,)):
+            existing[rid] = (ver, dele, org)
+    return existing
 
 
 # Errors that belong to one record (its values or the table's rules); anything else (a full
@@ -190,7 +214,7 @@ _ROW_ERRORS = (sqlite3.IntegrityError, sqlite3.DataError, sqlite3.ProgrammingErr
 
 
 def _write(store: Store, table: str, columns: list[str], rows: list[list], kinds: list[str],
-           result: TableResult, refuse) -> None:
+           result: TableResult, refuse, track_applied: bool = True) -> None:
     """Upsert `rows` with one executemany; a row SQLite refuses is quarantined, the rest go in.
 
     No savepoint around the batch: each statement is atomic by itself, so when SQLite refuses
@@ -228,9 +252,10 @@ def _write(store: Store, table: str, columns: list[str], rows: list[list], kinds
         skip = set(failed)
         kept = [k for k in range(len(rows)) if k not in skip]
         kinds = [kinds[k] for k in kept]
-        result.applied_ids.extend(rows[k][i_id] for k in kept)
-    else:
-        result.applied_ids.extend(r[i_id] for r in rows)
+        if track_applied:
+            result.applied_ids.extend([rows[k][i_id] for k in kept])
+    elif track_applied:
+        result.applied_ids.extend([r[i_id] for r in rows])
     for kind, n in Counter(kinds).items():
         setattr(result, kind, getattr(result, kind) + n)
 

@@ -11,8 +11,10 @@ is filled or accepted. After the import the counts are reconciled against the ma
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import shutil
+import sqlite3
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -312,6 +314,13 @@ def import_package(store: Store, path: Path, *, dry_run: bool = False,
     except OSError as exc:  # disk full, folder gone: the transaction was rolled back
         raise DiskError(disk_message(exc, store.data_dir / "files") +
                         " Gói chưa được nhập; không có gì bị thay đổi.") from exc
+    except sqlite3.OperationalError as exc:  # the database could not be written: rolled back
+        if "full" in str(exc):
+            where = disk_message(OSError(errno.ENOSPC, str(exc)), store.path)
+        else:
+            where = (f"Không ghi được vào cơ sở dữ liệu {store.path.name} ({exc}). Hãy kiểm tra "
+                     "ổ đĩa rồi làm lại.")
+        raise DiskError(where + " Gói chưa được nhập; không có gì bị thay đổi.") from exc
 
 
 def _import_package(store: Store, path: Path, *, dry_run: bool, trust_new_sender: bool,
@@ -444,7 +453,8 @@ def _apply(store: Store, env: Envelope, reader: ArchiveReader, plan: list, peer:
                 res = apply_rows(store, table, columns, rows, sender=peer.code,
                                  nfc=needs_nfc(raw), have_blob=have,
                                  blob_columns=records.BLOB_COLUMNS.get(table, ()),
-                                 not_accepted=_direction_refusal(store, table))
+                                 not_accepted=_direction_refusal(store, table),
+                                 track_applied=_open_quarantine(store, peer.code, table))
                 if res.accounted != meta["count"]:
                     raise DamagedPackage(f"Đối chiếu bảng {table} không khớp: bản kê ghi "
                                          f"{meta['count']}, đã xử lý {res.accounted}.")
@@ -468,6 +478,13 @@ def _apply(store: Store, env: Envelope, reader: ArchiveReader, plan: list, peer:
                 raise _DryRunDone
     except _DryRunDone:
         summary.messages.insert(0, "Xem trước: chưa có gì được ghi.")
+
+
+def _open_quarantine(store: Store, sender: str, table: str) -> bool:
+    """Are records of this sender and table waiting in quarantine (to be closed when a good
+    copy of them comes)?"""
+    return store.scalar("SELECT 1 FROM sync_quarantine WHERE sender = ? AND table_name = ? AND "
+                        "resolved_at IS NULL LIMIT 1", (sender, table)) is not None
 
 
 def _has_blob(store: Store, digest: str) -> bool:
