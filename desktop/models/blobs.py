@@ -37,8 +37,10 @@ def has_blob(store: Store, digest: str) -> bool:
     return blob_path(store, digest).is_file()
 
 
-def put_blob(store: Store, data: bytes, *, name: str = "", media_type: str = "") -> str:
-    """Store bytes (atomically, fsync'd) and return their SHA-256; storing twice is harmless."""
+def write_blob_file(store: Store, data: bytes) -> str:
+    """The file half of `put_blob`: write the bytes (atomically, fsync'd) under their SHA-256
+    and return it, without touching the database (so it may run on a worker thread). The
+    caller records the row with `record_blobs` in its transaction."""
     digest = sha256_bytes(data)
     target = blob_path(store, digest)
     if not target.exists():
@@ -49,11 +51,24 @@ def put_blob(store: Store, data: bytes, *, name: str = "", media_type: str = "")
             fh.flush()
             os.fsync(fh.fileno())
         tmp.replace(target)
-    store.execute(
+    return digest
+
+
+def record_blobs(store: Store, items: list[tuple[str, int]], *, name: str = "",
+                 media_type: str = "") -> None:
+    """The rows of files already written: (sha256, size) each; known ones are left as they are."""
+    now = now_iso()
+    store.conn.executemany(
         "INSERT INTO blobs (sha256, size, name, media_type, created_at) VALUES (?,?,?,?,?) "
         "ON CONFLICT(sha256) DO NOTHING",
-        (digest, len(data), name, media_type, now_iso()),
+        [(digest, size, name, media_type, now) for digest, size in items],
     )
+
+
+def put_blob(store: Store, data: bytes, *, name: str = "", media_type: str = "") -> str:
+    """Store bytes (atomically, fsync'd) and return their SHA-256; storing twice is harmless."""
+    digest = write_blob_file(store, data)
+    record_blobs(store, [(digest, len(data))], name=name, media_type=media_type)
     return digest
 
 
