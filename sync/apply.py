@@ -83,35 +83,88 @@ def _reason_for(exc: Exception, table: str) -> str:
     return f"không ghi được vào bảng {table} ({text})"
 
 
+@dataclass
+class CheckedRows:
+    """The rows of one table after the checks that need no database: well-formed rows of the
+    sender by id (`good`), the others already quarantined in `result`."""
+    result: TableResult
+    columns: list[str]
+    good: dict[str, list]
+
+    def refuse(self, row, rid, reason: str) -> None:
+        columns = self.columns
+        data = dict(zip(columns, row)) if isinstance(row, list) and len(row) == len(columns) \
+            else {"raw": row}
+        self.result.quarantined.append({"table": self.result.table,
+                                        "id": rid if isinstance(rid, str) else str(rid),
+                                        "reason": reason, "data": data})
+
+
 def apply_rows(store: Store, table: str, columns: list[str], rows: list, *, sender: str,
                nfc: bool, have_blob: Callable[[str], bool], blob_columns: tuple[str, ...],
                not_accepted: str | None = None, track_applied: bool = True) -> TableResult:
-    """Apply the rows of one table. `track_applied`: list the ids written in `applied_ids`
-    (needed only to close earlier quarantine entries of these records)."""
-    result = TableResult(table, received=len(rows))
-    quarantine = result.quarantined
+    """Check and apply the rows of one table (`check_rows`, then `write_rows`)."""
+    checked = check_rows(table, columns, rows, sender=sender, nfc=nfc, have_blob=have_blob,
+                         blob_columns=blob_columns, not_accepted=not_accepted)
+    return write_rows(store, checked, sender=sender, track_applied=track_applied)
 
-    def refuse(row, rid, reason):
-        data = dict(zip(columns, row)) if isinstance(row, list) and len(row) == len(columns) \
-            else {"raw": row}
-        quarantine.append({"table": table, "id": rid if isinstance(rid, str) else str(rid),
-                           "reason": reason, "data": data})
 
+def check_rows(table: str, columns: list[str], rows: list, *, sender: str, nfc: bool,
+               have_blob: Callable[[str], bool], blob_columns: tuple[str, ...],
+               not_accepted: str | None = None) -> CheckedRows:
+    """Shape, UUID, version, tombstone flag, owner, duplicates and files of each row (no
+    database needed, so this runs before the package's transaction begins)."""
+    checked = CheckedRows(TableResult(table, received=len(rows)), columns, {})
+    refuse = checked.refuse
     ncols = len(columns)
     i_id, i_ver = columns.index("id"), columns.index("version")
     i_del, i_org = columns.index("deleted"), columns.index("origin_unit")
-
     if not_accepted:
         for row in rows:
             rid = row[i_id] if isinstance(row, list) and len(row) == ncols else "?"
             refuse(row, rid, not_accepted)
-        return result
-
+        return checked
     blob_idx = [columns.index(c) for c in blob_columns if c in columns]
-    good = _valid_rows(rows, ncols, i_id, i_ver, i_del, i_org, blob_idx, sender=sender,
-                       nfc=nfc, have_blob=have_blob, refuse=refuse)
-    existing = _existing(store, table, list(good))
+    good = checked.good
+    uuid_match = _UUID_RE.match
+    for row in rows:
+        if type(row) is not list or len(row) != ncols:
+            refuse(row, "?", "dòng không đúng số cột")
+            continue
+        rid = row[i_id]
+        if type(rid) is not str or uuid_match(rid) is None:
+            refuse(row, rid, "mã bản ghi (UUID) không hợp lệ")
+            continue
+        ver, dele = row[i_ver], row[i_del]
+        if type(ver) is not int or ver < 1 or type(dele) is not int or (dele != 0 and dele != 1):
+            refuse(row, rid, "số phiên bản hoặc dấu xóa không hợp lệ")
+            continue
+        if row[i_org] != sender:
+            refuse(row, rid, f"bản ghi của đơn vị {row[i_org]!r}, không phải của đơn vị gửi "
+                             f"{sender}")
+            continue
+        if rid in good:
+            refuse(row, rid, "xuất hiện hai lần trong cùng một gói")
+            continue
+        if blob_idx:
+            missing = [row[i] for i in blob_idx if row[i] and not have_blob(row[i])]
+            if missing:
+                refuse(row, rid, f"tệp đính kèm {str(missing[0])[:12]}… không có trong gói và "
+                                 "chưa có ở tỉnh")
+                continue
+        good[rid] = _nfc_row(row) if nfc else row
+    return checked
 
+
+def write_rows(store: Store, checked: CheckedRows, *, sender: str,
+               track_applied: bool = True) -> TableResult:
+    """Compare the checked rows with the copies here and write the new and newer ones.
+    `track_applied`: list the ids written in `applied_ids` (needed only to close earlier
+    quarantine entries of these records)."""
+    result, columns, good, refuse = checked.result, checked.columns, checked.good, checked.refuse
+    table = result.table
+    i_id, i_ver, i_del = columns.index("id"), columns.index("version"), columns.index("deleted")
+    existing = _existing(store, table, list(good))
     # In key order: the primary-key B-tree is walked from one end to the other, not at random.
     ids = sorted(good)
     to_write: list[list] = []
@@ -160,41 +213,6 @@ def apply_rows(store: Store, table: str, columns: list[str], rows: list, *, send
     return result
 
 
-def _valid_rows(rows: list, ncols: int, i_id: int, i_ver: int, i_del: int, i_org: int,
-                blob_idx: list[int], *, sender: str, nfc: bool, have_blob: Callable[[str], bool],
-                refuse) -> dict[str, list]:
-    """The well-formed rows of the sender by id; the others are quarantined with their reason."""
-    good: dict[str, list] = {}
-    uuid_match = _UUID_RE.match
-    for row in rows:
-        if type(row) is not list or len(row) != ncols:
-            refuse(row, "?", "dòng không đúng số cột")
-            continue
-        rid = row[i_id]
-        if type(rid) is not str or uuid_match(rid) is None:
-            refuse(row, rid, "mã bản ghi (UUID) không hợp lệ")
-            continue
-        ver, dele = row[i_ver], row[i_del]
-        if type(ver) is not int or ver < 1 or type(dele) is not int or (dele != 0 and dele != 1):
-            refuse(row, rid, "số phiên bản hoặc dấu xóa không hợp lệ")
-            continue
-        if row[i_org] != sender:
-            refuse(row, rid, f"bản ghi của đơn vị {row[i_org]!r}, không phải của đơn vị gửi "
-                             f"{sender}")
-            continue
-        if rid in good:
-            refuse(row, rid, "xuất hiện hai lần trong cùng một gói")
-            continue
-        if blob_idx:
-            missing = [row[i] for i in blob_idx if row[i] and not have_blob(row[i])]
-            if missing:
-                refuse(row, rid, f"tệp đính kèm {str(missing[0])[:12]}… không có trong gói và "
-                                 "chưa có ở tỉnh")
-                continue
-        good[rid] = _nfc_row(row) if nfc else row
-    return good
-
-
 def _existing(store: Store, table: str, ids: list[str]) -> dict[str, tuple]:
     """Version, tombstone and owner of the ids already here."""
     existing: dict[str, tuple] = {}
@@ -219,42 +237,32 @@ def _write(store: Store, table: str, columns: list[str], rows: list[list], kinds
 
     No savepoint around the batch: each statement is atomic by itself, so when SQLite refuses
     row k the rows before it are written and row k left nothing behind; the batch then goes on
-    from row k + 1. (A savepoint would copy every page the batch touches into a sub-journal.)
+    from row k + 1 with the same iterator. (A savepoint would copy every page the batch touches
+    into a sub-journal.)
     """
     updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
     sql = (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
            f"ON CONFLICT(id) DO UPDATE SET {updates} WHERE excluded.version > {table}.version")
     conn = store.conn
     i_id = columns.index("id")
-    failed: list[int] = []
-    pos = [0]
-
-    def feed(start: int):
-        for k in range(start, len(rows)):
-            pos[0] = k
-            yield rows[k]
-
-    start = 0
-    while start < len(rows):
-        pos[0] = start
+    failed: set[int] = set()
+    feed = iter(rows)
+    while True:
         try:
-            conn.executemany(sql, feed(start))
+            conn.executemany(sql, feed)
         except _ROW_ERRORS as exc:
             if not conn.in_transaction:
                 raise
-            k = pos[0]
-            failed.append(k)
+            k = len(rows) - feed.__length_hint__() - 1   # the row SQLite was given last
+            failed.add(k)
             refuse(rows[k], rows[k][i_id], _reason_for(exc, table))
-            start = k + 1
         else:
             break
     if failed:
-        skip = set(failed)
-        kept = [k for k in range(len(rows)) if k not in skip]
+        kept = [k for k in range(len(rows)) if k not in failed]
         kinds = [kinds[k] for k in kept]
-        if track_applied:
-            result.applied_ids.extend([rows[k][i_id] for k in kept])
-    elif track_applied:
+        rows = [rows[k] for k in kept]
+    if track_applied:
         result.applied_ids.extend([r[i_id] for r in rows])
     for kind, n in Counter(kinds).items():
         setattr(result, kind, getattr(result, kind) + n)

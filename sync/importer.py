@@ -11,6 +11,7 @@ is filled or accepted. After the import the counts are reconciled against the ma
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import errno
 import json
 import shutil
@@ -20,14 +21,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.models import audit, records
-from desktop.models.blobs import has_blob, put_blob
+from desktop.models.blobs import has_blob, record_blobs, write_blob_file
 from desktop.models.db import Store, now_iso
 from desktop.models.migrations import schema_version
 from desktop.models.registry import load_all
 
 from . import PACKAGE_SUFFIX, PART_SUFFIX
-from .apply import TableResult, apply_rows, check_columns, needs_nfc
+from .apply import CheckedRows, TableResult, check_columns, check_rows, needs_nfc, write_rows
 from .archive import ArchiveReader
+from .blobwriter import BlobWriter
+from .checkpoint import BackgroundCheckpoint
+from .reconcile import Deferred, reconcile
 from .envelope import Envelope, open_payload, read_envelope, verify_signature
 from .errors import (
     DamagedPackage, DiskError, NewerFormat, NewSenderKey, SenderKeyChanged, SequenceConflict,
@@ -40,6 +44,17 @@ from .transport import disk_message, receive_part
 
 FUTURE_CLOCK_DAYS = 1.0
 IMPORT_CACHE_KIB = 65536
+
+
+@dataclass
+class _Batch:
+    """Several packages imported one after the other (`import_many`)."""
+    checkpoints: BackgroundCheckpoint | None = None
+    reconciliation: Deferred = field(default_factory=Deferred)
+
+
+_BATCH: contextvars.ContextVar[_Batch | None] = contextvars.ContextVar("sync_batch",
+                                                                      default=None)
 
 
 @contextlib.contextmanager
@@ -160,13 +175,22 @@ def import_many(store: Store, paths: list[Path], *, dry_run: bool = False,
                     f"{dup}; còn thiếu phần {', '.join(map(str, state.missing))}. Gói sẽ được "
                     "nhập khi đủ các phần."]))
     packages = sorted(dict.fromkeys(packages), key=_order_key)
-    with large_cache(store):
+    with large_cache(store), contextlib.ExitStack() as stack:
+        batch = None
+        if len(packages) > 1 and not dry_run:
+            batch = _Batch(BackgroundCheckpoint(store))
+            stack.callback(batch.checkpoints.close)
+            stack.callback(_BATCH.reset, _BATCH.set(batch))
         for i, path in enumerate(packages):
             if progress is not None:
                 progress(i, len(packages), path.name)
             summaries.extend(import_file(store, path, dry_run=dry_run,
                                          trust_new_sender=trust_new_sender,
                                          accept_gap=accept_gap))
+            if batch is not None:
+                batch.checkpoints.committed()
+        if batch is not None:
+            batch.reconciliation.flush(store)
     return summaries
 
 
@@ -331,6 +355,9 @@ def _import_package(store: Store, path: Path, *, dry_run: bool, trust_new_sender
         raise SyncError(f"Tệp {path.name} là giấy báo nhận, không phải gói dữ liệu; hãy nhập bằng "
                         "“Nhập giấy báo nhận” (isodesk sync ack-import).", code="is_ack")
     peer = check_sender(store, env, trust_new_sender=trust_new_sender, dry_run=dry_run)
+    batch = _BATCH.get()
+    if batch is not None:  # this sender's rows may change now: its pending count first
+        batch.reconciliation.flush(store, peer.code)
     known, gaps = _sequence_checks(store, env, peer)
     summary = ImportSummary("ok", path.name, sender=peer.code, seq=h["seq"],
                             package_id=h["package_id"], from_seq=h["from_seq"], dry_run=dry_run,
@@ -366,7 +393,11 @@ def _import_package(store: Store, path: Path, *, dry_run: bool, trust_new_sender
     finally:
         spool.close()
     if not dry_run:
-        _reconcile(store, reader.manifest, peer, summary)
+        batch = _BATCH.get()
+        if batch is not None:
+            batch.reconciliation.add(store, reader.manifest, peer.code, summary)
+        else:
+            reconcile(store, reader.manifest, peer.code, summary)
     if summary.quarantined or summary.messages or summary.gaps:
         summary.status = "warning"
     return summary
@@ -416,6 +447,10 @@ def _check_manifest(store: Store, env: Envelope, reader: ArchiveReader, peer: Pe
     for digest in m.get("blobs", []):
         if not isinstance(digest, str) or f"blobs/{digest}" not in reader.members:
             raise DamagedPackage(f"Bản kê của gói {env.path.name} ghi tệp không có trong gói.")
+        if reader.members[f"blobs/{digest}"]["sha256"] != digest:
+            raise DamagedPackage(f"Tệp {digest[:12]}… trong gói {env.path.name} không đúng nội "
+                                 "dung mang tên của nó. Không có gì bị thay đổi; hãy đề nghị đơn "
+                                 "vị gửi lại gói.")
     return [(t, meta) for _, t, meta in sorted(plan)]
 
 
@@ -433,51 +468,73 @@ def _apply(store: Store, env: Envelope, reader: ArchiveReader, plan: list, peer:
            summary: ImportSummary, *, dry_run: bool, gaps: list[dict]) -> None:
     h, m = env.header, reader.manifest
     package_blobs = set(m.get("blobs", []))
+
+    def have(digest: str) -> bool:
+        return digest in package_blobs or (isinstance(digest, str) and len(digest) == 64
+                                           and _has_blob(store, digest))
+
     try:
-        with store.atomic():
-            if not dry_run:
+        with contextlib.ExitStack() as stack:
+            files = None
+            if not dry_run and package_blobs:
+                # the files are written on worker threads while the rows are read and go in
+                files = BlobWriter(store, write_blob_file)
+                stack.callback(files.close)
                 for digest in m.get("blobs", []):
-                    put_blob(store, reader.read(f"blobs/{digest}"))
-
-            def have(digest: str) -> bool:
-                return digest in package_blobs or (isinstance(digest, str) and len(digest) == 64
-                                                   and _has_blob(store, digest))
-
-            results: list[TableResult] = []
+                    files.put(digest, reader.read(f"blobs/{digest}"))
+            # Everything that needs no database is done before the transaction begins.
+            checked: list[tuple[CheckedRows, int]] = []
             for table, meta in plan:
                 raw = reader.read(meta["member"])
                 columns, rows = reader.read_rows(meta["member"], raw)
                 if columns != meta["columns"] or len(rows) != meta["count"]:
                     raise DamagedPackage(f"Bảng {table} trong gói {env.path.name} không khớp "
                                          "bản kê (số dòng hoặc cột).")
-                res = apply_rows(store, table, columns, rows, sender=peer.code,
-                                 nfc=needs_nfc(raw), have_blob=have,
-                                 blob_columns=records.BLOB_COLUMNS.get(table, ()),
-                                 not_accepted=_direction_refusal(store, table),
-                                 track_applied=_open_quarantine(store, peer.code, table))
-                if res.accounted != meta["count"]:
-                    raise DamagedPackage(f"Đối chiếu bảng {table} không khớp: bản kê ghi "
-                                         f"{meta['count']}, đã xử lý {res.accounted}.")
-                results.append(res)
-            for res in results:
-                summary.imported += res.imported
-                summary.updated += res.updated
-                summary.ignored += res.ignored
-                summary.deleted += res.deleted
-                summary.quarantined.extend(res.quarantined)
-                summary.tables[res.table] = res.as_dict()
-            if summary.quarantined:
-                summary.messages.append(f"{len(summary.quarantined)} bản ghi bị cách ly (xem lý "
-                                        "do); các bản ghi còn lại đã được nhập.")
-            if gaps:
-                summary.messages.append(
-                    "Đã chấp nhận khoảng trống: thiếu gói số " +
-                    ", ".join(f"{g['from']}–{g['to']}" for g in gaps) + ".")
-            _record(store, env, m, peer, summary, results, gaps)
-            if dry_run:
-                raise _DryRunDone
+                checked.append((check_rows(table, columns, rows, sender=peer.code,
+                                           nfc=needs_nfc(raw), have_blob=have,
+                                           blob_columns=records.BLOB_COLUMNS.get(table, ()),
+                                           not_accepted=_direction_refusal(store, table)),
+                                meta["count"]))
+                del raw, rows
+            batch = _BATCH.get()
+            if batch is not None and batch.checkpoints is not None and not dry_run:
+                batch.checkpoints.wait()  # the log is checkpointed: this package starts it anew
+            with store.atomic():
+                results: list[TableResult] = []
+                for rows, count in checked:
+                    if files is not None and files.failed():
+                        break  # finish() below raises the error
+                    table = rows.result.table
+                    res = write_rows(store, rows, sender=peer.code,
+                                     track_applied=_open_quarantine(store, peer.code, table))
+                    if res.accounted != count:
+                        raise DamagedPackage(f"Đối chiếu bảng {table} không khớp: bản kê ghi "
+                                             f"{count}, đã xử lý {res.accounted}.")
+                    results.append(res)
+                if files is not None:  # every file safely on disk before the rows naming them
+                    record_blobs(store, files.finish())
+                _summarise(summary, results, gaps)
+                _record(store, env, m, peer, summary, results, gaps)
+                if dry_run:
+                    raise _DryRunDone
     except _DryRunDone:
         summary.messages.insert(0, "Xem trước: chưa có gì được ghi.")
+
+
+def _summarise(summary: ImportSummary, results: list[TableResult], gaps: list[dict]) -> None:
+    for res in results:
+        summary.imported += res.imported
+        summary.updated += res.updated
+        summary.ignored += res.ignored
+        summary.deleted += res.deleted
+        summary.quarantined.extend(res.quarantined)
+        summary.tables[res.table] = res.as_dict()
+    if summary.quarantined:
+        summary.messages.append(f"{len(summary.quarantined)} bản ghi bị cách ly (xem lý do); "
+                                "các bản ghi còn lại đã được nhập.")
+    if gaps:
+        summary.messages.append("Đã chấp nhận khoảng trống: thiếu gói số " +
+                                ", ".join(f"{g['from']}–{g['to']}" for g in gaps) + ".")
 
 
 def _open_quarantine(store: Store, sender: str, table: str) -> bool:
@@ -569,27 +626,3 @@ def _archive_copy(store: Store, env: Envelope, peer: Peer) -> None:
     tmp = dest.with_name(dest.name + ".partial")
     shutil.copyfile(env.path, tmp)
     tmp.replace(dest)
-
-
-def _reconcile(store: Store, manifest: dict, peer: Peer, summary: ImportSummary) -> None:
-    """After the import: do the sender's live totals match what we now hold of it?"""
-    fresh = get_peer(store, peer.code)
-    if fresh is None or fresh.applied_through != summary.seq:
-        return
-    if store.scalar("SELECT count(*) FROM sync_packages WHERE direction = 'in' AND peer = ? "
-                    "AND status = 'held'", (peer.code,)):
-        return
-    totals = manifest.get("totals") or {}
-    diffs = []
-    for table, expected in totals.items():
-        if table not in records.SYNCED_TABLES or not isinstance(expected, int):
-            continue
-        have = store.scalar(f"SELECT count(*) FROM {table} WHERE origin_unit = ? AND deleted = 0",
-                            (peer.code,))
-        summary.reconciliation[table] = {"expected": expected, "have": have}
-        if have != expected:
-            diffs.append(f"{table}: đơn vị có {expected}, tỉnh có {have}")
-    if diffs:
-        summary.messages.append(
-            "Đối chiếu số bản ghi không khớp (" + "; ".join(diffs) + "). Có thể do bản ghi bị "
-            "cách ly hoặc gói trước đã được bỏ qua; hãy đề nghị đơn vị gửi gói đầy đủ (--full).")

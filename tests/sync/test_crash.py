@@ -20,7 +20,7 @@ from .conftest import TEST_TABLES, rows_of
 ROOT = Path(__file__).resolve().parents[2]
 
 CRASH = textwrap.dedent("""
-    import os, sys
+    import os, sys, threading
     sys.path.insert(0, {root!r})
     from desktop.models import records
     for name, opts in {tables!r}:
@@ -30,14 +30,17 @@ CRASH = textwrap.dedent("""
     import sync.importer as I
     db, pkg, point, n = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
     calls = [0]
+    lock = threading.Lock()  # the files are written on worker threads
 
     def dying(original, after):
         def wrapper(*args, **kwargs):
-            calls[0] += 1
-            if calls[0] == n and not after:
+            with lock:
+                calls[0] += 1
+                mine = calls[0]
+            if mine == n and not after:
                 os._exit(9)
             result = original(*args, **kwargs)
-            if calls[0] == n and after:
+            if mine == n and after:
                 os._exit(9)
             return result
         return wrapper
@@ -47,7 +50,7 @@ CRASH = textwrap.dedent("""
     elif point == "after_write":
         A._write = dying(A._write, True)
     elif point == "blob":
-        I.put_blob = dying(I.put_blob, True)
+        I.write_blob_file = dying(I.write_blob_file, True)
     elif point == "before_commit":
         I._record = dying(I._record, True)
     elif point == "after_commit":
@@ -177,7 +180,7 @@ def test_disk_full_at_the_province(pair, monkeypatch):
     def full(*_a, **_k):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(importer, "put_blob", full)
+    monkeypatch.setattr(importer, "write_blob_file", full)
     [s] = importer.import_file(pair.province, p.copied_to, trust_new_sender=True)
     assert s.status == "error" and "đã đầy" in s.message and "chưa được nhập" in s.message
     assert pair.province.scalar("SELECT count(*) FROM staff WHERE origin_unit = ?",
