@@ -158,41 +158,37 @@ def check_rows(table: str, columns: list[str], rows: list, *, sender: str, nfc: 
 
 def write_rows(store: Store, checked: CheckedRows, *, sender: str,
                track_applied: bool = True) -> TableResult:
-    """Compare the checked rows with the copies here and write the new and newer ones.
+    """Write the checked rows: new ones go in, the others are compared with the copies here.
     `track_applied`: list the ids written in `applied_ids` (needed only to close earlier
     quarantine entries of these records)."""
     result, columns, good, refuse = checked.result, checked.columns, checked.good, checked.refuse
     table = result.table
     i_id, i_ver, i_del = columns.index("id"), columns.index("version"), columns.index("deleted")
-    existing = _existing(store, table, list(good))
     # In key order: the primary-key B-tree is walked from one end to the other, not at random.
     ids = sorted(good)
+    existing = _insert_new(store, checked, ids, track_applied)
+    if not existing:
+        return result
     to_write: list[list] = []
     kinds: list[str] = []
     same_version: list[str] = []
-    if not existing:
-        to_write = [good[rid] for rid in ids]
-        kinds = ["deleted" if row[i_del] else "imported" for row in to_write]
-    else:
-        for rid in ids:
-            row = good[rid]
-            old = existing.get(rid)
-            if old is None:
-                to_write.append(row)
-                kinds.append("deleted" if row[i_del] else "imported")
-                continue
-            old_ver, old_del, old_org = old
-            if old_org != sender:
-                refuse(row, rid, f"mã bản ghi đã dùng cho một bản ghi của đơn vị {old_org}")
-            elif row[i_ver] < old_ver:
-                result.ignored += 1
-            elif row[i_ver] == old_ver:
-                same_version.append(rid)
-            elif old_del and not row[i_del]:
-                refuse(row, rid, "bản ghi đã bị xóa trước đó; không nhận bản sửa sau khi xóa")
-            else:
-                to_write.append(row)
-                kinds.append("deleted" if row[i_del] and not old_del else "updated")
+    for rid in ids:
+        old = existing.get(rid)
+        if old is None:
+            continue
+        row = good[rid]
+        old_ver, old_del, old_org = old
+        if old_org != sender:
+            refuse(row, rid, f"mã bản ghi đã dùng cho một bản ghi của đơn vị {old_org}")
+        elif row[i_ver] < old_ver:
+            result.ignored += 1
+        elif row[i_ver] == old_ver:
+            same_version.append(rid)
+        elif old_del and not row[i_del]:
+            refuse(row, rid, "bản ghi đã bị xóa trước đó; không nhận bản sửa sau khi xóa")
+        else:
+            to_write.append(row)
+            kinds.append("deleted" if row[i_del] and not old_del else "updated")
 
     if same_version:
         col_list = ", ".join(columns)
@@ -213,6 +209,57 @@ def write_rows(store: Store, checked: CheckedRows, *, sender: str,
     return result
 
 
+def _insert_new(store: Store, checked: CheckedRows, ids: list[str],
+                track_applied: bool) -> dict[str, tuple]:
+    """Insert the rows whose id is not here yet; return version, tombstone and owner of the
+    ids that were already here (those rows are left untouched, for the caller to decide).
+
+    In a rowid table every row inserted now gets a rowid above the largest one before, so
+    which rows were new follows from the rowids without a look-up of every id first (most rows
+    of a package are new). A row SQLite refuses is quarantined when its id is new; when the id
+    is already here, the row goes to the caller's comparison like the others (a lower version
+    is ignored without being written, as always).
+    """
+    result, columns, good = checked.result, checked.columns, checked.good
+    table = result.table
+    conn = store.conn
+    i_id, i_del = columns.index("id"), columns.index("deleted")
+    try:
+        top = conn.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 0
+    except sqlite3.OperationalError:  # a table WITHOUT ROWID: look every id up first
+        existing = _existing(store, table, ids)
+        new = [rid for rid in ids if rid not in existing]
+        if new:
+            rows = [good[rid] for rid in new]
+            kinds = ["deleted" if row[i_del] else "imported" for row in rows]
+            _write(store, table, columns, rows, kinds, result, checked.refuse, track_applied)
+        return existing
+    rows = [good[rid] for rid in ids]
+    sql = (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+           "ON CONFLICT(id) DO NOTHING")
+    before = conn.total_changes
+    refused = _executemany(conn, sql, rows)
+    inserted = conn.total_changes - before
+    if inserted == len(rows) - len(refused):  # all new (the usual case)
+        written = [rows[k] for k in range(len(rows)) if k not in refused] if refused else rows
+        existing = _existing(store, table, [rows[k][i_id] for k in refused]) if refused else {}
+    else:
+        added = {rid for (rid,) in conn.execute(f"SELECT id FROM {table} WHERE rowid > ?",
+                                                (top,))}
+        written = [good[rid] for rid in ids if rid in added]
+        existing = _existing(store, table, [rid for rid in ids if rid not in added])
+    for k, exc in refused.items():
+        rid = rows[k][i_id]
+        if rid not in existing:
+            checked.refuse(rows[k], rid, _reason_for(exc, table))
+    deleted = sum(1 for row in written if row[i_del])
+    result.imported += len(written) - deleted
+    result.deleted += deleted
+    if track_applied:
+        result.applied_ids.extend([row[i_id] for row in written])
+    return existing
+
+
 def _existing(store: Store, table: str, ids: list[str]) -> dict[str, tuple]:
     """Version, tombstone and owner of the ids already here."""
     existing: dict[str, tuple] = {}
@@ -231,21 +278,15 @@ _ROW_ERRORS = (sqlite3.IntegrityError, sqlite3.DataError, sqlite3.ProgrammingErr
                sqlite3.InterfaceError, OverflowError)
 
 
-def _write(store: Store, table: str, columns: list[str], rows: list[list], kinds: list[str],
-           result: TableResult, refuse, track_applied: bool = True) -> None:
-    """Upsert `rows` with one executemany; a row SQLite refuses is quarantined, the rest go in.
+def _executemany(conn: sqlite3.Connection, sql: str, rows: list[list]) -> dict[int, Exception]:
+    """Run `sql` for every row; the rows SQLite refuses, by position, with the error.
 
     No savepoint around the batch: each statement is atomic by itself, so when SQLite refuses
     row k the rows before it are written and row k left nothing behind; the batch then goes on
     from row k + 1 with the same iterator. (A savepoint would copy every page the batch touches
     into a sub-journal.)
     """
-    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
-    sql = (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
-           f"ON CONFLICT(id) DO UPDATE SET {updates} WHERE excluded.version > {table}.version")
-    conn = store.conn
-    i_id = columns.index("id")
-    failed: set[int] = set()
+    refused: dict[int, Exception] = {}
     feed = iter(rows)
     while True:
         try:
@@ -253,13 +294,24 @@ def _write(store: Store, table: str, columns: list[str], rows: list[list], kinds
         except _ROW_ERRORS as exc:
             if not conn.in_transaction:
                 raise
-            k = len(rows) - feed.__length_hint__() - 1   # the row SQLite was given last
-            failed.add(k)
-            refuse(rows[k], rows[k][i_id], _reason_for(exc, table))
+            refused[len(rows) - feed.__length_hint__() - 1] = exc   # the row given last
         else:
-            break
-    if failed:
-        kept = [k for k in range(len(rows)) if k not in failed]
+            return refused
+
+
+def _write(store: Store, table: str, columns: list[str], rows: list[list], kinds: list[str],
+           result: TableResult, refuse, track_applied: bool = True) -> None:
+    """Upsert `rows` (a higher version replaces the copy here); a row SQLite refuses is
+    quarantined, the rest go in."""
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
+    sql = (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+           f"ON CONFLICT(id) DO UPDATE SET {updates} WHERE excluded.version > {table}.version")
+    i_id = columns.index("id")
+    refused = _executemany(store.conn, sql, rows)
+    for k, exc in refused.items():
+        refuse(rows[k], rows[k][i_id], _reason_for(exc, table))
+    if refused:
+        kept = [k for k in range(len(rows)) if k not in refused]
         kinds = [kinds[k] for k in kept]
         rows = [rows[k] for k in kept]
     if track_applied:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import uuid
 
+import pytest
+
+from desktop.models import records
+
 from desktop.models.db import now_iso
 from sync import importer, status
 
@@ -96,3 +100,92 @@ def test_database_that_cannot_grow_refuses_the_whole_package(pair):
     pair.province.execute("PRAGMA max_page_count=4294967294")
     [s] = importer.import_file(pair.province, f)
     assert s.status == "ok" and s.imported == 400
+
+
+def _mixed_package(pair, seq: int, table: str, existing: dict[str, list]) -> tuple:
+    """Rows of every kind against `existing` (already imported): new, tombstone for a new id,
+    newer version, tombstone of a live record, older version, same version same content,
+    same version other content, update after delete, older version that breaks NOT NULL, and
+    a newer version that breaks the CHECK rule."""
+    unit = pair.district.unit_code
+    person = existing["person"]
+    e = existing
+
+    def bump(row, **kw):
+        row = list(row)
+        for k, v in kw.items():
+            row[ATTEMPT_COLS.index(k)] = v
+        return row
+
+    rows = {
+        "new": attempt(unit, str(uuid.uuid4()), person[0], score=7),
+        "new_tomb": bump(attempt(unit, str(uuid.uuid4()), person[0]), deleted=1),
+        "newer": bump(e["a"], version=2, score=9),
+        "tomb": bump(e["b"], version=2, deleted=1),
+        "older": bump(e["c2"], version=1, score=1),
+        "same": list(e["d"]),
+        "conflict": bump(e["e"], score=0),
+        "after_delete": bump(e["f_tomb"], version=3, deleted=0),
+        "older_broken": bump(e["c2"], version=1, note=None),
+        "newer_broken": bump(e["g"], version=2, score=42),
+    }
+    del rows["older_broken"]  # same id as "older": sent in a package of its own below
+    f = forge(pair.district, pair.province, pair.tmp / f"m{seq}.isosync", seq=seq, from_seq=seq,
+              tables={table: (ATTEMPT_COLS, list(rows.values()))})
+    broken = bump(e["c2"], version=1, note=None)
+    g = forge(pair.district, pair.province, pair.tmp / f"n{seq}.isosync", seq=seq + 1,
+              from_seq=seq + 1, tables={table: (ATTEMPT_COLS, [broken])})
+    return rows, f, g
+
+
+@pytest.mark.parametrize("without_rowid", [False, True])
+def test_every_kind_of_row_in_one_package(pair, without_rowid):
+    unit = pair.district.unit_code
+    table = "t_attempts"
+    if without_rowid:  # a table of another part could be declared WITHOUT ROWID
+        table = "t_attempts_wr"
+        pair.province.execute(
+            "CREATE TABLE t_attempts_wr (id TEXT PRIMARY KEY NOT NULL, origin_unit TEXT NOT "
+            "NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL "
+            "CHECK (version >= 1), deleted INTEGER NOT NULL CHECK (deleted IN (0, 1)), "
+            "staff_id TEXT NOT NULL REFERENCES staff(id), score REAL NOT NULL CHECK (score >= 0 "
+            "AND score <= 10), note TEXT NOT NULL DEFAULT '') WITHOUT ROWID")
+        records.register_synced_table(table, after=["staff"])
+    person = staff_row(unit)
+    base = {k: attempt(unit, str(uuid.uuid4()), person[0], score=3)
+            for k in ("a", "b", "d", "e", "g")}
+    base["c2"] = attempt(unit, str(uuid.uuid4()), person[0], score=4)
+    base["c2"][4] = 2
+    base["f_tomb"] = attempt(unit, str(uuid.uuid4()), person[0])
+    base["f_tomb"][4], base["f_tomb"][5] = 2, 1
+    f0 = forge(pair.district, pair.province, pair.tmp / "m0.isosync",
+               tables={"staff": (STAFF_COLS, [person]), table: (ATTEMPT_COLS,
+                                                                list(base.values()))})
+    [s0] = importer.import_file(pair.province, f0, trust_new_sender=True)
+    assert s0.tables[table] == {"received": 7, "imported": 6, "updated": 0, "ignored": 0,
+                                "deleted": 1, "quarantined": 0}
+    rows, f, g = _mixed_package(pair, 2, table, {**base, "person": person})
+    [s] = importer.import_file(pair.province, f)
+    assert s.tables[table] == {"received": 9, "imported": 1, "updated": 1, "ignored": 2,
+                               "deleted": 2, "quarantined": 3}
+    reasons = {q["id"]: q["reason"] for q in s.quarantined}
+    assert set(reasons) == {rows[k][0] for k in ("conflict", "after_delete", "newer_broken")}
+    assert "xung đột" in reasons[rows["conflict"][0]]
+    assert "đã bị xóa" in reasons[rows["after_delete"][0]]
+    assert "không hợp lệ" in reasons[rows["newer_broken"][0]]
+    got = {r["id"]: r for r in pair.province.query(f"SELECT * FROM {table}")}
+    assert got[rows["new"][0]]["score"] == 7
+    assert got[rows["new_tomb"][0]]["deleted"] == 1
+    assert (got[rows["newer"][0]]["version"], got[rows["newer"][0]]["score"]) == (2, 9)
+    assert got[rows["tomb"][0]]["deleted"] == 1
+    assert (got[base["c2"][0]]["version"], got[base["c2"][0]]["score"]) == (2, 4)
+    assert got[base["e"][0]]["score"] == 3 and got[base["g"][0]]["score"] == 3
+    assert got[base["f_tomb"][0]]["deleted"] == 1
+    # an older copy that breaks a rule is still only an older copy: ignored, not quarantined
+    [s2] = importer.import_file(pair.province, g)
+    assert s2.tables[table]["ignored"] == 1 and not s2.quarantined
+    # and the mixed package again changes nothing
+    before = pair.province.query(f"SELECT * FROM {table} ORDER BY id")
+    [again] = importer.import_file(pair.province, f)
+    assert again.replay and again.imported == again.updated == again.deleted == 0
+    assert pair.province.query(f"SELECT * FROM {table} ORDER BY id") == before

@@ -46,9 +46,9 @@ CRASH = textwrap.dedent("""
         return wrapper
 
     if point == "before_write":
-        A._write = dying(A._write, False)
+        A._executemany = dying(A._executemany, False)
     elif point == "after_write":
-        A._write = dying(A._write, True)
+        A._executemany = dying(A._executemany, True)
     elif point == "blob":
         I.write_blob_file = dying(I.write_blob_file, True)
     elif point == "before_commit":
