@@ -19,13 +19,17 @@ import sqlite3
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Callable
 
 from desktop.models.db import Store
 from desktop.models.records import META_COLUMNS
 
-_UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
-                      r"[0-9a-fA-F]{12}$")
+_UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+                      r"[0-9a-fA-F]{12}")  # used with fullmatch
+_UUIDS_RE = re.compile(r"(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+                       r"[0-9a-fA-F]{12}\n)*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+                       r"[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 LOOKUP_BATCH = 5000
 
 
@@ -125,8 +129,22 @@ def check_rows(table: str, columns: list[str], rows: list, *, sender: str, nfc: 
             refuse(row, rid, not_accepted)
         return checked
     blob_idx = [columns.index(c) for c in blob_columns if c in columns]
-    good = checked.good
-    uuid_match = _UUID_RE.match
+    if not blob_idx and _all_well_formed(rows, ncols, i_id, i_ver, i_del, i_org, sender):
+        checked.good = dict(zip(map(itemgetter(i_id), rows),
+                                map(_nfc_row, rows) if nfc else rows))
+    else:
+        _check_each(checked, rows, blob_idx, sender=sender, nfc=nfc, have_blob=have_blob)
+    return checked
+
+
+def _check_each(checked: CheckedRows, rows: list, blob_idx: list[int], *, sender: str,
+                nfc: bool, have_blob: Callable[[str], bool]) -> None:
+    """The checks of `check_rows` row by row, each refused row with its reason."""
+    columns, good, refuse = checked.columns, checked.good, checked.refuse
+    ncols = len(columns)
+    i_id, i_ver = columns.index("id"), columns.index("version")
+    i_del, i_org = columns.index("deleted"), columns.index("origin_unit")
+    uuid_match = _UUID_RE.fullmatch
     for row in rows:
         if type(row) is not list or len(row) != ncols:
             refuse(row, "?", "dòng không đúng số cột")
@@ -153,7 +171,26 @@ def check_rows(table: str, columns: list[str], rows: list, *, sender: str, nfc: 
                                  "chưa có ở tỉnh")
                 continue
         good[rid] = _nfc_row(row) if nfc else row
-    return checked
+
+
+def _all_well_formed(rows: list, ncols: int, i_id: int, i_ver: int, i_del: int, i_org: int,
+                     sender: str) -> bool:
+    """The checks of `check_rows` for a whole table at once (the usual case: every row is
+    fine); False sends the table through the row-by-row checks, which give the reasons."""
+    try:
+        if any(type(row) is not list or len(row) != ncols for row in rows):
+            return False
+        ids = list(map(itemgetter(i_id), rows))
+        versions = list(map(itemgetter(i_ver), rows))
+        flags = list(map(itemgetter(i_del), rows))
+        return (set(map(type, ids)) <= {str} and
+                (not ids or _UUIDS_RE.fullmatch("\n".join(ids)) is not None) and
+                len(set(ids)) == len(ids) and
+                set(map(type, versions)) <= {int} and min(versions, default=1) >= 1 and
+                set(map(type, flags)) <= {int} and set(flags) <= {0, 1} and
+                set(map(itemgetter(i_org), rows)) <= {sender})
+    except TypeError:  # an unhashable value where a plain one belongs
+        return False
 
 
 def write_rows(store: Store, checked: CheckedRows, *, sender: str,
@@ -234,7 +271,7 @@ def _insert_new(store: Store, checked: CheckedRows, ids: list[str],
             kinds = ["deleted" if row[i_del] else "imported" for row in rows]
             _write(store, table, columns, rows, kinds, result, checked.refuse, track_applied)
         return existing
-    rows = [good[rid] for rid in ids]
+    rows = list(map(good.__getitem__, ids))
     sql = (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
            "ON CONFLICT(id) DO NOTHING")
     before = conn.total_changes
@@ -252,7 +289,7 @@ def _insert_new(store: Store, checked: CheckedRows, ids: list[str],
         rid = rows[k][i_id]
         if rid not in existing:
             checked.refuse(rows[k], rid, _reason_for(exc, table))
-    deleted = sum(1 for row in written if row[i_del])
+    deleted = sum(map(itemgetter(i_del), written))   # 0 or 1 each (checked)
     result.imported += len(written) - deleted
     result.deleted += deleted
     if track_applied:

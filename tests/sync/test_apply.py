@@ -5,6 +5,8 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.models import records
 
@@ -189,3 +191,36 @@ def test_every_kind_of_row_in_one_package(pair, without_rowid):
     [again] = importer.import_file(pair.province, f)
     assert again.replay and again.imported == again.updated == again.deleted == 0
     assert pair.province.query(f"SELECT * FROM {table} ORDER BY id") == before
+
+
+UNIT_CODE = "BHXHTEST"
+_values = st.one_of(st.none(), st.booleans(), st.integers(-2, 3), st.integers(2 ** 62, 2 ** 70),
+                    st.floats(allow_nan=False), st.text(max_size=3),
+                    st.sampled_from(["Nguyễn", "Nguye\u0302\u0303n", UNIT_CODE, "BHXHKHAC",
+                                     "4b9cf4a2-3a8e-4c52-9d55-27c1a1d3c0e1",
+                                     "4b9cf4a2-3a8e-4c52-9d55-27c1a1d3c0e1\n",
+                                     "4B9CF4A2-3A8E-4C52-9D55-27C1A1D3C0E2"]),
+                    st.lists(st.integers(), max_size=1), st.just({"x": 1}))
+
+
+@st.composite
+def _row(draw):
+    good = [str(uuid.UUID(int=draw(st.integers(0, 7)), version=4)), UNIT_CODE, "t", "t",
+            draw(st.integers(1, 3)), draw(st.integers(0, 1)), "s", 5, "n"]
+    for _ in range(draw(st.integers(0, 2))):  # spoil a few cells
+        good[draw(st.integers(0, 8))] = draw(_values)
+    return draw(st.sampled_from([good, good, good, good[:5], "không phải dòng", None]))
+
+
+@given(st.lists(_row(), max_size=12), st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_whole_table_checks_agree_with_row_by_row(rows, nfc):
+    from sync.apply import CheckedRows, TableResult, _check_each, check_rows
+
+    fast = check_rows("t_attempts", ATTEMPT_COLS, rows, sender=UNIT_CODE, nfc=nfc,
+                      have_blob=lambda _d: True, blob_columns=())
+    slow = CheckedRows(TableResult("t_attempts", received=len(rows)), ATTEMPT_COLS, {})
+    _check_each(slow, rows, [], sender=UNIT_CODE, nfc=nfc, have_blob=lambda _d: True)
+    assert fast.good == slow.good
+    assert list(fast.good) == list(slow.good)
+    assert fast.result.quarantined == slow.result.quarantined
