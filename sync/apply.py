@@ -31,6 +31,8 @@ _UUIDS_RE = re.compile(r"(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-f
                        r"[0-9a-fA-F]{12}\n)*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
                        r"[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 LOOKUP_BATCH = 5000
+# Below this, SQLite gives each new row the largest rowid + 1 (above: random ones).
+_ROWID_LIMIT = 2 ** 62
 
 
 @dataclass
@@ -252,10 +254,10 @@ def _insert_new(store: Store, checked: CheckedRows, ids: list[str],
     ids that were already here (those rows are left untouched, for the caller to decide).
 
     In a rowid table every row inserted now gets a rowid above the largest one before, so
-    which rows were new follows from the rowids without a look-up of every id first (most rows
-    of a package are new). A row SQLite refuses is quarantined when its id is new; when the id
-    is already here, the row goes to the caller's comparison like the others (a lower version
-    is ignored without being written, as always).
+    which rows were new follows from the rowids without a look-up of every id first (most
+    rows of a package are new: then their count alone says so). A row SQLite refuses is
+    quarantined when its id is new; when the id is already here, the row goes to the caller's
+    comparison like the others (a lower version is ignored without being written, as always).
     """
     result, columns, good = checked.result, checked.columns, checked.good
     table = result.table
@@ -263,7 +265,9 @@ def _insert_new(store: Store, checked: CheckedRows, ids: list[str],
     i_id, i_del = columns.index("id"), columns.index("deleted")
     try:
         top = conn.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 0
-    except sqlite3.OperationalError:  # a table WITHOUT ROWID: look every id up first
+    except sqlite3.OperationalError:  # a table WITHOUT ROWID
+        top = None
+    if top is None or top > _ROWID_LIMIT:  # look every id up first
         existing = _existing(store, table, ids)
         new = [rid for rid in ids if rid not in existing]
         if new:
@@ -274,17 +278,17 @@ def _insert_new(store: Store, checked: CheckedRows, ids: list[str],
     rows = list(map(good.__getitem__, ids))
     sql = (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
            "ON CONFLICT(id) DO NOTHING")
-    before = conn.total_changes
     refused = _executemany(conn, sql, rows)
-    inserted = conn.total_changes - before
-    if inserted == len(rows) - len(refused):  # all new (the usual case)
+    # (not the connection's change counter: it also counts what triggers write elsewhere)
+    added = conn.execute(f"SELECT count(*) FROM {table} WHERE rowid > ?", (top,)).fetchone()[0]
+    if added == len(rows) - len(refused):  # all new (the usual case)
         written = [rows[k] for k in range(len(rows)) if k not in refused] if refused else rows
         existing = _existing(store, table, [rows[k][i_id] for k in refused]) if refused else {}
     else:
-        added = {rid for (rid,) in conn.execute(f"SELECT id FROM {table} WHERE rowid > ?",
-                                                (top,))}
-        written = [good[rid] for rid in ids if rid in added]
-        existing = _existing(store, table, [rid for rid in ids if rid not in added])
+        new = {rid for (rid,) in conn.execute(f"SELECT id FROM {table} WHERE rowid > ?",
+                                              (top,))}
+        written = [good[rid] for rid in ids if rid in new]
+        existing = _existing(store, table, [rid for rid in ids if rid not in new])
     for k, exc in refused.items():
         rid = rows[k][i_id]
         if rid not in existing:

@@ -140,11 +140,16 @@ def _mixed_package(pair, seq: int, table: str, existing: dict[str, list]) -> tup
     return rows, f, g
 
 
-@pytest.mark.parametrize("without_rowid", [False, True])
-def test_every_kind_of_row_in_one_package(pair, without_rowid):
+@pytest.mark.parametrize("kind", ["plain", "without_rowid", "trigger"])
+def test_every_kind_of_row_in_one_package(pair, kind):
     unit = pair.district.unit_code
     table = "t_attempts"
-    if without_rowid:  # a table of another part could be declared WITHOUT ROWID
+    if kind == "trigger":  # writes elsewhere once for each row already here: the change
+        pair.province.execute("CREATE TABLE t_log (id TEXT)")  # count alone would mislead
+        pair.province.execute(
+            "CREATE TRIGGER t_attempts_log BEFORE INSERT ON t_attempts WHEN EXISTS (SELECT 1 "
+            "FROM t_attempts WHERE id = NEW.id) BEGIN INSERT INTO t_log VALUES (NEW.id); END")
+    if kind == "without_rowid":  # a table of another part could be declared WITHOUT ROWID
         table = "t_attempts_wr"
         pair.province.execute(
             "CREATE TABLE t_attempts_wr (id TEXT PRIMARY KEY NOT NULL, origin_unit TEXT NOT "
