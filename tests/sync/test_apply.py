@@ -22,7 +22,7 @@ ATTEMPT_COLS = ["id", "origin_unit", "created_at", "updated_at", "version", "del
 
 
 def ordered_id(k: int) -> str:
-    """UUIDs that sort in the order of k (the import writes in key order)."""
+    """UUIDs that sort in the order of k."""
     return str(uuid.UUID(int=(k << 64) | 0x4000_8000_0000_0000, version=4))
 
 
@@ -40,7 +40,7 @@ def test_refused_rows_first_middle_and_last_of_a_batch(pair):
     rows[5][7] = 11                                    # CHECK (score <= 10)
     rows[6][8] = None                                  # NOT NULL
     rows[11][7] = 10 ** 30                             # too large for SQLite
-    rows.reverse()                                     # the package order is not the key order
+    rows.reverse()               # bad rows first, in the middle and last, and not in key order
     f = forge(pair.district, pair.province, pair.tmp / "a.isosync",
               tables={"staff": (STAFF_COLS, [person]), "t_attempts": (ATTEMPT_COLS, rows)})
     [s] = importer.import_file(pair.province, f, trust_new_sender=True)
