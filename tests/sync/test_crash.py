@@ -11,7 +11,7 @@ import pytest
 
 from desktop.models import blobs, records
 from desktop.models.db import quick_check
-from sync import exporter, importer, status
+from sync import exporter, importer, ingest, status
 from sync.errors import DiskError
 from sync.transport import write_atomic
 
@@ -28,6 +28,7 @@ CRASH = textwrap.dedent("""
     from desktop.models.db import open_store
     import sync.apply as A
     import sync.importer as I
+    import sync.ingest as G
     db, pkg, point, n = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
     calls = [0]
     lock = threading.Lock()  # the files are written on worker threads
@@ -50,9 +51,9 @@ CRASH = textwrap.dedent("""
     elif point == "after_write":
         A._executemany = dying(A._executemany, True)
     elif point == "blob":
-        I.write_blob_file = dying(I.write_blob_file, True)
+        G.write_blob_file = dying(G.write_blob_file, True)
     elif point == "before_commit":
-        I._record = dying(I._record, True)
+        G.record_package = dying(G.record_package, True)
     elif point == "after_commit":
         I.release_held = dying(I.release_held, False)
     store = open_store(db, actor="crash-test")
@@ -180,7 +181,7 @@ def test_disk_full_at_the_province(pair, monkeypatch):
     def full(*_a, **_k):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(importer, "write_blob_file", full)
+    monkeypatch.setattr(ingest, "write_blob_file", full)
     [s] = importer.import_file(pair.province, p.copied_to, trust_new_sender=True)
     assert s.status == "error" and "đã đầy" in s.message and "chưa được nhập" in s.message
     assert pair.province.scalar("SELECT count(*) FROM staff WHERE origin_unit = ?",
