@@ -123,8 +123,13 @@ def import_many(store: Store, paths: list[Path], *, dry_run: bool = False,
     with large_cache(store), contextlib.ExitStack() as stack:
         batch = None
         if len(packages) > 1 and not dry_run:
-            batch = _Batch(BackgroundCheckpoint(store))
-            stack.callback(batch.checkpoints.close)
+            batch = _Batch()
+            try:
+                batch.checkpoints = BackgroundCheckpoint(store)
+            except sqlite3.Error:
+                pass  # SQLite checkpoints in the importing thread, as for a single package
+            else:
+                stack.callback(batch.checkpoints.close)
             stack.callback(_BATCH.reset, _BATCH.set(batch))
         for i, path in enumerate(packages):
             if progress is not None:
@@ -132,7 +137,7 @@ def import_many(store: Store, paths: list[Path], *, dry_run: bool = False,
             summaries.extend(import_file(store, path, dry_run=dry_run,
                                          trust_new_sender=trust_new_sender,
                                          accept_gap=accept_gap))
-            if batch is not None:
+            if batch is not None and batch.checkpoints is not None:
                 batch.checkpoints.committed()
         if batch is not None:
             batch.reconciliation.flush(store)
