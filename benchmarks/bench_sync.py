@@ -11,6 +11,7 @@ a file column), registered like any synced table.
 """
 from __future__ import annotations
 
+import gc
 import json
 import os
 import random
@@ -186,6 +187,10 @@ def run(quick: bool = False) -> list[Result]:
             for (sha,) in d.conn.execute("SELECT pdf_sha256 FROM bench_minutes"):
                 put_blob(base_store, (d.data_dir / "files" / sha[:2] / sha).read_bytes())
         base_files = time.perf_counter() - t0
+        # The baseline's rows (every district's, as Python objects) are not the import's:
+        # left alive, they would make each of its garbage collections walk them all.
+        del rows, batch
+        gc.collect()
 
         # first contact: the keys are trusted (that is a decision, not part of the timing)
         from sync.envelope import read_envelope
