@@ -333,11 +333,12 @@ def _executemany(conn: sqlite3.Connection, sql: str, rows: list[list]) -> dict[i
     refused: dict[int, Exception] = {}
     feed = iter(rows)
     while True:
+        left = feed.__length_hint__()
         try:
             conn.executemany(sql, feed)
         except _ROW_ERRORS as exc:
-            if not conn.in_transaction:
-                raise
+            if not conn.in_transaction or feed.__length_hint__() == left:
+                raise  # the transaction is gone, or the statement itself is at fault
             refused[len(rows) - feed.__length_hint__() - 1] = exc   # the row given last
         else:
             return refused
