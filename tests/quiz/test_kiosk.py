@@ -360,3 +360,32 @@ def test_other_screens_are_covered(qtbot, qstore, clock, monkeypatch):
 def test_keep_awake_is_windows_only(monkeypatch):
     monkeypatch.setattr(platform.sys, "platform", "linux")
     assert platform.keep_awake() is False and platform.allow_sleep() is False
+
+
+@pytest.mark.parametrize("vk,alt,ctrl,blocked", [
+    (platform.VK_LWIN, False, False, True), (platform.VK_RWIN, False, False, True),
+    (platform.VK_APPS, False, False, True), (platform.VK_TAB, True, False, True),
+    (platform.VK_ESCAPE, True, False, True), (platform.VK_F4, True, False, True),
+    (platform.VK_ESCAPE, False, True, True), (platform.VK_TAB, False, False, False),
+    (ord("A"), False, False, False), (ord("1"), False, False, False),
+    (0x0D, False, False, False),  # Enter answers the question
+])
+def test_system_shortcuts_swallowed_by_the_windows_hook(vk, alt, ctrl, blocked):
+    assert platform.blocked_system_key(vk, alt, ctrl) is blocked
+
+
+def test_the_keyboard_hook_lives_exactly_as_long_as_the_kiosk(qtbot, qstore, clock, monkeypatch):
+    calls = []
+    monkeypatch.setattr(platform.SystemKeyBlocker, "start", lambda self: calls.append("on"))
+    monkeypatch.setattr(platform.SystemKeyBlocker, "stop", lambda self: calls.append("off"))
+    k = open_kiosk(qtbot, qstore, make_session(qstore).id, clock)
+    assert calls == ["on"]
+    k.leave()
+    assert calls == ["on", "off"]
+
+
+def test_the_keyboard_hook_is_a_no_op_off_windows(monkeypatch):
+    monkeypatch.setattr(platform.sys, "platform", "linux")
+    blocker = platform.SystemKeyBlocker()
+    assert blocker.start() is False and not blocker.active
+    blocker.stop()

@@ -5,9 +5,8 @@ A staff member finds their name, confirms, answers one question per screen (keyb
 arrows, Enter, or the mouse), reviews, submits, sees the result, and the kiosk goes back to the
 welcome screen. Every answer is committed before the screen moves on. After a crash the program
 reopens here (see `recovery.py`) and the proctor's PIN resumes the same attempt at the same
-question with the same remaining time.
-
-Hidden proctor key during a test: Ctrl+Alt+P (asks for the PIN; the test's clock stops meanwhile).
+question with the same remaining time. Hidden proctor key during a test: Ctrl+Alt+P (asks for
+the PIN; the test's clock stops meanwhile).
 """
 from __future__ import annotations
 
@@ -87,6 +86,7 @@ class KioskWindow(QWidget):
         self.pin_purpose = "menu"
         self.pick_purpose = ""
         self.covers: list[CoverWindow] = []
+        self.key_blocker = platform.SystemKeyBlocker()
         self._active = False
         self._allow_close = False
         self.setObjectName("kiosk")
@@ -165,6 +165,7 @@ class KioskWindow(QWidget):
         QApplication.instance().installEventFilter(self)
         kiosk.mark_running(self.store, self.session.id)
         platform.keep_awake()
+        self.key_blocker.start()
         if fullscreen:
             self.showFullScreen()
         else:
@@ -195,8 +196,8 @@ class KioskWindow(QWidget):
             self.show_welcome()
 
     @staticmethod
-    def _latest(running: list[dict]) -> str:
-        return running[-1]["id"]   # in_progress() puts the one worked on last at the end
+    def _latest(running: list[dict]) -> str:  # in_progress() puts the last one worked on last
+        return running[-1]["id"]
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
         if not self._active:
@@ -251,6 +252,7 @@ class KioskWindow(QWidget):
         QApplication.instance().removeEventFilter(self)
         kiosk.clear_running(self.store, how="pin")
         platform.allow_sleep()
+        self.key_blocker.stop()
         for cover in self.covers:
             cover.allow_close = True
             cover.close()
