@@ -126,8 +126,6 @@ class KioskWindow(QWidget):
         self.lock_timer.setInterval(1000)
         self.lock_timer.timeout.connect(self._lock_tick)
 
-    # --- wiring -----------------------------------------------------------------------------
-
     def _wire(self) -> None:
         self.welcome.chosen.connect(self.person_chosen)
         self.welcome.proctor.connect(lambda: self.ask_pin("menu"))
