@@ -59,8 +59,10 @@ class TableResult:
 
 def needs_nfc(raw: bytes) -> bool:
     """True when some text of a JSON member may not be NFC (checked once for the whole member)."""
-    if b"\\u" in raw:
+    if b"\\" in raw and b"\\u" in raw:  # (a backslash is found much faster)
         return True
+    if raw.isascii():  # plain ASCII is NFC (the usual case of the largest tables)
+        return False
     try:
         return not unicodedata.is_normalized("NFC", raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -180,7 +182,7 @@ def _all_well_formed(rows: list, ncols: int, i_id: int, i_ver: int, i_del: int, 
     """The checks of `check_rows` for a whole table at once (the usual case: every row is
     fine); False sends the table through the row-by-row checks, which give the reasons."""
     try:
-        if any(type(row) is not list or len(row) != ncols for row in rows):
+        if not set(map(type, rows)) <= {list} or not set(map(len, rows)) <= {ncols}:
             return False
         ids = list(map(itemgetter(i_id), rows))
         versions = list(map(itemgetter(i_ver), rows))

@@ -188,16 +188,23 @@ class ArchiveReader:
     def read_rows(self, name: str, raw: bytes | None = None) -> tuple[list[str], list]:
         """The column list and the rows of a `records/*.jsonl` member."""
         data = self.read(name) if raw is None else raw
-        head, _, body = data.partition(b"\n")
+        # Found by position, not with partition/rstrip (each of which copies the member).
+        nl = data.find(b"\n")
+        if nl < 0:
+            nl = len(data)
+        end = len(data)
+        while end > nl + 1 and data[end - 1] == 0x0A:  # trailing newlines
+            end -= 1
         try:
-            columns = json.loads(head)["columns"]
+            columns = json.loads(data[:nl])["columns"]
             if not isinstance(columns, list) or not all(isinstance(c, str) for c in columns):
                 raise ValueError
-            body = body.rstrip(b"\n")
             # One parse for the whole member (fast); each line must be one JSON value.
-            rows = json.loads(b"[" + body.replace(b"\n", b",") + b"]") if body else []
-            if body and len(rows) != body.count(b"\n") + 1:
-                raise ValueError
+            rows = []
+            if end > nl + 1:
+                rows = json.loads(b"[" + data[nl + 1:end].replace(b"\n", b",") + b"]")
+                if len(rows) != data.count(b"\n", nl + 1, end) + 1:
+                    raise ValueError
         except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
             raise DamagedPackage(self._msg(f"{name} có dòng không đọc được")) from exc
         return columns, rows

@@ -28,6 +28,7 @@ class BlobWriter:
         self._pending = 0
         self._max_pending = max_pending
         self._room = threading.Condition()
+        self._failed = False
 
     def put(self, digest: str, data: bytes) -> None:
         """Queue the file `data`, whose SHA-256 the caller has checked to be `digest`."""
@@ -42,6 +43,9 @@ class BlobWriter:
     def _run(self, data: bytes, size: int) -> str:
         try:
             return self._write(self.store, data)
+        except BaseException:
+            self._failed = True
+            raise
         finally:
             with self._room:
                 self._pending -= size
@@ -49,7 +53,7 @@ class BlobWriter:
 
     def failed(self) -> bool:
         """True as soon as a file could not be written (the package will not go in)."""
-        return any(f.done() and f.exception() is not None for _, _, f in self._futures)
+        return self._failed
 
     def finish(self) -> list[tuple[str, int]]:
         """Wait for every file; raise the first error; else (sha256, size) of each file."""

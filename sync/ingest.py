@@ -82,8 +82,10 @@ def check_manifest(store: Store, env: Envelope, reader: ArchiveReader, peer: Pee
     return [(t, meta) for _, t, meta in sorted(plan)]
 
 
-def direction_refusal(store: Store, table: str) -> str | None:
-    level = my_profile(store).level
+def direction_refusal(store: Store, table: str, level: str | None = None) -> str | None:
+    """Why this unit does not take rows of `table` (its level: a province takes what goes up,
+    a district what comes down), or None."""
+    level = level or my_profile(store).level
     allowed = ("up", "both") if level == "province" else ("down", "both")
     if records.DIRECTIONS.get(table, "up") not in allowed:
         return (f"bảng {table} chỉ gửi theo chiều "
@@ -115,6 +117,7 @@ def apply_package(store: Store, env: Envelope, reader: ArchiveReader, plan: list
                     files.put(digest, reader.read(f"blobs/{digest}"))
             # Everything that needs no database is done before the transaction begins.
             checked: list[tuple[CheckedRows, int]] = []
+            level = my_profile(store).level
             for table, meta in plan:
                 raw = reader.read(meta["member"])
                 columns, rows = reader.read_rows(meta["member"], raw)
@@ -124,7 +127,7 @@ def apply_package(store: Store, env: Envelope, reader: ArchiveReader, plan: list
                 checked.append((check_rows(table, columns, rows, sender=peer.code,
                                            nfc=needs_nfc(raw), have_blob=have,
                                            blob_columns=records.BLOB_COLUMNS.get(table, ()),
-                                           not_accepted=direction_refusal(store, table)),
+                                           not_accepted=direction_refusal(store, table, level)),
                                 meta["count"]))
                 del raw, rows
             if before_transaction is not None and not dry_run:
