@@ -26,8 +26,9 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import random
-import uuid
 from dataclasses import dataclass
+
+from desktop.models.records import uuid7
 
 PASSWORD = "matkhau-bench"
 CONSULTANT_ORG = "Công ty TNHH Tư vấn Quản lý Chất lượng Trường An"
@@ -83,12 +84,15 @@ class _Rows:
         self.code = code
         self.rng = rng
 
-    def new_id(self) -> str:
-        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+    def new_id(self, created: str) -> str:
+        """The id the program gives a record made at `created` (a time-ordered UUID), with the
+        benchmark's seeded random bits."""
+        ms = int(_dt.datetime.fromisoformat(created).timestamp() * 1000)
+        return uuid7(ms, self.rng.getrandbits(74))
 
     def record(self, created: str, updated: str | None = None, version: int = 1,
                **values) -> dict:
-        return {"id": self.new_id(), "origin_unit": self.code, "created_at": created,
+        return {"id": self.new_id(created), "origin_unit": self.code, "created_at": created,
                 "updated_at": updated or created, "version": version, "deleted": 0, **values}
 
 
@@ -152,7 +156,7 @@ def _signers(store, rows: _Rows) -> dict[str, _Signer]:
     for username, full_name, role, position in (
             ("tuvan", "Đỗ Minh Khôi", "consultant", "Chuyên gia tư vấn"),
             ("iso", "Lê Thị Thu Hà", "iso_team", "Tổ trưởng Tổ triển khai ISO")):
-        user_id = rows.new_id()
+        user_id = rows.new_id(created)
         store.execute("INSERT INTO users (id, username, full_name, position, role, "
                       "password_hash, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)",
                       (user_id, username, full_name, position, role, _password_hash, created,
@@ -233,8 +237,8 @@ def _attempt(rows: _Rows, session, person: dict, day: _dt.date, start: int, pool
     rng = rows.rng
     seed = rng.getrandbits(48)
     items = _draw(random.Random(seed), pool, versions, counts, session.settings)
-    attempt_id = rows.new_id()
     started = stamp(day, start)
+    attempt_id = rows.new_id(started)
     answers, scores, t = [], [], start
     for position, (qid, vid, slot, order) in enumerate(items, start=1):
         v = versions[vid]
@@ -246,7 +250,7 @@ def _attempt(rows: _Rows, session, person: dict, day: _dt.date, start: int, pool
         right = grading.is_correct(chosen, v["correct"])
         scores.append(int(right))
         flagged = int(rng.random() < 0.03)
-        answers.append({"id": rows.new_id(), "origin_unit": rows.code, "created_at": started,
+        answers.append({"id": rows.new_id(started), "origin_unit": rows.code, "created_at": started,
                         "updated_at": stamp(day, t), "version": 2 + flagged, "deleted": 0,
                         "attempt_id": attempt_id, "position": position, "slot": slot,
                         "question_id": qid, "version_id": vid,

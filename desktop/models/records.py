@@ -8,6 +8,8 @@ value is stored as NFC.
 """
 from __future__ import annotations
 
+import os
+import time
 import uuid
 from typing import Any, Iterable
 
@@ -47,8 +49,23 @@ register_synced_table("user_keys", direction="both")
 register_synced_table("staff")
 
 
+def uuid7(unix_ms: int | None = None, rand_bits: int | None = None) -> str:
+    """A UUID of version 7 (RFC 9562): 48 bits of Unix time in milliseconds, the version and
+    variant, then 74 random bits. Ids made one after another sort next to each other, so a new
+    row goes to the end of the primary-key index (and of any index that starts with such an id)
+    instead of a random page of it: inserts stay fast as the tables grow."""
+    if unix_ms is None:
+        unix_ms = time.time_ns() // 1_000_000
+    if rand_bits is None:
+        rand_bits = int.from_bytes(os.urandom(10), "big") >> 6
+    value = ((unix_ms & 0xFFFF_FFFF_FFFF) << 80 | 0x7 << 76 | (rand_bits >> 62 & 0xFFF) << 64
+             | 0b10 << 62 | rand_bits & ((1 << 62) - 1))
+    return str(uuid.UUID(int=value))
+
+
 def new_id() -> str:
-    return str(uuid.uuid4())
+    """The id of a new record: a time-ordered UUID (see `uuid7`)."""
+    return uuid7()
 
 
 def normalise(values: dict[str, Any]) -> dict[str, Any]:

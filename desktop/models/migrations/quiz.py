@@ -207,3 +207,11 @@ def m0001_initial(db: Database) -> None:
             summary TEXT NOT NULL
         )"""
     )
+
+
+@migrations(name="0002_drop_answer_question_index")
+def m0002_drop_answer_question_index(db: Database) -> None:
+    # No query looks answers up by question (statistics go through the attempts, "is this
+    # version used" through idx_quiz_answers_version), and every answer written, at the kiosk
+    # or by a sync import, paid for keeping it.
+    db.execute("DROP INDEX IF EXISTS idx_quiz_answers_question")
