@@ -15,6 +15,7 @@ from pathlib import Path
 from desktop.models.errors import IsoDeskError
 
 from .context import CliContext, CliError, add_json_flag, emit  # noqa: F401  (re-exported)
+from .parser import VERSION_TEXT, Parser
 
 # Modules under desktop.cli that add subcommands: each has `register(subparsers)`.
 COMMAND_MODULES: list[str] = [
@@ -27,24 +28,17 @@ COMMAND_MODULES: list[str] = [
 ]
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # usage errors: exit 2 with a Vietnamese hint
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"isodesk: lỗi cú pháp lệnh: {message}\n"
-                         "Gõ `isodesk --help` để xem cách dùng.\n")
-        raise SystemExit(2)
-
-
 def build_parser() -> argparse.ArgumentParser:
     from desktop import __version__
 
-    parser = _Parser(prog="isodesk", description="ISO Desk — hồ sơ ISO 9001 của đơn vị BHXH.")
+    parser = Parser(prog="isodesk", description="ISO Desk — hồ sơ ISO 9001 của đơn vị BHXH.")
     parser.add_argument("--data-dir", type=Path, default=None,
                         help="thư mục dữ liệu (mặc định: ISODESK_DATA_DIR hoặc thư mục người dùng)")
-    parser.add_argument("--version", action="version", version=f"isodesk {__version__}")
+    parser.add_argument("--version", action="version", version=f"isodesk {__version__}",
+                        help=VERSION_TEXT)
     parser.add_argument("--selftest", action="store_true",
                         help="kiểm tra nhanh cơ sở dữ liệu và PDF rồi thoát")
-    sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(f"{__name__}.{name}").register(sub)
     return parser

@@ -41,6 +41,32 @@ def test_usage_errors_exit_2(cli, data_dir):
     assert cli("--bogus-flag")[0] == 2
 
 
+def test_usage_errors_and_help_are_in_vietnamese(cli, data_dir):
+    code, _, err = cli("--data-dir", data_dir, "init", "--level", "town")
+    assert code == 2
+    assert "Cách dùng: isodesk init" in err
+    assert "tham số --level: giá trị 'town' không hợp lệ (chọn một trong: 'district', " \
+           "'province')" in err
+    code, _, err = cli("--data-dir", data_dir, "staff", "frobnicate")
+    assert code == 2 and "giá trị 'frobnicate' không hợp lệ" in err
+    code, _, err = cli("--data-dir", data_dir, "user", "add")
+    assert "thiếu tham số bắt buộc: username, --full-name, --role" in err
+    code, _, err = cli("--bogus-flag")
+    assert "tham số không nhận ra: --bogus-flag" in err
+    code, _, err = cli("--data-dir", data_dir, "quiz", "stats", "--session")
+    assert "tham số --session: cần một giá trị" in err
+    code, _, err = cli("--data-dir", data_dir, "training", "create", "--date", "2026-11-20",
+                       "--place", "Hội trường", "--questions", "hai mươi")
+    assert "tham số --questions: 'hai mươi' không phải số nguyên" in err
+    for args in ((), ("sync",), ("training", "create")):
+        code, out, _ = cli(*args, "--help")
+        assert code == 0
+        assert out.startswith("Cách dùng: isodesk")
+        assert "tùy chọn:" in out and "hiện hướng dẫn này rồi thoát" in out
+        for english in ("usage:", "options:", "positional arguments", "show this help"):
+            assert english not in out
+
+
 def test_user_add_and_list(cli_json, data_dir):
     out = cli_json("--data-dir", data_dir, "user", "add", "thuky", "--full-name",
                    "Ngô Thị Thư Ký", "--role", "iso_team", "--password-stdin",
