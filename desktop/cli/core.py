@@ -11,26 +11,39 @@ from .context import CliContext, CliError, add_json_flag, emit, fail_on, read_pa
 
 def register(sub) -> None:
     p = sub.add_parser("init", help="khai báo đơn vị và tài khoản quản trị đầu tiên")
-    p.add_argument("--unit-code", required=True)
-    p.add_argument("--unit-name", required=True)
-    p.add_argument("--level", required=True, choices=["district", "province"])
-    p.add_argument("--parent-code")
-    p.add_argument("--parent-name")
+    p.add_argument("--unit-code", required=True,
+                   help="mã đơn vị: 2–20 ký tự không dấu (chữ in hoa, chữ số, dấu gạch ngang), "
+                        "ví dụ BHXHST")
+    p.add_argument("--unit-name", required=True,
+                   help="tên đơn vị, ví dụ: Bảo hiểm xã hội huyện Sông Trà")
+    p.add_argument("--level", required=True, choices=["district", "province"],
+                   help="cấp đơn vị: district (huyện) hoặc province (tỉnh)")
+    p.add_argument("--parent-code", help="mã đơn vị cấp trên (BHXH tỉnh), nếu là cấp huyện")
+    p.add_argument("--parent-name", help="tên đơn vị cấp trên")
     p.add_argument("--place", help="địa danh ghi ở dòng ngày tháng, ví dụ: Sông Trà")
-    p.add_argument("--admin-user", required=True)
-    p.add_argument("--admin-name", required=True)
-    p.add_argument("--password-stdin", action="store_true", required=True)
+    p.add_argument("--admin-user", required=True,
+                   help="tên đăng nhập của tài khoản quản trị: 3–32 ký tự không dấu (chữ, số, "
+                        "dấu chấm, gạch dưới, gạch ngang)")
+    p.add_argument("--admin-name", required=True, help="họ và tên người quản trị")
+    p.add_argument("--password-stdin", action="store_true", required=True,
+                   help="đọc mật khẩu quản trị (ít nhất 8 ký tự) từ dòng đầu của đầu vào chuẩn "
+                        "(stdin); bắt buộc")
     add_json_flag(p)
     p.set_defaults(handler=cmd_init)
 
     p = sub.add_parser("user", help="tài khoản người dùng")
     usub = p.add_subparsers(dest="user_command", metavar="ACTION", required=True)
     a = usub.add_parser("add", help="thêm tài khoản")
-    a.add_argument("username")
-    a.add_argument("--full-name", required=True)
-    a.add_argument("--role", required=True, choices=list(users.ROLES))
-    a.add_argument("--position", default="")
-    a.add_argument("--password-stdin", action="store_true", required=True)
+    a.add_argument("username", help="tên đăng nhập: 3–32 ký tự không dấu (chữ, số, dấu chấm, "
+                                    "gạch dưới, gạch ngang)")
+    a.add_argument("--full-name", required=True, help="họ và tên đầy đủ")
+    a.add_argument("--role", required=True, choices=list(users.ROLES),
+                   help="vai trò: admin (quản trị), iso_team (Tổ triển khai ISO), consultant "
+                        "(chuyên gia tư vấn), proctor (giám sát kiểm tra)")
+    a.add_argument("--position", default="", help="chức vụ (không bắt buộc)")
+    a.add_argument("--password-stdin", action="store_true", required=True,
+                   help="đọc mật khẩu (ít nhất 8 ký tự) từ dòng đầu của đầu vào chuẩn (stdin); "
+                        "bắt buộc")
     add_json_flag(a)
     a.set_defaults(handler=cmd_user_add)
     ls = usub.add_parser("list", help="liệt kê tài khoản")

@@ -15,45 +15,61 @@ from desktop.models.unit import get_profile
 
 from .context import CliContext, CliError, add_json_flag, emit, fail_on
 
+KIND_HELP = ("tthc_procedure (quy trình giải quyết TTHC), internal_procedure (quy trình nội bộ), "
+             "quality_manual (sổ tay chất lượng), policy (chính sách chất lượng), objectives "
+             "(mục tiêu chất lượng), form (biểu mẫu), other (tài liệu khác)")
+STATE_HELP = ("draft (dự thảo), approved (đã phê duyệt), in_force (đang hiệu lực), obsolete "
+              "(hết hiệu lực)")
+
 
 def register(sub) -> None:
     p = sub.add_parser("documents", help="danh mục tài liệu, quy trình ISO")
     s = p.add_subparsers(dest="documents_command", metavar="ACTION", required=True)
     ls = s.add_parser("list", help="liệt kê các phiên bản tài liệu")
-    ls.add_argument("--state", choices=STATES)
-    ls.add_argument("--kind", choices=KINDS)
-    ls.add_argument("--search", default="")
+    ls.add_argument("--state", choices=STATES, help="chỉ trạng thái: " + STATE_HELP)
+    ls.add_argument("--kind", choices=KINDS, help="chỉ loại tài liệu: " + KIND_HELP)
+    ls.add_argument("--search", default="",
+                    help="tìm theo mã, tên, bộ phận chủ trì, người phê duyệt (không cần dấu)")
     add_json_flag(ls)
     ls.set_defaults(handler=cmd_list)
     i = s.add_parser("import", help="nhập danh mục từ Excel: tất cả các dòng hoặc không dòng nào")
-    i.add_argument("file", type=Path)
+    i.add_argument("file", type=Path,
+                   help="tệp Excel (.xlsx) danh mục tài liệu, theo tệp mẫu "
+                        "(`isodesk documents template`)")
     i.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì")
     add_json_flag(i)
     i.set_defaults(handler=cmd_import)
     e = s.add_parser("export", help="xuất danh mục ra Excel (nhập lại được)")
-    e.add_argument("file", type=Path)
+    e.add_argument("file", type=Path, help="tệp Excel (.xlsx) cần tạo")
     add_json_flag(e)
     e.set_defaults(handler=cmd_export)
     t = s.add_parser("template", help="lưu tệp Excel mẫu để điền danh mục")
-    t.add_argument("file", type=Path)
+    t.add_argument("file", type=Path, help="tệp Excel (.xlsx) mẫu cần tạo")
     add_json_flag(t)
     t.set_defaults(handler=cmd_template)
     a = s.add_parser("add", help="thêm một tài liệu (bản dự thảo)")
-    a.add_argument("--code", required=True)
-    a.add_argument("--title", required=True)
-    a.add_argument("--kind", required=True, help=", ".join(KINDS))
-    a.add_argument("--standard", default="2015", choices=["2008", "2015"])
-    a.add_argument("--revision", default="01")
-    a.add_argument("--department", default="")
-    a.add_argument("--note", default="")
+    a.add_argument("--code", required=True,
+                   help="mã tài liệu, ví dụ QT-01 (không đổi được sau khi phê duyệt)")
+    a.add_argument("--title", required=True, help="tên tài liệu")
+    a.add_argument("--kind", required=True, help="loại tài liệu: " + KIND_HELP)
+    a.add_argument("--standard", default="2015", choices=["2008", "2015"],
+                   help="tiêu chuẩn áp dụng: TCVN ISO 9001:2008 hoặc 9001:2015 (mặc định 2015)")
+    a.add_argument("--revision", default="01",
+                   help="số phiên bản, ví dụ 01 hoặc 1.1 (mặc định 01)")
+    a.add_argument("--department", default="", help="bộ phận chủ trì")
+    a.add_argument("--note", default="", help="ghi chú")
     add_json_flag(a)
     a.set_defaults(handler=cmd_add)
     v = s.add_parser("advance", help="chuyển trạng thái: approved | in_force | obsolete | draft")
     _doc_ref(v)
-    v.add_argument("--to", required=True, choices=["approved", "in_force", "obsolete", "draft"])
-    v.add_argument("--approver", default="")
+    v.add_argument("--to", required=True, choices=["approved", "in_force", "obsolete", "draft"],
+                   help="trạng thái mới: approved (phê duyệt), in_force (có hiệu lực), obsolete "
+                        "(hết hiệu lực), draft (trả về dự thảo)")
+    v.add_argument("--approver", default="",
+                   help="người phê duyệt, họ tên và chức vụ (bắt buộc khi --to approved)")
     v.add_argument("--date", help="ngày phê duyệt / hiệu lực / hết hiệu lực (dd/mm/yyyy)")
-    v.add_argument("--reason", default="")
+    v.add_argument("--reason", default="",
+                   help="lý do hết hiệu lực, khi --to obsolete (mặc định: Hủy bỏ)")
     add_json_flag(v)
     v.set_defaults(handler=cmd_advance)
     n = s.add_parser("new-version", help="tạo phiên bản mới (dự thảo) từ phiên bản mới nhất")
@@ -66,7 +82,7 @@ def register(sub) -> None:
     h.set_defaults(handler=cmd_history)
     f = s.add_parser("attach", help="đính kèm tệp vào một phiên bản")
     _doc_ref(f)
-    f.add_argument("file", type=Path)
+    f.add_argument("file", type=Path, help="tệp cần đính kèm (tối đa 50 MB)")
     add_json_flag(f)
     f.set_defaults(handler=cmd_attach)
 
@@ -76,12 +92,14 @@ def register(sub) -> None:
     add_json_flag(ls)
     ls.set_defaults(handler=cmd_policy_list)
     a = s.add_parser("add", help="ghi chính sách hoặc mục tiêu chất lượng mới ban hành")
-    a.add_argument("--kind", required=True, choices=POLICY_KINDS)
+    a.add_argument("--kind", required=True, choices=POLICY_KINDS,
+                   help="policy (chính sách chất lượng) hoặc objectives (mục tiêu chất lượng)")
     a.add_argument("--text", required=True, help="nội dung (hoặc @tệp.txt)")
     a.add_argument("--date", required=True, help="ngày ban hành, dd/mm/yyyy")
-    a.add_argument("--issued-by", required=True)
-    a.add_argument("--title", default="")
-    a.add_argument("--year", type=int)
+    a.add_argument("--issued-by", required=True, help="người ban hành, họ tên và chức vụ")
+    a.add_argument("--title", default="", help="tiêu đề (không bắt buộc)")
+    a.add_argument("--year", type=int, metavar="YYYY",
+                   help="năm áp dụng, 1990–2100 (không bắt buộc)")
     a.add_argument("--reference", default="", help="số quyết định ban hành")
     add_json_flag(a)
     a.set_defaults(handler=cmd_policy_add)

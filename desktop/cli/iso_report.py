@@ -16,7 +16,8 @@ def register(sub) -> None:
     p = sub.add_parser("report", help="báo cáo định kỳ")
     s = p.add_subparsers(dest="report_command", metavar="ACTION", required=True)
     a = s.add_parser("annual", help="báo cáo năm về HTQLCL (.xlsx hoặc .pdf)")
-    a.add_argument("--year", type=int, required=True)
+    a.add_argument("--year", type=int, required=True, metavar="YYYY",
+                   help="năm báo cáo, 2000–2100")
     a.add_argument("--out", type=Path, required=True, help="tệp .xlsx hoặc .pdf")
     add_json_flag(a)
     a.set_defaults(handler=cmd_annual)
@@ -25,7 +26,8 @@ def register(sub) -> None:
     add_json_flag(d)
     d.set_defaults(handler=cmd_deadline)
     f = s.add_parser("figures", help="số liệu của mọi phần chương trình")
-    f.add_argument("--year", type=int)
+    f.add_argument("--year", type=int, metavar="YYYY",
+                   help="năm cần lấy số liệu (mặc định: không lọc theo năm)")
     add_json_flag(f)
     f.set_defaults(handler=cmd_figures)
 

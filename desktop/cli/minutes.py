@@ -12,6 +12,7 @@ from desktop.models.unit import get_profile
 from .context import CliContext, CliError, add_json_flag, emit, fail_on, read_password_stdin
 
 STATUS_CHOICES = list(M.fields.STATUSES)
+REF_HELP = "mã biên bản (minutes_id), mã bản sửa đổi hoặc số biên bản"
 
 
 def register(sub) -> None:
@@ -19,7 +20,9 @@ def register(sub) -> None:
     s = p.add_subparsers(dest="minutes_command", metavar="ACTION", required=True)
 
     c = s.add_parser("create", help="lập biên bản mới từ tệp JSON")
-    c.add_argument("--from", dest="source", type=Path, required=True, metavar="F.json")
+    c.add_argument("--from", dest="source", type=Path, required=True, metavar="F.json",
+                   help="tệp JSON (UTF-8) mô tả biên bản; đường dẫn trong \"attachments\" tính "
+                        "từ thư mục của tệp")
     c.add_argument("--template", default="",
                    help="mẫu làm nền (xem `isodesk minutes templates`); tệp JSON ghi đè lên mẫu")
     add_json_flag(c)
@@ -27,7 +30,8 @@ def register(sub) -> None:
 
     u = s.add_parser("update", help="sửa bản nháp từ tệp JSON (chỉ các trường có trong tệp)")
     u.add_argument("id", help="mã biên bản (minutes_id) hoặc mã bản sửa đổi")
-    u.add_argument("--from", dest="source", type=Path, required=True, metavar="F.json")
+    u.add_argument("--from", dest="source", type=Path, required=True, metavar="F.json",
+                   help="tệp JSON (UTF-8) chỉ gồm các trường cần sửa")
     u.add_argument("--new-revision", action="store_true",
                    help="biên bản đã ký: tạo bản sửa đổi mới (cần ký lại)")
     u.add_argument("--reason", default="", help="lý do sửa đổi (ghi vào bản sửa đổi mới)")
@@ -35,22 +39,25 @@ def register(sub) -> None:
     u.set_defaults(handler=cmd_update)
 
     g = s.add_parser("sign", help="ký biên bản (người lập) hoặc xác nhận")
-    g.add_argument("id")
+    g.add_argument("id", help="biên bản cần ký: " + REF_HELP)
     g.add_argument("--user", required=True, help="tên đăng nhập của người ký")
     g.add_argument("--meaning", required=True, choices=list(M.fields.MEANINGS),
                    help="author: người lập biên bản; confirm: đại diện xác nhận")
-    g.add_argument("--password-stdin", action="store_true", required=True)
+    g.add_argument("--password-stdin", action="store_true", required=True,
+                   help="đọc mật khẩu của người ký từ dòng đầu của đầu vào chuẩn (stdin); "
+                        "bắt buộc")
     add_json_flag(g)
     g.set_defaults(handler=cmd_sign)
 
     v = s.add_parser("verify", help="kiểm tra chữ ký và nội dung (thoát 1 nếu bị sửa sau khi ký)")
-    v.add_argument("id")
+    v.add_argument("id", help="biên bản cần kiểm tra (mọi bản sửa đổi): " + REF_HELP)
     add_json_flag(v)
     v.set_defaults(handler=cmd_verify)
 
     d = s.add_parser("pdf", help="xuất PDF (03 bản, mỗi bản ghi số bản và nơi nhận)")
-    d.add_argument("id")
-    d.add_argument("--out", type=Path, required=True, metavar="F.pdf")
+    d.add_argument("id", help="biên bản cần in: " + REF_HELP +
+                   " (mã biên bản: bản mới nhất; mã bản sửa đổi: đúng bản đó)")
+    d.add_argument("--out", type=Path, required=True, metavar="F.pdf", help="tệp PDF cần tạo")
     d.add_argument("--single-copy", action="store_true", help="chỉ một bản, không ghi số bản")
     add_json_flag(d)
     d.set_defaults(handler=cmd_pdf)
@@ -61,12 +68,13 @@ def register(sub) -> None:
     ls.set_defaults(handler=cmd_list)
 
     sh = s.add_parser("show", help="toàn bộ nội dung một biên bản")
-    sh.add_argument("id")
+    sh.add_argument("id", help=REF_HELP + " (mã biên bản: bản mới nhất)")
     add_json_flag(sh)
     sh.set_defaults(handler=cmd_show)
 
     e = s.add_parser("export", help="xuất sổ biên bản ra Excel")
-    e.add_argument("--out", type=Path, required=True, metavar="F.xlsx")
+    e.add_argument("--out", type=Path, required=True, metavar="F.xlsx",
+                   help="tệp Excel (.xlsx) cần tạo")
     _filters(e)
     add_json_flag(e)
     e.set_defaults(handler=cmd_export)
@@ -77,8 +85,11 @@ def register(sub) -> None:
 
 
 def _filters(p) -> None:
-    p.add_argument("--year", type=int, default=None)
-    p.add_argument("--status", choices=STATUS_CHOICES, default=None)
+    p.add_argument("--year", type=int, default=None, metavar="YYYY",
+                   help="chỉ các biên bản họp trong năm này")
+    p.add_argument("--status", choices=STATUS_CHOICES, default=None,
+                   help="chỉ trạng thái: draft (bản nháp), signed (đã ký, chờ xác nhận), "
+                        "confirmed (đã xác nhận)")
     p.add_argument("--search", default="", help="tìm theo số, trích yếu, người (không cần dấu)")
 
 

@@ -25,8 +25,12 @@ def register(sub) -> None:
     q = p.add_subparsers(dest="quiz_command", metavar="ACTION", required=True)
 
     i = q.add_parser("import", help="nhập câu hỏi từ GIFT, Aiken, Moodle XML hoặc Excel")
-    i.add_argument("file", type=Path)
-    i.add_argument("--format", choices=FORMATS)
+    i.add_argument("file", type=Path,
+                   help="tệp câu hỏi (tối đa 20 MB): .gift hoặc .txt (GIFT), .aiken, .xml (Moodle "
+                        "XML), .xlsx (Excel), .json (ngân hàng ISO Desk)")
+    i.add_argument("--format", choices=FORMATS,
+                   help="định dạng của tệp (mặc định: theo phần mở rộng, nếu không rõ thì "
+                        "theo nội dung)")
     i.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
     i.add_argument("--accept-good", action="store_true",
                    help="tệp có câu lỗi: vẫn nhập các câu tốt")
@@ -35,22 +39,28 @@ def register(sub) -> None:
     i.set_defaults(handler=cmd_import)
 
     e = q.add_parser("export", help="xuất ngân hàng câu hỏi (định dạng theo phần mở rộng)")
-    e.add_argument("file", type=Path)
-    e.add_argument("--format", choices=FORMATS)
-    e.add_argument("--topic")
-    e.add_argument("--include-retired", action="store_true")
+    e.add_argument("file", type=Path,
+                   help="tệp cần tạo: .gift hoặc .txt (GIFT), .aiken, .xml (Moodle XML), .xlsx")
+    e.add_argument("--format", choices=FORMATS,
+                   help="định dạng xuất: gift, aiken, moodle-xml hoặc xlsx (mặc định: theo phần "
+                        "mở rộng)")
+    e.add_argument("--topic", help="chỉ các câu của chủ đề có mã này")
+    e.add_argument("--include-retired", action="store_true",
+                   help="xuất cả các câu hỏi đã ngừng dùng")
     add_json_flag(e)
     e.set_defaults(handler=cmd_export)
 
     t = q.add_parser("template", help="lưu tệp Excel mẫu để soạn câu hỏi")
-    t.add_argument("file", type=Path)
+    t.add_argument("file", type=Path, help="tệp Excel (.xlsx) mẫu cần tạo")
     add_json_flag(t)
     t.set_defaults(handler=cmd_template)
 
     b = q.add_parser("bank", help="liệt kê ngân hàng câu hỏi")
-    b.add_argument("--topic")
-    b.add_argument("--search", default="")
-    b.add_argument("--include-retired", action="store_true")
+    b.add_argument("--topic", help="chỉ các câu của chủ đề có mã này")
+    b.add_argument("--search", default="",
+                   help="tìm theo nội dung, mã câu, điều khoản, chủ đề, phương án (không cần dấu)")
+    b.add_argument("--include-retired", action="store_true",
+                   help="liệt kê cả các câu hỏi đã ngừng dùng")
     add_json_flag(b)
     b.set_defaults(handler=cmd_bank)
 
@@ -59,59 +69,71 @@ def register(sub) -> None:
     d.set_defaults(handler=cmd_load_default)
 
     pp = q.add_parser("paper", help="in các mã đề giấy (khi không đủ máy)")
-    pp.add_argument("--session", required=True)
-    pp.add_argument("--variants", type=int, required=True)
-    pp.add_argument("--out", type=Path, required=True)
+    pp.add_argument("--session", required=True, help=training.SESSION_HELP)
+    pp.add_argument("--variants", type=int, required=True,
+                    help="số mã đề, 1–26 (A, B, …; mã đề đã in trước đây được giữ nguyên)")
+    pp.add_argument("--out", type=Path, required=True, metavar="F.pdf",
+                    help="tệp PDF các mã đề cần tạo")
     pp.add_argument("--key-out", type=Path, help="tệp PDF đáp án (giữ riêng)")
     add_json_flag(pp)
     pp.set_defaults(handler=cmd_paper)
 
     ea = q.add_parser("enter-answers", help="nhập bài làm trên giấy từ tệp CSV")
-    ea.add_argument("--session", required=True)
-    ea.add_argument("--file", type=Path, required=True)
-    ea.add_argument("--dry-run", action="store_true")
-    ea.add_argument("--accept-good", action="store_true")
+    ea.add_argument("--session", required=True, help=training.SESSION_HELP)
+    ea.add_argument("--file", type=Path, required=True, metavar="F.csv",
+                    help="tệp CSV ba cột staff_code, variant, answers (mã cán bộ, mã đề, mỗi câu "
+                         "một chữ cái theo thứ tự in, ví dụ ABDC)")
+    ea.add_argument("--dry-run", action="store_true",
+                    help="chỉ kiểm tra và xem trước, không ghi gì")
+    ea.add_argument("--accept-good", action="store_true",
+                    help="tệp có dòng lỗi: vẫn nhập và chấm các dòng tốt")
     add_json_flag(ea)
     ea.set_defaults(handler=cmd_enter_answers)
 
     s = q.add_parser("stats", help="phân tích câu hỏi (một buổi, hoặc mọi buổi)")
-    s.add_argument("--session")
+    s.add_argument("--session", help=training.SESSION_HELP + " (mặc định: mọi buổi)")
     add_json_flag(s)
     s.set_defaults(handler=cmd_stats)
 
     r = q.add_parser("results", help="kết quả một buổi; xuất PDF, Excel, phiếu kết quả")
-    r.add_argument("--session", required=True)
-    r.add_argument("--pdf", type=Path)
-    r.add_argument("--xlsx", type=Path)
-    r.add_argument("--slips", type=Path)
+    r.add_argument("--session", required=True, help=training.SESSION_HELP)
+    r.add_argument("--pdf", type=Path, metavar="F.pdf", help="lưu bảng kết quả ra tệp PDF")
+    r.add_argument("--xlsx", type=Path, metavar="F.xlsx",
+                   help="lưu bảng kết quả ra tệp Excel (.xlsx)")
+    r.add_argument("--slips", type=Path, metavar="F.pdf",
+                   help="lưu phiếu kết quả của từng người ra tệp PDF")
     add_json_flag(r)
     r.set_defaults(handler=cmd_results)
 
     c = q.add_parser("coverage", help="ai trong danh sách cán bộ chưa đạt bài kiểm tra nào")
-    c.add_argument("--year", type=int)
+    c.add_argument("--year", type=int, metavar="YYYY",
+                   help="chỉ tính các buổi tập huấn trong năm này")
     add_json_flag(c)
     c.set_defaults(handler=cmd_coverage)
 
     ks = q.add_parser("kiosk-setup", help="tệp chuẩn bị một máy kiểm tra (máy chính)")
-    ks.add_argument("--session", required=True)
-    ks.add_argument("--out", type=Path, required=True)
-    ks.add_argument("--label", default="Máy kiểm tra")
+    ks.add_argument("--session", required=True, help=training.SESSION_HELP)
+    ks.add_argument("--out", type=Path, required=True, metavar="F.isokiosk",
+                    help="tệp chuẩn bị cần tạo (.isokiosk); buổi phải có mã PIN giám sát")
+    ks.add_argument("--label", default="Máy kiểm tra",
+                    help="tên của máy kiểm tra (mặc định: Máy kiểm tra)")
     add_json_flag(ks)
     ks.set_defaults(handler=cmd_kiosk_setup)
 
     ki = q.add_parser("kiosk-open", help="mở tệp chuẩn bị trên máy kiểm tra")
-    ki.add_argument("file", type=Path)
+    ki.add_argument("file", type=Path, help="tệp chuẩn bị (.isokiosk) tạo trên máy chính")
     add_json_flag(ki)
     ki.set_defaults(handler=cmd_kiosk_open)
 
     rx = q.add_parser("results-export", help="xuất tệp kết quả có chữ ký (máy kiểm tra)")
-    rx.add_argument("--session", required=True)
-    rx.add_argument("--out", type=Path, required=True)
+    rx.add_argument("--session", required=True, help=training.SESSION_HELP)
+    rx.add_argument("--out", type=Path, required=True, metavar="F.isoresults",
+                    help="tệp kết quả cần tạo (.isoresults)")
     add_json_flag(rx)
     rx.set_defaults(handler=cmd_results_export)
 
     ri = q.add_parser("results-import", help="nhập tệp kết quả của máy kiểm tra (máy chính)")
-    ri.add_argument("file", type=Path)
+    ri.add_argument("file", type=Path, help="tệp kết quả (.isoresults) xuất từ máy kiểm tra")
     add_json_flag(ri)
     ri.set_defaults(handler=cmd_results_import)
 

@@ -15,21 +15,25 @@ def register(sub) -> None:
     p = sub.add_parser("staff", help="danh sách cán bộ")
     s = p.add_subparsers(dest="staff_command", metavar="ACTION", required=True)
     i = s.add_parser("import", help="nhập danh sách từ Excel (.xlsx)")
-    i.add_argument("file", type=Path)
+    i.add_argument("file", type=Path,
+                   help="tệp Excel (.xlsx) danh sách cán bộ, theo tệp mẫu "
+                        "(`isodesk staff template`)")
     i.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
     add_json_flag(i)
     i.set_defaults(handler=cmd_import)
     ls = s.add_parser("list", help="liệt kê cán bộ theo thứ tự tên tiếng Việt")
-    ls.add_argument("--active-only", action="store_true")
-    ls.add_argument("--search", default="")
+    ls.add_argument("--active-only", action="store_true",
+                    help="chỉ những cán bộ đang làm việc")
+    ls.add_argument("--search", default="",
+                    help="tìm theo họ tên, mã cán bộ, bộ phận, chức vụ (không cần dấu)")
     add_json_flag(ls)
     ls.set_defaults(handler=cmd_list)
     e = s.add_parser("export", help="xuất danh sách ra Excel")
-    e.add_argument("file", type=Path)
+    e.add_argument("file", type=Path, help="tệp Excel (.xlsx) cần tạo")
     add_json_flag(e)
     e.set_defaults(handler=cmd_export)
     t = s.add_parser("template", help="lưu tệp Excel mẫu để điền danh sách")
-    t.add_argument("file", type=Path)
+    t.add_argument("file", type=Path, help="tệp Excel (.xlsx) mẫu cần tạo")
     add_json_flag(t)
     t.set_defaults(handler=cmd_template)
 

@@ -16,16 +16,20 @@ def register(sub) -> None:
     p = sub.add_parser("district", help="danh sách huyện của tỉnh (đồng bộ)")
     d = p.add_subparsers(dest="district_command", metavar="ACTION", required=True)
     a = d.add_parser("add", help="thêm một huyện")
-    a.add_argument("--code", required=True)
-    a.add_argument("--name", required=True)
-    a.add_argument("--email", default="")
+    a.add_argument("--code", required=True,
+                   help="mã đơn vị của huyện: 2–20 ký tự không dấu (chữ in hoa, chữ số, dấu gạch "
+                        "ngang), ví dụ BHXHST")
+    a.add_argument("--name", required=True,
+                   help="tên đơn vị, ví dụ: Bảo hiểm xã hội huyện Sông Trà")
+    a.add_argument("--email", default="",
+                   help="hộp thư của huyện để gửi gói đồng bộ qua email (không bắt buộc)")
     add_json_flag(a)
     a.set_defaults(handler=cmd_district_add)
     ls = d.add_parser("list", help="liệt kê các huyện và trạng thái khóa")
     add_json_flag(ls)
     ls.set_defaults(handler=cmd_district_list)
     k = d.add_parser("accept-key", help="chấp nhận khóa mới của một huyện (sau khi đối chiếu)")
-    k.add_argument("code")
+    k.add_argument("code", help="mã đơn vị của huyện")
     k.add_argument("--fingerprint", required=True, help="mã khóa mới, đọc qua điện thoại")
     add_json_flag(k)
     k.set_defaults(handler=cmd_accept_key)
@@ -33,13 +37,16 @@ def register(sub) -> None:
     p = sub.add_parser("province-profile", help="hồ sơ tỉnh để các huyện đăng ký")
     pp = p.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
     e = pp.add_parser("export", help="xuất tệp hồ sơ tỉnh (.isoprofile)")
-    e.add_argument("--out", required=True, type=Path)
+    e.add_argument("--out", required=True, type=Path,
+                   help="tệp hồ sơ cần tạo, hoặc thư mục (khi đó tệp mang tên "
+                        "<mã tỉnh>.isoprofile)")
     e.add_argument("--email", default=None, help="hộp thư nhận gói của tỉnh")
     add_json_flag(e)
     e.set_defaults(handler=cmd_profile_export)
 
     p = sub.add_parser("enroll", help="huyện nhập hồ sơ tỉnh")
-    p.add_argument("--profile", required=True, type=Path)
+    p.add_argument("--profile", required=True, type=Path, metavar="F.isoprofile",
+                   help="tệp hồ sơ tỉnh (.isoprofile) do BHXH tỉnh gửi")
     p.add_argument("--accept-changed-key", action="store_true",
                    help="chấp nhận khóa mới của tỉnh (sau khi đối chiếu mã khóa)")
     add_json_flag(p)
@@ -48,14 +55,17 @@ def register(sub) -> None:
     p = sub.add_parser("sync", help="gói đồng bộ huyện ↔ tỉnh")
     s = p.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
     x = s.add_parser("export", help="tạo gói các thay đổi chưa được xác nhận")
-    x.add_argument("--out", required=True, type=Path)
+    x.add_argument("--out", required=True, type=Path, metavar="DIR",
+                   help="thư mục lưu gói (.isosync), ví dụ ổ USB; thư .eml (nếu có) cũng lưu ở đây")
     x.add_argument("--full", action="store_true", help="gửi lại toàn bộ dữ liệu")
     x.add_argument("--to", default=None, help="(tỉnh) chỉ tạo gói cho huyện này")
     x.add_argument("--eml", action="store_true", help="ghi thêm thư .eml kèm gói")
     add_json_flag(x)
     x.set_defaults(handler=cmd_export)
     i = s.add_parser("import", help="nhập gói (tệp, phần email hoặc cả thư mục)")
-    i.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    i.add_argument("files", nargs="+", type=Path, metavar="FILE",
+                   help="gói (.isosync), phần gói gửi qua email (.isopart) hoặc thư mục chứa "
+                        "chúng; có thể ghi nhiều tệp")
     i.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
     i.add_argument("--trust-new-sender", action="store_true",
                    help="tin cậy khóa của huyện gửi gói đầu tiên (đã đối chiếu mã khóa)")
@@ -64,16 +74,18 @@ def register(sub) -> None:
     add_json_flag(i)
     i.set_defaults(handler=cmd_import)
     g = s.add_parser("accept-gap", help="nhập các gói đang giữ của một đơn vị, bỏ qua khoảng trống")
-    g.add_argument("sender")
+    g.add_argument("sender", help="mã đơn vị đã gửi các gói đang được giữ")
     add_json_flag(g)
     g.set_defaults(handler=cmd_accept_gap)
     k = s.add_parser("ack", help="(tỉnh) ghi giấy báo nhận cho các huyện")
-    k.add_argument("--out", required=True, type=Path)
-    k.add_argument("--district", default=None)
+    k.add_argument("--out", required=True, type=Path, metavar="DIR",
+                   help="thư mục lưu giấy báo nhận (mỗi huyện một tệp .isosync)")
+    k.add_argument("--district", default=None,
+                   help="chỉ ghi cho huyện có mã này (mặc định: mọi huyện đã gửi gói)")
     add_json_flag(k)
     k.set_defaults(handler=cmd_ack)
     ki = s.add_parser("ack-import", help="(huyện) nhập giấy báo nhận của tỉnh")
-    ki.add_argument("file", type=Path)
+    ki.add_argument("file", type=Path, help="tệp giấy báo nhận (.isosync) của tỉnh")
     add_json_flag(ki)
     ki.set_defaults(handler=cmd_ack_import)
     st = s.add_parser("status", help="tình trạng đồng bộ")

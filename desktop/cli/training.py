@@ -13,6 +13,8 @@ from desktop.models.staff import StaffRepository
 
 from .context import CliContext, CliError, add_json_flag, emit, fail_on, read_password_stdin
 
+SESSION_HELP = "mã buổi tập huấn (đủ mã, hoặc ít nhất 6 ký tự đầu)"
+
 
 def register(sub) -> None:
     p = sub.add_parser("training", help="buổi tập huấn nhận thức ISO và danh sách dự")
@@ -20,21 +22,27 @@ def register(sub) -> None:
 
     c = t.add_parser("create", help="tạo buổi tập huấn (mặc định: mọi cán bộ đang làm việc dự)")
     c.add_argument("--date", required=True, help="ngày, dd/mm/yyyy hoặc yyyy-mm-dd")
-    c.add_argument("--place", required=True)
-    c.add_argument("--title", default="")
+    c.add_argument("--place", required=True,
+                   help="địa điểm tập huấn, ví dụ: Hội trường BHXH huyện")
+    c.add_argument("--title", default="",
+                   help="tên buổi (mặc định: Tập huấn nhận thức ISO 9001:2015 ngày …)")
     c.add_argument("--start", default="", help="giờ bắt đầu, ví dụ 07:30")
     c.add_argument("--end", default="", help="giờ kết thúc, ví dụ 11:30")
-    c.add_argument("--consultant", default="")
-    c.add_argument("--consultant-org", default="")
+    c.add_argument("--consultant", default="", help="họ tên chuyên gia tư vấn (người giảng)")
+    c.add_argument("--consultant-org", default="", help="đơn vị tư vấn")
     c.add_argument("--iso-rep", default="", help="đại diện Tổ triển khai ISO (ký danh sách)")
-    c.add_argument("--questions", type=int, default=sessions.DEFAULT_SETTINGS["questions"])
+    c.add_argument("--questions", type=int, default=sessions.DEFAULT_SETTINGS["questions"],
+                   help="số câu hỏi của đề, 1–200 (mặc định "
+                        f"{sessions.DEFAULT_SETTINGS['questions']})")
     c.add_argument("--pass-mark", type=float, default=sessions.DEFAULT_SETTINGS["pass_mark"],
                    help="tỷ lệ phần trăm số câu đúng để đạt")
     c.add_argument("--time-limit", type=int, default=0, help="phút; 0 = không giới hạn")
     c.add_argument("--attempts", type=int, default=1, help="số lần làm bài được phép")
     c.add_argument("--blueprint", default="", help="số câu theo chủ đề, ví dụ NT=8,PDCA=6")
     c.add_argument("--no-shuffle", action="store_true", help="không xáo câu hỏi và phương án")
-    c.add_argument("--feedback", choices=list(sessions.FEEDBACK), default="answers")
+    c.add_argument("--feedback", choices=list(sessions.FEEDBACK), default="answers",
+                   help="hiện gì sau khi nộp bài: score (chỉ điểm) hoặc answers (điểm, đáp án "
+                        "đúng và giải thích; mặc định)")
     c.add_argument("--attendance", default="all",
                    help="all (mặc định), none, hoặc các mã cán bộ cách nhau bởi dấu phẩy")
     c.add_argument("--parts", default="dvd,guidance,test",
@@ -43,38 +51,41 @@ def register(sub) -> None:
     c.set_defaults(handler=cmd_create)
 
     ls = t.add_parser("list", help="liệt kê các buổi tập huấn")
-    ls.add_argument("--year", type=int)
+    ls.add_argument("--year", type=int, metavar="YYYY", help="chỉ các buổi trong năm này")
     add_json_flag(ls)
     ls.set_defaults(handler=cmd_list)
 
     sh = t.add_parser("show", help="một buổi: thông tin, danh sách dự và kết quả")
-    sh.add_argument("session")
+    sh.add_argument("session", help=SESSION_HELP)
     add_json_flag(sh)
     sh.set_defaults(handler=cmd_show)
 
     a = t.add_parser("attend", help="thêm (hoặc bớt) người trong danh sách dự")
-    a.add_argument("--session", required=True)
+    a.add_argument("--session", required=True, help=SESSION_HELP)
     a.add_argument("--staff", required=True, help="các mã cán bộ, cách nhau bởi dấu phẩy")
-    a.add_argument("--remove", action="store_true")
+    a.add_argument("--remove", action="store_true",
+                   help="bớt những người này khỏi danh sách dự (thay vì thêm)")
     add_json_flag(a)
     a.set_defaults(handler=cmd_attend)
 
     pin = t.add_parser("set-pin", help="đặt mã PIN giám sát của buổi (đọc từ stdin)")
-    pin.add_argument("--session", required=True)
-    pin.add_argument("--pin-stdin", action="store_true", required=True)
+    pin.add_argument("--session", required=True, help=SESSION_HELP)
+    pin.add_argument("--pin-stdin", action="store_true", required=True,
+                     help="đọc mã PIN (4–8 chữ số) từ dòng đầu của đầu vào chuẩn (stdin); "
+                          "bắt buộc")
     add_json_flag(pin)
     pin.set_defaults(handler=cmd_set_pin)
 
     r = t.add_parser("retake", help="cho một người làm bài thêm một lần")
-    r.add_argument("--session", required=True)
-    r.add_argument("--staff", required=True)
+    r.add_argument("--session", required=True, help=SESSION_HELP)
+    r.add_argument("--staff", required=True, help="mã cán bộ (một người)")
     add_json_flag(r)
     r.set_defaults(handler=cmd_retake)
 
     for name, status, text in (("close", "closed", "đóng buổi (không làm bài thêm được)"),
                                ("reopen", "open", "mở lại buổi đã đóng")):
         x = t.add_parser(name, help=text)
-        x.add_argument("--session", required=True)
+        x.add_argument("--session", required=True, help=SESSION_HELP)
         add_json_flag(x)
         x.set_defaults(handler=cmd_status, status=status)
 
