@@ -40,10 +40,11 @@ def register(sub) -> None:
 
     e = q.add_parser("export", help="xuất ngân hàng câu hỏi (định dạng theo phần mở rộng)")
     e.add_argument("file", type=Path,
-                   help="tệp cần tạo: .gift hoặc .txt (GIFT), .aiken, .xml (Moodle XML), .xlsx")
+                   help="tệp cần tạo: .gift hoặc .txt (GIFT), .aiken, .xml (Moodle XML), .xlsx "
+                        "(Excel), .json (ngân hàng ISO Desk)")
     e.add_argument("--format", choices=FORMATS,
-                   help="định dạng xuất: gift, aiken, moodle-xml hoặc xlsx (mặc định: theo phần "
-                        "mở rộng)")
+                   help="định dạng xuất: gift, aiken, moodle-xml, xlsx hoặc isodesk-json (mặc "
+                        "định: theo phần mở rộng)")
     e.add_argument("--topic", help="chỉ các câu của chủ đề có mã này")
     e.add_argument("--include-retired", action="store_true",
                    help="xuất cả các câu hỏi đã ngừng dùng")

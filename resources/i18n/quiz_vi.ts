@@ -96,8 +96,8 @@
         <translation>Xuất ngân hàng câu hỏi</translation>
     </message>
     <message>
-        <source>GIFT (*.gift);;Moodle XML (*.xml);;Excel (*.xlsx);;Aiken (*.aiken)</source>
-        <translation>GIFT (*.gift);;Moodle XML (*.xml);;Excel (*.xlsx);;Aiken (*.aiken)</translation>
+        <source>GIFT (*.gift);;Moodle XML (*.xml);;Excel (*.xlsx);;Aiken (*.aiken);;ISO Desk (*.json)</source>
+        <translation>GIFT (*.gift);;Moodle XML (*.xml);;Excel (*.xlsx);;Aiken (*.aiken);;Ngân hàng ISO Desk (*.json)</translation>
     </message>
     <message>
         <source>%1 questions written to %2.</source>
@@ -519,7 +519,7 @@
         <translation>Người giám sát: tạm dừng bài làm</translation>
     </message>
     <message>
-        <source>Enter the proctor&apos;s PIN.</source>
+        <source>Enter the proctor's PIN.</source>
         <translation>Nhập mã PIN của người giám sát.</translation>
     </message>
     <message>
@@ -574,8 +574,8 @@
         <translation>Nhập bài làm trên giấy</translation>
     </message>
     <message>
-        <source>Type the staff code, choose the variant printed on the paper, then the letters ticked in the answer grid, one per question (&quot;-&quot; for a blank, (AC) for several). Enter saves and grades.</source>
-        <translation>Gõ mã cán bộ, chọn mã đề in trên bài, rồi gõ các chữ cái đã đánh dấu trong bảng trả lời, mỗi câu một chữ (&quot;-&quot; nếu bỏ trống, (AC) nếu chọn nhiều). Bấm Enter để lưu và chấm.</translation>
+        <source>Type the staff code, choose the variant printed on the paper, then the letters ticked in the answer grid, one per question ("-" for a blank, (AC) for several). Enter saves and grades.</source>
+        <translation>Gõ mã cán bộ, chọn mã đề in trên bài, rồi gõ các chữ cái đã đánh dấu trong bảng trả lời, mỗi câu một chữ ("-" nếu bỏ trống, (AC) nếu chọn nhiều). Bấm Enter để lưu và chấm.</translation>
     </message>
     <message>
         <source>Variant %1</source>
@@ -757,7 +757,7 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <source>Proctor&apos;s PIN</source>
+        <source>Proctor's PIN</source>
         <translation>Mã PIN giám sát</translation>
     </message>
     <message>
@@ -939,7 +939,7 @@
         <translation>Máy kiểm tra</translation>
     </message>
     <message>
-        <source>Set the proctor&apos;s PIN…</source>
+        <source>Set the proctor's PIN…</source>
         <translation>Đặt mã PIN giám sát…</translation>
     </message>
     <message>
@@ -947,11 +947,11 @@
         <translation>Chuẩn bị thêm một máy kiểm tra…</translation>
     </message>
     <message>
-        <source>Import a kiosk PC&apos;s results…</source>
+        <source>Import a kiosk PC's results…</source>
         <translation>Nhập kết quả của máy kiểm tra…</translation>
     </message>
     <message>
-        <source>Export this PC&apos;s results (kiosk PC)…</source>
+        <source>Export this PC's results (kiosk PC)…</source>
         <translation>Xuất kết quả của máy này (máy kiểm tra)…</translation>
     </message>
     <message>
@@ -967,7 +967,7 @@
         <translation>trình chiếu DVD</translation>
     </message>
     <message>
-        <source>consultant&apos;s guidance</source>
+        <source>consultant's guidance</source>
         <translation>hướng dẫn của chuyên gia</translation>
     </message>
     <message>
@@ -1067,8 +1067,8 @@
         <translation>Tệp chuẩn bị máy kiểm tra (*.isokiosk)</translation>
     </message>
     <message>
-        <source>Saved %1. On the kiosk PC, open ISO Desk (same unit), go to Training &amp; quiz and choose &quot;Open a kiosk setup file&quot;. Key fingerprint: %2.</source>
-        <translation>Đã lưu %1. Trên máy kiểm tra, mở ISO Desk (cùng đơn vị), vào mục Tập huấn &amp; kiểm tra và chọn &quot;Mở tệp chuẩn bị máy kiểm tra&quot;. Dấu nhận dạng khóa: %2.</translation>
+        <source>Saved %1. On the kiosk PC, open ISO Desk (same unit), go to Training &amp; quiz and choose "Open a kiosk setup file". Key fingerprint: %2.</source>
+        <translation>Đã lưu %1. Trên máy kiểm tra, mở ISO Desk (cùng đơn vị), vào mục Tập huấn &amp; kiểm tra và chọn "Mở tệp chuẩn bị máy kiểm tra". Dấu nhận dạng khóa: %2.</translation>
     </message>
     <message>
         <source>Results file of a kiosk PC</source>
@@ -1146,7 +1146,7 @@
         <translation>Câu hỏi:</translation>
     </message>
     <message>
-        <source>Options (tick every right one; in your own words, never the standard&apos;s text):</source>
+        <source>Options (tick every right one; in your own words, never the standard's text):</source>
         <translation>Các phương án (đánh dấu mọi phương án đúng; dùng lời của mình, không chép nguyên văn tiêu chuẩn):</translation>
     </message>
     <message>
@@ -1404,11 +1404,11 @@
         <translation>đến</translation>
     </message>
     <message>
-        <source>1. The VSS DVD was shown (general awareness, the framework model, the sector&apos;s procedures)</source>
+        <source>1. The VSS DVD was shown (general awareness, the framework model, the sector's procedures)</source>
         <translation>1. Đã trình chiếu đĩa DVD của BHXH Việt Nam (nhận thức chung, mô hình khung, bộ quy trình của Ngành)</translation>
     </message>
     <message>
-        <source>2. The consultant&apos;s guidance and questions and answers</source>
+        <source>2. The consultant's guidance and questions and answers</source>
         <translation>2. Chuyên gia tư vấn hướng dẫn và giải đáp thắc mắc</translation>
     </message>
     <message>
@@ -1436,7 +1436,7 @@
         <translation>Chuyên gia tư vấn:</translation>
     </message>
     <message>
-        <source>Consultant&apos;s organisation:</source>
+        <source>Consultant's organisation:</source>
         <translation>Đơn vị tư vấn:</translation>
     </message>
     <message>
@@ -1512,7 +1512,7 @@
         <translation>Sau khi nộp bài, cho xem:</translation>
     </message>
     <message>
-        <source>Proctor&apos;s PIN (4–8 digits):</source>
+        <source>Proctor's PIN (4–8 digits):</source>
         <translation>Mã PIN giám sát (4–8 chữ số):</translation>
     </message>
     <message>
@@ -1638,8 +1638,8 @@
         <translation>Tệp chuẩn bị máy kiểm tra (*.isokiosk)</translation>
     </message>
     <message>
-        <source>This PC is ready as &quot;%1&quot;. Start the test kiosk from the session on the right; afterwards export this PC&apos;s results from the Kiosk PCs menu.</source>
-        <translation>Máy này đã sẵn sàng làm &quot;%1&quot;. Mở chế độ kiểm tra từ buổi tập huấn bên phải; làm xong thì xuất kết quả của máy này từ trình đơn Máy kiểm tra.</translation>
+        <source>This PC is ready as "%1". Start the test kiosk from the session on the right; afterwards export this PC's results from the Kiosk PCs menu.</source>
+        <translation>Máy này đã sẵn sàng làm "%1". Mở chế độ kiểm tra từ buổi tập huấn bên phải; làm xong thì xuất kết quả của máy này từ trình đơn Máy kiểm tra.</translation>
     </message>
 </context>
 <context>
@@ -1676,7 +1676,7 @@
         <translation>Độ dễ và hiệu quả phân biệt của từng câu (%)</translation>
     </message>
     <message>
-        <source>The chart shows the first rows of the table: sort or search the table to choose them. Facility: the share of people who answered right. Discrimination: how well the question separates those who know the subject from those who don&apos;t (below 20% is weak, negative means the question is probably wrong or misleading). Only first attempts count.</source>
+        <source>The chart shows the first rows of the table: sort or search the table to choose them. Facility: the share of people who answered right. Discrimination: how well the question separates those who know the subject from those who don't (below 20% is weak, negative means the question is probably wrong or misleading). Only first attempts count.</source>
         <translation>Biểu đồ vẽ các dòng đầu của bảng: sắp xếp hoặc tìm kiếm trong bảng để chọn câu cần xem. Độ dễ: tỷ lệ người trả lời đúng. Độ phân biệt: câu hỏi phân biệt người nắm vững với người chưa nắm vững tốt đến đâu (dưới 20% là yếu; âm thì câu hỏi có thể sai đáp án hoặc gây hiểu nhầm). Chỉ tính bài làm lần đầu.</translation>
     </message>
     <message>

@@ -59,7 +59,7 @@ def test_bank_json_shape(run):
     assert {q["topic"] for q in out["questions"]} == {"PDCA"}
 
 
-@pytest.mark.parametrize("name", ["b.gift", "b.xml", "b.xlsx", "b.aiken", "b.txt"])
+@pytest.mark.parametrize("name", ["b.gift", "b.xml", "b.xlsx", "b.aiken", "b.txt", "b.json"])
 def test_export_by_extension_then_import_elsewhere(run, tmp_path, name, data_dir, capsys):
     code, out, _ = run("quiz", "export", tmp_path / name, "--json")
     assert code == 0 and out["written"] == 12

@@ -268,7 +268,7 @@ FIELDS = ("key", "topic", "text", "options", "correct", "explanation", "clause",
           "multiple")
 
 
-@pytest.mark.parametrize("suffix", [".gift", ".xml", ".xlsx"])
+@pytest.mark.parametrize("suffix", [".gift", ".xml", ".xlsx", ".json"])
 def test_round_trip_keeps_everything(qstore, store, tmp_path, suffix):
     bank.add_question(qstore, {"topic_code": "NT", "text": "Dòng một\nDòng hai: {a} ~ # = \\",
                                "options": ["<b>không phải HTML</b>", "x: y", "100%"],

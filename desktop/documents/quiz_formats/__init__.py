@@ -1,4 +1,5 @@
-"""Question files in and out: GIFT, Aiken, Moodle XML and the Excel template.
+"""Question files in and out: GIFT, Aiken, Moodle XML, the Excel template and this program's own
+bank file (JSON, the format of the default bank).
 
 `read_questions(path, format=None)` gives a `ParseResult` (questions with their line numbers, and
 the refused items with the reason); the format comes from the extension or, for `.txt`, from the
@@ -69,10 +70,10 @@ def read_questions(path: Path, fmt: str | None = None) -> ParseResult:
 def export_format(path: Path) -> str:
     suffix = Path(path).suffix.lower()
     mapping = {".gift": "gift", ".txt": "gift", ".xml": "moodle-xml", ".xlsx": "xlsx",
-               ".aiken": "aiken"}
+               ".aiken": "aiken", ".json": "isodesk-json"}
     if suffix not in mapping:
         raise IsoDeskError(f"Không biết xuất ra định dạng nào cho \"{suffix or Path(path).name}\": "
-                           "dùng .gift (hoặc .txt), .xml, .xlsx hoặc .aiken.")
+                           "dùng .gift (hoặc .txt), .xml, .xlsx, .aiken hoặc .json.")
     return mapping[suffix]
 
 
@@ -91,8 +92,11 @@ def write_questions(path: Path, questions: list[dict], topics: dict[str, str],
             data = moodle_xml.write(questions, topics)
         elif fmt == "aiken":
             data, skipped = aiken.write(questions)
+        elif fmt == "isodesk-json":
+            data = bank_json.write(questions, topics)
         else:
-            raise IsoDeskError(f"Định dạng \"{fmt}\" không có: dùng gift, aiken, moodle-xml, xlsx.")
+            raise IsoDeskError(f"Định dạng \"{fmt}\" không có: dùng gift, aiken, moodle-xml, xlsx "
+                               "hoặc isodesk-json.")
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".partial")
         try:

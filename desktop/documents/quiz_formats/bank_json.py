@@ -89,3 +89,24 @@ def parse(data: bytes, *, encoding: str | None = None) -> ParseResult:
             explanation=str(q.get("explanation") or ""), clause=str(q.get("clause") or ""),
             difficulty=diff if isinstance(diff, int) else None))
     return result
+
+
+def write(questions: list[dict], topics: dict[str, str], *,
+          title: str = "Ngân hàng câu hỏi kiểm tra nhận thức ISO 9001:2015") -> bytes:
+    """The questions (`Question.as_public()` dicts) in this program's bank format — the format of
+    the default bank, which `parse` reads back — with the topics they use, in UTF-8."""
+    used = {q.get("topic") for q in questions}
+    doc = {
+        "format": DEFAULT_BANK_FORMAT, "version": 1, "language": "vi", "title": title,
+        "topics": [{"code": code, "name": name} for code, name in topics.items() if code in used],
+        "questions": [
+            {k: v for k, v in (("key", q.get("key")), ("topic", q.get("topic")),
+                               ("clause", q.get("clause") or ""),
+                               ("difficulty", q.get("difficulty")), ("text", q["text"]),
+                               ("options", list(q["options"])), ("correct", list(q["correct"])),
+                               ("multiple", bool(q.get("multiple"))),
+                               ("explanation", q.get("explanation") or ""))
+             if v is not None}
+            for q in questions],
+    }
+    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

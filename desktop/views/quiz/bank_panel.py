@@ -257,7 +257,8 @@ class BankPanel(QWidget):
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Export the bank"), "ngan-hang-cau-hoi.gift",
-                self.tr("GIFT (*.gift);;Moodle XML (*.xml);;Excel (*.xlsx);;Aiken (*.aiken)"))
+                self.tr("GIFT (*.gift);;Moodle XML (*.xml);;Excel (*.xlsx);;Aiken (*.aiken);;"
+                        "ISO Desk (*.json)"))
         if not path:
             return None
         code = self.topic.currentData()
