@@ -207,7 +207,11 @@ def cmd_set_pin(args, ctx: CliContext) -> int:
 
 def cmd_retake(args, ctx: CliContext) -> int:
     store, session = _session(ctx, args.session)
-    [staff_id] = _staff_ids(store, args.staff)
+    ids = _staff_ids(store, args.staff)
+    if len(ids) != 1:
+        raise CliError("Cho làm thêm từng người một: --staff nhận đúng một mã cán bộ "
+                       f"(đã nhận {len(ids)}).", code=2)
+    [staff_id] = ids
     try:
         row = sessions.grant_retake(store, session.id, staff_id)
     except IsoDeskError as exc:

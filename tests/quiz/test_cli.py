@@ -141,6 +141,8 @@ def test_training_commands_and_usage_errors(run):
     assert run("training", "set-pin", "--session", sid, "--pin-stdin", stdin="9876\n")[0] == 0
     code, out, _ = run("training", "retake", "--session", sid, "--staff", "CB001", "--json")
     assert code == 0 and out["retakes_granted"] == 1
+    code, _, err = run("training", "retake", "--session", sid, "--staff", "CB001,CB002")
+    assert code == 2 and "đúng một mã cán bộ (đã nhận 2)" in err
     assert run("training", "close", "--session", sid)[0] == 0
     assert run("training", "create", "--date", "x", "--place", "y")[0] == 1
     assert run("quiz", "paper", "--session", "khong-co", "--variants", "2", "--out", "x.pdf")[0] \
