@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
     QHeaderView, QLabel, QLineEdit, QMenu, QPushButton, QSplitter, QTableView, QTextBrowser,
-    QToolButton, QVBoxLayout, QWidget,
+    QVBoxLayout, QWidget,
 )
 
 from desktop.documents.minutes_xlsx import export_register
@@ -94,11 +94,8 @@ class MinutesPage(QWidget):
         layout.addLayout(filters)
 
         bar = QHBoxLayout()
-        self.new_button = QToolButton()
+        self.new_button = QPushButton(self.tr("New minutes"))
         self.new_button.setObjectName("new_minutes")
-        self.new_button.setText(self.tr("New minutes"))
-        self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         menu = QMenu(self.new_button)
         for template in M.templates():
             action = menu.addAction(template.label)

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel,
-    QLineEdit, QMenu, QPushButton, QSplitter, QTableView, QTextBrowser, QToolButton, QVBoxLayout,
+    QLineEdit, QMenu, QPushButton, QSplitter, QTableView, QTextBrowser, QVBoxLayout,
     QWidget,
 )
 
@@ -60,10 +60,8 @@ class BankPanel(QWidget):
         self.topics_button = self._button(actions, self.tr("Topics…"), "edit_topics",
                                           self.edit_topics, manage)
         actions.addStretch(1)
-        files = QToolButton()
+        files = QPushButton(self.tr("Import / export"))
         files.setObjectName("bank_files")
-        files.setText(self.tr("Import / export"))
-        files.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(files)
         for text, slot, allowed in (
                 (self.tr("Import questions (GIFT, Aiken, Moodle XML, Excel)…"),

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
-    QMenu, QPushButton, QTableView, QToolButton, QVBoxLayout, QWidget,
+    QMenu, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
 from desktop.documents import quiz_reports
@@ -80,12 +80,14 @@ class ProctorView(QWidget):
             (self.tr("Export this PC's results (kiosk PC)…"), "export_results",
              self.export_results, True)])
         bar.addStretch(1)
+        layout.addLayout(bar)
+        # On a row of its own: beside the buttons it squeezed them on a 1366-pixel screen.
         self.search = QLineEdit()
         self.search.setObjectName("people_search")
         self.search.setPlaceholderText(self.tr("Search a name"))
         self.search.setClearButtonEnabled(True)
-        bar.addWidget(self.search)
-        layout.addLayout(bar)
+        self.search.setMaximumWidth(360)
+        layout.addWidget(self.search)
 
         self.model = PeopleModel(self)
         self.proxy = FilterProxy(self)
@@ -114,11 +116,11 @@ class ProctorView(QWidget):
         self.timer.start()
         self.set_session(None)
 
-    def _menu_button(self, bar, text, name, actions) -> QToolButton:
-        button = QToolButton()
+    def _menu_button(self, bar, text, name, actions) -> QPushButton:
+        # A push button with a menu is as wide as its text and arrow; a tool button's arrow
+        # covered the end of its text.
+        button = QPushButton(text)
         button.setObjectName(name)
-        button.setText(text)
-        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
         for label, action_name, slot, allowed in actions:
             if not allowed:
