@@ -258,8 +258,9 @@ def test_truncated_file(pair, length):
 def test_email_parts_missing_doubled_any_order(pair):
     pair.staff(30)
     [p] = exporter.export_packages(pair.district)
-    parts = split_package(p.path, pair.tmp / "parts", part_size=2000)
-    assert len(parts) >= 3
+    # parts of a quarter of the package (its compressed size varies from run to run)
+    parts = split_package(p.path, pair.tmp / "parts", part_size=p.path.stat().st_size // 4)
+    assert len(parts) >= 4
     order = list(reversed(parts))
     missing, rest = order[1], [x for x in order if x != order[1]]
     summaries = importer.import_many(pair.province, rest + [rest[0]], trust_new_sender=True)
@@ -280,8 +281,8 @@ def test_email_parts_missing_doubled_any_order(pair):
 def test_eml_parts_for_large_packages(pair):
     pair.staff(30)
     [p] = exporter.export_packages(pair.district)
-    msgs = build_messages(pair.district, p.package_id, part_size=2000)
-    assert len(msgs) >= 3
+    msgs = build_messages(pair.district, p.package_id, part_size=p.path.stat().st_size // 4)
+    assert len(msgs) >= 4
     assert msgs[0][1]["To"] == "iso.tinh@example.vn"
     assert f"(phần 1/{len(msgs)})" in msgs[0][1]["Subject"]
 
