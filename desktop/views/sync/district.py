@@ -20,7 +20,7 @@ from .common import (
     in_background, make_table, package_status_text, record_state_text, removable_drives,
     selected_item, short_time,
 )
-from .models import Column, ItemsModel, SearchProxy, number_sort
+from ..tables import Column, ItemsModel, SearchProxy, number_sort
 
 
 class SendPanel(QWidget):
@@ -95,7 +95,7 @@ class SendPanel(QWidget):
             Column(self.tr("Records"), lambda p: sum((p["counts"].get("tables") or {}).values()),
                    align_right=True),
             Column(self.tr("Files"), lambda p: p["counts"].get("blobs", 0), align_right=True),
-        ])
+        ], blanks_last=True)
         self.packages_proxy = SearchProxy()
         self.packages_proxy.setSourceModel(self.packages)
         self.packages_view = make_table("packages_table", self.packages_proxy, stretch=1)
@@ -109,7 +109,7 @@ class SendPanel(QWidget):
             Column(self.tr("Next try"), lambda o: short_time(o["next_try_at"])
                    if o["status"] == "waiting" else ""),
             Column(self.tr("Last error"), lambda o: o["last_error"]),
-        ])
+        ], blanks_last=True)
         self.outbox_view = make_table("outbox_table", self.outbox, stretch=0)
         split = QSplitter(Qt.Orientation.Vertical)
         top = QWidget()
@@ -332,7 +332,7 @@ class RecordStatesPanel(QWidget):
                                      "not_sent": "warn"}.get(r["state"])),
             Column(self.tr("Package"), lambda r: r["seq"], sort=lambda r: number_sort(r["seq"])),
             Column(self.tr("Reason"), lambda r: r["reason"]),
-        ])
+        ], blanks_last=True)
         self.proxy = SearchProxy(lambda r: [r["label"], r["table"], r["reason"]])
         self.proxy.setSourceModel(self.model)
         self.view = make_table("record_states", self.proxy, stretch=1)
@@ -351,7 +351,7 @@ class RecordStatesPanel(QWidget):
 
     def _filter(self) -> None:
         wanted = self.state.currentData()
-        self.proxy.set_extra((lambda r: r["state"] == wanted) if wanted else None)
+        self.proxy.set_predicate((lambda r: r["state"] == wanted) if wanted else None)
         self.proxy.set_query(self.search.text())
         self.count.setText(self.tr("%1 of %2 records").replace("%1", str(self.proxy.rowCount()))
                            .replace("%2", str(self.model.rowCount())))

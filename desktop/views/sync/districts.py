@@ -16,7 +16,7 @@ from ..common import FieldErrors, confirm, show_error, show_info
 from ..context import ViewContext
 from .common import key_state_text, make_table, selected_item, short_time
 from .dialogs import AcceptKeyDialog, DistrictDialog
-from .models import Column, ItemsModel, SearchProxy
+from ..tables import Column, ItemsModel, SearchProxy
 
 
 class DistrictsPanel(QWidget):
@@ -54,7 +54,7 @@ class DistrictsPanel(QWidget):
                    sort=lambda p: p.applied_through, align_right=True),
             Column(self.tr("Last package received"), lambda p: short_time(p.last_received_at),
                    sort=lambda p: p.last_received_at or ""),
-        ])
+        ], blanks_last=True)
         self.proxy = SearchProxy(lambda p: [p.code, p.name, p.email])
         self.proxy.setSourceModel(self.model)
         self.view = make_table("districts_table", self.proxy, stretch=1)

@@ -18,7 +18,7 @@ from sync.overview import district_overview, district_rows, district_tables, wri
 from ..common import show_error, show_info
 from ..context import ViewContext
 from .common import key_state_text, make_table, selected_item, short_time
-from .models import Column, ItemsModel, SearchProxy, number_sort
+from ..tables import Column, ItemsModel, SearchProxy, number_sort
 
 def _pct(value) -> str:
     return "" if value is None else f"{value * 100:.0f}%"
@@ -50,7 +50,7 @@ class OverviewPanel(QWidget):
         excel.clicked.connect(self.export_excel)
         bar.addWidget(excel)
         layout.addLayout(bar)
-        self.model = ItemsModel([])
+        self.model = ItemsModel([], blanks_last=True)
         self.proxy = SearchProxy(lambda r: [r.code, r.name])
         self.proxy.setSourceModel(self.model)
         self.view = make_table("overview_table", self.proxy, stretch=1)
@@ -199,7 +199,7 @@ class DistrictDataDialog(QDialog):
             if not n:
                 continue
             model = ItemsModel([Column(self._label(c), (lambda r, i=i: r[i]))
-                                for i, c in enumerate(cols)])
+                                for i, c in enumerate(cols)], blanks_last=True)
             model.set_items(district_rows(ctx.store, code, table, cols))
             proxy = SearchProxy(lambda r: [str(v) for v in r if isinstance(v, str)])
             proxy.setSourceModel(model)

@@ -21,7 +21,7 @@ from .common import (
     in_background, make_table, removable_drives, selected_item, short_time, summary_status_text,
 )
 from .dialogs import TrustKeyDialog
-from .models import Column, ItemsModel, SearchProxy, number_sort
+from ..tables import Column, ItemsModel, SearchProxy, number_sort
 
 
 class ImportPanel(QWidget):
@@ -90,7 +90,7 @@ class ImportPanel(QWidget):
                    sort=lambda s: len(s.quarantined), align_right=True,
                    colour=lambda s: "warn" if s.quarantined else None),
             Column(self.tr("Message"), lambda s: s.message, tooltip=lambda s: s.message),
-        ])
+        ], blanks_last=True)
         self.proxy = SearchProxy()
         self.proxy.setSourceModel(self.model)
         self.view = make_table("import_summary", self.proxy, stretch=9)
@@ -113,7 +113,7 @@ class ImportPanel(QWidget):
             Column(self.tr("No."), lambda h: h["seq"], sort=lambda h: h["seq"]),
             Column(self.tr("Needs from No."), lambda h: h["from_seq"]),
             Column(self.tr("Received"), lambda h: short_time(h["received_at"])),
-        ])
+        ], blanks_last=True)
         self.held_view = make_table("held_packages", self.held, stretch=0)
         self.held_view.setMaximumHeight(130)
         hl.addWidget(self.held_view)
@@ -295,7 +295,7 @@ class QuarantinePanel(QWidget):
             Column(self.tr("Reason"), lambda q: q["reason"], tooltip=lambda q: q["reason"]),
             Column(self.tr("Resolved"), lambda q: short_time(q["resolved_at"]),
                    colour=lambda q: "ok" if q["resolved_at"] else "warn"),
-        ])
+        ], blanks_last=True)
         self.proxy = SearchProxy(lambda q: [q["sender"], q["reason"], q["table_name"]])
         self.proxy.setSourceModel(self.model)
         self.view = make_table("quarantine_table", self.proxy, stretch=5)
