@@ -15,9 +15,9 @@ from desktop.models.iso.audits import CONDUCTED_BY, FINDING_KINDS, Audit, AuditR
 from desktop.models.iso.nonconformities import NonconformityRepository
 
 from ..common import confirm, show_error, show_info
+from ..tables import Column, ItemsModel, SearchProxy
 from .common import (
-    Column, DateEdit, FormDialog, RecordFilterProxy, RecordTableModel, TextEdit, date_text,
-    make_table, select_where, selected_item,
+    DateEdit, FormDialog, TextEdit, date_text, make_table, select_where, selected_item,
 )
 from .labels import label
 
@@ -153,7 +153,7 @@ class AuditsTab(QWidget):
             self._button(bar, name, text, slot, editable)
         bar.addStretch(1)
         rl.addLayout(bar)
-        self.audit_model = RecordTableModel([
+        self.audit_model = ItemsModel([
             Column(self.tr("Round"), lambda a: str(a.round_no), lambda a: a.round_no,
                    align_right=True),
             Column(self.tr("From"), lambda a: date_text(a.start_on), lambda a: a.start_on),
@@ -164,7 +164,7 @@ class AuditsTab(QWidget):
             Column(self.tr("Findings"), lambda a: str(len(a.findings)), lambda a: len(a.findings),
                    align_right=True),
         ], self, tooltip=lambda a: a.conclusion)
-        self.audit_proxy = RecordFilterProxy(lambda a: (a.lead_auditor, a.scope, a.auditors), self)
+        self.audit_proxy = SearchProxy(lambda a: (a.lead_auditor, a.scope, a.auditors), self)
         self.audit_table = make_table(self.audit_model, self.audit_proxy, "audits_table",
                                       stretch=5)
         self.audit_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -184,7 +184,7 @@ class AuditsTab(QWidget):
                                                        self.show_nc, True)
         bar.addStretch(1)
         fl.addLayout(bar)
-        self.finding_model = RecordTableModel([
+        self.finding_model = ItemsModel([
             Column(self.tr("No."), lambda f: str(f.seq), lambda f: f.seq, align_right=True),
             Column(self.tr("Kind"), lambda f: label("finding", f.kind),
                    lambda f: FINDING_KINDS.index(f.kind)),
@@ -193,7 +193,7 @@ class AuditsTab(QWidget):
             Column(self.tr("What was found"), lambda f: " ".join(f.description.split())),
             Column(self.tr("Nonconformity"), lambda f: self._nc_codes.get(f.nc_id, "")),
         ], self, tooltip=lambda f: f.description)
-        self.finding_proxy = RecordFilterProxy(lambda f: (f.description, f.department), self)
+        self.finding_proxy = SearchProxy(lambda f: (f.description, f.department), self)
         self.finding_table = make_table(self.finding_model, self.finding_proxy, "findings_table",
                                         stretch=4)
         self.finding_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)

@@ -1,16 +1,12 @@
-"""Pieces the ISO record tabs share: a date field, a table model over records with a
-diacritics-blind filter, a form dialog that shows errors beside its fields, and colours."""
+"""Pieces the ISO record tabs share: a date field, a table view that fits its columns, a form
+dialog that shows errors beside its fields, and colours."""
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import (
-    QAbstractTableModel, QDate, QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt,
-    Signal,
-)
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtCore import QDate, QEvent, QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QCalendarWidget, QDialog, QDialogButtonBox, QFormLayout, QHeaderView,
     QLabel, QLineEdit, QMenu, QPlainTextEdit, QStyle, QTableView, QVBoxLayout, QWidget,
@@ -19,9 +15,9 @@ from PySide6.QtWidgets import (
 
 from desktop.models.errors import IsoDeskError, ValidationError
 from desktop.models.iso._common import to_date, vn_date
-from desktop.models.vntext import collation_key, matches
 
-from ..common import FieldErrors, refilter, show_error
+from ..common import FieldErrors, show_error
+from ..tables import ItemsModel
 
 RED = "#fde7e9"
 RED_TEXT = "#b00020"
@@ -94,96 +90,6 @@ class TextEdit(QPlainTextEdit):
         return self.toPlainText()
 
 
-@dataclass
-class Column:
-    header: str
-    text: Callable[[Any], str]
-    sort: Callable[[Any], Any] | None = None
-    align_right: bool = False
-
-
-class RecordTableModel(QAbstractTableModel):
-    """Rows are domain objects; columns say how to show and sort them. `colour(item)` gives
-    (background, text colour) for a row, e.g. red for what is late."""
-
-    def __init__(self, columns: list[Column], parent=None, *,
-                 colour: Callable[[Any], tuple[str | None, str | None]] | None = None,
-                 tooltip: Callable[[Any], str] | None = None):
-        super().__init__(parent)
-        self.columns = columns
-        self.items: list = []
-        self.colour = colour
-        self.tooltip = tooltip
-
-    def set_items(self, items) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
-
-    def item(self, row: int):
-        return self.items[row]
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].header
-        return None
-
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        item = self.items[index.row()]
-        col = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return col.text(item)
-        if role == Qt.ItemDataRole.UserRole:
-            return (col.sort(item),) if col.sort else (collation_key(col.text(item) or ""),)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and self.colour:
-            back, fore = self.colour(item)
-            value = back if role == Qt.ItemDataRole.BackgroundRole else fore
-            return QBrush(QColor(value)) if value else None
-        if role == Qt.ItemDataRole.ToolTipRole and self.tooltip:
-            return self.tooltip(item)
-        return None
-
-
-class RecordFilterProxy(QSortFilterProxyModel):
-    """Search ignoring diacritics over `search_text(item)`; an extra `predicate(item)`."""
-
-    def __init__(self, search_text: Callable[[Any], tuple], parent=None):
-        super().__init__(parent)
-        self.search_text = search_text
-        self.query = ""
-        self.predicate: Callable[[Any], bool] | None = None
-        self.setSortRole(Qt.ItemDataRole.UserRole)
-
-    def set_query(self, text: str) -> None:
-        refilter(self, lambda: setattr(self, "query", text))
-
-    def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
-        refilter(self, lambda: setattr(self, "predicate", predicate))
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
-        item = self.sourceModel().item(row)
-        if self.predicate is not None and not self.predicate(item):
-            return False
-        return matches(self.query, *self.search_text(item))
-
-    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:
-        a, b = left.data(Qt.ItemDataRole.UserRole), right.data(Qt.ItemDataRole.UserRole)
-        try:
-            return a < b
-        except TypeError:
-            return str(a) < str(b)
-
-
 def make_table(model, proxy, name: str, *, stretch: int | None = None) -> QTableView:
     proxy.setSourceModel(model)
     table = QTableView()
@@ -251,14 +157,14 @@ class _ColumnFitter(QObject):
         return False
 
 
-def selected_item(table: QTableView, model: RecordTableModel, proxy: QSortFilterProxyModel):
+def selected_item(table: QTableView, model: ItemsModel, proxy: QSortFilterProxyModel):
     rows = table.selectionModel().selectedRows() if table.selectionModel() else []
     if not rows:
         return None
     return model.item(proxy.mapToSource(rows[0]).row())
 
 
-def select_where(table: QTableView, model: RecordTableModel, proxy: QSortFilterProxyModel,
+def select_where(table: QTableView, model: ItemsModel, proxy: QSortFilterProxyModel,
                  test: Callable[[Any], bool]) -> bool:
     for row in range(proxy.rowCount()):
         source = proxy.mapToSource(proxy.index(row, 0)).row()

@@ -19,9 +19,10 @@ from desktop.models.iso.documents import (
 from desktop.models.vntext import collation_key
 
 from ..common import confirm, run_in_background, show_error, show_info
+from ..tables import Column, ItemsModel, SearchProxy
 from .common import (
-    GREEN_TEXT, GREY_TEXT, ORANGE_TEXT, Column, RecordFilterProxy, RecordTableModel, date_text,
-    iso_key, make_table, select_where, selected_item,
+    GREEN_TEXT, GREY_TEXT, ORANGE_TEXT, date_text, iso_key, make_table, select_where,
+    selected_item,
 )
 from .document_dialogs import (
     DocumentDialog, FilesDialog, HistoryDialog, ImportPreviewDialog, TransitionDialog,
@@ -77,7 +78,7 @@ class DocumentsTab(QWidget):
         bar.addStretch(1)
         layout.addLayout(bar)
 
-        self.model = RecordTableModel([
+        self.model = ItemsModel([
             Column(self.tr("Code"), lambda d: d.code,
                    lambda d: (collation_key(d.code), revision_key(d.revision))),
             Column(self.tr("Rev."), lambda d: d.revision, lambda d: revision_key(d.revision)),
@@ -94,7 +95,7 @@ class DocumentsTab(QWidget):
                    lambda d: len(d.files), align_right=True),
         ], self, colour=lambda d: STATE_COLOURS.get(d.state, (None, None)),
             tooltip=self._tooltip)
-        self.proxy = RecordFilterProxy(lambda d: (d.code, d.title, d.department, d.approver), self)
+        self.proxy = SearchProxy(lambda d: (d.code, d.title, d.department, d.approver), self)
         self.table = make_table(self.model, self.proxy, "documents_table", stretch=2)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(lambda _i: self.edit_document() if editable

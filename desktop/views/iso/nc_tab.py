@@ -16,9 +16,10 @@ from desktop.models.iso.audits import AuditRepository
 from desktop.models.iso.nonconformities import STAGES, Nonconformity, NonconformityRepository
 
 from ..common import confirm, show_error
+from ..tables import Column, ItemsModel, SearchProxy
 from .common import (
-    GREEN_TEXT, GREY_TEXT, RED, RED_TEXT, Column, RecordFilterProxy, RecordTableModel,
-    date_text, iso_key, make_table, select_where, selected_item,
+    GREEN_TEXT, GREY_TEXT, RED, RED_TEXT, date_text, iso_key, make_table, select_where,
+    selected_item,
 )
 from .labels import label
 from .nc_dialogs import NcDialog, StepDialog
@@ -100,7 +101,7 @@ class NcTab(QWidget):
         bar.addStretch(1)
         layout.addLayout(bar)
 
-        self.model = RecordTableModel([
+        self.model = ItemsModel([
             Column(self.tr("Code"), lambda n: n.code, lambda n: n.code),
             Column(self.tr("Found on"), lambda n: date_text(n.detected_on),
                    lambda n: n.detected_on),
@@ -112,7 +113,7 @@ class NcTab(QWidget):
             Column(self.tr("Closed on"), lambda n: date_text(n.closed_on),
                    lambda n: iso_key(n.closed_on)),
         ], self, colour=self._colour, tooltip=lambda n: n.description)
-        self.proxy = RecordFilterProxy(lambda n: (n.code, n.description, n.department, n.owner),
+        self.proxy = SearchProxy(lambda n: (n.code, n.description, n.department, n.owner),
                                        self)
         self.table = make_table(self.model, self.proxy, "nc_table", stretch=2)
         self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)

@@ -14,9 +14,10 @@ from desktop.models.errors import IsoDeskError, ValidationError
 from desktop.models.iso.plan import EVIDENCE_KINDS, STATUSES, PlanItem, PlanRepository
 
 from ..common import confirm, show_error, show_info
+from ..tables import Column, ItemsModel, SearchProxy
 from .common import (
-    GREEN_TEXT, RED, RED_TEXT, Column, DateEdit, FormDialog, RecordFilterProxy, RecordTableModel,
-    TextEdit, date_text, iso_key, make_table, select_where, selected_item,
+    GREEN_TEXT, RED, RED_TEXT, DateEdit, FormDialog, TextEdit, date_text, iso_key, make_table,
+    select_where, selected_item,
 )
 from .labels import label
 from .timeline import PlanTimeline
@@ -271,7 +272,7 @@ class PlanTab(QWidget):
         bar.addStretch(1)
         layout.addLayout(bar)
 
-        self.model = RecordTableModel([
+        self.model = ItemsModel([
             Column(self.tr("No."), lambda i: str(i.seq), lambda i: i.seq, align_right=True),
             Column(self.tr("Milestone"), lambda i: i.title),
             Column(self.tr("Due"), lambda i: date_text(i.due_on), lambda i: iso_key(i.due_on)),
@@ -282,7 +283,7 @@ class PlanTab(QWidget):
                    lambda i: iso_key(i.completed_on)),
             Column(self.tr("Evidence"), lambda i: "; ".join(e.label for e in i.evidence)),
         ], self, colour=self._colour, tooltip=lambda i: i.description)
-        self.proxy = RecordFilterProxy(lambda i: (i.title, i.responsible), self)
+        self.proxy = SearchProxy(lambda i: (i.title, i.responsible), self)
         self.table = make_table(self.model, self.proxy, "plan_table", stretch=1)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(lambda _i: self.edit_item() if editable

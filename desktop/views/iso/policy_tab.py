@@ -13,9 +13,9 @@ from desktop.models.errors import IsoDeskError
 from desktop.models.iso.policy import KINDS, Policy, PolicyRepository
 
 from ..common import confirm, show_error
+from ..tables import Column, ItemsModel, SearchProxy
 from .common import (
-    Column, DateEdit, FormDialog, RecordFilterProxy, RecordTableModel, TextEdit, date_text,
-    iso_key, make_table, select_where, selected_item,
+    DateEdit, FormDialog, TextEdit, date_text, iso_key, make_table, select_where, selected_item,
 )
 from .labels import label
 
@@ -93,7 +93,7 @@ class PolicyTab(QWidget):
             bar.addWidget(btn)
             self.buttons[name] = btn
         layout.addLayout(bar)
-        self.model = RecordTableModel([
+        self.model = ItemsModel([
             Column(self.tr("Kind"), lambda p: label("policy", p.kind)),
             Column(self.tr("Title"), lambda p: p.title or p.body.splitlines()[0][:80]),
             Column(self.tr("Year"), lambda p: str(p.year or ""), lambda p: p.year or 0),
@@ -102,7 +102,7 @@ class PolicyTab(QWidget):
             Column(self.tr("Issued by"), lambda p: p.issued_by),
             Column(self.tr("Decision"), lambda p: p.reference),
         ], self, tooltip=lambda p: p.body)
-        self.proxy = RecordFilterProxy(lambda p: (p.title, p.body, p.issued_by), self)
+        self.proxy = SearchProxy(lambda p: (p.title, p.body, p.issued_by), self)
         self.table = make_table(self.model, self.proxy, "policy_table", stretch=1)
         self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         self.table.doubleClicked.connect(lambda _i: self.edit_policy() if editable else None)

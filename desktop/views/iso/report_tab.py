@@ -24,7 +24,8 @@ from desktop.models.iso.figures import deadline_for, deadline_month_day, set_dea
 from desktop.models.iso.report_data import build_report
 
 from ..common import FieldErrors, confirm, run_in_background, show_error, show_info
-from .common import Column, DateEdit, RecordTableModel, date_text
+from ..tables import Column, ItemsModel
+from .common import DateEdit, date_text
 from .labels import label
 
 
@@ -157,7 +158,7 @@ class ReportTab(QWidget):
         self.section_title.setWordWrap(True)
         rl.addWidget(self.section_title)
         rl.addWidget(QLabel(self.tr("Figures the program fills for the year:")))
-        self.facts_model = RecordTableModel([
+        self.facts_model = ItemsModel([
             Column(self.tr("Figure"), lambda f: ("      " + str(f[0]).lstrip("— "))
                    if str(f[0]).startswith("—") else str(f[0])),
             Column(self.tr("Value"), lambda f: "" if f[1] is None else str(f[1]),

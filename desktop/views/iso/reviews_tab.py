@@ -15,9 +15,9 @@ from desktop.models.iso.reviews import INPUT_KEYS, Review, ReviewRepository
 from desktop.models.iso.team import TeamRepository
 
 from ..common import confirm, show_error
+from ..tables import Column, ItemsModel, SearchProxy
 from .common import (
-    Column, DateEdit, FormDialog, RecordFilterProxy, RecordTableModel, TextEdit, date_text,
-    iso_key, make_table, select_where, selected_item,
+    DateEdit, FormDialog, TextEdit, date_text, iso_key, make_table, select_where, selected_item,
 )
 from .labels import label
 
@@ -111,7 +111,7 @@ class ReviewsTab(QWidget):
             self.buttons[name] = btn
         bar.addStretch(1)
         layout.addLayout(bar)
-        self.model = RecordTableModel([
+        self.model = ItemsModel([
             Column(self.tr("Held on"), lambda r: date_text(r.held_on), lambda r: r.held_on),
             Column(self.tr("Chaired by"), lambda r: r.chair),
             Column(self.tr("Participants"), lambda r: str(len(r.participant_list)),
@@ -122,7 +122,7 @@ class ReviewsTab(QWidget):
             Column(self.tr("Next review"), lambda r: date_text(r.next_review_on),
                    lambda r: iso_key(r.next_review_on)),
         ], self, tooltip=lambda r: r.decisions)
-        self.proxy = RecordFilterProxy(lambda r: (r.chair, r.decisions, r.participants), self)
+        self.proxy = SearchProxy(lambda r: (r.chair, r.decisions, r.participants), self)
         self.table = make_table(self.model, self.proxy, "reviews_table", stretch=4)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.doubleClicked.connect(lambda _i: self.edit_review() if editable else None)

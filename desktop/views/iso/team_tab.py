@@ -21,9 +21,9 @@ from desktop.models.staff import StaffRepository
 from desktop.models.vntext import person_sort_key
 
 from ..common import confirm, run_in_background, show_error, show_info
+from ..tables import Column, ItemsModel, SearchProxy
 from .common import (
-    Column, DateEdit, FormDialog, RecordFilterProxy, RecordTableModel, TextEdit, date_text,
-    make_table, select_where, selected_item,
+    DateEdit, FormDialog, TextEdit, date_text, make_table, select_where, selected_item,
 )
 from .labels import label
 
@@ -174,7 +174,7 @@ class TeamTab(QWidget):
                                        self.remove_member, editable)
         layout.addLayout(bar)
 
-        self.model = RecordTableModel([
+        self.model = ItemsModel([
             Column(self.tr("Role"), lambda m: label("role", m.role),
                    lambda m: member_sort_key(m)),
             Column(self.tr("Full name"), lambda m: m.full_name, lambda m: person_sort_key(
@@ -186,7 +186,7 @@ class TeamTab(QWidget):
             Column(self.tr("From"), lambda m: self.tr("outside the unit") if m.external
                    else self.tr("staff roster")),
         ], self, colour=lambda m: (None, "#555555") if m.external else (None, None))
-        self.proxy = RecordFilterProxy(lambda m: (m.full_name, m.position, m.work_unit), self)
+        self.proxy = SearchProxy(lambda m: (m.full_name, m.position, m.work_unit), self)
         self.table = make_table(self.model, self.proxy, "team_table", stretch=1)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(lambda _i: self.edit_member() if editable else None)

@@ -20,8 +20,9 @@ from desktop.models.iso.documents import STATES, DocumentRepository, revision_ke
 from desktop.models.iso.nonconformities import NonconformityRepository
 from desktop.models.iso.plan import PlanRepository
 from desktop.models.vntext import collation_key, person_sort_key
-from desktop.views.iso.common import RED, RED_TEXT, Column, date_text, iso_key
+from desktop.views.iso.common import RED, RED_TEXT, date_text, iso_key
 from desktop.views.iso.labels import label
+from desktop.views.tables import Column
 
 from .widgets import DocumentsChart, FigureCard, ListDialog, TrainingChart
 

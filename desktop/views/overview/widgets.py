@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout,
 )
 
-from desktop.views.iso.common import Column, RecordFilterProxy, RecordTableModel, make_table
+from desktop.views.iso.common import make_table
+from desktop.views.tables import Column, ItemsModel, SearchProxy
 
 TONES = {"ok": "#1e7b34", "warn": "#c77700", "bad": "#c62828", "neutral": "#1f5fa8",
          "muted": "#6b7280"}
@@ -223,9 +224,9 @@ class ListDialog(QDialog):
         self.search.setPlaceholderText(self.tr("Search (accents optional)"))
         self.search.setClearButtonEnabled(True)
         layout.addWidget(self.search)
-        self.model = RecordTableModel(columns, self, colour=colour)
+        self.model = ItemsModel(columns, self, colour=colour)
         self.model.set_items(items)
-        self.proxy = RecordFilterProxy(search, self)
+        self.proxy = SearchProxy(search, self)
         self.table = make_table(self.model, self.proxy, "list_table", stretch=min(
             2, len(columns) - 1))
         layout.addWidget(self.table, 1)
