@@ -100,7 +100,7 @@ class ItemsModel(QAbstractTableModel):
         col = self.columns[column]
         if col.sort is not None:
             return col.sort(item)
-        text = self.display(item, column)
+        text = self.display(item, column) or ""
         if self.blanks_last:
             return (1, 0) if not text else (0, collation_key(text))
         return collation_key(text)

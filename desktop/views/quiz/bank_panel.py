@@ -19,9 +19,10 @@ from desktop.models.quiz.common import LETTERS
 
 from ..common import confirm, show_error, show_info
 from ..context import ViewContext
+from ..tables import SearchProxy
 from .import_dialog import ImportPreviewDialog
 from .question_dialog import QuestionDialog, TopicsDialog, VersionsDialog
-from .table_models import FilterProxy, QuestionsModel, tune_table
+from .table_models import QuestionsModel, tune_table
 
 IMPORT_FILTER = "(*.gift *.txt *.xml *.xlsx *.aiken *.json)"
 
@@ -77,7 +78,7 @@ class BankPanel(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.model = QuestionsModel(self)
-        self.proxy = FilterProxy(self)
+        self.proxy = SearchProxy(parent=self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setObjectName("questions_table")

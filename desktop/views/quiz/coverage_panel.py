@@ -16,7 +16,8 @@ from desktop.models.quiz import coverage
 
 from ..common import show_error, show_info
 from ..context import ViewContext
-from .table_models import CoverageModel, FilterProxy, pct, tune_table
+from ..tables import SearchProxy
+from .table_models import CoverageModel, pct, tune_table
 
 
 class CoveragePanel(QWidget):
@@ -51,7 +52,7 @@ class CoveragePanel(QWidget):
         bar.addWidget(self.export_button)
         layout.addLayout(bar)
         self.model = CoverageModel(self)
-        self.proxy = FilterProxy(self)
+        self.proxy = SearchProxy(parent=self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setObjectName("coverage_table")

@@ -14,7 +14,8 @@ from desktop.models.quiz import sessions
 from desktop.models.staff import StaffMember
 
 from ..common import FieldErrors, show_error
-from .table_models import FilterProxy, ListTableModel, pct
+from ..tables import ItemsModel, SearchProxy
+from .table_models import pct
 
 
 def _buttons(dialog: QDialog, ok_text: str, name: str) -> QDialogButtonBox:
@@ -68,9 +69,9 @@ class PinDialog(QDialog):
         self.accept()
 
 
-class StaffListModel(ListTableModel):
+class StaffListModel(ItemsModel):
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.headers = [self.tr("Full name"), self.tr("Staff code"), self.tr("Department")]
 
     def display(self, p: StaffMember, column: int) -> str:
@@ -96,7 +97,7 @@ class PickStaffDialog(QDialog):
         layout.addWidget(self.search)
         self.model = StaffListModel(self)
         self.model.set_items(people)
-        self.proxy = FilterProxy(self)
+        self.proxy = SearchProxy(parent=self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setObjectName("pick_table")
@@ -128,9 +129,9 @@ class PickStaffDialog(QDialog):
         self.accept()
 
 
-class EvidenceModel(ListTableModel):
+class EvidenceModel(ItemsModel):
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.headers = [self.tr("No."), self.tr("Question as shown"), self.tr("Chosen"),
                         self.tr("Right answer"), self.tr("Result")]
 
@@ -141,7 +142,7 @@ class EvidenceModel(ListTableModel):
     def sort_key(self, it: dict, column: int):
         return it["position"] if column == 0 else super().sort_key(it, column)
 
-    def colour(self, it: dict, column: int):
+    def foreground(self, it: dict, column: int):
         return "#1e7b34" if it["correct"] else "#b00020"
 
 

@@ -3,8 +3,6 @@ why; nothing is written until the user confirms, and a file with refused items i
 unless the user ticks "import the good ones"."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QTabWidget,
     QVBoxLayout,
@@ -13,12 +11,12 @@ from PySide6.QtWidgets import (
 from desktop.documents.quiz_formats import ENCODING_LABELS, FORMAT_LABELS
 from desktop.models.quiz.bank_io import ImportPlan
 
-from .table_models import ListTableModel
+from ..tables import ItemsModel
 
 
-class PlannedModel(ListTableModel):
+class PlannedModel(ItemsModel):
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.headers = [self.tr("Line"), self.tr("Key"), self.tr("Topic"), self.tr("Question"),
                         self.tr("Options"), self.tr("Right")]
 
@@ -33,20 +31,17 @@ class PlannedModel(ListTableModel):
         return item.line if column == 0 else super().sort_key(item, column)
 
 
-class ProblemsModel(ListTableModel):
+class ProblemsModel(ItemsModel):
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.headers = [self.tr("Line"), self.tr("What is wrong"), self.tr("Kind")]
 
     def display(self, r, column: int) -> str:
         kind = self.tr("Refused") if r[1] == "refused" else self.tr("Already there, skipped")
         return [str(r[0].line), r[0].message, kind][column]
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.BackgroundRole and index.isValid():
-            if self.items[index.row()][1] == "refused":
-                return QBrush(QColor("#fde7e9"))
-        return super().data(index, role)
+    def background(self, r, column: int) -> str | None:
+        return "#fde7e9" if r[1] == "refused" else None
 
 
 class ImportPreviewDialog(QDialog):

@@ -18,12 +18,13 @@ from desktop.models.quiz import paper_entry, papers
 from desktop.models.staff import StaffRepository
 
 from ..common import confirm, show_error, show_info
-from .table_models import ListTableModel, pct
+from ..tables import ItemsModel
+from .table_models import pct
 
 
-class EnteredModel(ListTableModel):
+class EnteredModel(ItemsModel):
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.headers = [self.tr("Staff code"), self.tr("Full name"), self.tr("Variant"),
                         self.tr("Score"), "%", self.tr("Result")]
 
@@ -32,7 +33,7 @@ class EnteredModel(ListTableModel):
                 f"{r['score']}/{r['max_score']}", pct(r["percent"]),
                 self.tr("Passed") if r["passed"] else self.tr("Not passed")][column]
 
-    def colour(self, r: dict, column: int):
+    def foreground(self, r: dict, column: int):
         return ("#1e7b34" if r["passed"] else "#b00020") if column >= 3 else None
 
 

@@ -19,9 +19,10 @@ from desktop.models.staff import StaffRepository
 
 from ..common import confirm, show_error, show_info
 from ..context import ViewContext
+from ..tables import SearchProxy
 from .dialogs import EvidenceDialog, PickStaffDialog, PinDialog, VariantsDialog
 from .paper_entry_dialog import PaperEntryDialog
-from .table_models import FilterProxy, PeopleModel, tune_table
+from .table_models import PeopleModel, tune_table
 
 REFRESH_MS = 3000
 
@@ -90,7 +91,7 @@ class ProctorView(QWidget):
         layout.addWidget(self.search)
 
         self.model = PeopleModel(self)
-        self.proxy = FilterProxy(self)
+        self.proxy = SearchProxy(parent=self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setObjectName("people_table")

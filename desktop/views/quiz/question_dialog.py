@@ -14,7 +14,7 @@ from desktop.models.quiz import bank
 from desktop.models.quiz.common import LETTERS, MAX_OPTIONS
 
 from ..common import FieldErrors, show_error
-from .table_models import ListTableModel
+from ..tables import ItemsModel
 
 
 class QuestionDialog(QDialog):
@@ -138,9 +138,9 @@ class QuestionDialog(QDialog):
         self.accept()
 
 
-class TopicsModel(ListTableModel):
+class TopicsModel(ItemsModel):
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.headers = [self.tr("Code"), self.tr("Name"), self.tr("Active questions"),
                         self.tr("State")]
         self.counts: dict[str, int] = {}
@@ -249,9 +249,9 @@ class TopicsDialog(QDialog):
         self.reload()
 
 
-class VersionsModel(ListTableModel):
+class VersionsModel(ItemsModel):
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.headers = [self.tr("Version"), self.tr("Saved"), self.tr("Question"),
                         self.tr("Right answer")]
 

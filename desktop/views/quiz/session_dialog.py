@@ -15,16 +15,16 @@ from desktop.models.quiz import bank, sessions
 from desktop.models.staff import StaffRepository
 
 from ..common import FieldErrors, show_error
-from .table_models import FilterProxy, ListTableModel
+from ..tables import ItemsModel, SearchProxy
 
 HALF_DAY = sessions.HALF_DAY_MINUTES
 
 
-class RosterModel(ListTableModel):
+class RosterModel(ItemsModel):
     """The roster with a tick for who attends."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.headers = [self.tr("Attends"), self.tr("Full name"), self.tr("Staff code"),
                         self.tr("Department")]
         self.ticked: set[str] = set()
@@ -189,7 +189,7 @@ class SessionDialog(QDialog):
             bar.addWidget(b)
         layout.addLayout(bar)
         self.roster = RosterModel(self)
-        self.roster_proxy = FilterProxy(self)
+        self.roster_proxy = SearchProxy(parent=self)
         self.roster_proxy.setSourceModel(self.roster)
         self.roster_table = QTableView()
         self.roster_table.setObjectName("roster_table")

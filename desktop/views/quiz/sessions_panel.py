@@ -15,9 +15,10 @@ from desktop.models.quiz import kiosk_files, results, sessions
 
 from ..common import confirm, show_error, show_info
 from ..context import ViewContext
+from ..tables import SearchProxy
 from .proctor_view import ProctorView
 from .session_dialog import SessionDialog
-from .table_models import FilterProxy, SessionsModel, tune_table
+from .table_models import SessionsModel, tune_table
 
 
 class SessionsPanel(QWidget):
@@ -43,7 +44,7 @@ class SessionsPanel(QWidget):
                                           self.delete_session, manage)
         left_layout.addLayout(bar)
         self.model = SessionsModel(self)
-        self.proxy = FilterProxy(self)
+        self.proxy = SearchProxy(parent=self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setObjectName("sessions_table")

@@ -36,7 +36,8 @@ from desktop.models.quiz.common import LETTERS
 
 from ..common import run_in_background
 from ..context import ViewContext
-from .table_models import FilterProxy, ItemStatsModel, pct, tune_table
+from ..tables import SearchProxy
+from .table_models import ItemStatsModel, pct, tune_table
 
 
 CHART_MAX = 30
@@ -70,7 +71,7 @@ class StatsPanel(QWidget):
         layout.addWidget(self.summary)
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.model = ItemStatsModel(self)
-        self.proxy = FilterProxy(self)
+        self.proxy = SearchProxy(parent=self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setObjectName("stats_table")

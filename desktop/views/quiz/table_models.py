@@ -1,9 +1,7 @@
 """Qt table models of the quiz screens (sessions, people of a session, questions, item statistics,
-roster coverage) and the sort/filter proxy they share."""
+roster coverage)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from desktop.models.quiz.bank import Question
@@ -11,13 +9,11 @@ from desktop.models.quiz.coverage import CoverageRow
 from desktop.models.quiz.results import PersonResult
 from desktop.models.quiz.sessions import Session
 from desktop.models.quiz.stats import ItemStats
-from desktop.models.vntext import collation_key, matches, person_sort_key
+from desktop.models.vntext import person_sort_key
 
-from ..common import refilter
+from ..tables import ItemsModel
 
 GREEN, RED, AMBER, GREY = "#1e7b34", "#b00020", "#a15c00", "#777777"
-SORT_ROLE = Qt.ItemDataRole.UserRole
-OBJECT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def pct(value: float | None, digits: int = 1) -> str:
@@ -40,104 +36,11 @@ def tune_table(table: QTableView, stretch: int, *, fixed: dict[int, int] | None 
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
 
 
-class ListTableModel(QAbstractTableModel):
-    """Rows of objects; subclasses give headers, display values, sort keys and colours."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.items: list = []
-        self.headers: list[str] = []
-
-    def set_items(self, items) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
-
-    def item(self, row: int):
-        return self.items[row]
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
-    def display(self, obj, column: int) -> str:
-        raise NotImplementedError
-
-    def sort_key(self, obj, column: int):
-        return collation_key(self.display(obj, column) or "")
-
-    def colour(self, obj, column: int) -> str | None:
-        return None
-
-    def search_text(self, obj) -> list[str]:
-        return [self.display(obj, c) for c in range(len(self.headers))]
-
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        obj = self.items[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(obj, index.column())
-        if role == SORT_ROLE:
-            return self.sort_key(obj, index.column())
-        if role == OBJECT_ROLE:
-            return obj
-        if role == Qt.ItemDataRole.ForegroundRole:
-            c = self.colour(obj, index.column())
-            return QBrush(QColor(c)) if c else None
-        return None
-
-
-class FilterProxy(QSortFilterProxyModel):
-    """Diacritics-blind search over every column; sorting by the model's sort keys."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.query = ""
-        self.extra = None   # optional predicate(obj) -> bool
-        self.setSortRole(SORT_ROLE)
-
-    def set_query(self, text: str) -> None:
-        refilter(self, lambda: setattr(self, "query", text))
-
-    def set_predicate(self, predicate) -> None:
-        refilter(self, lambda: setattr(self, "extra", predicate))
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
-        model: ListTableModel = self.sourceModel()
-        obj = model.item(row)
-        if self.extra is not None and not self.extra(obj):
-            return False
-        return matches(self.query, *model.search_text(obj))
-
-    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        try:
-            return a < b
-        except TypeError:
-            return str(a) < str(b)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            return str(section + 1)          # the row as shown, whatever the sort
-        return super().headerData(section, orientation, role)
-
-    def object_at(self, row: int):
-        return self.sourceModel().item(self.mapToSource(self.index(row, 0)).row())
-
-
-class SessionsModel(ListTableModel):
+class SessionsModel(ItemsModel):
     DATE, TITLE, PLACE, TESTED, STATUS = range(5)
 
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.headers = [self.tr("Date"), self.tr("Session"), self.tr("Place"),
                         self.tr("Tested"), self.tr("Status")]
         self.counts: dict[str, tuple[int, int, int]] = {}
@@ -154,11 +57,11 @@ class SessionsModel(ListTableModel):
         return super().sort_key(s, column)
 
 
-class PeopleModel(ListTableModel):
+class PeopleModel(ItemsModel):
     NAME, CODE, DEPARTMENT, STATUS, SCORE, PERCENT, RESULT, ATTEMPTS = range(8)
 
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.headers = [self.tr("Full name"), self.tr("Staff code"), self.tr("Department"),
                         self.tr("Status"), self.tr("Score"), "%", self.tr("Result"),
                         self.tr("Attempts")]
@@ -195,7 +98,7 @@ class PeopleModel(ListTableModel):
             return r.attempts
         return super().sort_key(r, column)
 
-    def colour(self, r: PersonResult, column: int):
+    def foreground(self, r: PersonResult, column: int):
         if column in (self.RESULT, self.PERCENT, self.SCORE) and r.passed is not None:
             return GREEN if r.passed else RED
         if column == self.STATUS and r.status == "in_progress":
@@ -205,11 +108,11 @@ class PeopleModel(ListTableModel):
         return None
 
 
-class QuestionsModel(ListTableModel):
+class QuestionsModel(ItemsModel):
     KEY, TOPIC, CLAUSE, DIFFICULTY, TEXT, VERSION, STATE = range(7)
 
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.headers = [self.tr("Key"), self.tr("Topic"), self.tr("Clause"),
                         self.tr("Difficulty"), self.tr("Question"), self.tr("Version"),
                         self.tr("State")]
@@ -229,18 +132,18 @@ class QuestionsModel(ListTableModel):
             return q.difficulty if column == self.DIFFICULTY else q.version_no
         return super().sort_key(q, column)
 
-    def colour(self, q: Question, column: int):
+    def foreground(self, q: Question, column: int):
         return GREY if q.retired else None
 
     def search_text(self, q: Question) -> list[str]:
         return [q.key, q.topic_code, q.topic_name, q.clause, q.text, *q.options]
 
 
-class ItemStatsModel(ListTableModel):
+class ItemStatsModel(ItemsModel):
     KEY, TEXT, TOPIC, ATTEMPTS, FACILITY, DISCRIMINATION, EFFICIENCY, FLAGS = range(8)
 
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.headers = [self.tr("Key"), self.tr("Question"), self.tr("Topic"), self.tr("Attempts"),
                         self.tr("Facility %"), self.tr("Discrimination %"),
                         self.tr("Discriminative efficiency %"), self.tr("Flags")]
@@ -266,7 +169,7 @@ class ItemStatsModel(ListTableModel):
             return -9.0 if v is None else float(v)
         return super().sort_key(i, column)
 
-    def colour(self, i: ItemStats, column: int):
+    def foreground(self, i: ItemStats, column: int):
         if column == self.DISCRIMINATION and i.discrimination_index is not None:
             if i.discrimination_index < 0:
                 return RED
@@ -279,11 +182,11 @@ class ItemStatsModel(ListTableModel):
         return [i.key, i.topic, i.text]
 
 
-class CoverageModel(ListTableModel):
+class CoverageModel(ItemsModel):
     NAME, CODE, DEPARTMENT, SESSIONS, ATTEMPTS, BEST, STATE, LAST = range(8)
 
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.headers = [self.tr("Full name"), self.tr("Staff code"), self.tr("Department"),
                         self.tr("Sessions attended"), self.tr("Tests taken"),
                         self.tr("Best %"), self.tr("State"), self.tr("Last session")]
@@ -310,7 +213,7 @@ class CoverageModel(ListTableModel):
             return r.last_date or ""
         return super().sort_key(r, column)
 
-    def colour(self, r: CoverageRow, column: int):
+    def foreground(self, r: CoverageRow, column: int):
         if column == self.STATE:
             return GREEN if r.state == "passed" else (RED if r.state == "failed" else AMBER)
         return None
