@@ -1,8 +1,6 @@
 """Dialogs of the roster: add/edit a staff member, and the import preview."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel, QLineEdit,
     QTableView, QVBoxLayout,
@@ -11,6 +9,7 @@ from PySide6.QtWidgets import (
 from desktop.models.staff import ImportPlan, StaffMember, StaffRepository
 
 from .common import FieldErrors, attempt
+from .tables import ImportPreviewModel
 
 
 class StaffDialog(QDialog):
@@ -67,40 +66,6 @@ class StaffDialog(QDialog):
             self.accept()
 
 
-class ImportPlanModel(QAbstractTableModel):
-    def __init__(self, plan: ImportPlan, parent=None):
-        super().__init__(parent)
-        self.plan = plan
-        self.headers = [self.tr("Row"), self.tr("What will happen"), self.tr("Staff code"),
-                        self.tr("Full name"), self.tr("Department"), self.tr("Details")]
-        self.action_labels = {"add": self.tr("Add"), "update": self.tr("Update"),
-                              "unchanged": self.tr("Unchanged"), "skip": self.tr("Skip"),
-                              "refuse": self.tr("Refused")}
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.plan.rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        r = self.plan.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            v = r.values or {}
-            return [str(r.row_number), self.action_labels.get(r.action, r.action),
-                    v.get("staff_code") or "", v.get("full_name") or "",
-                    v.get("department") or "", r.reason][index.column()]
-        if role == Qt.ItemDataRole.BackgroundRole:
-            colour = {"add": "#e6f4ea", "update": "#fff4e0", "refuse": "#fde7e9"}.get(r.action)
-            return QBrush(QColor(colour)) if colour else None
-        return None
-
-
 class ImportPreviewDialog(QDialog):
     """Shows, row by row, what an import will do; nothing is written until the user confirms."""
 
@@ -135,7 +100,12 @@ class ImportPreviewDialog(QDialog):
             layout.addWidget(warn)
         table = QTableView()
         table.setObjectName("preview_table")
-        self.model = ImportPlanModel(plan, self)
+        self.model = ImportPreviewModel(
+            plan, [self.tr("Row"), self.tr("What will happen"), self.tr("Staff code"),
+                   self.tr("Full name"), self.tr("Department"), self.tr("Details")],
+            ["staff_code", "full_name", "department"],
+            {"add": self.tr("Add"), "update": self.tr("Update"), "unchanged": self.tr("Unchanged"),
+             "skip": self.tr("Skip"), "refuse": self.tr("Refused")}, self)
         table.setModel(self.model)
         table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         table.verticalHeader().hide()

@@ -133,7 +133,23 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
     </message>
 </context>
 <context>
-    <name>ImportPlanModel</name>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import preview — %1</source>
+        <translation>Xem trước khi nhập — %1</translation>
+    </message>
+    <message>
+        <source>Add: %1 · Update: %2 · Unchanged or empty: %3 · Refused: %4</source>
+        <translation>Thêm mới: %1 · Cập nhật: %2 · Không đổi hoặc dòng trống: %3 · Bị từ chối: %4</translation>
+    </message>
+    <message>
+        <source>%1 cells were written in an old Vietnamese font encoding (TCVN3 or VNI) and have been converted to Unicode: %2</source>
+        <translation>%1 ô được gõ bằng bảng mã tiếng Việt cũ (TCVN3 hoặc VNI) và đã được chuyển sang Unicode: %2</translation>
+    </message>
+    <message>
+        <source>Refused rows are not imported. Correct them in the Excel file and import it again; the other rows can go in now.</source>
+        <translation>Các dòng bị từ chối sẽ không được nhập. Hãy sửa các dòng đó trong tệp Excel rồi nhập lại; các dòng còn lại có thể nhập ngay.</translation>
+    </message>
     <message>
         <source>Row</source>
         <translation>Dòng</translation>
@@ -177,25 +193,6 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
     <message>
         <source>Refused</source>
         <translation>Từ chối</translation>
-    </message>
-</context>
-<context>
-    <name>ImportPreviewDialog</name>
-    <message>
-        <source>Import preview — %1</source>
-        <translation>Xem trước khi nhập — %1</translation>
-    </message>
-    <message>
-        <source>Add: %1 · Update: %2 · Unchanged or empty: %3 · Refused: %4</source>
-        <translation>Thêm mới: %1 · Cập nhật: %2 · Không đổi hoặc dòng trống: %3 · Bị từ chối: %4</translation>
-    </message>
-    <message>
-        <source>%1 cells were written in an old Vietnamese font encoding (TCVN3 or VNI) and have been converted to Unicode: %2</source>
-        <translation>%1 ô được gõ bằng bảng mã tiếng Việt cũ (TCVN3 hoặc VNI) và đã được chuyển sang Unicode: %2</translation>
-    </message>
-    <message>
-        <source>Refused rows are not imported. Correct them in the Excel file and import it again; the other rows can go in now.</source>
-        <translation>Các dòng bị từ chối sẽ không được nhập. Hãy sửa các dòng đó trong tệp Excel rồi nhập lại; các dòng còn lại có thể nhập ngay.</translation>
     </message>
     <message>
         <source>Import %1 rows</source>

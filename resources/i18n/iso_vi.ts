@@ -641,7 +641,23 @@
     </message>
 </context>
 <context>
-    <name>ImportModel</name>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import preview — %1</source>
+        <translation>Xem trước khi nhập — %1</translation>
+    </message>
+    <message>
+        <source>Add: %1 · Update: %2 · Unchanged: %3 · Older versions made obsolete: %4 · Errors: %5</source>
+        <translation>Thêm: %1 · Cập nhật: %2 · Không đổi: %3 · Phiên bản cũ hết hiệu lực: %4 · Lỗi: %5</translation>
+    </message>
+    <message>
+        <source>Nothing is imported while a row has an error. Correct the rows marked in red in the Excel file (the row numbers are Excel&apos;s) and import it again.</source>
+        <translation>Khi còn dòng lỗi thì không dòng nào được nhập. Hãy sửa các dòng tô đỏ trong tệp Excel (số dòng theo Excel) rồi nhập lại.</translation>
+    </message>
+    <message>
+        <source>%1 cells in an old Vietnamese font encoding (TCVN3 or VNI) were converted to Unicode.</source>
+        <translation>%1 ô dùng bảng mã tiếng Việt cũ (TCVN3 hoặc VNI) đã được chuyển sang Unicode.</translation>
+    </message>
     <message>
         <source>Row</source>
         <translation>Dòng</translation>
@@ -685,25 +701,6 @@
     <message>
         <source>Error</source>
         <translation>Lỗi</translation>
-    </message>
-</context>
-<context>
-    <name>ImportPreviewDialog</name>
-    <message>
-        <source>Import preview — %1</source>
-        <translation>Xem trước khi nhập — %1</translation>
-    </message>
-    <message>
-        <source>Add: %1 · Update: %2 · Unchanged: %3 · Older versions made obsolete: %4 · Errors: %5</source>
-        <translation>Thêm: %1 · Cập nhật: %2 · Không đổi: %3 · Phiên bản cũ hết hiệu lực: %4 · Lỗi: %5</translation>
-    </message>
-    <message>
-        <source>Nothing is imported while a row has an error. Correct the rows marked in red in the Excel file (the row numbers are Excel&apos;s) and import it again.</source>
-        <translation>Khi còn dòng lỗi thì không dòng nào được nhập. Hãy sửa các dòng tô đỏ trong tệp Excel (số dòng theo Excel) rồi nhập lại.</translation>
-    </message>
-    <message>
-        <source>%1 cells in an old Vietnamese font encoding (TCVN3 or VNI) were converted to Unicode.</source>
-        <translation>%1 ô dùng bảng mã tiếng Việt cũ (TCVN3 hoặc VNI) đã được chuyển sang Unicode.</translation>
     </message>
     <message>
         <source>Import %1 rows</source>

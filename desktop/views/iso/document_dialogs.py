@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QTimer, QUrl,
 )
-from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QListWidget, QListWidgetItem, QPushButton, QTableView, QVBoxLayout,
@@ -20,7 +20,8 @@ from desktop.models.iso.document_import import DocImportPlan
 from desktop.models.iso.documents import KINDS, STANDARDS, Document, DocumentRepository
 
 from ..common import confirm, show_error, vn_datetime
-from .common import GREEN, ORANGE, RED, DateEdit, FormDialog, TextEdit, date_text
+from ..tables import ImportPreviewModel
+from .common import DateEdit, FormDialog, TextEdit, date_text
 from .labels import label
 
 FIELD_NAMES = {  # for the history: each field's name, translated in the HistoryModel context
@@ -304,40 +305,6 @@ class HistoryDialog(QDialog):
         layout.addWidget(close)
 
 
-class ImportModel(QAbstractTableModel):
-    def __init__(self, plan: DocImportPlan, parent=None):
-        super().__init__(parent)
-        self.plan = plan
-        self.headers = [self.tr("Row"), self.tr("What will happen"), self.tr("Code"),
-                        self.tr("Revision"), self.tr("Title"), self.tr("Details")]
-        self.actions = {"add": self.tr("Add"), "update": self.tr("Update"),
-                        "unchanged": self.tr("Unchanged"), "skip": self.tr("Empty row"),
-                        "refuse": self.tr("Error")}
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.plan.rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        r = self.plan.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            v = r.data or r.values or {}
-            return [str(r.row_number), self.actions.get(r.action, r.action),
-                    str(v.get("code") or ""), str(v.get("revision") or ""),
-                    str(v.get("title") or ""), r.reason][index.column()]
-        if role == Qt.ItemDataRole.BackgroundRole:
-            colour = {"add": GREEN, "update": ORANGE, "refuse": RED}.get(r.action)
-            return QBrush(QColor(colour)) if colour else None
-        return None
-
-
 class ImportPreviewDialog(QDialog):
     """What the import would do, row by row. With any error, nothing can be imported."""
 
@@ -372,7 +339,12 @@ class ImportPreviewDialog(QDialog):
             layout.addWidget(note)
         table = QTableView()
         table.setObjectName("import_table")
-        self.model = ImportModel(plan, self)
+        self.model = ImportPreviewModel(
+            plan, [self.tr("Row"), self.tr("What will happen"), self.tr("Code"),
+                   self.tr("Revision"), self.tr("Title"), self.tr("Details")],
+            ["code", "revision", "title"],
+            {"add": self.tr("Add"), "update": self.tr("Update"), "unchanged": self.tr("Unchanged"),
+             "skip": self.tr("Empty row"), "refuse": self.tr("Error")}, self, tooltips=True)
         table.setModel(self.model)
         table.verticalHeader().hide()
         table.setWordWrap(True)
