@@ -106,7 +106,7 @@ class ItemsModel(QAbstractTableModel):
         return collation_key(text)
 
     def background(self, item, column: int) -> str | None:
-        name = self.colour_name_of(item, column)
+        name = self._colour_name(item, column)
         if name is not None:
             return COLOURS.get(name)
         return self.colour(item)[0] if self.colour else None
@@ -123,12 +123,12 @@ class ItemsModel(QAbstractTableModel):
     def search_text(self, item) -> list[str]:
         return [self.display(item, c) for c in range(len(self.columns))]
 
-    def colour_name_of(self, item, column: int) -> str | None:
+    def _colour_name(self, item, column: int) -> str | None:
         col = self.columns[column]
         return col.colour(item) if col.colour else None
 
     def colour_name(self, row: int, column: int) -> str | None:
-        return self.colour_name_of(self.items[row], column)
+        return self._colour_name(self.items[row], column)
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
