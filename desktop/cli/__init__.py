@@ -28,12 +28,14 @@ COMMAND_MODULES: list[str] = [
 ]
 
 
+DATA_DIR_HELP = "thư mục dữ liệu (mặc định: ISODESK_DATA_DIR hoặc thư mục người dùng)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     from desktop import __version__
 
     parser = Parser(prog="isodesk", description="ISO Desk — hồ sơ ISO 9001 của đơn vị BHXH.")
-    parser.add_argument("--data-dir", type=Path, default=None,
-                        help="thư mục dữ liệu (mặc định: ISODESK_DATA_DIR hoặc thư mục người dùng)")
+    parser.add_argument("--data-dir", type=Path, default=None, metavar="DIR", help=DATA_DIR_HELP)
     parser.add_argument("--version", action="version", version=f"isodesk {__version__}",
                         help=VERSION_TEXT)
     parser.add_argument("--selftest", action="store_true",
@@ -41,7 +43,21 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(f"{__name__}.{name}").register(sub)
+    _data_dir_after_commands(parser)
     return parser
+
+
+def _data_dir_after_commands(parser: argparse.ArgumentParser) -> None:
+    """`--data-dir` is also taken after the subcommand (`isodesk demo --data-dir X`), as people
+    type it; given in both places, the later one counts."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):
+                if any(isinstance(a, argparse._SubParsersAction) for a in sub._actions):
+                    _data_dir_after_commands(sub)
+                else:
+                    sub.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
+                                     metavar="DIR", help=DATA_DIR_HELP)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -41,6 +41,14 @@ def test_usage_errors_exit_2(cli, data_dir):
     assert cli("--bogus-flag")[0] == 2
 
 
+def test_data_dir_is_taken_after_the_subcommand_too(cli_json, data_dir, empty_dir):
+    before = cli_json("--data-dir", data_dir, "user", "list")
+    assert before["users"]
+    assert cli_json("user", "list", "--data-dir", data_dir) == before
+    # both places: the later one (after the subcommand) counts
+    assert cli_json("--data-dir", empty_dir, "user", "list", "--data-dir", data_dir) == before
+
+
 def test_usage_errors_and_help_are_in_vietnamese(cli, data_dir):
     code, _, err = cli("--data-dir", data_dir, "init", "--level", "town")
     assert code == 2
