@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
@@ -173,3 +174,64 @@ def test_plan_import_of_rows_never_raises(store, today):
             DocImportRow(6, {"code": "", "title": None})]
     plan = plan_import(store, rows, today=today)
     assert [r.action for r in plan.rows] == ["refuse", "skip", "refuse"]
+
+
+def _in_force(repo, code, approved, effective, today):
+    d = repo.add({"code": code, "title": "Quy trình thu", "kind": "form"})
+    repo.approve(d.id, approver="GĐ", approved_on=approved, today=today)
+    return repo.put_in_force(d.id, effective_on=effective, today=today)
+
+
+def test_a_new_version_cannot_come_in_force_before_the_one_it_replaces(store, tmp_path, today):
+    repo = DocumentRepository(store)
+    first = _in_force(repo, "QT-THU", "20/04/2026", "24/04/2026", today)
+    path = _sheet(tmp_path, [
+        ["QT-THU", "Quy trình thu", "Biểu mẫu", "2015", "02", "Đang hiệu lực", "GĐ",
+         "01/01/2025", "02/01/2025"],
+    ])
+    plan = plan_import(store, read_documents(path)[0], today=today)
+    errors = {e["row"]: e["message"] for e in plan.errors}
+    assert list(errors) == [4] and plan.supersede == []
+    assert ("Ngày hiệu lực (02/01/2025) không được trước ngày hiệu lực của phiên bản 01 "
+            "(24/04/2026)") in errors[4]
+    # the same rule as putting a version in force by hand
+    second = repo.new_version(first.id)
+    repo.approve(second.id, approver="GĐ", approved_on="01/01/2025", today=today)
+    with pytest.raises(ValidationError) as exc:
+        repo.put_in_force(second.id, effective_on="02/01/2025", today=today)
+    assert exc.value.errors["effective_on"] in errors[4]
+    assert repo.get(first.id).state == "in_force"
+
+
+def test_an_import_keeps_or_refuses_to_change_the_in_force_date(store, tmp_path, today):
+    repo = DocumentRepository(store)
+    doc = _in_force(repo, "QT-01", "01/02/2026", "02/02/2026", today)
+    path = _sheet(tmp_path, [
+        ["QT-01", "Quy trình thu", "Biểu mẫu", "2015", "01", "Hết hiệu lực", "GĐ",
+         "01/02/2026", None, "01/06/2026"],
+    ])
+    plan = plan_import(store, read_documents(path)[0], today=today)
+    assert plan.ok, plan.errors
+    apply_import(store, plan)
+    doc = repo.get(doc.id)
+    assert (doc.state, doc.effective_on, doc.obsolete_on) == ("obsolete", "2026-02-02",
+                                                              "2026-06-01")
+    assert doc.obsolete_reason == "Hết hiệu lực (nhập từ Excel)"
+    other = _in_force(repo, "QT-02", "01/02/2026", "02/02/2026", today)
+    path = _sheet(tmp_path, [
+        ["QT-02", "Quy trình thu", "Biểu mẫu", "2015", "01", "Đang hiệu lực", "GĐ",
+         "01/02/2026", "10/02/2026"],
+        ["QT-02", "Quy trình thu", "Biểu mẫu", "2015", "01", "Đang hiệu lực", "GĐ",
+         "01/02/2026", None],
+    ], name="b.xlsx")
+    plan = plan_import(store, read_documents(path)[0], today=today)
+    errors = {e["row"]: e["message"] for e in plan.errors}
+    assert "đã có hiệu lực từ ngày 02/02/2026: không sửa ngày hiệu lực" in errors[4]
+    path = _sheet(tmp_path, [
+        ["QT-02", "Quy trình thu", "Biểu mẫu", "2015", "01", "Đang hiệu lực", "GĐ",
+         "01/02/2026", None],
+    ], name="c.xlsx")
+    plan = plan_import(store, read_documents(path)[0], today=today)
+    assert plan.ok and plan.count("unchanged") == 1
+    apply_import(store, plan)
+    assert repo.get(other.id).effective_on == "2026-02-02"

@@ -16,7 +16,7 @@ from ..errors import ValidationError
 from ._common import date_field, not_future, order, text_field, vn_date
 from .documents import (
     LOCKED_AFTER_APPROVAL, STATE_ALIASES, STATE_LABELS_VI, STATES, TABLE, DocumentRepository,
-    parse_choice, revision_key, validate_content,
+    check_replaces, parse_choice, revision_key, validate_content,
 )
 
 IMPORT_FIELDS = ("code", "title", "kind", "standard", "revision", "state", "approver",
@@ -117,8 +117,12 @@ def plan_import(store: Store, rows: list[DocImportRow], *, today: _dt.date | Non
         if row.is_empty:
             row.action, row.reason = "skip", "Dòng trống"
             continue
+        stored = _existing(repo, row.values)
+        values = row.values
+        if stored is not None and stored.effective_on and not values.get("effective_on"):
+            values = {**values, "effective_on": stored.effective_on}  # an empty cell keeps it
         try:
-            data = _row_data(row.values, today)
+            data = _row_data(values, today)
         except ValidationError as exc:
             row.action, row.reason = "refuse", "; ".join(exc.errors.values())
             continue
@@ -152,6 +156,15 @@ def plan_import(store: Store, rows: list[DocImportRow], *, today: _dt.date | Non
     return plan
 
 
+def _existing(repo: DocumentRepository, values: dict):
+    """The version of the register a row names, or None (also when the row has no valid code)."""
+    try:
+        data = validate_content(values)
+    except ValidationError:
+        return None
+    return repo.find(data["code"], data["revision"])
+
+
 def _update_problem(existing, data: dict) -> str | None:
     if existing.state == "obsolete" and data["state"] != "obsolete":
         return (f"Tài liệu {existing.code} phiên bản {existing.revision} đã hết hiệu lực, không thể "
@@ -171,6 +184,10 @@ def _update_problem(existing, data: dict) -> str | None:
                 return (f"Tài liệu {existing.code} phiên bản {existing.revision} đã phê duyệt ngày "
                         f"{vn_date(existing.approved_on)} bởi {existing.approver}: không sửa "
                         "thông tin phê duyệt.")
+    if existing.effective_on and data["effective_on"] != existing.effective_on:
+        return (f"Tài liệu {existing.code} phiên bản {existing.revision} đã có hiệu lực từ ngày "
+                f"{vn_date(existing.effective_on)}: không sửa ngày hiệu lực (để trống ô hoặc ghi "
+                "đúng ngày này).")
     if existing.state == "obsolete" and existing.obsolete_on != data["obsolete_on"]:
         return f"Tài liệu {existing.code} đã hết hiệu lực: không sửa ngày hết hiệu lực."
     return None
@@ -206,12 +223,22 @@ def _check_versions(repo: DocumentRepository, good: list[DocImportRow],
             continue
         if in_force:
             newest = in_force[-1]
-            for k in in_force[:-1]:
-                if final[k]["row"] is None:  # an older version in the register: superseded
-                    plan.supersede.append({"id": final[k]["id"], "code": code,
-                                           "revision": final[k]["revision"],
-                                           "by": final[newest]["revision"],
-                                           "on": final[newest]["effective_on"]})
+            replaced = [k for k in in_force[:-1] if final[k]["row"] is None]
+            errors: dict[str, str] = {}
+            for k in replaced:  # an older version in the register: superseded
+                check_replaces(errors, final[k]["revision"], final[k]["effective_on"],
+                               final[newest]["effective_on"])
+            row = final[newest]["row"]
+            if errors and row is not None:
+                row.action = "refuse"
+                row.reason = (f"Tài liệu {code} phiên bản {final[newest]['revision']}: "
+                              + errors["effective_on"])
+                continue
+            for k in replaced:
+                plan.supersede.append({"id": final[k]["id"], "code": code,
+                                       "revision": final[k]["revision"],
+                                       "by": final[newest]["revision"],
+                                       "on": final[newest]["effective_on"]})
         for k in keys:
             row = final[k]["row"]
             if row is None or row.action not in ("add", "update"):
@@ -245,6 +272,8 @@ def apply_import(store: Store, plan: DocImportPlan) -> dict:
                 added += 1
             elif row.action == "update":
                 changes = {k: v for k, v in row.data.items() if k not in ("code", "revision")}
+                if row.data["state"] == "obsolete" and row.existing_state != "obsolete":
+                    changes["obsolete_reason"] = "Hết hiệu lực (nhập từ Excel)"
                 records.update(store, TABLE, row.existing_id, changes)
                 updated += 1
         for s in plan.supersede:

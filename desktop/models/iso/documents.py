@@ -164,6 +164,14 @@ STATE_ALIASES = {"du thao": "draft", "nhap": "draft", "phe duyet": "approved",
                  "huy bo": "obsolete", "bai bo": "obsolete"}
 
 
+def check_replaces(errors: dict[str, str], old_revision: str, old_effective_on: str | None,
+                   effective_on: str | None) -> None:
+    """A version that replaces the one in force does not come in force before it: the message goes
+    to `errors["effective_on"]`."""
+    order(errors, ("effective_on", f"Ngày hiệu lực của phiên bản {old_revision}",
+                   old_effective_on), ("effective_on", "Ngày hiệu lực", effective_on))
+
+
 def validate_content(values: dict) -> dict:
     """The descriptive fields of a version (not its state); ValidationError names bad fields."""
     errors: dict[str, str] = {}
@@ -350,8 +358,7 @@ class DocumentRepository:
         not_future(errors, "effective_on", "Ngày hiệu lực", day, today or _dt.date.today())
         for old in self.versions(doc.code):
             if old.id != doc.id and old.state == "in_force":
-                order(errors, ("effective_on", f"Ngày hiệu lực của phiên bản {old.revision}",
-                               old.effective_on), ("effective_on", "Ngày hiệu lực", day))
+                check_replaces(errors, old.revision, old.effective_on, day)
         raise_if(errors)
         newer = [v for v in self.versions(doc.code) if v.state == "in_force"
                  and revision_key(v.revision) > revision_key(doc.revision)]
