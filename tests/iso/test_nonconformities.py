@@ -110,6 +110,24 @@ def test_failed_effectiveness_check_goes_back_to_planning(store, today):
     assert "chưa hiệu quả — Vẫn dùng mẫu cũ" in nc.effectiveness
 
 
+def test_a_later_check_keeps_the_failed_one(store, today):
+    repo = NonconformityRepository(store)
+    nc = repo.add({"description": "Sai mẫu biểu", "detected_on": "01/04/2026"}, today=today)
+    nc = repo.advance(nc.id, "planned", {**PLAN, "planned_on": "05/04/2026"}, today=today)
+    nc = repo.advance(nc.id, "in_progress", {"started_on": "10/04/2026"}, today=today)
+    nc = repo.advance(nc.id, "verified", {"effectiveness": "Vẫn dùng mẫu cũ",
+                                          "checked_by": "Giám đốc", "effective": False,
+                                          "checked_on": "20/04/2026"}, today=today)
+    nc = repo.advance(nc.id, "in_progress", {"started_on": "21/04/2026"}, today=today)
+    nc = repo.advance(nc.id, "verified", {"effectiveness": "Đã dùng mẫu mới",
+                                          "checked_by": "Phó Giám đốc",
+                                          "checked_on": "10/05/2026"}, today=today)
+    assert nc.stage == "verified"
+    lines = nc.effectiveness.splitlines()
+    assert lines == ["Kiểm tra ngày 20/04/2026 (Giám đốc): chưa hiệu quả — Vẫn dùng mẫu cũ",
+                     "Kiểm tra ngày 10/05/2026 (Phó Giám đốc): đạt — Đã dùng mẫu mới"]
+
+
 def test_the_database_refuses_closing_without_a_check(store, today):
     nc = NonconformityRepository(store).add({"description": "X", "detected_on": "01/04/2026"},
                                             today=today)

@@ -267,6 +267,9 @@ class NonconformityRepository:
                            "checked_by": "", "planned_on": day,
                            "effectiveness": "\n".join(x for x in (nc.effectiveness, note) if x)}
             else:
+                if nc.effectiveness:  # earlier checks found it not effective: keep them
+                    result = "\n".join((nc.effectiveness, f"Kiểm tra ngày {vn_date(day)} "
+                                                           f"({checked_by}): đạt — {result}"))
                 changes.update(effectiveness=result, checked_by=checked_by, checked_on=day)
         elif to_stage == "closed":
             changes["closed_on"] = date_field({"closed_on": values.get("closed_on") or today},
