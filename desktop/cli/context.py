@@ -31,6 +31,21 @@ def emit(ctx: "CliContext", payload: dict, text: str | None = None) -> None:
     sys.stdout.flush()
 
 
+def notice(text: str) -> None:
+    """A warning that does not stop the command, on stderr (stdout stays the result)."""
+    sys.stderr.write(f"isodesk: {text}\n")
+    sys.stderr.flush()
+
+
+def check_out_dir(path: Path) -> Path:
+    """Refuse to write into a folder that does not exist (a mistyped path must not create one)."""
+    folder = Path(path).expanduser().parent
+    if not folder.is_dir():
+        raise CliError(f"Thư mục {folder} không tồn tại. Hãy tạo thư mục trước hoặc chọn thư "
+                       "mục khác.")
+    return Path(path)
+
+
 def read_password_stdin() -> str:
     data = sys.stdin.readline()
     if not data:

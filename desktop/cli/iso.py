@@ -9,11 +9,12 @@ from pathlib import Path
 
 from desktop.models.errors import IsoDeskError
 from desktop.models.iso._common import vn_date
-from desktop.models.iso.team import ROLE_ALIASES, ROLES, TeamRepository
+from desktop.models.iso.team import ROLE_ALIASES, ROLES, TeamRepository, role_label
+from desktop.models.unit import get_profile
 from desktop.models.vntext import fold
 
 from . import iso_docs, iso_quality, iso_report
-from .context import CliContext, CliError, add_json_flag, emit, fail_on
+from .context import CliContext, CliError, add_json_flag, check_out_dir, emit, fail_on, notice
 
 
 def register(sub) -> None:
@@ -21,6 +22,11 @@ def register(sub) -> None:
     iso_docs.register(sub)
     iso_quality.register(sub)
     iso_report.register(sub)
+
+
+def is_province(store) -> bool:
+    profile = get_profile(store)
+    return bool(profile and profile.is_province)
 
 
 def role_arg(text: str) -> str:
@@ -88,8 +94,11 @@ def cmd_team_list(args, ctx: CliContext) -> int:
     if payload["decision"]:
         d = payload["decision"]
         lines.append(f"Quyết định số {d['number']} ngày {vn_date(d['signed_on'])}")
-    lines += [f"{m['role']:10} {m['full_name']:28} {m['position']:24} {m['phone']}"
-              for m in payload["members"]]
+    province = is_province(ctx.store())
+    for m in payload["members"]:
+        line = (f"{role_label(m['role'], province=province):14} {m['full_name']:28} "
+                f"{m['position']:24} {m['phone']}")
+        lines.append(line + ("  (đã nghỉ việc)" if m["staff_active"] is False else ""))
     emit(ctx, payload, "\n".join(lines) or "Tổ chưa có thành viên.")
     return 0
 
@@ -146,6 +155,8 @@ def cmd_team_export(args, ctx: CliContext) -> int:
         raise CliError(f"Ngày không hợp lệ: {args.date} (dạng dd/mm/yyyy).", 2) from None
     data = team_list_data(store, day)
     suffix = args.file.suffix.lower()
+    if suffix in (".xlsx", ".pdf"):
+        check_out_dir(args.file)
     try:
         if suffix == ".xlsx":
             export_team_xlsx(args.file, data)
@@ -156,6 +167,9 @@ def cmd_team_export(args, ctx: CliContext) -> int:
             raise CliError("Tệp xuất phải có đuôi .xlsx hoặc .pdf.", 2)
     except IsoDeskError as exc:
         raise fail_on(exc) from exc
-    emit(ctx, {"file": str(args.file), "members": len(data.members), "pages": pages},
+    if data.left_warning:
+        notice(data.left_warning)
+    emit(ctx, {"file": str(args.file), "members": len(data.members), "pages": pages,
+               "members_who_left": [m.full_name for m in data.members_who_left]},
          f"Đã xuất danh sách {len(data.members)} thành viên ra {args.file}.")
     return 0

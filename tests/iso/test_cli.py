@@ -60,6 +60,29 @@ def test_team_commands(run, with_roster, tmp_path):
     run("team", "export", str(tmp_path / "to.doc"), expect=2)
 
 
+def test_team_list_marks_who_left_and_export_warns(run, with_roster, data_dir, tmp_path):
+    _, err = run("team", "export", str(tmp_path / "empty.xlsx"), expect=1)
+    assert "chưa có thành viên nào" in err and not (tmp_path / "empty.xlsx").exists()
+    run("team", "add", "--staff-code", "ST001", "--role", "head")
+    run("team", "add", "--staff-code", "ST003", "--role", "deputy")
+    store = open_store(data_dir / DB_FILENAME)
+    staff = StaffRepository(store)
+    staff.set_active(staff.by_code("ST003").id, False)
+    store.close(clean=False)
+    out, _ = run("team", "list", "--json")
+    assert [(m["role"], m["staff_active"]) for m in out["members"]] == [("head", True),
+                                                                       ("deputy", False)]
+    out, _ = run("team", "list")
+    assert "Tổ trưởng" in out and "Tổ phó" in out and "head" not in out
+    assert "Nguyễn Văn Thành" in out and "(đã nghỉ việc)" in out
+    out, err = run("team", "export", str(tmp_path / "to.xlsx"), "--json")
+    assert out["members"] == 2 and out["members_who_left"] == ["Nguyễn Văn Thành"]
+    assert "không còn công tác tại đơn vị" in err
+    _, err = run("team", "export", str(tmp_path / "nonexist" / "t.xlsx"), expect=1)
+    assert f"Thư mục {tmp_path / 'nonexist'} không tồn tại" in err
+    assert not (tmp_path / "nonexist").exists()
+
+
 def _register(tmp_path, rows):
     wb = Workbook()
     ws = wb.active

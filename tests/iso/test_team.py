@@ -123,3 +123,30 @@ def test_team_list_pdf_official_layout(store, roster, today, tmp_path):
                      "Quyết định số 112/QĐ-BHXH ngày 01/06/2020", "Lê Thị Thu Hà", "0912000002",
                      "Thư ký", "Thử Nghiệm, ngày 05 tháng 3 năm 2026", "Nơi nhận:", "GIÁM ĐỐC"):
         assert expected in text, expected
+
+
+def test_members_who_left_the_unit_are_marked_not_dropped(store, roster, tmp_path):
+    repo = TeamRepository(store)
+    repo.add_from_roster("ST001", "head")
+    repo.add_from_roster("ST003", "member")
+    repo.add({"full_name": "Đỗ Minh Khôi", "role": "member", "position": "Chuyên gia"})
+    StaffRepository(store).set_active(roster["ST003"].id, False)
+    status = {m.full_name: (m.staff_active, m.has_left) for m in repo.members()}
+    assert status == {"Phạm Quốc Hùng": (True, False), "Nguyễn Văn Thành": (False, True),
+                      "Đỗ Minh Khôi": (None, False)}
+    public = {m.full_name: m.as_public()["staff_active"] for m in repo.members()}
+    assert public["Nguyễn Văn Thành"] is False
+    data = _list_data(store)
+    assert [m.full_name for m in data.members_who_left] == ["Nguyễn Văn Thành"]
+    assert "không còn công tác tại đơn vị (Nguyễn Văn Thành)" in data.left_warning
+    path = export_team_xlsx(tmp_path / "to.xlsx", data)
+    names = [r[1] for r in load_workbook(path).active.iter_rows(values_only=True)]
+    assert "Nguyễn Văn Thành" in names
+
+
+def test_an_empty_team_list_is_not_exported(store, tmp_path):
+    for writer, name in ((export_team_xlsx, "to.xlsx"), (export_team_pdf, "to.pdf")):
+        with pytest.raises(ValidationError) as exc:
+            writer(tmp_path / name, _list_data(store))
+        assert "chưa có thành viên nào" in exc.value.message
+        assert not (tmp_path / name).exists()

@@ -17,6 +17,7 @@ from desktop.models.iso.nonconformities import NonconformityRepository
 from desktop.models.iso.plan import PlanRepository
 from desktop.models.iso.reviews import ReviewRepository
 from desktop.models.iso.team import TeamRepository
+from desktop.models.staff import StaffRepository
 from desktop.views.context import ViewContext
 from desktop.views.iso import documents_tab, nc_tab, plan_tab, team_tab
 from desktop.views.iso.document_dialogs import DocumentDialog, TransitionDialog
@@ -118,6 +119,29 @@ def test_roster_dialog_and_team_tab(qtbot, ctx, store, roster, monkeypatch, tmp_
     target = tmp_path / "to.xlsx"
     tab.export("xlsx", str(target))
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    qtbot.waitUntil(target.exists, timeout=10000)
+
+
+def test_team_tab_marks_who_left_and_warns_on_export(qtbot, ctx, store, roster, monkeypatch,
+                                                     tmp_path, message_boxes):
+    tab = team_tab.TeamTab(ctx)
+    qtbot.addWidget(tab)
+    tab.export("xlsx", str(tmp_path / "empty.xlsx"))
+    assert "chưa có thành viên nào" in message_boxes[-1]
+    repo = TeamRepository(store)
+    repo.add_from_roster("ST001", "head")
+    repo.add_from_roster("ST003", "member")
+    StaffRepository(store).set_active(roster["ST003"].id, False)
+    tab.reload()
+    row = next(i for i, m in enumerate(tab.model.items) if m.full_name == "Nguyễn Văn Thành")
+    origin = tab.model.index(row, tab.model.columnCount() - 1).data()
+    assert origin in ("danh sách cán bộ — đã nghỉ việc", "staff roster — no longer working here")
+    assert tab.model.background(tab.model.items[row], 0) is not None
+    shown = []
+    monkeypatch.setattr(team_tab, "show_info", lambda parent, text, *a: shown.append(text))
+    target = tmp_path / "to.xlsx"
+    tab.export("xlsx", str(target))
+    assert "Nguyễn Văn Thành" in message_boxes[-1]
     qtbot.waitUntil(target.exists, timeout=10000)
 
 

@@ -13,7 +13,8 @@ from desktop.documents.pdf import (
     SignatureBox, build_official_pdf, data_table, header_block, plain, signature_block, styles,
     title_block,
 )
-from desktop.models.iso.team import TeamDecision, TeamMember, role_label
+from desktop.models.errors import ValidationError
+from desktop.models.iso.team import TeamDecision, TeamMember, members_who_left, role_label
 from desktop.models.vntext import nfc
 
 from ._files import write_pdf
@@ -53,6 +54,26 @@ class TeamListData:
         d = _dt.date.fromisoformat(self.decision.signed_on)
         return f"(Kèm theo Quyết định số {self.decision.number} ngày {d:%d/%m/%Y})"
 
+    @property
+    def members_who_left(self) -> list[TeamMember]:
+        """Roster members no longer working at the unit: still listed, the sender is warned."""
+        return members_who_left(self.members)
+
+    @property
+    def left_warning(self) -> str:
+        left = self.members_who_left
+        if not left:
+            return ""
+        names = ", ".join(m.full_name for m in left)
+        return (f"Lưu ý: danh sách có {len(left)} người không còn công tác tại đơn vị ({names}). "
+                f"Hãy cập nhật {self.team_name} (bỏ người đã nghỉ, ghi quyết định kiện toàn) "
+                "trước khi gửi.")
+
+    def check_exportable(self) -> None:
+        if not self.members:
+            raise ValidationError(f"{self.team_name} chưa có thành viên nào: hãy thêm thành viên "
+                                  "trước khi xuất danh sách.")
+
     def rows(self) -> list[list[str]]:
         return [[str(i), m.full_name, m.position, m.work_unit, m.phone,
                  role_label(m.role, province=self.province)]
@@ -60,6 +81,7 @@ class TeamListData:
 
 
 def export_team_xlsx(path: Path, data: TeamListData) -> Path:
+    data.check_exportable()
     wb = Workbook()
     ws = wb.active
     ws.title = "Danh sách Tổ ISO"
@@ -140,6 +162,7 @@ def _count_line(n: int, st):
 
 def export_team_pdf(path: Path, data: TeamListData) -> int:
     """Write the PDF; return its page count."""
+    data.check_exportable()
     return write_pdf(path, lambda buf: build_official_pdf(
         buf, team_story(data), title=data.title, author=data.unit_name,
         subject="Danh sách Tổ ISO"))

@@ -51,10 +51,16 @@ class TeamMember:
     duties: str
     origin_unit: str
     version: int
+    staff_active: bool | None = None   # on the roster and still working; None: from outside
 
     @property
     def external(self) -> bool:
         return not self.staff_id
+
+    @property
+    def has_left(self) -> bool:
+        """On the roster but no longer working at the unit (or removed from the roster)."""
+        return bool(self.staff_id) and self.staff_active is False
 
     def as_public(self) -> dict:
         data = asdict(self)
@@ -82,6 +88,25 @@ def _member(row: dict) -> TeamMember:
     return TeamMember(row["id"], row["staff_id"], row["full_name"], row["position"],
                       row["work_unit"], row["phone"], row["email"], row["role"], row["duties"],
                       row["origin_unit"], row["version"])
+
+
+def _with_staff_status(store: Store, people: list[TeamMember]) -> list[TeamMember]:
+    """Fill `staff_active` of roster members from the staff roster (a deleted record counts as
+    no longer working)."""
+    ids = [m.staff_id for m in people if m.staff_id]
+    active: dict[str, bool] = {}
+    if ids:
+        marks = ",".join("?" * len(ids))
+        for r in store.query(f"SELECT id, active, deleted FROM staff WHERE id IN ({marks})",
+                             tuple(ids)):
+            active[r["id"]] = bool(r["active"]) and not r["deleted"]
+    for m in people:
+        m.staff_active = active.get(m.staff_id, False) if m.staff_id else None
+    return people
+
+
+def members_who_left(people: list[TeamMember]) -> list[TeamMember]:
+    return [m for m in people if m.has_left]
 
 
 def _decision(row: dict) -> TeamDecision:
@@ -128,7 +153,8 @@ class TeamRepository:
     # --- members ----------------------------------------------------------------------------
 
     def members(self, *, query: str = "", unit_code: str | None = None) -> list[TeamMember]:
-        people = [_member(r) for r in rows(self.store, MEMBERS, unit_code)]
+        people = _with_staff_status(
+            self.store, [_member(r) for r in rows(self.store, MEMBERS, unit_code)])
         if query:
             people = [m for m in people if matches(query, m.full_name, m.position, m.work_unit)]
         return sorted(people, key=member_sort_key)
@@ -137,7 +163,7 @@ class TeamRepository:
         row = records.get(self.store, MEMBERS, member_id)
         if row is None:
             raise NotFound("Không tìm thấy thành viên này trong Tổ (có thể đã bị xóa).")
-        return _member(row)
+        return _with_staff_status(self.store, [_member(row)])[0]
 
     def _default_work_unit(self, department: str = "") -> str:
         if department:

@@ -183,9 +183,9 @@ class TeamTab(QWidget):
             Column(self.tr("Unit"), lambda m: m.work_unit),
             Column(self.tr("Phone"), lambda m: m.phone),
             Column(self.tr("Email"), lambda m: m.email),
-            Column(self.tr("From"), lambda m: self.tr("outside the unit") if m.external
-                   else self.tr("staff roster")),
-        ], self, colour=lambda m: (None, "#555555") if m.external else (None, None))
+            Column(self.tr("From"), self._origin_text),
+        ], self, colour=lambda m: ("#fff3cd", None) if m.has_left
+            else (None, "#555555") if m.external else (None, None))
         self.proxy = SearchProxy(lambda m: (m.full_name, m.position, m.work_unit), self)
         self.table = make_table(self.model, self.proxy, "team_table", stretch=1)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -205,6 +205,13 @@ class TeamTab(QWidget):
         self.search.textChanged.connect(self.proxy.set_query)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.reload()
+
+    def _origin_text(self, m: TeamMember) -> str:
+        if m.external:
+            return self.tr("outside the unit")
+        if m.has_left:
+            return self.tr("staff roster — no longer working here")
+        return self.tr("staff roster")
 
     def _button(self, bar, name, text, slot, visible) -> QPushButton:
         btn = QPushButton(text)
@@ -227,7 +234,11 @@ class TeamTab(QWidget):
         self.decision_label.setText(f"<b>{text}</b>")
         self.edit_decision_btn.setEnabled(decision is not None)
         n = len(self.model.items)
-        self.count.setText(self.tr("%1 members").replace("%1", str(n)))
+        text = self.tr("%1 members").replace("%1", str(n))
+        left = sum(1 for m in self.model.items if m.has_left)
+        if left:
+            text += " — " + self.tr("%1 no longer working at the unit").replace("%1", str(left))
+        self.count.setText(text)
         self._selection_changed()
 
     def selected(self) -> TeamMember | None:
@@ -307,6 +318,19 @@ class TeamTab(QWidget):
         if not path:
             return
         data = team_list_data(self.ctx.store)
+        try:
+            data.check_exportable()
+        except IsoDeskError as exc:
+            show_error(self, exc)
+            return
+        left = data.members_who_left
+        if left and not confirm(self, self.tr(
+                "The list includes %1 people who no longer work at the unit: %2. Remove them "
+                "from the team (and record the decision) before sending the list. Export it "
+                "anyway?").replace("%1", str(len(left))).replace(
+                    "%2", ", ".join(m.full_name for m in left)),
+                yes=self.tr("Export anyway"), no=self.tr("Cancel"), danger=True):
+            return
         writer = export_team_xlsx if kind == "xlsx" else export_team_pdf
         run_in_background(self, lambda: writer(Path(path), data),
                           lambda _r: show_info(self, self.tr("Saved %1").replace("%1", str(path))),
