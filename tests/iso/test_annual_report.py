@@ -160,3 +160,85 @@ def test_pdf_in_the_official_layout(store, today, fake_providers, tmp_path):
                      "Số cán bộ đạt yêu cầu: 33;", "Nơi nhận:", "Phạm Quốc Hùng", "PHỤ LỤC I",
                      "(Kèm theo Báo cáo số 45/BC-BHXH ngày 10/11/2026"):
         assert expected in text, expected
+
+
+def _two_years_of_records(store, today):
+    from desktop.models.iso.documents import DocumentRepository
+    from desktop.models.iso.plan import PlanRepository
+    from desktop.models.iso.policy import PolicyRepository
+    from desktop.models.iso.reviews import ReviewRepository
+
+    team = TeamRepository(store)
+    team.add_decision({"number": "10/QĐ-BHXH", "signed_on": "01/03/2024"}, today=today)
+    team.add_decision({"number": "20/QĐ-BHXH", "signed_on": "01/02/2026"}, today=today)
+    team.add({"full_name": "Đỗ Minh Khôi", "role": "member"})
+    policies = PolicyRepository(store)
+    for day in ("05/01/2024", "05/01/2026"):
+        policies.add({"kind": "policy", "body": "Phục vụ tận tình", "issued_by": "Giám đốc",
+                      "issued_on": day}, today=today)
+    plan = PlanRepository(store)
+    plan.add({"title": "Xây dựng quy trình", "due_on": "01/10/2025", "status": "done",
+              "completed_on": "01/03/2026"}, today=today)
+    plan.add({"title": "Đào tạo", "due_on": "01/06/2025", "status": "done",
+              "completed_on": "01/05/2025"}, today=today)
+    docs = DocumentRepository(store)
+    first = docs.add({"code": "QT-01", "title": "Quy trình thu", "kind": "form"})
+    docs.approve(first.id, approver="GĐ", approved_on="01/03/2025", today=today)
+    docs.put_in_force(first.id, effective_on="02/03/2025", today=today)
+    second = docs.new_version(first.id)
+    docs.approve(second.id, approver="GĐ", approved_on="01/04/2026", today=today)
+    docs.put_in_force(second.id, effective_on="02/04/2026", today=today)
+    reviews = ReviewRepository(store)
+    for day in ("10/11/2025", "01/05/2026"):
+        reviews.add({"held_on": day, "chair": "Giám đốc", "participants": "Tổ ISO"}, today=today)
+    ncs = NonconformityRepository(store)
+    nc = ncs.add({"description": "Sai mẫu", "detected_on": "01/10/2025", "due_on": "01/11/2025"},
+                 today=today)
+    ncs.advance(nc.id, "planned", {"cause": "C", "corrective_action": "A", "owner": "B",
+                                   "planned_on": "02/10/2025"}, today=today)
+    ncs.advance(nc.id, "in_progress", {"started_on": "03/10/2025"}, today=today)
+    ncs.advance(nc.id, "verified", {"effectiveness": "Đạt", "checked_by": "GĐ",
+                                    "checked_on": "01/02/2026"}, today=today)
+    ncs.advance(nc.id, "closed", {"closed_on": "02/02/2026"}, today=today)
+
+
+def test_a_past_year_shows_the_state_on_31_december(store, today, fake_providers):
+    _two_years_of_records(store, today)
+    data = build_report(store, 2025, today=today)
+    facts = {k: dict((label, value) for label, value in v) for k, v in data.facts.items()}
+    qms = facts["qms"]
+    assert qms["Tình trạng hệ thống tính đến ngày"] == "31/12/2025"
+    assert qms["Quyết định thành lập/kiện toàn Tổ"] == "10/QĐ-BHXH ngày 01/03/2024"
+    assert qms["Chính sách chất lượng hiện hành"] == "ban hành ngày 05/01/2024"
+    assert qms["Mốc kế hoạch chuyển đổi đã hoàn thành"] == "1/2"
+    assert qms["Mốc kế hoạch quá hạn chưa hoàn thành"] == 1
+    assert qms["Số thành viên Tổ triển khai ISO (tại thời điểm lập báo cáo)"] == 1
+    assert "Số cán bộ đang làm việc (tại thời điểm lập báo cáo)" in facts["training"]
+    d = facts["documents"]
+    assert (d["— đang hiệu lực"], d["— hết hiệu lực"], d["Tổng số tài liệu (mọi phiên bản)"]) \
+        == (1, 0, 1)
+    assert facts["review"]["Lần xem xét gần nhất"] == "10/11/2025"
+    assert (facts["audits"]["— đã đóng"], facts["audits"]["— chưa đóng"],
+            facts["audits"]["— quá hạn khắc phục"]) == (0, 1, 1)
+    plan_rows = {r[1]: (r[4], r[5]) for r in data.tables["plan"].rows}
+    assert plan_rows["Xây dựng quy trình"] == ("Chưa hoàn thành (quá hạn)", "")
+    assert plan_rows["Đào tạo"] == ("Hoàn thành", "01/05/2025")
+    assert [(r[5], r[6]) for r in data.tables["documents"].rows] == [("01", "Đang hiệu lực")]
+    assert data.tables["nonconformities"].rows[0][8] == "Đang khắc phục (quá hạn)" \
+        or "quá hạn" in data.tables["nonconformities"].rows[0][8]
+    assert data.tables["nonconformities"].rows[0][9] == ""
+    assert "tại thời điểm lập báo cáo" in data.tables["team"].title
+
+
+def test_the_current_year_shows_today(store, today, fake_providers):
+    _two_years_of_records(store, today)
+    data = build_report(store, 2026, today=today)
+    facts = {k: dict((label, value) for label, value in v) for k, v in data.facts.items()}
+    qms = facts["qms"]
+    assert "Tình trạng hệ thống tính đến ngày" not in qms
+    assert qms["Quyết định thành lập/kiện toàn Tổ"] == "20/QĐ-BHXH ngày 01/02/2026"
+    assert qms["Số thành viên Tổ triển khai ISO"] == 1
+    assert qms["Mốc kế hoạch chuyển đổi đã hoàn thành"] == "2/2"
+    assert facts["review"]["Lần xem xét gần nhất"] == "01/05/2026"
+    assert "as_of" not in data.figures["records"]
+    assert all("tại thời điểm" not in str(row) for rows in data.facts.values() for row in rows)

@@ -10,7 +10,8 @@ from ..settings import DEFAULTS, get_setting
 from .documents import DocumentRepository
 from .nonconformities import NonconformityRepository, nc_figures
 from .plan import PlanRepository, plan_figures
-from .reviews import ReviewRepository
+from . import as_of
+from .reviews import ReviewRepository, one_year_before
 
 
 def deadline_month_day(store: Store) -> tuple[int, int]:
@@ -68,7 +69,8 @@ def report_status(store: Store, unit_code: str, year: int) -> str:
 def records_summary(store: Store, *, unit_code: str, year: int | None = None,
                     today: _dt.date | None = None) -> dict:
     """Counts over the unit's rows. Nonconformities: those detected in `year` when a year is
-    given, else all. The plan, the documents and the review reminder: as of `today`. The report
+    given, else all. The plan, the documents and the review reminder: as of `today`, or for a
+    past year as of 31/12 of that year (then "as_of" gives that day). The report
     deadline: that of `year`, else this year's (negative days when late) until this year's report
     is final, then next year's."""
     today = today or _dt.date.today()
@@ -76,12 +78,21 @@ def records_summary(store: Store, *, unit_code: str, year: int | None = None,
     items = PlanRepository(store).items(unit_code, with_evidence=False)
     reminder = ReviewRepository(store).reminder(today, unit_code)
     deadline = deadline_for(store, year) if year else next_deadline(store, today, unit_code)
+    figs = {**nc_figures(ncs, today), **plan_figures(items, today),
+            "documents_by_state": DocumentRepository(store).counts_by_state(unit_code),
+            "last_review": reminder["last_review"], "review_due": reminder["review_due"]}
+    day = as_of.report_day(year, today)
+    if day is not None:  # a past year: the state on 31/12 of that year
+        end = day.isoformat()
+        docs = DocumentRepository(store).list(with_files=False, unit_code=unit_code)
+        last = as_of.latest_on(ReviewRepository(store).list(unit_code), lambda r: r.held_on, end)
+        figs.update(as_of.nc_figures(ncs, end), **as_of.plan_figures(items, end),
+                    documents_by_state=as_of.counts_by_state(docs, end),
+                    last_review=last.held_on if last else None,
+                    review_due=last is None or last.held_on <= one_year_before(day).isoformat(),
+                    as_of=end)
     return {
-        **nc_figures(ncs, today),
-        **plan_figures(items, today),
-        "documents_by_state": DocumentRepository(store).counts_by_state(unit_code),
-        "last_review": reminder["last_review"],
-        "review_due": reminder["review_due"],
+        **figs,
         "report_deadline": deadline.isoformat(),
         "days_to_report": (deadline - today).days,
         "report_status": report_status(store, unit_code, deadline.year),

@@ -17,6 +17,7 @@ from .. import figures as figure_registry
 from ..db import Store
 from ..unit import get_profile
 from ._common import vn_date
+from . import as_of
 from .annual_report import AnnualReport, ReportRepository, Section
 from .audits import FINDING_LABELS_VI, AuditRepository
 from .documents import KIND_LABELS_VI, STANDARD_LABELS_VI, STATE_LABELS_VI, STATES, DocumentRepository
@@ -118,18 +119,25 @@ def _latest_confirmed(value) -> str:
 def _facts(store: Store, figs: dict, year: int, today: _dt.date) -> dict[str, list[list]]:
     rec = figs.get("records", {})
     facts: dict[str, list[list]] = {g: [] for g in GROUP_TABLES}
+    day = as_of.report_day(year, today)
+    end = day.isoformat() if day else ""
+    now_note = f" ({as_of.AS_MADE})" if day else ""   # a figure that cannot be dated
     team = TeamRepository(store)
-    decision = team.current_decision()
+    decision = (as_of.latest_on(team.decisions(), lambda x: x.signed_on, end) if day
+                else team.current_decision())
     members = team.members()
     qms = facts["qms"]
-    qms.append(["Số thành viên Tổ triển khai ISO", len(members)])
+    if day:
+        qms.append(["Tình trạng hệ thống tính đến ngày", vn_date(day)])
+    qms.append(["Số thành viên Tổ triển khai ISO" + now_note, len(members)])
     if decision:
         qms.append(["Quyết định thành lập/kiện toàn Tổ",
                     f"{decision.number} ngày {vn_date(decision.signed_on)}"])
     policies = PolicyRepository(store)
     for kind, label in (("policy", "Chính sách chất lượng hiện hành"),
                         ("objectives", "Mục tiêu chất lượng hiện hành")):
-        p = policies.current(kind)
+        p = (as_of.latest_on(policies.list(kind), lambda x: x.issued_on, end) if day
+             else policies.current(kind))
         if p:
             qms.append([label, f"ban hành ngày {vn_date(p.issued_on)}"
                         + (f" ({p.reference})" if p.reference else "")])
@@ -150,7 +158,7 @@ def _facts(store: Store, figs: dict, year: int, today: _dt.date) -> dict[str, li
     if tr:
         active = tr.get("active_staff", staff.get("active", 0))
         facts["training"] += [
-            ["Số cán bộ đang làm việc", active],
+            ["Số cán bộ đang làm việc" + now_note, active],
             ["Số cán bộ đã được đào tạo", tr.get("trained", 0)],
             ["Số cán bộ đã kiểm tra nhận thức", tr.get("tested", 0)],
             ["Số cán bộ đạt yêu cầu", tr.get("passed", 0)],
@@ -161,7 +169,7 @@ def _facts(store: Store, figs: dict, year: int, today: _dt.date) -> dict[str, li
             ["Tỉ lệ lượt bài đạt", rate_text(tr.get("pass_rate"))],
         ]
     elif staff:
-        facts["training"].append(["Số cán bộ đang làm việc", staff.get("active", 0)])
+        facts["training"].append(["Số cán bộ đang làm việc" + now_note, staff.get("active", 0)])
 
     docs = DocumentRepository(store).list(with_files=False)
     by_state = rec.get("documents_by_state") or {s: 0 for s in STATES}
@@ -169,7 +177,8 @@ def _facts(store: Store, figs: dict, year: int, today: _dt.date) -> dict[str, li
     d.append(["Tổng số tài liệu (mọi phiên bản)", sum(by_state.values())])
     for s in STATES:
         d.append([f"— {STATE_LABELS_VI[s].lower()}", by_state.get(s, 0)])
-    in_force = [x for x in docs if x.state == "in_force"]
+    in_force = ([x for x, state in as_of.documents_on(docs, end) if state == "in_force"] if day
+                else [x for x in docs if x.state == "in_force"])
     for kind, label in KIND_LABELS_VI.items():
         n = sum(1 for x in in_force if x.kind == kind)
         if n:
@@ -207,16 +216,27 @@ def _facts(store: Store, figs: dict, year: int, today: _dt.date) -> dict[str, li
 def _tables(store: Store, figs: dict, year: int, today: _dt.date) -> dict[str, Table]:
     out: dict[str, Table] = {}
     province = bool(get_profile(store) and get_profile(store).is_province)
+    day = as_of.report_day(year, today)
+    end = day.isoformat() if day else ""
     items = PlanRepository(store).items()
-    out["plan"] = Table("plan", "Kế hoạch chuyển đổi sang TCVN ISO 9001:2015",
+    if day:
+        plan_rows = [[i + 1, it.title, vn_date(it.due_on), it.responsible,
+                      as_of.plan_status_label(it, end),
+                      vn_date(it.completed_on) if as_of.plan_done(it, end) else "",
+                      "; ".join(e.label for e in it.evidence)] for i, it in enumerate(items)]
+    else:
+        plan_rows = [[i + 1, it.title, vn_date(it.due_on), it.responsible,
+                      it.status_label + (" (quá hạn)" if it.overdue(today) else ""),
+                      vn_date(it.completed_on), "; ".join(e.label for e in it.evidence)]
+                     for i, it in enumerate(items)]
+    out["plan"] = Table("plan", "Kế hoạch chuyển đổi sang TCVN ISO 9001:2015"
+                        + (f" (tình trạng đến ngày {vn_date(day)})" if day else ""),
                         ["TT", "Nội dung công việc", "Thời hạn", "Người/bộ phận chịu trách nhiệm",
                          "Tình trạng", "Ngày hoàn thành", "Minh chứng"],
-                        [[i + 1, it.title, vn_date(it.due_on), it.responsible,
-                          it.status_label + (" (quá hạn)" if it.overdue(today) else ""),
-                          vn_date(it.completed_on), "; ".join(e.label for e in it.evidence)]
-                         for i, it in enumerate(items)], [5, 45, 12, 22, 18, 14, 40])
+                        plan_rows, [5, 45, 12, 22, 18, 14, 40])
     members = TeamRepository(store).members()
-    out["team"] = Table("team", "Danh sách Tổ triển khai ISO",
+    out["team"] = Table("team", "Danh sách Tổ triển khai ISO"
+                        + (f" ({as_of.AS_MADE})" if day else ""),
                         ["TT", "Họ và tên", "Chức danh", "Đơn vị công tác", "Số điện thoại",
                          "Nhiệm vụ trong Tổ"],
                         [[i + 1, m.full_name, m.position, m.work_unit, m.phone,
@@ -230,13 +250,18 @@ def _tables(store: Store, figs: dict, year: int, today: _dt.date) -> dict[str, T
             [[i + 1, p.get("staff_code", ""), p.get("full_name", ""), p.get("department", "")]
              for i, p in enumerate(tr.get("not_passed") or [])], [5, 12, 28, 32])
     docs = DocumentRepository(store).list(with_files=False)
-    out["documents"] = Table("documents", "Danh mục tài liệu, quy trình",
+    listed = (as_of.documents_on(docs, end) if day else [(x, x.state) for x in docs])
+    out["documents"] = Table("documents", "Danh mục tài liệu, quy trình"
+                             + (f" (tình trạng đến ngày {vn_date(day)})" if day else ""),
                              ["TT", "Mã", "Tên tài liệu", "Loại", "Tiêu chuẩn", "Phiên bản",
                               "Trạng thái", "Ngày hiệu lực", "Bộ phận chủ trì"],
                              [[i + 1, x.code, x.title, KIND_LABELS_VI[x.kind],
                                STANDARD_LABELS_VI[x.standard], x.revision,
-                               STATE_LABELS_VI[x.state], vn_date(x.effective_on), x.department]
-                              for i, x in enumerate(docs)], [5, 14, 45, 22, 18, 9, 14, 12, 24])
+                               STATE_LABELS_VI[state],
+                               vn_date(x.effective_on) if state in ("in_force", "obsolete") else "",
+                               x.department]
+                              for i, (x, state) in enumerate(listed)],
+                             [5, 14, 45, 22, 18, 9, 14, 12, 24])
     audits = AuditRepository(store).audits(year=year)
     out["audits"] = Table("audits", f"Các đợt đánh giá nội bộ năm {year}",
                           ["TT", "Lần", "Thời gian", "Thực hiện", "Trưởng đoàn", "Phạm vi",
@@ -246,8 +271,13 @@ def _tables(store: Store, figs: dict, year: int, today: _dt.date) -> dict[str, T
                             "/".join(str(sum(1 for f in a.findings if f.kind == k))
                                      for k in FINDING_LABELS_VI)]
                            for i, a in enumerate(audits)], [5, 6, 24, 22, 22, 40, 18])
-    ncs = [n for n in NonconformityRepository(store).list()
-           if n.detected_on[:4] == str(year) or (n.is_open and n.detected_on[:4] < str(year))]
+    if day:
+        ncs = [n for n in NonconformityRepository(store).list()
+               if n.detected_on[:4] == str(year) or (as_of.nc_stage(n, end) != "closed"
+                                                     and n.detected_on[:4] < str(year))]
+    else:
+        ncs = [n for n in NonconformityRepository(store).list()
+               if n.detected_on[:4] == str(year) or (n.is_open and n.detected_on[:4] < str(year))]
     ncs.sort(key=lambda n: (n.detected_on, n.code))
     out["nonconformities"] = Table(
         "nonconformities", f"Điểm không phù hợp và hành động khắc phục (năm {year})",
@@ -255,8 +285,10 @@ def _tables(store: Store, figs: dict, year: int, today: _dt.date) -> dict[str, T
          "Người chịu trách nhiệm", "Thời hạn", "Giai đoạn", "Ngày đóng"],
         [[i + 1, n.code, vn_date(n.detected_on), n.description, n.department,
           n.corrective_action, n.owner, vn_date(n.due_on),
-          STAGE_LABELS_VI[n.stage] + (" (quá hạn)" if n.overdue(today) else ""),
-          vn_date(n.closed_on)] for i, n in enumerate(ncs)],
+          as_of.nc_stage_label(n, end) if day
+          else STAGE_LABELS_VI[n.stage] + (" (quá hạn)" if n.overdue(today) else ""),
+          vn_date(n.closed_on) if not day or (n.closed_on or "9") <= end else ""]
+         for i, n in enumerate(ncs)],
         [5, 13, 12, 40, 20, 40, 20, 12, 20, 12])
     reviews = ReviewRepository(store).list(year=year)
     out["reviews"] = Table("reviews", f"Xem xét của lãnh đạo năm {year}",
