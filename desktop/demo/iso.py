@@ -141,13 +141,22 @@ def _policy(store: Store, today: _dt.date) -> None:
 
 def _audits(store: Store, today: _dt.date) -> list:
     repo = AuditRepository(store)
-    year = (today - _dt.timedelta(days=75)).year
-    prog = repo.add_programme({"year": year, "title": f"Chương trình đánh giá nội bộ năm {year}",
-                               "objective": "Đánh giá sự phù hợp và hiệu lực của HTQLCL theo "
-                                            "TCVN ISO 9001:2015 tại mọi bộ phận.",
-                               "approved_by": f"{DIRECTOR}, Giám đốc",
-                               "approved_on": _day(today, 100)}, today=today)
-    first = repo.add_audit({"programme_id": prog.id, "start_on": _day(today, 75),
+    programmes: dict[int, str] = {}
+
+    def programme(start_on: str) -> str:
+        """The programme of the year a round starts in (a round falls in its programme's year)."""
+        year = int(start_on[:4])
+        if year not in programmes:
+            programmes[year] = repo.add_programme({
+                "year": year, "title": f"Chương trình đánh giá nội bộ năm {year}",
+                "objective": "Đánh giá sự phù hợp và hiệu lực của HTQLCL theo TCVN ISO "
+                             "9001:2015 tại mọi bộ phận.",
+                "approved_by": f"{DIRECTOR}, Giám đốc", "approved_on": _day(today, 100)},
+                today=today).id
+        return programmes[year]
+
+    first = repo.add_audit({"programme_id": programme(_day(today, 75)),
+                            "start_on": _day(today, 75),
                             "end_on": _day(today, 74), "conducted_by": "consultant",
                             "lead_auditor": CONSULTANT,
                             "auditors": "Trương Thị Mỹ Dung, Lê Thị Thu Hà (quan sát)",
@@ -162,7 +171,8 @@ def _audits(store: Store, today: _dt.date) -> list:
                                 "department": "Tổ Hành chính - Tổng hợp",
                                 "description": "Chưa tổng hợp phiếu khảo sát mức độ hài lòng "
                                                "hằng quý."})
-    second = repo.add_audit({"programme_id": prog.id, "start_on": _day(today, 25),
+    second = repo.add_audit({"programme_id": programme(_day(today, 25)),
+                             "start_on": _day(today, 25),
                              "end_on": _day(today, 24), "conducted_by": "internal",
                              "lead_auditor": "Trương Thị Mỹ Dung",
                              "auditors": "Lê Thị Thu Hà, Ngô Thị Bích Ngọc",

@@ -187,8 +187,12 @@ def test_plan_nc_review_and_report(run, tmp_path):
 
 
 def test_audit_commands(run):
-    prog, _ = run("audit", "programme", "--year", str(TODAY.year), "--title", "Chương trình",
+    year = (TODAY - dt.timedelta(days=10)).year
+    prog, _ = run("audit", "programme", "--year", str(year), "--title", "Chương trình",
                   "--json")
+    _, err = run("audit", "add", "--programme", prog["id"], "--start", f"02/02/{year - 1}",
+                 "--by", "internal", "--lead", "X", expect=1)
+    assert f"phải nằm trong năm {year} của chương trình đánh giá" in err
     aud, _ = run("audit", "add", "--programme", prog["id"], "--start", d(-10), "--end", d(-9),
                  "--by", "consultant", "--lead", "Đỗ Minh Khôi", "--json")
     assert aud["round_no"] == 1

@@ -43,6 +43,26 @@ def test_rounds_are_numbered_and_dates_ordered(store, audit, today):
                         "conducted_by": "internal", "lead_auditor": "X"}, today=today)
 
 
+
+def test_a_round_falls_in_its_programme_year_after_its_approval(store, audit, today):
+    repo = AuditRepository(store)
+    base = {"programme_id": audit.programme_id, "conducted_by": "internal", "lead_auditor": "X"}
+    with pytest.raises(ValidationError) as exc:
+        repo.add_audit({**base, "start_on": "02/02/2025"}, today=today)
+    assert "phải nằm trong năm 2026 của chương trình đánh giá" in exc.value.errors["start_on"]
+    with pytest.raises(ValidationError) as exc:
+        repo.add_audit({**base, "start_on": "28/12/2026", "end_on": "02/01/2027"},
+                       today=today)
+    assert "năm 2026" in exc.value.errors["end_on"]
+    with pytest.raises(ValidationError) as exc:
+        repo.add_audit({**base, "start_on": "02/01/2026"}, today=today)
+    assert exc.value.errors["start_on"] == ("Ngày bắt đầu (02/01/2026) không được trước ngày "
+                                            "phê duyệt chương trình đánh giá (05/01/2026).")
+    with pytest.raises(ValidationError) as exc:
+        repo.update_audit(audit.id, {"start_on": "02/02/2025"}, today=today)
+    assert "start_on" in exc.value.errors
+
+
 def test_finding_opens_a_nonconformity(store, audit, today):
     f = AuditRepository(store).add_finding(audit.id, {
         "kind": "minor", "clause": "7.5.3", "department": "Bộ phận Một cửa",

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from .. import records
 from ..db import Store
 from ..errors import NotFound, ValidationError
-from ._common import date_field, not_future, order, raise_if, rows, text_field
+from ._common import date_field, not_future, order, raise_if, rows, text_field, vn_date, year_of
 
 PROGRAMMES = "iso_audit_programmes"
 AUDITS = "iso_audits"
@@ -200,8 +200,9 @@ class AuditRepository:
                "auditors": text_field(values, "auditors", multiline=True),
                "scope": text_field(values, "scope", multiline=True),
                "conclusion": text_field(values, "conclusion", multiline=True)}
-        if not out["programme_id"] or records.get(self.store, PROGRAMMES,
-                                                  out["programme_id"]) is None:
+        programme = (records.get(self.store, PROGRAMMES, out["programme_id"])
+                     if out["programme_id"] else None)
+        if programme is None:
             errors["programme_id"] = "Hãy chọn chương trình đánh giá."
         if out["conducted_by"] not in CONDUCTED_BY:
             errors["conducted_by"] = ("Hãy chọn ai thực hiện: đơn vị tư vấn, chuyên gia đánh giá "
@@ -212,11 +213,26 @@ class AuditRepository:
         out["end_on"] = date_field(values, "end_on", "Ngày kết thúc", errors) or out["start_on"]
         order(errors, ("start_on", "Ngày bắt đầu", out["start_on"]),
               ("end_on", "Ngày kết thúc", out["end_on"]))
+        if programme is not None:
+            self._within_programme(errors, programme, out)
         if out["conclusion"]:
             not_future(errors, "end_on", "Ngày kết thúc của đợt đã có kết luận", out["end_on"],
                        today)
         raise_if(errors)
         return out
+
+    @staticmethod
+    def _within_programme(errors: dict[str, str], programme: dict, out: dict) -> None:
+        """A round falls in the year of its programme and not before the programme's approval."""
+        year = programme["year"]
+        for name, label in (("start_on", "Ngày bắt đầu"), ("end_on", "Ngày kết thúc")):
+            if out[name] and year_of(out[name]) != year and name not in errors:
+                errors[name] = (f"{label} ({vn_date(out[name])}) phải nằm trong năm {year} của "
+                                "chương trình đánh giá. Hãy sửa ngày hoặc chọn chương trình của "
+                                f"năm {year_of(out[name])}.")
+        order(errors, ("approved_on", "Ngày phê duyệt chương trình đánh giá",
+                       programme.get("approved_on")), ("start_on", "Ngày bắt đầu",
+                                                       out["start_on"]))
 
     def add_audit(self, values: dict, *, today: _dt.date | None = None) -> Audit:
         data = self._validate_audit(values, today or _dt.date.today())
