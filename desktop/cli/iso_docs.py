@@ -13,7 +13,7 @@ from desktop.models.iso.policy import KINDS as POLICY_KINDS
 from desktop.models.iso.policy import PolicyRepository
 from desktop.models.unit import get_profile
 
-from .context import CliContext, CliError, add_json_flag, emit, fail_on
+from .context import CliContext, CliError, add_json_flag, check_out_dir, emit, fail_on
 
 KIND_HELP = ("tthc_procedure (quy trình giải quyết TTHC), internal_procedure (quy trình nội bộ), "
              "quality_manual (sổ tay chất lượng), policy (chính sách chất lượng), objectives "
@@ -126,7 +126,7 @@ def cmd_list(args, ctx: CliContext) -> int:
     repo = DocumentRepository(ctx.store())
     docs = repo.list(state=args.state, kind=args.kind, query=args.search)
     emit(ctx, {"documents": [d.as_public() for d in docs], "counts": repo.counts_by_state()},
-         "\n".join(f"{d.code:14} {d.revision:5} {d.state:9} {d.title}" for d in docs)
+         "\n".join(f"{d.code:14} {d.revision:5} {d.state_label:15} {d.title}" for d in docs)
          or "Chưa có tài liệu nào.")
     return 0
 
@@ -141,7 +141,11 @@ def cmd_import(args, ctx: CliContext) -> int:
         plan.converted_cells = converted
     except IsoDeskError as exc:
         raise fail_on(exc) from exc
-    summary = {**plan.summary(), "dry_run": bool(args.dry_run),
+    planned = plan.summary()
+    # added/updated/superseded: what was written; would_*: what the file asks for
+    summary = {**planned, "added": 0, "updated": 0, "superseded": 0,
+               "would_add": planned["added"], "would_update": planned["updated"],
+               "would_supersede": planned["superseded"], "dry_run": bool(args.dry_run),
                "converted_cells": [{k: c[k] for k in ("sheet", "cell", "encoding", "text")}
                                    for c in converted]}
     lines = [f"  Dòng {e['row']}: {e['message']}" for e in summary["errors"]]
@@ -150,19 +154,22 @@ def cmd_import(args, ctx: CliContext) -> int:
                                  + lines), payload={**summary, "imported": False})
     if not args.dry_run:
         try:
-            summary = {**summary, **document_import.apply_import(store, plan)}
+            written = document_import.apply_import(store, plan)
         except IsoDeskError as exc:
             raise fail_on(exc) from exc
+        summary.update(added=written["added"], updated=written["updated"],
+                       superseded=written["superseded"])
     summary["imported"] = not args.dry_run
     head = "Xem trước (chưa ghi): " if args.dry_run else "Đã nhập: "
-    emit(ctx, summary, head + f"thêm {summary['added']}, cập nhật {summary['updated']}, "
-         f"không đổi {summary['unchanged']}, tự hết hiệu lực {summary['superseded']}.")
+    emit(ctx, summary, head + f"thêm {summary['would_add']}, cập nhật {summary['would_update']}, "
+         f"không đổi {summary['unchanged']}, tự hết hiệu lực {summary['would_supersede']}.")
     return 0
 
 
 def cmd_export(args, ctx: CliContext) -> int:
     from desktop.documents.iso.documents_xlsx import export_documents
 
+    check_out_dir(args.file)
     store = ctx.store()
     docs = DocumentRepository(store).list()
     profile = get_profile(store)
@@ -178,6 +185,7 @@ def cmd_export(args, ctx: CliContext) -> int:
 def cmd_template(args, ctx: CliContext) -> int:
     from desktop.documents.iso.documents_xlsx import write_template
 
+    check_out_dir(args.file)
     try:
         write_template(args.file)
     except IsoDeskError as exc:
@@ -247,10 +255,10 @@ def cmd_attach(args, ctx: CliContext) -> int:
 
 
 def cmd_policy_list(args, ctx: CliContext) -> int:
-    items = [p.as_public() for p in PolicyRepository(ctx.store()).list()]
-    emit(ctx, {"policies": items},
-         "\n".join(f"{vn_date(p['issued_on'])}  {p['kind']:10} {p['title'] or p['body'][:60]}"
-                   for p in items) or "Chưa có chính sách, mục tiêu chất lượng nào.")
+    found = PolicyRepository(ctx.store()).list()
+    emit(ctx, {"policies": [p.as_public() for p in found]},
+         "\n".join(f"{vn_date(p.issued_on)}  {p.kind_label:22} {p.title or p.body[:60]}"
+                   for p in found) or "Chưa có chính sách, mục tiêu chất lượng nào.")
     return 0
 
 

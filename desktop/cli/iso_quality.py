@@ -8,10 +8,10 @@ from desktop.models.errors import IsoDeskError
 from desktop.models.iso._common import vn_date
 from desktop.models.iso.audits import CONDUCTED_BY, FINDING_KINDS, AuditRepository
 from desktop.models.iso.nonconformities import (
-    SOURCES, STAGES, NonconformityRepository, nc_figures,
+    SOURCE_LABELS_VI, SOURCES, STAGE_LABELS_VI, STAGES, NonconformityRepository, nc_figures,
 )
 from desktop.models.iso.plan import (
-    DEFAULT_SET_CODE, EVIDENCE_KINDS, STATUSES, PlanRepository, plan_figures,
+    DEFAULT_SET_CODE, EVIDENCE_KINDS, STATUS_LABELS_VI, STATUSES, PlanRepository, plan_figures,
 )
 from desktop.models.iso.reviews import INPUT_KEYS, ReviewRepository
 
@@ -87,7 +87,7 @@ def cmd_plan_list(args, ctx: CliContext) -> int:
     today = _dt.date.today()
     items = PlanRepository(ctx.store()).items()
     lines = [f"{i.seq:2} {'QUÁ HẠN ' if i.overdue(today) else ''}{vn_date(i.due_on)} "
-             f"{i.status:11} {i.title}" for i in items]
+             f"{i.status_label:15} {i.title}" for i in items]
     emit(ctx, {"items": [i.as_public(today) for i in items], **plan_figures(items, today)},
          "\n".join(lines) or "Chưa có kế hoạch. Dùng `isodesk plan load` để nạp kế hoạch khởi đầu.")
     return 0
@@ -121,7 +121,14 @@ def cmd_plan_update(args, ctx: CliContext) -> int:
     changes = {k: v for k, v in {"status": args.status, "completed_on": args.completed,
                                  "due_on": args.due, "responsible": args.responsible,
                                  "note": args.note}.items() if v is not None}
-    item = _run(lambda: PlanRepository(ctx.store()).update(args.item_id, changes))
+    repo = PlanRepository(ctx.store())
+    if args.completed is not None:
+        status = args.status or _run(lambda: repo.get(args.item_id)).status
+        if status != "done":
+            raise CliError(f"Ngày hoàn thành chỉ ghi cho mốc đã hoàn thành, mà mốc này sẽ ở tình "
+                           f"trạng \"{STATUS_LABELS_VI[status]}\". Hãy thêm --status done hoặc bỏ "
+                           "--completed.")
+    item = _run(lambda: repo.update(args.item_id, changes))
     emit(ctx, item.as_public(), f"Mốc {item.seq}: {item.status_label}.")
     return 0
 
@@ -311,15 +318,44 @@ def cmd_nc_list(args, ctx: CliContext) -> int:
                     overdue_on=today if args.overdue else None, year=args.year)
     figures = nc_figures(repo.list(year=args.year), today)
     emit(ctx, {"nonconformities": [n.as_public(today) for n in ncs], **figures},
-         "\n".join(f"{n.code:12} {n.stage:11} {'QUÁ HẠN ' if n.overdue(today) else ''}"
+         "\n".join(f"{n.code:12} {n.stage_label:24} {'QUÁ HẠN ' if n.overdue(today) else ''}"
                    f"{n.description[:60]}" for n in ncs) or "Không có điểm không phù hợp nào.")
     return 0
 
 
 def cmd_nc_show(args, ctx: CliContext) -> int:
     nc = _find_nc(NonconformityRepository(ctx.store()), args.nc)
-    emit(ctx, nc.as_public(), "\n".join(f"{k}: {v}" for k, v in nc.as_public().items()))
+    emit(ctx, nc.as_public(), nc_text(nc))
     return 0
+
+
+NC_SHOW_FIELDS = (  # field, label, how the value is shown
+    ("code", "Mã", str), ("stage", "Giai đoạn", lambda v: STAGE_LABELS_VI.get(v, v)),
+    ("source", "Nguồn phát hiện", lambda v: SOURCE_LABELS_VI.get(v, v)),
+    ("detected_on", "Ngày phát hiện", vn_date), ("department", "Bộ phận", str),
+    ("description", "Mô tả", str), ("correction", "Khắc phục tức thời", str),
+    ("cause", "Nguyên nhân", str), ("corrective_action", "Hành động khắc phục", str),
+    ("owner", "Người chịu trách nhiệm", str), ("due_on", "Thời hạn", vn_date),
+    ("overdue", "Quá hạn", lambda v: "có" if v else "không"),
+    ("planned_on", "Ngày lập kế hoạch", vn_date),
+    ("started_on", "Ngày bắt đầu khắc phục", vn_date),
+    ("effectiveness", "Kết quả kiểm tra hiệu lực", str),
+    ("checked_by", "Người kiểm tra hiệu lực", str),
+    ("checked_on", "Ngày kiểm tra hiệu lực", vn_date), ("closed_on", "Ngày đóng", vn_date),
+    ("audit_id", "Đợt đánh giá (mã định danh)", str),
+    ("finding_id", "Phát hiện (mã định danh)", str), ("id", "Mã định danh", str))
+
+
+def nc_text(nc) -> str:
+    """The nonconformity with Vietnamese field names and values; a text of several lines is
+    indented under its field."""
+    data = nc.as_public()
+    lines = []
+    for key, label, show in NC_SHOW_FIELDS:
+        value = data.get(key)
+        text = show(value) if value not in (None, "") or key == "overdue" else ""
+        lines.append(f"{label}: " + str(text).replace("\n", "\n    "))
+    return "\n".join(lines)
 
 
 def cmd_nc_add(args, ctx: CliContext) -> int:

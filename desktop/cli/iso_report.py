@@ -9,7 +9,7 @@ from desktop.models.errors import IsoDeskError
 from desktop.models.iso._common import vn_date
 from desktop.models.iso.report_data import build_report
 
-from .context import CliContext, CliError, add_json_flag, emit, fail_on
+from .context import CliContext, CliError, add_json_flag, check_out_dir, emit, fail_on
 
 
 def register(sub) -> None:
@@ -40,6 +40,7 @@ def cmd_annual(args, ctx: CliContext) -> int:
     suffix = args.out.suffix.lower()
     if suffix not in (".xlsx", ".pdf"):
         raise CliError("Tệp báo cáo phải có đuôi .xlsx hoặc .pdf.", 2)
+    check_out_dir(args.out)
     store = ctx.store()
     try:
         data = build_report(store, args.year)

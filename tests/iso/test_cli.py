@@ -105,17 +105,21 @@ def test_documents_import_dry_run_errors_and_list(run, tmp_path):
     assert out["errors"] == [{"row": 5, "message": out["errors"][0]["message"]}]
     assert "Dòng 5:" in err and out["imported"] is False
     out, _ = run("documents", "import", path, "--json", expect=1)
+    assert (out["imported"], out["added"], out["would_add"]) == (False, 0, 1)
     listing, _ = run("documents", "list", "--json")
     assert listing["documents"] == []
     path = _register(tmp_path, [good])
     out, _ = run("documents", "import", path, "--dry-run", "--json")
-    assert (out["added"], out["dry_run"], out["imported"]) == (1, True, False)
+    assert (out["added"], out["would_add"], out["dry_run"], out["imported"]) == (0, 1, True,
+                                                                                 False)
     assert run("documents", "list", "--json")[0]["documents"] == []
     out, _ = run("documents", "import", path, "--json")
-    assert out["added"] == 1 and out["imported"] is True
+    assert (out["added"], out["would_add"], out["imported"]) == (1, 1, True)
     listing, _ = run("documents", "list", "--json")
     assert [(x["code"], x["state"]) for x in listing["documents"]] == [("QT-01", "in_force")]
     assert listing["counts"]["in_force"] == 1
+    out, _ = run("documents", "list")
+    assert "Đang hiệu lực" in out and "in_force" not in out
     run("documents", "import", str(tmp_path / "none.xlsx"), expect=1)
 
 
@@ -137,6 +141,10 @@ def test_documents_life_on_the_command_line(run, tmp_path):
     assert [e["action"] for e in out["history"]] == ["insert", "update", "update", "insert"]
     run("documents", "export", str(tmp_path / "xuat.xlsx"))
     run("documents", "template", str(tmp_path / "mau.xlsx"))
+    for command in ("export", "template"):
+        _, err = run("documents", command, str(tmp_path / "khong-co" / "x.xlsx"), expect=1)
+        assert f"Thư mục {tmp_path / 'khong-co'} không tồn tại" in err
+    assert not (tmp_path / "khong-co").exists()
     run("documents", "history", "KHONG-CO", expect=1)
 
 
@@ -148,6 +156,13 @@ def test_plan_nc_review_and_report(run, tmp_path):
     assert listing["plan_total"] == 9 and listing["items"][0]["overdue"] is True
     first = listing["items"][0]["id"]
     run("plan", "update", first, "--status", "done", "--completed", d(1), expect=1)
+    out, _ = run("plan", "list")
+    assert "Chưa thực hiện" in out and "pending" not in out
+    _, err = run("plan", "update", first, "--status", "pending", "--completed", "01/11/2020",
+                 expect=1)
+    assert "--status done" in err
+    _, err = run("plan", "update", first, "--completed", "01/11/2020", expect=1)
+    assert "Chưa thực hiện" in err
     run("plan", "update", first, "--status", "done", "--completed", "20/10/2020", "--json")
     assert run("plan", "list", "--json")[0]["plan_done"] == 1
 
@@ -159,6 +174,11 @@ def test_plan_nc_review_and_report(run, tmp_path):
     run("nc", "plan", code, "--cause", "Thiếu người", "--action", "Bố trí thêm", "--owner",
         "Lê Thị Thu Hà", "--due", d(-1))
     run("nc", "start", code)
+    out, _ = run("nc", "list")
+    assert "Đang khắc phục" in out and "in_progress" not in out
+    out, _ = run("nc", "show", code)
+    assert "Giai đoạn: Đang khắc phục" in out and "Nguyên nhân: Thiếu người" in out
+    assert "stage" not in out and "in_progress" not in out and "corrective_action" not in out
     _, err = run("nc", "close", code, expect=1)
     assert "chưa được kiểm tra hiệu lực" in err
     run("nc", "verify", code, "--result", "Đã hết trả chậm", "--by", "GĐ")
@@ -178,6 +198,10 @@ def test_plan_nc_review_and_report(run, tmp_path):
     out, _ = run("report", "annual", "--year", str(TODAY.year), "--out",
                  str(tmp_path / "bc.xlsx"), "--json")
     assert out["format"] == "xlsx" and out["figures"]["records"]["plan_total"] == 9
+    _, err = run("report", "annual", "--year", str(TODAY.year), "--out",
+                 str(tmp_path / "khong-co" / "x.pdf"), expect=1)
+    assert f"Thư mục {tmp_path / 'khong-co'} không tồn tại" in err
+    assert not (tmp_path / "khong-co").exists()
     assert [s["title"] for s in out["sections"]][-1] == "Đề xuất, kiến nghị"
     out, _ = run("report", "annual", "--year", str(TODAY.year), "--out",
                  str(tmp_path / "bc.pdf"), "--json")
@@ -211,6 +235,8 @@ def test_policy_commands(run, tmp_path):
         d(-1), "--issued-by", "Phạm Quốc Hùng, Giám đốc", "--json")
     out, _ = run("policy", "list", "--json")
     assert out["policies"][0]["body"] == "Chất lượng là sự hài lòng của người dân."
+    out, _ = run("policy", "list")
+    assert "Chính sách chất lượng" in out and "policy" not in out
     run("policy", "add", "--kind", "policy", "--text", "x", "--date", d(3), "--issued-by", "A",
         expect=1)
 
