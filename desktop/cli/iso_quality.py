@@ -46,6 +46,9 @@ def _register_plan(sub) -> None:
     ld = s.add_parser("load", help="nạp kế hoạch khởi đầu từ bộ mốc mẫu")
     ld.add_argument("--set", default=DEFAULT_SET_CODE, help="mã bộ mốc")
     ld.add_argument("--from-unit", help="đơn vị đã gửi bộ mốc (mặc định: bất kỳ)")
+    ld.add_argument("--start", metavar="DD/MM/YYYY",
+                    help="thời hạn của mốc đầu tiên; các mốc sau dời theo, giữ nguyên khoảng "
+                         "cách giữa các mốc (mặc định: giữ ngày của bộ mốc)")
     add_json_flag(ld)
     ld.set_defaults(handler=cmd_plan_load)
     pb = s.add_parser("publish", help="gửi kế hoạch của đơn vị làm bộ mốc cho các đơn vị cấp "
@@ -94,7 +97,8 @@ def cmd_plan_list(args, ctx: CliContext) -> int:
 
 
 def cmd_plan_load(args, ctx: CliContext) -> int:
-    items = _run(lambda: PlanRepository(ctx.store()).load_template_set(args.set, args.from_unit))
+    items = _run(lambda: PlanRepository(ctx.store()).load_template_set(
+        args.set, args.from_unit, start=args.start))
     emit(ctx, {"items": [i.as_public() for i in items]}, f"Kế hoạch có {len(items)} mốc.")
     return 0
 

@@ -1004,6 +1004,14 @@
         <translation>Bộ mốc kế hoạch:</translation>
     </message>
     <message>
+        <source>First milestone due on:</source>
+        <translation>Thời hạn mốc đầu tiên:</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the dates of the set. With a date, the other milestones move with it and keep their gaps.</source>
+        <translation>Để trống thì giữ ngày của bộ mốc. Nếu nhập ngày, các mốc khác dời theo và giữ nguyên khoảng cách giữa các mốc.</translation>
+    </message>
+    <message>
         <source>Load</source>
         <translation>Nạp</translation>
     </message>

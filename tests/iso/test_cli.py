@@ -210,6 +210,13 @@ def test_plan_nc_review_and_report(run, tmp_path):
     run("report", "annual", "--out", str(tmp_path / "bc.pdf"), expect=2)
 
 
+def test_plan_load_with_a_start_day(run):
+    out, _ = run("plan", "load", "--start", d(0), "--json")
+    assert min(i["due_on"] for i in out["items"]) == TODAY.isoformat()
+    listing, _ = run("plan", "list", "--json")
+    assert listing["plan_overdue"] == 0
+
+
 def test_audit_commands(run):
     year = (TODAY - dt.timedelta(days=10)).year
     prog, _ = run("audit", "programme", "--year", str(year), "--title", "Chương trình",

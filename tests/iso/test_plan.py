@@ -11,7 +11,7 @@ from desktop.models.errors import ReadOnlyRecord, ValidationError
 from desktop.models.iso.audits import AuditRepository
 from desktop.models.iso.documents import DocumentRepository
 from desktop.models.iso.plan import (
-    DEFAULT_SET_CODE, TEMPLATES, PlanRepository, plan_figures,
+    DEFAULT_SET_CODE, TEMPLATES, PlanRepository, builtin_set, plan_figures,
 )
 from desktop.models.iso.reviews import ReviewRepository
 
@@ -135,3 +135,18 @@ def test_today_default_is_used(store):
     item = PlanRepository(store).add({"title": "Hôm qua", "due_on": dt.date.today()
                                       - dt.timedelta(days=1)})
     assert item.overdue(dt.date.today())
+
+
+def test_a_starting_plan_can_start_on_a_chosen_day(store):
+    original = [i.due_on for i in PlanRepository(store).items()]
+    assert original == []
+    with pytest.raises(ValidationError) as exc:
+        PlanRepository(store).load_template_set(start="31/02/2027")
+    assert "start" in exc.value.errors
+    assert PlanRepository(store).items() == []
+    items = PlanRepository(store).load_template_set(start="01/03/2027")
+    days = [dt.date.fromisoformat(i.due_on) for i in items]
+    assert days[0] == dt.date(2027, 3, 1) and min(days) == dt.date(2027, 3, 1)
+    builtin = sorted(dt.date.fromisoformat(m["due_on"]) for m in builtin_set()["milestones"])
+    assert [d - days[0] for d in sorted(days)] == [d - builtin[0] for d in builtin]
+    assert not any(i.overdue(dt.date(2027, 2, 1)) for i in items)

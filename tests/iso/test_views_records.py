@@ -255,6 +255,11 @@ def test_plan_tab_load_timeline_and_done(qtbot, ctx, store, monkeypatch):
     assert tab.model.rowCount() == 9 and len(tab.timeline.items) == 9
     back, _ = tab.model.colour(tab.model.item(0))
     assert back is not None  # 2020 dates: overdue, in red
+    dlg = LoadPlanDialog(PlanRepository(store))
+    qtbot.addWidget(dlg)
+    dlg.start.setText("31/02/2027")
+    qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
+    assert "không phải ngày hợp lệ" in dlg.errors.text("start")
     tab.table.selectRow(0)
     item = tab.selected()
     dlg = DoneDialog(PlanRepository(store), item)

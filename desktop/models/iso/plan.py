@@ -189,8 +189,13 @@ class PlanRepository:
                     if s["set_code"] == code and s["origin_unit"] == self.store.unit_code)
 
     def load_template_set(self, set_code: str = DEFAULT_SET_CODE,
-                          origin_unit: str | None = None) -> list[PlanItem]:
-        """Copy a milestone set into this unit's plan (once)."""
+                          origin_unit: str | None = None, start=None) -> list[PlanItem]:
+        """Copy a milestone set into this unit's plan (once). With `start` (a date), the first
+        milestone falls due that day and the others keep their gaps after it; without it, the
+        set's own dates are kept."""
+        errors: dict[str, str] = {}
+        start_on = date_field({"start": start}, "start", "Ngày bắt đầu kế hoạch", errors)
+        raise_if(errors)
         chosen = [s for s in self.template_sets() if s["set_code"] == set_code
                   and (origin_unit is None or s["origin_unit"] == origin_unit)]
         if not chosen:
@@ -200,12 +205,17 @@ class PlanRepository:
         if any(i.template_id in ids for i in self.items()):
             raise ValidationError("Kế hoạch đã có các mốc của bộ này. Sửa các mốc đã có thay vì "
                                   "nạp lại.")
-        start = max([i.seq for i in self.items()] + [0])
+        first_seq = max([i.seq for i in self.items()] + [0])
+        shift = _dt.timedelta(0)
+        if start_on and template["milestones"]:
+            earliest = min(m["due_on"] for m in template["milestones"])
+            shift = _dt.date.fromisoformat(start_on) - _dt.date.fromisoformat(earliest)
         with self.store.atomic():
             for m in template["milestones"]:
+                due = (_dt.date.fromisoformat(m["due_on"]) + shift).isoformat()
                 records.insert(self.store, ITEMS, {
-                    "template_id": m["id"], "seq": start + m["seq"], "title": m["title"],
-                    "description": m["description"], "due_on": m["due_on"],
+                    "template_id": m["id"], "seq": first_seq + m["seq"], "title": m["title"],
+                    "description": m["description"], "due_on": due,
                     "responsible": m["responsible"], "status": "pending"})
         return self.items()
 

@@ -215,11 +215,14 @@ class LoadPlanDialog(FormDialog):
                               .replace("%2", str(len(s["milestones"])))
                               .replace("%3", s["origin_name"]), (s["set_code"], s["origin_unit"]))
         self.add("set", self.tr("Milestone set:"), self.sets)
+        self.start = self.add("start", self.tr("First milestone due on:"), DateEdit())
+        self.start.setToolTip(self.tr("Leave empty to keep the dates of the set. With a date, "
+                                      "the other milestones move with it and keep their gaps."))
         self.finish(self.tr("Load"))
 
     def on_save(self):
         code, origin = self.sets.currentData()
-        return self.repo.load_template_set(code, origin)
+        return self.repo.load_template_set(code, origin, start=self.start.value() or None)
 
 
 class PublishDialog(FormDialog):
