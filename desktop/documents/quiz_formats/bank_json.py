@@ -80,10 +80,19 @@ def parse(data: bytes, *, encoding: str | None = None) -> ParseResult:
         if not isinstance(correct, list) or not all(isinstance(c, int) for c in correct):
             result.reject(line, "\"correct\" phải là danh sách số thứ tự phương án đúng (từ 0).")
             continue
+        weights = q.get("weights")
+        if weights is not None and (
+                not isinstance(weights, list) or len(weights) != len(options)
+                or not all(isinstance(w, (int, float)) and not isinstance(w, bool)
+                           for w in weights)):
+            result.reject(line, "\"weights\" phải là danh sách trọng số (số, theo phần trăm), "
+                                "mỗi phương án một số.")
+            continue
         code = str(q.get("topic") or "")
         diff = q.get("difficulty")
         result.items.append(ParsedQuestion(
             line=line, text=str(q.get("text") or ""), options=options, correct=correct,
+            weights=[float(w) for w in weights] if weights is not None else None,
             multiple=bool(q.get("multiple")) or len(correct) > 1, key=q.get("key"),
             topic=names.get(code) or code or None, topic_code=code or None,
             explanation=str(q.get("explanation") or ""), clause=str(q.get("clause") or ""),
@@ -94,7 +103,8 @@ def parse(data: bytes, *, encoding: str | None = None) -> ParseResult:
 def write(questions: list[dict], topics: dict[str, str], *,
           title: str = "Ngân hàng câu hỏi kiểm tra nhận thức ISO 9001:2015") -> bytes:
     """The questions (`Question.as_public()` dicts) in this program's bank format — the format of
-    the default bank, which `parse` reads back — with the topics they use, in UTF-8."""
+    the default bank, which `parse` reads back — with the topics they use, in UTF-8. Per-option
+    weights (percent) are written when the question has them."""
     used = {q.get("topic") for q in questions}
     doc = {
         "format": DEFAULT_BANK_FORMAT, "version": 1, "language": "vi", "title": title,
@@ -104,6 +114,7 @@ def write(questions: list[dict], topics: dict[str, str], *,
                                ("clause", q.get("clause") or ""),
                                ("difficulty", q.get("difficulty")), ("text", q["text"]),
                                ("options", list(q["options"])), ("correct", list(q["correct"])),
+                               ("weights", list(q["weights"]) if q.get("weights") else None),
                                ("multiple", bool(q.get("multiple"))),
                                ("explanation", q.get("explanation") or ""))
              if v is not None}

@@ -17,7 +17,7 @@ import re
 from desktop.models.quiz.bank_io import ParsedQuestion, ParseResult
 
 from .encodings import decode
-from .text import html_to_text, looks_like_html
+from .text import answer_weights, html_to_text, looks_like_html, number
 
 SPECIAL = "~=#{}:"
 TRUE_WORDS = {"T": True, "TRUE": True, "F": False, "FALSE": False}
@@ -250,20 +250,9 @@ def _answers(answers: str) -> tuple[str, list[str], list[float]]:
 # ---------------------------------------------------------------------------------------------
 # Writing
 
-def _weights(q: dict) -> list[float]:
-    if q.get("weights") and len(q["weights"]) == len(q["options"]):
-        return [float(w) for w in q["weights"]]
-    n = len(q["correct"])
-    return [round(100.0 / n, 5) if i in q["correct"] else (-100.0 if q["multiple"] else 0.0)
-            for i in range(len(q["options"]))]
-
-
-def _number(w: float) -> str:
-    return str(int(w)) if float(w).is_integer() else f"{w:.5f}".rstrip("0")
-
-
 def write(questions: list[dict], topics: dict[str, str]) -> bytes:
-    """GIFT text (UTF-8) of `questions` (dicts as `Question.as_public()`), grouped by topic."""
+    """GIFT text (UTF-8) of `questions` (dicts as `Question.as_public()`), grouped by topic;
+    each option keeps its weight (`~%60%`, `~%-50%`)."""
     out: list[str] = ["// Ngân hàng câu hỏi xuất từ ISO Desk (định dạng GIFT của Moodle)", ""]
     current = None
     for q in sorted(questions, key=lambda q: q["topic"]):
@@ -275,14 +264,14 @@ def write(questions: list[dict], topics: dict[str, str]) -> bytes:
                f"difficulty={q.get('difficulty', 2)}"
         out.append(meta)
         lines = [f"::{escape(q['key'])}::[plain]{escape(q['text'])} {{"]
-        weights = _weights(q)
+        weights = answer_weights(q)
         for i, option in enumerate(q["options"]):
             if not q["multiple"]:
                 mark = "=" if i in q["correct"] else "~"
-                if weights[i] not in (100.0, 0.0):
-                    mark += f"%{_number(weights[i])}%"
+                if weights[i] != (100.0 if i in q["correct"] else 0.0):
+                    mark += f"%{number(weights[i])}%"
             else:
-                mark = f"~%{_number(weights[i])}%"
+                mark = f"~%{number(weights[i])}%"
             lines.append(f"\t{mark}[plain]{escape(option)}")
         if q.get("explanation"):
             lines.append(f"\t####[plain]{escape(q['explanation'])}")

@@ -18,7 +18,7 @@ from desktop.models.quiz.bank_io import ParsedQuestion, ParseResult
 
 from .encodings import decode
 from .gift import TRUE_FALSE_OPTIONS
-from .text import html_to_text, looks_like_html
+from .text import answer_weights, html_to_text, looks_like_html, number
 
 SUPPORTED = ("multichoice", "truefalse")
 TYPE_NAMES = {"shortanswer": "trả lời ngắn (short answer)", "numerical": "dạng số (numerical)",
@@ -198,17 +198,6 @@ def _text(tag: str, value: str, fmt: str = "plain_text", indent: str = "    ") -
             f"{indent}</{tag}>")
 
 
-def _fractions(q: dict) -> list[float]:
-    if q.get("weights") and len(q["weights"]) == len(q["options"]):
-        return [float(w) for w in q["weights"]]
-    n = len(q["correct"])
-    return [round(100.0 / n, 5) if i in q["correct"] else 0.0 for i in range(len(q["options"]))]
-
-
-def _num(w: float) -> str:
-    return str(int(w)) if float(w).is_integer() else f"{w:.5f}".rstrip("0")
-
-
 def write(questions: list[dict], topics: dict[str, str]) -> bytes:
     out = ['<?xml version="1.0" encoding="UTF-8"?>', "<quiz>"]
     current = None
@@ -229,8 +218,8 @@ def write(questions: list[dict], topics: dict[str, str]) -> bytes:
         out.append(f"    <single>{'false' if q['multiple'] else 'true'}</single>")
         out.append("    <shuffleanswers>true</shuffleanswers>")
         out.append("    <answernumbering>ABCD</answernumbering>")
-        for option, weight in zip(q["options"], _fractions(q)):
-            out.append(f'    <answer fraction="{_num(weight)}" format="plain_text">')
+        for option, weight in zip(q["options"], answer_weights(q)):
+            out.append(f'    <answer fraction="{number(weight)}" format="plain_text">')
             out.append(f"      <text>{escape(option)}</text>")
             out.append("      <feedback format=\"plain_text\"><text></text></feedback>")
             out.append("    </answer>")

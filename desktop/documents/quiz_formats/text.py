@@ -30,3 +30,21 @@ def html_to_text(text: str) -> str:
 
 def text_to_html(text: str) -> str:
     return html.escape(text, quote=False).replace("\n", "<br>")
+
+
+def answer_weights(q: dict) -> list[float]:
+    """Each option's weight in percent, as GIFT and Moodle XML write it: the question's stored
+    weights when it has them (one per option), else the right options share 100 and a wrong one
+    is 0 in a single-answer question and -100 in a multiple-answer one (choosing a wrong option
+    then earns nothing, as this program grades)."""
+    weights = q.get("weights")
+    if weights and len(weights) == len(q["options"]):
+        return [float(w) for w in weights]
+    n = max(len(q["correct"]), 1)
+    return [round(100.0 / n, 5) if i in q["correct"] else (-100.0 if q["multiple"] else 0.0)
+            for i in range(len(q["options"]))]
+
+
+def number(w: float) -> str:
+    """A weight as written in a file: 50, 33.33333, -100."""
+    return str(int(w)) if float(w).is_integer() else f"{w:.5f}".rstrip("0")

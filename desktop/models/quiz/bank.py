@@ -188,8 +188,10 @@ class Question:
         return {"id": self.id, "key": self.key, "topic": self.topic_code,
                 "topic_name": self.topic_name, "clause": self.clause,
                 "difficulty": self.difficulty, "text": self.text, "options": list(self.options),
-                "correct": list(self.correct), "multiple": self.multiple,
-                "explanation": self.explanation, "version": self.version_no,
+                "correct": list(self.correct),
+                "weights": list(self.weights) if self.weights is not None else None,
+                "multiple": self.multiple, "explanation": self.explanation,
+                "version": self.version_no,
                 "retired": self.retired}
 
 

@@ -240,7 +240,7 @@ def load_bank_file(store: Store, path: Path | None = None) -> dict:
                 bank.add_question(store, {
                     "topic_code": q.get("topic"), "text": q.get("text"),
                     "options": q.get("options"), "correct": q.get("correct"),
-                    "explanation": q.get("explanation", ""), "clause": q.get("clause", ""),
+                    "weights": q.get("weights"), "explanation": q.get("explanation", ""), "clause": q.get("clause", ""),
                     "difficulty": q.get("difficulty", 2), "multiple": q.get("multiple", False),
                 }, key=key, source="default")
             except ValidationError as exc:
