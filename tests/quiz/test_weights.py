@@ -76,3 +76,19 @@ def test_gift_and_xml_agree_without_stored_weights(multiple):
     assert from_gift.weights == from_xml.weights
     assert from_gift.correct == from_xml.correct == q["correct"]
     assert from_gift.multiple == from_xml.multiple == multiple
+
+
+def test_edit_of_right_answer_drops_contradicting_weights(qstore, tmp_path):
+    src = tmp_path / "in.gift"
+    src.write_text(WEIGHTED, encoding="utf-8")
+    _import(qstore, src)
+    q = bank.question_by_key(qstore, "W1")
+    same, _ = bank.update_question(qstore, q.id, {"text": "Việc nào thuộc bước Kiểm tra?"})
+    assert same.weights == [60.0, 40.0, -50.0, 0.0]     # wording only: weights still fit
+    edited, _ = bank.update_question(qstore, q.id, {"correct": [2]})
+    assert edited.correct == [2] and edited.weights is None
+    given, _ = bank.update_question(qstore, q.id, {"correct": [0, 3],
+                                                   "weights": [50, 0, -100, 50]})
+    assert given.weights == [50.0, 0.0, -100.0, 50.0]
+    single, _ = bank.update_question(qstore, q.id, {"correct": [0], "multiple": False})
+    assert single.weights is None and not single.multiple

@@ -428,7 +428,15 @@ def update_question(store: Store, question_id: str, data: dict, *,
                     expected_version: int | None = None) -> tuple[Question, bool]:
     """Save an edit. Returns (the question, True when a new version was made)."""
     current = get_question(store, question_id)
-    content = validate_content(store, {**current.content(), **data})
+    merged = {**current.content(), **data}
+    if "weights" not in data and current.weights is not None:
+        # Weights belong to the options and right answers they were given with: once these
+        # change, the old weights would contradict them, so the defaults apply again.
+        probe = validate_content(store, merged)
+        if (probe["options"], probe["correct"], probe["multiple"]) != \
+                (current.options, current.correct, current.multiple):
+            merged["weights"] = None
+    content = validate_content(store, merged)
     new_version = False
     with store.atomic():
         q_row = records.require(store, QUESTIONS, question_id)
