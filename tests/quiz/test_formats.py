@@ -306,3 +306,15 @@ def test_excel_template_can_be_read_back(tmp_path):
     assert "Chủ đề" in wb.sheetnames
     r = xlsx.parse(path)
     assert len(r.items) == 1 and r.items[0].topic == "Nhận thức"
+
+
+@pytest.mark.parametrize("single,multiple", [(None, False), ("", False), ("true", False),
+                                             ("false", True), ("0", True)])
+def test_moodle_xml_single_defaults_to_one_answer(single, multiple):
+    tag = "" if single is None else f"<single>{single}</single>"
+    data = ("<?xml version='1.0'?>\n<quiz><question type='multichoice'><name><text>S</text></name>"
+            "<questiontext format='plain_text'><text>Câu?</text></questiontext>" + tag +
+            "<answer fraction='100'><text>Có</text></answer>"
+            "<answer fraction='0'><text>Không</text></answer></question></quiz>").encode()
+    item = moodle_xml.parse(data).items[0]
+    assert item.multiple is multiple and item.correct == [0]

@@ -174,8 +174,9 @@ def _question(q: Node, qtype: str, category: str | None) -> ParsedQuestion:
                 value.lower(), value)
         options.append(value)
         weights.append(_fraction(a))
+    # Like Moodle's importer: a missing or empty <single> means one right answer.
     single_text = q.text_of("single").lower()
-    single = qtype == "truefalse" or single_text in ("true", "1")
+    single = qtype == "truefalse" or single_text not in ("false", "0")
     top = max(weights) if weights else 0
     correct = [i for i, w in enumerate(weights) if w > 0 and (not single or w == top)]
     tags = [t.text_of("text") or t.text.strip() for t in (q.find("tags").findall("tag")
