@@ -318,3 +318,28 @@ def test_moodle_xml_single_defaults_to_one_answer(single, multiple):
             "<answer fraction='0'><text>Không</text></answer></question></quiz>").encode()
     item = moodle_xml.parse(data).items[0]
     assert item.multiple is multiple and item.correct == [0]
+
+
+def test_aiken_export_joins_text_lines_and_skips_option_like_text():
+    def q(key, text):
+        return {"key": key, "topic": "NT", "text": text, "options": ["Có", "Không"],
+                "correct": [1], "multiple": False}
+    data, skipped = aiken.write([q("K1", "Đoạn đầu.\n\nCâu hỏi: đúng hay sai?"),
+                                 q("K2", "Xét hai ý:\nA) lập kế hoạch\nB. thực hiện"),
+                                 q("K3", "A) Câu bắt đầu như phương án"),
+                                 q("K4", "B. Cũng vậy\nphần sau")])
+    assert [s["key"] for s in skipped] == ["K3", "K4"] and "phương án" in skipped[0]["message"]
+    r = aiken.parse(data)
+    assert not r.rejected
+    assert [i.text for i in r.items] == ["Đoạn đầu. Câu hỏi: đúng hay sai?",
+                                         "Xét hai ý: A) lập kế hoạch B. thực hiện"]
+    assert all(i.correct == [1] and i.options == ["Có", "Không"] for i in r.items)
+
+
+def test_aiken_errors_name_their_line_once():
+    r = aiken.parse("Câu một?\nA) x\nB) y\nANSWER: D\n\nCâu hai?\nA) x\nC) y\nANSWER: A\n"
+                    .encode())
+    assert [(x.line, x.message) for x in r.rejected] == [
+        (4, "Đáp án \"D\" không phải chữ cái của một phương án; câu hỏi bắt đầu ở dòng 1."),
+        (8, "Phương án \"C)\" không đúng thứ tự (cần \"B)\"); câu hỏi bắt đầu ở dòng 6.")]
+    assert all("Dòng" not in x.message for x in r.rejected)

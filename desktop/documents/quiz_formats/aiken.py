@@ -58,7 +58,7 @@ def _question(block: list[tuple[int, str]], i: int, result: ParseResult) -> int:
     text: list[str] = []
     options: list[str] = []
     letters: list[str] = []
-    error = None
+    error: tuple[int, str] | None = None   # (line, what is wrong there)
     j = i
     while j < len(block):
         number, line = block[j]
@@ -66,7 +66,7 @@ def _question(block: list[tuple[int, str]], i: int, result: ParseResult) -> int:
         option = _OPTION.match(line)
         if answer:
             if error:
-                result.reject(first, error)
+                result.reject(*_at(first, *error))
                 return j + 1
             if not options:
                 result.reject(first, "Câu hỏi không có phương án nào (cần các dòng \"A) …\", "
@@ -77,8 +77,8 @@ def _question(block: list[tuple[int, str]], i: int, result: ParseResult) -> int:
                     all(c in letters for c in picks[0]):
                 picks = list(picks[0])
             if not picks or any(p not in letters for p in picks):
-                result.reject(first, f"Dòng {number}: đáp án \"{answer.group(1).strip()}\" không "
-                                     "phải chữ cái của một phương án.")
+                result.reject(*_at(first, number, f"Đáp án \"{answer.group(1).strip()}\" không "
+                                                  "phải chữ cái của một phương án."))
                 return j + 1
             correct = sorted({letters.index(p) for p in picks})
             result.items.append(ParsedQuestion(line=first, text="\n".join(text),
@@ -88,30 +88,48 @@ def _question(block: list[tuple[int, str]], i: int, result: ParseResult) -> int:
         if option and text:
             expected = LETTERS[len(options)] if len(options) < len(LETTERS) else "?"
             if option.group(1) != expected and not error:
-                error = (f"Dòng {number}: phương án \"{option.group(1)})\" không đúng thứ tự "
-                         f"(cần \"{expected})\").")
+                error = (number, f"Phương án \"{option.group(1)})\" không đúng thứ tự "
+                                 f"(cần \"{expected})\").")
             options.append(option.group(2).strip())
             letters.append(option.group(1))
         elif options:
-            error = error or (f"Dòng {number}: sau các phương án phải là dòng \"ANSWER: …\".")
+            error = error or (number, "Sau các phương án phải là dòng \"ANSWER: …\".")
         else:
             text.append(line)
         j += 1
-    result.reject(first, error or "Câu hỏi chưa kết thúc: thiếu dòng \"ANSWER: <chữ cái>\" sau "
-                                  "các phương án.")
+    if error:
+        result.reject(*_at(first, *error))
+    else:
+        result.reject(first, "Câu hỏi chưa kết thúc: thiếu dòng \"ANSWER: <chữ cái>\" sau các "
+                             "phương án.")
     return j
 
 
+def _at(first: int, line: int, message: str) -> tuple[int, str]:
+    """A fault on `line` of the question starting on `first`: reported on its own line (the
+    line number is not repeated in the message), naming where the question starts."""
+    if line != first:
+        message = f"{message[:-1]}; câu hỏi bắt đầu ở dòng {first}."
+    return line, message
+
+
 def write(questions: list[dict]) -> tuple[bytes, list[dict]]:
-    """Aiken text (UTF-8) and the questions left out (Aiken has one line per option and no
-    place for more than 26 options)."""
+    """Aiken text (UTF-8) and the questions left out with the reason. Aiken has one line per
+    question and per option: the lines of a question's text are joined with spaces; a question
+    whose text would read as an option or an answer line, or with an option over several lines,
+    is left out."""
     out: list[str] = []
     skipped = []
     for q in questions:
+        text = " ".join(" ".join(line.split()) for line in q["text"].split("\n") if line.strip())
         if any("\n" in o for o in q["options"]):
             skipped.append({"key": q["key"], "message": "Phương án có nhiều dòng."})
             continue
-        out.append(q["text"])
+        if _OPTION.match(text) or _ANSWER.match(text):
+            skipped.append({"key": q["key"], "message": "Câu hỏi bắt đầu như một phương án "
+                            "(\"A) …\", \"B. …\") hoặc dòng \"ANSWER:\": tệp Aiken sẽ đọc sai."})
+            continue
+        out.append(text)
         for i, option in enumerate(q["options"]):
             out.append(f"{LETTERS[i]}) {option}")
         out.append("ANSWER: " + ", ".join(LETTERS[i] for i in q["correct"]))
