@@ -1,4 +1,5 @@
-"""Starting the GUI: QApplication, translators, the data file, setup, sign-in, main window.
+"""Starting the GUI: QApplication, translators, the data file, setup, a kiosk left running,
+sign-in, main window.
 
 GUI wiring only: the rules live in desktop.models.
 """
@@ -127,6 +128,12 @@ def run_gui(data_dir: Path, *, demo: bool = False) -> int:
             if not wizard.exec():
                 return 0
             admin = wizard.admin
+        else:
+            # A test was running when the program stopped (a crash, a power cut): back to the
+            # kiosk first; signing in comes once the proctor has left it with the PIN.
+            from desktop.views.quiz.recovery import kiosk_before_login
+
+            kiosk_before_login(store)
         hint = None
         if demo:
             from desktop.demo import DEMO_PASSWORD

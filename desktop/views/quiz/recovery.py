@@ -1,13 +1,45 @@
 """After a crash or a power cut during a test, the program reopens in the kiosk: the proctor's
 PIN resumes the same attempt at the same question with the same remaining time.
 
-Registered in STARTUP_HOOKS: called with (ctx, main window) once the main window is shown.
+`kiosk_before_login` runs at start-up before anyone signs in: when this PC was running the kiosk
+and did not leave it with the PIN, the kiosk opens straight away and the sign-in (and so the main
+window) comes only once the proctor has left it with the PIN. `reopen_kiosk` is the same check
+registered in STARTUP_HOOKS, called with (ctx, main window) once the main window is shown.
 """
 from __future__ import annotations
 
+from desktop.models.db import Store
 from desktop.models.quiz import kiosk
 
 from ..context import ViewContext
+
+
+def kiosk_before_login(store: Store, *, fullscreen: bool = True, wait: bool = True):
+    """Open the kiosk again when it was left running; with `wait`, return only once the proctor
+    left it with the PIN. Returns the kiosk window, or None when no kiosk was running."""
+    state = kiosk.running_state(store)
+    if state is None:
+        return None
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    from .kiosk import KioskWindow
+
+    kiosk_window = KioskWindow(store, state["session_id"], recovery=True)
+    if not wait:
+        kiosk_window.start(fullscreen=fullscreen)
+        return kiosk_window
+    app = QApplication.instance()
+    quit_on_close = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)   # the sign-in comes next
+    loop = QEventLoop()
+    kiosk_window.left.connect(loop.quit)
+    try:
+        kiosk_window.start(fullscreen=fullscreen)
+        loop.exec()
+    finally:
+        app.setQuitOnLastWindowClosed(quit_on_close)
+    return kiosk_window
 
 
 def reopen_kiosk(ctx: ViewContext, window, *, fullscreen: bool = True):
