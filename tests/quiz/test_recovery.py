@@ -72,3 +72,64 @@ def test_no_kiosk_left_running_goes_straight_to_sign_in(qtbot, qdata_dir, monkey
     assert events == ["login"]
     assert not [w for w in QApplication.topLevelWidgets()
                 if isinstance(w, KioskWindow) and w.isVisible()]
+
+
+class FakeRegistry:
+    """Stands for `winreg`: records the values under HKCU\\...\\Run."""
+    HKEY_CURRENT_USER, KEY_SET_VALUE, REG_SZ = "HKCU", 2, 1
+
+    def __init__(self):
+        self.values: dict[str, str] = {}
+        self.keys: list[tuple] = []
+
+    def CreateKeyEx(self, root, path, reserved, access):  # noqa: N802
+        from contextlib import nullcontext
+        self.keys.append((root, path, access))
+        return nullcontext(self)
+
+    def SetValueEx(self, key, name, reserved, kind, value):  # noqa: N802
+        self.values[name] = value
+
+    def DeleteValue(self, key, name):  # noqa: N802
+        if name not in self.values:
+            raise FileNotFoundError(name)
+        del self.values[name]
+
+
+def test_autostart_only_on_windows_and_only_in_the_users_run_key():
+    from desktop.views.quiz.kiosk import platform
+
+    reg = FakeRegistry()
+    assert not platform.set_autostart(True, "x", system="linux", registry=reg)
+    assert reg.values == {} and reg.keys == []
+    assert platform.set_autostart(True, "cmd", system="win32", registry=reg)
+    assert reg.values == {platform.RUN_VALUE: "cmd"}
+    assert reg.keys == [("HKCU", r"Software\Microsoft\Windows\CurrentVersion\Run", 2)]
+    assert platform.set_autostart(False, system="win32", registry=reg)
+    assert reg.values == {}
+    assert platform.set_autostart(False, system="win32", registry=reg)   # already gone: fine
+
+
+def test_autostart_command_reopens_the_same_data_folder():
+    from desktop.views.quiz.kiosk import platform
+
+    frozen = platform.autostart_command(r"C:\Du lieu\ISO", executable=r"C:\App\isodesk.exe",
+                                        frozen=True)
+    assert frozen == r'C:\App\isodesk.exe --data-dir "C:\Du lieu\ISO"'
+    source = platform.autostart_command(r"D:\iso", executable=r"C:\Py\python.exe", frozen=False)
+    assert source == r"C:\Py\pythonw.exe -m desktop --data-dir D:\iso"
+
+
+def test_kiosk_sets_autostart_while_it_runs(qtbot, qstore, monkeypatch):
+    from desktop.views.quiz.kiosk import platform
+
+    calls = []
+    monkeypatch.setattr(platform, "set_autostart", lambda on, command="": calls.append(
+        (on, command)))
+    s = make_session(qstore)
+    k = KioskWindow(qstore, s.id)
+    qtbot.addWidget(k)
+    k.start(fullscreen=False)
+    assert calls and calls[-1][0] is True and str(qstore.data_dir) in calls[-1][1]
+    k.leave()
+    assert calls[-1] == (False, "")

@@ -7,6 +7,9 @@
   cover window on top.
 - Swallowing the system shortcuts (Alt+Tab, the Windows key…) with a low-level keyboard hook on
   Windows while the kiosk runs.
+- Starting again at Windows logon while the kiosk runs (after a power cut the program reopens in
+  the kiosk): a value under the user's own `HKCU\\…\\Run` key, written when the kiosk starts and
+  removed when the proctor leaves it. Nothing is written elsewhere.
 """
 from __future__ import annotations
 
@@ -36,6 +39,60 @@ def keep_awake() -> bool:
 
 def allow_sleep() -> bool:
     return _set_execution_state(ES_CONTINUOUS)
+
+
+RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
+RUN_VALUE = "ISO Desk - kiem tra"
+
+
+def autostart_command(data_dir, *, executable: str | None = None,
+                      frozen: bool | None = None) -> str:
+    """The command that starts the program again on the same data folder."""
+    import subprocess
+
+    executable = executable or sys.executable
+    frozen = bool(getattr(sys, "frozen", False)) if frozen is None else frozen
+    if frozen:
+        args = [executable]
+    else:  # from a source checkout: the windowless interpreter when there is one
+        pythonw = executable[:-len("python.exe")] + "pythonw.exe" \
+            if executable.lower().endswith("python.exe") else executable
+        args = [pythonw, "-m", "desktop"]
+    return subprocess.list2cmdline(args + ["--data-dir", str(data_dir)])
+
+
+def set_autostart(on: bool, command: str = "", *, system: str | None = None,
+                  registry=None) -> bool:
+    """Write (on) or remove (off) the logon start value; Windows only. True when done."""
+    if (system or sys.platform) != "win32":
+        return False
+    if registry is None:
+        import winreg as registry
+    try:
+        with registry.CreateKeyEx(registry.HKEY_CURRENT_USER, RUN_KEY, 0,
+                                  registry.KEY_SET_VALUE) as key:
+            if on:
+                registry.SetValueEx(key, RUN_VALUE, 0, registry.REG_SZ, command)
+            else:
+                try:
+                    registry.DeleteValue(key, RUN_VALUE)
+                except FileNotFoundError:
+                    pass
+    except OSError:
+        return False
+    return True
+
+
+def lock_in(data_dir) -> None:
+    """While the kiosk runs: no sleep, and back in the kiosk at the next logon."""
+    keep_awake()
+    set_autostart(True, autostart_command(data_dir))
+
+
+def release() -> None:
+    """The kiosk was left with the PIN: sleep allowed, no start at logon."""
+    allow_sleep()
+    set_autostart(False)
 
 
 def other_screens(window) -> list:

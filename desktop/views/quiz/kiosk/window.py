@@ -162,7 +162,7 @@ class KioskWindow(QWidget):
         self._active = True
         QApplication.instance().installEventFilter(self)
         kiosk.mark_running(self.store, self.session.id)
-        platform.keep_awake()
+        platform.lock_in(self.store.data_dir)
         self.key_blocker.start()
         if fullscreen:
             self.showFullScreen()
@@ -249,7 +249,7 @@ class KioskWindow(QWidget):
         self._active = False
         QApplication.instance().removeEventFilter(self)
         kiosk.clear_running(self.store, how="pin")
-        platform.allow_sleep()
+        platform.release()
         self.key_blocker.stop()
         for cover in self.covers:
             cover.allow_close = True
