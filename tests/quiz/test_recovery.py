@@ -133,3 +133,41 @@ def test_kiosk_sets_autostart_while_it_runs(qtbot, qstore, monkeypatch):
     assert calls and calls[-1][0] is True and str(qstore.data_dir) in calls[-1][1]
     k.leave()
     assert calls[-1] == (False, "")
+
+
+class Clocks:
+    def __init__(self):
+        self.mono, self.date = 100.0, 1_750_000_000.0
+
+    def advance(self, seconds: float) -> None:
+        self.mono += seconds
+        self.date += seconds
+
+
+def test_wrong_pin_count_and_lock_survive_a_restart(qstore):
+    s = make_session(qstore)
+    c = Clocks()
+    guard = kiosk.PinGuard(qstore, s.id, clock=lambda: c.mono, wall=lambda: c.date)
+    for _ in range(3):
+        assert not guard.check("0000").ok
+    # the program is restarted (a new monotonic clock): the count goes on
+    c.mono = 7.0
+    guard = kiosk.PinGuard(qstore, s.id, clock=lambda: c.mono, wall=lambda: c.date)
+    assert guard.check("0000").remaining_tries == 1
+    result = guard.check("0000")
+    assert result.locked and result.locked_for == kiosk.LOCK_SECONDS
+    c.advance(20)
+    c.mono = 3.0                                       # restarted during the lock
+    guard = kiosk.PinGuard(qstore, s.id, clock=lambda: c.mono, wall=lambda: c.date)
+    assert guard.locked and guard.lock_left() == kiosk.LOCK_SECONDS - 20
+    refused = guard.check(PIN)
+    assert not refused.ok and refused.locked
+    c.advance(kiosk.LOCK_SECONDS)
+    guard = kiosk.PinGuard(qstore, s.id, clock=lambda: c.mono, wall=lambda: c.date)
+    assert not guard.locked and guard.check(PIN).ok
+    guard = kiosk.PinGuard(qstore, s.id, clock=lambda: c.mono, wall=lambda: c.date)
+    assert guard.wrong == 0
+    # another session's kiosk does not inherit the count
+    guard.check("0000")
+    other = make_session(qstore)
+    assert kiosk.PinGuard(qstore, other.id).wrong == 0

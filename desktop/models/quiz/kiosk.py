@@ -17,6 +17,7 @@ from .common import SESSIONS
 MAX_WRONG_PINS = 5
 LOCK_SECONDS = 60
 RUNNING_KEY = "quiz.kiosk_running"
+PIN_STATE_KEY = "quiz.kiosk_pin_failures"
 KIOSK_ID_KEY = "quiz.kiosk_id"
 
 
@@ -77,15 +78,35 @@ class PinResult:
 
 class PinGuard:
     """Checks the proctor's PIN: every wrong PIN is refused and logged; five wrong in a row lock
-    the exit for a minute (the lock is logged too). `clock` is injectable for tests."""
+    the exit for a minute (the lock is logged too). The count of wrong PINs and the end of a lock
+    are kept in this PC's settings, so that restarting the program neither resets the count nor
+    lifts the lock. `clock` (seconds that never jump) and `wall` (the date and time, for the
+    kept lock end) are injectable for tests."""
 
     def __init__(self, store: Store, session_id: str, *,
-                 clock: Callable[[], float] = time.monotonic):
+                 clock: Callable[[], float] = time.monotonic,
+                 wall: Callable[[], float] = time.time):
         self.store = store
         self.session_id = session_id
         self.clock = clock
+        self.wall = wall
         self.wrong = 0
         self.locked_until = 0.0
+        kept = get_setting(store, PIN_STATE_KEY, None)
+        if isinstance(kept, dict) and kept.get("session_id") == session_id:
+            try:
+                self.wrong = max(0, min(int(kept.get("wrong") or 0), MAX_WRONG_PINS - 1))
+                left = float(kept.get("locked_until") or 0) - wall()
+            except (TypeError, ValueError):
+                left = 0.0
+            if left > 0:
+                self.locked_until = clock() + min(left, LOCK_SECONDS)
+
+    def _keep(self) -> None:
+        left = self.locked_until - self.clock()
+        set_setting(self.store, PIN_STATE_KEY, {
+            "session_id": self.session_id, "wrong": self.wrong,
+            "locked_until": self.wall() + left if left > 0 else 0})
 
     def lock_left(self) -> int:
         left = self.locked_until - self.clock()
@@ -105,6 +126,7 @@ class PinGuard:
                              "thử lại.")
         if sessions.check_pin(self.store, self.session_id, pin):
             self.wrong = 0
+            self._keep()
             audit.append(self.store, "kiosk_pin_ok", table=SESSIONS, record_id=self.session_id,
                          new={"purpose": purpose, "kiosk": kiosk_label()})
             return PinResult(True, remaining_tries=MAX_WRONG_PINS)
@@ -114,12 +136,14 @@ class PinGuard:
         if self.wrong >= MAX_WRONG_PINS:
             self.wrong = 0
             self.locked_until = self.clock() + LOCK_SECONDS
+            self._keep()
             audit.append(self.store, "kiosk_exit_locked", table=SESSIONS,
                          record_id=self.session_id,
                          new={"seconds": LOCK_SECONDS, "kiosk": kiosk_label()})
             return PinResult(False, True, 0, LOCK_SECONDS,
                              f"Sai mã PIN {MAX_WRONG_PINS} lần liên tiếp: chức năng thoát bị khóa "
                              f"{LOCK_SECONDS} giây.")
+        self._keep()
         left_tries = MAX_WRONG_PINS - self.wrong
         return PinResult(False, False, left_tries, 0,
                          f"Mã PIN không đúng. Còn {left_tries} lần thử.")
