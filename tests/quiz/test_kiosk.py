@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from desktop.models import audit
 from desktop.models.quiz import attempts, kiosk, sessions
@@ -101,6 +101,20 @@ def test_large_type(qtbot, qstore, clock):
     labels = [k.question.text, k.question.options[0].text, k.question.number,
               k.welcome.title, k.question.next]
     assert all(w.font().pointSize() >= 18 for w in labels)
+    leave(k)
+
+
+def test_pin_pad_keys_show_their_whole_label(qtbot, qstore, clock):
+    s = make_session(qstore)
+    k = open_kiosk(qtbot, qstore, s.id, clock)
+    k.ask_pin("menu")
+    qtbot.waitUntil(lambda: k.pin.isVisible())
+    ok = k.findChild(QPushButton, "pin_key_ok")
+    assert ok.text() == "Đồng ý" and ok.font().pointSize() >= 18
+    assert ok.width() >= ok.sizeHint().width() >= ok.fontMetrics().horizontalAdvance(ok.text())
+    assert ok.height() >= 72
+    keys = {b.width() for b in k.pin.pad.keys}
+    assert len(keys) == 1                                # the pad stays an even grid
     leave(k)
 
 

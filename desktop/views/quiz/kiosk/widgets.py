@@ -1,7 +1,7 @@
 """The kiosk's building blocks: large type, big buttons, answer options, the PIN pad."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout,
@@ -144,6 +144,9 @@ class OptionWidget(QFrame):
         event.accept()
 
 
+KEY_SIZE = (110, 72)   # the smallest a key of the PIN pad is
+
+
 class PinPad(QWidget):
     """A PIN field with an on-screen number pad (works with the keyboard's digits too)."""
 
@@ -160,16 +163,34 @@ class PinPad(QWidget):
         self.field.setFixedWidth(320)
         layout.addWidget(self.field, 0, Qt.AlignmentFlag.AlignHCenter)
         grid = QGridLayout()
+        self.keys: list[QPushButton] = []
         keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"]
         for i, k in enumerate(keys):
             text = self.tr("OK") if k == "OK" else k
             b = button(text, f"pin_key_{'back' if k == '⌫' else k.lower()}", primary=(k == "OK"))
-            b.setFixedSize(110, 72)
+            b.setMinimumSize(*KEY_SIZE)
             b.clicked.connect(lambda _c=False, key=k: self._press(key))
             grid.addWidget(b, i // 3, i % 3)
+            self.keys.append(b)
         holder = QWidget()
         holder.setLayout(grid)
         layout.addWidget(holder, 0, Qt.AlignmentFlag.AlignHCenter)
+
+    def _fit_keys(self) -> None:
+        """Every key as wide as the widest label needs ("Đồng ý" at the kiosk's type size)."""
+        width = max([KEY_SIZE[0]] + [b.sizeHint().width() for b in self.keys])
+        for b in self.keys:
+            b.setMinimumSize(width, KEY_SIZE[1])
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        self._fit_keys()
+        super().showEvent(event)
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange,
+                            QEvent.Type.LanguageChange):
+            self._fit_keys()
 
     def _press(self, key: str) -> None:
         if key == "OK":
