@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+from xml.parsers import expat as xml_errors
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -343,3 +344,21 @@ def test_aiken_errors_name_their_line_once():
         (4, "Đáp án \"D\" không phải chữ cái của một phương án; câu hỏi bắt đầu ở dòng 1."),
         (8, "Phương án \"C)\" không đúng thứ tự (cần \"B)\"); câu hỏi bắt đầu ở dòng 6.")]
     assert all("Dòng" not in x.message for x in r.rejected)
+
+
+@pytest.mark.parametrize("data,words", [
+    (b"<?xml version='1.0'?>\n<quiz>\n<question>\n<oops>\n</quiz>\n", "không khớp"),
+    (b"<quiz><a>&x;</a></quiz>", "&amp;"),
+    (b"<quiz a='1' a='2'></quiz>", "hai lần"),
+    (b"<quiz>", "thiếu thẻ đóng"),
+])
+def test_moodle_xml_errors_are_in_vietnamese(data, words):
+    message = moodle_xml.parse(data).rejected[0].message
+    assert message.startswith("Tệp XML hỏng ở dòng") and words in message
+    assert "Hãy sửa" in message
+    english = {xml_errors.ErrorString(c) for c in range(1, 44)} - {None}
+    assert not any(e in message for e in english)
+
+
+def test_unknown_expat_error_gets_a_vietnamese_phrase():
+    assert moodle_xml.expat_message(9999) == "cấu trúc XML không hợp lệ"

@@ -55,6 +55,37 @@ class Node:
         return (inner.text if inner is not None else node.text).strip()
 
 
+_E = xml.parsers.expat.errors
+_EXPAT_VI = {
+    _E.XML_ERROR_SYNTAX: "lỗi cú pháp",
+    _E.XML_ERROR_NO_ELEMENTS: "tệp không có thẻ nào hoặc kết thúc giữa chừng (thiếu thẻ đóng)",
+    _E.XML_ERROR_INVALID_TOKEN: "có ký tự hoặc thẻ viết sai (ví dụ dấu < hoặc & chưa viết "
+                                "thành &lt; &amp;)",
+    _E.XML_ERROR_UNCLOSED_TOKEN: "thẻ chưa đóng (thiếu dấu >)",
+    _E.XML_ERROR_PARTIAL_CHAR: "ký tự bị cắt dở (tệp có thể bị cắt ngang)",
+    _E.XML_ERROR_TAG_MISMATCH: "thẻ đóng không khớp với thẻ mở",
+    _E.XML_ERROR_DUPLICATE_ATTRIBUTE: "một thuộc tính được ghi hai lần trong cùng một thẻ",
+    _E.XML_ERROR_JUNK_AFTER_DOC_ELEMENT: "còn nội dung sau thẻ đóng cuối cùng",
+    _E.XML_ERROR_UNDEFINED_ENTITY: "có ký hiệu &…; không xác định (dấu & phải viết là &amp;)",
+    _E.XML_ERROR_RECURSIVE_ENTITY_REF: "ký hiệu &…; tự tham chiếu chính nó",
+    _E.XML_ERROR_BAD_CHAR_REF: "mã ký tự &#…; không hợp lệ",
+    _E.XML_ERROR_BINARY_ENTITY_REF: "ký hiệu &…; trỏ tới dữ liệu nhị phân",
+    _E.XML_ERROR_MISPLACED_XML_PI: "khai báo <?xml …?> không nằm ở đầu tệp",
+    _E.XML_ERROR_UNKNOWN_ENCODING: "bảng mã không được hỗ trợ",
+    _E.XML_ERROR_INCORRECT_ENCODING: "bảng mã khai báo trong <?xml …?> không đúng với tệp",
+    _E.XML_ERROR_UNCLOSED_CDATA_SECTION: "đoạn <![CDATA[ chưa đóng bằng ]]>",
+    _E.XML_ERROR_UNBOUND_PREFIX: "tiền tố tên thẻ (phần trước dấu :) chưa được khai báo",
+    _E.XML_ERROR_XML_DECL: "khai báo <?xml …?> viết sai",
+    _E.XML_ERROR_TEXT_DECL: "khai báo văn bản viết sai",
+}
+EXPAT_MESSAGES = {_E.codes[k]: v for k, v in _EXPAT_VI.items() if k in _E.codes}
+
+
+def expat_message(code: int) -> str:
+    """What expat's error code means, in Vietnamese."""
+    return EXPAT_MESSAGES.get(code, "cấu trúc XML không hợp lệ")
+
+
 class XmlError(Exception):
     def __init__(self, line: int, message: str):
         super().__init__(message)
@@ -92,7 +123,8 @@ def _tree(text: str) -> Node:
         parser.Parse(text, True)
     except xml.parsers.expat.ExpatError as exc:
         raise XmlError(exc.lineno, f"Tệp XML hỏng ở dòng {exc.lineno}, cột {exc.offset + 1}: "
-                                   f"{xml.parsers.expat.ErrorString(exc.code)}.") from exc
+                                   f"{expat_message(exc.code)}. Hãy sửa chỗ đó (hoặc xuất lại "
+                                   "tệp từ Moodle) rồi nhập lại.") from exc
     return root
 
 
