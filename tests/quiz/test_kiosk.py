@@ -311,7 +311,8 @@ def test_crash_recovery_resumes_same_question_and_time(qtbot, qstore, clock):
     first._save_progress()
     attempt_id = first.attempt.id
     answered = [it.selected for it in first.attempt.items]
-    # the power goes: the window is gone without leaving the kiosk
+    # the power goes: the window is gone without leaving the kiosk (nor its clock ticking)
+    first.ticker.stop()
     first._active = False
     QApplication.instance().removeEventFilter(first)
     first._allow_close = True
