@@ -17,7 +17,7 @@ import re
 from desktop.models.quiz.bank_io import ParsedQuestion, ParseResult
 
 from .encodings import decode
-from .text import answer_weights, html_to_text, looks_like_html, number
+from .text import answer_weights, html_to_text, looks_like_html, weight_text
 
 SPECIAL = "~=#{}:"
 TRUE_WORDS = {"T": True, "TRUE": True, "F": False, "FALSE": False}
@@ -269,9 +269,9 @@ def write(questions: list[dict], topics: dict[str, str]) -> bytes:
             if not q["multiple"]:
                 mark = "=" if i in q["correct"] else "~"
                 if weights[i] != (100.0 if i in q["correct"] else 0.0):
-                    mark += f"%{number(weights[i])}%"
+                    mark += f"%{weight_text(weights[i])}%"
             else:
-                mark = f"~%{number(weights[i])}%"
+                mark = f"~%{weight_text(weights[i])}%"
             lines.append(f"\t{mark}[plain]{escape(option)}")
         if q.get("explanation"):
             lines.append(f"\t####[plain]{escape(q['explanation'])}")

@@ -18,7 +18,7 @@ from desktop.models.quiz.bank_io import ParsedQuestion, ParseResult
 
 from .encodings import decode
 from .gift import TRUE_FALSE_OPTIONS
-from .text import answer_weights, html_to_text, looks_like_html, number
+from .text import answer_weights, html_to_text, looks_like_html, weight_text
 
 SUPPORTED = ("multichoice", "truefalse")
 TYPE_NAMES = {"shortanswer": "trả lời ngắn (short answer)", "numerical": "dạng số (numerical)",
@@ -252,7 +252,7 @@ def write(questions: list[dict], topics: dict[str, str]) -> bytes:
         out.append("    <shuffleanswers>true</shuffleanswers>")
         out.append("    <answernumbering>ABCD</answernumbering>")
         for option, weight in zip(q["options"], answer_weights(q)):
-            out.append(f'    <answer fraction="{number(weight)}" format="plain_text">')
+            out.append(f'    <answer fraction="{weight_text(weight)}" format="plain_text">')
             out.append(f"      <text>{escape(option)}</text>")
             out.append("      <feedback format=\"plain_text\"><text></text></feedback>")
             out.append("    </answer>")

@@ -45,6 +45,6 @@ def answer_weights(q: dict) -> list[float]:
             for i in range(len(q["options"]))]
 
 
-def number(w: float) -> str:
+def weight_text(w: float) -> str:
     """A weight as written in a file: 50, 33.33333, -100."""
     return str(int(w)) if float(w).is_integer() else f"{w:.5f}".rstrip("0")
