@@ -102,16 +102,20 @@ def parse(data: bytes | Path, *, encoding: str | None = None) -> ParseResult:
                 continue
             correct = _letters(answer or "", len(opts))
             if correct is None:
-                result.reject(r, f"Dòng {r}: cột \"Đáp án đúng\" phải là chữ cái của phương án "
+                result.reject(r, f"Cột \"Đáp án đúng\" phải là chữ cái của phương án "
                                  f"(A–{LETTERS[max(len(opts), 1) - 1]}), ví dụ B hoặc A, C "
                                  f"(đang là \"{answer or ''}\").")
                 continue
             difficulty = value("difficulty")
             try:
-                level = int(float(difficulty)) if difficulty else None
+                number = float(str(difficulty).replace(",", ".")) if difficulty else None
             except ValueError:
-                result.reject(r, f"Dòng {r}: độ khó phải là 1, 2 hoặc 3 (đang là \"{difficulty}\").")
+                number = float("nan")   # not a number: refused below
+            if number is not None and not number.is_integer():
+                result.reject(r, f"Độ khó phải là số nguyên 1, 2 hoặc 3 (đang là "
+                                 f"\"{difficulty}\"): hãy sửa ô này rồi nhập lại.")
                 continue
+            level = int(number) if number is not None else None
             topic = value("topic")
             code = names.get((topic or "").casefold())
             result.items.append(ParsedQuestion(

@@ -129,23 +129,33 @@ class StartCheck:
 
 
 def check_start(store: Store, session: sessions.Session, staff_id: str, *,
-                require_attendance: bool = True) -> StartCheck:
+                require_attendance: bool = True, about_person: bool = False) -> StartCheck:
+    """Whether the person may start a paper now. The reasons speak to the person at the kiosk;
+    with `about_person` (the proctor keying in paper answers) they name the person instead."""
     person = StaffRepository(store).get(staff_id)
     if not person.active:
         return StartCheck(False, f"{person.full_name} không còn trong danh sách đang làm việc.",
                           "inactive")
     if session.status != "open":
         return StartCheck(False, "Buổi tập huấn đã đóng, không làm bài được nữa.", "closed")
+    name = person.full_name
     if require_attendance and sessions.attendance_row(store, session.id, staff_id) is None:
-        return StartCheck(False, "Bạn chưa có tên trong danh sách dự buổi tập huấn này. Hãy báo "
+        return StartCheck(False, f"{name} chưa có tên trong danh sách dự buổi tập huấn này: hãy "
+                          "thêm vào danh sách trước." if about_person else
+                          "Bạn chưa có tên trong danh sách dự buổi tập huấn này. Hãy báo "
                           "người giám sát để được thêm vào.", "not_listed")
     running = [a for a in attempts_of(store, session.id, staff_id) if a["status"] == "in_progress"]
     if running:
-        return StartCheck(False, "Bạn đang có một bài làm dở. Hãy báo người giám sát để tiếp tục "
+        return StartCheck(False, f"{name} đang có một bài làm dở trên máy kiểm tra: hãy cho "
+                          "tiếp tục hoặc nộp bài đó trước." if about_person else
+                          "Bạn đang có một bài làm dở. Hãy báo người giám sát để tiếp tục "
                           "bài đó.", "in_progress", running[0]["id"])
     used, allowed = allowance(store, session, staff_id)
     if used >= allowed:
-        return StartCheck(False, "Bạn đã làm bài kiểm tra của buổi này. Nếu cần làm lại, hãy báo "
+        return StartCheck(False, f"{name} đã làm bài kiểm tra của buổi này (hết số lần được "
+                          "làm). Nếu cần làm lại, hãy cho phép làm lại trước rồi nhập lại."
+                          if about_person else
+                          "Bạn đã làm bài kiểm tra của buổi này. Nếu cần làm lại, hãy báo "
                           "người giám sát.", "used_up")
     return StartCheck(True)
 
@@ -155,7 +165,8 @@ def start_attempt(store: Store, session_id: str, staff_id: str, *, kiosk_id: str
                   mode: str = "kiosk", variant_code: str | None = None,
                   require_attendance: bool = True) -> Attempt:
     session = sessions.get_session(store, session_id)
-    check = check_start(store, session, staff_id, require_attendance=require_attendance)
+    check = check_start(store, session, staff_id, require_attendance=require_attendance,
+                        about_person=mode == "paper")
     if not check.ok:
         raise QuizError(check.reason)
     if paper is None:

@@ -50,6 +50,9 @@ def _write(path: Path, data: dict) -> Path:
 
 
 def _read(path: Path, fmt: str, what: str) -> tuple[dict, bytes]:
+    if not Path(path).is_file():
+        raise QuizError(f"Không tìm thấy tệp {path}: hãy kiểm tra lại đường dẫn (hoặc ổ USB chứa "
+                        "tệp đã cắm vào máy chưa).")
     try:
         raw = Path(path).read_bytes()
         data = json.loads(raw.decode("utf-8-sig"))

@@ -118,9 +118,10 @@ def plan_entries(store: Store, session_id: str, rows: list[EntryRow]) -> EntryPl
         except QuizError as exc:
             refuse(exc.message)
             continue
-        check = attempts.check_start(store, session, person.id, require_attendance=False)
+        check = attempts.check_start(store, session, person.id, require_attendance=False,
+                                     about_person=True)
         if not check.ok:
-            refuse(f"{person.full_name}: {check.reason}")
+            refuse(check.reason)
             continue
         choices = [None if p is None else sorted(it.option_order[k] for k in p)
                    for it, p in zip(variant["items"], printed)]
