@@ -155,3 +155,37 @@ def test_wrong_usage_exits_2(run):
     assert code == 2
     code, _, err = run("verify", "khong-co", "--json")
     assert code == 1 and "Không tìm thấy" in err
+
+
+@pytest.mark.parametrize("changes, field", [
+    ({"copies": "ba"}, "copies"),
+    ({"copies": 2.5}, "copies"),
+    ({"copies": 0}, "copies"),
+    ({"copies": -1}, "copies"),
+    ({"copies": True}, "copies"),
+    ({"place": 5}, "place"),
+    ({"subject": ["a"]}, "subject"),
+    ({"number": "abc"}, "number"),
+    ({"number": "5/BB-BHXHTEST"}, "number"),
+    ({"number": "05/BB-KHAC"}, "number"),
+    ({"number": 5}, "number"),
+])
+def test_create_refuses_wrong_types_and_ranges_naming_the_field(run, tmp_path, changes, field):
+    code, out, err = run("create", "--from", str(write(tmp_path, sample(**changes))), "--json")
+    assert code == 1 and "Traceback" not in err
+    assert field in out["errors"] and f"{field}:" in err
+    code, out, _ = run("list", "--json")
+    assert out["count"] == 0
+
+
+def test_update_refuses_wrong_types_naming_the_field(run, tmp_path):
+    code, out, _ = run("create", "--from", str(write(tmp_path, sample())), "--json")
+    mid = out["minutes_id"]
+    code, out, err = run("update", mid, "--from",
+                         str(write(tmp_path, {"copies": "ba", "place": 5, "number": "1/BB"},
+                                   "u.json")), "--json")
+    assert code == 1 and "Traceback" not in err
+    assert {"copies", "place", "number"} <= set(out["errors"])
+    code, out, _ = run("create", "--from", str(write(tmp_path, sample(number="07/BB-BHXHTEST"),
+                                                     "ok.json")), "--json")
+    assert code == 0 and out["number"] == "07/BB-BHXHTEST"

@@ -330,3 +330,14 @@ def test_a_link_from_another_section_selects_the_minutes(ctx, qtbot, store):
     page.year_filter.setCurrentIndex(page.year_filter.findData(2025))  # would hide the first
     ctx.navigate.emit(f"minutes/#{first.minutes_id}")
     assert page.selected() is not None and page.selected().minutes_id == first.minutes_id
+
+
+def test_editor_refuses_a_malformed_number_beside_the_field(ctx, qtbot, store):
+    rev = M.create(store, sample())
+    editor = editor_for(ctx, qtbot, rev.id)
+    editor.form.number.setText("5/BB-BHXHTEST")
+    assert not editor.save()
+    assert "NN/BB" in editor.form.errors.text("number")
+    editor.form.number.setText("05/BB-BHXHTEST")
+    assert editor.save()
+    assert M.load_revision(store, rev.id).number == "05/BB-BHXHTEST"

@@ -247,3 +247,23 @@ def test_autosave_buffer_round_trip(store):
     assert M.autosave.pending(store) == {rev.id}
     M.save_draft(store, rev.id, {"subject": "Đã gõ"}, partial=True)
     assert M.autosave.load(store, rev.id) is None
+
+
+def test_wrong_types_and_ranges_are_refused_by_the_model(store):
+    bad = sample(copies=0, place=5, number="abc",
+                 participants=[{"name": 7, "side": "unit"}],
+                 action_items=[{"description": "Làm", "owner": ["x"], "due": "2026-02-01"}])
+    with pytest.raises(ValidationError) as err:
+        M.create(store, bad)
+    errors = err.value.errors
+    for key in ("copies", "place", "number", "participants[1].name", "action_items[1].owner"):
+        assert key in errors, key
+    assert "1 đến 9" in errors["copies"] and "NN/BB" in errors["number"]
+    with pytest.raises(ValidationError) as err:
+        M.create(store, sample(copies="ba"))
+    assert "copies" in err.value.errors
+    rev = M.create(store, sample())
+    with pytest.raises(ValidationError) as err:
+        M.save_draft(store, rev.id, {"copies": 2.5, "number": "5/BB-BHXHTEST"}, partial=True)
+    assert {"copies", "number"} <= set(err.value.errors)
+    assert store.scalar("SELECT count(*) FROM minutes") == 1

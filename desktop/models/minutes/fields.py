@@ -54,7 +54,7 @@ MAX_NAME = 120
 MAX_TEXT = 200_000       # content / conclusions: some 60 printed pages
 MAX_ITEMS = 300          # participants, action items
 MAX_COPIES = 9
-NUMBER_RE = re.compile(r"^\S{1,40}$")
+NUMBER_RE = re.compile(r"^\d{2,4}/BB-([A-Z0-9][A-Z0-9_.-]{1,19})$")
 _TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _NUMBER_SEQ_RE = re.compile(r"^(\d{1,4})/")
 
@@ -122,6 +122,21 @@ def empty_draft() -> dict:
             "conclusions": "", "action_items": [], "copies": 3, "copy_destinations": []}
 
 
+def _shown(value: Any) -> str:
+    """A value as the user wrote it in the JSON, for an error message."""
+    if isinstance(value, str):
+        return f"“{value[:40]}”"
+    if value is None or isinstance(value, bool):
+        return {None: "null", True: "true", False: "false"}[value]
+    return str(value)[:40]
+
+
+def number_unit(number: str) -> str | None:
+    """The unit code of a well-formed number (`05/BB-BHXHST` → `BHXHST`)."""
+    m = NUMBER_RE.match(number or "")
+    return m.group(1) if m else None
+
+
 def _label(field: str) -> str:
     return FIELD_LABELS_VI.get(field, field)
 
@@ -146,8 +161,8 @@ def validate(data: dict, *, complete: bool = False, partial: bool = False) -> di
         if key not in source:
             continue
         value = source[key]
-        if value is not None and not isinstance(value, (str, int)):
-            errors[key] = f"{_label(key)} phải là chữ."
+        if value is not None and not isinstance(value, str):
+            errors[key] = f"{_label(key)} phải là chữ (đặt trong dấu ngoặc kép)."
             continue
         text = clean_line(value)
         limit = MAX_NAME if key in ("chair", "secretary") else MAX_LINE
@@ -155,8 +170,10 @@ def validate(data: dict, *, complete: bool = False, partial: bool = False) -> di
             errors[key] = f"{_label(key)} quá dài ({len(text)} ký tự, tối đa {limit})."
         out[key] = text
     if out.get("number") and not NUMBER_RE.match(out["number"]):
-        errors["number"] = ("Số biên bản viết liền, không có dấu cách, ví dụ 05/BB-BHXHST "
-                            "(tối đa 40 ký tự).")
+        errors["number"] = (f"Số biên bản “{out['number'][:40]}” không đúng dạng NN/BB-<mã đơn "
+                            "vị>: số thứ tự có ít nhất hai chữ số, viết liền không có dấu cách, "
+                            "ví dụ 05/BB-BHXHST. Hãy sửa số, hoặc xóa ô số để chương trình tự "
+                            "đánh số.")
 
     if "date" in source:
         raw = clean_line(source["date"])
@@ -188,7 +205,8 @@ def validate(data: dict, *, complete: bool = False, partial: bool = False) -> di
         if isinstance(copies, str) and copies.strip().isdigit():
             copies = int(copies)
         if isinstance(copies, bool) or not isinstance(copies, int) or not 1 <= copies <= MAX_COPIES:
-            errors["copies"] = f"Số bản phải là số nguyên từ 1 đến {MAX_COPIES}."
+            errors["copies"] = (f"Số bản phải là số nguyên từ 1 đến {MAX_COPIES} "
+                                f"(ví dụ 3), không phải {_shown(source['copies'])}.")
         else:
             out["copies"] = copies
     if "copy_destinations" in source:
@@ -229,6 +247,8 @@ def _participants(items: Any, errors: dict[str, str]) -> list[dict]:
         if not isinstance(item, dict):
             errors[key] = f"Người tham dự thứ {i} phải có dạng {{\"name\", \"position\", \"side\"}}."
             continue
+        _check_strings(item, ("name", "position", "side", "organisation"), key,
+                       f"Người tham dự thứ {i}", errors)
         person = {
             "id": clean_line(item.get("id")) or None,
             "side": clean_line(item.get("side")) or "unit",
@@ -251,6 +271,15 @@ def _participants(items: Any, errors: dict[str, str]) -> list[dict]:
     return out
 
 
+def _check_strings(item: dict, keys: tuple[str, ...], prefix: str, label: str,
+                   errors: dict[str, str]) -> None:
+    for name in keys:
+        value = item.get(name)
+        if value is not None and not isinstance(value, str):
+            errors[f"{prefix}.{name}"] = (f"{label}: “{name}” phải là chữ (đặt trong dấu ngoặc "
+                                          f"kép), không phải {_shown(value)}.")
+
+
 def _action_items(items: Any, errors: dict[str, str]) -> list[dict]:
     if items is None:
         return []
@@ -265,6 +294,7 @@ def _action_items(items: Any, errors: dict[str, str]) -> list[dict]:
         if not isinstance(item, dict):
             errors[key] = f"Công việc thứ {i} phải có dạng {{\"description\", \"owner\", \"due\"}}."
             continue
+        _check_strings(item, ("description", "owner", "due"), key, f"Công việc thứ {i}", errors)
         entry = {
             "id": clean_line(item.get("id")) or None,
             "description": clean_text(item.get("description")),

@@ -247,7 +247,8 @@ def text_errors(data: dict, text_check: TextCheck | None) -> dict[str, str]:
     return errors
 
 
-def _clean(data: dict, *, complete: bool, partial: bool, text_check: TextCheck | None) -> dict:
+def _clean(data: dict, *, complete: bool, partial: bool, text_check: TextCheck | None,
+           unit_code: str | None = None) -> dict:
     """Validate, and add the characters the PDF can't print; every bad field is named."""
     errors: dict[str, str] = {}
     cleaned: dict | None = None
@@ -255,6 +256,12 @@ def _clean(data: dict, *, complete: bool, partial: bool, text_check: TextCheck |
         cleaned = F.validate(data, complete=complete, partial=partial)
     except ValidationError as exc:
         errors.update(exc.errors)
+    number = (cleaned or {}).get("number")
+    unit = F.number_unit(number) if number else None
+    if unit and unit_code and unit != unit_code:
+        errors["number"] = (f"Số biên bản {number} mang mã đơn vị {unit}, nhưng đơn vị này là "
+                            f"{unit_code}: hãy ghi dạng NN/BB-{unit_code}, hoặc xóa ô số để "
+                            "chương trình tự đánh số.")
     for key, message in text_errors(cleaned if cleaned is not None else data,
                                      text_check).items():
         errors.setdefault(key, message)
@@ -279,7 +286,13 @@ def _revision_values(data: dict) -> dict:
 def _with_defaults(store: Store, data: dict) -> dict:
     """Copies and their destinations when not given (03: province, consultant, VSS)."""
     profile = get_profile(store)
-    copies = data.get("copies") or 3
+    copies = data.get("copies", 3)
+    if copies is None:
+        copies = 3
+    if isinstance(copies, str) and copies.strip().isdigit():
+        copies = int(copies)
+    if isinstance(copies, bool) or not isinstance(copies, int) or not 1 <= copies <= F.MAX_COPIES:
+        return data  # refused, with the field named, when the data is cleaned
     if not data.get("copy_destinations"):
         dests = F.default_copy_destinations(profile.parent_name if profile else None)
         if copies > len(dests):
@@ -297,7 +310,8 @@ def create(store: Store, data: dict | None = None, *, template: str = "",
     if profile is None:
         raise IsoDeskError("Chưa khai báo đơn vị: hãy hoàn tất phần cài đặt ban đầu trước.")
     data = _with_defaults(store, dict(data or {}))
-    cleaned = _clean(data, complete=complete, partial=False, text_check=text_check)
+    cleaned = _clean(data, complete=complete, partial=False, text_check=text_check,
+                     unit_code=store.unit_code)
     date = F.parse_date(cleaned.get("date") or "")
     year = date.year if date else _dt.date.today().year
     with store.atomic():
@@ -335,7 +349,8 @@ def save_draft(store: Store, revision_id: str, data: dict, *, expected_version: 
     if store.unit_code and rev.origin_unit != store.unit_code:
         raise ReadOnlyRecord("Biên bản này là bản sao nhận từ đơn vị khác, chỉ được xem.")
     merged = {**rev.draft_data(), **data} if partial else data
-    cleaned = _clean(merged, complete=complete, partial=False, text_check=text_check)
+    cleaned = _clean(merged, complete=complete, partial=False, text_check=text_check,
+                     unit_code=store.unit_code)
     date = F.parse_date(cleaned.get("date") or "")
     year = date.year if date else _year_of(rev.row)
     with store.atomic():
