@@ -241,3 +241,35 @@ def test_the_province_verifies_a_received_copy(store, tmp_path):
         assert not M.verify_minutes(province, rev.minutes_id)["valid"]
     finally:
         province.close(clean=False)
+
+
+@pytest.mark.parametrize("how", ["replace", "remove"])
+def test_a_replaced_or_missing_attachment_file_is_found(store, how):
+    from desktop.models import blobs
+
+    rev = M.create(store, sample(), complete=True)
+    M.add_attachment(store, rev.id, b"%PDF-1.4 ke hoach goc", "Kế hoạch.pdf")
+    rev = M.sign(store, rev.minutes_id, "tuvan", PASSWORD, "author")
+    assert M.verify_minutes(store, rev.minutes_id)["valid"]
+    path = blobs.blob_path(store, rev.attachments[0]["sha256"])
+    if how == "replace":
+        path.write_bytes(b"%PDF-1.4 ke hoach da sua")
+    else:
+        path.unlink()
+    result = M.verify_minutes(store, rev.minutes_id)
+    assert not result["valid"]
+    assert result["message"].startswith("Bản này đã bị thay đổi sau khi ký.")
+    assert any("Kế hoạch.pdf" in p for p in result["problems"]), result["problems"]
+    with pytest.raises(IsoDeskError, match="Kế hoạch.pdf"):
+        M.sign(store, rev.minutes_id, "iso", PASSWORD, "confirm")
+    assert M.load_revision(store, rev.id).status == "signed"
+
+
+def test_a_draft_with_a_replaced_attachment_cannot_be_signed(store):
+    from desktop.models import blobs
+
+    rev = M.create(store, sample(), complete=True)
+    att = M.add_attachment(store, rev.id, b"bang ke", "Bảng kê.xlsx")
+    blobs.blob_path(store, att["sha256"]).write_bytes(b"bang ke khac")
+    with pytest.raises(IsoDeskError, match="Bảng kê.xlsx"):
+        M.sign(store, rev.minutes_id, "tuvan", PASSWORD, "author")

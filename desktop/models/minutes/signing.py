@@ -111,8 +111,13 @@ def sign(store: Store, target_id: str, username: str, password: str, meaning: st
         check_can_sign(rev, meaning, store)
         digest = revision_hash(rev)
         countersigns = None
+        if meaning == "author":
+            files = attachment_problems(store, rev)
+            if files:
+                raise IsoDeskError("Không ký được vì tài liệu đính kèm có vấn đề: "
+                                   + " ".join(files) + " Hãy gỡ tệp đó và đính kèm lại.")
         if meaning == "confirm":
-            check = verify_revision(store, rev, check_pdf=False)
+            check = verify_revision(store, rev, check_pdf=False, check_files=True)
             if not check.valid:
                 raise IsoDeskError(ALTERED_VI + " Không xác nhận được: " + "; ".join(check.problems))
             countersigns = _signature_digest(rev.signature("author")["signature"])
@@ -224,7 +229,11 @@ def _check_signature(store: Store, rev: Revision, sig: dict, digest: str) -> Sig
     return check
 
 
-def verify_revision(store: Store, rev: Revision, *, check_pdf: bool = True) -> RevisionCheck:
+def verify_revision(store: Store, rev: Revision, *, check_pdf: bool = True,
+                    check_files: bool | None = None) -> RevisionCheck:
+    """Recompute the content hash and check every signature, the status, the audit entries
+    and (`check_files`, by default as `check_pdf`) the stored attachment files; `check_pdf`
+    also checks the PDF kept with a confirmed revision."""
     digest = revision_hash(rev)
     result = RevisionCheck(rev, digest)
     by_meaning: dict[str, list[dict]] = {}
@@ -260,9 +269,30 @@ def verify_revision(store: Store, rev: Revision, *, check_pdf: bool = True) -> R
             if sid not in present:
                 problems.append(f"Chữ ký của {entry['new'].get('username')} lúc "
                                 f"{entry['at'][:16].replace('T', ' ')} đã bị xóa khỏi tệp dữ liệu.")
+    if status != "draft" and (check_pdf if check_files is None else check_files):
+        problems += attachment_problems(store, rev)
     if check_pdf and rev.row.get("pdf_sha256"):
         _check_pdf(store, rev, digest, result)
     return result
+
+
+def attachment_problems(store: Store, rev: Revision) -> list[str]:
+    """Each attachment's file must still be the one whose SHA-256 the content covers."""
+    problems: list[str] = []
+    for att in rev.attachments:
+        name = att["name"]
+        try:
+            path = blobs.blob_path(store, att["sha256"])
+        except IsoDeskError:
+            problems.append(f"Mã của tài liệu đính kèm “{name}” bị sửa.")
+            continue
+        if not path.is_file():
+            problems.append(f"Tài liệu đính kèm “{name}” không còn trong thư mục dữ liệu "
+                            "(tệp đã bị xóa hoặc đổi tên).")
+        elif blobs.sha256_file(path) != att["sha256"]:
+            problems.append(f"Tài liệu đính kèm “{name}” đã bị thay bằng một tệp khác "
+                            "(nội dung tệp không còn khớp với mã lúc lập biên bản).")
+    return problems
 
 
 def _check_pdf(store: Store, rev: Revision, digest: str, result: RevisionCheck) -> None:
