@@ -273,3 +273,49 @@ def test_a_draft_with_a_replaced_attachment_cannot_be_signed(store):
     blobs.blob_path(store, att["sha256"]).write_bytes(b"bang ke khac")
     with pytest.raises(IsoDeskError, match="Bảng kê.xlsx"):
         M.sign(store, rev.minutes_id, "tuvan", PASSWORD, "author")
+
+
+def test_a_signed_minutes_cannot_be_hidden_deleted_or_added_to(store):
+    rev = signed(store, confirm=True)
+    conn = raw_connection(store)
+    for sql in (
+        "UPDATE minutes SET deleted = 1 WHERE id = :mid",
+        "DELETE FROM minutes WHERE id = :mid",
+        "DELETE FROM minutes_revisions WHERE id = :rev",
+        "DELETE FROM minutes_participants WHERE revision_id = :rev",
+        "DELETE FROM minutes_action_items WHERE revision_id = :rev",
+        "DELETE FROM minutes_signatures WHERE revision_id = :rev",
+        "INSERT INTO minutes_participants (id, origin_unit, created_at, updated_at, revision_id, "
+        "side, name) VALUES ('p-extra', 'BHXHTEST', '2026', '2026', :rev, 'unit', 'Người thêm')",
+        "INSERT INTO minutes_action_items (id, origin_unit, created_at, updated_at, revision_id, "
+        "description) VALUES ('a-extra', 'BHXHTEST', '2026', '2026', :rev, 'Việc thêm')",
+        "INSERT INTO minutes_attachments (id, origin_unit, created_at, updated_at, revision_id, "
+        "name, sha256) VALUES ('f-extra', 'BHXHTEST', '2026', '2026', :rev, 'x.pdf', 'ab')",
+    ):
+        with pytest.raises(sqlite3.IntegrityError, match="locked|cannot be deleted"):
+            conn.execute(sql, {"mid": rev.minutes_id, "rev": rev.id})
+    conn.close()
+    assert M.resolve(store, rev.minutes_id).id == rev.id
+    assert M.verify_minutes(store, rev.minutes_id)["valid"]
+
+
+def test_a_signed_attachment_row_cannot_be_deleted_but_a_draft_can_go(store):
+    rev = M.create(store, sample(), complete=True)
+    M.add_attachment(store, rev.id, b"bang ke", "Bảng kê.xlsx")
+    rev = M.sign(store, rev.minutes_id, "tuvan", PASSWORD, "author")
+    conn = raw_connection(store)
+    with pytest.raises(sqlite3.IntegrityError, match="locked"):
+        conn.execute("DELETE FROM minutes_attachments WHERE revision_id = ?", (rev.id,))
+    conn.close()
+    draft = M.create(store, sample(subject="Nháp sẽ bỏ"))
+    M.add_attachment(store, draft.id, b"nhap", "Nháp.txt")
+    assert M.discard_draft(store, draft.id) == draft.minutes_id
+    conn = raw_connection(store)
+    for table in ("minutes_participants", "minutes_action_items", "minutes_attachments"):
+        conn.execute(f"DELETE FROM {table} WHERE revision_id = ?", (draft.id,))
+    conn.execute("DELETE FROM minutes_revisions WHERE id = ?", (draft.id,))
+    conn.execute("DELETE FROM minutes WHERE id = ?", (draft.minutes_id,))
+    conn.close()
+    new = M.new_revision(store, rev.minutes_id, {"conclusions": "Sửa kết luận."})
+    assert M.discard_draft(store, new.id) is None
+    assert M.latest_revision(store, rev.minutes_id).id == rev.id

@@ -4,6 +4,11 @@ attachments, signatures; and the local autosave buffer of the editor.
 A signed revision is locked: triggers refuse a change to its content (and to a signature), so a
 direct UPDATE of the database file is refused; should the triggers be removed, the signature check
 (`desktop.models.minutes.signing.verify_revision`) still finds the change.
+
+Rows that came from another unit by sync (their `origin_unit` is not the code in `unit_profile`)
+may arrive in any order, so the triggers that refuse a new child row of a signed revision leave
+them alone; a deletion is refused whatever the row's origin (the sync never deletes a row, and
+the unit that made a signed minutes never marks it deleted).
 """
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -157,3 +162,49 @@ def m0001_minutes(db: Database) -> None:
             payload TEXT NOT NULL
         )"""
     )
+
+
+_SIGNED_REVISION = ("(SELECT status FROM minutes_revisions WHERE id = {rev}) "
+                    "IN ('signed', 'confirmed')")
+_LOCAL_ROW = "NEW.origin_unit IS (SELECT code FROM unit_profile WHERE id = 1)"
+
+
+@migrations(name="0002_minutes_signed_cannot_go")
+def m0002_minutes_signed_cannot_go(db: Database) -> None:
+    """A signed minutes can't be hidden or emptied: its `minutes` row can't be marked deleted
+    nor deleted, no row of a signed revision (the revision, its participants, action items,
+    attachments, signatures) can be deleted, and no participant, action item or attachment can
+    be added to a signed revision of this unit. (Every trigger's name ends in `_locked`, like
+    those of 0001.)"""
+    has_signed = ("EXISTS (SELECT 1 FROM minutes_revisions WHERE minutes_id = OLD.id "
+                  "AND status IN ('signed', 'confirmed'))")
+    db.execute(
+        f"""CREATE TRIGGER minutes_deleted_locked BEFORE UPDATE OF deleted ON minutes
+            WHEN NEW.deleted != 0 AND {has_signed}
+            BEGIN SELECT RAISE(ABORT, 'minutes has a signed revision and is locked'); END"""
+    )
+    db.execute(
+        f"""CREATE TRIGGER minutes_delete_locked BEFORE DELETE ON minutes
+            WHEN {has_signed}
+            BEGIN SELECT RAISE(ABORT, 'minutes has a signed revision and is locked'); END"""
+    )
+    db.execute(
+        """CREATE TRIGGER minutes_revisions_delete_locked BEFORE DELETE ON minutes_revisions
+            WHEN OLD.status != 'draft'
+            BEGIN SELECT RAISE(ABORT, 'minutes revision is signed and locked'); END"""
+    )
+    db.execute(
+        """CREATE TRIGGER minutes_signatures_delete_locked BEFORE DELETE ON minutes_signatures
+            BEGIN SELECT RAISE(ABORT, 'a signature cannot be deleted'); END"""
+    )
+    for table in _CHILD_CONTENT:
+        db.execute(
+            f"""CREATE TRIGGER {table}_delete_locked BEFORE DELETE ON {table}
+                WHEN {_SIGNED_REVISION.format(rev="OLD.revision_id")}
+                BEGIN SELECT RAISE(ABORT, 'minutes revision is signed and locked'); END"""
+        )
+        db.execute(
+            f"""CREATE TRIGGER {table}_insert_locked BEFORE INSERT ON {table}
+                WHEN {_SIGNED_REVISION.format(rev="NEW.revision_id")} AND {_LOCAL_ROW}
+                BEGIN SELECT RAISE(ABORT, 'minutes revision is signed and locked'); END"""
+        )
