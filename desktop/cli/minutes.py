@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 from desktop.documents import minutes_pdf, minutes_xlsx
+from desktop.models import audit
 from desktop.models import minutes as M
 from desktop.models.errors import IsoDeskError, ValidationError
 from desktop.models.unit import get_profile
@@ -236,6 +237,16 @@ def cmd_verify(args, ctx: CliContext) -> int:
         result = M.verify_minutes(store, args.id)
     except IsoDeskError as exc:
         raise fail_on(exc) from exc
+    chain = audit.verify_chain(store)
+    result["audit_chain"] = chain.as_dict()
+    if not chain.ok:
+        problem = (f"Nhật ký kiểm toán của tệp dữ liệu bị sửa ({chain.message}): không còn dựa "
+                   "vào nhật ký để biết chữ ký nào đã có. Hãy đối chiếu với bản ở tỉnh hoặc mã "
+                   "băm in dưới mã QR.")
+        result["problems"].append(problem)
+        result["message"] = (result["message"] if not result["valid"]
+                             else M.ALTERED_VI) + " " + problem
+        result["valid"] = False
     if not result["valid"]:
         raise CliError(f"Biên bản số {result['number']}: {result['message']}", payload=result)
     lines = [f"Biên bản số {result['number']} (bản sửa đổi {result['revision']}): "

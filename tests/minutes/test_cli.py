@@ -189,3 +189,17 @@ def test_update_refuses_wrong_types_naming_the_field(run, tmp_path):
     code, out, _ = run("create", "--from", str(write(tmp_path, sample(number="07/BB-BHXHTEST"),
                                                      "ok.json")), "--json")
     assert code == 0 and out["number"] == "07/BB-BHXHTEST"
+
+
+def test_verify_reports_a_broken_audit_chain(run, tmp_path, store):
+    code, out, _ = run("create", "--from", str(write(tmp_path, sample())), "--json")
+    mid = out["minutes_id"]
+    code, out, _ = run("verify", mid, "--json")
+    assert code == 0 and out["audit_chain"]["ok"] is True
+    conn = raw_connection(store)
+    conn.execute("DROP TRIGGER audit_log_no_delete")
+    conn.execute("DELETE FROM audit_log WHERE seq = (SELECT min(seq) + 1 FROM audit_log)")
+    conn.close()
+    code, out, err = run("verify", mid, "--json")
+    assert code == 1 and out["valid"] is False and out["audit_chain"]["ok"] is False
+    assert "Nhật ký kiểm toán" in err

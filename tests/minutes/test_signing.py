@@ -319,3 +319,42 @@ def test_a_signed_attachment_row_cannot_be_deleted_but_a_draft_can_go(store):
     new = M.new_revision(store, rev.minutes_id, {"conclusions": "Sửa kết luận."})
     assert M.discard_draft(store, new.id) is None
     assert M.latest_revision(store, rev.minutes_id).id == rev.id
+
+
+def test_a_backdated_signature_is_found_through_the_audit_log(store):
+    """The signer (who has the password) re-signs with another time: the signature verifies,
+    but the audit entry written at signing holds the real time and signature."""
+    rev = signed(store)
+    sig = dict(rev.signature("author"))
+    sig["signed_at"] = "2026-01-01T08:00:00.000+07:00"
+    _key, private = users.unlock_signing_key(store, sig["user_id"], PASSWORD)
+    sig["signature"] = crypto.sign(private, signature_bytes(sig))
+    tamper(store, "UPDATE minutes_signatures SET signed_at = ?, signature = ? WHERE id = ?",
+           (sig["signed_at"], sig["signature"], sig["id"]))
+    result = M.verify_minutes(store, rev.minutes_id)
+    assert not result["valid"]
+    assert result["signatures"][0]["valid"] is True
+    assert any("nhật ký kiểm toán" in p and "thời điểm ký" in p for p in result["problems"])
+
+
+def test_signatures_removed_and_status_back_to_draft_is_not_a_plain_draft(store):
+    rev = signed(store, confirm=True)
+    tamper(store, "DELETE FROM minutes_signatures WHERE revision_id = ?", (rev.id,))
+    tamper(store, "UPDATE minutes_revisions SET status = 'draft', content_sha256 = NULL "
+                  "WHERE id = ?", (rev.id,))
+    result = M.verify_minutes(store, rev.minutes_id, check_pdf=False)
+    assert not result["valid"] and result["message"] != "Bản nháp, chưa có chữ ký."
+    assert sum("bị xóa khỏi tệp dữ liệu" in p for p in result["problems"]) == 2
+
+
+def test_audit_entries_of_the_older_form_still_verify(store):
+    rev = signed(store, confirm=True)
+    conn = raw_connection(store)
+    conn.execute("DROP TRIGGER audit_log_no_update")
+    for seq, new in conn.execute("SELECT seq, new FROM audit_log WHERE action = 'minutes_signed'"
+                                 ).fetchall():
+        old = {k: v for k, v in json.loads(new).items()
+               if k in ("signature_id", "meaning", "content_sha256", "username")}
+        conn.execute("UPDATE audit_log SET new = ? WHERE seq = ?", (json.dumps(old), seq))
+    conn.close()
+    assert M.verify_minutes(store, rev.minutes_id)["valid"]

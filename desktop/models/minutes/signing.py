@@ -138,7 +138,10 @@ def sign(store: Store, target_id: str, username: str, password: str, meaning: st
         records.update(store, "minutes_revisions", rev.id, changes)
         audit.append(store, "minutes_signed", table="minutes_revisions", record_id=rev.id,
                      new={"signature_id": sig["id"], "meaning": meaning,
-                          "content_sha256": digest, "username": user.username},
+                          "content_sha256": digest, "username": user.username,
+                          "key_id": sig["key_id"], "key_fingerprint": sig["key_fingerprint"],
+                          "signed_at": sig["signed_at"],
+                          "signature_sha256": _signature_digest(sig["signature"])},
                      actor=user.username)
         if meaning == "confirm" and pdf_renderer is not None:
             final = load_revision(store, rev.id)
@@ -261,19 +264,44 @@ def verify_revision(store: Store, rev: Revision, *, check_pdf: bool = True,
     if status != "draft" and rev.row.get("content_sha256") not in (None, "", digest):
         problems.append("Mã nội dung ghi trong biên bản không khớp với nội dung hiện có.")
     if not store.unit_code or rev.origin_unit == store.unit_code:
-        present = {s["id"]: s for s in rev.signatures}
-        for entry in audit.history(store, "minutes_revisions", rev.id):
-            if entry["action"] != "minutes_signed" or not entry["new"]:
-                continue
-            sid = entry["new"].get("signature_id")
-            if sid not in present:
-                problems.append(f"Chữ ký của {entry['new'].get('username')} lúc "
-                                f"{entry['at'][:16].replace('T', ' ')} đã bị xóa khỏi tệp dữ liệu.")
+        problems += _audit_problems(store, rev)
     if status != "draft" and (check_pdf if check_files is None else check_files):
         problems += attachment_problems(store, rev)
     if check_pdf and rev.row.get("pdf_sha256"):
         _check_pdf(store, rev, digest, result)
     return result
+
+
+# What the audit entry of a signing recorded, compared with the signature row. Entries written
+# before key_id, key_fingerprint, signed_at and signature_sha256 were recorded hold only the
+# first fields; what an entry does not hold is not compared.
+_AUDITED = {"meaning": "tư cách ký", "username": "người ký", "content_sha256": "mã nội dung",
+            "key_id": "khóa", "key_fingerprint": "dấu vân tay khóa", "signed_at": "thời điểm ký",
+            "signature_sha256": "giá trị chữ ký"}
+
+
+def _audit_problems(store: Store, rev: Revision) -> list[str]:
+    """Each signature the audit log recorded for this revision must still be there, as it was
+    recorded (on the unit that made the minutes: the province has no district's audit log)."""
+    problems: list[str] = []
+    present = {s["id"]: s for s in rev.signatures}
+    for entry in audit.history(store, "minutes_revisions", rev.id):
+        new = entry["new"]
+        if entry["action"] != "minutes_signed" or not new:
+            continue
+        who = new.get("username")
+        when = entry["at"][:16].replace("T", " ")
+        sig = present.get(new.get("signature_id"))
+        if sig is None:
+            problems.append(f"Chữ ký của {who} lúc {when} đã bị xóa khỏi tệp dữ liệu.")
+            continue
+        actual = {**sig, "signature_sha256": _signature_digest(sig["signature"])}
+        changed = [label for key, label in _AUDITED.items()
+                   if key in new and new[key] != actual.get(key)]
+        if changed:
+            problems.append(f"Chữ ký của {who} lúc {when} không còn như nhật ký kiểm toán ghi "
+                            f"lúc ký (khác: {', '.join(changed)}): chữ ký đã bị thay.")
+    return problems
 
 
 def attachment_problems(store: Store, rev: Revision) -> list[str]:
