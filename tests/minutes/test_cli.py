@@ -203,3 +203,16 @@ def test_verify_reports_a_broken_audit_chain(run, tmp_path, store):
     code, out, err = run("verify", mid, "--json")
     assert code == 1 and out["valid"] is False and out["audit_chain"]["ok"] is False
     assert "Nhật ký kiểm toán" in err
+
+
+def test_update_new_revision_refused_on_altered_content(run, tmp_path, store):
+    code, out, _ = run("create", "--from", str(write(tmp_path, sample())), "--json")
+    mid = out["minutes_id"]
+    run("sign", mid, "--user", "tuvan", "--meaning", "author", "--password-stdin",
+        stdin=PASSWORD + "\n")
+    tamper(store, "UPDATE minutes_revisions SET place = 'Nơi khác' WHERE minutes_id = ?", (mid,))
+    code, out, err = run("update", mid, "--new-revision", "--reason", "Bổ sung", "--from",
+                         str(write(tmp_path, {"conclusions": "Thêm."}, "u.json")))
+    assert code == 1 and "Không tạo được bản sửa đổi mới" in err and "Traceback" not in err
+    code, out, _ = run("show", mid, "--json")
+    assert len(out["revisions"]) == 1

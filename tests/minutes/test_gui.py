@@ -341,3 +341,15 @@ def test_editor_refuses_a_malformed_number_beside_the_field(ctx, qtbot, store):
     editor.form.number.setText("05/BB-BHXHTEST")
     assert editor.save()
     assert M.load_revision(store, rev.id).number == "05/BB-BHXHTEST"
+
+
+def test_new_revision_refused_in_the_editor_when_altered(ctx, qtbot, store, monkeypatch):
+    rev = signed(store, confirm=True)
+    tamper(store, "UPDATE minutes_revisions SET subject = 'Sửa lén' WHERE id = ?", (rev.id,))
+    shown = []
+    monkeypatch.setattr("desktop.views.minutes.editor.show_error",
+                        lambda parent, exc, *a, **k: shown.append(exc))
+    editor = editor_for(ctx, qtbot, rev.id)
+    editor.new_revision(reason="Bổ sung")
+    assert shown and "Không tạo được bản sửa đổi mới" in shown[0].message
+    assert editor.rev.id == rev.id and not editor.editable

@@ -267,3 +267,15 @@ def test_wrong_types_and_ranges_are_refused_by_the_model(store):
         M.save_draft(store, rev.id, {"copies": 2.5, "number": "5/BB-BHXHTEST"}, partial=True)
     assert {"copies", "number"} <= set(err.value.errors)
     assert store.scalar("SELECT count(*) FROM minutes") == 1
+
+
+def test_no_new_revision_on_top_of_altered_content(store):
+    from .helpers import tamper
+
+    rev = signed(store, confirm=True)
+    tamper(store, "UPDATE minutes_revisions SET conclusions = 'sửa lén' WHERE id = ?", (rev.id,))
+    with pytest.raises(IsoDeskError) as err:
+        M.new_revision(store, rev.minutes_id, {"content": "Nội dung mới"}, reason="Sửa")
+    assert "Không tạo được bản sửa đổi mới" in err.value.message
+    assert "bản sửa đổi 1" in err.value.message
+    assert M.revision_ids(store, rev.minutes_id) == [rev.id]

@@ -400,6 +400,7 @@ def new_revision(store: Store, minutes_id: str, data: dict | None = None, *, rea
                            "bản nháp: hãy sửa trực tiếp bản đó.")
     if store.unit_code and old.origin_unit != store.unit_code:
         raise ReadOnlyRecord("Biên bản này là bản sao nhận từ đơn vị khác, chỉ được xem.")
+    _refuse_altered(store, minutes_id)
     base = old.draft_data()
     for key in ("participants", "action_items"):
         base[key] = [{k: v for k, v in item.items() if k != "id"} for item in base[key]]
@@ -425,6 +426,22 @@ def new_revision(store: Store, minutes_id: str, data: dict | None = None, *, rea
         if data:
             save_draft(store, rev["id"], data, partial=True, text_check=text_check)
     return load_revision(store, rev["id"])
+
+
+def _refuse_altered(store: Store, minutes_id: str) -> None:
+    """A new revision copies the signed one: not when any revision fails its check."""
+    from .signing import verify_revision
+
+    for rid in revision_ids(store, minutes_id):
+        check = verify_revision(store, load_revision(store, rid))
+        if not check.valid:
+            rev = check.revision
+            raise IsoDeskError(
+                f"Không tạo được bản sửa đổi mới: bản sửa đổi {rev.revision_no} của biên bản số "
+                f"{rev.number} đã bị thay đổi sau khi ký ({' '.join(check.all_problems)}). "
+                "Bản mới sẽ chép lại nội dung đã bị sửa này. Hãy đối chiếu với bản giấy có chữ "
+                "ký hoặc bản ở tỉnh, báo quản trị hệ thống khôi phục dữ liệu từ bản sao lưu, rồi "
+                "làm lại.")
 
 
 def discard_draft(store: Store, revision_id: str) -> str | None:
