@@ -5,7 +5,8 @@ then the body in order: start time, place, participants of both sides, chair, se
 content, results and conclusions, action items, attachments; the closing time and the sentence
 with the page count and the copies; two signature columns with the electronic confirmation under
 each; "Nơi nhận" and a QR code with the minutes' id and content hash. Drafts carry a "BẢN NHÁP"
-watermark. Each copy starts on a new page, marked "Bản số 1/3 — …". No Qt here.
+watermark. Each copy starts on a new page, marked "Bản số 1/3 — …"; its following pages carry
+"Bản số 1/3" in the top margin. No Qt here.
 """
 from __future__ import annotations
 
@@ -249,20 +250,44 @@ def _participants(rev: Revision, st: dict) -> list:
     return out
 
 
-def _action_table(rev: Revision, st: dict, width: float) -> Table:
+def _description_parts(text: str, style, width: float, limit: float) -> list[Paragraph]:
+    """The description of one action item as paragraphs no taller than `limit` each (a very
+    long one is cut between lines, each part becoming a row of its own)."""
+    para = Paragraph(plain(text), style)
+    parts: list[Paragraph] = []
+    while True:
+        _w, height = para.wrap(width, limit)
+        if height <= limit:
+            parts.append(para)
+            return parts
+        pieces = para.split(width, limit)
+        if len(pieces) != 2:  # (cannot be cut: let the table deal with it)
+            parts.append(para)
+            return parts
+        parts.append(pieces[0])
+        para = pieces[1]
+
+
+def _action_table(rev: Revision, st: dict, width: float, page_height: float) -> Table:
+    """The action items; rows are never split by the table, so the header is repeated only at
+    the top of a new page. A description taller than a third of a page is cut into rows,
+    each carrying the item's number, owner and due date."""
     head = [Paragraph(h, st["table_head"]) for h in
             ("TT", "Nội dung công việc", "Người thực hiện", "Thời hạn")]
     rows = [head]
+    widths = [10 * mm, width - 10 * mm - 48 * mm - 26 * mm, 48 * mm, 26 * mm]
+    text_width = widths[1] - 6  # less the cell padding
     for i, a in enumerate(rev.action_items, start=1):
         due = F.parse_date(a["due"] or "")
-        rows.append([
-            Paragraph(str(i), st["table_cell_center"]),
-            Paragraph(plain(a["description"]), st["table_cell"]),
-            Paragraph(plain(a["owner"]), st["table_cell"]),
-            Paragraph(f"{due:%d/%m/%Y}" if due else "", st["table_cell_center"]),
-        ])
-    widths = [10 * mm, width - 10 * mm - 48 * mm - 26 * mm, 48 * mm, 26 * mm]
-    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="CENTER")
+        for part in _description_parts(a["description"], st["table_cell"], text_width,
+                                       page_height / 3):
+            rows.append([
+                Paragraph(str(i), st["table_cell_center"]),
+                part,
+                Paragraph(plain(a["owner"]), st["table_cell"]),
+                Paragraph(f"{due:%d/%m/%Y}" if due else "", st["table_cell_center"]),
+            ])
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="CENTER")
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.5, "black"),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -353,7 +378,7 @@ def build_story(rev: Revision, pages: int, *, team_name: str = "Tổ triển kha
     story += _text_block(rev.conclusions, st) or [Paragraph("Không có.", st["body"])]
     if rev.action_items:
         story.append(_label(st, "Công việc cần thực hiện:"))
-        story.append(_action_table(rev, st, width))
+        story.append(_action_table(rev, st, width, setup.text_height))
         story.append(Spacer(1, 6))
     if rev.attachments:
         story.append(_label(st, "Tài liệu kèm theo:"))

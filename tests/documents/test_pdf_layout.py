@@ -247,7 +247,11 @@ def test_copy_mark_on_the_first_page_top_right():
     marks = [r for r in runs if "Bản số 1/3" in r[0]]
     assert len(marks) == 1
     assert marks[0][2] > PAGE_H - SETUP.top and marks[0][1] > PAGE_W / 2
-    assert all("Bản số" not in t for t in page_texts(data)[1:])
+    # the following pages carry the copy's number only, small, top right
+    for page, text in zip(reader.pages[1:], page_texts(data)[1:]):
+        assert "Lưu tại BHXH tỉnh" not in text
+        runs = [r for r in positioned_text(page) if "Bản số 1/3" in r[0]]
+        assert len(runs) == 1 and runs[0][2] > PAGE_H - SETUP.top and runs[0][1] > PAGE_W / 2
 
 
 def minutes(n: int, paragraphs: int = 25) -> list:
@@ -296,7 +300,8 @@ def test_three_copies_in_one_file(tmp_path):
         first = copy * single
         assert f"Bản số {copy + 1}/3" in texts[first]
         assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in texts[first]
-        assert sum(f"Bản số {copy + 1}/3" in t for t in texts) == 1
+        assert sum(f"Bản số {copy + 1}/3" in t for t in texts) == single  # each of its pages
+        assert sum(marks[copy] in t.replace("\n", " ") for t in texts) == 1  # the first only
         assert f"Biên bản này gồm {single:02d} trang" in " ".join(
             texts[first:first + single]).replace("\n", " ")
         # Numbering restarts: none on the copy's first page, then 2, 3, ...

@@ -163,3 +163,88 @@ def test_single_copy_has_no_copy_mark(store):
     data, result = render(rev, copies=False)
     assert result.copies == 1
     assert "Bản số" not in " ".join(pdf_pages(data))
+
+
+def _font_names(data: bytes) -> set[str]:
+    names = set()
+    for page in PdfReader(io.BytesIO(data)).pages:
+        fonts = page["/Resources"].get_object().get("/Font") or {}
+        for ref in fonts.get_object().values():
+            font = ref.get_object()
+            names.add(str(font["/BaseFont"]))
+    return names
+
+
+def test_no_font_is_left_out_of_the_file(store):
+    rev = signed(store, sample(action_items=[
+        {"description": "Sửa quy trình thu", "owner": "Tổ Thu", "due": "2026-02-01"}]),
+        confirm=True)
+    data, _ = render(rev, check=M.verify_revision(store, rev))
+    names = _font_names(data)
+    assert names and not any("Helvetica" in n or "Times-Roman" in n for n in names), names
+    assert b"/BaseFont /Helvetica" not in data
+
+
+def test_a_long_action_table_splits_between_whole_rows(store):
+    items = [{"description": " ".join([f"Việc{i:02d}"] * (25 + 90 * (i % 3 == 0))),
+              "owner": f"Tổ {i:02d}", "due": f"2026-03-{i:02d}"} for i in range(1, 28)]
+    items.append({"description": " ".join(["Việc28"] * 700), "owner": "Tổ 28",
+                  "due": "2026-03-28"})
+    rev = M.create(store, sample(action_items=items, content=LOREM))
+    data, result = render(rev, copies=False)
+    pages = pdf_pages(data)
+    seen = set()
+    for text in pages:
+        assert text.count("Nội dung công việc") <= 1
+        for i in range(1, 29):
+            if f"Việc{i:02d}" in text:
+                seen.add(i)
+                # every part of a row carries its number and its due date
+                assert f"{i:02d}/03/2026" in text, (i, text[:200])
+        if "Nội dung công việc" in text:
+            head = text.index("Nội dung công việc")
+            first = min((text.index(f"Việc{i:02d}") for i in range(1, 29)
+                         if f"Việc{i:02d}" in text), default=len(text))
+            assert head < first  # the header is above the rows of its page, never between them
+    assert seen == set(range(1, 29))
+
+
+def test_every_page_of_a_copy_says_which_copy_it_is(store):
+    paragraphs = "\n".join(f"Đoạn {i:03d}. {LOREM}" for i in range(1, 60))
+    rev = M.create(store, sample(content=paragraphs))
+    data, result = render(rev)
+    assert result.pages_per_copy >= 3 and result.copies == 3
+    pages = pdf_pages(data)
+    for copy in range(3):
+        for k in range(result.pages_per_copy):
+            text = flat(pages[copy * result.pages_per_copy + k])
+            assert f"Bản số {copy + 1}/3" in text, (copy, k)
+
+
+def test_the_altered_watermark_stays_inside_the_page(store):
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from desktop.documents.pdf import register_fonts
+
+    rev = signed(store, confirm=True)
+    tamper(store, "UPDATE minutes_revisions SET content = 'khác' WHERE id = ?", (rev.id,))
+    rev = M.load_revision(store, rev.id)
+    data, _ = render(rev, copies=False, check=M.verify_revision(store, rev))
+    page = PdfReader(io.BytesIO(data)).pages[0]
+    width, height = float(page.mediabox.width), float(page.mediabox.height)
+    found = []
+
+    def visit(text, cm, tm, font, size):
+        if P.ALTERED_WATERMARK[:6] in text:
+            found.append((text, cm, tm, size))
+
+    page.extract_text(visitor_text=visit)
+    assert found
+    text, cm, tm, size = found[0]
+    a, b = tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3]
+    c, d = tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3]
+    e, f = tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+    length = stringWidth(P.ALTERED_WATERMARK, register_fonts().bold, size)
+    for x, y in ((0, 0), (length, 0), (0, size), (length, size)):
+        px, py = a * x + c * y + e, b * x + d * y + f
+        assert 0 <= px <= width and 0 <= py <= height, (px, py, size)

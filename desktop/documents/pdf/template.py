@@ -2,19 +2,23 @@
 
 Page numbers are centred in the top margin from the second page of each copy on (Nghị định
 30/2020/NĐ-CP); an optional light diagonal watermark goes under the text of every page; an
-optional copy mark ("Bản số 1/3 — …") is printed small at the top right of a copy's first page.
+optional copy mark ("Bản số 1/3 — …") is printed small at the top right of a copy's first page,
+and its number alone ("Bản số 1/3") on the copy's following pages.
 Several copies can be built into one file, each starting on a new page with its own numbering.
 """
 from __future__ import annotations
 
 import io
+import math
 import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, Union
 
 from reportlab.lib.colors import Color, black
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
+from reportlab.platypus.tables import CellStyle
 
 from .fonts import register_fonts
 from .official import PageSetup
@@ -26,8 +30,23 @@ CREATOR = "ISO Desk"
 MAX_PASSES = 3
 PAGE_NUMBER_SIZE = 13
 COPY_MARK_SIZE = 10
+COPY_MARK_SMALL_SIZE = 9
 WATERMARK_SIZE = 72
 WATERMARK_GREY = Color(0.82, 0.82, 0.82)
+
+
+def watermark_size(text: str, font: str, width: float, height: float) -> float:
+    """The font size of a watermark drawn along the page's diagonal: at most WATERMARK_SIZE,
+    and small enough that the text stays inside the page (a fifth of the diagonal is left
+    free, half at each end, for the corners the text's height takes)."""
+    diagonal = math.hypot(width, height)
+    per_point = stringWidth(text, font, 1) or 1
+    return min(WATERMARK_SIZE, 0.8 * diagonal / (per_point + 1))
+
+
+def short_copy_mark(mark: str) -> str:
+    """"Bản số 1/3 — Lưu tại …" → "Bản số 1/3" (the mark of a copy's following pages)."""
+    return mark.split(" — ", 1)[0]
 
 
 class CopyStart(Flowable):
@@ -59,6 +78,9 @@ class OfficialDocTemplate(BaseDocTemplate):
             target = os.fspath(target)
         self.setup = setup
         self.fonts = register_fonts()
+        # Table cells default to the document font: reportlab's default (Helvetica) would be
+        # named in the file, not embedded, even when every cell holds a paragraph.
+        CellStyle.fontname = self.fonts.regular
         self.page_number_from = page_number_from
         self.watermark = watermark
         self.copy_page_counts: list[int] = []
@@ -105,12 +127,13 @@ class OfficialDocTemplate(BaseDocTemplate):
     def _under_page(self, canv, doc):
         if self.watermark:
             width, height = self.setup.pagesize
+            size = watermark_size(self.watermark, self.fonts.bold, width, height)
             canv.saveState()
             canv.setFillColor(WATERMARK_GREY)
-            canv.setFont(self.fonts.bold, WATERMARK_SIZE)
+            canv.setFont(self.fonts.bold, size)
             canv.translate(width / 2, height / 2)
-            canv.rotate(45)
-            canv.drawCentredString(0, -WATERMARK_SIZE / 3, self.watermark)
+            canv.rotate(math.degrees(math.atan2(height, width)))
+            canv.drawCentredString(0, -size / 3, self.watermark)
             canv.restoreState()
 
     def _over_page(self, canv, doc):
@@ -125,6 +148,10 @@ class OfficialDocTemplate(BaseDocTemplate):
             canv.setFont(self.fonts.italic, COPY_MARK_SIZE)
             canv.drawRightString(width - self.setup.right, height - self.setup.top / 2,
                                  self._copy_mark)
+        elif self._copy_mark:  # the following pages: the copy's number only, smaller
+            canv.setFont(self.fonts.italic, COPY_MARK_SMALL_SIZE)
+            canv.drawRightString(width - self.setup.right, height - self.setup.top / 2,
+                                 short_copy_mark(self._copy_mark))
         if self.page_number_from and page >= self.page_number_from:
             canv.setFont(self.fonts.regular, PAGE_NUMBER_SIZE)
             x = self.setup.left + (width - self.setup.left - self.setup.right) / 2
