@@ -210,7 +210,7 @@
         <translation>Không ghi được %1: %2</translation>
     </message>
     <message>
-        <source>The minutes can&apos;t be signed yet. Complete the fields marked in red:
+        <source>The minutes can't be signed yet. Complete the fields marked in red:
 </source>
         <translation>Biên bản chưa ký được. Hãy điền các mục báo đỏ:
 </translation>
@@ -363,8 +363,8 @@ Lý do sửa đổi:</translation>
         <translation>Ctrl+[</translation>
     </message>
     <message>
-        <source>One paragraph per line. A line starting with &quot;- &quot; is a bullet; indent it for a sub-item. Enter continues a list.</source>
-        <translation>Mỗi dòng một đoạn. Dòng bắt đầu bằng &quot;- &quot; là một gạch đầu dòng; thụt vào để thành ý nhỏ. Nhấn Enter để viết tiếp danh sách.</translation>
+        <source>One paragraph per line. A line starting with "- " is a bullet; indent it for a sub-item. Enter continues a list.</source>
+        <translation>Mỗi dòng một đoạn. Dòng bắt đầu bằng "- " là một gạch đầu dòng; thụt vào để thành ý nhỏ. Nhấn Enter để viết tiếp danh sách.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Content&lt;/b&gt; (what was done and discussed)</source>
@@ -626,6 +626,10 @@ Lý do sửa đổi:</translation>
         <translation>&lt;b&gt;Bản này đã bị thay đổi sau khi ký.&lt;/b&gt; </translation>
     </message>
     <message>
+        <source>The document could not be prepared. Close this window and try again; if it happens again, tell the administrator.</source>
+        <translation>Không chuẩn bị được văn bản để xem và in. Hãy đóng cửa sổ này rồi thử lại; nếu vẫn lỗi, hãy báo quản trị hệ thống.</translation>
+    </message>
+    <message>
         <source>Save the minutes as PDF</source>
         <translation>Lưu biên bản thành tệp PDF</translation>
     </message>
@@ -656,6 +660,18 @@ Lý do sửa đổi:</translation>
     <message>
         <source>Sent %1 pages to the printer.</source>
         <translation>Đã gửi %1 trang tới máy in.</translation>
+    </message>
+    <message>
+        <source>the document could not be read for printing</source>
+        <translation>không đọc được văn bản để in</translation>
+    </message>
+    <message>
+        <source>the printer could not be opened</source>
+        <translation>không mở được máy in</translation>
+    </message>
+    <message>
+        <source>an unexpected error occurred</source>
+        <translation>đã có lỗi ngoài dự kiến</translation>
     </message>
     <message>
         <source>Printing failed: %1. Check that the printer is on and has paper, then try again.</source>

@@ -353,3 +353,28 @@ def test_new_revision_refused_in_the_editor_when_altered(ctx, qtbot, store, monk
     editor.new_revision(reason="Bổ sung")
     assert shown and "Không tạo được bản sửa đổi mới" in shown[0].message
     assert editor.rev.id == rev.id and not editor.editable
+
+
+def test_preview_failures_are_said_in_vietnamese(ctx, qtbot, store, monkeypatch):
+    from desktop.views.minutes import preview
+
+    rev = signed(store, confirm=True)
+    dialog = PreviewDialog(ctx, rev.id)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.document.pageCount() > 0, timeout=10000)
+    shown = []
+    monkeypatch.setattr(preview, "show_error", lambda parent, error, *a, **k: shown.append(error))
+    dialog._render_failed(RuntimeError("reportlab internal detail"))
+    assert "reportlab" not in dialog.status.text()
+    assert "Không chuẩn bị được văn bản" in dialog.status.text()
+
+    job = preview.PrintJob(b"not a pdf", QPrinter(QPrinter.PrinterMode.ScreenResolution))
+    with qtbot.waitSignal(job.signals.failed, timeout=10000) as blocker:
+        job.run()
+    dialog._print_failed(*blocker.args)
+    assert "không đọc được văn bản để in" in shown[-1]
+    assert "QtPdf" not in shown[-1]
+    dialog._print_failed("printer")
+    assert "không mở được máy in" in shown[-1]
+    dialog._print_failed("")
+    assert "In không được: đã có lỗi ngoài dự kiến" in shown[-1]

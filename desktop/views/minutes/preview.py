@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.documents import minutes_pdf
 from desktop.models import minutes as M
+from desktop.models.errors import IsoDeskError
 
 from ..common import run_in_background, show_error, show_info
 from ..context import ViewContext
@@ -28,6 +29,15 @@ class _PrintSignals(QObject):
     progress = Signal(int, int)
     done = Signal(int)
     failed = Signal(str)
+
+
+class PrintFailure(Exception):
+    """Why a print job stopped: "unreadable" (QtPdf can't read the PDF) or "printer" (the
+    printer can't be opened); the dialog says it in the user's language."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
 
 
 class PrintJob(QRunnable):
@@ -46,8 +56,10 @@ class PrintJob(QRunnable):
     def run(self) -> None:
         try:
             self.signals.done.emit(self._print())
-        except Exception as exc:  # reported on the UI thread
-            self.signals.failed.emit(str(exc))
+        except PrintFailure as exc:  # reported on the UI thread
+            self.signals.failed.emit(exc.reason)
+        except Exception:  # noqa: BLE001 (anything else: said plainly on the UI thread)
+            self.signals.failed.emit("")
 
     def _print(self) -> int:
         buffer = QBuffer()
@@ -56,7 +68,7 @@ class PrintJob(QRunnable):
         doc = QPdfDocument()
         doc.load(buffer)
         if doc.status() != QPdfDocument.Status.Ready:
-            raise RuntimeError("QtPdf could not read the document")
+            raise PrintFailure("unreadable")
         count = doc.pageCount()
         first, last = 0, count - 1
         if self.printer.printRange() == QPrinter.PrintRange.PageRange and self.printer.fromPage():
@@ -66,7 +78,7 @@ class PrintJob(QRunnable):
         self.printer.setPageOrientation(QPageLayout.Orientation.Portrait)
         painter = QPainter()
         if not painter.begin(self.printer):
-            raise RuntimeError("the printer could not be opened")
+            raise PrintFailure("printer")
         printed = 0
         try:
             for page in range(first, last + 1):
@@ -175,7 +187,12 @@ class PreviewDialog(QDialog):
             self.buttons[name].setEnabled(True)
 
     def _render_failed(self, exc: Exception) -> None:
-        self.status.setText(str(exc))
+        if isinstance(exc, IsoDeskError):
+            self.status.setText(exc.message)
+        else:
+            self.status.setText(self.tr("The document could not be prepared. Close this window "
+                                        "and try again; if it happens again, tell the "
+                                        "administrator."))
         self.status.setStyleSheet("color: #b00020;")
         show_error(self, exc)
 
@@ -249,10 +266,15 @@ class PreviewDialog(QDialog):
         self.status.setText(self.tr("Sent %1 pages to the printer.").replace("%1", str(pages)))
         self._job_finished()
 
-    def _print_failed(self, message: str) -> None:
+    def _print_failed(self, reason: str) -> None:
         self._job_finished()
+        causes = {
+            "unreadable": self.tr("the document could not be read for printing"),
+            "printer": self.tr("the printer could not be opened"),
+        }
+        cause = causes.get(reason) or self.tr("an unexpected error occurred")
         show_error(self, self.tr("Printing failed: %1. Check that the printer is on and has "
-                                 "paper, then try again.").replace("%1", message))
+                                 "paper, then try again.").replace("%1", cause))
 
     def done(self, result: int) -> None:
         if self.print_job is not None:  # the window closes once the job has finished
