@@ -137,7 +137,8 @@ class TrainingChart(QChartView):
         self.series = QPieSeries()
         self.series.setHoleSize(0.5)
         self.chart().addSeries(self.series)
-        self.chart().legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.chart().legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart().legend().setShowToolTips(True)
 
     def set_counts(self, counts: dict[str, int]) -> None:
         self.series.clear()
