@@ -62,8 +62,34 @@ def outgoing_tables(store: Store, level: str) -> list[str]:
             if records.DIRECTIONS.get(t, "up") in (mine, "both") and t in present]
 
 
-def package_name(code: str, seq: int) -> str:
+def package_name(code: str, seq: int, recipient: str | None = None) -> str:
+    """`<district>-<seq>` going up; `<province>-<district>-<seq>` going down (each district has
+    its own sequence, so the district's code keeps the packages of one export apart)."""
+    if recipient:
+        return f"{code}-{recipient}-{seq:05d}{PACKAGE_SUFFIX}"
     return f"{code}-{seq:05d}{PACKAGE_SUFFIX}"
+
+
+def free_name(folder: Path, name: str, *, taken=(), same_sha: str | None = None) -> str:
+    """`name`, or `<stem>-2<suffix>`, `-3`… when a file of another package has it already.
+
+    A file whose SHA-256 is `same_sha` is the same package (copied again) and may be replaced."""
+    stem, suffix = name[:-len(PACKAGE_SUFFIX)], PACKAGE_SUFFIX
+    candidate, n = name, 1
+    while True:
+        path = Path(folder) / candidate
+        if candidate not in taken and not path.exists():
+            return candidate
+        if same_sha is not None and candidate not in taken and path.is_file():
+            from .transport import sha256_file
+
+            try:
+                if sha256_file(path) == same_sha:
+                    return candidate
+            except OSError:
+                pass
+        n += 1
+        candidate = f"{stem}-{n}{suffix}"
 
 
 @dataclass
@@ -191,8 +217,12 @@ def export_package(store: Store, peer: Peer, out_dir: Path | None = None, *, ful
         for block in iter(lambda: spool.read(1 << 20), b""):
             digest.update(block)
         spool.seek(0)
-        name = package_name(me, seq)
-        local = sync_dir(store, "outgoing") / name
+        outgoing = sync_dir(store, "outgoing")
+        taken = {r[0] for r in store.conn.execute(
+            "SELECT file_name FROM sync_packages WHERE direction = 'out'")}
+        name = free_name(outgoing, package_name(
+            me, seq, peer.code if profile.level == "province" else None), taken=taken)
+        local = outgoing / name
         fields = {"kind": "package", "package_id": package_id, "sender": me,
                   "sender_name": profile.name, "recipient": peer.code, "seq": seq,
                   "from_seq": from_seq, "created_at": created_at,
@@ -314,7 +344,7 @@ def deliver_to_folder(store: Store, package_id: str, folder: Path, *, via: str =
                       opener: Opener = open) -> Path:
     """Copy a made package to a folder or USB drive: atomic, read back and verified."""
     row, path = outgoing_path(store, package_id)
-    dest = Path(folder) / row["file_name"]
+    dest = Path(folder) / free_name(folder, row["file_name"], same_sha=row["file_sha256"])
     got = write_atomic(dest, source=path, opener=opener)
     if got != row["file_sha256"]:
         dest.unlink(missing_ok=True)
