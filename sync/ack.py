@@ -115,14 +115,17 @@ class AckResult:
     received: int = 0
     refused: list[dict] = field(default_factory=list)
     held: list[int] = field(default_factory=list)
+    refused_packages: list[dict] = field(default_factory=list)
     stale: bool = False
     message: str = ""
 
     def as_json(self) -> dict:
-        return {"status": "warning" if (self.refused or self.held or self.stale) else "ok",
+        return {"status": "warning" if (self.refused or self.held or self.stale or
+                                      self.refused_packages) else "ok",
                 "province": self.province, "ack_seq": self.ack_seq,
                 "highest_seq": self.highest_seq, "packages": self.packages,
                 "received": self.received, "refused": self.refused, "held": self.held,
+                "refused_packages": self.refused_packages,
                 "stale": self.stale, "message": self.message}
 
 
@@ -160,41 +163,13 @@ def import_ack(store: Store, path: Path) -> AckResult:
                           f"(số {peer.row['ack_seq_in']}); không thay đổi gì.")
         return result
     highest = content["highest_seq"]
+    listed = {p["package_id"]: p for p in content["packages"]
+              if isinstance(p, dict) and isinstance(p.get("package_id"), str)}
+    mine = store.query("SELECT package_id, seq, status FROM sync_packages WHERE direction = "
+                       "'out' AND peer = ? ORDER BY seq", (peer.code,))
     with store.atomic():
-        cur = store.execute("UPDATE sync_sent SET state = 'received', reason = '' WHERE peer = ? "
-                            "AND seq <= ? AND state = 'sent'", (peer.code, highest))
-        result.received = cur.rowcount
-        for pkg in sorted((p for p in content["packages"] if isinstance(p, dict)),
-                          key=lambda p: p.get("seq") or 0):
-            seq = pkg.get("seq")
-            if not isinstance(seq, int):
-                continue
-            status = pkg.get("status")
-            if status == "applied":
-                result.packages += 1
-                store.execute("UPDATE sync_packages SET status = 'acknowledged', summary = ? "
-                              "WHERE direction = 'out' AND package_id = ?",
-                              (json.dumps(pkg, ensure_ascii=False), pkg.get("package_id")))
-                for q in pkg.get("quarantined") or []:
-                    if not isinstance(q, dict):
-                        continue
-                    cur = store.execute(
-                        "UPDATE sync_sent SET state = 'refused', reason = ? WHERE peer = ? AND "
-                        "table_name = ? AND record_id = ? AND seq <= ?",
-                        (str(q.get("reason", ""))[:500], peer.code, str(q.get("table")),
-                         str(q.get("id")), seq))
-                    if cur.rowcount:
-                        result.refused.append({"table": q.get("table"), "id": q.get("id"),
-                                               "reason": q.get("reason")})
-            elif status == "held":
-                result.held.append(seq)
-                store.execute("UPDATE sync_packages SET status = 'held', reason = ? WHERE "
-                              "direction = 'out' AND package_id = ?",
-                              (json.dumps(pkg.get("gaps") or []), pkg.get("package_id")))
-            elif status == "refused":
-                store.execute("UPDATE sync_packages SET status = 'refused', reason = ? WHERE "
-                              "direction = 'out' AND package_id = ?",
-                              (str(pkg.get("reason") or "")[:500], pkg.get("package_id")))
+        for row in mine:
+            _mark_package(store, peer.code, row, listed.get(row["package_id"]), highest, result)
         store.execute(
             "UPDATE sync_peers SET acked_through = max(acked_through, ?), "
             "out_seq = max(out_seq, ?), ack_seq_in = ?, last_ack_at = ?, updated_at = ? "
@@ -207,9 +182,57 @@ def import_ack(store: Store, path: Path) -> AckResult:
     if result.refused:
         parts.append(f"{len(result.refused)} bản ghi bị tỉnh từ chối (xem lý do ở trạng thái "
                      "bản ghi); hãy sửa rồi gửi lại.")
+    for p in result.refused_packages:
+        parts.append(f"Tỉnh không nhận gói số {p['seq']} ({p['reason']}); {p['records']} bản ghi "
+                     "của gói được đưa về “chưa gửi” và sẽ có trong gói sau.")
     if result.held:
         parts.append("Tỉnh đang giữ gói số " + ", ".join(map(str, result.held)) +
                      " vì thiếu gói trước; gói tiếp theo sẽ gửi kèm mọi thay đổi chưa xác nhận.")
     result.message = " ".join(parts)
     return result
 
+
+NOT_RECEIVED = ("tỉnh không có gói này: có thể tỉnh đã nhận một gói khác cùng số (máy được khôi "
+                "phục từ bản sao lưu) hoặc gói bị thất lạc")
+
+
+def _mark_package(store: Store, province: str, row: dict, pkg: dict | None, highest: int,
+                  result: AckResult) -> None:
+    """The records last sent in one of this unit's packages, by what the province said of it:
+    applied → received; refused, or unknown to the province although it has gone past its
+    number → not sent (they go in the next package); held or not yet arrived → unchanged."""
+    seq = row["seq"]
+    status = pkg.get("status") if pkg else None
+    if status == "applied":
+        result.packages += 1
+        cur = store.execute("UPDATE sync_sent SET state = 'received', reason = '' WHERE peer = ? "
+                            "AND seq = ? AND state = 'sent'", (province, seq))
+        result.received += cur.rowcount
+        store.execute("UPDATE sync_packages SET status = 'acknowledged', summary = ? "
+                      "WHERE direction = 'out' AND package_id = ?",
+                      (json.dumps(pkg, ensure_ascii=False), row["package_id"]))
+        for q in pkg.get("quarantined") or []:
+            if not isinstance(q, dict):
+                continue
+            cur = store.execute(
+                "UPDATE sync_sent SET state = 'refused', reason = ? WHERE peer = ? AND "
+                "table_name = ? AND record_id = ? AND seq <= ?",
+                (str(q.get("reason", ""))[:500], province, str(q.get("table")),
+                 str(q.get("id")), seq))
+            if cur.rowcount:
+                result.refused.append({"table": q.get("table"), "id": q.get("id"),
+                                       "reason": q.get("reason")})
+    elif status == "held":
+        result.held.append(seq)
+        store.execute("UPDATE sync_packages SET status = 'held', reason = ? WHERE "
+                      "direction = 'out' AND package_id = ?",
+                      (json.dumps(pkg.get("gaps") or []), row["package_id"]))
+    elif status == "refused" or (pkg is None and seq <= highest and
+                                 row["status"] not in ("acknowledged", "refused")):
+        reason = str(pkg.get("reason") or "tỉnh từ chối gói") if pkg else NOT_RECEIVED
+        cur = store.execute("DELETE FROM sync_sent WHERE peer = ? AND seq = ? AND state = 'sent'",
+                            (province, seq))
+        store.execute("UPDATE sync_packages SET status = 'refused', reason = ? WHERE "
+                      "direction = 'out' AND package_id = ?", (reason[:500], row["package_id"]))
+        result.refused_packages.append({"seq": seq, "package_id": row["package_id"],
+                                        "reason": reason, "records": cur.rowcount})

@@ -305,6 +305,39 @@ def _import_package(store: Store, path: Path, *, dry_run: bool, trust_new_sender
         raise SyncError(f"Tệp {path.name} là giấy báo nhận, không phải gói dữ liệu; hãy nhập bằng "
                         "“Nhập giấy báo nhận” (isodesk sync ack-import).", code="is_ack")
     peer = check_sender(store, env, trust_new_sender=trust_new_sender, dry_run=dry_run)
+    try:
+        return _import_verified(store, env, peer, dry_run=dry_run, accept_gap=accept_gap)
+    except SyncError as exc:
+        # the header verified: the sender and number are known, and the refusal is kept so
+        # that the acknowledgement tells the sender (its records are then sent again)
+        exc.details.setdefault("sender", peer.code)
+        exc.details.setdefault("seq", h["seq"])
+        exc.details.setdefault("package_id", h["package_id"])
+        if not dry_run and not isinstance(exc, DiskError):
+            record_refused(store, env, peer, exc.message)
+        raise
+
+
+def record_refused(store: Store, env: Envelope, peer: Peer, reason: str) -> None:
+    """Keep a verified but refused package (not one already applied or held)."""
+    h = env.header
+    now = now_iso()
+    with store.atomic():
+        store.execute(
+            "INSERT INTO sync_packages (package_id, direction, peer, seq, from_seq, file_name, "
+            "file_sha256, size, manifest_sha256, status, reason, created_at, received_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,'refused',?,?,?) ON CONFLICT(direction, package_id) DO "
+            "UPDATE SET reason = excluded.reason, received_at = excluded.received_at "
+            "WHERE sync_packages.status = 'refused'",
+            (h["package_id"], "in", peer.code, h["seq"], h["from_seq"], env.path.name, "",
+             env.file_size, h["manifest_sha256"], reason[:1000], h["created_at"], now))
+        audit.append(store, "sync_refuse", table="sync_packages", record_id=h["package_id"],
+                     new={"sender": peer.code, "seq": h["seq"], "reason": reason[:1000]})
+
+
+def _import_verified(store: Store, env: Envelope, peer: Peer, *, dry_run: bool,
+                     accept_gap: bool) -> ImportSummary:
+    path, h = env.path, env.header
     batch = _BATCH.get()
     if batch is not None:  # this sender's rows may change now: its pending count first
         batch.reconciliation.flush(store, peer.code)

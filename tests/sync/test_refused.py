@@ -1,0 +1,69 @@
+"""A package the province refuses is reported back as refused, and its records are sent again."""
+from __future__ import annotations
+
+from desktop.models import records
+from desktop.models.staff import StaffRepository
+from sync import ack, exporter, importer, status
+
+from .test_faults import snapshot
+
+
+def test_refused_copy_after_restore_is_sent_again(pair):
+    people = pair.staff(2)
+    [p1] = exporter.export_packages(pair.district, pair.usb)
+    importer.import_file(pair.province, p1.copied_to, trust_new_sender=True)
+    ack.import_ack(pair.district, ack.write_acks(pair.province, pair.usb)[0])
+    copy = snapshot(pair.district, pair.tmp / "restored")
+    # both copies edit and make "package 2"
+    StaffRepository(pair.district).update(people[0].id, {"full_name": "Sửa Ở Máy Chính",
+                                                         "staff_code": people[0].staff_code})
+    StaffRepository(copy).update(people[1].id, {"full_name": "Sửa Ở Bản Sao",
+                                                "staff_code": people[1].staff_code})
+    [a] = exporter.export_packages(pair.district, pair.usb)
+    [b] = exporter.export_packages(copy, pair.tmp / "usb2")
+    assert a.seq == b.seq == 2
+    assert importer.import_file(pair.province, a.copied_to)[0].status == "ok"
+    [refused] = importer.import_file(pair.province, b.copied_to)
+    assert refused.error_code == "sequence_reused"
+    row = pair.province.query_one("SELECT * FROM sync_packages WHERE package_id = ?",
+                                  (b.package_id,))
+    assert row["status"] == "refused" and "đã dùng" in row["reason"]
+
+    ack_file = ack.write_acks(pair.province, pair.usb)[0]
+    res = ack.import_ack(copy, ack_file)
+    assert res.received == 0
+    assert [p["seq"] for p in res.refused_packages] == [2] and "gói sau" in res.message
+    states = {r["id"]: r["state"] for r in status.record_states(copy, table="staff")}
+    assert states[people[1].id] == "not_sent" and states[people[0].id] == "received"
+    out = status.packages(copy, "out")
+    assert [(p["seq"], p["status"]) for p in out if p["seq"] == 2] == [(2, "refused")]
+    assert "đã dùng" in [p for p in out if p["seq"] == 2][0]["reason"]
+    [c] = exporter.export_packages(copy, pair.tmp / "usb2")
+    assert c.seq == 3 and c.counts == {"staff": 1}
+    s = importer.import_file(pair.province, c.copied_to)[0]
+    assert s.status == "ok" and s.updated == 1
+    assert pair.province.scalar("SELECT full_name FROM staff WHERE id = ?",
+                                (people[1].id,)) == "Sửa Ở Bản Sao"
+    # the main copy: its package 2 was applied
+    res = ack.import_ack(pair.district, ack_file)
+    assert res.received == 1 and not res.refused_packages
+    copy.close(clean=False)
+
+
+def test_package_unknown_to_the_province_goes_back_to_not_sent(pair):
+    pair.staff(1)
+    [p1] = exporter.export_packages(pair.district, pair.usb)
+    importer.import_file(pair.province, p1.copied_to, trust_new_sender=True)
+    copy = snapshot(pair.district, pair.tmp / "restored")
+    records.insert(copy, "staff", {"staff_code": "Q1", "full_name": "Chỉ Ở Bản Sao"})
+    [lost] = exporter.export_packages(copy)  # never reaches the province
+    assert lost.seq == 2
+    pair.staff(1, prefix="N")
+    [p2] = exporter.export_packages(pair.district, pair.usb)
+    importer.import_file(pair.province, p2.copied_to)
+    res = ack.import_ack(copy, ack.write_acks(pair.province, pair.usb)[0])
+    # package 2 of the copy repeated package 1 (not acknowledged then): all of it goes again
+    assert res.received == 0
+    assert [(p["seq"], p["records"]) for p in res.refused_packages] == [(2, 6)]
+    assert status.state_counts(copy)["sent"] == 0
+    copy.close(clean=False)
