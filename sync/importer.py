@@ -225,6 +225,7 @@ def check_sender(store: Store, env: Envelope, *, trust_new_sender: bool,
         return peer
     if peer.sign_key != h["sender_sign_key"] or peer.enc_key != h["sender_enc_key"]:
         verify_signature(env, h["sender_sign_key"])
+        _check_recipient(store, env)  # a package for another unit says nothing of this one's peer
         if not dry_run:
             note_pending_key(store, peer.code, h["sender_sign_key"], h["sender_enc_key"])
         raise SenderKeyChanged(

@@ -1,10 +1,17 @@
-"""A package the province refuses is reported back as refused, and its records are sent again."""
+"""Refused packages: reported back as refused (their records are sent again), and a package
+meant for another unit changes nothing of this one's trust."""
 from __future__ import annotations
+
+import pytest
 
 from desktop.models import records
 from desktop.models.staff import StaffRepository
+from desktop.models.unit import UnitProfile
 from sync import ack, exporter, importer, status
+from sync.errors import WrongRecipient
+from sync.peers import add_district, enroll, export_province_profile, get_peer
 
+from .conftest import make_unit
 from .test_faults import snapshot
 
 
@@ -67,3 +74,27 @@ def test_package_unknown_to_the_province_goes_back_to_not_sent(pair):
     assert [(p["seq"], p["records"]) for p in res.refused_packages] == [(2, 6)]
     assert status.state_counts(copy)["sent"] == 0
     copy.close(clean=False)
+
+
+def test_package_of_a_namesake_for_another_province_leaves_trust_alone(pair):
+    pair.staff(1)
+    [p1] = exporter.export_packages(pair.district, pair.usb)
+    importer.import_file(pair.province, p1.copied_to, trust_new_sender=True)
+    (pair.tmp / "khac").mkdir()
+    other = make_unit(pair.tmp / "khac", UnitProfile(code="BHXHKHAC", name="BHXH tỉnh Khác",
+                                                     level="province"))
+    (pair.tmp / "namesake").mkdir()
+    code = pair.district.unit_code
+    namesake = make_unit(pair.tmp / "namesake", UnitProfile(
+        code=code, name="Huyện trùng mã", level="district", parent_code="BHXHKHAC",
+        parent_name="BHXH tỉnh Khác"))
+    add_district(other, code, "Huyện trùng mã")
+    enroll(namesake, export_province_profile(other, pair.tmp / "khac.isoprofile"))
+    records.insert(namesake, "staff", {"staff_code": "K1", "full_name": "Người Tỉnh Khác"})
+    [stray] = exporter.export_packages(namesake, pair.tmp / "stray")
+    with pytest.raises(WrongRecipient):
+        importer.import_package(pair.province, stray.copied_to)
+    peer = get_peer(pair.province, code)
+    assert peer.pending_fingerprint is None and peer.trusted
+    other.close(clean=False)
+    namesake.close(clean=False)
