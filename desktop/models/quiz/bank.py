@@ -65,21 +65,34 @@ class Topic:
     origin_unit: str
 
 
+def in_use(store: Store, alias: str, table: str, column: str) -> tuple[str, tuple]:
+    """SQL condition for the bank in use (docs/quiz.md): this unit's own rows and, at a district,
+    the province's rows it has none of under the same key (topic code)."""
+    row = store.query_one("SELECT level, parent_code FROM unit_profile WHERE id = 1")
+    province = row["parent_code"] if row and row["level"] == "district" else None
+    return (f"({alias}.origin_unit = ? OR ({alias}.origin_unit = ? AND NOT EXISTS (SELECT 1 "
+            f"FROM {table} o WHERE o.origin_unit = ? AND o.{column} = {alias}.{column} "
+            "AND o.deleted = 0)))", (store.unit_code, province, store.unit_code))
+
+
 def _topic(row: dict) -> Topic:
     return Topic(row["id"], row["code"], row["name"], row["description"], row["sort_order"],
                  bool(row["retired"]), row["origin_unit"])
 
 
 def list_topics(store: Store, *, include_retired: bool = True) -> list[Topic]:
-    rows = store.query("SELECT * FROM quiz_topics WHERE deleted = 0")
+    cond, params = in_use(store, "t", TOPICS, "code")
+    rows = store.query(f"SELECT * FROM quiz_topics t WHERE deleted = 0 AND {cond}", params)
     topics = [_topic(r) for r in rows if include_retired or not r["retired"]]
     return sorted(topics, key=lambda t: (t.sort_order, collation_key(t.name)))
 
 
 def topic_by_code(store: Store, code: str) -> Topic | None:
     """A topic by its code (case does not matter)."""
-    rows = store.query("SELECT * FROM quiz_topics WHERE code = ? COLLATE NOCASE AND deleted = 0 "
-                       "ORDER BY origin_unit = ? DESC", ((code or "").strip(), store.unit_code))
+    cond, params = in_use(store, "t", TOPICS, "code")
+    rows = store.query(f"SELECT * FROM quiz_topics t WHERE code = ? COLLATE NOCASE AND deleted = 0 "
+                       f"AND {cond} ORDER BY origin_unit = ? DESC",
+                       ((code or "").strip(), *params, store.unit_code))
     return _topic(rows[0]) if rows else None
 
 
@@ -219,7 +232,8 @@ def _question(row: dict) -> Question:
 
 def list_questions(store: Store, *, query: str = "", topic: str | None = None,
                    include_retired: bool = True) -> list[Question]:
-    sql, params = _SELECT, []
+    cond, scope = in_use(store, "q", QUESTIONS, "key")
+    sql, params = _SELECT + f" AND {cond}", list(scope)
     if topic:
         sql += " AND q.topic_code = ?"
         params.append(topic)
@@ -250,8 +264,9 @@ def get_question(store: Store, question_id: str) -> Question:
 
 
 def question_by_key(store: Store, key: str) -> Question | None:
-    row = store.query_one(_SELECT + " AND q.key = ? ORDER BY q.origin_unit = ? DESC",
-                          (key, store.unit_code))
+    cond, scope = in_use(store, "q", QUESTIONS, "key")
+    row = store.query_one(_SELECT + f" AND q.key = ? AND {cond} ORDER BY q.origin_unit = ? DESC",
+                          (key, *scope, store.unit_code))
     return _question(row) if row else None
 
 
@@ -385,12 +400,19 @@ def _version_values(question_id: str, number: int, c: dict) -> dict:
 
 
 def next_key(store: Store, prefix: str = "CH") -> str:
-    n = store.scalar("SELECT count(*) FROM quiz_questions") or 0
+    cond, scope = in_use(store, "q", QUESTIONS, "key")
+    n = store.scalar(f"SELECT count(*) FROM quiz_questions q WHERE {cond}", scope) or 0
     while True:
         n += 1
         key = f"{prefix}{n:04d}"
-        if not store.scalar("SELECT 1 FROM quiz_questions WHERE key = ? AND deleted = 0", (key,)):
+        if not _key_taken(store, key):
             return key
+
+
+def _key_taken(store: Store, key: str) -> bool:
+    cond, scope = in_use(store, "q", QUESTIONS, "key")
+    return bool(store.scalar(f"SELECT 1 FROM quiz_questions q WHERE key = ? AND deleted = 0 AND "
+                             f"{cond}", (key, *scope)))
 
 
 def free_key(store: Store, wanted: str | None, taken: set[str] | None = None) -> str:
@@ -404,8 +426,7 @@ def free_key(store: Store, wanted: str | None, taken: set[str] | None = None) ->
             key = next_key(store) + f"-{len(taken)}"
         return key
     key, n = base, 2
-    while key in taken or store.scalar(
-            "SELECT 1 FROM quiz_questions WHERE key = ? AND deleted = 0", (key,)):
+    while key in taken or _key_taken(store, key):
         key = f"{base}-{n}"
         n += 1
     return key
@@ -481,22 +502,25 @@ def delete_question(store: Store, question_id: str) -> None:
 
 def bank_counts(store: Store) -> dict[str, int]:
     """Active questions per topic code (what papers can draw from)."""
+    cond, scope = in_use(store, "q", QUESTIONS, "key")
     rows = store.query("SELECT q.topic_code, count(*) AS n FROM quiz_questions q "
                        "JOIN quiz_topics t ON t.code = q.topic_code AND t.deleted = 0 "
                        "AND t.retired = 0 AND t.origin_unit = q.origin_unit "
-                       "WHERE q.deleted = 0 AND q.retired = 0 GROUP BY q.topic_code")
+                       f"WHERE q.deleted = 0 AND q.retired = 0 AND {cond} GROUP BY q.topic_code",
+                       scope)
     return {r["topic_code"]: r["n"] for r in rows}
 
 
 def active_pool(store: Store) -> dict[str, list[tuple[str, str]]]:
     """{topic code: [(question id, current version id), ...]} of the active questions, in a
     stable order (by key), for drawing papers."""
+    cond, scope = in_use(store, "q", QUESTIONS, "key")
     rows = store.query("SELECT q.id, q.key, q.topic_code, q.current_version_id, q.origin_unit, "
                        "v.content_hash FROM quiz_questions q "
                        "JOIN quiz_question_versions v ON v.id = q.current_version_id "
                        "JOIN quiz_topics t ON t.code = q.topic_code AND t.deleted = 0 "
                        "AND t.retired = 0 AND t.origin_unit = q.origin_unit "
-                       "WHERE q.deleted = 0 AND q.retired = 0")
+                       f"WHERE q.deleted = 0 AND q.retired = 0 AND {cond}", scope)
     # The same wording twice (the province's copy of a question this unit also has) is drawn
     # once: this unit's own question wins, then the first key.
     rows.sort(key=lambda r: (r["origin_unit"] != store.unit_code, _key_order(r["key"]), r["id"]))
