@@ -23,7 +23,7 @@ from .peers import list_peers
 LATE_DAYS_SETTING = "sync_late_days"
 DEFAULT_LATE_DAYS = 30
 HIDDEN_COLUMNS = set(records.META_COLUMNS)
-REPORT_DONE = ("sent", "submitted", "done", "approved")
+REPORT_DONE = ("final",)  # iso_annual_reports.status: none / draft / final
 
 # Colours of what is late (cells), shared by the screen and the Excel copy.
 COLOURS = {"late": "F8D7DA", "warn": "FFF3CD", "ok": "D4EDDA"}

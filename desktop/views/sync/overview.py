@@ -16,9 +16,16 @@ from desktop.models.errors import IsoDeskError
 from sync.overview import district_overview, district_rows, district_tables, write_overview_xlsx
 
 from ..common import show_error, show_info
+from ..iso.labels import label as iso_label
 from ..context import ViewContext
 from .common import key_state_text, make_table, selected_item, short_time
 from ..tables import Column, ItemsModel, SearchProxy, number_sort
+
+
+def report_status_label(value) -> str:
+    """The annual report's state (none / draft / final) as the ISO part names it."""
+    return iso_label("report_status", str(value)) or str(value)
+
 
 def _pct(value) -> str:
     return "" if value is None else f"{value * 100:.0f}%"
@@ -127,9 +134,7 @@ class OverviewPanel(QWidget):
         return cols
 
     def _report(self, value) -> str:
-        return {None: "", "draft": self.tr("Draft"), "sent": self.tr("Sent"),
-                "submitted": self.tr("Sent"), "missing": self.tr("Not started")}.get(
-            value, str(value))
+        return report_status_label(value) if value else ""
 
     def refresh(self) -> None:
         self.model.set_columns(self.columns())

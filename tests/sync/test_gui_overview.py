@@ -1,0 +1,63 @@
+"""The province's overview of its districts: labels, the Excel copy and one district's data."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+
+from desktop.app import install_translators
+from desktop.models import figures
+from desktop.views.context import ViewContext
+from desktop.views.sync.overview import OverviewPanel
+from sync import exporter, importer
+from sync.overview import district_overview
+
+
+@pytest.fixture
+def english():
+    app = QCoreApplication.instance()
+    before = list(getattr(app, "_isodesk_translators", []))
+    install_translators(app, "en")  # the assertions read the English source texts
+    yield
+    for t in before:
+        app.installTranslator(t)
+    app._isodesk_translators = before
+
+
+def _received(pair):
+    pair.staff(3)
+    [up] = exporter.export_packages(pair.district, pair.usb)
+    importer.import_file(pair.province, up.copied_to, trust_new_sender=True)
+
+
+def _report_final(monkeypatch):
+    base = figures.PROVIDERS["records"]
+
+    def final(store, **kw):
+        return {**base(store, **kw), "report_status": "final"}
+
+    monkeypatch.setitem(figures.PROVIDERS, "records", final)
+
+
+def test_final_report_counts_as_done(pair, fake_providers, monkeypatch):
+    import datetime as _dt
+
+    _received(pair)
+    late = _dt.date(2026, 12, 20)  # after the deadline (15/11)
+    [row] = district_overview(pair.province, today=late)
+    assert row.flags["report_status"] == "late"  # a draft after the deadline
+    _report_final(monkeypatch)
+    [row] = district_overview(pair.province, today=late)
+    assert row.flags["report_status"] == "ok"
+
+
+def test_report_column_in_words(qtbot, pair, fake_providers, english, monkeypatch):
+    _received(pair)
+    panel = OverviewPanel(ViewContext(pair.province, None))
+    qtbot.addWidget(panel)
+    headers = [panel.model.headerData(c, Qt.Orientation.Horizontal)
+               for c in range(panel.model.columnCount())]
+    col = headers.index("Report")
+    assert panel.model.index(0, col).data() == "Draft"
+    _report_final(monkeypatch)
+    panel.refresh()
+    assert panel.model.index(0, col).data() == "Final"
