@@ -372,7 +372,8 @@ def _import_verified(store: Store, env: Envelope, peer: Peer, *, dry_run: bool,
                 _hold(store, env, reader, peer)
             summary.status = "warning"
             return summary
-        _archive_copy(store, env, peer)
+        if not dry_run:
+            _archive_copy(store, env, peer)
         apply_package(store, env, reader, plan, peer, summary, dry_run=dry_run, gaps=gaps,
                       before_transaction=None if batch is None else batch.before_transaction)
     finally:

@@ -151,7 +151,7 @@ def apply_package(store: Store, env: Envelope, reader: ArchiveReader, plan: list
                 if dry_run:
                     raise _DryRunDone
     except _DryRunDone:
-        summary.messages.insert(0, "Xem trước: chưa có gì được ghi.")
+        pass  # rolled back; the summary says it was a preview (ImportSummary.message)
 
 
 def _summarise(summary: ImportSummary, results: list[TableResult], gaps: list[dict]) -> None:

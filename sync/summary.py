@@ -7,6 +7,9 @@ from pathlib import Path
 from .errors import NewSenderKey, SenderKeyChanged, SyncError
 
 
+PREVIEW_NOTE = "Xem trước: chưa có gì được ghi."
+
+
 @dataclass
 class ImportSummary:
     status: str
@@ -40,14 +43,16 @@ class ImportSummary:
                             for q in self.quarantined],
             "gaps": self.gaps,
             "package_id": self.package_id, "from_seq": self.from_seq, "dry_run": self.dry_run,
-            "held": self.held, "replay": self.replay, "message": " ".join(self.messages),
+            "held": self.held, "replay": self.replay, "message": self.message,
             "tables": self.tables, "reconciliation": self.reconciliation,
             "error": self.error_code, "fingerprint": self.fingerprint,
         }
 
     @property
     def message(self) -> str:
-        return " ".join(self.messages)
+        """The messages, after a note that a preview wrote nothing (which is no warning)."""
+        preview = [PREVIEW_NOTE] if self.dry_run and self.status != "error" else []
+        return " ".join(preview + self.messages)
 
 
 def error_summary(path: Path, exc: SyncError, **extra) -> ImportSummary:

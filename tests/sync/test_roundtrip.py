@@ -138,7 +138,9 @@ def test_dry_run_writes_nothing(pair):
     with pytest.raises(NewSenderKey):
         importer.import_package(pair.province, p.copied_to, dry_run=True)
     s = importer.import_package(pair.province, p.copied_to, dry_run=True, trust_new_sender=True)
-    assert s.dry_run and s.imported == 7 and s.status == "warning"  # "preview" message
+    assert s.dry_run and s.imported == 7 and s.status == "ok"
+    assert s.message.startswith("Xem trước") and s.as_json()["message"] == s.message
+    assert not list((pair.province.data_dir / "sync").glob("received/**/*.isosync"))
     assert pair.province.scalar("SELECT count(*) FROM staff WHERE origin_unit = ?",
                                 (pair.district.unit_code,)) == 0
     assert get_peer(pair.province, pair.district.unit_code).sign_key is None
