@@ -25,6 +25,8 @@ from typing import Callable
 from desktop.models.db import Store
 from desktop.models.records import META_COLUMNS
 
+from .labels import table_label
+
 _UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
                       r"[0-9a-fA-F]{12}")  # used with fullmatch
 _UUIDS_RE = re.compile(r"(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
@@ -81,14 +83,14 @@ def _reason_for(exc: Exception, table: str) -> str:
         return "có giá trị không phải chữ hoặc số"  # a list or an object where a value goes
     if "FOREIGN KEY" in text:
         return ("trỏ tới một bản ghi không có (chưa gửi, đã bị cách ly hoặc bị xóa) — "
-                f"vi phạm khóa ngoại của bảng {table}")
+                f"vi phạm ràng buộc với dữ liệu “{table_label(table)}”")
     if "UNIQUE" in text:
         return f"trùng với một bản ghi khác ({text})"
     if "NOT NULL" in text:
         return f"thiếu giá trị bắt buộc ({text})"
     if "CHECK" in text:
         return f"có giá trị không hợp lệ ({text})"
-    return f"không ghi được vào bảng {table} ({text})"
+    return f"không ghi được vào dữ liệu “{table_label(table)}” ({text})"
 
 
 @dataclass

@@ -32,6 +32,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from . import FORMAT_VERSION
 from .errors import DamagedPackage, NewerFormat, NotAPackage
 from .keys import _raw_public, b64d, b64e, key_id
+from .labels import os_reason
 
 MAGIC = b"ISOSYNC1"
 SIGN_DOMAIN = b"isosync-header-v1\x00"
@@ -160,7 +161,7 @@ def read_envelope(path: Path) -> Envelope:
             header_bytes = fh.read(hlen)
             signature = fh.read(64)
     except OSError as exc:
-        raise NotAPackage(f"Không đọc được tệp {path.name}: {exc.strerror or exc}. "
+        raise NotAPackage(f"Không đọc được tệp {path.name}: {os_reason(exc)}. "
                           "Hãy kiểm tra ổ USB hoặc thư mục rồi thử lại.") from exc
     if len(header_bytes) < hlen or len(signature) < 64:
         raise DamagedPackage(_truncated(path))
@@ -178,6 +179,18 @@ def read_envelope(path: Path) -> Envelope:
     return env
 
 
+FIELD_LABELS = {
+    "format": "số định dạng", "kind": "loại gói", "package_id": "mã gói",
+    "sender": "mã đơn vị gửi", "sender_name": "tên đơn vị gửi", "recipient": "mã đơn vị nhận",
+    "seq": "số thứ tự gói", "from_seq": "số thứ tự bắt đầu", "created_at": "thời điểm tạo",
+    "sender_sign_key": "khóa ký của đơn vị gửi", "sender_enc_key": "khóa mã hóa của đơn vị gửi",
+    "recipient_key": "mã khóa của đơn vị nhận", "ephemeral_key": "khóa phiên",
+    "salt": "chuỗi ngẫu nhiên", "cipher": "thuật toán mã hóa", "chunk_size": "kích thước khối",
+    "chunks": "số khối", "payload_size": "kích thước nội dung",
+    "payload_sha256": "mã băm nội dung", "manifest_sha256": "mã băm bản kê",
+}
+
+
 def check_header(header, path: Path) -> None:
     if not isinstance(header, dict):
         raise DamagedPackage(_damaged(path, "phần đầu không đúng dạng"))
@@ -189,10 +202,10 @@ def check_header(header, path: Path) -> None:
     for name, typ in _HEADER_FIELDS.items():
         value = header.get(name)
         if not isinstance(value, typ) or isinstance(value, bool):
-            raise DamagedPackage(_damaged(path, f"thiếu hoặc sai trường {name}"))
+            raise DamagedPackage(_damaged(path, f"thiếu hoặc sai {FIELD_LABELS.get(name, name)}"))
     extra = set(header) - set(_HEADER_FIELDS)
     if extra:
-        raise DamagedPackage(_damaged(path, "có trường lạ " + ", ".join(sorted(extra))))
+        raise DamagedPackage(_damaged(path, "phần đầu có thông tin lạ, không thuộc định dạng"))
     if header["kind"] not in KINDS or header["cipher"] != "AES-256-GCM":
         raise DamagedPackage(_damaged(path, "loại gói hoặc thuật toán mã hóa không hợp lệ"))
     if not (1 <= header["from_seq"] <= header["seq"] < 10 ** 9):
@@ -207,7 +220,7 @@ def check_header(header, path: Path) -> None:
             if len(b64d(header[name])) != 32:
                 raise ValueError
         except ValueError as exc:
-            raise DamagedPackage(_damaged(path, f"khóa {name} không hợp lệ")) from exc
+            raise DamagedPackage(_damaged(path, f"{FIELD_LABELS[name]} không hợp lệ")) from exc
 
 
 def verify_signature(env: Envelope, sign_key: str) -> None:

@@ -28,6 +28,7 @@ from .archive import ArchiveWriter
 from .envelope import seal
 from .errors import NotEnrolled, SyncError
 from .keys import UnitKeys, load_unit_keys
+from .labels import table_label
 from .peers import Peer, get_peer, list_peers, my_profile, province_of
 from .transport import Opener, write_atomic
 
@@ -279,8 +280,8 @@ def _write_blobs(store: Store, writer: ArchiveWriter, peer: str, refs: dict, ful
             data = None
         if data is None or hashlib.sha256(data).hexdigest() != digest:
             table, rid = refs[digest]
-            warnings.append(f"Tệp {digest[:12]}… của bản ghi {rid} ({table}) không còn trong thư "
-                            "mục dữ liệu (hoặc đã hỏng) nên không gửi kèm được.")
+            warnings.append(f"Tệp {digest[:12]}… của bản ghi {rid} ({table_label(table)}) không "
+                            "còn trong thư mục dữ liệu (hoặc đã hỏng) nên không gửi kèm được.")
             continue
         writer.write_bytes(f"blobs/{digest}", data)
         sent_rows.append((peer, BLOB_TABLE, digest, 1, seq))

@@ -24,6 +24,7 @@ from .errors import DamagedPackage, NewerFormat
 from .exporter import existing_tables, table_columns
 from .peers import Peer, my_profile
 from .summary import ImportSummary
+from .labels import table_label
 
 
 class _DryRunDone(Exception):
@@ -53,7 +54,7 @@ def check_manifest(store: Store, env: Envelope, reader: ArchiveReader, peer: Pee
         if not isinstance(meta, dict) or not isinstance(meta.get("columns"), list) or \
                 not isinstance(meta.get("count"), int) or \
                 meta.get("member") != f"records/{table}.jsonl":
-            raise DamagedPackage(f"Bản kê của gói {env.path.name} ghi bảng {table!r} không "
+            raise DamagedPackage(f"Bản kê của gói {env.path.name} ghi một loại dữ liệu không "
                                  "đúng dạng.")
         if table not in order or table not in present:
             raise NewerFormat(
@@ -64,13 +65,13 @@ def check_manifest(store: Store, env: Envelope, reader: ArchiveReader, peer: Pee
         local = table_columns(store, table)
         bad = check_columns(columns, local)
         if len(set(columns)) != len(columns) or any(c in records.META_COLUMNS for c in bad):
-            raise DamagedPackage(f"Bảng {table} trong gói {env.path.name} thiếu cột bắt buộc "
-                                 "hoặc có cột lặp.")
+            raise DamagedPackage(f"Dữ liệu “{table_label(table)}” trong gói {env.path.name} "
+                                 "thiếu cột bắt buộc hoặc có cột lặp.")
         if bad:
             hint = " (gói từ phiên bản mới hơn)" if newer else ""
             raise NewerFormat(
-                f"Bảng {table} trong gói {env.path.name} có cột {', '.join(bad)} mà máy này chưa "
-                f"có{hint}. Hãy cập nhật ISO Desk rồi nhập lại; không có gì bị thay đổi.")
+                f"Dữ liệu “{table_label(table)}” trong gói {env.path.name} có thông tin mà máy "
+                f"này chưa có{hint}. Hãy cập nhật ISO Desk rồi nhập lại; không có gì bị thay đổi.")
         plan.append((order[table], table, meta))
     for digest in m.get("blobs", []):
         if not isinstance(digest, str) or f"blobs/{digest}" not in reader.members:
@@ -88,7 +89,7 @@ def direction_refusal(store: Store, table: str, level: str | None = None) -> str
     level = level or my_profile(store).level
     allowed = ("up", "both") if level == "province" else ("down", "both")
     if records.DIRECTIONS.get(table, "up") not in allowed:
-        return (f"bảng {table} chỉ gửi theo chiều "
+        return (f"dữ liệu “{table_label(table)}” chỉ gửi theo chiều "
                 f"{'tỉnh → huyện' if level == 'province' else 'huyện → tỉnh'}; không nhận từ "
                 "đơn vị này")
     return None
@@ -122,8 +123,8 @@ def apply_package(store: Store, env: Envelope, reader: ArchiveReader, plan: list
                 raw = reader.read(meta["member"])
                 columns, rows = reader.read_rows(meta["member"], raw)
                 if columns != meta["columns"] or len(rows) != meta["count"]:
-                    raise DamagedPackage(f"Bảng {table} trong gói {env.path.name} không khớp "
-                                         "bản kê (số dòng hoặc cột).")
+                    raise DamagedPackage(f"Dữ liệu “{table_label(table)}” trong gói "
+                                         f"{env.path.name} không khớp bản kê (số dòng hoặc cột).")
                 checked.append((check_rows(table, columns, rows, sender=peer.code,
                                            nfc=needs_nfc(raw), have_blob=have,
                                            blob_columns=records.BLOB_COLUMNS.get(table, ()),
@@ -141,8 +142,8 @@ def apply_package(store: Store, env: Envelope, reader: ArchiveReader, plan: list
                     res = write_rows(store, rows, sender=peer.code,
                                      track_applied=_open_quarantine(store, peer.code, table))
                     if res.accounted != count:
-                        raise DamagedPackage(f"Đối chiếu bảng {table} không khớp: bản kê ghi "
-                                             f"{count}, đã xử lý {res.accounted}.")
+                        raise DamagedPackage(f"Đối chiếu “{table_label(table)}” không khớp: "
+                                             f"bản kê ghi {count}, đã xử lý {res.accounted}.")
                     results.append(res)
                 if files is not None:  # every file safely on disk before the rows naming them
                     record_blobs(store, files.finish())

@@ -23,6 +23,7 @@ from desktop.models.vntext import clean
 from .envelope import canonical, strict_json
 from .errors import NotEnrolled, SenderKeyChanged, SyncError
 from .keys import b64d, b64e, load_unit_keys, public_keys, unit_fingerprint
+from .labels import os_reason
 from .transport import write_atomic
 
 PROFILE_FORMAT = "isodesk-province-profile"
@@ -254,7 +255,7 @@ def read_profile(path: Path) -> dict:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise SyncError(f"Không đọc được tệp {path.name}: {exc.strerror or exc}.") from exc
+        raise SyncError(f"Không đọc được tệp {path.name}: {os_reason(exc)}.") from exc
     if len(raw) > 4 * 1024 * 1024:
         raise SyncError(f"Tệp {path.name} quá lớn, không phải hồ sơ tỉnh.")
     try:

@@ -15,6 +15,7 @@ from desktop.models import records
 from desktop.models.db import Store
 
 from .peers import get_peer
+from .labels import table_label
 
 
 def _eligible(store: Store, sender: str, seq: int | None) -> bool:
@@ -46,7 +47,7 @@ def _report(summary, table_counts: dict[str, tuple[int, int]]) -> None:
     for table, (expected, have) in table_counts.items():
         summary.reconciliation[table] = {"expected": expected, "have": have}
         if have != expected:
-            diffs.append(f"{table}: đơn vị có {expected}, tỉnh có {have}")
+            diffs.append(f"{table_label(table)}: đơn vị có {expected}, tỉnh có {have}")
     if diffs:
         summary.messages.append(
             "Đối chiếu số bản ghi không khớp (" + "; ".join(diffs) + "). Có thể do bản ghi bị "

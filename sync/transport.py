@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import DamagedPackage, DiskError, NotAPackage
+from .labels import os_reason
 
 BLOCK = 1 << 20
 PART_MAGIC = b"ISOPART1"
@@ -51,7 +52,7 @@ def disk_message(exc: OSError, dest: Path, size: int | None = None) -> str:
     if exc.errno in (errno.EIO, errno.ENODEV, errno.ENOENT, errno.ENXIO):
         return (f"Không ghi được vào {where}: ổ USB đã bị rút ra hoặc bị lỗi khi đang ghi. Tệp "
                 "chưa hoàn tất và sẽ không được dùng; hãy cắm lại ổ và làm lại.")
-    return f"Không ghi được tệp {dest.name} vào {where}: {exc.strerror or exc}. Hãy làm lại."
+    return f"Không ghi được tệp {dest.name} vào {where}: {os_reason(exc)}. Hãy làm lại."
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -174,7 +175,7 @@ def read_part(path: Path) -> PartInfo:
     except (ValueError, UnicodeDecodeError) as exc:
         raise DamagedPackage(f"Phần {path.name} bị hỏng; hãy lưu lại tệp đính kèm.") from exc
     except OSError as exc:
-        raise NotAPackage(f"Không đọc được {path.name}: {exc.strerror or exc}.") from exc
+        raise NotAPackage(f"Không đọc được {path.name}: {os_reason(exc)}.") from exc
     try:
         info = PartInfo(str(head["package_file"]), str(head["package_sha256"]),
                         int(head["package_size"]), int(head["index"]), int(head["total"]),

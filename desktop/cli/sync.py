@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.models.errors import IsoDeskError
+from sync.labels import key_state_label, table_label
 
 from .context import CliContext, CliError, add_json_flag, emit, fail_on
 
@@ -125,8 +126,9 @@ def cmd_district_list(args, ctx: CliContext) -> int:
               "applied_through": p.applied_through, "last_received_at": p.last_received_at,
               "active": p.active} for p in list_peers(store, "district")]
     emit(ctx, {"districts": items},
-         "\n".join(f"{d['code']:12} {d['key']:12} {d['applied_through']:>5}  {d['name']}"
-                   for d in items) or "Chưa có huyện nào.")
+         "\n".join(f"{d['code']:12} {key_state_label(d['key']):26} đã nhận đến gói "
+                   f"{d['applied_through']:>5}  {d['name']}" for d in items)
+         or "Chưa có huyện nào.")
     return 0
 
 
@@ -191,23 +193,33 @@ def cmd_export(args, ctx: CliContext) -> int:
             item["eml"] = [str(p) for p in emls[r.package_id]]
         items.append(item)
     lines = [f"Đã tạo {Path(i['package']).name}: gói số {i['seq']}, " +
-             ", ".join(f"{t} {n}" for t, n in i["counts"].items()) + (
+             (", ".join(f"{table_label(t)} {n}" for t, n in i["counts"].items()) or
+              "không có thay đổi nào") + (
                  f", {i['blobs']} tệp" if i["blobs"] else "") for i in items]
     lines += [f"  Cảnh báo: {w}" for i in items for w in i["warnings"]]
     emit(ctx, items[0] if len(items) == 1 else {"packages": items}, "\n".join(lines))
     return 0
 
 
+SUMMARY_STATES = {"ok": "đã nhập", "warning": "đã nhập, có cảnh báo", "error": "bị từ chối"}
+
+
 def _summary_lines(s: dict) -> list[str]:
     if s["status"] == "error":
-        return [f"{s['package']}: LỖI — {s['message']}"]
-    head = (f"{s['package']}: {s['status'].upper()} — {s.get('sender') or ''} gói số "
-            f"{s.get('seq') or '?'}: thêm {s['imported']}, cập nhật {s['updated']}, bỏ qua "
-            f"{s['ignored']}, xóa {s['deleted']}, cách ly {len(s['quarantined'])}.")
+        return [f"{s['package']}: bị từ chối — {s['message']}"]
+    if s.get("seq") is None:  # a part of a package sent by e-mail, waiting for the others
+        return [f"{s['package']}: {s['message']}"]
+    state = "được giữ lại" if s.get("held") else SUMMARY_STATES.get(s["status"], s["status"])
+    if s.get("dry_run"):
+        state = f"xem trước ({'có cảnh báo' if s['status'] == 'warning' else 'không lỗi'})"
+    head = (f"{s['package']}: {state} — {s.get('sender') or ''} gói số {s['seq']}: "
+            f"thêm {s['imported']}, cập nhật {s['updated']}, bỏ qua {s['ignored']}, xóa "
+            f"{s['deleted']}, cách ly {len(s['quarantined'])}.")
     lines = [head]
     if s["message"]:
         lines.append("  " + s["message"])
-    lines += [f"  Cách ly {q['table']} {q['id']}: {q['reason']}" for q in s["quarantined"][:50]]
+    lines += [f"  Cách ly {table_label(q['table'])} {q['id']}: {q['reason']}"
+              for q in s["quarantined"][:50]]
     return lines
 
 
@@ -301,11 +313,16 @@ def cmd_status(args, ctx: CliContext) -> int:
                 f"Bản ghi: chưa gửi {r['not_sent']}, đã gửi {r['sent']}, tỉnh đã nhận "
                 f"{r['received']}, bị từ chối {r['refused']}.")
     else:
-        text = "\n".join(f"{d['code']:12} khóa {d['key']:12} đã nhận đến gói {d['applied_through']}"
-                         f"  giữ {d['held']}  cách ly {d['quarantined']}"
+        text = "\n".join(f"{d['code']:12} khóa {key_state_label(d['key'])}; đã nhận đến gói "
+                         f"{d['applied_through']}; {_held(d['held'])}; bản ghi cách ly "
+                         f"{d['quarantined']}"
                          for d in status.get("districts", [])) or "Chưa có huyện nào."
     emit(ctx, status, text)
     return 0
+
+
+def _held(seqs: list) -> str:
+    return ("đang giữ gói số " + ", ".join(map(str, seqs))) if seqs else "không giữ gói nào"
 
 
 def cmd_outbox(args, ctx: CliContext) -> int:

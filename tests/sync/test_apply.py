@@ -49,7 +49,7 @@ def test_refused_rows_first_middle_and_last_of_a_batch(pair):
                                       "deleted": 0, "quarantined": 4}
     reasons = {q["id"]: q["reason"] for q in s.quarantined}
     assert set(reasons) == {ordered_id(k) for k in (0, 5, 6, 11)}
-    assert "khóa ngoại" in reasons[ordered_id(0)]
+    assert "trỏ tới một bản ghi không có" in reasons[ordered_id(0)]
     assert "không hợp lệ" in reasons[ordered_id(5)]
     assert "thiếu giá trị" in reasons[ordered_id(6)]
     assert "số quá lớn" in reasons[ordered_id(11)]

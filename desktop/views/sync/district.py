@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 
 from desktop.models.errors import IsoDeskError
 from sync import ack, exporter, mail, status
+from sync.labels import sent_via_label, table_label, table_title
 from sync.peers import list_peers
 
 from ..common import show_error, show_info
@@ -91,7 +92,7 @@ class SendPanel(QWidget):
             Column(self.tr("Status"), lambda p: package_status_text(p["status"]),
                    colour=lambda p: {"acknowledged": "ok", "refused": "late",
                                      "held": "warn", "created": "warn"}.get(p["status"])),
-            Column(self.tr("Sent by"), lambda p: p["sent_via"]),
+            Column(self.tr("Sent by"), lambda p: sent_via_label(p["sent_via"])),
             Column(self.tr("Records"), lambda p: sum((p["counts"].get("tables") or {}).values()),
                    align_right=True),
             Column(self.tr("Files"), lambda p: p["counts"].get("blobs", 0), align_right=True),
@@ -321,7 +322,7 @@ class RecordStatesPanel(QWidget):
         bar.addWidget(self.state)
         layout.addLayout(bar)
         self.model = ItemsModel([
-            Column(self.tr("Kind"), lambda r: r["table"]),
+            Column(self.tr("Kind"), lambda r: table_title(r["table"])),
             Column(self.tr("Record"), lambda r: r["label"]),
             Column(self.tr("Version"), lambda r: r["version"], sort=lambda r: r["version"],
                    align_right=True),
@@ -333,7 +334,7 @@ class RecordStatesPanel(QWidget):
             Column(self.tr("Package"), lambda r: r["seq"], sort=lambda r: number_sort(r["seq"])),
             Column(self.tr("Reason"), lambda r: r["reason"]),
         ], blanks_last=True)
-        self.proxy = SearchProxy(lambda r: [r["label"], r["table"], r["reason"]])
+        self.proxy = SearchProxy(lambda r: [r["label"], table_label(r["table"]), r["reason"]])
         self.proxy.setSourceModel(self.model)
         self.view = make_table("record_states", self.proxy, stretch=1)
         layout.addWidget(self.view, 1)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.errors import IsoDeskError
 from sync import ack, importer, status
+from sync.labels import table_title
 from sync.peers import trust_sender
 
 from ..common import show_error, show_info
@@ -210,7 +211,7 @@ class ImportPanel(QWidget):
             self.detail.setPlainText("")
             return
         lines = [s.message]
-        lines += [f"{q['table']} {q['id']}: {q['reason']}" for q in s.quarantined]
+        lines += [f"{table_title(q['table'])} {q['id']}: {q['reason']}" for q in s.quarantined]
         lines += [self.tr("Missing packages %1 to %2 of %3").replace("%1", str(g["from"]))
                   .replace("%2", str(g["to"])).replace("%3", g["sender"]) for g in s.gaps]
         self.detail.setPlainText("\n".join(x for x in lines if x))

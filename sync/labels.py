@@ -1,0 +1,89 @@
+"""Vietnamese names of what the sync machinery shows to users: the synced tables (the codes stay
+in `--json` and in the package format), key states, delivery means, and the reasons of operating
+system errors."""
+from __future__ import annotations
+
+import errno
+
+TABLE_LABELS = {
+    "user_keys": "khóa chữ ký của người dùng",
+    "staff": "cán bộ",
+    "minutes": "biên bản",
+    "minutes_revisions": "bản sửa biên bản",
+    "minutes_participants": "người dự họp",
+    "minutes_action_items": "việc cần làm sau họp",
+    "minutes_attachments": "tệp đính kèm biên bản",
+    "minutes_signatures": "chữ ký biên bản",
+    "iso_annual_reports": "báo cáo năm",
+    "iso_audit_programmes": "chương trình đánh giá nội bộ",
+    "iso_audits": "cuộc đánh giá nội bộ",
+    "iso_audit_findings": "phát hiện đánh giá",
+    "iso_documents": "tài liệu",
+    "iso_document_files": "tệp tài liệu",
+    "iso_nonconformities": "sự không phù hợp",
+    "iso_plan_templates": "mẫu kế hoạch",
+    "iso_plan_items": "bước kế hoạch",
+    "iso_plan_evidence": "bằng chứng thực hiện kế hoạch",
+    "iso_policies": "chính sách và mục tiêu chất lượng",
+    "iso_reviews": "xem xét của lãnh đạo",
+    "iso_team_decisions": "quyết định thành lập Ban ISO",
+    "iso_team_members": "thành viên Ban ISO",
+    "quiz_topics": "chủ đề câu hỏi",
+    "quiz_questions": "câu hỏi",
+    "quiz_question_versions": "phiên bản câu hỏi",
+    "quiz_sessions": "đợt kiểm tra",
+    "quiz_attendance": "danh sách dự kiểm tra",
+    "quiz_paper_variants": "mã đề",
+    "quiz_attempts": "bài làm",
+    "quiz_answers": "câu trả lời",
+    "@blob": "tệp đính kèm",
+}
+# Tables a person has no use for when reading a district's data.
+TECHNICAL_TABLES = {"user_keys"}
+
+KEY_STATES = {"trusted": "đã tin cậy", "waiting": "chờ gói đầu tiên",
+              "key_changed": "khóa đã đổi — cần xác nhận"}
+SENT_VIA = {"folder": "thư mục", "usb": "ổ USB", "eml": "tệp thư (.eml)", "smtp": "thư điện tử"}
+
+_OS_REASONS = {
+    errno.ENOENT: "không có tệp hoặc thư mục này",
+    errno.EACCES: "không có quyền truy cập",
+    errno.EPERM: "không có quyền truy cập",
+    errno.EISDIR: "đây là thư mục, không phải tệp",
+    errno.ENOTDIR: "đường dẫn không phải thư mục",
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EROFS: "ổ chỉ đọc",
+    errno.EIO: "lỗi đọc/ghi ổ đĩa",
+    errno.ENODEV: "ổ đĩa không còn",
+    errno.ENXIO: "ổ đĩa không còn",
+    errno.EBUSY: "tệp đang được chương trình khác dùng",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
+    errno.EEXIST: "tệp đã có",
+}
+
+
+def table_label(table: str) -> str:
+    """The Vietnamese name of a synced table (lower case, to use inside a sentence)."""
+    return TABLE_LABELS.get(table, table)
+
+
+def table_title(table: str) -> str:
+    """The same name with a capital letter (a heading, a tab)."""
+    name = table_label(table)
+    return name[:1].upper() + name[1:]
+
+
+def key_state_label(state: str) -> str:
+    return KEY_STATES.get(state, state)
+
+
+def sent_via_label(via: str | None) -> str:
+    return SENT_VIA.get(via or "", via or "")
+
+
+def os_reason(exc: OSError) -> str:
+    """What went wrong, in Vietnamese (never the system's English text)."""
+    if isinstance(exc, OSError) and exc.errno in _OS_REASONS:
+        return _OS_REASONS[exc.errno]
+    code = getattr(exc, "errno", None)
+    return f"lỗi hệ thống{f' (mã {code})' if code else ''}"
