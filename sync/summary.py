@@ -58,6 +58,11 @@ class ImportSummary:
 def error_summary(path: Path, exc: SyncError, **extra) -> ImportSummary:
     s = ImportSummary("error", Path(path).name, messages=[exc.message], error_code=exc.code,
                       **extra)
+    details = getattr(exc, "details", {}) or {}
+    s.sender = details.get("sender") if isinstance(details.get("sender"), str) else None
+    s.seq = details.get("seq") if isinstance(details.get("seq"), int) else None
+    s.package_id = details.get("package_id") if isinstance(details.get("package_id"), str) \
+        else None
     if isinstance(exc, (NewSenderKey, SenderKeyChanged)):
         s.sender = exc.sender
         s.fingerprint = exc.fingerprint

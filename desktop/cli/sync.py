@@ -63,7 +63,9 @@ def register(sub) -> None:
     x.add_argument("--eml", action="store_true", help="ghi thêm thư .eml kèm gói")
     add_json_flag(x)
     x.set_defaults(handler=cmd_export)
-    i = s.add_parser("import", help="nhập gói (tệp, phần email hoặc cả thư mục)")
+    i = s.add_parser("import", help="nhập gói (tệp, phần email hoặc cả thư mục)",
+                     description="Nhập gói. Mã thoát 1 khi có tệp bị từ chối, dù các tệp khác "
+                                 "đã được nhập (xem kết quả của từng tệp).")
     i.add_argument("files", nargs="+", type=Path, metavar="FILE",
                    help="gói (.isosync), phần gói gửi qua email (.isopart) hoặc thư mục chứa "
                         "chúng; có thể ghi nhiều tệp")
@@ -245,14 +247,17 @@ def cmd_import(args, ctx: CliContext) -> int:
         worst = "error" if any(i["status"] == "error" for i in items) else (
             "warning" if any(i["status"] == "warning" for i in items) else "ok")
         payload = {"status": worst, "packages": items}
-        failed = all(i["status"] == "error" for i in items)
+        failed = any(i["status"] == "error" for i in items)
     if failed:
         if not ctx.json:
             import sys
 
             sys.stdout.write(text + "\n")
-        raise CliError(items[0]["message"] if single else "Không nhập được gói nào.",
-                       payload=payload)
+        bad = sum(1 for i in items if i["status"] == "error")
+        raise CliError(items[0]["message"] if single else (
+            "Không nhập được gói nào." if bad == len(items) else
+            f"{bad}/{len(items)} tệp không nhập được (xem từng dòng ở trên); các tệp khác đã "
+            "được nhập."), payload=payload)
     emit(ctx, payload, text)
     return 0
 

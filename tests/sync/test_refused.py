@@ -98,3 +98,28 @@ def test_package_of_a_namesake_for_another_province_leaves_trust_alone(pair):
     assert peer.pending_fingerprint is None and peer.trusted
     other.close(clean=False)
     namesake.close(clean=False)
+
+
+def test_sequence_reused_names_sender_and_number_and_fails_the_batch(pair, capsys):
+    import json
+
+    from desktop.cli import main
+
+    pair.staff(1)
+    before = snapshot(pair.district, pair.tmp / "restored")
+    [real] = exporter.export_packages(pair.district, pair.usb)
+    importer.import_file(pair.province, real.copied_to, trust_new_sender=True)
+    records.insert(before, "staff", {"staff_code": "R1", "full_name": "Khôi Phục"})
+    [again] = exporter.export_packages(before, pair.tmp / "usb2")
+    [s] = importer.import_file(pair.province, again.copied_to)
+    assert s.error_code == "sequence_reused"
+    assert (s.sender, s.seq) == (pair.district.unit_code, 1)
+    assert s.as_json()["package_id"] == again.package_id
+    pair.staff(1, prefix="N")
+    [good] = exporter.export_packages(pair.district, pair.usb)
+    code = main(["--data-dir", str(pair.province.data_dir), "sync", "import",
+                 str(again.copied_to), str(good.copied_to), "--json"])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 1 and out["status"] == "error"
+    assert sorted(p["status"] for p in out["packages"]) == ["error", "ok"]
+    before.close(clean=False)
