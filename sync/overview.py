@@ -18,6 +18,7 @@ from desktop.models.db import Store
 from desktop.models.settings import get_setting
 
 from .exporter import existing_tables, table_columns
+from .labels import TECHNICAL_TABLES
 from .peers import list_peers
 
 LATE_DAYS_SETTING = "sync_late_days"
@@ -138,16 +139,25 @@ def write_overview_xlsx(path: Path, title: str, headers: list[str], rows: list[l
     return save_atomically(wb, path)
 
 
+TECHNICAL_SUFFIXES = ("_id", "_sha256", "_hash", "_key", "_keys")
+
+
+def technical_column(column: str) -> bool:
+    """Ids, hashes and keys: nothing a person reads."""
+    return column in HIDDEN_COLUMNS or column == "sha256" or column.endswith(TECHNICAL_SUFFIXES)
+
+
 def district_tables(store: Store, code: str) -> list[tuple[str, list[str], int]]:
-    """(table, visible columns, live rows) of one district's read-only copies."""
+    """(table, visible columns, live rows) of one district's read-only copies (not the
+    technical tables, such as the users' keys)."""
     present = existing_tables(store)
     out = []
     for table in records.SYNCED_TABLES:
-        if table not in present:
+        if table not in present or table in TECHNICAL_TABLES:
             continue
         blob_cols = set(records.BLOB_COLUMNS.get(table, ()))
         cols = [c for c in table_columns(store, table)
-                if c not in HIDDEN_COLUMNS and c not in blob_cols]
+                if not technical_column(c) and c not in blob_cols]
         n = store.scalar(f"SELECT count(*) FROM {table} WHERE origin_unit = ? AND deleted = 0",
                          (code,))
         out.append((table, cols, n))
@@ -163,3 +173,40 @@ def district_rows(store: Store, code: str, table: str, columns: list[str],
     return store.conn.execute(
         f"SELECT {', '.join(cols)} FROM {table} WHERE origin_unit = ? AND deleted = 0 LIMIT ?",
         (code, limit)).fetchall()
+
+
+REPORT_STATES = {"none": "chưa lập", "draft": "bản nháp", "final": "đã hoàn thành"}
+
+
+def _pct(value) -> str:
+    return f"{value * 100:.0f}%" if isinstance(value, (int, float)) else "—"
+
+
+def district_summary(figs: dict[str, dict]) -> list[str]:
+    """The figures of one district as a few Vietnamese sentences (what the overview counts)."""
+    lines = []
+    staff, training = figs.get("staff") or {}, figs.get("training") or {}
+    minutes, recs = figs.get("minutes") or {}, figs.get("records") or {}
+    if staff:
+        lines.append(f"Cán bộ: {staff.get('active', 0)} đang làm việc (tổng "
+                     f"{staff.get('total', 0)}).")
+    if training:
+        lines.append(f"Kiểm tra nhận thức: {training.get('tested', 0)}/"
+                     f"{training.get('active_staff', 0)} cán bộ đã kiểm tra, "
+                     f"{training.get('passed', 0)} đạt (tỉ lệ đạt "
+                     f"{_pct(training.get('pass_rate'))}).")
+    if minutes:
+        lines.append(f"Biên bản: {minutes.get('confirmed', 0)} đã xác nhận, "
+                     f"{minutes.get('awaiting_confirmation', 0)} chờ xác nhận.")
+    if recs:
+        if "nc_open" in recs:
+            lines.append(f"Sự không phù hợp: {recs.get('nc_open', 0)} đang mở, trong đó "
+                         f"{recs.get('nc_overdue', 0)} quá hạn.")
+        if "plan_total" in recs:
+            lines.append(f"Kế hoạch chuyển đổi: {recs.get('plan_done', 0)}/"
+                         f"{recs.get('plan_total', 0)} bước đã xong, "
+                         f"{recs.get('plan_overdue', 0)} bước quá hạn.")
+        if recs.get("report_status"):
+            state = REPORT_STATES.get(str(recs["report_status"]), str(recs["report_status"]))
+            lines.append(f"Báo cáo năm: {state}.")
+    return lines

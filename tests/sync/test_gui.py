@@ -84,7 +84,7 @@ def test_district_sends_and_province_imports(qtbot, pair, fake_providers, monkey
     ov.view.selectRow(0)
     ov.open_district()
     dlg = ov.data_dialog
-    assert any(dlg.tabs.tabText(i).startswith("staff (5)") for i in range(dlg.tabs.count()))
+    assert any(dlg.tabs.tabText(i).startswith("Cán bộ (5)") for i in range(dlg.tabs.count()))
     dlg.close()
     other.close(clean=False)
     for t in before:

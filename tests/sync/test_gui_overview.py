@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel
 
 from desktop.app import install_translators
 from desktop.models import figures
@@ -61,3 +62,23 @@ def test_report_column_in_words(qtbot, pair, fake_providers, english, monkeypatc
     _report_final(monkeypatch)
     panel.refresh()
     assert panel.model.index(0, col).data() == "Final"
+
+
+def test_one_district_read_only_in_words(qtbot, pair, fake_providers, english):
+    _received(pair)
+    panel = OverviewPanel(ViewContext(pair.province, None))
+    qtbot.addWidget(panel)
+    panel.view.selectRow(0)
+    panel.open_district()
+    dlg = panel.data_dialog
+    tabs = [dlg.tabs.tabText(i) for i in range(dlg.tabs.count())]
+    assert "Cán bộ (3)" in tabs and not any("user_keys" in t or "Khóa" in t for t in tabs)
+    words = dlg.findChild(QLabel, "district_figures").text()
+    assert "Kiểm tra nhận thức: 0/3 cán bộ đã kiểm tra" in words
+    assert "Báo cáo năm: bản nháp" in words
+    assert "{" not in words and "active_staff" not in words
+    staff_view = dlg.tabs.widget(tabs.index("Cán bộ (3)"))
+    model = staff_view.model()
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert "Full name" in headers and "id" not in headers and "origin_unit" not in headers
+    dlg.close()

@@ -13,7 +13,10 @@ from PySide6.QtWidgets import (
 
 from desktop.models import figures
 from desktop.models.errors import IsoDeskError
-from sync.overview import district_overview, district_rows, district_tables, write_overview_xlsx
+from sync.labels import table_title
+from sync.overview import (
+    district_overview, district_rows, district_summary, district_tables, write_overview_xlsx,
+)
 
 from ..common import show_error, show_info
 from ..iso.labels import label as iso_label
@@ -181,9 +184,7 @@ class DistrictDataDialog(QDialog):
         self.setWindowTitle(self.tr("%1 — data received (read-only)").replace("%1", name))
         self.resize(1000, 640)
         layout = QVBoxLayout(self)
-        figs = figures.collect(ctx.store, unit_code=code)
-        text = "; ".join(f"{k}: " + ", ".join(f"{kk} {vv}" for kk, vv in v.items())
-                         for k, v in figs.items())
+        text = "\n".join(district_summary(figures.collect(ctx.store, unit_code=code)))
         head = QLabel(self.tr("<b>%1</b> (%2). Copies received from the district cannot be "
                               "changed here.").replace("%1", name).replace("%2", code))
         head.setWordWrap(True)
@@ -210,7 +211,7 @@ class DistrictDataDialog(QDialog):
             proxy.setSourceModel(model)
             view = make_table(f"district_{table}", proxy)
             self.proxies.append(proxy)
-            self.tabs.addTab(view, f"{table} ({n})")
+            self.tabs.addTab(view, f"{table_title(table)} ({n})")
         if not self.proxies:
             self.tabs.addTab(QLabel(self.tr("Nothing received from this district yet.")), "—")
         layout.addWidget(self.tabs, 1)
