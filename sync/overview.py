@@ -112,8 +112,10 @@ def district_overview(store: Store, *, year: int | None = None,
 
 
 def write_overview_xlsx(path: Path, title: str, headers: list[str], rows: list[list],
-                        colours: list[list[str]], subtitle: str = "") -> Path:
-    """One sheet: a title, the headers, the rows; late cells filled in the screen's colours."""
+                        colours: list[list[str]], subtitle: str = "",
+                        formats: list[str] | None = None) -> Path:
+    """One sheet: a title, the headers, the rows; late cells filled in the screen's colours.
+    `formats` gives a column's number format ("0", "0%"), for cells holding numbers."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Tong hop"
@@ -124,9 +126,13 @@ def write_overview_xlsx(path: Path, title: str, headers: list[str], rows: list[l
     for c, h in enumerate(headers, start=1):
         ws.cell(row=head, column=c, value=h)
     style_header_row(ws, head, len(headers))
+    formats = formats or []
     for r, values in enumerate(rows, start=head + 1):
         for c, v in enumerate(values, start=1):
-            ws.cell(row=r, column=c, value=v)
+            cell = ws.cell(row=r, column=c, value=v)
+            fmt = formats[c - 1] if c <= len(formats) else ""
+            if fmt and isinstance(v, (int, float)):
+                cell.number_format = fmt
     style_body(ws, head + 1, head + len(rows), len(headers))
     for r, line in enumerate(colours, start=head + 1):
         for c, colour in enumerate(line, start=1):

@@ -82,3 +82,26 @@ def test_one_district_read_only_in_words(qtbot, pair, fake_providers, english):
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert "Full name" in headers and "id" not in headers and "origin_unit" not in headers
     dlg.close()
+
+
+def test_excel_copy_holds_numbers(qtbot, pair, fake_providers, english, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    import desktop.views.sync.overview as ovm
+
+    monkeypatch.setattr(ovm, "show_info", lambda *_a: None)
+    monkeypatch.setattr(ovm, "show_error", lambda _w, err, *_a: pytest.fail(str(err)))
+    _received(pair)
+    panel = OverviewPanel(ViewContext(pair.province, None))
+    qtbot.addWidget(panel)
+    out = tmp_path / "tong-hop.xlsx"
+    panel.export_excel(path=str(out))
+    ws = load_workbook(out).active
+    headers = [c.value for c in ws[4]]
+    row = {h: ws.cell(row=5, column=i + 1) for i, h in enumerate(headers)}
+    assert row["Overdue NCs"].value == 1 and isinstance(row["Overdue NCs"].value, int)
+    assert row["Open NCs"].value == 2 and row["Last package"].value == 1
+    assert row["Conversion progress"].value == pytest.approx(0.4)
+    assert row["Conversion progress"].number_format == "0%"
+    assert row["Pass rate"].value is None  # nobody tested yet: an empty cell, not "0%"
+    assert row["Code"].value == pair.district.unit_code

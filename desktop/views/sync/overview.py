@@ -30,6 +30,11 @@ def report_status_label(value) -> str:
     return iso_label("report_status", str(value)) or str(value)
 
 
+def _number(value):
+    """A figure as a number for a spreadsheet cell (an empty cell when there is none)."""
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
 def _pct(value) -> str:
     return "" if value is None else f"{value * 100:.0f}%"
 
@@ -136,6 +141,26 @@ class OverviewPanel(QWidget):
                        colour=flag("report_status"))]
         return cols
 
+    def _numbers(self) -> dict[str, tuple]:
+        """Header → (value, number format) of the columns the Excel copy holds as numbers."""
+        def fig(provider, key):
+            return lambda r: r.figure(provider, key)
+        return {
+            self.tr("Last package"): (lambda r: r.applied_through or None, "0"),
+            self.tr("Days ago"): (lambda r: r.days_since, "0"),
+            self.tr("Held"): (lambda r: r.held, "0"),
+            self.tr("Quarantined"): (lambda r: r.quarantined, "0"),
+            self.tr("Staff"): (fig("staff", "active"), "0"),
+            self.tr("Training coverage"): (lambda r: r.coverage, "0%"),
+            self.tr("Pass rate"): (fig("training", "pass_rate"), "0%"),
+            self.tr("Minutes confirmed"): (fig("minutes", "confirmed"), "0"),
+            self.tr("Awaiting confirmation"): (fig("minutes", "awaiting_confirmation"), "0"),
+            self.tr("Open NCs"): (fig("records", "nc_open"), "0"),
+            self.tr("Overdue NCs"): (fig("records", "nc_overdue"), "0"),
+            self.tr("Conversion progress"): (lambda r: r.progress, "0%"),
+            self.tr("Overdue plan steps"): (fig("records", "plan_overdue"), "0"),
+        }
+
     def _report(self, value) -> str:
         return report_status_label(value) if value else ""
 
@@ -159,17 +184,22 @@ class OverviewPanel(QWidget):
         if not path:
             return
         headers = [c.header for c in self.model.columns]
+        numbers = self._numbers()
+        formats = [numbers[h][1] if h in numbers else "" for h in headers]
         rows, colours = [], []
         for r in range(self.proxy.rowCount()):
             src = self.proxy.mapToSource(self.proxy.index(r, 0)).row()
-            rows.append([self.model.index(src, c).data() for c in range(len(headers))])
+            item = self.model.item(src)
+            rows.append([_number(numbers[h][0](item)) if h in numbers else
+                         self.model.index(src, c).data() for c, h in enumerate(headers)])
             colours.append([self.model.colour_name(src, c) or "" for c in range(len(headers))])
         profile = self.ctx.profile
         title = self.tr("Districts of %1 — year %2").replace(
             "%1", profile.name if profile else "").replace("%2", str(self.year.value()))
         subtitle = self.tr("Made on %1").replace("%1", _dt.date.today().strftime("%d/%m/%Y"))
         try:
-            write_overview_xlsx(Path(path), title, headers, rows, colours, subtitle)
+            write_overview_xlsx(Path(path), title, headers, rows, colours, subtitle,
+                                formats=formats)
         except IsoDeskError as exc:
             show_error(self, exc)
             return
