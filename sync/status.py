@@ -22,10 +22,18 @@ def label_column(columns: list[str]) -> str | None:
 
 def record_states(store: Store, *, table: str | None = None, state: str | None = None,
                   limit: int | None = None) -> list[dict]:
-    """District: every own record of the synced tables with its state towards the province."""
+    """District: every own record of the synced tables with its state towards the province.
+
+    A record is "sent" once its package was delivered (copied to a folder, saved as e-mail or
+    put in the outbox); in a package only made (the copy failed: drive full or pulled out) it is
+    still "not sent"."""
     profile = get_profile(store)
     peers = [p for p in list_peers(store, "province") if p.active]
     peer = peers[0].code if peers else ""
+    undelivered = {r[0] for r in store.conn.execute(
+        "SELECT seq FROM sync_packages p WHERE direction = 'out' AND peer = ? AND "
+        "status = 'created' AND NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE "
+        "o.package_id = p.package_id)", (peer,))}
     out: list[dict] = []
     for t in outgoing_tables(store, profile.level if profile else "district"):
         if table and t != table:
@@ -38,7 +46,8 @@ def record_states(store: Store, *, table: str | None = None, state: str | None =
                f"{t} t LEFT JOIN sync_sent s ON s.peer = ? AND s.table_name = ? AND "
                "s.record_id = t.id WHERE t.origin_unit = ? ORDER BY t.updated_at DESC")
         for r in store.query(sql, (peer, t, store.unit_code)):
-            if r["sent_version"] is None or r["sent_version"] < r["version"]:
+            if r["sent_version"] is None or r["sent_version"] < r["version"] or \
+                    (r["state"] == "sent" and r["seq"] in undelivered):
                 st = "not_sent"
             else:
                 st = r["state"]

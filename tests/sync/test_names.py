@@ -45,3 +45,28 @@ def test_a_different_package_of_the_same_name_is_kept(pair):
     pair.staff(1, prefix="N")
     [q] = exporter.export_packages(pair.district)
     assert q.seq == 1 and q.path != p.path and p.path.is_file()
+
+
+def test_records_not_sent_while_no_copy_was_written(pair):
+    import errno
+
+    import pytest
+
+    from sync import status
+    from sync.errors import DiskError
+
+    pair.staff(2)
+
+    def full_disk(path, mode):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with pytest.raises(DiskError) as err:
+        exporter.export_packages(pair.district, pair.usb, opener=full_disk)
+    assert "đầy" in err.value.message
+    counts = status.state_counts(pair.district)
+    assert counts["sent"] == 0 and counts["not_sent"] == 6
+    [made] = status.packages(pair.district, "out")
+    dest = exporter.deliver_to_folder(pair.district, made["package_id"], pair.usb)
+    assert dest.is_file()
+    counts = status.state_counts(pair.district)
+    assert counts["sent"] == 6 and counts["not_sent"] == 0
