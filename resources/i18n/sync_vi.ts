@@ -545,18 +545,6 @@
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <source>Draft</source>
-        <translation>Bản nháp</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>Đã gửi</translation>
-    </message>
-    <message>
-        <source>Not started</source>
-        <translation>Chưa làm</translation>
-    </message>
-    <message>
         <source>Select a district in the table first.</source>
         <translation>Hãy chọn một huyện trong bảng trước.</translation>
     </message>
