@@ -6,8 +6,9 @@ import traceback
 from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QLabel, QMessageBox, QProgressDialog, QWidget,
+    QFrame, QLabel, QMessageBox, QProgressDialog, QScrollArea, QWidget,
 )
 
 from desktop.models.errors import IsoDeskError, ValidationError
@@ -15,6 +16,29 @@ from desktop.models.errors import IsoDeskError, ValidationError
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate files free tr() calls under ""
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int, share: float = 0.9) -> None:
+    """Resize a window to `width`×`height`, but never beyond `share` of the screen's free area
+    (small laptop screens are 1366×768 with a task bar)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        area = screen.availableGeometry()
+        width = min(width, int(area.width() * share))
+        height = min(height, int(area.height() * share))
+    widget.resize(width, height)
+
+
+def scrolling(content: QWidget) -> QScrollArea:
+    """`content` inside a frameless scroll area that scrolls only vertically when it must."""
+    area = QScrollArea()
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    bar = area.style().pixelMetric(area.style().PixelMetric.PM_ScrollBarExtent)
+    area.setMinimumWidth(content.minimumSizeHint().width() + bar + 4)
+    return area
 
 
 def show_error(parent: QWidget | None, error: Exception | str, title: str | None = None) -> None:

@@ -1552,6 +1552,10 @@
         <translation>Đã định theo chủ đề: %1/%2 câu; số còn lại lấy từ các chủ đề khác.</translation>
     </message>
     <message>
+        <source>Give the session a title, for example “ISO 9001:2015 awareness training”.</source>
+        <translation>Hãy đặt tên cho buổi tập huấn, ví dụ “Tập huấn nhận thức ISO 9001:2015”.</translation>
+    </message>
+    <message>
         <source>The PIN has 4 to 8 digits.</source>
         <translation>Mã PIN gồm 4 đến 8 chữ số.</translation>
     </message>

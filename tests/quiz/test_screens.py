@@ -263,3 +263,15 @@ def test_training_page_in_the_main_window(qtbot, qstore):
     assert isinstance(page, TrainingPage)
     for i in range(page.tabs.count()):
         page.tabs.setCurrentIndex(i)
+
+
+def test_session_dialog_fits_a_small_screen_and_needs_a_title(qtbot, qstore):
+    dlg = SessionDialog(qstore)
+    qtbot.addWidget(dlg)
+    assert dlg.minimumSizeHint().height() <= 700
+    assert dlg.title.text()                                 # a real default title, not a hint
+    dlg.title.clear()
+    dlg.tabs.setCurrentIndex(2)
+    dlg.save()
+    assert dlg.result() != QDialog.DialogCode.Accepted
+    assert dlg.errors.text("title") and dlg.tabs.currentIndex() == 0

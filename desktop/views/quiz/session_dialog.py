@@ -14,7 +14,7 @@ from desktop.models.errors import IsoDeskError, ValidationError
 from desktop.models.quiz import bank, sessions
 from desktop.models.staff import StaffRepository
 
-from ..common import FieldErrors, show_error
+from ..common import FieldErrors, fit_to_screen, scrolling, show_error
 from ..tables import ItemsModel, SearchProxy
 
 HALF_DAY = sessions.HALF_DAY_MINUTES
@@ -84,13 +84,13 @@ class SessionDialog(QDialog):
         self.locked_settings = bool(session and sessions.has_attempts(store, session.id))
         self.setWindowTitle(self.tr("Edit training session") if session
                             else self.tr("New training session"))
-        self.resize(860, 640)
+        fit_to_screen(self, 860, 640)
         self.errors = FieldErrors()
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._general_tab(), self.tr("Session"))
+        self.tabs.addTab(scrolling(self._general_tab()), self.tr("Session"))
         self.tabs.addTab(self._attendance_tab(), self.tr("Attendance"))
-        self.tabs.addTab(self._test_tab(), self.tr("Test settings"))
+        self.tabs.addTab(scrolling(self._test_tab()), self.tr("Test settings"))
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.errors.label_for(""))
         buttons = QDialogButtonBox()
@@ -114,7 +114,6 @@ class SessionDialog(QDialog):
         outer.addStretch(1)
         self.title = QLineEdit()
         self.title.setObjectName("title")
-        self.title.setPlaceholderText(self.tr("ISO 9001:2015 awareness training"))
         self.date = QDateEdit()
         self.date.setObjectName("date")
         self.date.setCalendarPopup(True)
@@ -154,6 +153,7 @@ class SessionDialog(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(80)
         form.addRow(self.tr("Title:"), self.title)
+        form.addRow("", self.errors.label_for("title"))
         form.addRow(self.tr("Date:"), self.date)
         form.addRow("", self.errors.label_for("date"))
         form.addRow(self.tr("Place:"), self.place)
@@ -317,6 +317,7 @@ class SessionDialog(QDialog):
             if profile and profile.name:
                 self.place.setText(self.tr("Meeting hall of %1").replace("%1", profile.name))
             self.roster.ticked = {p.id for p in people}
+            self.title.setText(self.tr("ISO 9001:2015 awareness training"))
         self.questions.setValue(int(settings["questions"]))
         self.pass_mark.setValue(float(settings["pass_mark"]))
         self.time_limit.setValue(int(settings.get("time_limit_min") or 0))
@@ -386,6 +387,9 @@ class SessionDialog(QDialog):
         self.errors.clear()
         pin = self.pin.text().strip()
         try:
+            if not self.title.text().strip():
+                raise ValidationError({"title": self.tr("Give the session a title, for example "
+                                                        "“ISO 9001:2015 awareness training”.")})
             if pin and not pin.isdigit() or pin and not 4 <= len(pin) <= 8:
                 raise ValidationError({"pin": self.tr("The PIN has 4 to 8 digits.")})
             with self.store.atomic():
@@ -403,7 +407,7 @@ class SessionDialog(QDialog):
                     sessions.set_pin(self.store, self.saved.id, pin)
         except ValidationError as exc:
             self.errors.show(exc)
-            for field, tab in (("date", 0), ("place", 0), ("end_time", 0), ("questions", 2),
+            for field, tab in (("title", 0), ("date", 0), ("place", 0), ("end_time", 0), ("questions", 2),
                                ("blueprint", 2), ("pass_mark", 2), ("pin", 2)):
                 if field in exc.errors:
                     self.tabs.setCurrentIndex(tab)
