@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .common import fit_to_screen
 from .context import ViewContext
 from .placeholder import PlaceholderPage
 from .sections import SECTIONS, Section
@@ -31,7 +32,7 @@ class MainWindow(QMainWindow):
         if ctx.demo:
             title += self.tr(" (demo data)")
         self.setWindowTitle(title)
-        self.resize(1200, 760)
+        fit_to_screen(self, 1200, 760)
 
         central = QWidget()
         layout = QHBoxLayout(central)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.staff import ImportPlan, StaffMember, StaffRepository
 
-from .common import FieldErrors, attempt
+from .common import FieldErrors, attempt, fit_to_screen
 from .tables import ImportPreviewModel
 
 
@@ -73,7 +73,7 @@ class ImportPreviewDialog(QDialog):
         super().__init__(parent)
         self.plan = plan
         self.setWindowTitle(self.tr("Import preview — %1").replace("%1", file_name))
-        self.resize(900, 560)
+        fit_to_screen(self, 900, 560)
         layout = QVBoxLayout(self)
         s = plan.summary()
         summary = QLabel(self.tr("Add: %1 · Update: %2 · Unchanged or empty: %3 · Refused: %4")

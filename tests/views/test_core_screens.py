@@ -267,3 +267,22 @@ def test_damaged_file_offers_the_latest_backup_at_start(qtbot, data_dir, monkeyp
         assert list(data_dir.glob("isodesk-damaged-*.sqlite"))
     finally:
         restored.close(clean=False)
+
+
+def test_big_windows_fit_the_screen(qtbot, window):
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.views.common import fit_to_screen
+    from desktop.views.iso.pdf_preview import PdfPreviewDialog
+
+    area = window.screen().availableGeometry()
+    w = QWidget()
+    qtbot.addWidget(w)
+    fit_to_screen(w, 5000, 5000)
+    assert w.width() <= area.width() * 0.9 and w.height() <= area.height() * 0.9
+    fit_to_screen(w, 300, 200)
+    assert (w.width(), w.height()) == (300, 200)
+    preview = PdfPreviewDialog(b"%PDF-1.4\n%%EOF\n", "x", "x.pdf", window)
+    qtbot.addWidget(preview)
+    assert preview.height() <= area.height() * 0.9
+    assert window.height() <= area.height() * 0.9

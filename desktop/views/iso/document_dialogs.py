@@ -19,7 +19,7 @@ from desktop.models.errors import IsoDeskError
 from desktop.models.iso.document_import import DocImportPlan
 from desktop.models.iso.documents import KINDS, STANDARDS, Document, DocumentRepository
 
-from ..common import confirm, show_error, vn_datetime
+from ..common import confirm, fit_to_screen, show_error, vn_datetime
 from ..tables import ImportPreviewModel
 from .common import DateEdit, FormDialog, TextEdit, date_text
 from .labels import label
@@ -141,7 +141,7 @@ class FilesDialog(QDialog):
         self.changed = False
         self.setWindowTitle(self.tr("Files of %1 (%2)").replace("%1", doc.code)
                             .replace("%2", doc.revision))
-        self.resize(560, 360)
+        fit_to_screen(self, 560, 360)
         layout = QVBoxLayout(self)
         self.list = QListWidget()
         self.list.setObjectName("file_list")
@@ -286,7 +286,7 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("History of %1 (%2)").replace("%1", doc.code)
                             .replace("%2", doc.revision))
-        self.resize(820, 420)
+        fit_to_screen(self, 820, 420)
         layout = QVBoxLayout(self)
         note = QLabel(self.tr("Every change is kept in the audit log and cannot be edited."))
         note.setStyleSheet("color: #555;")
@@ -312,7 +312,7 @@ class ImportPreviewDialog(QDialog):
         super().__init__(parent)
         self.plan = plan
         self.setWindowTitle(self.tr("Import preview — %1").replace("%1", file_name))
-        self.resize(960, 560)
+        fit_to_screen(self, 960, 560)
         layout = QVBoxLayout(self)
         s = plan.summary()
         summary = QLabel(self.tr("Add: %1 · Update: %2 · Unchanged: %3 · Older versions made "

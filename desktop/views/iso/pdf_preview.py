@@ -14,14 +14,14 @@ from PySide6.QtWidgets import (
 from desktop.documents.iso._files import write_bytes
 from desktop.models.errors import IsoDeskError
 
-from ..common import show_error, show_info
+from ..common import fit_to_screen, show_error, show_info
 
 
 class PdfPreviewDialog(QDialog):
     def __init__(self, data: bytes, title: str, file_name: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(820, 900)
+        fit_to_screen(self, 820, 900)
         self.data = data
         self.file_name = file_name
         self.printed: int | None = None

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from desktop.models.errors import IsoDeskError, ValidationError
 from desktop.models.iso.plan import EVIDENCE_KINDS, STATUSES, PlanItem, PlanRepository
 
-from ..common import confirm, show_error, show_info
+from ..common import confirm, fit_to_screen, show_error, show_info
 from ..tables import Column, ItemsModel, SearchProxy
 from .common import (
     GREEN_TEXT, RED, RED_TEXT, DateEdit, FormDialog, TextEdit, date_text, iso_key, make_table,
@@ -94,7 +94,7 @@ class EvidenceDialog(QDialog):
         self.editable = editable
         self.changed = False
         self.setWindowTitle(self.tr("Evidence: %1").replace("%1", item.title))
-        self.resize(640, 420)
+        fit_to_screen(self, 640, 420)
         layout = QVBoxLayout(self)
         self.list = QListWidget()
         self.list.setObjectName("evidence_list")

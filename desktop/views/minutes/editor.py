@@ -23,7 +23,7 @@ from desktop.models.errors import IsoDeskError, ValidationError
 from desktop.models.staff import StaffRepository
 from desktop.models.users import list_users
 
-from ..common import show_error, show_info, vn_datetime
+from ..common import fit_to_screen, show_error, show_info, vn_datetime
 from ..context import ViewContext
 from .editor_form import MinutesForm
 from .editor_tables import RosterPicker
@@ -45,7 +45,7 @@ class MinutesEditor(QWidget):
         self.dirty = False          # typed since the last save of the record
         self.buffered = False       # typed since the last autosave
         self.setObjectName("minutes_editor")
-        self.resize(980, 760)
+        fit_to_screen(self, 980, 760)
         layout = QVBoxLayout(self)
 
         top = QHBoxLayout()

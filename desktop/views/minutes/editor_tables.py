@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.vntext import clean, matches, person_sort_key
 
-from ..common import refilter
+from ..common import fit_to_screen, refilter
 
 
 class RowsModel(QAbstractTableModel):
@@ -223,7 +223,7 @@ class RosterPicker(QDialog):
     def __init__(self, people: list[dict], parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add participants of the unit"))
-        self.resize(640, 520)
+        fit_to_screen(self, 640, 520)
         self.people = sorted(people, key=lambda p: person_sort_key(p["name"]))
         layout = QVBoxLayout(self)
         hint = QLabel(self.tr("Select one or more people (Ctrl or Shift + click), then press "

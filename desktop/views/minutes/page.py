@@ -16,7 +16,7 @@ from desktop.documents.minutes_xlsx import export_register
 from desktop.models import minutes as M
 from desktop.models.errors import IsoDeskError
 
-from ..common import confirm, show_error, show_info, vn_datetime
+from ..common import confirm, fit_to_screen, show_error, show_info, vn_datetime
 from ..context import ViewContext
 from .editor import MinutesEditor
 from .register_model import ALTERED, VALID, MinutesFilterProxy, MinutesTableModel, RevisionsModel
@@ -29,7 +29,7 @@ class VerifyDialog(QDialog):
         super().__init__(parent)
         self.result = result
         self.setWindowTitle(self.tr("Signature check — minutes %1").replace("%1", result["number"]))
-        self.resize(640, 420)
+        fit_to_screen(self, 640, 420)
         layout = QVBoxLayout(self)
         head = QLabel()
         head.setObjectName("verify_headline")

@@ -19,7 +19,7 @@ from desktop.documents import minutes_pdf
 from desktop.models import minutes as M
 from desktop.models.errors import IsoDeskError
 
-from ..common import run_in_background, show_error, show_info
+from ..common import fit_to_screen, run_in_background, show_error, show_info
 from ..context import ViewContext
 
 PRINT_DPI = 300
@@ -112,7 +112,7 @@ class PreviewDialog(QDialog):
         self.print_job: PrintJob | None = None
         self.setObjectName("minutes_preview")
         self.setWindowTitle(self.tr("Minutes %1 — preview").replace("%1", self.rev.number))
-        self.resize(900, 980)
+        fit_to_screen(self, 900, 980)
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.copies = QCheckBox(self.tr("All %1 copies").replace("%1", str(self.rev.copies)))

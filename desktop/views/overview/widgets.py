@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout,
 )
 
+from desktop.views.common import fit_to_screen
 from desktop.views.iso.common import make_table
 from desktop.views.tables import Column, ItemsModel, SearchProxy
 
@@ -215,7 +216,7 @@ class ListDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("figure_list")
         self.setWindowTitle(title)
-        self.resize(1060, 540)
+        fit_to_screen(self, 1060, 540)
         self.on_open = on_open
         layout = QVBoxLayout(self)
         head = QLabel(f"<b>{title}</b>")

@@ -13,7 +13,7 @@ from desktop.models.errors import IsoDeskError, ValidationError
 from desktop.models.quiz import sessions
 from desktop.models.staff import StaffMember
 
-from ..common import FieldErrors, show_error
+from ..common import FieldErrors, fit_to_screen, show_error
 from ..tables import ItemsModel, SearchProxy
 from .table_models import pct
 
@@ -88,7 +88,7 @@ class PickStaffDialog(QDialog):
     def __init__(self, people: list[StaffMember], title: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(620, 480)
+        fit_to_screen(self, 620, 480)
         self.chosen: StaffMember | None = None
         layout = QVBoxLayout(self)
         self.search = QLineEdit()
@@ -153,7 +153,7 @@ class EvidenceDialog(QDialog):
         super().__init__(parent)
         e = evidence
         self.setWindowTitle(self.tr("Answers of %1").replace("%1", e["full_name"]))
-        self.resize(900, 560)
+        fit_to_screen(self, 900, 560)
         layout = QVBoxLayout(self)
         if e["status"] == "submitted":
             head = self.tr("Attempt %1: %2 of %3 right (%4%) — %5.").replace("%1", str(e["number"])) \

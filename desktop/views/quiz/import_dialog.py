@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 from desktop.documents.quiz_formats import ENCODING_LABELS, FORMAT_LABELS
 from desktop.models.quiz.bank_io import ImportPlan
 
+from ..common import fit_to_screen
 from ..tables import ItemsModel
 
 
@@ -49,7 +50,7 @@ class ImportPreviewDialog(QDialog):
         super().__init__(parent)
         self.plan = plan
         self.setWindowTitle(self.tr("Import questions — %1").replace("%1", file_name))
-        self.resize(960, 600)
+        fit_to_screen(self, 960, 600)
         layout = QVBoxLayout(self)
         head = QLabel(self.tr("Format: %1 · encoding: %2 · to import: %3 · refused: %4 · already in "
                               "the bank: %5")

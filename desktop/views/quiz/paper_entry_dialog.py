@@ -17,7 +17,7 @@ from desktop.models.errors import IsoDeskError
 from desktop.models.quiz import paper_entry, papers
 from desktop.models.staff import StaffRepository
 
-from ..common import confirm, show_error, show_info
+from ..common import confirm, fit_to_screen, show_error, show_info
 from ..tables import ItemsModel
 from .table_models import pct
 
@@ -44,7 +44,7 @@ class PaperEntryDialog(QDialog):
         self.session_id = session_id
         self.entered_any = False
         self.setWindowTitle(self.tr("Enter answers from paper"))
-        self.resize(820, 560)
+        fit_to_screen(self, 820, 560)
         self.variants = {v["code"]: v for v in papers.list_variants(store, session_id)}
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Type the staff code, choose the variant printed on the paper, "

@@ -10,13 +10,15 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
+from ..common import fit_to_screen
+
 
 class PdfPreview(QDialog):
     def __init__(self, path: Path, parent=None):
         super().__init__(parent)
         self.path = Path(path)
         self.setWindowTitle(self.tr("Preview — %1").replace("%1", self.path.name))
-        self.resize(820, 900)
+        fit_to_screen(self, 820, 900)
         layout = QVBoxLayout(self)
         self.document = QPdfDocument(self)
         self.document.load(str(self.path))

@@ -13,7 +13,7 @@ from desktop.models.errors import IsoDeskError, ValidationError
 from desktop.models.quiz import bank
 from desktop.models.quiz.common import LETTERS, MAX_OPTIONS
 
-from ..common import FieldErrors, show_error
+from ..common import FieldErrors, fit_to_screen, show_error
 from ..tables import ItemsModel
 
 
@@ -26,7 +26,7 @@ class QuestionDialog(QDialog):
         self.new_version = False
         self.setWindowTitle(self.tr("Edit question %1").replace("%1", question.key) if question
                             else self.tr("New question"))
-        self.resize(760, 640)
+        fit_to_screen(self, 760, 640)
         self.errors = FieldErrors()
         layout = QVBoxLayout(self)
         if question and question.used:
@@ -157,7 +157,7 @@ class TopicsDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(self.tr("Topics"))
-        self.resize(640, 420)
+        fit_to_screen(self, 640, 420)
         layout = QVBoxLayout(self)
         self.model = TopicsModel(self)
         self.table = QTableView()
@@ -265,7 +265,7 @@ class VersionsDialog(QDialog):
     def __init__(self, store: Store, question: bank.Question, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Versions of %1").replace("%1", question.key))
-        self.resize(820, 360)
+        fit_to_screen(self, 820, 360)
         layout = QVBoxLayout(self)
         self.model = VersionsModel(self)
         self.model.set_items(bank.versions_of(store, question.id))
