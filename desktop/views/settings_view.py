@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import LANGUAGES
 from desktop.models import audit, users
 from desktop.models.db import list_backups, quick_check
+from desktop.models.errors import ValidationError
 from desktop.models.settings import get_setting, set_setting
 from desktop.models.unit import DEFAULT_LEVEL_NAMES, UnitProfile, save_profile
 
@@ -97,9 +98,13 @@ class PreferencesPanel(QWidget):
         self.old_pw.setEchoMode(QLineEdit.EchoMode.Password)
         self.new_pw = QLineEdit()
         self.new_pw.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new_pw2 = QLineEdit()
+        self.new_pw2.setObjectName("new_password_again")
+        self.new_pw2.setEchoMode(QLineEdit.EchoMode.Password)
         self.errors = FieldErrors()
         pform.addRow(self.tr("Current password:"), self.old_pw)
         pform.addRow(self.tr("New password:"), self.new_pw)
+        pform.addRow(self.tr("New password again:"), self.new_pw2)
         pform.addRow("", self.errors.label_for("password"))
         change = QPushButton(self.tr("Change my password"))
         change.clicked.connect(self.change_password)
@@ -115,12 +120,17 @@ class PreferencesPanel(QWidget):
         QTimer.singleShot(0, lambda: self.ctx.language_changed.emit(language))
 
     def change_password(self):
+        if self.new_pw.text() != self.new_pw2.text():
+            self.errors.show(ValidationError({"password": self.tr(
+                "The two passwords differ. Type the same password twice.")}))
+            return
         done = attempt(self, lambda: users.change_own_password(
             self.ctx.store, self.ctx.user.id, self.old_pw.text(), self.new_pw.text()), self.errors)
         if done is attempt.FAILED:
             return
         self.old_pw.clear()
         self.new_pw.clear()
+        self.new_pw2.clear()
         show_info(self, self.tr("Your password was changed."))
 
 

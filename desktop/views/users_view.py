@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel,
     QLineEdit, QTableView, QVBoxLayout, QWidget,
 )
 
 from desktop.models import users
+from desktop.models.errors import ValidationError
 
 from .common import FieldErrors, attempt, button_row, confirm, show_info, vn_datetime
 from .context import ViewContext
@@ -55,6 +56,7 @@ class NewUserDialog(QDialog):
         self.store = store
         self.created: users.User | None = None
         self.setWindowTitle(self.tr("New account"))
+        self.setMinimumWidth(420)
         self.errors = FieldErrors()
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -68,20 +70,32 @@ class NewUserDialog(QDialog):
         self.role.setObjectName("new_role")
         labels = {"admin": self.tr("Administrator"), "iso_team": self.tr("ISO team"),
                   "consultant": self.tr("Consultant"), "proctor": self.tr("Proctor")}
+        self.role.addItem(self.tr("— choose a role —"), None)
         for r in users.ROLES:
             self.role.addItem(labels[r], r)
         if role:
-            self.role.setCurrentIndex(users.ROLES.index(role))
+            self.role.setCurrentIndex(self.role.findData(role))
         self.password = QLineEdit()
         self.password.setObjectName("new_password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password2 = QLineEdit()
+        self.password2.setObjectName("new_password2")
+        self.password2.setEchoMode(QLineEdit.EchoMode.Password)
+        rule = QLabel(self.tr("At least %1 characters; no space at the start or the end.")
+                      .replace("%1", str(users.MIN_PASSWORD)))
+        rule.setObjectName("password_rule")
+        rule.setStyleSheet("color: #555;")
+        rule.setWordWrap(True)
         form.addRow(self.tr("Username:"), self.username)
         form.addRow("", self.errors.label_for("username"))
         form.addRow(self.tr("Full name:"), self.full_name)
         form.addRow("", self.errors.label_for("full_name"))
         form.addRow(self.tr("Position:"), self.position)
         form.addRow(self.tr("Role:"), self.role)
+        form.addRow("", self.errors.label_for("role"))
         form.addRow(self.tr("Password:"), self.password)
+        form.addRow("", rule)
+        form.addRow(self.tr("Password again:"), self.password2)
         form.addRow("", self.errors.label_for("password"))
         layout.addLayout(form)
         layout.addWidget(self.errors.label_for(""))
@@ -94,6 +108,15 @@ class NewUserDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self):
+        problems = {}
+        if self.role.currentData() is None:
+            problems["role"] = self.tr("Choose the role of this account.")
+        if self.password.text() != self.password2.text():
+            problems["password"] = self.tr("The two passwords differ. Type the same password "
+                                           "twice.")
+        if problems:
+            self.errors.show(ValidationError(problems))
+            return
         created = attempt(self, lambda: users.create_user(
             self.store, self.username.text(), self.full_name.text(), self.role.currentData(),
             self.password.text(), position=self.position.text()), self.errors)
@@ -107,10 +130,18 @@ class UsersPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         layout = QVBoxLayout(self)
-        bar, _ = button_row([("add_user", self.tr("New account…"), self.add_user),
-                             ("reset_password", self.tr("Reset password…"), self.reset_password),
-                             ("unlock_user", self.tr("Unlock"), self.unlock),
-                             ("toggle_user", self.tr("Disable / enable"), self.toggle)])
+        bar, buttons = button_row([("add_user", self.tr("New account…"), self.add_user),
+                                   ("reset_password", self.tr("Reset password…"), self.reset_password),
+                                   ("unlock_user", self.tr("Clear the wrong-password lock"),
+                                    self.unlock),
+                                   ("toggle_user", self.tr("Stop / allow the account again"),
+                                    self.toggle)])
+        buttons["unlock_user"].setToolTip(self.tr(
+            "After several wrong passwords an account is locked for a few minutes; this lets "
+            "the person sign in again at once."))
+        buttons["toggle_user"].setToolTip(self.tr(
+            "A stopped account can no longer sign in (for someone who left); its history stays. "
+            "Press again to allow it again."))
         layout.addLayout(bar)
         self.model = UsersModel(self)
         self.table = QTableView()
@@ -119,7 +150,9 @@ class UsersPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.table.verticalHeader().hide()
         layout.addWidget(self.table)
         self.reload()

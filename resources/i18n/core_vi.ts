@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>The data file is damaged</source>
         <translation>Tệp dữ liệu bị hỏng</translation>
@@ -276,6 +276,14 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
         <translation>Giám sát kiểm tra</translation>
     </message>
     <message>
+        <source>— choose a role —</source>
+        <translation>— chọn vai trò —</translation>
+    </message>
+    <message>
+        <source>At least %1 characters; no space at the start or the end.</source>
+        <translation>Ít nhất %1 ký tự; không có dấu cách ở đầu hay cuối.</translation>
+    </message>
+    <message>
         <source>Username:</source>
         <translation>Tên đăng nhập:</translation>
     </message>
@@ -296,12 +304,24 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
         <translation>Mật khẩu:</translation>
     </message>
     <message>
+        <source>Password again:</source>
+        <translation>Nhập lại mật khẩu:</translation>
+    </message>
+    <message>
         <source>Create</source>
         <translation>Tạo</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Choose the role of this account.</source>
+        <translation>Hãy chọn vai trò của tài khoản này.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation>Hai mật khẩu không khớp. Hãy gõ cùng một mật khẩu hai lần.</translation>
     </message>
 </context>
 <context>
@@ -330,8 +350,16 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
         <translation>Mật khẩu mới:</translation>
     </message>
     <message>
+        <source>New password again:</source>
+        <translation>Nhập lại mật khẩu mới:</translation>
+    </message>
+    <message>
         <source>Change my password</source>
         <translation>Đổi mật khẩu của tôi</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation>Hai mật khẩu không khớp. Hãy gõ cùng một mật khẩu hai lần.</translation>
     </message>
     <message>
         <source>Your password was changed.</source>
@@ -416,7 +444,7 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
     </message>
     <message>
         <source>The two passwords differ. Type the same password twice.</source>
-        <translation>Hai mật khẩu không giống nhau. Hãy gõ cùng một mật khẩu hai lần.</translation>
+        <translation>Hai mật khẩu không khớp. Hãy gõ cùng một mật khẩu hai lần.</translation>
     </message>
 </context>
 <context>
@@ -716,12 +744,20 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
         <translation>Đặt lại mật khẩu…</translation>
     </message>
     <message>
-        <source>Unlock</source>
-        <translation>Mở khóa</translation>
+        <source>Clear the wrong-password lock</source>
+        <translation>Gỡ khóa đăng nhập sai</translation>
     </message>
     <message>
-        <source>Disable / enable</source>
-        <translation>Khóa / mở tài khoản</translation>
+        <source>Stop / allow the account again</source>
+        <translation>Ngừng / cho dùng lại tài khoản</translation>
+    </message>
+    <message>
+        <source>After several wrong passwords an account is locked for a few minutes; this lets the person sign in again at once.</source>
+        <translation>Sau nhiều lần nhập sai mật khẩu, tài khoản bị khóa vài phút; nút này cho người đó đăng nhập lại ngay.</translation>
+    </message>
+    <message>
+        <source>A stopped account can no longer sign in (for someone who left); its history stays. Press again to allow it again.</source>
+        <translation>Tài khoản đã ngừng thì không đăng nhập được nữa (dùng khi người đó chuyển công tác); lịch sử vẫn được giữ. Bấm lần nữa để cho dùng lại.</translation>
     </message>
     <message>
         <source>Select an account first.</source>

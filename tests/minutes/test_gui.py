@@ -231,6 +231,7 @@ def test_admin_creates_a_consultant_account_on_the_spot(store, qtbot, monkeypatc
         self.username.setText("chuyengia2")
         self.full_name.setText("Trịnh Văn Bảo")
         self.password.setText("mat-khau-cg-2")
+        self.password2.setText("mat-khau-cg-2")
         self.save()
         return self.result()
 

@@ -214,6 +214,9 @@ def test_new_account(qtbot, window, store, monkeypatch):
         dlg.role.setCurrentIndex(dlg.role.findData("consultant"))
         type_text(dlg.password, "mat-khau-999")
         dlg.save()
+        assert dlg.errors.text("password")                 # not typed twice yet
+        type_text(dlg.password2, "mat-khau-999")
+        dlg.save()
         return True
 
     monkeypatch.setattr(NewUserDialog, "exec", fill)
@@ -221,6 +224,35 @@ def test_new_account(qtbot, window, store, monkeypatch):
     user = users.find_user(store, "tuvan2")
     assert user.role == "consultant" and user.full_name == "Hoàng Văn Tư"
     assert accounts.model.rowCount() == 5
+
+
+def test_new_account_needs_a_chosen_role(qtbot, store):
+    from desktop.views.users_view import NewUserDialog
+
+    dlg = NewUserDialog(store)
+    qtbot.addWidget(dlg)
+    assert dlg.role.currentData() is None and dlg.minimumWidth() >= 420
+    type_text(dlg.username, "nguoimoi")
+    type_text(dlg.full_name, "Người Mới")
+    for edit in (dlg.password, dlg.password2):
+        type_text(edit, "mat-khau-999")
+    dlg.save()
+    assert dlg.result() != QDialog.DialogCode.Accepted and dlg.errors.text("role")
+    assert users.find_user(store, "nguoimoi") is None
+    dlg.role.setCurrentIndex(dlg.role.findData("proctor"))
+    dlg.save()
+    assert users.find_user(store, "nguoimoi").role == "proctor"
+
+
+def test_my_password_is_typed_twice(qtbot, window, store):
+    page = window.show_section("settings")
+    prefs = page.tabs.widget(2)
+    prefs.old_pw.setText(PASSWORD)
+    prefs.new_pw.setText("mat-khau-moi-1")
+    prefs.new_pw2.setText("mat-khau-moi-2")
+    prefs.change_password()
+    assert prefs.errors.text("password")
+    assert users.authenticate(store, "admin", PASSWORD)
 
 
 def test_non_admin_sees_no_accounts_tab_and_no_edit_buttons(qtbot, store):
