@@ -321,7 +321,7 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
     </message>
     <message>
         <source>The two passwords differ. Type the same password twice.</source>
-        <translation>Hai mật khẩu không khớp. Hãy gõ cùng một mật khẩu hai lần.</translation>
+        <translation>Hai mật khẩu không giống nhau. Hãy gõ cùng một mật khẩu hai lần.</translation>
     </message>
 </context>
 <context>
@@ -359,7 +359,7 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
     </message>
     <message>
         <source>The two passwords differ. Type the same password twice.</source>
-        <translation>Hai mật khẩu không khớp. Hãy gõ cùng một mật khẩu hai lần.</translation>
+        <translation>Hai mật khẩu không giống nhau. Hãy gõ cùng một mật khẩu hai lần.</translation>
     </message>
     <message>
         <source>Your password was changed.</source>
@@ -444,7 +444,7 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
     </message>
     <message>
         <source>The two passwords differ. Type the same password twice.</source>
-        <translation>Hai mật khẩu không khớp. Hãy gõ cùng một mật khẩu hai lần.</translation>
+        <translation>Hai mật khẩu không giống nhau. Hãy gõ cùng một mật khẩu hai lần.</translation>
     </message>
 </context>
 <context>
