@@ -60,6 +60,10 @@
         <translation>Tất cả chủ đề</translation>
     </message>
     <message>
+        <source>Topic code: %1</source>
+        <translation>Mã chủ đề: %1</translation>
+    </message>
+    <message>
         <source>Showing %1 of %2 questions (%3 in use for new papers).</source>
         <translation>Đang hiện %1/%2 câu hỏi (%3 câu đang dùng để ra đề).</translation>
     </message>
@@ -422,6 +426,10 @@
     <message>
         <source>Fewer than 30 attempts</source>
         <translation>Chưa đủ 30 bài làm</translation>
+    </message>
+    <message>
+        <source>Topic code: %1</source>
+        <translation>Mã chủ đề: %1</translation>
     </message>
 </context>
 <context>
@@ -1114,6 +1122,10 @@
         <translation>Câu hỏi này đã có trong đề. Lưu thay đổi sẽ tạo phiên bản %1; các bài làm cũ giữ nguyên phiên bản đã hiển thị.</translation>
     </message>
     <message>
+        <source>Topic code: %1</source>
+        <translation>Mã chủ đề: %1</translation>
+    </message>
+    <message>
         <source>for example 7.3 a</source>
         <translation>ví dụ 7.3 a</translation>
     </message>
@@ -1274,6 +1286,10 @@
     <message>
         <source>Not used yet</source>
         <translation>Chưa dùng</translation>
+    </message>
+    <message>
+        <source>Topic code: %1</source>
+        <translation>Mã chủ đề: %1</translation>
     </message>
 </context>
 <context>
@@ -1743,12 +1759,16 @@
         <translation>Chủ đề</translation>
     </message>
     <message>
-        <source>Code, e.g. CSCL</source>
-        <translation>Mã, ví dụ CSCL</translation>
-    </message>
-    <message>
         <source>Name of the topic</source>
         <translation>Tên chủ đề</translation>
+    </message>
+    <message>
+        <source>Short code, no accents</source>
+        <translation>Mã ngắn, không dấu</translation>
+    </message>
+    <message>
+        <source>A short code without accents or spaces (for example CSCL), used in question files; it cannot change later.</source>
+        <translation>Mã ngắn, không dấu, không có dấu cách (ví dụ CSCL), dùng trong tệp câu hỏi; sau này không đổi được.</translation>
     </message>
     <message>
         <source>Add</source>

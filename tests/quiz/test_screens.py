@@ -275,3 +275,37 @@ def test_session_dialog_fits_a_small_screen_and_needs_a_title(qtbot, qstore):
     dlg.save()
     assert dlg.result() != QDialog.DialogCode.Accepted
     assert dlg.errors.text("title") and dlg.tabs.currentIndex() == 0
+
+
+def test_topics_show_by_name_with_the_code_in_a_tooltip(qtbot, qstore, ctx):
+    from desktop.views.quiz.question_dialog import TopicsDialog
+    from desktop.views.quiz.table_models import QuestionsModel
+
+    panel = BankPanel(ctx)
+    qtbot.addWidget(panel)
+    model = panel.model
+    shown = {model.data(model.index(r, QuestionsModel.TOPIC)) for r in range(model.rowCount())}
+    assert "Tiếp cận theo quá trình và PDCA" in shown and "PDCA" not in shown
+    tip = model.data(model.index(0, QuestionsModel.TOPIC), Qt.ItemDataRole.ToolTipRole)
+    assert tip and model.items[0].topic_code in tip
+    assert panel.topic.itemText(1) == bank.list_topics(qstore)[0].name
+    q = bank.list_questions(qstore)[0]
+    editor = QuestionDialog(qstore, q)
+    qtbot.addWidget(editor)
+    assert all(editor.topic.itemText(i) in {t.name for t in bank.list_topics(qstore)}
+               for i in range(editor.topic.count()))
+    topics = TopicsDialog(qstore)
+    qtbot.addWidget(topics)
+    assert topics.model.headers[0] == topics.model.tr("Name")
+    assert topics.model.data(topics.model.index(0, 0)) == bank.list_topics(qstore)[0].name
+
+
+def test_versions_show_vietnamese_dates(qtbot, qstore):
+    from desktop.views.quiz.question_dialog import VersionsDialog
+
+    q = bank.list_questions(qstore)[0]
+    dlg = VersionsDialog(qstore, q)
+    qtbot.addWidget(dlg)
+    saved = dlg.model.data(dlg.model.index(0, 1))
+    assert saved == common.vn_datetime(bank.versions_of(qstore, q.id)[0]["updated_at"])
+    assert saved[2] == "/" and saved[5] == "/"

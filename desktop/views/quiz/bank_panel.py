@@ -123,7 +123,10 @@ class BankPanel(QWidget):
         self.topic.clear()
         self.topic.addItem(self.tr("All topics"), None)
         for t in bank.list_topics(self.store):
-            self.topic.addItem(f"{t.name} ({t.code})", t.code)
+            self.topic.addItem(t.name, t.code)
+            self.topic.setItemData(self.topic.count() - 1,
+                                   self.tr("Topic code: %1").replace("%1", t.code),
+                                   Qt.ItemDataRole.ToolTipRole)
         self.topic.setCurrentIndex(max(0, self.topic.findData(code)))
         self.topic.blockSignals(False)
         self.model.set_items(bank.list_questions(self.store))

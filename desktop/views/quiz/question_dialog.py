@@ -2,6 +2,7 @@
 question's versions."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
     QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
@@ -13,7 +14,7 @@ from desktop.models.errors import IsoDeskError, ValidationError
 from desktop.models.quiz import bank
 from desktop.models.quiz.common import LETTERS, MAX_OPTIONS
 
-from ..common import FieldErrors, fit_to_screen, show_error
+from ..common import FieldErrors, fit_to_screen, show_error, vn_datetime
 from ..tables import ItemsModel
 
 
@@ -41,7 +42,10 @@ class QuestionDialog(QDialog):
         self.topic = QComboBox()
         self.topic.setObjectName("topic")
         for t in bank.list_topics(store, include_retired=False):
-            self.topic.addItem(f"{t.name} ({t.code})", t.code)
+            self.topic.addItem(t.name, t.code)
+            self.topic.setItemData(self.topic.count() - 1,
+                                   self.tr("Topic code: %1").replace("%1", t.code),
+                                   Qt.ItemDataRole.ToolTipRole)
         self.clause = QLineEdit()
         self.clause.setObjectName("clause")
         self.clause.setPlaceholderText(self.tr("for example 7.3 a"))
@@ -141,12 +145,12 @@ class QuestionDialog(QDialog):
 class TopicsModel(ItemsModel):
     def __init__(self, parent=None):
         super().__init__(parent=parent)
-        self.headers = [self.tr("Code"), self.tr("Name"), self.tr("Active questions"),
+        self.headers = [self.tr("Name"), self.tr("Code"), self.tr("Active questions"),
                         self.tr("State")]
         self.counts: dict[str, int] = {}
 
     def display(self, t: bank.Topic, column: int) -> str:
-        return [t.code, t.name, str(self.counts.get(t.code, 0)),
+        return [t.name, t.code, str(self.counts.get(t.code, 0)),
                 self.tr("Retired") if t.retired else self.tr("In use")][column]
 
 
@@ -166,26 +170,30 @@ class TopicsDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         form = QHBoxLayout()
-        self.code = QLineEdit()
-        self.code.setObjectName("topic_code")
-        self.code.setPlaceholderText(self.tr("Code, e.g. CSCL"))
-        self.code.setMaximumWidth(140)
         self.name = QLineEdit()
         self.name.setObjectName("topic_name")
         self.name.setPlaceholderText(self.tr("Name of the topic"))
+        self.code = QLineEdit()
+        self.code.setObjectName("topic_code")
+        self.code.setPlaceholderText(self.tr("Short code, no accents"))
+        self.code.setToolTip(self.tr("A short code without accents or spaces (for example CSCL), "
+                                     "used in question files; it cannot change later."))
+        self.code.setMaximumWidth(170)
         add = QPushButton(self.tr("Add"))
         add.setObjectName("add_topic")
         add.clicked.connect(self.add)
-        form.addWidget(self.code)
         form.addWidget(self.name, 1)
+        form.addWidget(self.code)
         form.addWidget(add)
         layout.addLayout(form)
         self.errors = FieldErrors()
-        layout.addWidget(self.errors.label_for("code"))
         layout.addWidget(self.errors.label_for("name"))
+        layout.addWidget(self.errors.label_for("code"))
         row = QHBoxLayout()
         rename = QPushButton(self.tr("Rename…"))
         rename.setObjectName("rename_topic")
@@ -257,7 +265,7 @@ class VersionsModel(ItemsModel):
 
     def display(self, v: dict, column: int) -> str:
         right = ", ".join(f"{LETTERS[i]}. {v['options'][i]}" for i in v["correct"])
-        return [str(v["number"]), v["updated_at"][:16].replace("T", " "),
+        return [str(v["number"]), vn_datetime(v["updated_at"]),
                 v["text"].replace("\n", " "), right][column]
 
 
@@ -273,7 +281,10 @@ class VersionsDialog(QDialog):
         table.setObjectName("versions_table")
         table.setModel(self.model)
         table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         table.setWordWrap(True)
         layout.addWidget(table, 1)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

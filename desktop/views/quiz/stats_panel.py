@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from desktop.models.quiz import sessions, stats
+from desktop.models.quiz import bank, sessions, stats
 from desktop.models.quiz.common import LETTERS
 
 from ..common import run_in_background
@@ -163,6 +163,7 @@ class StatsPanel(QWidget):
     def _show(self, result: stats.TestStats) -> None:
         self.refresh_button.setEnabled(True)
         self.result = result
+        self.model.topic_names = {t.code: t.name for t in bank.list_topics(self.store)}
         self.model.set_items(result.items)
 
         def num(v, digits=2):

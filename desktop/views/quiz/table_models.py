@@ -121,8 +121,13 @@ class QuestionsModel(ItemsModel):
     def display(self, q: Question, column: int) -> str:
         state = self.tr("Retired") if q.retired else (self.tr("In use") if q.used
                                                       else self.tr("Not used yet"))
-        return [q.key, q.topic_code, q.clause, self.levels.get(q.difficulty, ""),
+        return [q.key, q.topic_name or q.topic_code, q.clause, self.levels.get(q.difficulty, ""),
                 q.text.replace("\n", " "), str(q.version_no), state][column]
+
+    def cell_tooltip(self, q: Question, column: int) -> str | None:
+        if column == self.TOPIC:
+            return self.tr("Topic code: %1").replace("%1", q.topic_code)
+        return super().cell_tooltip(q, column)
 
     def sort_key(self, q: Question, column: int):
         if column == self.KEY:
@@ -152,11 +157,13 @@ class ItemStatsModel(ItemsModel):
             "low_discrimination": self.tr("Low discrimination"),
             "unchosen_option": self.tr("A wrong option nobody chose"),
             "few_attempts": self.tr("Fewer than 30 attempts")}
+        self.topic_names: dict[str, str] = {}   # topic code -> name, filled by the panel
 
     def display(self, i: ItemStats, column: int) -> str:
         def p100(v):
             return "" if v is None else pct(100 * v)
-        return [i.key, i.text.replace("\n", " "), i.topic, str(i.attempts), p100(i.facility),
+        return [i.key, i.text.replace("\n", " "), self.topic_names.get(i.topic, i.topic),
+                str(i.attempts), p100(i.facility),
                 p100(i.discrimination_index), p100(i.discriminative_efficiency),
                 "; ".join(self.flag_text.get(f, f) for f in i.flags)][column]
 
@@ -178,8 +185,13 @@ class ItemStatsModel(ItemsModel):
             return RED
         return None
 
+    def cell_tooltip(self, i: ItemStats, column: int) -> str | None:
+        if column == self.TOPIC:
+            return self.tr("Topic code: %1").replace("%1", i.topic)
+        return super().cell_tooltip(i, column)
+
     def search_text(self, i: ItemStats) -> list[str]:
-        return [i.key, i.topic, i.text]
+        return [i.key, i.topic, self.topic_names.get(i.topic, ""), i.text]
 
 
 class CoverageModel(ItemsModel):
