@@ -489,3 +489,20 @@ def test_a_province_sends_its_plan_down(qtbot, store, admin, monkeypatch):
     assert shown and "KH-" in shown[0]
     sets = [s for s in PlanRepository(store).template_sets() if s["origin_unit"] == "BHXHTEST"]
     assert sets[0]["set_title"] == "Kế hoạch chuyển đổi của tỉnh"
+
+
+def test_short_columns_are_never_cut_in_a_narrow_table(qtbot, ctx, monkeypatch):
+    tab = plan_tab.PlanTab(ctx)
+    qtbot.addWidget(tab)
+    monkeypatch.setattr(plan_tab, "LoadPlanDialog", auto(LoadPlanDialog, lambda d: None))
+    tab.load_plan()
+    tab.resize(900, 600)
+    tab.show()
+    qtbot.waitExposed(tab)
+    table, header = tab.table, tab.table.horizontalHeader()
+    deadline = next(c for c in range(header.count())
+                    if tab.model.headers[c] in ("Deadline", "Thời hạn"))
+    dates = [tab.model.data(tab.model.index(r, deadline)) for r in range(tab.model.rowCount())]
+    assert all(d.count("/") == 2 for d in dates)
+    needed = max(table.sizeHintForColumn(deadline), header.sectionSizeHint(deadline))
+    assert header.sectionSize(deadline) >= needed

@@ -113,11 +113,13 @@ def make_table(model, proxy, name: str, *, stretch: int | None = None) -> QTable
 
 
 class _ColumnFitter(QObject):
-    """Keeps the columns as wide as their content (capped), shrinking them when the table is
-    narrow, so that the stretch column (the long text) keeps a readable width."""
+    """Keeps the columns as wide as their content (capped), so that the stretch column (the long
+    text) keeps a readable width. Short columns (codes, dates, numbers) keep their full width;
+    when the table is narrow only the longer ones shrink, never below their header's width."""
 
     MAX = 220
     MIN = 60
+    SHORT = 150
     STRETCH_MIN = 320
 
     def __init__(self, table: QTableView, stretch: int | None):
@@ -125,31 +127,40 @@ class _ColumnFitter(QObject):
         self.table = table
         self.stretch = stretch
         self.natural: list[int] = []
+        self.floor: list[int] = []
         table.viewport().installEventFilter(self)
 
     def fit(self) -> None:
         header = self.table.horizontalHeader()
         self.natural = []
+        self.floor = []
         for col in range(header.count()):
             if col == self.stretch:
                 self.natural.append(0)
+                self.floor.append(0)
                 continue
             self.table.resizeColumnToContents(col)
-            self.natural.append(min(header.sectionSize(col), self.MAX))
+            natural = min(header.sectionSize(col), self.MAX)
+            self.natural.append(natural)
+            heading = header.sectionSizeFromContents(col).width()
+            self.floor.append(natural if natural <= self.SHORT
+                              else max(self.MIN, min(heading, self.MAX)))
         self.apply()
 
     def apply(self) -> None:
         header = self.table.horizontalHeader()
         if len(self.natural) != header.count():
             return
-        total = sum(self.natural)
         width = self.table.viewport().width()
         room = width - (min(self.STRETCH_MIN, int(width * 0.3)) if self.stretch is not None
                         else 0)
-        factor = min(1.0, room / total) if total and room > 0 else 1.0
-        for col, width in enumerate(self.natural):
+        # Short columns get their natural width, the others their floor and a share of the rest.
+        room -= sum(self.floor)
+        extra = sum(n - f for n, f in zip(self.natural, self.floor))
+        factor = max(0.0, min(1.0, room / extra)) if extra else 1.0
+        for col, (natural, floor) in enumerate(zip(self.natural, self.floor)):
             if col != self.stretch:
-                header.resizeSection(col, max(self.MIN, int(width * factor)))
+                header.resizeSection(col, floor + int((natural - floor) * factor))
 
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.Resize:
