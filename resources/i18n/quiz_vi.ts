@@ -1692,6 +1692,12 @@
         <translation>Tìm câu hỏi</translation>
     </message>
     <message>
+        <source>Reliability of the test (KR-20): from 0 to 1, how consistently the test measures what people know; 0.7 or more is good, below 0.5 the scores say little.
+Standard error of measurement: by about how many questions a person's score may be off by chance; a score this close to the pass mark is not a clear result.</source>
+        <translation>Độ tin cậy của đề (KR-20): từ 0 đến 1, cho biết đề đo hiểu biết của mọi người có ổn định không; từ 0,7 trở lên là tốt, dưới 0,5 thì điểm số ít ý nghĩa.
+Sai số chuẩn đo lường: điểm của một người có thể lệch khoảng bấy nhiêu câu do ngẫu nhiên; điểm gần điểm đạt trong khoảng này thì chưa phải kết quả rõ ràng.</translation>
+    </message>
+    <message>
         <source>Facility and discriminative efficiency per question (%)</source>
         <translation>Độ dễ và hiệu quả phân biệt của từng câu (%)</translation>
     </message>
@@ -1716,8 +1722,8 @@
         <translation>Chưa có bài làm nào được nộp.</translation>
     </message>
     <message>
-        <source>First attempts: %1 · mean score %2 of %3 (%4%) · standard deviation %5 · KR-20 %6 · standard error of measurement %7</source>
-        <translation>Bài làm lần đầu: %1 · điểm trung bình %2/%3 (%4%) · độ lệch chuẩn %5 · KR-20 %6 · sai số chuẩn đo lường %7</translation>
+        <source>First attempts: %1 · mean score %2 of %3 (%4%) · standard deviation %5 · reliability of the test (KR-20) %6 · standard error of measurement %7 questions</source>
+        <translation>Bài làm lần đầu: %1 · điểm trung bình %2/%3 (%4%) · độ lệch chuẩn %5 · độ tin cậy của đề (KR-20) %6 · sai số chuẩn đo lường %7 câu</translation>
     </message>
     <message>
         <source>fewer than 30 attempts: read the figures with care.</source>

@@ -309,3 +309,20 @@ def test_versions_show_vietnamese_dates(qtbot, qstore):
     saved = dlg.model.data(dlg.model.index(0, 1))
     assert saved == common.vn_datetime(bank.versions_of(qstore, q.id)[0]["updated_at"])
     assert saved[2] == "/" and saved[5] == "/"
+
+
+def test_item_analysis_chart_is_readable(qtbot, qstore, ctx):
+    s = make_session(qstore, questions=12)
+    finish(s.id, qstore, names=("CB001", "CB002"))
+    page = TrainingPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    stats_panel = page.stats
+    stats_panel.reload_scopes()
+    stats_panel.scope.setCurrentIndex(stats_panel.scope.findData(s.id))
+    qtbot.waitUntil(lambda: stats_panel.result is not None
+                    and stats_panel.refresh_button.isEnabled(), timeout=5000)
+    assert stats_panel.chart_view.minimumHeight() >= 300
+    axis_x = stats_panel.chart.axes(Qt.Orientation.Horizontal)[0]
+    assert axis_x.labelsAngle() == 0 and axis_x.categories()[:3] == ["1", "2", "3"]
+    assert "KR-20" in stats_panel.summary.text() and "KR-20" in stats_panel.summary.toolTip()

@@ -40,7 +40,7 @@ from ..tables import SearchProxy
 from .table_models import ItemStatsModel, pct, tune_table
 
 
-CHART_MAX = 30
+CHART_MAX = 20   # more bars leave too little room for their numbers
 
 
 class StatsPanel(QWidget):
@@ -68,6 +68,11 @@ class StatsPanel(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("stats_summary")
         self.summary.setWordWrap(True)
+        self.summary.setToolTip(self.tr(
+            "Reliability of the test (KR-20): from 0 to 1, how consistently the test measures "
+            "what people know; 0.7 or more is good, below 0.5 the scores say little.\n"
+            "Standard error of measurement: by about how many questions a person's score may be "
+            "off by chance; a score this close to the pass mark is not a clear result."))
         layout.addWidget(self.summary)
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.model = ItemStatsModel(self)
@@ -91,7 +96,7 @@ class StatsPanel(QWidget):
         self.chart_view = QChartView(self.chart)
         self.chart_view.setObjectName("stats_chart")
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(240)
+        self.chart_view.setMinimumHeight(300)
         lower.addWidget(self.chart_view)
         self.detail = QTextBrowser()
         self.detail.setObjectName("stats_detail")
@@ -173,7 +178,8 @@ class StatsPanel(QWidget):
             self.summary.setText(self.tr("No submitted attempts yet."))
         else:
             text = self.tr("First attempts: %1 · mean score %2 of %3 (%4%) · standard deviation "
-                           "%5 · KR-20 %6 · standard error of measurement %7") \
+                           "%5 · reliability of the test (KR-20) %6 · standard error of "
+                           "measurement %7 questions") \
                 .replace("%1", str(result.attempts)).replace("%2", num(result.mean)) \
                 .replace("%3", str(result.questions or "—")) \
                 .replace("%4", pct(result.mean_percent)).replace("%5", num(result.sd)) \
@@ -208,15 +214,13 @@ class StatsPanel(QWidget):
         series.append(efficiency)
         self.chart.addSeries(series)
         axis_x = QBarCategoryAxis()
-        # The table's row numbers; with many bars only every fifth is written (the others are
-        # distinct invisible labels, as categories must differ).
-        axis_x.append([str(n) if len(items) <= 12 or n == 1 or n % 5 == 0 else "\u200b" * n
-                       for n in range(1, len(items) + 1)])
-        axis_x.setLabelsAngle(-90)
+        axis_x.append([str(n) for n in range(1, len(items) + 1)])   # the table's row numbers
         small = axis_x.labelsFont()
         small.setPointSize(7)
         axis_x.setLabelsFont(small)
+        axis_x.setLabelsAngle(0)           # row numbers are short: written level
         axis_y = QValueAxis()
+        axis_y.setLabelsFont(small)
         low = min([0.0] + [100 * (i.discriminative_efficiency or 0) for i in items])
         axis_y.setRange(max(-100.0, 20 * math.floor(low / 20)), 100.0)
         axis_y.setTickInterval(20)
