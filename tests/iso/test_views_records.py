@@ -257,6 +257,9 @@ def test_plan_tab_load_timeline_and_done(qtbot, ctx, store, monkeypatch):
     assert back is not None  # 2020 dates: overdue, in red
     dlg = LoadPlanDialog(PlanRepository(store))
     qtbot.addWidget(dlg)
+    full = dlg.sets.currentText()
+    assert dlg.set_name.text() == full and dlg.sets.toolTip() == full
+    assert dlg.sets.itemData(0, Qt.ItemDataRole.ToolTipRole) == full
     dlg.start.setText("31/02/2027")
     qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
     assert "không phải ngày hợp lệ" in dlg.errors.text("start")

@@ -209,16 +209,34 @@ class LoadPlanDialog(FormDialog):
         self.set_intro(self.tr("The milestones of the chosen set are copied into the plan; then "
                                "set the unit's own dates and who is responsible."))
         self.sets = QComboBox()
+        self.sets.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.sets.setMinimumContentsLength(40)
         for s in repo.template_sets():
-            self.sets.addItem(self.tr("%1 — %2 milestones (from %3)")
-                              .replace("%1", s["set_title"])
-                              .replace("%2", str(len(s["milestones"])))
-                              .replace("%3", s["origin_name"]), (s["set_code"], s["origin_unit"]))
+            text = (self.tr("%1 — %2 milestones (from %3)")
+                    .replace("%1", s["set_title"]).replace("%2", str(len(s["milestones"])))
+                    .replace("%3", s["origin_name"]))
+            self.sets.addItem(text, (s["set_code"], s["origin_unit"]))
+            self.sets.setItemData(self.sets.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+        view = self.sets.view()
+        view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        view.setMinimumWidth(min(900, view.sizeHintForColumn(0) + 30))
         self.add("set", self.tr("Milestone set:"), self.sets)
+        self.set_name = QLabel()
+        self.set_name.setObjectName("set_full_name")
+        self.set_name.setWordWrap(True)
+        self.set_name.setStyleSheet("color: #555;")
+        self.form.addRow("", self.set_name)
+        self.sets.currentIndexChanged.connect(self._show_name)
+        self._show_name()
         self.start = self.add("start", self.tr("First milestone due on:"), DateEdit())
         self.start.setToolTip(self.tr("Leave empty to keep the dates of the set. With a date, "
                                       "the other milestones move with it and keep their gaps."))
         self.finish(self.tr("Load"))
+
+    def _show_name(self, *_args) -> None:
+        self.set_name.setText(self.sets.currentText())
+        self.sets.setToolTip(self.sets.currentText())
 
     def on_save(self):
         code, origin = self.sets.currentData()
