@@ -199,6 +199,18 @@ def vn_datetime(value: str | _dt.datetime | None) -> str:
     return value.astimezone().strftime("%d/%m/%Y %H:%M")
 
 
+_PROGRAM_ACTORS = ("system", "setup", "selftest")   # changes made by the program itself
+
+
+def actor_text(actor: str | None) -> str:
+    """Who made a change, as the user reads it: the program's own changes say "System"."""
+    if not actor or actor in _PROGRAM_ACTORS:
+        return tr("System")
+    if actor == "demo":
+        return tr("System (demo data)")
+    return actor
+
+
 def refilter(proxy, change: Callable[[], None] = lambda: None) -> None:
     """Apply `change` to a proxy's filter settings and re-run the filter (Qt 6.10 API when there,
     the older call otherwise)."""

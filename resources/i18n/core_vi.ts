@@ -63,6 +63,14 @@
         <source>Please wait</source>
         <translation>Vui lòng chờ</translation>
     </message>
+    <message>
+        <source>System</source>
+        <translation>Hệ thống</translation>
+    </message>
+    <message>
+        <source>System (demo data)</source>
+        <translation>Hệ thống (dữ liệu mẫu)</translation>
+    </message>
 </context>
 <context>
     <name>AdminPage</name>

@@ -194,6 +194,8 @@ def test_documents_life_through_the_tab(qtbot, ctx, store, monkeypatch):
     history = HistoryDialog(DocumentRepository(store), d)
     qtbot.addWidget(history)
     assert history.model.rowCount() == 4
+    who = {history.model.data(history.model.index(r, 1)) for r in range(4)}
+    assert "system" not in who and who & {"System", "Hệ thống", store.actor}
 
 
 def test_transition_dialog_refuses_dates_out_of_order(qtbot, store):

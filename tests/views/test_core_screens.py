@@ -318,3 +318,10 @@ def test_big_windows_fit_the_screen(qtbot, window):
     qtbot.addWidget(preview)
     assert preview.height() <= area.height() * 0.9
     assert window.height() <= area.height() * 0.9
+
+
+def test_changes_made_by_the_program_name_no_account():
+    from desktop.views.common import actor_text
+
+    assert actor_text("system") == actor_text("") == "Hệ thống"
+    assert actor_text("demo").startswith("Hệ thống") and actor_text("iso") == "iso"

@@ -19,7 +19,7 @@ from desktop.models.errors import IsoDeskError
 from desktop.models.iso.document_import import DocImportPlan
 from desktop.models.iso.documents import KINDS, STANDARDS, Document, DocumentRepository
 
-from ..common import confirm, fit_to_screen, show_error, vn_datetime
+from ..common import actor_text, confirm, fit_to_screen, show_error, vn_datetime
 from ..tables import ImportPreviewModel
 from .common import DateEdit, FormDialog, TextEdit, date_text
 from .labels import label
@@ -278,7 +278,7 @@ class HistoryModel(QAbstractTableModel):
                                                Qt.ItemDataRole.ToolTipRole):
             return None
         e = self.entries[index.row()]
-        return [vn_datetime(e["at"]), e["actor"], self.describe(e)][index.column()]
+        return [vn_datetime(e["at"]), actor_text(e["actor"]), self.describe(e)][index.column()]
 
 
 class HistoryDialog(QDialog):
