@@ -56,15 +56,26 @@ class LoginDialog(QDialog):
 
     def try_login(self) -> None:
         if not self.username.text().strip():
-            self.error.setText(self.tr("Enter your username."))
+            self._show_error(self.tr("Enter your username."))
             self.username.setFocus()
             return
         try:
             self.user = authenticate(self.store, self.username.text(), self.password.text())
         except AuthError as exc:
-            self.error.setText(exc.message)
+            self._show_error(exc.message)
             self.password.clear()
             self.password.setFocus()
             return
         self.store.actor = self.user.username
         self.accept()
+
+    def _show_error(self, text: str) -> None:
+        """The message may take several lines: the dialog grows so that nothing overlaps."""
+        self.error.setText(text)
+        layout = self.layout()
+        layout.invalidate()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() \
+            else layout.totalSizeHint().height()
+        needed = max(needed, layout.totalMinimumSize().height())
+        if self.height() < needed:
+            self.resize(self.width(), needed)

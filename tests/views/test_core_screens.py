@@ -81,6 +81,9 @@ def test_login_refuses_then_accepts(qtbot, store):
     qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
     assert dlg.user is None and "Còn 4 lần thử" in dlg.error.text()
     assert dlg.password.text() == ""
+    layout = dlg.layout()                                  # the message pushes, never overlaps
+    assert dlg.height() >= layout.totalHeightForWidth(dlg.width())
+    assert dlg.error.geometry().bottom() < dlg.ok.geometry().top() + dlg.ok.parentWidget().y()
     type_text(dlg.password, PASSWORD)
     qtbot.keyClick(dlg.password, Qt.Key.Key_Return)
     assert dlg.user is not None and dlg.user.username == "iso"
