@@ -57,7 +57,12 @@ def validate(values: dict) -> dict:
     if out["email"] and not _EMAIL_RE.match(out["email"]):
         errors["email"] = f"Địa chỉ email không hợp lệ: {out['email']}."
     digits = out["phone"].lstrip("+")
-    if out["phone"] and not (8 <= len(digits) <= 12):
+    typed = clean(str(values.get("phone") if values.get("phone") is not None else "")) or ""
+    if typed and not isinstance(values.get("phone"), (int, float)) \
+            and re.search(r"[^\d\s.\-()+/]", typed):
+        errors["phone"] = (f"Số điện thoại không hợp lệ: {typed} (chỉ gồm chữ số, có thể có "
+                           "dấu cách, dấu chấm hoặc gạch ngang).")
+    elif typed and not (8 <= len(digits) <= 12):
         errors["phone"] = f"Số điện thoại không hợp lệ: {values.get('phone')} (cần 8–12 chữ số)."
     if errors:
         raise ValidationError(errors)

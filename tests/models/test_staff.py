@@ -98,3 +98,11 @@ def test_search_ignores_diacritics_and_maps_d(store):
 ])
 def test_phone_numbers(raw, expected):
     assert normalise_phone(raw) == expected
+
+
+@pytest.mark.parametrize("phone", ["abc", "09x1234567", "gọi sau"])
+def test_a_phone_with_letters_is_refused(store, phone):
+    with pytest.raises(ValidationError) as info:
+        StaffRepository(store).add({"staff_code": "CB77", "full_name": "Lê Văn Bảy",
+                                    "phone": phone})
+    assert set(info.value.errors) == {"phone"}
