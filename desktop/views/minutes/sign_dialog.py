@@ -18,7 +18,7 @@ from desktop.models import minutes as M
 from desktop.models import users
 from desktop.models.errors import IsoDeskError, ValidationError
 
-from ..common import run_in_background, show_error, vn_date, vn_datetime
+from ..common import confirm, run_in_background, show_error, vn_date, vn_datetime
 from ..context import ViewContext
 from .worker import with_own_store
 
@@ -110,9 +110,11 @@ class SignDialog(QDialog):
                 (self.tr("Subject:"), f"<b>{rev.subject}</b>"),
                 (self.tr("Session:"), when),
                 (self.tr("Revision:"), f"<b>{rev.revision_no}</b>"),
-                (self.tr("Content hash:"),
+                (self.tr("Content fingerprint:"),
                  f"<b><code>{M.short_hash(digest)}</code></b> "
-                 + self.tr("(SHA-256 of every field and attached file)"))]
+                 + self.tr("(changes if anything in the minutes or its attached files changes)"))]
+        technical = {self.tr("Content fingerprint:"): self.tr(
+            "SHA-256 of every field and attached file: %1").replace("%1", digest)}
         author = rev.signature("author")
         if author is not None:
             rows.append((self.tr("Recorded and signed by:"),
@@ -123,6 +125,8 @@ class SignDialog(QDialog):
             cell.setWordWrap(True)
             cell.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             cell.setMinimumWidth(420)
+            if label in technical:
+                cell.setToolTip(technical[label])
             form.addRow(label, cell)
         layout.addWidget(what)
 
@@ -223,8 +227,22 @@ class SignDialog(QDialog):
             self.password.clear()
             self.password.setFocus()
 
+    def unfilled(self) -> list[str]:
+        """The parts that still hold a template's "…" blanks."""
+        parts = [(self.tr("the subject"), self.rev.subject),
+                 (self.tr("the content"), self.rev.content),
+                 (self.tr("the conclusions"), self.rev.conclusions)]
+        return [name for name, text in parts if text and "…" in text]
+
     def do_sign(self) -> None:
         if not self.sign_button.isEnabled():
+            return
+        blanks = self.unfilled()
+        if blanks and not confirm(
+                self, self.tr("%1 still contains “…” left from the template (for example "
+                              "“lần thứ … năm …”). A signed minutes cannot be changed. Sign "
+                              "anyway?").replace("%1", ", ".join(blanks).capitalize()),
+                yes=self.tr("Sign anyway"), no=self.tr("Go back and fill in")):
             return
         self.busy = True
         self._update_button()
