@@ -41,6 +41,29 @@ def scrolling(content: QWidget) -> QScrollArea:
     return area
 
 
+def empty_hint(view, text: str) -> QLabel:
+    """A grey line in the middle of an item view, shown while its model has no rows."""
+    from PySide6.QtWidgets import QVBoxLayout
+
+    label = QLabel(text, view.viewport())
+    label.setObjectName("empty_hint")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #777;")
+    label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    box = QVBoxLayout(view.viewport())
+    box.addWidget(label)
+    model = view.model()
+
+    def update(*_args):
+        label.setVisible(model.rowCount() == 0)
+
+    for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.layoutChanged):
+        signal.connect(update)
+    update()
+    return label
+
+
 def show_error(parent: QWidget | None, error: Exception | str, title: str | None = None) -> None:
     """A message that says what is wrong and what to do. Unknown errors are shown, not raised."""
     if isinstance(error, IsoDeskError):

@@ -472,6 +472,14 @@
         <translation>Tệp đính kèm của %1 (phiên bản %2)</translation>
     </message>
     <message>
+        <source>No file attached to this version yet.</source>
+        <translation>Phiên bản này chưa có tệp đính kèm.</translation>
+    </message>
+    <message>
+        <source>Press “Attach a file…” to add the signed scan or the Word file.</source>
+        <translation>Bấm “Đính kèm tệp…” để thêm bản quét đã ký hoặc tệp Word.</translation>
+    </message>
+    <message>
         <source>Attach a file…</source>
         <translation>Đính kèm tệp…</translation>
     </message>
@@ -1476,8 +1484,8 @@
 <context>
     <name>PolicyDialog</name>
     <message>
-        <source>Edit</source>
-        <translation>Sửa</translation>
+        <source>Edit the quality policy / objectives</source>
+        <translation>Sửa chính sách / mục tiêu chất lượng</translation>
     </message>
     <message>
         <source>Record a new issue</source>

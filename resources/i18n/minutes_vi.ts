@@ -331,12 +331,20 @@ Lý do sửa đổi:</translation>
         <translation>Bỏ</translation>
     </message>
     <message>
+        <source>Nobody yet: add people from the roster or type them in.</source>
+        <translation>Chưa có ai: thêm người từ danh sách cán bộ hoặc gõ vào.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;The consultant: organisation and experts&lt;/b&gt; (type them in)</source>
         <translation>&lt;b&gt;Đơn vị tư vấn: tổ chức và chuyên gia&lt;/b&gt; (gõ tên vào)</translation>
     </message>
     <message>
         <source>Add an expert</source>
         <translation>Thêm chuyên gia</translation>
+    </message>
+    <message>
+        <source>No expert yet: press “Add an expert”.</source>
+        <translation>Chưa có chuyên gia nào: bấm “Thêm chuyên gia”.</translation>
     </message>
     <message>
         <source>• Bullet list</source>
@@ -397,6 +405,10 @@ Lý do sửa đổi:</translation>
     <message>
         <source>Save a copy…</source>
         <translation>Lưu một bản…</translation>
+    </message>
+    <message>
+        <source>No attached file. Press “Attach a file…” to add one, for example a scanned list of signatures.</source>
+        <translation>Chưa có tệp đính kèm. Bấm “Đính kèm tệp…” để thêm, ví dụ bản quét danh sách ký tên.</translation>
     </message>
     <message>
         <source>Attached files are kept with the minutes and covered by the signatures by their SHA-256 fingerprint.</source>
@@ -536,7 +548,7 @@ Lý do sửa đổi:</translation>
     </message>
     <message>
         <source>Rev.</source>
-        <translation>Lần sửa</translation>
+        <translation>Bản sửa đổi</translation>
     </message>
     <message>
         <source>Recorded by</source>
@@ -791,12 +803,16 @@ Lý do sửa đổi:</translation>
         <translation>Bản sửa đổi:</translation>
     </message>
     <message>
-        <source>Content hash:</source>
-        <translation>Mã nội dung:</translation>
+        <source>Content fingerprint:</source>
+        <translation>Dấu vân tay nội dung:</translation>
     </message>
     <message>
-        <source>(SHA-256 of every field and attached file)</source>
-        <translation>(SHA-256 của mọi mục và tệp đính kèm)</translation>
+        <source>(changes if anything in the minutes or its attached files changes)</source>
+        <translation>(sẽ khác đi nếu bất cứ nội dung nào của biên bản hay tệp đính kèm bị thay đổi)</translation>
+    </message>
+    <message>
+        <source>SHA-256 of every field and attached file: %1</source>
+        <translation>Mã SHA-256 của mọi mục và mọi tệp đính kèm: %1</translation>
     </message>
     <message>
         <source>Recorded and signed by:</source>
@@ -841,6 +857,30 @@ Lý do sửa đổi:</translation>
     <message>
         <source>I, %1, have read minutes %2 (revision %3, content hash %4) and sign it as “%5”.</source>
         <translation>Tôi, %1, đã đọc biên bản số %2 (bản sửa đổi %3, mã nội dung %4) và ký với tư cách “%5”.</translation>
+    </message>
+    <message>
+        <source>the subject</source>
+        <translation>trích yếu</translation>
+    </message>
+    <message>
+        <source>the content</source>
+        <translation>nội dung</translation>
+    </message>
+    <message>
+        <source>the conclusions</source>
+        <translation>kết luận</translation>
+    </message>
+    <message>
+        <source>%1 still contains “…” left from the template (for example “lần thứ … năm …”). A signed minutes cannot be changed. Sign anyway?</source>
+        <translation>%1 vẫn còn dấu “…” của mẫu (ví dụ “lần thứ … năm …”). Biên bản đã ký thì không sửa được nữa. Vẫn ký?</translation>
+    </message>
+    <message>
+        <source>Sign anyway</source>
+        <translation>Vẫn ký</translation>
+    </message>
+    <message>
+        <source>Go back and fill in</source>
+        <translation>Quay lại điền tiếp</translation>
     </message>
     <message>
         <source>Signing…</source>

@@ -1915,8 +1915,8 @@ Sai số chuẩn đo lường: điểm của một người có thể lệch kho
         <translation>Gõ họ tên hoặc mã cán bộ của bạn, rồi chọn tên của bạn trong danh sách.</translation>
     </message>
     <message>
-        <source>For example: nguyen van an, or CB001</source>
-        <translation>Ví dụ: nguyen van an, hoặc CB001</translation>
+        <source>Your name (accents not needed) or your staff code</source>
+        <translation>Họ tên (gõ không dấu cũng được) hoặc mã cán bộ</translation>
     </message>
     <message>
         <source>For the proctor</source>

@@ -379,3 +379,37 @@ def test_preview_failures_are_said_in_vietnamese(ctx, qtbot, store, monkeypatch)
     assert "không mở được máy in" in shown[-1]
     dialog._print_failed("")
     assert "In không được: đã có lỗi ngoài dự kiến" in shown[-1]
+
+
+def test_signing_a_minutes_with_template_blanks_asks_first(ctx, qtbot, store, monkeypatch):
+    from desktop.views.minutes import sign_dialog
+
+    rev = M.create(store, sample(subject="Đánh giá nội bộ lần thứ … năm …"), complete=True)
+    dialog = SignDialog(ctx, rev.id)
+    qtbot.addWidget(dialog)
+    labels = dialog.findChildren(type(dialog.error))
+    assert dialog.unfilled() and not any("SHA-256" in label.text() for label in labels)
+    assert any("SHA-256" in label.toolTip() for label in labels)
+    asked = []
+    monkeypatch.setattr(sign_dialog, "confirm", lambda *a, **k: asked.append(a[1]) or False)
+    qtbot.keyClicks(dialog.username, "tuvan")
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    dialog.agree.setChecked(True)
+    dialog.do_sign()
+    assert asked and "…" in asked[0] and not dialog.busy
+    assert M.load_revision(store, rev.id).status == "draft"
+    monkeypatch.setattr(sign_dialog, "confirm", lambda *a, **k: True)
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+        dialog.do_sign()
+    assert M.load_revision(store, rev.id).status == "signed"
+
+
+def test_empty_participants_and_attachments_say_what_to_do(ctx, qtbot, store):
+    rev = M.create(store, sample(participants=[]), complete=False)
+    editor = editor_for(ctx, qtbot, rev.id)
+    form = editor.form
+    for view in (form.unit_view, form.consultant_view, form.attachments_view):
+        hint = view.viewport().findChild(type(form.unit_label), "empty_hint")
+        assert hint is not None and hint.text() and not hint.isHidden()
+    form._add(form.unit_model, form.unit_view, {"name": "Lê Thị Thu Hà", "position": "Tổ trưởng"})
+    assert form.unit_view.viewport().findChild(type(form.unit_label), "empty_hint").isHidden()

@@ -19,7 +19,7 @@ from desktop.models.errors import IsoDeskError
 from desktop.models.iso.document_import import DocImportPlan
 from desktop.models.iso.documents import KINDS, STANDARDS, Document, DocumentRepository
 
-from ..common import actor_text, confirm, fit_to_screen, show_error, vn_datetime
+from ..common import actor_text, confirm, empty_hint, fit_to_screen, show_error, vn_datetime
 from ..tables import ImportPreviewModel
 from .common import DateEdit, FormDialog, TextEdit, date_text
 from .labels import label
@@ -145,6 +145,9 @@ class FilesDialog(QDialog):
         layout = QVBoxLayout(self)
         self.list = QListWidget()
         self.list.setObjectName("file_list")
+        empty_hint(self.list, self.tr("No file attached to this version yet.")
+                   + (" " + self.tr("Press “Attach a file…” to add the signed scan or the Word "
+                                    "file.") if doc.state != "obsolete" else ""))
         layout.addWidget(self.list, 1)
         row = QHBoxLayout()
         writable = doc.state != "obsolete"

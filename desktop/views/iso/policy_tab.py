@@ -23,7 +23,8 @@ from .labels import label
 class PolicyDialog(FormDialog):
     def __init__(self, repo: PolicyRepository, policy: Policy | None = None, kind: str = "policy",
                  parent=None):
-        super().__init__(self.tr("Edit") if policy else self.tr("Record a new issue"), parent,
+        super().__init__(self.tr("Edit the quality policy / objectives") if policy
+                         else self.tr("Record a new issue"), parent,
                          width=640)
         self.repo = repo
         self.policy = policy

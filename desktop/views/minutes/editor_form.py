@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from desktop.models.errors import ValidationError
 from desktop.models.minutes import fields as F
 
-from ..common import FieldErrors
+from ..common import FieldErrors, empty_hint
 from .editor_tables import ActionItemsModel, AttachmentsModel, RowsModel, selected_rows, setup_table
 
 FIELD_TAB = {"number": 0, "subject": 0, "date": 0, "start_time": 0, "end_time": 0, "place": 0,
@@ -205,6 +205,8 @@ class MinutesForm(QWidget):
                                                                              self.unit_view)),
              ("remove_unit_person", self.tr("Remove"), lambda: self._remove(self.unit_model,
                                                                              self.unit_view))])
+        empty_hint(self.unit_view, self.tr("Nobody yet: add people from the roster or type "
+                                           "them in."))
         layout.addLayout(box, 1)
         layout.addWidget(QLabel(self.tr("<b>The consultant: organisation and experts</b> "
                                         "(type them in)")))
@@ -214,6 +216,7 @@ class MinutesForm(QWidget):
               lambda: self._add(self.consultant_model, self.consultant_view)),
              ("remove_consultant", self.tr("Remove"),
               lambda: self._remove(self.consultant_model, self.consultant_view))])
+        empty_hint(self.consultant_view, self.tr("No expert yet: press “Add an expert”."))
         layout.addLayout(box, 1)
         layout.addWidget(self.errors.label_for("participants"))
         self.tabs.addTab(page, self._tab_titles[1])
@@ -313,6 +316,9 @@ class MinutesForm(QWidget):
         self.attachments_view.setObjectName("attachments")
         self.attachments_view.setModel(self.attachments_model)
         setup_table(self.attachments_view)
+        empty_hint(self.attachments_view, self.tr("No attached file. Press “Attach a file…” to "
+                                                  "add one, for example a scanned list of "
+                                                  "signatures."))
         layout.addWidget(self.attachments_view, 1)
         layout.addWidget(self.errors.label_for("attachments"))
         note = QLabel(self.tr("Attached files are kept with the minutes and covered by the "

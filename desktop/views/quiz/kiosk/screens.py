@@ -81,7 +81,7 @@ class WelcomeScreen(QWidget):
         self.search = QLineEdit()
         self.search.setMinimumHeight(64)
         self.search.setObjectName("name_search")
-        self.search.setPlaceholderText(self.tr("For example: nguyen van an, or CB001"))
+        self.search.setPlaceholderText(self.tr("Your name (accents not needed) or your staff code"))
         layout.addWidget(self.search)
         self.model = PeopleListModel(self)
         self.list = QListView()
