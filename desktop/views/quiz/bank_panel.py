@@ -89,7 +89,7 @@ class BankPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        tune_table(self.table, QuestionsModel.TEXT)
+        tune_table(self.table, QuestionsModel.TEXT, fixed={QuestionsModel.TOPIC: 240})
         self.table.doubleClicked.connect(lambda _i: self.edit_question() if manage else None)
         splitter.addWidget(self.table)
         self.preview = QTextBrowser()

@@ -86,7 +86,8 @@ class StatsPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        tune_table(self.table, ItemStatsModel.FLAGS, fixed={ItemStatsModel.TEXT: 380})
+        tune_table(self.table, ItemStatsModel.FLAGS,
+                   fixed={ItemStatsModel.TEXT: 380, ItemStatsModel.TOPIC: 240})
         self.table.verticalHeader().show()       # row numbers: the chart's labels
         splitter.addWidget(self.table)
         lower = QSplitter(Qt.Orientation.Horizontal)

@@ -126,7 +126,7 @@ class QuestionsModel(ItemsModel):
 
     def cell_tooltip(self, q: Question, column: int) -> str | None:
         if column == self.TOPIC:
-            return self.tr("Topic code: %1").replace("%1", q.topic_code)
+            return f"{q.topic_name} — " + self.tr("Topic code: %1").replace("%1", q.topic_code)
         return super().cell_tooltip(q, column)
 
     def sort_key(self, q: Question, column: int):
@@ -187,7 +187,8 @@ class ItemStatsModel(ItemsModel):
 
     def cell_tooltip(self, i: ItemStats, column: int) -> str | None:
         if column == self.TOPIC:
-            return self.tr("Topic code: %1").replace("%1", i.topic)
+            return f"{self.topic_names.get(i.topic, i.topic)} — " \
+                + self.tr("Topic code: %1").replace("%1", i.topic)
         return super().cell_tooltip(i, column)
 
     def search_text(self, i: ItemStats) -> list[str]:
