@@ -149,6 +149,9 @@ class TopicsModel(ItemsModel):
                         self.tr("State")]
         self.counts: dict[str, int] = {}
 
+    def cell_tooltip(self, t: bank.Topic, column: int) -> str | None:
+        return t.name if column == 0 else (t.code if column == 1 else None)
+
     def display(self, t: bank.Topic, column: int) -> str:
         return [t.name, t.code, str(self.counts.get(t.code, 0)),
                 self.tr("Retired") if t.retired else self.tr("In use")][column]
@@ -161,7 +164,7 @@ class TopicsDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(self.tr("Topics"))
-        fit_to_screen(self, 640, 420)
+        fit_to_screen(self, 780, 460)
         layout = QVBoxLayout(self)
         self.model = TopicsModel(self)
         self.table = QTableView()
@@ -173,6 +176,8 @@ class TopicsDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 140)          # the code: narrow, the full code in its tooltip
         layout.addWidget(self.table, 1)
         form = QHBoxLayout()
         self.name = QLineEdit()
