@@ -178,15 +178,35 @@ class UsersPanel(QWidget):
             dlg = QDialog(self)
             dlg.setWindowTitle(self.tr("New password for %1").replace("%1", user.username))
             form = QFormLayout(dlg)
+            dlg.setMinimumWidth(420)
             edit = QLineEdit()
+            edit.setObjectName("reset_password")
             edit.setEchoMode(QLineEdit.EchoMode.Password)
+            again = QLineEdit()
+            again.setObjectName("reset_password2")
+            again.setEchoMode(QLineEdit.EchoMode.Password)
+            differ = QLabel()
+            differ.setObjectName("reset_password_error")
+            differ.setStyleSheet("color: #b00020;")
+            differ.setWordWrap(True)
             form.addRow(self.tr("New password:"), edit)
+            form.addRow(self.tr("Password again:"), again)
+            form.addRow("", differ)
             buttons = QDialogButtonBox()
             buttons.addButton(self.tr("Set password"), QDialogButtonBox.ButtonRole.AcceptRole)
             buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-            buttons.accepted.connect(dlg.accept)
+
+            def accept_if_same():
+                if edit.text() != again.text():
+                    differ.setText(self.tr("The two passwords differ. Type the same password "
+                                           "twice."))
+                    return
+                dlg.accept()
+
+            buttons.accepted.connect(accept_if_same)
             buttons.rejected.connect(dlg.reject)
             form.addRow(buttons)
+
             if not dlg.exec():
                 return
             new_password = edit.text()

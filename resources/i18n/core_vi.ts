@@ -780,12 +780,20 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
         <translation>Mật khẩu mới:</translation>
     </message>
     <message>
+        <source>Password again:</source>
+        <translation>Nhập lại mật khẩu:</translation>
+    </message>
+    <message>
         <source>Set password</source>
         <translation>Đặt mật khẩu</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation>Hai mật khẩu không giống nhau. Hãy gõ cùng một mật khẩu hai lần.</translation>
     </message>
     <message>
         <source>The password of %1 was reset. A new signature key was made; signatures made with the old key stay valid.</source>

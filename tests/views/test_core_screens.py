@@ -3,7 +3,7 @@
 import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QMessageBox
 
 from desktop.models import users
 from desktop.models.db import DB_FILENAME, open_store
@@ -328,3 +328,28 @@ def test_changes_made_by_the_program_name_no_account():
 
     assert actor_text("system") == actor_text("") == "Hệ thống"
     assert actor_text("demo").startswith("Hệ thống") and actor_text("iso") == "iso"
+
+
+def test_admin_reset_password_is_typed_twice(qtbot, window, store, monkeypatch):
+    page = window.show_section("settings")
+    accounts = page.tabs.widget(1)
+    row = next(r for r in range(accounts.model.rowCount())
+               if accounts.model.index(r, 0).data() == "iso")
+    accounts.table.selectRow(row)
+    seen = []
+
+    def fill(dlg):
+        dlg.findChild(QLineEdit, "reset_password").setText("mat-khau-moi-1")
+        dlg.findChild(QLineEdit, "reset_password2").setText("mat-khau-moi-2")
+        ok = dlg.findChild(QDialogButtonBox).buttons()[0]
+        ok.click()                                        # the two differ: still open
+        seen.append(dlg.findChild(QLabel, "reset_password_error").text())
+        dlg.findChild(QLineEdit, "reset_password2").setText("mat-khau-moi-1")
+        ok.click()
+        return dlg.result()
+
+    monkeypatch.setattr(QDialog, "exec", fill)
+    monkeypatch.setattr("desktop.views.users_view.show_info", lambda *a, **k: None)
+    accounts.reset_password()
+    assert seen and seen[0]
+    assert users.authenticate(store, "iso", "mat-khau-moi-1")
