@@ -17,7 +17,8 @@ def make_table(name: str, model, *, stretch: int | None = None) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
-    view.setSortingEnabled(True)
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    view.setSortingEnabled(True)  # the model's order until a header is clicked
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
