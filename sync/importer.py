@@ -107,7 +107,7 @@ def import_many(store: Store, paths: list[Path], *, dry_run: bool = False,
         try:
             state = receive_part(part, sync_dir(store, "parts"), sync_dir(store, "incoming"))
         except SyncError as exc:
-            summaries.append(error_summary(part, exc))
+            summaries.append(error_summary(part, exc, dry_run=dry_run))
             continue
         if state.assembled is not None:
             if state.assembled not in packages:
@@ -156,7 +156,7 @@ def import_file(store: Store, path: Path, *, dry_run: bool = False,
             first = import_package(store, path, dry_run=dry_run,
                                    trust_new_sender=trust_new_sender, accept_gap=accept_gap)
         except SyncError as exc:
-            return [error_summary(path, exc)]
+            return [error_summary(path, exc, dry_run=dry_run)]
         out = [first]
         if not dry_run and first.status != "error" and not first.held and first.sender:
             out.extend(release_held(store, first.sender))

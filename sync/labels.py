@@ -87,3 +87,26 @@ def os_reason(exc: OSError) -> str:
         return _OS_REASONS[exc.errno]
     code = getattr(exc, "errno", None)
     return f"lỗi hệ thống{f' (mã {code})' if code else ''}"
+
+
+# The question bank's tables, counted together as one kind of data.
+BANK_TABLES = ("quiz_topics", "quiz_questions", "quiz_question_versions")
+BANK_TITLE = "Ngân hàng câu hỏi"
+
+
+def kinds_counts(tables: dict[str, dict]) -> list[tuple[str, int]]:
+    """(Vietnamese title, records received) per kind of data of a package, in package order:
+    the question bank's tables as one kind, the technical ones left out."""
+    out: dict[str, int] = {}
+    for table, counts in tables.items():
+        n = (counts or {}).get("received") or 0
+        if table in TECHNICAL_TABLES or not n:
+            continue
+        title = BANK_TITLE if table in BANK_TABLES else table_title(table)
+        out[title] = out.get(title, 0) + n
+    return list(out.items())
+
+
+def kinds_text(tables: dict[str, dict]) -> str:
+    """“Cán bộ 5, Biên bản 1, Ngân hàng câu hỏi 120”."""
+    return ", ".join(f"{title} {n:,}".replace(",", ".") for title, n in kinds_counts(tables))

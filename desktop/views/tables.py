@@ -16,7 +16,7 @@ from .common import refilter
 
 # Cell backgrounds by name, for `Column.colour`.
 COLOURS = {"late": "#f8d7da", "warn": "#fff3cd", "ok": "#d4edda", "error": "#f8d7da",
-           "warning": "#fff3cd"}
+           "warning": "#fff3cd", "muted": "#e9ecef"}
 
 
 def number_sort(value) -> tuple:

@@ -181,7 +181,7 @@
         <translation>Xuất hồ sơ tỉnh…</translation>
     </message>
     <message>
-        <source>Give each district the profile file (USB or e-mail): it holds the province&apos;s keys and the list of districts. Export it again after adding districts.</source>
+        <source>Give each district the profile file (USB or e-mail): it holds the province's keys and the list of districts. Export it again after adding districts.</source>
         <translation>Gửi tệp hồ sơ cho từng huyện (USB hoặc email): tệp chứa khóa của tỉnh và danh sách huyện. Xuất lại sau khi thêm huyện.</translation>
     </message>
     <message>
@@ -279,7 +279,7 @@
         <translation>&lt;h3&gt;Chưa đăng ký&lt;/h3&gt;&lt;p&gt;Hãy xin BHXH tỉnh tệp hồ sơ tỉnh (.isoprofile) rồi nhập ở đây. Đối chiếu mã khóa hiện ra với tỉnh qua điện thoại.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>This unit&apos;s key fingerprint (read it to the province when they receive your first package): &lt;b&gt;%1&lt;/b&gt;</source>
+        <source>This unit's key fingerprint (read it to the province when they receive your first package): &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Mã khóa của đơn vị (đọc cho tỉnh khi tỉnh nhận gói đầu tiên): &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
@@ -326,8 +326,8 @@
         <translation>Nhập</translation>
     </message>
     <message>
-        <source>Check and trust the key…</source>
-        <translation>Đối chiếu và tin cậy khóa…</translation>
+        <source>Check the keys of new districts…</source>
+        <translation>Đối chiếu khóa các huyện mới…</translation>
     </message>
     <message>
         <source>Write acknowledgements…</source>
@@ -374,6 +374,10 @@
         <translation>Thông báo</translation>
     </message>
     <message>
+        <source>Select a package to see what it brought.</source>
+        <translation>Chọn một gói để xem gói mang đến những gì.</translation>
+    </message>
+    <message>
         <source>Packages held because an earlier one is missing</source>
         <translation>Các gói đang giữ vì thiếu gói trước</translation>
     </message>
@@ -386,24 +390,24 @@
         <translation>Nhận lúc</translation>
     </message>
     <message>
-        <source>Accept the gap and import the held packages</source>
-        <translation>Chấp nhận khoảng trống và nhập các gói đang giữ</translation>
+        <source>Accept the gap and import the held packages…</source>
+        <translation>Chấp nhận khoảng trống và nhập các gói đang giữ…</translation>
     </message>
     <message>
-        <source>Key to check</source>
-        <translation>Cần đối chiếu khóa</translation>
+        <source>The file %1 is no longer in the list: add it again, then import.</source>
+        <translation>Tệp %1 không còn trong danh sách: hãy thêm lại tệp rồi nhập.</translation>
     </message>
     <message>
-        <source>Held (gap)</source>
-        <translation>Đang giữ (thiếu gói trước)</translation>
-    </message>
-    <message>
-        <source>Preview: %1</source>
-        <translation>Xem trước: %1</translation>
+        <source>Import the held packages of %1 (%2) without packages No. %3? The records of the missing packages will not be here until the district sends them again.</source>
+        <translation>Nhập các gói đang giữ của %1 (%2) khi thiếu gói số %3? Các bản ghi của gói còn thiếu sẽ chưa có ở đây cho đến khi huyện gửi lại.</translation>
     </message>
     <message>
         <source>Packages from the districts</source>
         <translation>Các gói của huyện</translation>
+    </message>
+    <message>
+        <source>Goes through the new districts one after the other: compare each key by phone with the district.</source>
+        <translation>Lần lượt từng huyện mới: gọi điện đối chiếu mã khóa với huyện.</translation>
     </message>
     <message>
         <source>Sync packages and parts (*.isosync *.isopart)</source>
@@ -426,20 +430,8 @@
         <translation>Đang nhập…</translation>
     </message>
     <message>
-        <source>Preview, nothing written. </source>
-        <translation>Xem trước, chưa ghi gì. </translation>
-    </message>
-    <message>
-        <source>%1 packages: %2 OK, %3 with warnings, %4 refused. %5 records added, %6 updated, %7 quarantined.</source>
-        <translation>%1 gói: %2 tốt, %3 có cảnh báo, %4 bị từ chối. Thêm %5 bản ghi, cập nhật %6, cách ly %7.</translation>
-    </message>
-    <message>
         <source>Missing packages %1 to %2 of %3</source>
         <translation>Thiếu các gói số %1 đến %2 của %3</translation>
-    </message>
-    <message>
-        <source>The file is no longer in the list.</source>
-        <translation>Tệp không còn trong danh sách.</translation>
     </message>
     <message>
         <source>Where to write the acknowledgements</source>
@@ -448,6 +440,129 @@
     <message>
         <source>%1 acknowledgements written to %2. Send each district its file.</source>
         <translation>Đã ghi %1 giấy báo nhận vào %2. Hãy gửi cho mỗi huyện tệp của huyện đó.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResults</name>
+    <message>
+        <source>can be imported</source>
+        <translation>nhập được</translation>
+    </message>
+    <message>
+        <source>can be imported, with warnings</source>
+        <translation>nhập được, có cảnh báo</translation>
+    </message>
+    <message>
+        <source>key to check</source>
+        <translation>cần đối chiếu khóa</translation>
+    </message>
+    <message>
+        <source>key does not match</source>
+        <translation>khóa không khớp</translation>
+    </message>
+    <message>
+        <source>would be held (earlier package missing)</source>
+        <translation>sẽ được giữ lại (thiếu gói trước)</translation>
+    </message>
+    <message>
+        <source>imported before</source>
+        <translation>đã nhập trước đó</translation>
+    </message>
+    <message>
+        <source>would be refused</source>
+        <translation>sẽ bị từ chối</translation>
+    </message>
+    <message>
+        <source>Preview — %1</source>
+        <translation>Xem trước — %1</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Đã nhập</translation>
+    </message>
+    <message>
+        <source>Imported, with warnings</source>
+        <translation>Đã nhập, có cảnh báo</translation>
+    </message>
+    <message>
+        <source>Key to check</source>
+        <translation>Cần đối chiếu khóa</translation>
+    </message>
+    <message>
+        <source>Key does not match</source>
+        <translation>Khóa không khớp</translation>
+    </message>
+    <message>
+        <source>Held (earlier package missing)</source>
+        <translation>Đang giữ (thiếu gói trước)</translation>
+    </message>
+    <message>
+        <source>Imported before</source>
+        <translation>Đã nhập trước đó</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <source>%1 can be imported</source>
+        <translation>%1 nhập được</translation>
+    </message>
+    <message>
+        <source>%1 with warnings</source>
+        <translation>%1 có cảnh báo</translation>
+    </message>
+    <message>
+        <source>%1 with a key to check</source>
+        <translation>%1 cần đối chiếu khóa</translation>
+    </message>
+    <message>
+        <source>%1 key does not match</source>
+        <translation>%1 khóa không khớp</translation>
+    </message>
+    <message>
+        <source>%1 would be held</source>
+        <translation>%1 sẽ được giữ lại</translation>
+    </message>
+    <message>
+        <source>%1 imported before</source>
+        <translation>%1 đã nhập trước đó</translation>
+    </message>
+    <message>
+        <source>%1 would be refused</source>
+        <translation>%1 sẽ bị từ chối</translation>
+    </message>
+    <message>
+        <source>%1 imported</source>
+        <translation>%1 đã nhập</translation>
+    </message>
+    <message>
+        <source>%1 held</source>
+        <translation>%1 đang giữ</translation>
+    </message>
+    <message>
+        <source>%1 refused</source>
+        <translation>%1 bị từ chối</translation>
+    </message>
+    <message>
+        <source>Preview — nothing written. </source>
+        <translation>Xem trước — chưa ghi gì. </translation>
+    </message>
+    <message>
+        <source>Would add %1 records, update %2, quarantine %3.</source>
+        <translation>Sẽ thêm %1 bản ghi, cập nhật %2, cách ly %3.</translation>
+    </message>
+    <message>
+        <source>%1 records added, %2 updated, %3 quarantined.</source>
+        <translation>Thêm %1 bản ghi, cập nhật %2, cách ly %3.</translation>
+    </message>
+    <message>
+        <source>%1 packages: %2.</source>
+        <translation>%1 gói: %2.</translation>
+    </message>
+    <message>
+        <source>Contents: %1</source>
+        <translation>Nội dung gói: %1</translation>
     </message>
 </context>
 <context>
@@ -931,20 +1046,28 @@
         <translation>Khóa mới của huyện</translation>
     </message>
     <message>
+        <source>District %1/%2 with a new key</source>
+        <translation>Huyện %1/%2 có khóa mới</translation>
+    </message>
+    <message>
         <source>&lt;p&gt;This is the first package of &lt;b&gt;%1&lt;/b&gt; (%2). Before trusting it, call the district and ask them to read the key fingerprint shown in their Sync → Enrolment tab. It must be exactly:&lt;/p&gt;</source>
         <translation>&lt;p&gt;Đây là gói đầu tiên của &lt;b&gt;%1&lt;/b&gt; (%2). Trước khi tin cậy, hãy gọi điện cho huyện, đề nghị đọc mã khóa ở thẻ Đồng bộ → Đăng ký. Mã phải đúng là:&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>I compared it with the district by phone: it matches</source>
-        <translation>Tôi đã đối chiếu với huyện qua điện thoại: mã khớp</translation>
+        <source>It matches — trust</source>
+        <translation>Khớp — tin cậy</translation>
     </message>
     <message>
-        <source>Trust this key and import</source>
-        <translation>Tin cậy khóa này và nhập</translation>
+        <source>It does not match</source>
+        <translation>Không khớp</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
+        <source>Skip</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Dừng</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from desktop.models import users
 from desktop.views.context import ViewContext
@@ -53,17 +54,22 @@ def test_district_sends_and_province_imports(qtbot, pair, fake_providers, monkey
     imp.add_paths([str(pair.usb)])
     imp.preview_btn.click()
     qtbot.waitUntil(lambda: imp.model.rowCount() == 2, timeout=20000)
-    assert {imp.model.index(r, 3).data() for r in range(2)} == {"Key to check"}
-    monkeypatch.setattr(province_view.TrustKeyDialog, "exec", lambda self: 1)
-    imp.view.selectRow(0)
-    first = imp.model.item(imp.proxy.mapToSource(imp.proxy.index(0, 0)).row()).sender
-    imp.trust_selected()
-    qtbot.waitUntil(lambda: any(s.sender == first and s.status == "ok" for s in imp.summaries),
-                    timeout=20000)
-    imp.view.selectRow([i for i in range(2) if imp.proxy.index(i, 3).data() == "Key to check"][0])
-    imp.trust_selected()
-    qtbot.waitUntil(lambda: all(s.status == "ok" for s in imp.summaries), timeout=20000)
-    assert "2 packages: 2 OK" in imp.totals.text()
+    assert {imp.model.index(r, 3).data() for r in range(2)} == {"Preview — key to check"}
+    assert imp.totals.text().startswith("Preview — nothing written. 2 packages: 2 with a key")
+    seen = []
+
+    def matches(dialog):
+        seen.append(dialog.findChild(QLabel, "trust_position").text())
+        return province_view.TrustKeyDialog.MATCH
+
+    monkeypatch.setattr(province_view.TrustKeyDialog, "exec", matches)
+    imp.trust_selected()  # both new districts one after the other, then one import
+    assert seen == ["District 1/2 with a new key", "District 2/2 with a new key"]
+    qtbot.waitUntil(lambda: "2 can be imported" in imp.totals.text(), timeout=20000)
+    imp.import_btn.click()
+    qtbot.waitUntil(lambda: not any(s.dry_run for s in imp.summaries), timeout=20000)
+    assert "2 packages: 2 imported" in imp.totals.text()
+    assert {imp.model.index(r, 3).data() for r in range(2)} == {"Imported"}
 
     ov = ppage.panels["overview"]
     ov.refresh()

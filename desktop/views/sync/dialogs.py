@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout,
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
 )
 
 from desktop.models.errors import IsoDeskError, ValidationError
@@ -13,12 +13,22 @@ from ..common import FieldErrors, show_error
 
 
 class TrustKeyDialog(QDialog):
-    """The first package of a district: compare the fingerprint by phone before trusting it."""
+    """The first package of a district: compare the fingerprint by phone before trusting it.
+    `exec()` gives MATCH, MISMATCH, SKIP, or 0 when the officer stops (the list goes on with
+    the next district after the first three)."""
 
-    def __init__(self, name: str, code: str, fingerprint: str, parent=None):
+    MATCH, MISMATCH, SKIP = 1, 2, 3
+
+    def __init__(self, name: str, code: str, fingerprint: str, parent=None, *,
+                 position: tuple[int, int] | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("New district key"))
         layout = QVBoxLayout(self)
+        if position is not None:
+            where = QLabel(self.tr("District %1/%2 with a new key")
+                           .replace("%1", str(position[0])).replace("%2", str(position[1])))
+            where.setObjectName("trust_position")
+            layout.addWidget(where)
         text = QLabel(self.tr(
             "<p>This is the first package of <b>%1</b> (%2). Before trusting it, call the "
             "district and ask them to read the key fingerprint shown in their Sync → Enrolment "
@@ -31,18 +41,19 @@ class TrustKeyDialog(QDialog):
         fp.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         fp.setStyleSheet("font-size: 20pt; font-family: monospace; font-weight: bold;")
         layout.addWidget(fp)
-        self.checked = QCheckBox(self.tr("I compared it with the district by phone: it matches"))
-        self.checked.setObjectName("fingerprint_matches")
-        layout.addWidget(self.checked)
         self.buttons = QDialogButtonBox()
-        self.ok = self.buttons.addButton(self.tr("Trust this key and import"),
-                                         QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok.setObjectName("trust_ok")
-        self.ok.setEnabled(False)
-        self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.checked.toggled.connect(self.ok.setEnabled)
+        for name_, text_, code_, role in (
+                ("trust_ok", self.tr("It matches — trust"), self.MATCH,
+                 QDialogButtonBox.ButtonRole.AcceptRole),
+                ("trust_mismatch", self.tr("It does not match"), self.MISMATCH,
+                 QDialogButtonBox.ButtonRole.DestructiveRole),
+                ("trust_skip", self.tr("Skip"), self.SKIP, QDialogButtonBox.ButtonRole.ActionRole),
+                ("trust_stop", self.tr("Stop"), 0, QDialogButtonBox.ButtonRole.RejectRole)):
+            b = self.buttons.addButton(text_, role)
+            b.setObjectName(name_)
+            b.clicked.connect(lambda _c=False, c=code_: self.done(c))
+        self.ok = self.buttons.findChild(QPushButton, "trust_ok")
+        self.ok.setAutoDefault(False)  # a key is trusted only by a deliberate click
         layout.addWidget(self.buttons)
 
 

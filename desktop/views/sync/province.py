@@ -14,15 +14,16 @@ from PySide6.QtWidgets import (
 from desktop.models.errors import IsoDeskError
 from sync import ack, importer, status
 from sync.labels import table_title
-from sync.peers import trust_sender
+from sync.peers import get_peer, trust_sender
 
-from ..common import show_error, show_info
+from ..common import confirm, show_error, show_info
 from ..context import ViewContext
-from .common import (
-    in_background, make_table, removable_drives, selected_item, short_time, summary_status_text,
-)
+from .common import in_background, make_table, removable_drives, selected_item, short_time
 from .dialogs import TrustKeyDialog
+from .results import COLOURS, category, contents_text, district_of, state_text, totals_text
 from ..tables import Column, ItemsModel, SearchProxy, number_sort
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ImportPanel(QWidget):
@@ -30,6 +31,7 @@ class ImportPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.summaries: list = []
+        self.mismatched: set[str] = set()  # districts whose key was found not to match
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Choose the packages (.isosync) and e-mail parts (.isopart) of "
                                "your districts — a whole folder or USB drive at once. Preview "
@@ -37,23 +39,20 @@ class ImportPanel(QWidget):
                                "all."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        row = QHBoxLayout()
         self.files = QListWidget()
         self.files.setObjectName("import_files")
-        self.files.setMaximumHeight(110)
-        row.addWidget(self.files, 1)
-        col = QVBoxLayout()
+        line = self.files.fontMetrics().lineSpacing()
+        self.files.setFixedHeight(3 * (line + 2) + 2 * self.files.frameWidth() + 4)
+        layout.addWidget(self.files)
+        buttons = QHBoxLayout()
         for name, text, slot in (("add_files", self.tr("Add files…"), self.add_files),
                                  ("add_folder", self.tr("Add folder or drive…"), self.add_folder),
                                  ("clear_files", self.tr("Clear the list"), self.clear_files)):
             b = QPushButton(text)
             b.setObjectName(name)
             b.clicked.connect(slot)
-            col.addWidget(b)
-        col.addStretch(1)
-        row.addLayout(col)
-        layout.addLayout(row)
-        buttons = QHBoxLayout()
+            buttons.addWidget(b)
+        buttons.addSpacing(16)
         self.preview_btn = QPushButton(self.tr("Preview (dry run)"))
         self.preview_btn.setObjectName("preview_import")
         self.preview_btn.clicked.connect(lambda: self.run(dry_run=True))
@@ -61,8 +60,10 @@ class ImportPanel(QWidget):
         self.import_btn.setObjectName("run_import")
         self.import_btn.setDefault(True)
         self.import_btn.clicked.connect(lambda: self.run(dry_run=False))
-        self.trust_btn = QPushButton(self.tr("Check and trust the key…"))
+        self.trust_btn = QPushButton(self.tr("Check the keys of new districts…"))
         self.trust_btn.setObjectName("trust_key")
+        self.trust_btn.setToolTip(self.tr("Goes through the new districts one after the other: "
+                                          "compare each key by phone with the district."))
         self.trust_btn.clicked.connect(self.trust_selected)
         self.ack_btn = QPushButton(self.tr("Write acknowledgements…"))
         self.ack_btn.setObjectName("write_acks")
@@ -75,10 +76,11 @@ class ImportPanel(QWidget):
 
         self.model = ItemsModel([
             Column(self.tr("File"), lambda s: s.package),
-            Column(self.tr("District"), lambda s: s.sender or ""),
+            Column(self.tr("District"), district_of),
             Column(self.tr("No."), lambda s: s.seq, sort=lambda s: number_sort(s.seq),
                    align_right=True),
-            Column(self.tr("Result"), self._result_text, colour=lambda s: s.status),
+            Column(self.tr("Result"), self._result_text, tooltip=self._row_tooltip,
+                   colour=lambda s: COLOURS[category(s, self.mismatched)]),
             Column(self.tr("Added"), lambda s: s.imported, sort=lambda s: s.imported,
                    align_right=True),
             Column(self.tr("Updated"), lambda s: s.updated, sort=lambda s: s.updated,
@@ -90,7 +92,7 @@ class ImportPanel(QWidget):
             Column(self.tr("Quarantined"), lambda s: len(s.quarantined),
                    sort=lambda s: len(s.quarantined), align_right=True,
                    colour=lambda s: "warn" if s.quarantined else None),
-            Column(self.tr("Message"), lambda s: s.message, tooltip=lambda s: s.message),
+            Column(self.tr("Message"), lambda s: s.message, tooltip=self._row_tooltip),
         ], blanks_last=True)
         self.proxy = SearchProxy()
         self.proxy.setSourceModel(self.model)
@@ -99,16 +101,15 @@ class ImportPanel(QWidget):
         self.totals = QLabel()
         self.totals.setObjectName("import_totals")
         self.totals.setWordWrap(True)
+        layout.addWidget(self.totals)
         self.detail = QPlainTextEdit()
         self.detail.setObjectName("import_detail")
         self.detail.setReadOnly(True)
-        self.detail.setMaximumHeight(120)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.totals)
-        layout.addWidget(self.detail)
+        self.detail.setPlaceholderText(self.tr("Select a package to see what it brought."))
 
-        held = QGroupBox(self.tr("Packages held because an earlier one is missing"))
-        hl = QVBoxLayout(held)
+        self.held_box = QGroupBox(self.tr("Packages held because an earlier one is missing"))
+        self.held_box.setObjectName("held_box")
+        hl = QVBoxLayout(self.held_box)
         self.held = ItemsModel([
             Column(self.tr("District"), lambda h: h["peer"]),
             Column(self.tr("No."), lambda h: h["seq"], sort=lambda h: h["seq"]),
@@ -116,25 +117,32 @@ class ImportPanel(QWidget):
             Column(self.tr("Received"), lambda h: short_time(h["received_at"])),
         ], blanks_last=True)
         self.held_view = make_table("held_packages", self.held, stretch=0)
-        self.held_view.setMaximumHeight(130)
+        self.held_view.selectionModel().selectionChanged.connect(self._held_selected)
         hl.addWidget(self.held_view)
-        accept = QPushButton(self.tr("Accept the gap and import the held packages"))
-        accept.setObjectName("accept_gap")
-        accept.clicked.connect(self.accept_gap)
-        accept.setEnabled(ctx.can("sync"))
-        hl.addWidget(accept)
-        layout.addWidget(held)
+        self.accept_btn = QPushButton(self.tr("Accept the gap and import the held packages…"))
+        self.accept_btn.setObjectName("accept_gap")
+        self.accept_btn.clicked.connect(self.accept_gap)
+        hl.addWidget(self.accept_btn)
+
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.setObjectName("import_split")
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.view)
+        self.split.addWidget(self.detail)
+        self.split.addWidget(self.held_box)
+        self.split.setStretchFactor(0, 5)
+        self.split.setStretchFactor(1, 1)
+        self.split.setStretchFactor(2, 1)
+        self.split.setSizes([500, 90, 150])
+        layout.addWidget(self.split, 1)
         self._selected()
         self.refresh_held()
 
     def _result_text(self, s) -> str:
-        if s.error_code == "new_sender_key":
-            return self.tr("Key to check")
-        if s.held:
-            return self.tr("Held (gap)")
-        if s.dry_run and s.status != "error":
-            return self.tr("Preview: %1").replace("%1", summary_status_text(s.status))
-        return summary_status_text(s.status)
+        return state_text(category(s, self.mismatched), s.dry_run)
+
+    def _row_tooltip(self, s) -> str:
+        return "\n".join(x for x in (self._result_text(s), contents_text(s), s.message) if x)
 
     # --- choosing files --------------------------------------------------------------------
 
@@ -164,6 +172,7 @@ class ImportPanel(QWidget):
 
     def clear_files(self) -> None:
         self.files.clear()
+        self.mismatched = set()
 
     # --- running ---------------------------------------------------------------------------
 
@@ -186,63 +195,95 @@ class ImportPanel(QWidget):
             summaries = [s for s in self.summaries if s.package not in done] + list(summaries)
         self.summaries = list(summaries)
         self.model.set_items(self.summaries)
-        counts = {k: sum(1 for s in self.summaries if s.status == k)
-                  for k in ("ok", "warning", "error")}
-        added = sum(s.imported for s in self.summaries)
-        updated = sum(s.updated for s in self.summaries)
-        quarantined = sum(len(s.quarantined) for s in self.summaries)
-        dry = any(s.dry_run for s in self.summaries)
-        self.totals.setText(
-            (self.tr("Preview, nothing written. ") if dry else "") +
-            self.tr("%1 packages: %2 OK, %3 with warnings, %4 refused. %5 records added, %6 "
-                    "updated, %7 quarantined.")
-            .replace("%1", str(len(self.summaries))).replace("%2", str(counts["ok"]))
-            .replace("%3", str(counts["warning"])).replace("%4", str(counts["error"]))
-            .replace("%5", f"{added:,}".replace(",", ".")).replace("%6", str(updated))
-            .replace("%7", str(quarantined)))
+        self.totals.setText(totals_text(self.summaries, self.mismatched))
         self.refresh_held()
+        self._select_pending() or self._selected()
         self.ctx.data_changed.emit("sync")
+
+    def _pending_rows(self) -> list[int]:
+        """Rows of the table (in its order) whose district's key is still to be checked."""
+        return [r for r in range(self.proxy.rowCount())
+                if category(self.proxy.index(r, 0).data(ITEM_ROLE), self.mismatched) == "key"]
+
+    def _select_pending(self) -> bool:
+        rows = self._pending_rows()
+        if rows:
+            self.view.selectRow(rows[0])
+        return bool(rows)
 
     def _selected(self, *_a) -> None:
         s = selected_item(self.view)
-        self.trust_btn.setEnabled(s is not None and s.error_code == "new_sender_key"
-                                  and self.ctx.can("sync"))
+        self.trust_btn.setEnabled(bool(self._pending_rows()) and self.ctx.can("sync"))
         if s is None:
             self.detail.setPlainText("")
             return
-        lines = [s.message]
+        lines = [self._result_text(s), contents_text(s), s.message]
         lines += [f"{table_title(q['table'])} {q['id']}: {q['reason']}" for q in s.quarantined]
         lines += [self.tr("Missing packages %1 to %2 of %3").replace("%1", str(g["from"]))
                   .replace("%2", str(g["to"])).replace("%3", g["sender"]) for g in s.gaps]
         self.detail.setPlainText("\n".join(x for x in lines if x))
 
-    def trust_selected(self) -> None:
-        s = selected_item(self.view)
-        if s is None or s.error_code != "new_sender_key":
-            return
-        path = next((p for p in self._files_for(s.package)), None)
+    # --- new districts' keys ---------------------------------------------------------------
+
+    def _pending(self) -> list:
+        """The first package of each district whose key is to be checked, the selected one
+        first, then the others in the order of the table."""
+        items = [self.proxy.index(r, 0).data(ITEM_ROLE) for r in self._pending_rows()]
+        chosen = selected_item(self.view)
+        if chosen in items:
+            i = items.index(chosen)
+            items = items[i:] + items[:i]
+        seen, out = set(), []
+        for s in items:
+            if s.sender not in seen:
+                seen.add(s.sender)
+                out.append(s)
+        return out
+
+    def trust_selected(self, _checked=False) -> None:
+        """Go through the new districts one after the other, then import the trusted ones."""
+        pending = self._pending()
+        trusted: list[str] = []
+        for i, s in enumerate(pending):
+            env = self._envelope(s)
+            if env is None:
+                continue
+            dialog = TrustKeyDialog(env.header["sender_name"], env.header["sender"],
+                                    env.sender_fingerprint, self,
+                                    position=(i + 1, len(pending)))
+            choice = dialog.exec()
+            if choice == TrustKeyDialog.MATCH:
+                try:
+                    trust_sender(self.ctx.store, env.header["sender"],
+                                 env.header["sender_sign_key"], env.header["sender_enc_key"])
+                except IsoDeskError as exc:
+                    show_error(self, exc)
+                    break
+                trusted.append(s.sender)
+            elif choice == TrustKeyDialog.MISMATCH:
+                self.mismatched.add(s.sender)
+            elif choice != TrustKeyDialog.SKIP:
+                break
+        self.model.set_items(self.summaries)
+        self.totals.setText(totals_text(self.summaries, self.mismatched))
+        self._select_pending() or self._selected()
+        retry = [p for sender in trusted for p in self._files_of_sender(sender)]
+        if retry:  # after a preview, the trusted ones are previewed again
+            self.run(dry_run=any(s.dry_run for s in self.summaries), paths=retry)
+
+    def _envelope(self, s):
         from sync.envelope import read_envelope
 
+        path = next(self._files_for(s.package), None)
+        if path is None:
+            show_error(self, self.tr("The file %1 is no longer in the list: add it again, then "
+                                     "import.").replace("%1", s.package))
+            return None
         try:
-            env = read_envelope(path) if path else None
+            return read_envelope(path)
         except IsoDeskError as exc:
             show_error(self, exc)
-            return
-        if env is None:
-            show_error(self, self.tr("The file is no longer in the list."))
-            return
-        dialog = TrustKeyDialog(env.header["sender_name"], env.header["sender"],
-                                env.sender_fingerprint, self)
-        if not dialog.exec():
-            return
-        try:
-            trust_sender(self.ctx.store, env.header["sender"], env.header["sender_sign_key"],
-                         env.header["sender_enc_key"])
-        except IsoDeskError as exc:
-            show_error(self, exc)
-            return
-        retry = [Path(p) for p in self._files_of_sender(s.sender)]
-        self.run(dry_run=False, paths=retry, trust=False)
+            return None
 
     def _files_for(self, name: str):
         for p in importer.expand_paths(self.paths()):
@@ -253,15 +294,33 @@ class ImportPanel(QWidget):
         return [Path(s_path) for s in self.summaries if s.sender == sender
                 for s_path in self._files_for(s.package)]
 
+    # --- held packages ---------------------------------------------------------------------
+
     def refresh_held(self) -> None:
         self.held.set_items(status.held_packages(self.ctx.store))
+        self.held_box.setVisible(bool(self.held.items))
+        self._held_selected()
 
-    def accept_gap(self) -> None:
-        h = selected_item(self.held_view) or (self.held.items[0] if self.held.items else None)
+    def _held_selected(self, *_a) -> None:
+        self.accept_btn.setEnabled(selected_item(self.held_view) is not None
+                                   and self.ctx.can("sync"))
+
+    def accept_gap(self, _checked=False) -> None:
+        h = selected_item(self.held_view)
         if h is None:
             return
+        peer = get_peer(self.ctx.store, h["peer"])
+        first = (peer.applied_through + 1) if peer else 1
+        missing = (str(first) if first == h["from_seq"] - 1 else
+                   f"{first}–{h['from_seq'] - 1}")
+        if not confirm(self, self.tr("Import the held packages of %1 (%2) without packages "
+                                     "No. %3? The records of the missing packages will not be "
+                                     "here until the district sends them again.")
+                       .replace("%1", peer.name if peer else h["peer"])
+                       .replace("%2", h["peer"]).replace("%3", missing)):
+            return
         summaries = importer.release_held(self.ctx.store, h["peer"], accept_gap=True)
-        self._show(summaries)
+        self._show(summaries, replace=True)
 
     def write_acks(self, _checked=False, folder: str | None = None) -> None:
         if folder is None:
