@@ -136,7 +136,7 @@ def import_ack(store: Store, path: Path) -> AckResult:
     env = read_envelope(path)
     if env.header["kind"] != "ack":
         raise SyncError(f"Tệp {path.name} là gói dữ liệu, không phải giấy báo nhận; hãy dùng "
-                        "“Nhập gói” (isodesk sync import).", code="not_ack")
+                        "“Nhập gói”.", code="not_ack")
     peer = check_sender(store, env, trust_new_sender=False, dry_run=False)
     keys = load_unit_keys(store)
     spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_MAX, dir=sync_dir(store, "tmp"))

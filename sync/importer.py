@@ -34,6 +34,7 @@ from .errors import (
 from .exporter import SPOOL_MAX, clock_skew_days, sync_dir
 from .ingest import apply_package, check_manifest
 from .keys import key_id, load_unit_keys, public_keys
+from .labels import local_time
 from .peers import Peer, get_peer, my_profile, note_pending_key, trust_sender
 from .reconcile import Deferred, reconcile
 from .summary import ImportSummary, error_summary
@@ -202,6 +203,11 @@ def check_sender(store: Store, env: Envelope, *, trust_new_sender: bool,
     """Signature and recipient, before anything of the payload is read."""
     h = env.header
     profile = my_profile(store)
+    if h["recipient"] != profile.code:  # not for this unit: whoever sent it is no matter here
+        raise WrongRecipient(
+            f"Gói {env.path.name} gửi cho {h['recipient']}, không phải cho đơn vị này "
+            f"({profile.code}). Không có gì bị thay đổi; hãy chuyển tệp đến đúng đơn vị "
+            f"{h['recipient']}.", sender=h["sender"], seq=h["seq"])
     peer = get_peer(store, h["sender"])
     expected_role = "district" if profile.level == "province" else "province"
     if peer is None or not peer.active or peer.role != expected_role:
@@ -209,7 +215,7 @@ def check_sender(store: Store, env: Envelope, *, trust_new_sender: bool,
         raise UnknownSender(
             f"Gói {env.path.name} của đơn vị {h['sender']} ({h['sender_name']}), không có trong "
             f"{who} của {profile.code}. Không có gì bị thay đổi. Nếu đây là đơn vị mới, hãy thêm "
-            "đơn vị vào danh sách trước.")
+            "đơn vị vào danh sách trước.", sender=h["sender"], seq=h["seq"])
     fp = env.sender_fingerprint
     if peer.sign_key is None:
         verify_signature(env, h["sender_sign_key"])
@@ -217,8 +223,8 @@ def check_sender(store: Store, env: Envelope, *, trust_new_sender: bool,
         if not trust_new_sender:
             raise NewSenderKey(
                 f"Gói đầu tiên của {peer.name} ({peer.code}). Mã khóa của đơn vị gửi: {fp}. Hãy "
-                "gọi điện cho đơn vị để đối chiếu mã này trước khi tin cậy (dòng lệnh: "
-                "--trust-new-sender). Chưa có gì bị thay đổi.", sender=peer.code,
+                "gọi điện cho đơn vị để đối chiếu mã này trước khi tin cậy. Chưa có gì bị "
+                "thay đổi.", sender=peer.code,
                 fingerprint=fp, sign_key=h["sender_sign_key"], enc_key=h["sender_enc_key"])
         if not dry_run:
             peer = trust_sender(store, peer.code, h["sender_sign_key"], h["sender_enc_key"])
@@ -262,7 +268,7 @@ def _sequence_checks(store: Store, env: Envelope, peer: Peer) -> tuple[dict | No
     if other is not None:
         raise SequenceConflict(
             f"Số thứ tự {h['seq']} của {peer.code} đã dùng cho một gói khác (nhận lúc "
-            f"{(other['received_at'] or '')[:16]}). Gói {env.path.name} bị từ chối để không ghi "
+            f"{local_time(other['received_at'])}). Gói {env.path.name} bị từ chối để không ghi "
             "trùng. Có thể máy của huyện đã được khôi phục từ bản sao lưu: hãy gửi cho huyện "
             "giấy báo nhận mới nhất rồi đề nghị huyện tạo gói đầy đủ (--full).")
     gaps = []
@@ -304,7 +310,7 @@ def _import_package(store: Store, path: Path, *, dry_run: bool, trust_new_sender
     h = env.header
     if h["kind"] != "package":
         raise SyncError(f"Tệp {path.name} là giấy báo nhận, không phải gói dữ liệu; hãy nhập bằng "
-                        "“Nhập giấy báo nhận” (isodesk sync ack-import).", code="is_ack")
+                        "“Nhập giấy báo nhận”.", code="is_ack")
     peer = check_sender(store, env, trust_new_sender=trust_new_sender, dry_run=dry_run)
     try:
         return _import_verified(store, env, peer, dry_run=dry_run, accept_gap=accept_gap)
@@ -362,7 +368,7 @@ def _import_verified(store: Store, env: Envelope, peer: Peer, *, dry_run: bool,
         if known is not None and known["status"] == "applied":
             summary.replay = True
             summary.messages.append(
-                f"Gói này đã được nhập lúc {(known['applied_at'] or '')[:16].replace('T', ' ')}; "
+                f"Gói này đã được nhập lúc {local_time(known['applied_at'])}; "
                 "nhập lại không thay đổi gì.")
         if gaps and not accept_gap:
             summary.gaps = gaps

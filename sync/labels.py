@@ -3,6 +3,7 @@ in `--json` and in the package format), key states, delivery means, and the reas
 system errors."""
 from __future__ import annotations
 
+import datetime as _dt
 import errno
 
 TABLE_LABELS = {
@@ -110,3 +111,16 @@ def kinds_counts(tables: dict[str, dict]) -> list[tuple[str, int]]:
 def kinds_text(tables: dict[str, dict]) -> str:
     """“Cán bộ 5, Biên bản 1, Ngân hàng câu hỏi 120”."""
     return ", ".join(f"{title} {n:,}".replace(",", ".") for title, n in kinds_counts(tables))
+
+
+def local_time(value: str | None) -> str:
+    """A stored time (ISO 8601) as people read it here: dd/mm/yyyy HH:MM, local time."""
+    if not value:
+        return ""
+    try:
+        when = _dt.datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if when.tzinfo is not None:
+        when = when.astimezone()
+    return when.strftime("%d/%m/%Y %H:%M")

@@ -297,8 +297,8 @@ def enroll(store: Store, path: Path, *, accept_changed_key: bool = False) -> Pee
     listed = {d.get("code") for d in data["districts"] if isinstance(d, dict)}
     if me.code not in listed:
         raise SyncError(f"Hồ sơ của {data['name']} không có mã {me.code} trong danh sách huyện. "
-                        "Hãy đề nghị BHXH tỉnh thêm đơn vị (isodesk district add) rồi xuất lại "
-                        "hồ sơ.", code="not_listed")
+                        "Hãy đề nghị BHXH tỉnh thêm đơn vị vào danh sách huyện rồi xuất lại hồ "
+                        "sơ.", code="not_listed")
     current = [p for p in list_peers(store, "province") if p.active]
     old = current[0] if current else None
     changed = old is not None and (old.code != code or old.sign_key != data["sign_key"]

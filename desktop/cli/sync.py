@@ -100,8 +100,24 @@ def register(sub) -> None:
     ob.set_defaults(handler=cmd_outbox)
 
 
+# What to type on the command line, after the (neutral) message of a refusal.
+CLI_HINTS = {
+    "new_sender_key": "Sau khi đối chiếu, nhập lại với --trust-new-sender.",
+    "is_ack": "Dòng lệnh: isodesk sync ack-import.",
+    "not_ack": "Dòng lệnh: isodesk sync import.",
+    "not_listed": "Dòng lệnh ở tỉnh: isodesk district add.",
+}
+
+
+def with_hint(message: str, code: str | None) -> str:
+    hint = CLI_HINTS.get(code or "")
+    return f"{message} {hint}" if hint else message
+
+
 def _fail(exc: IsoDeskError, payload: dict | None = None) -> CliError:
     err = fail_on(exc)
+    if getattr(exc, "code", None) in CLI_HINTS:
+        err = CliError(with_hint(exc.message, exc.code))
     err.payload = payload
     return err
 
@@ -208,7 +224,7 @@ SUMMARY_STATES = {"ok": "đã nhập", "warning": "đã nhập, có cảnh báo"
 
 def _summary_lines(s: dict) -> list[str]:
     if s["status"] == "error":
-        return [f"{s['package']}: bị từ chối — {s['message']}"]
+        return [f"{s['package']}: bị từ chối — {with_hint(s['message'], s.get('error'))}"]
     if s.get("seq") is None:  # a part of a package sent by e-mail, waiting for the others
         return [f"{s['package']}: {s['message']}"]
     state = "được giữ lại" if s.get("held") else SUMMARY_STATES.get(s["status"], s["status"])
@@ -254,7 +270,7 @@ def cmd_import(args, ctx: CliContext) -> int:
 
             sys.stdout.write(text + "\n")
         bad = sum(1 for i in items if i["status"] == "error")
-        raise CliError(items[0]["message"] if single else (
+        raise CliError(with_hint(items[0]["message"], items[0].get("error")) if single else (
             "Không nhập được gói nào." if bad == len(items) else
             f"{bad}/{len(items)} tệp không nhập được (xem từng dòng ở trên); các tệp khác đã "
             "được nhập."), payload=payload)

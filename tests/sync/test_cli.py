@@ -40,6 +40,7 @@ def test_whole_exchange_on_the_command_line(pair, capsys, tmp_path):
     code, out, err = run(capsys, "--data-dir", p, "sync", "import", package, "--json")
     assert code == 1 and out["status"] == "error" and out["error"] == "new_sender_key"
     assert out["fingerprint"] and out["fingerprint"] in err
+    assert "--trust-new-sender" in err  # the command line adds its own hint
 
     code, out, _ = run(capsys, "--data-dir", p, "sync", "import", package, "--dry-run", "--json",
                        "--trust-new-sender")

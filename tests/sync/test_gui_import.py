@@ -1,6 +1,8 @@
 """The province's import tab and the sync tables: what a province officer sees at 1366×768."""
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 
 from desktop.views.sync.common import make_table
@@ -170,3 +172,49 @@ def test_accept_gap_needs_a_held_row_and_names_it(qtbot, pair, fresh, english, m
     imp.accept_btn.click()
     assert not status.held_packages(fresh) and imp.held_box.isHidden()
     fresh.close(clean=False)
+
+
+def test_package_for_another_province(qtbot, pair, english):
+    """A district of another province sent its package here by mistake: the advice is to pass
+    it on, not to add the district to this province's list."""
+    from desktop.models.unit import UnitProfile
+    from sync import importer
+    from sync.peers import enroll, export_province_profile, add_district
+
+    from .conftest import make_unit
+
+    folder = pair.tmp / "other-province"
+    folder.mkdir()
+    other = make_unit(folder, UnitProfile(code="BHXHKHAC", name="BHXH tỉnh Khác",
+                                          level="province"))
+    add_district(other, "BHXHLA", "BHXH huyện Lạ")
+    stray_dir = pair.tmp / "stray"
+    stray_dir.mkdir()
+    stray = make_unit(stray_dir, UnitProfile(code="BHXHLA", name="BHXH huyện Lạ",
+                                             level="district", parent_code="BHXHKHAC",
+                                             parent_name="BHXH tỉnh Khác"))
+    enroll(stray, export_province_profile(other, pair.tmp / "khac.isoprofile"))
+    [p] = exporter.export_packages(stray, pair.usb)
+    imp = province_view.ImportPanel(ViewContext(pair.province, None))
+    qtbot.addWidget(imp)
+    imp._show(importer.import_many(pair.province, [p.copied_to]))
+    [s] = imp.summaries
+    assert s.error_code == "wrong_recipient"
+    assert "gửi cho BHXHKHAC, không phải cho đơn vị này" in s.message
+    assert "thêm đơn vị" not in s.message
+    assert imp.model.index(0, 1).data() == "BHXHLA"  # the district column from the header
+    other.close(clean=False)
+    stray.close(clean=False)
+
+
+def test_engine_messages_name_no_command_and_dates_read_locally(pair):
+    from sync import importer
+
+    pair.staff(1)
+    [p] = exporter.export_packages(pair.district, pair.usb)
+    [first] = importer.import_many(pair.province, [p.copied_to])
+    assert first.error_code == "new_sender_key"
+    assert "--trust" not in first.message and "dòng lệnh" not in first.message
+    importer.import_file(pair.province, p.copied_to, trust_new_sender=True)
+    [again] = importer.import_file(pair.province, p.copied_to)
+    assert re.search(r"đã được nhập lúc \d\d/\d\d/\d{4} \d\d:\d\d;", again.message)
