@@ -1,8 +1,8 @@
 """Importing packages: verify, decrypt, check, then apply in one transaction.
 
 Order of the checks (docs/sync-format.md): the clear header is read under strict limits; the
-sender must be a unit of this one's list and its signature must verify with the key trusted for
-it; the package must be addressed to this unit and its key; only then is the payload decrypted
+package must be addressed to this unit; the sender must be a unit of this one's list and its
+signature must verify with the key trusted for it; the package must be for this unit's key; only then is the payload decrypted
 (every chunk authenticated), the archive's directory checked against the limits, and the signed
 manifest read. The records go in by UUID and version in one transaction (`store.atomic()`), with
 quarantine per record. A package whose earlier sequence numbers are missing is held until the gap

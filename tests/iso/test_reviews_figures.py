@@ -116,3 +116,19 @@ def test_deadline_setting_late_report_and_next_deadline(store):
     set_setting(store, "report_deadline", "không phải ngày")
     assert records_summary(store, unit_code=store.unit_code,
                            today=after)["report_deadline"] == "2027-11-15"
+
+
+def test_open_ncs_of_earlier_years_count_in_this_years_view(store, today):
+    """A nonconformity still open is a present problem, whatever year it was detected; the
+    yearly report keeps the ones detected in its year apart."""
+    ncs = NonconformityRepository(store)
+    old = ncs.add({"description": "Năm trước", "detected_on": "01/10/2025"}, today=today)
+    ncs.advance(old.id, "planned", {"cause": "c", "corrective_action": "a", "owner": "o",
+                                    "due_on": "01/12/2025"}, today=today)
+    ncs.add({"description": "Năm nay", "detected_on": "01/04/2026"}, today=today)
+    this_year = records_summary(store, unit_code=store.unit_code, year=today.year, today=today)
+    assert (this_year["nc_open"], this_year["nc_overdue"]) == (2, 1)
+    assert this_year["nc_in_year"] == {"nc_open": 1, "nc_overdue": 0, "nc_closed": 0}
+    every = records_summary(store, unit_code=store.unit_code, today=today)
+    assert (every["nc_open"], every["nc_overdue"]) == (2, 1)
+    assert "nc_in_year" not in every

@@ -68,24 +68,31 @@ def report_status(store: Store, unit_code: str, year: int) -> str:
 @figure_provider("records")
 def records_summary(store: Store, *, unit_code: str, year: int | None = None,
                     today: _dt.date | None = None) -> dict:
-    """Counts over the unit's rows. Nonconformities: those detected in `year` when a year is
-    given, else all. The plan, the documents and the review reminder: as of `today`, or for a
+    """Counts over the unit's rows. Nonconformities: "nc_open"/"nc_overdue"/"nc_closed" count
+    all of them whatever the year they were detected (one still open is a present problem);
+    with a year, "nc_in_year" gives the same counts over those detected in that year (the
+    yearly report). The plan, the documents and the review reminder: as of `today`, or for a
     past year as of 31/12 of that year (then "as_of" gives that day). The report
     deadline: that of `year`, else this year's (negative days when late) until this year's report
     is final, then next year's."""
     today = today or _dt.date.today()
-    ncs = NonconformityRepository(store).list(unit_code=unit_code, year=year)
+    ncs = NonconformityRepository(store).list(unit_code=unit_code)
+    in_year = [n for n in ncs if n.detected_on[:4] == str(year)] if year else None
     items = PlanRepository(store).items(unit_code, with_evidence=False)
     reminder = ReviewRepository(store).reminder(today, unit_code)
     deadline = deadline_for(store, year) if year else next_deadline(store, today, unit_code)
     figs = {**nc_figures(ncs, today), **plan_figures(items, today),
             "documents_by_state": DocumentRepository(store).counts_by_state(unit_code),
             "last_review": reminder["last_review"], "review_due": reminder["review_due"]}
+    if in_year is not None:
+        figs["nc_in_year"] = nc_figures(in_year, today)
     day = as_of.report_day(year, today)
     if day is not None:  # a past year: the state on 31/12 of that year
         end = day.isoformat()
         docs = DocumentRepository(store).list(with_files=False, unit_code=unit_code)
         last = as_of.latest_on(ReviewRepository(store).list(unit_code), lambda r: r.held_on, end)
+        if in_year is not None:
+            figs["nc_in_year"] = as_of.nc_figures(in_year, end)
         figs.update(as_of.nc_figures(ncs, end), **as_of.plan_figures(items, end),
                     documents_by_state=as_of.counts_by_state(docs, end),
                     last_review=last.held_on if last else None,

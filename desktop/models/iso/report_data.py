@@ -197,11 +197,12 @@ def _facts(store: Store, figs: dict, year: int, today: _dt.date) -> dict[str, li
     for kind, label in FINDING_LABELS_VI.items():
         a.append([f"— {label.lower()}", sum(1 for f in findings if f.kind == kind)])
     if rec:
+        ncs = rec.get("nc_in_year", rec)  # those detected in the year
         a.append([f"Điểm không phù hợp phát hiện trong năm {year}",
-                  rec["nc_open"] + rec["nc_closed"]])
-        a.append(["— đã đóng", rec["nc_closed"]])
-        a.append(["— chưa đóng", rec["nc_open"]])
-        a.append(["— quá hạn khắc phục", rec["nc_overdue"]])
+                  ncs["nc_open"] + ncs["nc_closed"]])
+        a.append(["— đã đóng", ncs["nc_closed"]])
+        a.append(["— chưa đóng", ncs["nc_open"]])
+        a.append(["— quá hạn khắc phục", ncs["nc_overdue"]])
 
     reviews = ReviewRepository(store).list(year=year)
     r = facts["review"]
