@@ -32,6 +32,7 @@ class Column:
     colour: Callable[[Any], str | None] | None = None   # a name in COLOURS, for the background
     align_right: bool = False
     tooltip: Callable[[Any], str] | None = None
+    short: str | None = None   # a shorter header shown in the table (`header`: its tooltip)
 
 
 class ItemsModel(QAbstractTableModel):
@@ -83,8 +84,13 @@ class ItemsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].header
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        col = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return col.short or col.header
+        if role == Qt.ItemDataRole.ToolTipRole and col.short:
+            return col.header
         return None
 
     # What a cell shows; a subclass may override these.

@@ -387,7 +387,7 @@
     </message>
     <message>
         <source>Received</source>
-        <translation>Nhận lúc</translation>
+        <translation>Nhận ngày</translation>
     </message>
     <message>
         <source>Accept the gap and import the held packages…</source>
@@ -600,12 +600,24 @@
         <translation>Gói gần nhất</translation>
     </message>
     <message>
+        <source>Pkg</source>
+        <translation>Gói</translation>
+    </message>
+    <message>
         <source>Received on</source>
         <translation>Ngày nhận</translation>
     </message>
     <message>
+        <source>Received</source>
+        <translation>Nhận ngày</translation>
+    </message>
+    <message>
         <source>Days ago</source>
         <translation>Số ngày trước</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Số ngày</translation>
     </message>
     <message>
         <source>Held</source>
@@ -613,6 +625,10 @@
     </message>
     <message>
         <source>Quarantined</source>
+        <translation>Cách ly</translation>
+    </message>
+    <message>
+        <source>Quar.</source>
         <translation>Cách ly</translation>
     </message>
     <message>
@@ -628,32 +644,64 @@
         <translation>Tỷ lệ đã kiểm tra</translation>
     </message>
     <message>
+        <source>Tested</source>
+        <translation>Đã KT</translation>
+    </message>
+    <message>
         <source>Pass rate</source>
         <translation>Tỷ lệ đạt</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Đạt</translation>
     </message>
     <message>
         <source>Minutes confirmed</source>
         <translation>Biên bản đã xác nhận</translation>
     </message>
     <message>
+        <source>Minutes</source>
+        <translation>BB đã XN</translation>
+    </message>
+    <message>
         <source>Awaiting confirmation</source>
         <translation>Chờ xác nhận</translation>
+    </message>
+    <message>
+        <source>To confirm</source>
+        <translation>Chờ XN</translation>
     </message>
     <message>
         <source>Open NCs</source>
         <translation>SKPH đang mở</translation>
     </message>
     <message>
+        <source>NCs open</source>
+        <translation>SKPH mở</translation>
+    </message>
+    <message>
         <source>Overdue NCs</source>
         <translation>SKPH quá hạn</translation>
+    </message>
+    <message>
+        <source>NCs late</source>
+        <translation>SKPH trễ</translation>
     </message>
     <message>
         <source>Conversion progress</source>
         <translation>Tiến độ chuyển đổi</translation>
     </message>
     <message>
+        <source>Progress</source>
+        <translation>Tiến độ</translation>
+    </message>
+    <message>
         <source>Overdue plan steps</source>
         <translation>Việc quá hạn</translation>
+    </message>
+    <message>
+        <source>Steps late</source>
+        <translation>Việc trễ</translation>
     </message>
     <message>
         <source>Report</source>
@@ -692,7 +740,7 @@
     </message>
     <message>
         <source>Received</source>
-        <translation>Nhận lúc</translation>
+        <translation>Nhận ngày</translation>
     </message>
     <message>
         <source>District</source>

@@ -73,7 +73,9 @@ def test_district_sends_and_province_imports(qtbot, pair, fake_providers, monkey
 
     ov = ppage.panels["overview"]
     ov.refresh()
-    headers = [ov.model.headerData(c, Qt.Orientation.Horizontal) for c in range(ov.model.columnCount())]
+    headers = [ov.model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+               or ov.model.headerData(c, Qt.Orientation.Horizontal)
+               for c in range(ov.model.columnCount())]
     assert "Training coverage" in headers and "Overdue NCs" in headers
     assert ov.model.rowCount() == 2
     nc_col = headers.index("Overdue NCs")

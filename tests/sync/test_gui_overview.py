@@ -105,3 +105,24 @@ def test_excel_copy_holds_numbers(qtbot, pair, fake_providers, english, tmp_path
     assert row["Conversion progress"].number_format == "0%"
     assert row["Pass rate"].value is None  # nobody tested yet: an empty cell, not "0%"
     assert row["Code"].value == pair.district.unit_code
+
+
+def test_overview_fits_1366_and_keeps_the_district_in_sight(qtbot, pair, fake_providers,
+                                                            english):
+    _received(pair)
+    panel = OverviewPanel(ViewContext(pair.province, None))
+    qtbot.addWidget(panel)
+    panel.resize(1366 - 220, 680)  # the page beside the section list, at 1366×768
+    panel.show()
+    qtbot.wait(50)
+    model, view = panel.model, panel.view
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    tips = [model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+            for c in range(model.columnCount())]
+    assert "NCs late" in headers and "Overdue NCs" in tips  # short header, full text as tip
+    shown = [c for c in range(model.columnCount()) if not view.isColumnHidden(c)]
+    panel.grab().save("/tmp/syncgui/overview.png")
+    edges = [view.columnViewportPosition(c) + view.columnWidth(c) for c in shown]
+    assert sum(1 for e in edges if e <= view.viewport().width()) >= 13  # of 17 (9 before)
+    assert view.verticalHeader().isVisible()
+    assert panel.proxy.headerData(0, Qt.Orientation.Vertical) == "huyện Thử Nghiệm"

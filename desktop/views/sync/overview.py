@@ -39,6 +39,29 @@ def _pct(value) -> str:
     return "" if value is None else f"{value * 100:.0f}%"
 
 
+NAME_COLUMN = 1
+
+
+def short_name(name: str) -> str:
+    """A district's name without the words all of them share (“huyện Sông Trà”)."""
+    for prefix in ("Bảo hiểm xã hội ", "BHXH "):
+        if name.lower().startswith(prefix.lower()) and len(name) > len(prefix):
+            return name[len(prefix):]
+    return name
+
+
+class DistrictProxy(SearchProxy):
+    """Rows headed by the district's name (kept in sight when scrolling sideways)."""
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Vertical and 0 <= section < self.rowCount() and \
+                role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            row = self.object_at(section)
+            return short_name(row.name) if role == Qt.ItemDataRole.DisplayRole else \
+                f"{row.name} ({row.code})"
+        return super().headerData(section, orientation, role)
+
+
 class OverviewPanel(QWidget):
     def __init__(self, ctx: ViewContext, parent=None):
         super().__init__(parent)
@@ -66,9 +89,11 @@ class OverviewPanel(QWidget):
         bar.addWidget(excel)
         layout.addLayout(bar)
         self.model = ItemsModel([], blanks_last=True)
-        self.proxy = SearchProxy(lambda r: [r.code, r.name])
+        self.proxy = DistrictProxy(lambda r: [r.code, r.name])
         self.proxy.setSourceModel(self.model)
-        self.view = make_table("overview_table", self.proxy, stretch=1)
+        self.view = make_table("overview_table", self.proxy)
+        # the district stays in sight when the figures are scrolled: its name heads the row
+        self.view.verticalHeader().show()
         self.view.doubleClicked.connect(lambda _i: self.open_district())
         layout.addWidget(self.view, 1)
         legend = QLabel(self.tr("Red: late (no package for too long, overdue actions, report "
@@ -85,18 +110,19 @@ class OverviewPanel(QWidget):
     def columns(self) -> list[Column]:
         flag = lambda key: (lambda r: r.flags.get(key))  # noqa: E731
         cols = [
-            Column(self.tr("Code"), lambda r: r.code),
+            Column(self.tr("Code"), lambda r: r.code, tooltip=lambda r: r.name),
             Column(self.tr("District"), lambda r: r.name),
-            Column(self.tr("Last package"), lambda r: r.applied_through or "",
+            Column(self.tr("Last package"), lambda r: r.applied_through or "", short=self.tr("Pkg"),
                    sort=lambda r: r.applied_through, align_right=True),
             Column(self.tr("Received on"), lambda r: short_time(r.last_received_at)[:10],
+                   short=self.tr("Received"),
                    sort=lambda r: r.last_received_at or "", colour=flag("received")),
-            Column(self.tr("Days ago"), lambda r: r.days_since,
+            Column(self.tr("Days ago"), lambda r: r.days_since, short=self.tr("Days"),
                    sort=lambda r: number_sort(r.days_since), align_right=True,
                    colour=flag("received")),
             Column(self.tr("Held"), lambda r: r.held or "", sort=lambda r: r.held,
                    colour=flag("held"), align_right=True),
-            Column(self.tr("Quarantined"), lambda r: r.quarantined or "",
+            Column(self.tr("Quarantined"), lambda r: r.quarantined or "", short=self.tr("Quar."),
                    sort=lambda r: r.quarantined, colour=flag("quarantined"), align_right=True),
             Column(self.tr("Key"), lambda r: key_state_text(r.key_state), colour=flag("key")),
         ]
@@ -108,32 +134,40 @@ class OverviewPanel(QWidget):
         if "training" in have:
             cols += [
                 Column(self.tr("Training coverage"), lambda r: _pct(r.coverage),
+                       short=self.tr("Tested"),
                        sort=lambda r: number_sort(r.coverage), colour=flag("coverage"),
                        align_right=True),
                 Column(self.tr("Pass rate"), lambda r: _pct(r.figure("training", "pass_rate")),
+                       short=self.tr("Passed"),
                        sort=lambda r: number_sort(r.figure("training", "pass_rate")),
                        align_right=True)]
         if "minutes" in have:
             cols += [
                 Column(self.tr("Minutes confirmed"), lambda r: r.figure("minutes", "confirmed"),
+                       short=self.tr("Minutes"),
                        sort=lambda r: number_sort(r.figure("minutes", "confirmed")),
                        align_right=True),
                 Column(self.tr("Awaiting confirmation"),
                        lambda r: r.figure("minutes", "awaiting_confirmation"),
+                       short=self.tr("To confirm"),
                        sort=lambda r: number_sort(r.figure("minutes", "awaiting_confirmation")),
                        colour=flag("awaiting_confirmation"), align_right=True)]
         if "records" in have:
             cols += [
                 Column(self.tr("Open NCs"), lambda r: r.figure("records", "nc_open"),
+                       short=self.tr("NCs open"),
                        sort=lambda r: number_sort(r.figure("records", "nc_open")),
                        align_right=True),
                 Column(self.tr("Overdue NCs"), lambda r: r.figure("records", "nc_overdue"),
+                       short=self.tr("NCs late"),
                        sort=lambda r: number_sort(r.figure("records", "nc_overdue")),
                        colour=flag("nc_overdue"), align_right=True),
                 Column(self.tr("Conversion progress"), lambda r: _pct(r.progress),
+                       short=self.tr("Progress"),
                        sort=lambda r: number_sort(r.progress), align_right=True),
                 Column(self.tr("Overdue plan steps"),
                        lambda r: r.figure("records", "plan_overdue"),
+                       short=self.tr("Steps late"),
                        sort=lambda r: number_sort(r.figure("records", "plan_overdue")),
                        colour=flag("plan_overdue"), align_right=True),
                 Column(self.tr("Report"), lambda r: self._report(r.figure("records",
@@ -167,6 +201,7 @@ class OverviewPanel(QWidget):
     def refresh(self) -> None:
         self.model.set_columns(self.columns())
         self.model.set_items(district_overview(self.ctx.store, year=self.year.value()))
+        self.view.setColumnHidden(NAME_COLUMN, True)  # shown as the row's header (Excel: a column)
 
     def open_district(self) -> None:
         row = selected_item(self.view)
