@@ -825,6 +825,10 @@
         <translation>Ổ USB hoặc thư mục:</translation>
     </message>
     <message>
+        <source>No USB drive found — plug one in, then press “Refresh drives”</source>
+        <translation>Không thấy ổ USB — cắm ổ rồi bấm “Tìm lại ổ”</translation>
+    </message>
+    <message>
         <source>Refresh drives</source>
         <translation>Tìm lại ổ</translation>
     </message>
@@ -937,12 +941,36 @@
         <translation>Bản ghi: %1 chưa gửi, %2 đã gửi đang chờ báo nhận, %3 tỉnh đã nhận, %4 bị từ chối.</translation>
     </message>
     <message>
+        <source>Set up the mail server in the “E-mail” tab first, or save the package as an e-mail (.eml) to send it with your mail program.</source>
+        <translation>Hãy cài đặt máy chủ gửi thư ở thẻ “Email” trước, hoặc lưu gói thành thư (.eml) để gửi bằng chương trình thư.</translation>
+    </message>
+    <message>
         <source>Choose the drive or folder</source>
         <translation>Chọn ổ hoặc thư mục</translation>
     </message>
     <message>
         <source>Plug in a USB drive and press “Refresh drives”, or choose a folder.</source>
         <translation>Hãy cắm ổ USB rồi bấm “Tìm lại ổ”, hoặc chọn một thư mục.</translation>
+    </message>
+    <message>
+        <source>Nothing new</source>
+        <translation>Không có gì mới</translation>
+    </message>
+    <message>
+        <source>Nothing changed since package No. %1 (made %2): a new package would hold the same records. Use package No. %1 again?</source>
+        <translation>Không có gì thay đổi kể từ gói số %1 (tạo lúc %2): gói mới cũng chứa đúng các bản ghi đó. Dùng lại gói số %1?</translation>
+    </message>
+    <message>
+        <source>Use package No. %1 again</source>
+        <translation>Dùng lại gói số %1</translation>
+    </message>
+    <message>
+        <source>Make a new package anyway</source>
+        <translation>Vẫn tạo gói mới</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
     <message>
         <source>Writing the package and checking it…</source>

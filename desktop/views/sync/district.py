@@ -2,11 +2,12 @@
 the packages sent, the outbox, and each record's sync state."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QSplitter, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+    QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 from PySide6.QtCore import Qt
 
@@ -22,6 +23,12 @@ from .common import (
     selected_item, short_time,
 )
 from ..tables import Column, ItemsModel, SearchProxy, number_sort
+
+
+@dataclass
+class _Made:
+    """A package made earlier, used again (for the e-mail)."""
+    package_id: str
 
 
 class SendPanel(QWidget):
@@ -46,6 +53,9 @@ class SendPanel(QWidget):
         self.drive = QComboBox()
         self.drive.setObjectName("drive")
         self.drive.setMinimumWidth(320)
+        self.drive.setPlaceholderText(self.tr("No USB drive found — plug one in, then press "
+                                              "“Refresh drives”"))
+        self.drive.currentIndexChanged.connect(lambda _i: self._update_buttons())
         row.addWidget(self.drive, 1)
         refresh = QPushButton(self.tr("Refresh drives"))
         refresh.setObjectName("refresh_drives")
@@ -118,10 +128,10 @@ class SendPanel(QWidget):
         tl.setContentsMargins(0, 0, 0, 0)
         tl.addWidget(QLabel(self.tr("<b>Packages made</b>")))
         tl.addWidget(self.packages_view)
-        again = QPushButton(self.tr("Copy the selected package again to the drive"))
-        again.setObjectName("copy_again")
-        again.clicked.connect(self.copy_again)
-        tl.addWidget(again)
+        self.again_btn = QPushButton(self.tr("Copy the selected package again to the drive"))
+        self.again_btn.setObjectName("copy_again")
+        self.again_btn.clicked.connect(self.copy_again)
+        tl.addWidget(self.again_btn)
         bottom = QWidget()
         bl = QVBoxLayout(bottom)
         bl.setContentsMargins(0, 0, 0, 0)
@@ -153,8 +163,9 @@ class SendPanel(QWidget):
             self.province_label.setText(self.tr(
                 "<b>Not enrolled yet.</b> Import the province profile file in the "
                 "“Enrolment” tab first."))
-        for b in (self.export_btn, self.eml_btn, self.smtp_btn, self.ack_btn):
-            b.setEnabled(bool(peers) and self.ctx.can("sync"))
+        self.enrolled = bool(peers)
+        self.smtp_ready = bool(mail.smtp_settings(store)["host"])
+        self._update_buttons()
         counts = status.state_counts(store)
         self.pending_label.setText(
             self.tr("Records: %1 not sent, %2 sent and waiting for the acknowledgement, %3 "
@@ -165,6 +176,22 @@ class SendPanel(QWidget):
         self.packages_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.outbox.set_items(store.query("SELECT * FROM sync_outbox ORDER BY id DESC LIMIT 200"))
 
+    def _update_buttons(self) -> None:
+        can = getattr(self, "enrolled", False) and self.ctx.can("sync")
+        has_target = bool(self.drive.currentData())
+        for b in (self.eml_btn, self.ack_btn):
+            b.setEnabled(can)
+        self.export_btn.setEnabled(can and has_target)
+        self.export_btn.setToolTip("" if has_target else self.tr(
+            "Plug in a USB drive and press “Refresh drives”, or choose a folder."))
+        if hasattr(self, "again_btn"):
+            self.again_btn.setEnabled(has_target and self.ctx.can("sync"))
+        ready = getattr(self, "smtp_ready", False)
+        self.smtp_btn.setEnabled(can and ready)
+        self.smtp_btn.setToolTip("" if ready else self.tr(
+            "Set up the mail server in the “E-mail” tab first, or save the package as an "
+            "e-mail (.eml) to send it with your mail program."))
+
     def refresh_drives(self) -> None:
         current = self.drive.currentData()
         self.drive.clear()
@@ -174,6 +201,7 @@ class SendPanel(QWidget):
             self.drive.addItem(current, current)
         if current:
             self.drive.setCurrentIndex(self.drive.findData(current))
+        self._update_buttons()
 
     def choose_folder(self, _checked=False, folder: str | None = None) -> None:
         if folder is None:
@@ -194,9 +222,47 @@ class SendPanel(QWidget):
             return None
         return Path(folder)
 
+    def _unchanged_package(self) -> dict | None:
+        """The last package made, when nothing changed since (a new one would hold the same)."""
+        store = self.ctx.store
+        if self.full.isChecked() or status.state_counts(store)["not_sent"]:
+            return None
+        made = [p for p in status.packages(store, "out") if p["status"] in ("created", "sent")]
+        return max(made, key=lambda p: p["seq"]) if made else None
+
+    def _ask_reuse(self, package: dict) -> str | None:
+        """"reuse" the last package, make a "new" one, or None (cancelled)."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Nothing new"), self.tr(
+            "Nothing changed since package No. %1 (made %2): a new package would hold the "
+            "same records. Use package No. %1 again?").replace("%1", str(package["seq"]))
+            .replace("%2", short_time(package["created_at"])),
+            QMessageBox.StandardButton.NoButton, self)
+        reuse = box.addButton(self.tr("Use package No. %1 again").replace(
+            "%1", str(package["seq"])), QMessageBox.ButtonRole.AcceptRole)
+        new = box.addButton(self.tr("Make a new package anyway"),
+                            QMessageBox.ButtonRole.ActionRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(reuse)
+        box.exec()
+        return {reuse: "reuse", new: "new"}.get(box.clickedButton())
+
+    def _reuse(self) -> tuple[bool, dict | None]:
+        """(go on?, the package to use again or None to make a new one)."""
+        last = self._unchanged_package()
+        if last is None:
+            return True, None
+        choice = self._ask_reuse(last)
+        return choice is not None, (last if choice == "reuse" else None)
+
     def export_to_drive(self) -> None:
         target = self._target()
         if target is None:
+            return
+        go, last = self._reuse()
+        if not go:
+            return
+        if last is not None:
+            self._copy(last, target)
             return
         full = self.full.isChecked()
         in_background(self, self.ctx.store,
@@ -223,6 +289,9 @@ class SendPanel(QWidget):
                       then, self.tr("Making the package…"))
 
     def save_eml(self, _checked=False, folder: str | None = None) -> None:
+        go, last = self._reuse()
+        if not go:
+            return
         if folder is None:
             folder = QFileDialog.getExistingDirectory(self, self.tr("Where to save the e-mail"))
         if not folder:
@@ -240,9 +309,21 @@ class SendPanel(QWidget):
                                                   str(f) for f in files)))
             self.ctx.data_changed.emit("sync")
 
-        self._make_then(made)
+        if last is not None:
+            made(_Made(last["package_id"]))
+        else:
+            self._make_then(made)
 
     def send_smtp(self) -> None:
+        if not mail.smtp_settings(self.ctx.store)["host"]:
+            show_error(self, self.tr("Set up the mail server in the “E-mail” tab first, or "
+                                     "save the package as an e-mail (.eml) to send it with your "
+                                     "mail program."))
+            return
+        go, last = self._reuse()
+        if not go:
+            return
+
         def made(result):
             try:
                 mail.queue_email(self.ctx.store, result.package_id)
@@ -252,7 +333,10 @@ class SendPanel(QWidget):
             self.last_result = result
             self.retry_outbox()
 
-        self._make_then(made)
+        if last is not None:
+            made(_Made(last["package_id"]))
+        else:
+            self._make_then(made)
 
     def retry_outbox(self) -> None:
         mail.retry_now(self.ctx.store)
@@ -276,6 +360,9 @@ class SendPanel(QWidget):
         target = self._target() if item is not None else None
         if target is None:
             return
+        self._copy(item, target)
+
+    def _copy(self, item: dict, target: Path) -> None:
         try:
             dest = exporter.deliver_to_folder(self.ctx.store, item["package_id"], target,
                                               via="usb")

@@ -1,0 +1,55 @@
+"""The district's Send tab: e-mail only once the mail server is set, no drive shown as such,
+and the last package used again when nothing changed since it was made."""
+from __future__ import annotations
+
+import pytest
+
+from desktop.models import users
+from desktop.views.context import ViewContext
+from desktop.views.sync import district as district_view
+from sync import mail
+
+from .test_gui_import import english  # noqa: F401
+
+
+@pytest.fixture
+def send(qtbot, pair, monkeypatch):
+    monkeypatch.setattr(district_view, "removable_drives", lambda: [])
+    panel = district_view.SendPanel(ViewContext(pair.district,
+                                                users.find_user(pair.district, "admin")))
+    qtbot.addWidget(panel)
+    return panel
+
+
+def test_no_drive_and_no_mail_server(send, english):
+    assert send.drive.count() == 0 and "No USB drive found" in send.drive.placeholderText()
+    assert not send.export_btn.isEnabled() and not send.again_btn.isEnabled()
+    assert send.eml_btn.isEnabled()
+    assert not send.smtp_btn.isEnabled() and "“E-mail” tab" in send.smtp_btn.toolTip()
+
+
+def test_mail_server_set_enables_sending(send, pair, english):
+    mail.save_smtp_settings(pair.district, host="smtp.example.vn", port=587, security="starttls",
+                            username="a@example.vn", password="x", sender="a@example.vn")
+    send.refresh()
+    assert send.smtp_btn.isEnabled() and send.smtp_btn.toolTip() == ""
+
+
+def test_nothing_new_uses_the_last_package_again(qtbot, send, pair, english, monkeypatch):
+    pair.staff(3)
+    send.choose_folder(folder=str(pair.usb))
+    assert send.export_btn.isEnabled()
+    send.export_btn.click()
+    qtbot.waitUntil(lambda: send.last_result is not None, timeout=20000)
+    asked = []
+    monkeypatch.setattr(send, "_ask_reuse", lambda p: asked.append(p["seq"]) or "reuse")
+    out = pair.tmp / "mail"
+    out.mkdir()
+    send.save_eml(folder=str(out))  # the e-mail of the package just written
+    assert asked == [1]
+    assert list(out.glob("*.eml"))
+    send.refresh()
+    assert send.packages.rowCount() == 1  # no second, identical package
+    send.export_btn.click()  # to the drive again: copied, not made anew
+    assert asked == [1, 1] and send.packages.rowCount() == 1
+    assert "Copied again" in send.result_label.text()
