@@ -13,7 +13,7 @@ from .test_gui_import import english  # noqa: F401
 
 
 @pytest.fixture
-def send(qtbot, pair, monkeypatch):
+def send(qtbot, pair, english, monkeypatch):  # noqa: F811
     monkeypatch.setattr(district_view, "removable_drives", lambda: [])
     panel = district_view.SendPanel(ViewContext(pair.district,
                                                 users.find_user(pair.district, "admin")))
