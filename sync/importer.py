@@ -220,11 +220,16 @@ def check_sender(store: Store, env: Envelope, *, trust_new_sender: bool,
     if peer.sign_key is None:
         verify_signature(env, h["sender_sign_key"])
         _check_recipient(store, env)
-        if not trust_new_sender:
+        expected = peer.fingerprint  # read by phone when the unit was listed, if it was
+        if not trust_new_sender and expected != fp:
             raise NewSenderKey(
-                f"Gói đầu tiên của {peer.name} ({peer.code}). Mã khóa của đơn vị gửi: {fp}. Hãy "
-                "gọi điện cho đơn vị để đối chiếu mã này trước khi tin cậy. Chưa có gì bị "
-                "thay đổi.", sender=peer.code,
+                (f"Gói đầu tiên của {peer.name} ({peer.code}) có mã khóa {fp}, khác mã đã khai "
+                 f"báo cho đơn vị ({expected}). Hãy gọi điện cho đơn vị để đối chiếu lại; chỉ "
+                 "tin cậy khi mã đọc được trùng với mã của gói. Chưa có gì bị thay đổi."
+                 if expected else
+                 f"Gói đầu tiên của {peer.name} ({peer.code}). Mã khóa của đơn vị gửi: {fp}. Hãy "
+                 "gọi điện cho đơn vị để đối chiếu mã này trước khi tin cậy. Chưa có gì bị "
+                 "thay đổi."), sender=peer.code,
                 fingerprint=fp, sign_key=h["sender_sign_key"], enc_key=h["sender_enc_key"])
         if not dry_run:
             peer = trust_sender(store, peer.code, h["sender_sign_key"], h["sender_enc_key"])

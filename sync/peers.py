@@ -108,7 +108,26 @@ def province_of(store: Store) -> Peer:
 
 # --- province: districts ---------------------------------------------------------------------
 
-def add_district(store: Store, code: str, name: str, email: str = "") -> Peer:
+FINGERPRINT_HELP = ("Mã khóa gồm 24 chữ số hệ 16 (0–9, A–F) chia 6 nhóm, ví dụ "
+                    "CE83-0928-C085-0D5A-CEED-814E; hãy đọc lại từ thẻ Đồng bộ → Đăng ký của "
+                    "huyện.")
+
+
+def normalise_fingerprint(text: str | None) -> str | None:
+    """A fingerprint as typed → "XXXX-XXXX-…" ("" when empty, None when not 24 hex digits)."""
+    digits = re.sub(r"[\s:-]", "", (text or "").upper())
+    if not digits:
+        return ""
+    if not re.fullmatch(r"[0-9A-F]{24}", digits):
+        return None
+    return "-".join(digits[i:i + 4] for i in range(0, 24, 4))
+
+
+def add_district(store: Store, code: str, name: str, email: str = "",
+                 fingerprint: str = "") -> Peer:
+    """A district of the list. With the key fingerprint read by phone beforehand, its first
+    package goes straight in when its key has that fingerprint (`fingerprint` holds it until
+    then, with no key yet)."""
     require_level(store, "province")
     errors = {}
     code = (clean(code) or "").upper()
@@ -125,19 +144,24 @@ def add_district(store: Store, code: str, name: str, email: str = "") -> Peer:
         errors["name"] = "Hãy nhập tên đơn vị, ví dụ: Bảo hiểm xã hội huyện Sông Trà."
     if email and not _EMAIL_RE.match(email):
         errors["email"] = f"Địa chỉ email không hợp lệ: {email}."
+    expected = normalise_fingerprint(fingerprint)
+    if expected is None:
+        errors["fingerprint"] = FINGERPRINT_HELP
     if errors:
         raise ValidationError(errors)
     now = now_iso()
     with store.atomic():
-        store.execute("INSERT INTO sync_peers (code, name, role, email, created_at, updated_at) "
-                      "VALUES (?,?,?,?,?,?)", (code, name, "district", email, now, now))
+        store.execute("INSERT INTO sync_peers (code, name, role, email, fingerprint, created_at, "
+                      "updated_at) VALUES (?,?,?,?,?,?,?)",
+                      (code, name, "district", email, expected or None, now, now))
         audit.append(store, "sync_district_add", table="sync_peers", record_id=code,
-                     new={"name": name, "email": email})
+                     new={"name": name, "email": email, "fingerprint": expected or None})
     return get_peer(store, code)
 
 
 def update_district(store: Store, code: str, *, name: str | None = None,
-                    email: str | None = None, active: bool | None = None) -> Peer:
+                    email: str | None = None, active: bool | None = None,
+                    fingerprint: str | None = None) -> Peer:
     peer = get_peer(store, code)
     if peer is None or peer.role != "district":
         raise SyncError(f"Không có đơn vị {code} trong danh sách.")
@@ -153,6 +177,16 @@ def update_district(store: Store, code: str, *, name: str | None = None,
         changes["email"] = email
     if active is not None:
         changes["active"] = int(active)
+    if fingerprint is not None:
+        expected = normalise_fingerprint(fingerprint)
+        if expected is None:
+            raise ValidationError({"fingerprint": FINGERPRINT_HELP})
+        if peer.sign_key is None:
+            changes["fingerprint"] = expected or None
+        elif expected and expected != peer.fingerprint:
+            raise ValidationError({"fingerprint": (
+                f"Khóa của {peer.code} đã được tin cậy (mã {peer.fingerprint}); khi huyện đổi "
+                "khóa, hãy dùng “Chấp nhận khóa mới” sau khi nhận gói mới.")})
     if changes:
         with store.atomic():
             sets = ", ".join(f"{k} = ?" for k in changes)

@@ -24,6 +24,9 @@ def register(sub) -> None:
                    help="tên đơn vị, ví dụ: Bảo hiểm xã hội huyện Sông Trà")
     a.add_argument("--email", default="",
                    help="hộp thư của huyện để gửi gói đồng bộ qua email (không bắt buộc)")
+    a.add_argument("--fingerprint", default="",
+                   help="mã khóa của huyện, đọc qua điện thoại từ thẻ Đồng bộ → Đăng ký của "
+                        "huyện (không bắt buộc): gói đầu tiên có khóa đúng mã này được nhập ngay")
     add_json_flag(a)
     a.set_defaults(handler=cmd_district_add)
     ls = d.add_parser("list", help="liệt kê các huyện và trạng thái khóa")
@@ -127,7 +130,7 @@ def cmd_district_add(args, ctx: CliContext) -> int:
 
     store = ctx.store()
     try:
-        peer = add_district(store, args.code, args.name, args.email)
+        peer = add_district(store, args.code, args.name, args.email, args.fingerprint)
     except IsoDeskError as exc:
         raise _fail(exc) from exc
     emit(ctx, {"code": peer.code, "name": peer.name, "email": peer.email},

@@ -114,6 +114,18 @@
         <translation>Email:</translation>
     </message>
     <message>
+        <source>The key is trusted: a new key is accepted in the list of districts.</source>
+        <translation>Khóa đã được tin cậy: khóa mới (nếu huyện đổi khóa) được chấp nhận ở danh sách huyện.</translation>
+    </message>
+    <message>
+        <source>Optional: the fingerprint the district reads from its Sync → Enrolment tab. Its first package then goes in without a key check when its key matches.</source>
+        <translation>Không bắt buộc: mã khóa huyện đọc từ thẻ Đồng bộ → Đăng ký của huyện. Khi đó gói đầu tiên có khóa khớp mã này được nhập ngay, không cần đối chiếu lại.</translation>
+    </message>
+    <message>
+        <source>Key fingerprint:</source>
+        <translation>Mã khóa:</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>

@@ -100,3 +100,18 @@ def test_folder_import_and_eml(pair, capsys):
     code, out, _ = run(capsys, "--data-dir", p, "sync", "import", str(pair.usb), "--json",
                        "--trust-new-sender")
     assert code == 0 and out["status"] == "ok" and out["packages"][0]["imported"] == 6
+
+
+def test_district_add_with_fingerprint(capsys, pair):
+    from sync.keys import public_keys, unit_fingerprint
+    from sync.peers import get_peer
+
+    other = "BHXHBA"
+    p = str(pair.province.path.parent)
+    fp = unit_fingerprint(*public_keys(pair.district))
+    code, _out, _ = run(capsys, "--data-dir", p, "district", "add", "--code", other, "--name",
+                        "BHXH huyện Ba", "--fingerprint", fp.lower(), "--json")
+    assert code == 0 and get_peer(pair.province, other).fingerprint == fp
+    code, _out, err = run(capsys, "--data-dir", p, "district", "add", "--code", "BHXHBON",
+                          "--name", "BHXH huyện Bốn", "--fingerprint", "12-34")
+    assert code == 1 and "24 chữ số" in err

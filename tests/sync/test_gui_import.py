@@ -218,3 +218,33 @@ def test_engine_messages_name_no_command_and_dates_read_locally(pair):
     importer.import_file(pair.province, p.copied_to, trust_new_sender=True)
     [again] = importer.import_file(pair.province, p.copied_to)
     assert re.search(r"đã được nhập lúc \d\d/\d\d/\d{4} \d\d:\d\d;", again.message)
+
+
+def test_fingerprint_given_beforehand_lets_the_first_package_in(qtbot, pair, english):
+    from sync import importer
+    from sync.keys import public_keys, unit_fingerprint
+    from sync.peers import get_peer, update_district
+
+    from desktop.models.errors import ValidationError
+    from desktop.views.sync.dialogs import DistrictDialog
+
+    sign, enc = public_keys(pair.district)
+    right = unit_fingerprint(sign, enc)
+    code = pair.district.unit_code
+    dialog = DistrictDialog(pair.province, get_peer(pair.province, code))
+    qtbot.addWidget(dialog)
+    dialog.fingerprint.setText("1234")
+    dialog.accept()
+    assert dialog.errors._labels["fingerprint"].text().startswith("Mã khóa gồm 24")
+    dialog.fingerprint.setText("0000-0000-0000-0000-0000-0000")  # a wrong one: key to check
+    dialog.accept()
+    pair.staff(2)
+    [p] = exporter.export_packages(pair.district, pair.usb)
+    [s] = importer.import_many(pair.province, [p.copied_to])
+    assert s.error_code == "new_sender_key" and "khác mã đã khai báo" in s.message
+    update_district(pair.province, code, fingerprint=right.replace("-", "").lower())
+    [s] = importer.import_many(pair.province, [p.copied_to])
+    assert s.status == "ok" and s.imported > 0
+    assert get_peer(pair.province, code).trusted
+    with pytest.raises(ValidationError):  # once trusted, a new key goes by “accept new key”
+        update_district(pair.province, code, fingerprint="0000-0000-0000-0000-0000-0000")

@@ -124,6 +124,18 @@ class DistrictDialog(QDialog):
         form.addRow("", self.errors.label_for("name"))
         form.addRow(self.tr("E-mail:"), self.email)
         form.addRow("", self.errors.label_for("email"))
+        self.fingerprint = QLineEdit((peer.fingerprint or "") if peer else "")
+        self.fingerprint.setObjectName("district_fingerprint")
+        self.fingerprint.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+        trusted = peer is not None and peer.sign_key is not None
+        self.fingerprint.setReadOnly(trusted)
+        self.fingerprint.setToolTip(self.tr(
+            "The key is trusted: a new key is accepted in the list of districts.") if trusted
+            else self.tr("Optional: the fingerprint the district reads from its Sync → "
+                         "Enrolment tab. Its first package then goes in without a key check "
+                         "when its key matches."))
+        form.addRow(self.tr("Key fingerprint:"), self.fingerprint)
+        form.addRow("", self.errors.label_for("fingerprint"))
         layout.addLayout(form)
         layout.addWidget(self.errors.label_for(""))
         buttons = QDialogButtonBox()
@@ -138,10 +150,11 @@ class DistrictDialog(QDialog):
         try:
             if self.peer is None:
                 self.saved = add_district(self.store, self.code.text(), self.name.text(),
-                                          self.email.text())
+                                          self.email.text(), self.fingerprint.text())
             else:
-                self.saved = update_district(self.store, self.peer.code, name=self.name.text(),
-                                             email=self.email.text())
+                self.saved = update_district(
+                    self.store, self.peer.code, name=self.name.text(), email=self.email.text(),
+                    fingerprint=None if self.fingerprint.isReadOnly() else self.fingerprint.text())
         except ValidationError as exc:
             self.errors.show(exc)
             return
