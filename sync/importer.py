@@ -316,7 +316,11 @@ def _import_package(store: Store, path: Path, *, dry_run: bool, trust_new_sender
     if h["kind"] != "package":
         raise SyncError(f"Tệp {path.name} là giấy báo nhận, không phải gói dữ liệu; hãy nhập bằng "
                         "“Nhập giấy báo nhận”.", code="is_ack")
-    peer = check_sender(store, env, trust_new_sender=trust_new_sender, dry_run=dry_run)
+    try:
+        peer = check_sender(store, env, trust_new_sender=trust_new_sender, dry_run=dry_run)
+    except SyncError as exc:
+        exc.details.setdefault("seq", h["seq"])  # the number the header gives, for the list
+        raise
     try:
         return _import_verified(store, env, peer, dry_run=dry_run, accept_gap=accept_gap)
     except SyncError as exc:

@@ -213,7 +213,7 @@ def test_engine_messages_name_no_command_and_dates_read_locally(pair):
     pair.staff(1)
     [p] = exporter.export_packages(pair.district, pair.usb)
     [first] = importer.import_many(pair.province, [p.copied_to])
-    assert first.error_code == "new_sender_key"
+    assert first.error_code == "new_sender_key" and first.seq == 1
     assert "--trust" not in first.message and "dòng lệnh" not in first.message
     importer.import_file(pair.province, p.copied_to, trust_new_sender=True)
     [again] = importer.import_file(pair.province, p.copied_to)
