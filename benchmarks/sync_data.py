@@ -333,8 +333,17 @@ def _minutes(store, rows: _Rows, profile, staff: list[dict], signers: dict[str, 
                       consultant, created, day, confirm=rep, pdf_size=shape.pdf_size,
                       put_pdf=lambda pdf, name: put_blob(store, pdf, name=name,
                                                          media_type="application/pdf"))
+        # As the program writes them: a revision's rows while it is a draft, then its signing
+        # (the database refuses rows added to a signed revision).
+        status = {rev["id"]: rev["status"] for rev in out["minutes_revisions"]}
+        for rev in out["minutes_revisions"]:
+            rev["status"] = "draft"
         for table, table_rows in out.items():
             bulk.insert_many(store, table, table_rows)
+        store.conn.executemany("UPDATE minutes_revisions SET status = ? WHERE id = ?",
+                               [(s, rid) for rid, s in status.items() if s != "draft"])
+        for rev in out["minutes_revisions"]:
+            rev["status"] = status[rev["id"]]
 
 
 def _revision(rows: _Rows, out: dict, minutes_id: str, number: int, previous: dict | None,
