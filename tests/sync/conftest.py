@@ -167,3 +167,19 @@ def second_district(pair: Pair, code: str = "BHXHHAI", name: str = "BHXH huyện
 def rows_of(store: Store, table: str, unit: str) -> dict:
     return {r["id"]: r for r in store.query(f"SELECT * FROM {table} WHERE origin_unit = ?",
                                             (unit,))}
+
+
+@pytest.fixture
+def english():
+    """The GUI in English while a test runs (its assertions read the source texts)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.app import install_translators
+
+    app = QCoreApplication.instance()
+    before = list(getattr(app, "_isodesk_translators", []))
+    install_translators(app, "en")
+    yield
+    for t in before:
+        app.installTranslator(t)
+    app._isodesk_translators = before

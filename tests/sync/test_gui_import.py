@@ -25,9 +25,7 @@ def test_tables_keep_the_model_order_without_indicator(qtbot):
 # --- the import tab ---------------------------------------------------------------------------
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QCoreApplication  # noqa: E402
 
-from desktop.app import install_translators  # noqa: E402
 from desktop.views.context import ViewContext  # noqa: E402
 from desktop.views.sync import province as province_view  # noqa: E402
 from desktop.views.sync.page import SyncPage  # noqa: E402
@@ -38,17 +36,6 @@ from sync import status  # noqa: E402
 
 from .conftest import second_district  # noqa: E402
 from .test_faults import fresh  # noqa: E402,F401
-
-
-@pytest.fixture
-def english():
-    app = QCoreApplication.instance()
-    before = list(getattr(app, "_isodesk_translators", []))
-    install_translators(app, "en")  # the assertions read the English source texts
-    yield
-    for t in before:
-        app.installTranslator(t)
-    app._isodesk_translators = before
 
 
 def _window(qtbot, store):

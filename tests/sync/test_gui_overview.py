@@ -2,26 +2,14 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from desktop.app import install_translators
 from desktop.models import figures
 from desktop.views.context import ViewContext
 from desktop.views.sync.overview import OverviewPanel
 from sync import exporter, importer
 from sync.overview import district_overview
-
-
-@pytest.fixture
-def english():
-    app = QCoreApplication.instance()
-    before = list(getattr(app, "_isodesk_translators", []))
-    install_translators(app, "en")  # the assertions read the English source texts
-    yield
-    for t in before:
-        app.installTranslator(t)
-    app._isodesk_translators = before
 
 
 def _received(pair):

@@ -9,7 +9,6 @@ from desktop.views.context import ViewContext
 from desktop.views.sync import district as district_view
 from sync import mail
 
-from .test_gui_import import english  # noqa: F401
 
 
 @pytest.fixture

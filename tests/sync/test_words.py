@@ -4,7 +4,7 @@ from __future__ import annotations
 import errno
 
 from desktop.cli import main
-from sync import exporter, importer
+from sync import importer
 from sync.errors import SyncError
 from sync.labels import os_reason, table_label
 from sync.reconcile import _report
