@@ -216,6 +216,15 @@ def test_header_and_title_text(tmp_path):
     assert national[2] > PAGE_H - SETUP.top - 30
 
 
+def test_long_agency_names_break_into_balanced_lines():
+    story = header_block("Bảo hiểm xã hội tỉnh Lam Giang", "Bảo hiểm xã hội huyện Sông Trà",
+                         doc_number(1), "Sông Trà", date(2026, 10, 11))
+    data, _ = build_bytes(story)
+    lines = [line.strip() for line in page_texts(data)[0].splitlines()]
+    assert lines[:4] == ["BẢO HIỂM XÃ HỘI", "TỈNH LAM GIANG", "BẢO HIỂM XÃ HỘI",
+                         "HUYỆN SÔNG TRÀ"]
+
+
 def test_page_numbers_from_the_second_page():
     data, pages = build_bytes(long_story(20))
     assert pages >= 3

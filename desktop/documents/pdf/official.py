@@ -198,9 +198,20 @@ class Rule(Flowable):
         self.canv.restoreState()
 
 
-def _widest_line(text: str, font: str, size: float, width: float) -> float:
-    """Width of the widest line of ``text`` once wrapped to ``width`` (approximate)."""
-    return min(stringWidth(text, font, size), width)
+def balanced_lines(text: str, font: str, size: float, width: float) -> list[str]:
+    """``text`` on one line when it fits in ``width``, else on two lines of about the same
+    length, broken between words ("BẢO HIỂM XÃ HỘI / TỈNH LAM GIANG", as agency names are
+    set, not "BẢO HIỂM XÃ HỘI TỈNH LAM / GIANG"); longer names are left to the wrapping."""
+    words = text.split()
+    if stringWidth(text, font, size) <= width or len(words) < 2:
+        return [text]
+    splits = [(" ".join(words[:k]), " ".join(words[k:])) for k in range(1, len(words))]
+    fitting = [pair for pair in splits
+               if max(stringWidth(line, font, size) for line in pair) <= width]
+    if not fitting:
+        return [text]
+    return list(min(fitting, key=lambda pair: max(stringWidth(line, font, size)
+                                                  for line in pair)))
 
 
 def header_columns(setup: PageSetup | None = None, fonts: FontSet | None = None
@@ -226,9 +237,11 @@ def header_block(agency_parent: str, agency_name: str, number: str | None, place
 
     left: list[Flowable] = []
     if agency_parent.strip():
-        left.append(Paragraph(plain(upper_vn(agency_parent)), st["agency_parent"]))
-    left.append(Paragraph(plain(name), st["agency_name"]))
-    name_w = _widest_line(name, f.bold, HEADER_SIZE, left_w)
+        parent = balanced_lines(upper_vn(agency_parent), f.regular, HEADER_SIZE, left_w)
+        left.append(Paragraph(plain("\n".join(parent)), st["agency_parent"]))
+    lines = balanced_lines(name, f.bold, HEADER_SIZE, left_w)
+    left.append(Paragraph(plain("\n".join(lines)), st["agency_name"]))
+    name_w = min(max(stringWidth(line, f.bold, HEADER_SIZE) for line in lines), left_w)
     left.append(Rule(name_w, fraction=1 / 3, min_length=15 * mm))
 
     right: list[Flowable] = []
