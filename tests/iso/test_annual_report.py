@@ -1,6 +1,8 @@
 """The yearly report: sections, figures of every provider, saved/reopened/final, Excel and PDF."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -141,10 +143,15 @@ def test_pdf_in_the_official_layout(store, today, fake_providers, tmp_path):
     sections = [s.as_dict() for s in section_template(store)]
     sections[6]["text"] = "Đề nghị BHXH tỉnh tổ chức tập huấn đánh giá viên nội bộ."
     repo = ReportRepository(store)
-    r = repo.save(2026, {"number": "45/BC-BHXH", "report_on": "10/11/2026",
-                         "recipient": "Bảo hiểm xã hội tỉnh Thử Thách",
-                         "signer_title": "Giám đốc", "signer_name": "Phạm Quốc Hùng",
-                         "sections": sections})
+    values = {"number": "", "report_on": "10/11/2026",
+              "recipient": "Bảo hiểm xã hội tỉnh Thử Thách",
+              "signer_title": "Giám đốc", "signer_name": "Phạm Quốc Hùng",
+              "sections": sections}
+    r = repo.save(2026, values)
+    write_pdf_report(tmp_path / "blank.pdf", build_report(store, 2026, today=today))
+    # no number yet: the "Số:" line is printed with room to write it by hand
+    assert re.search(r"Số:\s+/BC-" + re.escape(store.unit_code), pdf_text(tmp_path / "blank.pdf"))
+    r = repo.save(2026, {**values, "number": "45/BC-BHXH"}, expected_version=r.version)
     draft = build_report(store, 2026, today=today)
     write_pdf_report(tmp_path / "draft.pdf", draft)
     assert "DỰ THẢO" in pdf_text(tmp_path / "draft.pdf")

@@ -16,7 +16,8 @@ from reportlab.lib.units import cm
 from reportlab.platypus import PageBreak, Paragraph, Spacer
 
 from desktop.documents.pdf import (
-    SignatureBox, build_official_pdf, data_table, header_block, plain, signature_block, styles,
+    SignatureBox, blank_number, build_official_pdf, data_table, header_block, plain,
+    signature_block, styles,
     title_block,
 )
 from desktop.models.iso.annual_report import STATUS_LABELS_VI
@@ -181,7 +182,8 @@ def _story(data: ReportData) -> list:
     st = styles()
     r = data.report
     day = _dt.date.fromisoformat(r.report_on) if r.report_on else _dt.date.today()
-    story = header_block(data.parent_name, data.unit_name, r.number or None, data.place, day)
+    story = header_block(data.parent_name, data.unit_name,
+                         r.number or blank_number("BC", data.unit_code), data.place, day)
     story += title_block("BÁO CÁO", SUBJECT.format(year=data.year))
     centred = ParagraphStyle("to", parent=st["body"], alignment=TA_CENTER, firstLineIndent=0)
     if r.recipient:

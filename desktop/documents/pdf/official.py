@@ -97,6 +97,12 @@ def doc_number(seq: int, kind: str = "BB", issuer: str = "BHXH") -> str:
     return f"{seq:02d}/{kind.strip()}-{issuer.strip()}"
 
 
+def blank_number(kind: str, issuer: str) -> str:
+    """The number part of "Số:" for a document not numbered yet: room to write the number by
+    hand before the kind and issuer ("Số:       /BC-BHXHST")."""
+    return "\u00a0" * 8 + f"/{kind.strip()}-{issuer.strip()}"
+
+
 def upper_vn(text: str) -> str:
     return unicodedata.normalize("NFC", text).upper()
 
