@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import io
 import zipfile
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from desktop.models.errors import IsoDeskError
 from desktop.models.vntext import clean, convert_legacy, fold, nfc
+
+from .output import write_bytes
 
 HEADER_FONT = Font(name="Times New Roman", bold=True, size=12)
 BODY_FONT = Font(name="Times New Roman", size=12)
@@ -99,14 +102,7 @@ def style_body(ws, first_row: int, last_row: int, ncols: int) -> None:
 
 
 def save_atomically(wb, path: Path) -> Path:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".partial")
-    try:
-        wb.save(tmp)
-        tmp.replace(path)
-    except PermissionError as exc:
-        tmp.unlink(missing_ok=True)
-        raise IsoDeskError(f"Không ghi được {path.name}: tệp đang mở trong Excel hoặc thư mục không "
-                           "cho phép ghi. Hãy đóng tệp rồi thử lại.") from exc
-    return path
+    """Save the workbook so that the file appears whole or not at all (`output.write_bytes`)."""
+    buf = io.BytesIO()
+    wb.save(buf)
+    return write_bytes(path, buf.getvalue())

@@ -333,23 +333,15 @@ def test_crash_recovery_resumes_same_question_and_time(qtbot, qstore, clock):
     leave(again)
 
 
-def test_start_up_hook_reopens_the_kiosk(qtbot, qstore, clock, monkeypatch):
-    from desktop.models import users
-    from desktop.views.context import ViewContext
+def test_start_up_reopens_the_kiosk(qtbot, qstore, clock, monkeypatch):
     from desktop.views.quiz import recovery
 
     s = make_session(qstore)
-    ctx = ViewContext(qstore, users.find_user(qstore, "giamthi"))
-    assert recovery.reopen_kiosk(ctx, object(), fullscreen=False) is None
+    assert recovery.kiosk_before_login(qstore, fullscreen=False, wait=False) is None
     kiosk.mark_running(qstore, s.id)
-
-    class Window:
-        pass
-
-    holder = Window()
-    k = recovery.reopen_kiosk(ctx, holder, fullscreen=False)
+    k = recovery.kiosk_before_login(qstore, fullscreen=False, wait=False)
     qtbot.addWidget(k)
-    assert k.isVisible() and holder._recovered_kiosk is k
+    assert k.isVisible()
     assert k.stack.currentWidget() is k.welcome         # nothing was in progress
     leave(k)
 

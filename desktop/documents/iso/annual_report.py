@@ -24,7 +24,7 @@ from desktop.models.iso.annual_report import STATUS_LABELS_VI
 from desktop.models.iso.report_data import ReportData, Table
 from desktop.models.iso._common import vn_date
 
-from ._files import write_pdf
+from ..output import write_pdf
 from ..xlsx_common import BODY_FONT, TITLE_FONT, save_atomically, style_body, style_header_row
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",

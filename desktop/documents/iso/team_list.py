@@ -17,7 +17,7 @@ from desktop.models.errors import ValidationError
 from desktop.models.iso.team import TeamDecision, TeamMember, members_who_left, role_label
 from desktop.models.vntext import nfc
 
-from ._files import write_pdf
+from ..output import write_pdf
 from ..xlsx_common import (
     BODY_FONT, TITLE_FONT, save_atomically, style_body, style_header_row,
 )

@@ -12,6 +12,7 @@ from pathlib import Path
 from desktop.models.errors import IsoDeskError
 from desktop.models.quiz.bank_io import ParseResult
 
+from ..output import write_bytes
 from . import aiken, bank_json, gift, moodle_xml, xlsx
 from .encodings import ENCODING_LABELS, decode
 
@@ -97,15 +98,7 @@ def write_questions(path: Path, questions: list[dict], topics: dict[str, str],
         else:
             raise IsoDeskError(f"Định dạng \"{fmt}\" không có: dùng gift, aiken, moodle-xml, xlsx "
                                "hoặc isodesk-json.")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".partial")
-        try:
-            tmp.write_bytes(data)
-            tmp.replace(path)
-        except PermissionError as exc:
-            tmp.unlink(missing_ok=True)
-            raise IsoDeskError(f"Không ghi được {path.name}: thư mục không cho phép ghi hoặc tệp "
-                               "đang mở.") from exc
+        write_bytes(path, data)
     return {"file": str(path), "format": fmt, "written": len(questions) - len(skipped),
             "skipped": skipped}
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QLabel, QVBoxLayout,
 )
 
-from desktop.documents.iso._files import write_bytes
+from desktop.documents.output import write_bytes
 from desktop.models.errors import IsoDeskError
 
 from ..common import fit_to_screen, show_error, show_info

@@ -3,15 +3,12 @@ PIN resumes the same attempt at the same question with the same remaining time.
 
 `kiosk_before_login` runs at start-up before anyone signs in: when this PC was running the kiosk
 and did not leave it with the PIN, the kiosk opens straight away and the sign-in (and so the main
-window) comes only once the proctor has left it with the PIN. `reopen_kiosk` is the same check
-registered in STARTUP_HOOKS, called with (ctx, main window) once the main window is shown.
+window) comes only once the proctor has left it with the PIN.
 """
 from __future__ import annotations
 
 from desktop.models.db import Store
 from desktop.models.quiz import kiosk
-
-from ..context import ViewContext
 
 
 def kiosk_before_login(store: Store, *, fullscreen: bool = True, wait: bool = True):
@@ -39,18 +36,4 @@ def kiosk_before_login(store: Store, *, fullscreen: bool = True, wait: bool = Tr
         loop.exec()
     finally:
         app.setQuitOnLastWindowClosed(quit_on_close)
-    return kiosk_window
-
-
-def reopen_kiosk(ctx: ViewContext, window, *, fullscreen: bool = True):
-    """Open the kiosk again when this PC was running it and did not leave it with the PIN."""
-    state = kiosk.running_state(ctx.store)
-    if state is None:
-        return None
-    from .kiosk import KioskWindow
-
-    kiosk_window = KioskWindow(ctx.store, state["session_id"], recovery=True)
-    window._recovered_kiosk = kiosk_window   # kept alive while it runs
-    kiosk_window.left.connect(lambda: ctx.data_changed.emit("quiz"))
-    kiosk_window.start(fullscreen=fullscreen)
     return kiosk_window

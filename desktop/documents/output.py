@@ -1,4 +1,5 @@
-"""Writing output files safely: build in memory, then replace the target in one step."""
+"""Writing output files (PDF, Excel, question files) safely: build in memory, then replace the
+target in one step, so a file is whole or absent; a refusal is said in Vietnamese."""
 from __future__ import annotations
 
 import io
