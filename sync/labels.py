@@ -3,8 +3,9 @@ in `--json` and in the package format), key states, delivery means, and the reas
 system errors."""
 from __future__ import annotations
 
-import datetime as _dt
 import errno
+
+from desktop.models.db import shown_time
 
 TABLE_LABELS = {
     "user_keys": "khóa chữ ký của người dùng",
@@ -113,14 +114,4 @@ def kinds_text(tables: dict[str, dict]) -> str:
     return ", ".join(f"{title} {n:,}".replace(",", ".") for title, n in kinds_counts(tables))
 
 
-def local_time(value: str | None) -> str:
-    """A stored time (ISO 8601) as people read it here: dd/mm/yyyy HH:MM, local time."""
-    if not value:
-        return ""
-    try:
-        when = _dt.datetime.fromisoformat(value)
-    except ValueError:
-        return value
-    if when.tzinfo is not None:
-        when = when.astimezone()
-    return when.strftime("%d/%m/%Y %H:%M")
+local_time = shown_time   # dd/mm/yyyy HH:MM

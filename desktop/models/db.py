@@ -29,6 +29,21 @@ def now_iso() -> str:
     return _dt.datetime.now().astimezone().isoformat(timespec="milliseconds")
 
 
+def shown_time(value: str | _dt.datetime | None) -> str:
+    """A stored time (ISO 8601, as `now_iso` writes it) as people read it here:
+    dd/mm/yyyy HH:MM in local time; a value that is not a time is shown as it is."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        try:
+            value = _dt.datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    if value.tzinfo is not None:
+        value = value.astimezone()
+    return value.strftime("%d/%m/%Y %H:%M")
+
+
 def _stamp() -> str:
     return _dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")[:-3]
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFrame, QLabel, QMessageBox, QProgressDialog, QScrollArea, QWidget,
 )
 
+from desktop.models.db import shown_time
 from desktop.models.errors import IsoDeskError, ValidationError
 
 
@@ -214,12 +215,7 @@ def vn_date(value: str | _dt.date | None) -> str:
     return value.strftime("%d/%m/%Y")
 
 
-def vn_datetime(value: str | _dt.datetime | None) -> str:
-    if not value:
-        return ""
-    if isinstance(value, str):
-        value = _dt.datetime.fromisoformat(value)
-    return value.astimezone().strftime("%d/%m/%Y %H:%M")
+vn_datetime = shown_time   # dd/mm/yyyy HH:MM, local time
 
 
 _PROGRAM_ACTORS = ("system", "setup", "selftest")   # changes made by the program itself
