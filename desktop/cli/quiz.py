@@ -6,13 +6,13 @@ import sys
 from pathlib import Path
 
 from desktop.documents import quiz_reports
-from desktop.documents.quiz_formats import (ENCODING_LABELS, FORMATS, read_questions,
-                                            write_questions)
+from desktop.documents.quiz_formats import (ENCODING_LABELS, FORMATS, export_bank,
+                                            read_questions)
 from desktop.documents.quiz_formats.answers_csv import read_answers
 from desktop.documents.quiz_formats.xlsx import write_template
 from desktop.models.errors import IsoDeskError
 from desktop.models.quiz import (bank, bank_io, coverage, kiosk_files, paper_entry, results,
-                                 stats)
+                                 stats, wording)
 from desktop.models.quiz.common import find_session_id
 
 from . import training
@@ -213,11 +213,9 @@ FORMAT_NAME = {"gift": "GIFT", "aiken": "Aiken", "moodle-xml": "Moodle XML", "xl
 
 def cmd_export(args, ctx: CliContext) -> int:
     store = bank_store(ctx)
-    questions = [q.as_public() for q in bank.list_questions(
-        store, topic=_topic(store, args.topic), include_retired=args.include_retired)]
-    topics = {t.code: t.name for t in bank.list_topics(store)}
     try:
-        result = write_questions(args.file, questions, topics, args.format)
+        result = export_bank(store, args.file, fmt=args.format, topic=_topic(store, args.topic),
+                             include_retired=args.include_retired)
     except IsoDeskError as exc:
         raise fail_on(exc) from exc
     _notes([f"không xuất {s['key']}: {s['message']}" for s in result["skipped"]])
@@ -238,13 +236,16 @@ def cmd_template(args, ctx: CliContext) -> int:
 
 def cmd_bank(args, ctx: CliContext) -> int:
     store = bank_store(ctx)
-    items = bank.list_questions(store, query=args.search,
-                                topic=_topic(store, args.topic),
-                                include_retired=args.include_retired)
-    payload = {"questions": [{"id": q.id, "topic": q.topic_code, "text": q.text,
+    names = wording.level_names(store)
+    items = [q.shown(names) for q in bank.list_questions(
+        store, query=args.search, topic=_topic(store, args.topic),
+        include_retired=args.include_retired)]
+    payload = {"questions": [{"id": q.id, "key": q.key, "topic": q.topic_code, "text": q.text,
                               "options": q.options, "correct": q.correct,
-                              "explanation": q.explanation} for q in items]}
-    emit(ctx, payload, "\n".join(f"{q.key:10} [{q.topic_code}] {q.text[:80]}" for q in items)
+                              "explanation": q.explanation, "historical": q.historical}
+                             for q in items]}
+    emit(ctx, payload, "\n".join(f"{q.key:10} [{q.topic_code}]{' (lịch sử)' if q.historical else ''}"
+                                 f" {q.text[:80]}" for q in items)
          or "Ngân hàng chưa có câu hỏi nào.")
     return 0
 
@@ -255,8 +256,10 @@ def cmd_load_default(args, ctx: CliContext) -> int:
         result = bank_io.load_bank_file(store)
     except IsoDeskError as exc:
         raise fail_on(exc) from exc
+    updated = f"; cập nhật nội dung {len(result['updated'])} câu theo bản mới" \
+        if result.get("updated") else ""
     emit(ctx, result, f"Đã thêm {result['questions']} câu hỏi, {result['topics']} chủ đề "
-                      f"({result['skipped']} câu đã có).")
+                      f"({result['skipped']} câu đã có{updated}).")
     return 0
 
 

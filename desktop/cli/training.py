@@ -40,6 +40,9 @@ def register(sub) -> None:
     c.add_argument("--attempts", type=int, default=1, help="số lần làm bài được phép")
     c.add_argument("--blueprint", default="", help="số câu theo chủ đề, ví dụ NT=8,PDCA=6")
     c.add_argument("--no-shuffle", action="store_true", help="không xáo câu hỏi và phương án")
+    c.add_argument("--include-historical", action="store_true",
+                   help="ra đề cả các câu hỏi mang tính lịch sử (về kế hoạch chuyển đổi năm "
+                        "2020), mặc định không")
     c.add_argument("--feedback", choices=list(sessions.FEEDBACK), default="answers",
                    help="hiện gì sau khi nộp bài: score (chỉ điểm) hoặc answers (điểm, đáp án "
                         "đúng và giải thích; mặc định)")
@@ -134,7 +137,8 @@ def cmd_create(args, ctx: CliContext) -> int:
                      "time_limit_min": args.time_limit or None,
                      "attempts_allowed": args.attempts, "blueprint": _blueprint(args.blueprint),
                      "shuffle_questions": not args.no_shuffle,
-                     "shuffle_options": not args.no_shuffle, "feedback": args.feedback},
+                     "shuffle_options": not args.no_shuffle, "feedback": args.feedback,
+                     "include_historical": args.include_historical},
     }
     if args.attendance == "all":
         ids = [p.id for p in StaffRepository(store).list(include_inactive=False)]

@@ -3,7 +3,8 @@ bank file (JSON, the format of the default bank).
 
 `read_questions(path, format=None)` gives a `ParseResult` (questions with their line numbers, and
 the refused items with the reason); the format comes from the extension or, for `.txt`, from the
-content. `write_questions(path, questions, topics, format=None)` writes the bank.
+content. `write_questions(path, questions, topics, format=None)` writes questions;
+`export_bank(store, path, …)` writes the bank in use as the user exports it.
 """
 from __future__ import annotations
 
@@ -103,5 +104,22 @@ def write_questions(path: Path, questions: list[dict], topics: dict[str, str],
             "skipped": skipped}
 
 
-__all__ = ["ENCODING_LABELS", "FORMATS", "FORMAT_LABELS", "export_format", "guess_format",
+def export_bank(store, path: Path, *, fmt: str | None = None, topic: str | None = None,
+                include_retired: bool = False) -> dict:
+    """Write the bank in use to a file (the command line and the bank screen both call this).
+
+    Files for other programs (GIFT, Aiken, Moodle XML, Excel) get the questions as people see
+    them, unit names filled in from the unit profile; this program's own bank file keeps the
+    placeholders, so that the unit importing it reads its own names."""
+    from desktop.models.quiz import bank
+
+    fmt = fmt or export_format(path)
+    questions = bank.questions_for_export(store, topic=topic, include_retired=include_retired,
+                                          keep_placeholders=fmt == "isodesk-json")
+    topics = {t.code: t.name for t in bank.list_topics(store)}
+    return write_questions(path, questions, topics, fmt)
+
+
+__all__ = ["ENCODING_LABELS", "FORMATS", "FORMAT_LABELS", "export_bank", "export_format",
+           "guess_format",
            "read_questions", "write_questions"]

@@ -96,7 +96,8 @@ def parse(data: bytes, *, encoding: str | None = None) -> ParseResult:
             multiple=bool(q.get("multiple")) or len(correct) > 1, key=q.get("key"),
             topic=names.get(code) or code or None, topic_code=code or None,
             explanation=str(q.get("explanation") or ""), clause=str(q.get("clause") or ""),
-            difficulty=diff if isinstance(diff, int) else None))
+            difficulty=diff if isinstance(diff, int) else None,
+            historical=q.get("historical") is True))
     return result
 
 
@@ -104,7 +105,8 @@ def write(questions: list[dict], topics: dict[str, str], *,
           title: str = "Ngân hàng câu hỏi kiểm tra nhận thức ISO 9001:2015") -> bytes:
     """The questions (`Question.as_public()` dicts) in this program's bank format — the format of
     the default bank, which `parse` reads back — with the topics they use, in UTF-8. Per-option
-    weights (percent) are written when the question has them."""
+    weights (percent) are written when the question has them, and `"historical": true` for a
+    question new papers leave out."""
     used = {q.get("topic") for q in questions}
     doc = {
         "format": DEFAULT_BANK_FORMAT, "version": 1, "language": "vi", "title": title,
@@ -116,7 +118,8 @@ def write(questions: list[dict], topics: dict[str, str], *,
                                ("options", list(q["options"])), ("correct", list(q["correct"])),
                                ("weights", list(q["weights"]) if q.get("weights") else None),
                                ("multiple", bool(q.get("multiple"))),
-                               ("explanation", q.get("explanation") or ""))
+                               ("explanation", q.get("explanation") or ""),
+                               ("historical", True if q.get("historical") else None))
              if v is not None}
             for q in questions],
     }

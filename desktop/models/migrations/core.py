@@ -115,3 +115,12 @@ def m0002_blobs(db: Database) -> None:
             created_at TEXT NOT NULL
         )"""
     )
+
+
+@migrations(name="0004_staff_exemption")
+def m0004_staff_exemption(db: Database) -> None:
+    # A person on the roster who is not subject to the awareness test (a contract guard, a
+    # driver): kept on the roster, left out of the coverage figures, with the reason written.
+    db.execute("ALTER TABLE staff ADD COLUMN exempt INTEGER NOT NULL DEFAULT 0 "
+               "CHECK (exempt IN (0, 1))")
+    db.execute("ALTER TABLE staff ADD COLUMN exempt_reason TEXT NOT NULL DEFAULT ''")

@@ -215,3 +215,11 @@ def m0002_drop_answer_question_index(db: Database) -> None:
     # version used" through idx_quiz_answers_version), and every answer written, at the kiosk
     # or by a sync import, paid for keeping it.
     db.execute("DROP INDEX IF EXISTS idx_quiz_answers_question")
+
+
+@migrations(name="0003_historical_questions")
+def m0003_historical_questions(db: Database) -> None:
+    # A question about a plan that is over (the 2020 conversion) stays in the bank, for the
+    # record and for units that still want it, but new papers leave it out by default.
+    db.execute("ALTER TABLE quiz_questions ADD COLUMN historical INTEGER NOT NULL DEFAULT 0 "
+               "CHECK (historical IN (0, 1))")

@@ -4,10 +4,14 @@ A question keeps its identity (key, topic, retired or not) in `quiz_questions`; 
 (text, options, correct options, explanation, clause, difficulty) is a row of
 `quiz_question_versions`. Editing a question whose current version no paper has used yet changes
 that version; once a paper used it, an edit makes the next version, so that every attempt keeps
-the exact text and options it showed.
+the exact text and options it showed. A question marked historical (about a plan that is over,
+such as the 2020 conversion) stays in the bank but new papers leave it out unless the session
+includes historical questions. Unit names in the wording are placeholders (`wording`), filled
+with the unit profile's names where a version is read for showing (`get_versions`).
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -16,6 +20,7 @@ from .. import records
 from ..db import Store
 from ..errors import NotFound, ValidationError
 from ..vntext import clean, collation_key, fold, matches, nfc
+from . import wording
 from .common import MAX_OPTIONS, QUESTIONS, TOPICS, VERSIONS, QuizError, dumps, loads
 
 MAX_TEXT = 4000
@@ -46,8 +51,9 @@ def clean_block(text: str | None) -> str:
 
 
 def content_key(text: str, options: list[str]) -> str:
-    """Identifies a question's wording (case, spacing and diacritic forms aside)."""
-    payload = dumps([fold(text), [fold(o) for o in options]])
+    """Identifies a question's wording (case, spacing and diacritic forms aside; a unit-name
+    placeholder counts as its default name, so "{BHXH huyện}" and "BHXH huyện" are the same)."""
+    payload = dumps([fold(wording.fill(text)), [fold(wording.fill(o)) for o in options]])
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -189,6 +195,7 @@ class Question:
     updated_at: str
     topic_name: str = ""
     used: bool = False
+    historical: bool = False
     extra: dict = field(default_factory=dict)
 
     def content(self) -> dict:
@@ -205,10 +212,16 @@ class Question:
                 "weights": list(self.weights) if self.weights is not None else None,
                 "multiple": self.multiple, "explanation": self.explanation,
                 "version": self.version_no,
-                "retired": self.retired}
+                "retired": self.retired, "historical": self.historical}
+
+    def shown(self, names=None) -> "Question":
+        """A copy with the unit names filled in (for showing; never save it back)."""
+        filled = wording.fill_content(self.content(), names)
+        return dataclasses.replace(self, text=filled["text"], options=filled["options"],
+                                   explanation=filled["explanation"])
 
 
-_SELECT = """SELECT q.id, q.key, q.topic_code, q.retired, q.source, q.origin_unit,
+_SELECT = """SELECT q.id, q.key, q.topic_code, q.retired, q.historical, q.source, q.origin_unit,
     q.version AS row_version, q.updated_at, v.id AS version_id, v.number AS version_no, v.text,
     v.options, v.correct, v.weights, v.multiple, v.explanation, v.clause, v.difficulty,
     t.name AS topic_name
@@ -227,6 +240,7 @@ def _question(row: dict) -> Question:
         weights=loads(row["weights"]), multiple=bool(row["multiple"]),
         explanation=row["explanation"], clause=row["clause"], difficulty=row["difficulty"],
         updated_at=row["updated_at"], topic_name=row["topic_name"] or row["topic_code"],
+        historical=bool(row["historical"]),
     )
 
 
@@ -244,8 +258,9 @@ def list_questions(store: Store, *, query: str = "", topic: str | None = None,
     for q in items:
         q.used = q.version_id in used
     if query:
+        names = wording.level_names(store)
         items = [q for q in items if matches(query, q.text, q.key, q.clause, q.topic_name,
-                                             *q.options)]
+                                             *q.options, wording.fill(q.text, names))]
     return sorted(items, key=lambda q: (q.topic_code, _key_order(q.key)))
 
 
@@ -270,11 +285,13 @@ def question_by_key(store: Store, key: str) -> Question | None:
     return _question(row) if row else None
 
 
-def get_version(store: Store, version_id: str) -> dict:
+def get_version(store: Store, version_id: str, *, raw: bool = False) -> dict:
+    """A version as shown (unit names filled in), or as stored with `raw`."""
     row = store.query_one("SELECT * FROM quiz_question_versions WHERE id = ?", (version_id,))
     if row is None:
         raise NotFound("Không tìm thấy phiên bản câu hỏi.")
-    return _version_dict(row)
+    out = _version_dict(row)
+    return out if raw else wording.fill_content(out, wording.level_names(store))
 
 
 def _version_dict(row: dict) -> dict:
@@ -286,14 +303,19 @@ def _version_dict(row: dict) -> dict:
     return out
 
 
-def get_versions(store: Store, version_ids) -> dict[str, dict]:
+def get_versions(store: Store, version_ids, *, raw: bool = False) -> dict[str, dict]:
+    """Versions by id, as shown to people (the unit names of this unit's profile filled in:
+    kiosk, papers, slips, results), or as stored with `raw`."""
     ids = list(dict.fromkeys(version_ids))
     out: dict[str, dict] = {}
+    names = None if raw else wording.level_names(store)
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
         rows = store.query(f"SELECT * FROM quiz_question_versions WHERE id IN "
                            f"({','.join('?' * len(chunk))})", chunk)
-        out.update({r["id"]: _version_dict(r) for r in rows})
+        for r in rows:
+            v = _version_dict(r)
+            out[r["id"]] = v if raw else wording.fill_content(v, names)
     return out
 
 
@@ -440,7 +462,9 @@ def add_question(store: Store, data: dict, *, key: str | None = None, source: st
         qid, vid = records.new_id(), records.new_id()
         records.insert(store, QUESTIONS, {"key": key, "topic_code": content["topic_code"],
                                           "current_version_id": vid, "source": source,
-                                          "retired": 0}, record_id=qid)
+                                          "retired": 0,
+                                          "historical": int(bool(data.get("historical")))},
+                       record_id=qid)
         records.insert(store, VERSIONS, _version_values(qid, 1, content), record_id=vid)
     return get_question(store, qid)
 
@@ -464,8 +488,13 @@ def update_question(store: Store, question_id: str, data: dict, *,
         if expected_version is not None and q_row["version"] != expected_version:
             from ..errors import ConcurrentChange
             raise ConcurrentChange("Câu hỏi vừa được người khác sửa. Hãy mở lại rồi sửa tiếp.")
+        identity = {}
         if content["topic_code"] != current.topic_code:
-            records.update(store, QUESTIONS, question_id, {"topic_code": content["topic_code"]})
+            identity["topic_code"] = content["topic_code"]
+        if "historical" in data and bool(data["historical"]) != current.historical:
+            identity["historical"] = int(bool(data["historical"]))
+        if identity:
+            records.update(store, QUESTIONS, question_id, identity)
         old = {k: v for k, v in current.content().items() if k != "topic_code"}
         new = {k: v for k, v in content.items() if k != "topic_code"}
         if old != new:
@@ -486,6 +515,23 @@ def set_retired(store: Store, question_id: str, retired: bool) -> Question:
     return get_question(store, question_id)
 
 
+def set_historical(store: Store, question_id: str, historical: bool) -> Question:
+    """Mark a question historical (left out of new papers unless a session includes such
+    questions) or current again."""
+    records.update(store, QUESTIONS, question_id, {"historical": int(historical)})
+    return get_question(store, question_id)
+
+
+def questions_for_export(store: Store, *, topic: str | None = None,
+                         include_retired: bool = False, keep_placeholders: bool = False
+                         ) -> list[dict]:
+    """The questions as files for other programs get them (`as_public` dicts): unit names filled
+    in, unless `keep_placeholders` (this program's own bank file, read by another unit)."""
+    names = wording.level_names(store)
+    items = list_questions(store, topic=topic, include_retired=include_retired)
+    return [(q if keep_placeholders else q.shown(names)).as_public() for q in items]
+
+
 def delete_question(store: Store, question_id: str) -> None:
     """Only a question no paper has used can be deleted; a used one is retired instead."""
     used = store.scalar(
@@ -500,21 +546,25 @@ def delete_question(store: Store, question_id: str) -> None:
         records.delete(store, QUESTIONS, question_id)
 
 
-def bank_counts(store: Store) -> dict[str, int]:
+def bank_counts(store: Store, *, include_historical: bool = False) -> dict[str, int]:
     """Active questions per topic code (what papers can draw from)."""
     cond, scope = in_use(store, "q", QUESTIONS, "key")
+    past = "" if include_historical else "AND q.historical = 0 "
     rows = store.query("SELECT q.topic_code, count(*) AS n FROM quiz_questions q "
                        "JOIN quiz_topics t ON t.code = q.topic_code AND t.deleted = 0 "
                        "AND t.retired = 0 AND t.origin_unit = q.origin_unit "
-                       f"WHERE q.deleted = 0 AND q.retired = 0 AND {cond} GROUP BY q.topic_code",
-                       scope)
+                       f"WHERE q.deleted = 0 AND q.retired = 0 {past}AND {cond} "
+                       "GROUP BY q.topic_code", scope)
     return {r["topic_code"]: r["n"] for r in rows}
 
 
-def active_pool(store: Store) -> dict[str, list[tuple[str, str]]]:
+def active_pool(store: Store, *, include_historical: bool = False
+                ) -> dict[str, list[tuple[str, str]]]:
     """{topic code: [(question id, current version id), ...]} of the active questions, in a
-    stable order (by key), for drawing papers."""
+    stable order (by key), for drawing papers; historical questions only when asked."""
     cond, scope = in_use(store, "q", QUESTIONS, "key")
+    if not include_historical:
+        cond += " AND q.historical = 0"
     rows = store.query("SELECT q.id, q.key, q.topic_code, q.current_version_id, q.origin_unit, "
                        "v.content_hash FROM quiz_questions q "
                        "JOIN quiz_question_versions v ON v.id = q.current_version_id "

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..db import Store
 from ..errors import IsoDeskError, ValidationError
+from ..settings import get_setting, set_setting
 from ..vntext import clean
 from . import bank
 
@@ -34,12 +35,13 @@ class ParsedQuestion:
     explanation: str = ""
     clause: str = ""
     difficulty: int | None = None
+    historical: bool = False
 
     def content(self) -> dict:
         return {"text": self.text, "options": self.options, "correct": self.correct,
                 "weights": self.weights, "multiple": bool(self.multiple),
                 "explanation": self.explanation, "clause": self.clause,
-                "difficulty": self.difficulty or 2}
+                "difficulty": self.difficulty or 2, "historical": self.historical}
 
 
 @dataclass
@@ -139,6 +141,7 @@ def plan_import(store: Store, parsed: ParseResult, *, topic: str | None = None) 
         code, name, new = _resolve_topic(store, item.topic or topic, topic_cache, plan,
                                          code_hint=item.topic_code)
         content["topic_code"] = code
+        content["historical"] = bool(item.historical)
         key = bank.free_key(store, item.key, keys)
         keys.add(key)
         plan.items.append(PlannedItem(item.line, key, code, name, new, content))
@@ -221,11 +224,19 @@ def read_bank_file(path: Path) -> dict:
 def load_bank_file(store: Store, path: Path | None = None) -> dict:
     """Add the topics and questions of a bank file that are not in the bank yet (by key).
 
-    Returns {"topics": added, "questions": added, "skipped": already there}."""
+    For the shipped default bank (no `path`), the questions the unit already has from an older
+    revision are brought up to date first (`default_bank.update_default_bank`).
+    Returns {"topics": added, "questions": added, "skipped": already there, "updated": …}."""
+    from . import default_bank
+
+    is_default = path is None
     path = Path(path) if path else default_bank_path()
     data = read_bank_file(path)
     added_topics = added = skipped = 0
+    update = None
     with store.atomic():
+        if is_default:
+            update = default_bank.update_default_bank(store, data, path_name=path.name)
         for order, t in enumerate(data.get("topics") or [], start=1):
             if bank.topic_by_code(store, t["code"]) is None:
                 bank.add_topic(store, t["code"], t["name"], description=t.get("description", ""),
@@ -242,29 +253,38 @@ def load_bank_file(store: Store, path: Path | None = None) -> dict:
                     "options": q.get("options"), "correct": q.get("correct"),
                     "weights": q.get("weights"), "explanation": q.get("explanation", ""), "clause": q.get("clause", ""),
                     "difficulty": q.get("difficulty", 2), "multiple": q.get("multiple", False),
+                    "historical": bool(q.get("historical")),
                 }, key=key, source="default")
             except ValidationError as exc:
                 raise IsoDeskError(f"Câu {key or '?'} của ngân hàng {path.name} không hợp lệ: "
                                    f"{_field_message(exc)}") from exc
             added += 1
-    return {"topics": added_topics, "questions": added, "skipped": skipped}
+        if is_default:
+            set_setting(store, default_bank.REVISION_KEY, default_bank.file_revision(data))
+    out = {"topics": added_topics, "questions": added, "skipped": skipped}
+    if is_default:
+        out["updated"] = (update or {}).get("updated", [])
+    return out
 
 
 DEFAULT_LOADED_KEY = "quiz.default_bank_loaded"
 
 
 def ensure_default_bank(store: Store) -> dict | None:
-    """The first time the quiz is used on this installation, put the shipped bank in.
+    """The first time the quiz is used on this installation, put the shipped bank in; later,
+    bring the default questions the unit has up to the shipped revision (once per revision).
 
     Not when the bank already has questions (imported, or received with a kiosk setup file), and
     only once: questions the users retire or delete later do not come back by themselves ("Add
-    the missing default questions" does that on request). Returns what was added, or None."""
-    from ..settings import get_setting, set_setting
+    the missing default questions" does that on request). Returns what was added or updated,
+    or None."""
+    from . import default_bank
 
-    if get_setting(store, DEFAULT_LOADED_KEY, False) or not default_bank_path().is_file():
+    if not default_bank_path().is_file():
         return None
-    if store.scalar("SELECT 1 FROM quiz_questions LIMIT 1"):
-        return None
+    if get_setting(store, DEFAULT_LOADED_KEY, False) or \
+            store.scalar("SELECT 1 FROM quiz_questions LIMIT 1"):
+        return default_bank.update_from_file(store)
     with store.atomic():
         added = load_bank_file(store)
         set_setting(store, DEFAULT_LOADED_KEY, True)

@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import sqlite3
@@ -22,7 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from .. import audit, crypto, records
 from ..db import Store, now_iso
 from ..errors import IsoDeskError
-from ..unit import get_profile
+from ..unit import get_profile, save_profile
 from . import sessions
 from .bulk import rows_of, upsert_rows
 from .common import (ANSWERS, ATTEMPTS, ATTENDANCE, QUESTIONS, SESSIONS, TOPICS, VERSIONS,
@@ -142,6 +143,7 @@ def import_setup(store: Store, path: Path) -> dict:
         for table in ("staff", TOPICS, QUESTIONS, VERSIONS, SESSIONS, ATTENDANCE):
             counts[table] = upsert_rows(store, table, rows.get(table, []))
         sessions.store_pin_hash(store, session_id, payload.get("pin_hash") or "")
+        _adopt_level_names(store, (payload.get("unit") or {}).get("level_names"))
         store.execute("INSERT INTO quiz_kiosk_identity (session_id, key_id, label, private_key, "
                       "public_key, received_at) VALUES (?,?,?,?,?,?) ON CONFLICT(session_id) DO "
                       "UPDATE SET key_id = excluded.key_id, label = excluded.label, private_key = "
@@ -154,6 +156,16 @@ def import_setup(store: Store, path: Path) -> dict:
                           "rows": {t: c["inserted"] + c["updated"] for t, c in counts.items()}})
     return {"session_id": session_id, "label": kiosk.get("label"),
             "staff": len(rows.get("staff", [])), "questions": len(rows.get(QUESTIONS, []))}
+
+
+def _adopt_level_names(store: Store, names) -> None:
+    """The kiosk PC shows the questions with the unit names of the main PC (same unit)."""
+    profile = get_profile(store)
+    if profile is None or not isinstance(names, dict):
+        return
+    names = {str(k): str(v) for k, v in names.items() if isinstance(v, str)}
+    if names != profile.level_names:
+        save_profile(store, dataclasses.replace(profile, level_names=names))
 
 
 def kiosk_identity(store: Store, session_id: str) -> dict | None:

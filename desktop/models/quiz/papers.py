@@ -105,7 +105,7 @@ def plan_counts(pool: dict[str, list], settings: dict) -> dict[str, int]:
 
 
 def draw_paper(store: Store, settings: dict, seed: int) -> Paper:
-    pool = bank.active_pool(store)
+    pool = bank.active_pool(store, include_historical=bool(settings.get("include_historical")))
     counts = plan_counts(pool, settings)
     rng = random.Random(seed)
     chosen: list[tuple[str, str]] = []

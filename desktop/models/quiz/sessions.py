@@ -24,6 +24,7 @@ DEFAULT_SETTINGS = {
     "pass_mark": 70.0,
     "attempts_allowed": 1,
     "feedback": "answers",          # "score": the score only; "answers": also the right answers
+    "include_historical": False,    # questions marked historical (the 2020 conversion plan …)
 }
 FEEDBACK = ("score", "answers")
 _TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -154,6 +155,7 @@ def validate_settings(store: Store | None, raw: dict) -> dict:
     except (TypeError, ValueError):
         errors["attempts_allowed"] = "Số lần làm bài được phép từ 1 đến 10."
     out["feedback"] = s.get("feedback") if s.get("feedback") in FEEDBACK else "answers"
+    out["include_historical"] = bool(s.get("include_historical"))
     if errors:
         raise ValidationError(errors)
     return out
@@ -215,8 +217,8 @@ def warnings(store: Store, session: Session) -> list[str]:
                    "tối thiểu nửa ngày (4 giờ).")
     if not session.start_time or not session.end_time:
         out.append("Chưa ghi giờ bắt đầu và giờ kết thúc.")
-    counts = bank.bank_counts(store)
     s = session.settings
+    counts = bank.bank_counts(store, include_historical=bool(s.get("include_historical")))
     for code, n in s["blueprint"].items():
         if counts.get(code, 0) < n:
             out.append(f"Chủ đề {code} cần {n} câu nhưng ngân hàng chỉ có {counts.get(code, 0)} "

@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..db import Store
+from . import wording
 from .common import loads
 
 LOW_DISCRIMINATION = 0.2
@@ -278,12 +279,14 @@ def item_analysis(store: Store, *, session_id: str | None = None,
     info = {r["id"]: r for r in store.query(
         "SELECT q.id, q.key, q.topic_code, v.text, v.options, v.correct "
         "FROM quiz_questions q JOIN quiz_question_versions v ON v.id = q.current_version_id")}
+    names = wording.level_names(store)
     for item in result.items:
         q = info.get(item.question_id)
-        options = loads(q["options"], []) if q else []
+        options = [wording.fill(o, names) for o in loads(q["options"], [])] if q else []
         correct = loads(q["correct"], []) if q else []
         if q:
-            item.key, item.topic, item.text = q["key"], q["topic_code"], q["text"]
+            item.key, item.topic = q["key"], q["topic_code"]
+            item.text = wording.fill(q["text"], names)
             item.options, item.correct = options, correct
         _flag(item, options, correct)
     result.items.sort(key=lambda i: (min(i.slots) if i.slots else 0, i.key))

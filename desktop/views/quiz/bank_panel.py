@@ -11,10 +11,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.documents.quiz_formats import read_questions, write_questions
+from desktop.documents.quiz_formats import export_bank, read_questions
 from desktop.documents.quiz_formats.xlsx import write_template
 from desktop.models.errors import IsoDeskError
-from desktop.models.quiz import bank, bank_io
+from desktop.models.quiz import bank, bank_io, wording
 from desktop.models.quiz.common import LETTERS
 
 from ..common import confirm, show_error, show_info
@@ -140,7 +140,7 @@ class BankPanel(QWidget):
         self.proxy.set_predicate(lambda q: (retired or not q.retired)
                                  and (code is None or q.topic_code == code))
         self.proxy.set_query(self.search.text())
-        active = sum(1 for q in self.model.items if not q.retired)
+        active = sum(1 for q in self.model.items if not q.retired and not q.historical)
         self.count.setText(self.tr("Showing %1 of %2 questions (%3 in use for new papers).")
                            .replace("%1", str(self.proxy.rowCount()))
                            .replace("%2", str(len(self.model.items)))
@@ -168,14 +168,24 @@ class BankPanel(QWidget):
 
     def _preview_html(self, q: bank.Question) -> str:
         from html import escape
+        raw = q
+        q = q.shown(wording.level_names(self.store))    # as the kiosk and the papers show it
         options = "".join(
             f"<li>{'<b>' if i in q.correct else ''}{LETTERS[i]}. {escape(o)}"
             f"{' ✔</b>' if i in q.correct else ''}</li>" for i, o in enumerate(q.options))
         meta = self.tr("Topic %1 · clause %2 · version %3").replace("%1", escape(q.topic_name)) \
             .replace("%2", escape(q.clause or "—")).replace("%3", str(q.version_no))
         expl = f"<p><i>{escape(q.explanation)}</i></p>" if q.explanation else ""
+        notes = []
+        if raw.historical:
+            notes.append(self.tr("Historical question: new papers leave it out unless the "
+                                 "training session includes historical questions."))
+        if raw.text != q.text or raw.options != q.options or raw.explanation != q.explanation:
+            notes.append(self.tr("Unit names are filled in from the unit profile (Settings)."))
+        note = "".join(f"<p style='color:#555'>{escape(n)}</p>" for n in notes)
         return (f"<p><b>{escape(q.key)}.</b> {escape(q.text)}</p>"
-                f"<ul style='list-style: none'>{options}</ul>{expl}<p style='color:#555'>{meta}</p>")
+                f"<ul style='list-style: none'>{options}</ul>{expl}<p style='color:#555'>{meta}</p>"
+                f"{note}")
 
     # --- editing ------------------------------------------------------------------------------
 
@@ -264,11 +274,9 @@ class BankPanel(QWidget):
         if not path:
             return None
         code = self.topic.currentData()
-        questions = [q.as_public() for q in bank.list_questions(
-            self.store, topic=code, include_retired=self.show_retired.isChecked())]
-        topics = {t.code: t.name for t in bank.list_topics(self.store)}
         try:
-            out = write_questions(Path(path), questions, topics)
+            out = export_bank(self.store, Path(path), topic=code,
+                              include_retired=self.show_retired.isChecked())
         except IsoDeskError as exc:
             show_error(self, exc)
             return None

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.db import Store
 from desktop.models.errors import IsoDeskError, ValidationError
-from desktop.models.quiz import bank
+from desktop.models.quiz import bank, wording
 from desktop.models.quiz.common import LETTERS, MAX_OPTIONS
 
 from ..common import FieldErrors, fit_to_screen, show_error, vn_datetime
@@ -65,6 +65,16 @@ class QuestionDialog(QDialog):
         form.addRow(self.tr("Difficulty:"), self.difficulty)
         form.addRow(self.tr("Question:"), self.text)
         form.addRow("", self.errors.label_for("text"))
+        names = wording.level_names(store)
+        hint = QLabel(self.tr("Unit names: write %1 or %2 (and %3, %4 for the ISO teams); they "
+                              "are shown as this unit's level names, now “%5” and “%6”.")
+                      .replace("%1", "{BHXH huyện}").replace("%2", "{BHXH tỉnh}")
+                      .replace("%3", "{Tổ triển khai ISO}").replace("%4", "{Ban Chỉ đạo ISO}")
+                      .replace("%5", names["district"]).replace("%6", names["province"]))
+        hint.setObjectName("placeholder_hint")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        form.addRow("", hint)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Options (tick every right one; in your own words, never "
                                         "the standard's text):")))
@@ -92,6 +102,11 @@ class QuestionDialog(QDialog):
         self.explanation.setTabChangesFocus(True)
         self.explanation.setMaximumHeight(80)
         form2.addRow(self.tr("Explanation:"), self.explanation)
+        self.historical = QCheckBox(self.tr("Historical question (about a plan that is over): "
+                                            "new papers leave it out unless the session "
+                                            "includes historical questions"))
+        self.historical.setObjectName("historical")
+        form2.addRow("", self.historical)
         layout.addLayout(form2)
         layout.addWidget(self.errors.label_for(""))
         buttons = QDialogButtonBox()
@@ -111,6 +126,7 @@ class QuestionDialog(QDialog):
                 self.option_edits[i].setText(option)
                 self.correct_boxes[i].setChecked(i in question.correct)
             self.explanation.setPlainText(question.explanation)
+            self.historical.setChecked(question.historical)
         else:
             self.difficulty.setCurrentIndex(1)
 
@@ -123,7 +139,8 @@ class QuestionDialog(QDialog):
                 "options": options,
                 "correct": [i for i, b in enumerate(self.correct_boxes)
                             if b.isChecked() and i < len(options)],
-                "explanation": self.explanation.toPlainText()}
+                "explanation": self.explanation.toPlainText(),
+                "historical": self.historical.isChecked()}
 
     def save(self) -> None:
         try:

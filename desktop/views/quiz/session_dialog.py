@@ -235,6 +235,9 @@ class SessionDialog(QDialog):
         self.attempts.setRange(1, 10)
         self.shuffle_q = QCheckBox(self.tr("Shuffle the order of the questions"))
         self.shuffle_o = QCheckBox(self.tr("Shuffle the order of the options"))
+        self.include_historical = QCheckBox(self.tr("Also draw historical questions (about the "
+                                                    "2020 conversion plan)"))
+        self.include_historical.setObjectName("include_historical")
         self.feedback = QComboBox()
         self.feedback.setObjectName("feedback")
         self.feedback.addItem(self.tr("The score only"), "score")
@@ -252,6 +255,7 @@ class SessionDialog(QDialog):
         form.addRow(self.tr("Attempts allowed:"), self.attempts)
         form.addRow("", self.shuffle_q)
         form.addRow("", self.shuffle_o)
+        form.addRow("", self.include_historical)
         form.addRow(self.tr("After submitting, show:"), self.feedback)
         form.addRow(self.tr("Proctor's PIN (4–8 digits):"), self.pin)
         form.addRow("", self.errors.label_for("pin"))
@@ -261,10 +265,11 @@ class SessionDialog(QDialog):
         self.blueprint_form = QFormLayout()
         self.blueprint: dict[str, QSpinBox] = {}
         counts = bank.bank_counts(self.store)
+        every = bank.bank_counts(self.store, include_historical=True)
         for t in bank.list_topics(self.store, include_retired=False):
             spin = QSpinBox()
             spin.setObjectName(f"blueprint_{t.code}")
-            spin.setRange(0, max(0, counts.get(t.code, 0)))
+            spin.setRange(0, max(0, every.get(t.code, 0)))
             self.blueprint[t.code] = spin
             self.blueprint_form.addRow(self.tr("%1 (%2 questions in the bank):")
                                        .replace("%1", t.name)
@@ -278,7 +283,8 @@ class SessionDialog(QDialog):
         layout.addStretch(1)
         self.questions.valueChanged.connect(self._blueprint_sum)
         for widget in [self.questions, self.pass_mark, self.time_limit, self.attempts,
-                       self.shuffle_q, self.shuffle_o, self.feedback, *self.blueprint.values()]:
+                       self.shuffle_q, self.shuffle_o, self.include_historical, self.feedback,
+                       *self.blueprint.values()]:
             widget.setEnabled(not self.locked_settings)
         return w
 
@@ -324,6 +330,7 @@ class SessionDialog(QDialog):
         self.attempts.setValue(int(settings["attempts_allowed"]))
         self.shuffle_q.setChecked(bool(settings["shuffle_questions"]))
         self.shuffle_o.setChecked(bool(settings["shuffle_options"]))
+        self.include_historical.setChecked(bool(settings.get("include_historical")))
         self.feedback.setCurrentIndex(max(0, self.feedback.findData(settings["feedback"])))
         for code, n in (settings.get("blueprint") or {}).items():
             if code in self.blueprint:
@@ -379,6 +386,7 @@ class SessionDialog(QDialog):
                 "attempts_allowed": self.attempts.value(),
                 "shuffle_questions": self.shuffle_q.isChecked(),
                 "shuffle_options": self.shuffle_o.isChecked(),
+                "include_historical": self.include_historical.isChecked(),
                 "feedback": self.feedback.currentData(),
                 "blueprint": {c: s.value() for c, s in self.blueprint.items() if s.value()}},
         }

@@ -121,6 +121,8 @@ class QuestionsModel(ItemsModel):
     def display(self, q: Question, column: int) -> str:
         state = self.tr("Retired") if q.retired else (self.tr("In use") if q.used
                                                       else self.tr("Not used yet"))
+        if q.historical and not q.retired:
+            state = self.tr("Historical") + " · " + state
         return [q.key, q.topic_name or q.topic_code, q.clause, self.levels.get(q.difficulty, ""),
                 q.text.replace("\n", " "), str(q.version_no), state][column]
 
