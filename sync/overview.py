@@ -48,7 +48,12 @@ class DistrictRow:
 
     @property
     def coverage(self) -> float | None:
-        active, tested = self.figure("training", "active_staff"), self.figure("training", "tested")
+        # over the staff subject to the test ("không thuộc diện kiểm tra" left out); figures of
+        # an older district have only active_staff
+        active = self.figure("training", "subject_staff")
+        if active is None:
+            active = self.figure("training", "active_staff")
+        tested = self.figure("training", "tested")
         return (tested / active) if active else None
 
     @property
@@ -197,10 +202,13 @@ def district_summary(figs: dict[str, dict]) -> list[str]:
         lines.append(f"Cán bộ: {staff.get('active', 0)} đang làm việc (tổng "
                      f"{staff.get('total', 0)}).")
     if training:
-        lines.append(f"Kiểm tra nhận thức: {training.get('tested', 0)}/"
-                     f"{training.get('active_staff', 0)} cán bộ đã kiểm tra, "
-                     f"{training.get('passed', 0)} đạt (tỉ lệ đạt "
-                     f"{_pct(training.get('pass_rate'))}).")
+        subject = training.get("subject_staff", training.get("active_staff", 0))
+        exempt = training.get("exempt") or 0
+        lines.append(f"Kiểm tra nhận thức: {training.get('tested', 0)}/{subject} cán bộ đã "
+                     f"kiểm tra, {training.get('passed', 0)} đạt (tỷ lệ đạt "
+                     f"{_pct(training.get('pass_rate'))})"
+                     + (f"; {exempt} cán bộ không thuộc diện kiểm tra, không tính." if exempt
+                        else "."))
     if minutes:
         lines.append(f"Biên bản: {minutes.get('confirmed', 0)} đã xác nhận, "
                      f"{minutes.get('awaiting_confirmation', 0)} chờ xác nhận.")

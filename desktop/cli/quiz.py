@@ -366,11 +366,18 @@ def cmd_results(args, ctx: CliContext) -> int:
 def cmd_coverage(args, ctx: CliContext) -> int:
     store = ctx.store()
     figures = coverage.training_coverage(store, unit_code=store.unit_code, year=args.year)
-    lines = [f"Cán bộ đang làm việc: {figures['active_staff']}; đã dự tập huấn: "
+    lines = [f"Cán bộ đang làm việc: {figures['active_staff']}"
+             + (f", trong đó {figures['exempt']} không thuộc diện kiểm tra"
+                if figures["exempt"] else "")
+             + f"; thuộc diện kiểm tra: {figures['subject_staff']}; đã dự tập huấn: "
              f"{figures['trained']}; đã kiểm tra: {figures['tested']}; đã đạt: {figures['passed']}.",
              f"Chưa đạt bài kiểm tra nào ({len(figures['not_passed'])}):"]
     lines += [f"  {p['staff_code']:8} {p['full_name']:28} {p['department']}"
               for p in figures["not_passed"]]
+    if figures["exempt_list"]:
+        lines.append(f"Không thuộc diện kiểm tra ({len(figures['exempt_list'])}):")
+        lines += [f"  {p['staff_code']:8} {p['full_name']:28} {p['reason']}"
+                  for p in figures["exempt_list"]]
     emit(ctx, figures, "\n".join(lines))
     return 0
 

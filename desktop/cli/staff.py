@@ -32,6 +32,15 @@ def register(sub) -> None:
     e.add_argument("file", type=Path, help="tệp Excel (.xlsx) cần tạo")
     add_json_flag(e)
     e.set_defaults(handler=cmd_export)
+    x = s.add_parser("exempt", help="đánh dấu cán bộ không thuộc diện kiểm tra (không tính vào "
+                                    "tỷ lệ bao phủ), hoặc bỏ đánh dấu")
+    x.add_argument("staff_code", help="mã cán bộ")
+    how = x.add_mutually_exclusive_group(required=True)
+    how.add_argument("--reason", help="lý do, ví dụ: bảo vệ hợp đồng")
+    how.add_argument("--clear", action="store_true",
+                     help="bỏ đánh dấu: người này lại thuộc diện kiểm tra")
+    add_json_flag(x)
+    x.set_defaults(handler=cmd_exempt)
     t = s.add_parser("template", help="lưu tệp Excel mẫu để điền danh sách")
     t.add_argument("file", type=Path, help="tệp Excel (.xlsx) mẫu cần tạo")
     add_json_flag(t)
@@ -67,7 +76,27 @@ def cmd_list(args, ctx: CliContext) -> int:
     people = StaffRepository(store).list(include_inactive=not args.active_only, query=args.search)
     items = [p.as_public() for p in people]
     emit(ctx, {"staff": items},
-         "\n".join(f"{p['staff_code']:10} {p['full_name']:30} {p['department']}" for p in items))
+         "\n".join(f"{p['staff_code']:10} {p['full_name']:30} {p['department']}"
+                   + (f"  (không thuộc diện kiểm tra: {p['exempt_reason']})" if p["exempt"] else "")
+                   for p in items))
+    return 0
+
+
+def cmd_exempt(args, ctx: CliContext) -> int:
+    store = ctx.store()
+    repo = StaffRepository(store)
+    person = repo.by_code(args.staff_code)
+    if person is None:
+        raise CliError(f"Không có cán bộ mã {args.staff_code}. Xem danh sách bằng "
+                       "`isodesk staff list`.")
+    try:
+        person = repo.set_exempt(person.id, not args.clear, args.reason or "")
+    except IsoDeskError as exc:
+        raise fail_on(exc) from exc
+    text = (f"{person.full_name} ({person.staff_code}): không thuộc diện kiểm tra — "
+            f"{person.exempt_reason}." if person.exempt else
+            f"{person.full_name} ({person.staff_code}) thuộc diện kiểm tra.")
+    emit(ctx, person.as_public(), text)
     return 0
 
 

@@ -81,17 +81,38 @@ class StaffMember:
     active: bool
     origin_unit: str
     version: int
+    exempt: bool = False          # "không thuộc diện kiểm tra": kept out of the coverage figures
+    exempt_reason: str = ""
 
     def as_public(self) -> dict:
         return {"staff_code": self.staff_code, "full_name": self.full_name,
                 "position": self.position, "department": self.department,
-                "phone": self.phone, "email": self.email, "active": self.active}
+                "phone": self.phone, "email": self.email, "active": self.active,
+                "exempt": self.exempt, "exempt_reason": self.exempt_reason}
 
 
 def _member(row: dict) -> StaffMember:
     return StaffMember(row["id"], row["staff_code"], row["full_name"], row["position"],
                        row["department"], row["phone"], row["email"], bool(row["active"]),
-                       row["origin_unit"], row["version"])
+                       row["origin_unit"], row["version"], bool(row.get("exempt") or 0),
+                       row.get("exempt_reason") or "")
+
+
+MAX_REASON = 200
+
+
+def exemption(values: dict, current: "StaffMember | None" = None) -> dict:
+    """The "không thuộc diện kiểm tra" fields of `values` (the current ones where not given):
+    a person marked so needs the reason written (a contract guard, a driver…)."""
+    given = values.get("exempt", current.exempt if current else False)
+    exempt = given in (True, 1, "1")
+    reason = clean(values.get("exempt_reason", current.exempt_reason if current else "")) or ""
+    if exempt and not reason:
+        raise ValidationError({"exempt_reason": "Hãy ghi lý do không thuộc diện kiểm tra, ví dụ: "
+                                                "bảo vệ hợp đồng, lái xe."})
+    if len(reason) > MAX_REASON:
+        raise ValidationError({"exempt_reason": f"Lý do quá dài (tối đa {MAX_REASON} ký tự)."})
+    return {"exempt": int(exempt), "exempt_reason": reason if exempt else ""}
 
 
 def sort_people(items: Iterable, name=lambda x: x.full_name) -> list:
@@ -133,6 +154,7 @@ class StaffRepository:
 
     def add(self, values: dict) -> StaffMember:
         data = validate(values)
+        data.update(exemption(values))
         with self.store.atomic():
             self._check_code_free(data["staff_code"])
             row = records.insert(self.store, TABLE, data)
@@ -140,13 +162,21 @@ class StaffRepository:
 
     def update(self, staff_id: str, values: dict, *, expected_version: int | None = None
                ) -> StaffMember:
-        current = self.get(staff_id).as_public()
+        member = self.get(staff_id)
+        current = member.as_public()
         data = validate({**current, **values})
+        data.update(exemption(values, member))
         with self.store.atomic():
             self._check_code_free(data["staff_code"], except_id=staff_id)
             row = records.update(self.store, TABLE, staff_id, data,
                                  expected_version=expected_version)
         return _member(row)
+
+    def set_exempt(self, staff_id: str, exempt: bool, reason: str = "") -> StaffMember:
+        """Mark a person "không thuộc diện kiểm tra" (with the reason), or subject again; the
+        change is audit-logged like every roster change."""
+        data = exemption({"exempt": exempt, "exempt_reason": reason})
+        return _member(records.update(self.store, TABLE, staff_id, data))
 
     def set_active(self, staff_id: str, active: bool) -> StaffMember:
         return _member(records.update(self.store, TABLE, staff_id, {"active": int(active)}))
@@ -225,15 +255,18 @@ class StaffRepository:
 @figure_provider("staff")
 def staff_figures(store: Store, *, unit_code: str, year: int | None = None, today=None) -> dict:
     row = store.query_one(
-        "SELECT count(*) AS total, coalesce(sum(active), 0) AS active FROM staff "
+        "SELECT count(*) AS total, coalesce(sum(active), 0) AS active, "
+        "coalesce(sum(active AND exempt), 0) AS exempt FROM staff "
         "WHERE deleted = 0 AND origin_unit = ?", (unit_code,))
-    return {"total": row["total"], "active": row["active"], "inactive": row["total"] - row["active"]}
+    return {"total": row["total"], "active": row["active"], "inactive": row["total"] - row["active"],
+            "exempt": row["exempt"]}
 
 
 FIELD_LABELS_VI = {
     "staff_code": "mã cán bộ", "full_name": "họ và tên", "position": "chức vụ",
     "department": "phòng/bộ phận", "phone": "điện thoại", "email": "email",
-    "active": "đang làm việc",
+    "active": "đang làm việc", "exempt": "không thuộc diện kiểm tra",
+    "exempt_reason": "lý do không thuộc diện kiểm tra",
 }
 
 

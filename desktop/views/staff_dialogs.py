@@ -39,6 +39,18 @@ class StaffDialog(QDialog):
         self.active.setObjectName("active")
         self.active.setChecked(member.active if member else True)
         form.addRow("", self.active)
+        self.exempt = QCheckBox(self.tr("Not subject to the awareness test (not counted in the "
+                                        "training coverage)"))
+        self.exempt.setObjectName("exempt")
+        self.exempt.setChecked(bool(member and member.exempt))
+        self.exempt_reason = QLineEdit(member.exempt_reason if member else "")
+        self.exempt_reason.setObjectName("exempt_reason")
+        self.exempt_reason.setPlaceholderText(self.tr("Reason, for example: contract guard"))
+        self.exempt_reason.setEnabled(self.exempt.isChecked())
+        self.exempt.toggled.connect(self.exempt_reason.setEnabled)
+        form.addRow("", self.exempt)
+        form.addRow(self.tr("Reason:"), self.exempt_reason)
+        form.addRow("", self.errors.label_for("exempt_reason"))
         layout.addLayout(form)
         layout.addWidget(self.errors.label_for(""))
         buttons = QDialogButtonBox()
@@ -53,6 +65,8 @@ class StaffDialog(QDialog):
     def values(self) -> dict:
         data = {k: w.text() for k, w in self.fields.items()}
         data["active"] = self.active.isChecked()
+        data["exempt"] = self.exempt.isChecked()
+        data["exempt_reason"] = self.exempt_reason.text() if self.exempt.isChecked() else ""
         return data
 
     def save(self) -> None:

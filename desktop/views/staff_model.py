@@ -44,8 +44,13 @@ class StaffTableModel(QAbstractTableModel):
         p = self.people[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            state = self.tr("Working") if p.active else self.tr("Left")
+            if p.active and p.exempt:
+                state = self.tr("Working, not subject to the test")
             return [p.staff_code, p.full_name, p.position, p.department, p.phone,
-                    self.tr("Working") if p.active else self.tr("Left"), p.email][col]
+                    state, p.email][col]
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.ACTIVE and p.exempt:
+            return self.tr("Not subject to the awareness test: %1").replace("%1", p.exempt_reason)
         if role == Qt.ItemDataRole.UserRole:  # sort key
             if col == self.NAME:
                 return person_sort_key(p.full_name)

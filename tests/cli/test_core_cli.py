@@ -116,9 +116,31 @@ def test_staff_import_list_export(cli_json, data_dir, tmp_path):
     assert [s["full_name"] for s in staff] == ["Trần Văn An", "Nguyễn Văn Bình"]
     assert staff[1] == {"staff_code": "B1", "full_name": "Nguyễn Văn Bình",
                         "position": "Viên chức", "department": "Tổ Thu",
-                        "phone": "0912000111", "email": "", "active": True}
+                        "phone": "0912000111", "email": "", "active": True, "exempt": False,
+                        "exempt_reason": ""}
     out = cli_json("--data-dir", data_dir, "staff", "export", tmp_path / "out.xlsx")
     assert out["count"] == 2 and (tmp_path / "out.xlsx").exists()
+
+
+def test_staff_exempt_marks_and_clears(cli, cli_json, data_dir, tmp_path):
+    path = _sheet(tmp_path / "ds.xlsx", [["BV1", "Lê Văn Gác", "Bảo vệ", "Tổ Hành chính",
+                                          None, None, None]])
+    cli_json("--data-dir", data_dir, "staff", "import", path)
+    code, _out, err = cli("--data-dir", data_dir, "staff", "exempt", "BV1", "--reason", " ")
+    assert code == 1 and "lý do" in err
+    assert cli("--data-dir", data_dir, "staff", "exempt", "BV1")[0] == 2     # reason or --clear
+    assert cli("--data-dir", data_dir, "staff", "exempt", "XX9", "--clear")[0] == 1
+    marked = cli_json("--data-dir", data_dir, "staff", "exempt", "BV1", "--reason",
+                      "Bảo vệ hợp đồng")
+    assert marked["exempt"] is True and marked["exempt_reason"] == "Bảo vệ hợp đồng"
+    code, out, _err = cli("--data-dir", data_dir, "quiz", "coverage")
+    assert "Không thuộc diện kiểm tra (1)" in out and "Bảo vệ hợp đồng" in out
+    assert "thuộc diện kiểm tra: 0" in out
+    # a re-import of the roster keeps the mark
+    cli_json("--data-dir", data_dir, "staff", "import", path)
+    assert cli_json("--data-dir", data_dir, "staff", "list")["staff"][0]["exempt"] is True
+    cleared = cli_json("--data-dir", data_dir, "staff", "exempt", "BV1", "--clear")
+    assert cleared["exempt"] is False and cleared["exempt_reason"] == ""
 
 
 def test_staff_import_of_a_broken_file_fails_cleanly(cli, data_dir, tmp_path):

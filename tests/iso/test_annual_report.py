@@ -51,8 +51,8 @@ def test_figures_of_every_provider_fill_the_sections(store, today, fake_provider
     data = build_report(store, 2026, today=today)
     facts = {k: dict((label, value) for label, value in v) for k, v in data.facts.items()}
     assert facts["training"]["Số cán bộ đã kiểm tra nhận thức"] == 35
-    assert facts["training"]["Tỉ lệ cán bộ đạt trên số đang làm việc"] == "82,5%"
-    assert facts["training"]["Tỉ lệ lượt bài đạt"] == "86,8%"
+    assert facts["training"]["Tỷ lệ cán bộ đạt trên số thuộc diện kiểm tra"] == "82,5%"
+    assert facts["training"]["Tỷ lệ lượt bài đạt"] == "86,8%"
     assert facts["qms"]["— chờ xác nhận"] == 2
     assert facts["qms"]["Biên bản xác nhận gần nhất"] == "20/05/2026"
     assert facts["audits"]["— chưa đóng"] == 1

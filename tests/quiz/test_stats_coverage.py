@@ -162,9 +162,10 @@ def test_training_figures_contract(qstore):
     records.insert(qstore, "quiz_sessions", {"date": "2025-01-01", "place": "X", "settings": "{}",
                                              "origin_unit": "OTHER"})
     f = training_coverage(qstore, unit_code=qstore.unit_code, year=2025)
-    assert set(f) == {"active_staff", "trained", "tested", "passed", "not_passed", "sessions",
-                      "attempts", "pass_rate"}
+    assert set(f) == {"active_staff", "exempt", "subject_staff", "exempt_list", "trained",
+                      "tested", "passed", "not_passed", "sessions", "attempts", "pass_rate"}
     assert f["active_staff"] == 8 and f["trained"] == 7 and f["tested"] == 3
+    assert f["subject_staff"] == 8 and f["exempt"] == 0 and f["exempt_list"] == []
     assert f["passed"] == 2 and f["sessions"] == 1 and f["attempts"] == 3
     assert f["pass_rate"] == pytest.approx(2 / 3)
     names = [p["full_name"] for p in f["not_passed"]]
@@ -215,3 +216,41 @@ def test_database_statistics_on_random_papers(qstore):
                               "selected IS NULL", (item.question_id,))
         assert item.option_counts.get("none", 0) == blank
         assert sum(item.option_counts.values()) == item.attempts
+
+
+def test_staff_not_subject_to_the_test_are_left_out_of_coverage(qstore):
+    """A contract guard stays on the roster, with the reason, but coverage counts the rest:
+    the figures (overview, report, province), the roster coverage list and the audit log."""
+    from desktop.models.staff import StaffRepository
+    from desktop.models.errors import ValidationError
+
+    ids = staff_ids(qstore)
+    repo = StaffRepository(qstore)
+    with pytest.raises(ValidationError) as err:
+        repo.set_exempt(ids["CB007"], True, "  ")
+    assert "lý do" in err.value.errors["exempt_reason"]
+    repo.set_exempt(ids["CB007"], True, "Bảo vệ hợp đồng")
+    guard = repo.get(ids["CB007"])
+    assert guard.exempt and guard.exempt_reason == "Bảo vệ hợp đồng"
+    s = make_session(qstore, questions=4, pass_mark=0)
+    for code in ids:
+        if code != "CB007":
+            attempts.submit(qstore, attempts.start_attempt(qstore, s.id, ids[code]))
+    f = training_coverage(qstore, unit_code=qstore.unit_code)
+    assert f["active_staff"] == 8 and f["exempt"] == 1 and f["subject_staff"] == 7
+    assert f["tested"] == f["passed"] == 7 and f["not_passed"] == []
+    assert f["exempt_list"][0]["reason"] == "Bảo vệ hợp đồng"
+    assert coverage.subject_count(f) == 7 and coverage.subject_count({"active_staff": 5}) == 5
+    rows = {r.staff_code: r for r in coverage.roster_coverage(qstore)}
+    assert rows["CB007"].state == "exempt"
+    # an edit of other fields keeps the mark; clearing it brings the person back
+    repo.update(ids["CB007"], {"phone": "0912345678"})
+    assert repo.get(ids["CB007"]).exempt
+    repo.set_exempt(ids["CB007"], False)
+    assert repo.get(ids["CB007"]).exempt_reason == ""
+    assert training_coverage(qstore, unit_code=qstore.unit_code)["not_passed"][0]["staff_code"] \
+        == "CB007"
+    log = qstore.query("SELECT old, new FROM audit_log WHERE table_name = 'staff' AND "
+                       "record_id = ? ORDER BY seq", (ids["CB007"],))
+    assert any("Bảo vệ hợp đồng" in (e["new"] or "") for e in log)
+    assert any("Bảo vệ hợp đồng" in (e["old"] or "") for e in log)

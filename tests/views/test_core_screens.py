@@ -155,6 +155,29 @@ def test_staff_page_add_edit_search_deactivate(qtbot, window, store, monkeypatch
     assert "2" in page.count_label.text()
 
 
+def test_staff_dialog_marks_someone_not_subject_to_the_test(qtbot, store):
+    repo = StaffRepository(store)
+    guard = repo.add({"staff_code": "BV1", "full_name": "Lê Văn Gác"})
+    dlg = StaffDialog(repo, guard)
+    qtbot.addWidget(dlg)
+    assert not dlg.exempt_reason.isEnabled()
+    dlg.exempt.setChecked(True)
+    assert dlg.exempt_reason.isEnabled()
+    dlg.save()                                          # no reason: refused beside the field
+    assert "lý do" in dlg.errors.text("exempt_reason") and not repo.get(guard.id).exempt
+    type_text(dlg.exempt_reason, "Bảo vệ hợp đồng")
+    dlg.save()
+    assert dlg.result() == QDialog.DialogCode.Accepted
+    saved = repo.get(guard.id)
+    assert saved.exempt and saved.exempt_reason == "Bảo vệ hợp đồng"
+    again = StaffDialog(repo, saved)
+    qtbot.addWidget(again)
+    assert again.exempt.isChecked() and again.exempt_reason.text() == "Bảo vệ hợp đồng"
+    again.exempt.setChecked(False)
+    again.save()
+    assert not repo.get(guard.id).exempt and repo.get(guard.id).exempt_reason == ""
+
+
 def test_staff_import_preview_then_import(qtbot, window, store, tmp_path, monkeypatch,
                                           _auto_close_message_boxes):
     wb = Workbook()

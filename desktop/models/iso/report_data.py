@@ -3,7 +3,8 @@ provider (`desktop.models.figures.collect`), the lines of figures of each sectio
 behind them. JSON-ready, so that a final report keeps them as they were.
 
 Providers written by other parts of the program are read by their documented keys: "training"
-(active_staff, trained, tested, passed, not_passed, sessions, attempts, pass_rate), "minutes"
+(active_staff, exempt, subject_staff, exempt_list, trained, tested, passed, not_passed, sessions,
+attempts, pass_rate), "minutes"
 (total, draft, awaiting_confirmation, confirmed, latest_confirmed), "staff" (total, active,
 inactive). A missing provider leaves its lines out; a provider nobody here knows is listed under
 "other figures".
@@ -28,7 +29,7 @@ from .reviews import INPUT_KEYS, ReviewRepository
 from .team import TeamRepository, role_label
 
 KNOWN_PROVIDERS = ("records", "staff", "training", "minutes")
-GROUP_TABLES = {"qms": ["plan", "team"], "training": ["training_not_passed"],
+GROUP_TABLES = {"qms": ["plan", "team"], "training": ["training_not_passed", "training_exempt"],
                 "documents": ["documents"], "audits": ["audits", "nonconformities"],
                 "review": ["reviews"]}
 
@@ -157,16 +158,20 @@ def _facts(store: Store, figs: dict, year: int, today: _dt.date) -> dict[str, li
     tr = figs.get("training")
     if tr:
         active = tr.get("active_staff", staff.get("active", 0))
+        subject = tr.get("subject_staff", active)   # "không thuộc diện kiểm tra" left out
+        facts["training"].append(["Số cán bộ đang làm việc" + now_note, active])
+        if tr.get("exempt"):
+            facts["training"] += [["— không thuộc diện kiểm tra", tr["exempt"]],
+                                  ["Số cán bộ thuộc diện đào tạo, kiểm tra", subject]]
         facts["training"] += [
-            ["Số cán bộ đang làm việc" + now_note, active],
             ["Số cán bộ đã được đào tạo", tr.get("trained", 0)],
             ["Số cán bộ đã kiểm tra nhận thức", tr.get("tested", 0)],
             ["Số cán bộ đạt yêu cầu", tr.get("passed", 0)],
-            ["Tỉ lệ cán bộ đạt trên số đang làm việc", percent(tr.get("passed", 0), active)],
+            ["Tỷ lệ cán bộ đạt trên số thuộc diện kiểm tra", percent(tr.get("passed", 0), subject)],
             ["Số cán bộ chưa đạt hoặc chưa kiểm tra", len(tr.get("not_passed") or [])],
             ["Số buổi đào tạo", tr.get("sessions", 0)],
             ["Số lượt làm bài kiểm tra", tr.get("attempts", 0)],
-            ["Tỉ lệ lượt bài đạt", rate_text(tr.get("pass_rate"))],
+            ["Tỷ lệ lượt bài đạt", rate_text(tr.get("pass_rate"))],
         ]
     elif staff:
         facts["training"].append(["Số cán bộ đang làm việc" + now_note, staff.get("active", 0)])
@@ -250,6 +255,13 @@ def _tables(store: Store, figs: dict, year: int, today: _dt.date) -> dict[str, T
             ["TT", "Mã cán bộ", "Họ và tên", "Phòng/Bộ phận"],
             [[i + 1, p.get("staff_code", ""), p.get("full_name", ""), p.get("department", "")]
              for i, p in enumerate(tr.get("not_passed") or [])], [5, 12, 28, 32])
+        if tr.get("exempt_list"):
+            out["training_exempt"] = Table(
+                "training_exempt", "Cán bộ không thuộc diện kiểm tra nhận thức",
+                ["TT", "Mã cán bộ", "Họ và tên", "Phòng/Bộ phận", "Lý do"],
+                [[i + 1, p.get("staff_code", ""), p.get("full_name", ""),
+                  p.get("department", ""), p.get("reason", "")]
+                 for i, p in enumerate(tr["exempt_list"])], [5, 12, 28, 26, 34])
     docs = DocumentRepository(store).list(with_files=False)
     listed = (as_of.documents_on(docs, end) if day else [(x, x.state) for x in docs])
     out["documents"] = Table("documents", "Danh mục tài liệu, quy trình"

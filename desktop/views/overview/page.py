@@ -119,7 +119,7 @@ class OverviewPage(QWidget):
         self.training_chart.setVisible("training" in figs)
         if "training" in figs:
             t = figs["training"]
-            active = t.get("active_staff", 0)
+            active = t.get("subject_staff", t.get("active_staff", 0)) or 0
             passed = t.get("passed", 0)
             failed = max(0, t.get("tested", 0) - passed)
             self.training_chart.set_counts({"passed": passed, "failed": failed,
@@ -140,15 +140,19 @@ class OverviewPage(QWidget):
     # --- cards ------------------------------------------------------------------------------
 
     def _training_card(self, t: dict, staff: dict) -> None:
-        active = t.get("active_staff", staff.get("active", 0)) or 0
+        # coverage counts the staff subject to the test ("không thuộc diện kiểm tra" left out)
+        active = t.get("subject_staff", t.get("active_staff", staff.get("active", 0))) or 0
         passed = t.get("passed", 0) or 0
         missing = len(t.get("not_passed") or [])
         share = int(100 * passed / active + 0.5) if active else 0
         tone = "ok" if share >= 90 else "warn" if share >= 60 else "bad"
         card = self._card("training", self.tr("Training coverage"), self.open_not_passed,
                           self.open_not_passed)
-        card.set_values(f"{share}%", self.tr("%1 of %2 active staff passed the awareness test")
-                        .replace("%1", str(passed)).replace("%2", str(active)), tone=tone,
+        text = self.tr("%1 of %2 staff subject to the test passed the awareness test") \
+            .replace("%1", str(passed)).replace("%2", str(active))
+        if t.get("exempt"):
+            text += " " + self.tr("(%1 not subject to it)").replace("%1", str(t["exempt"]))
+        card.set_values(f"{share}%", text, tone=tone,
                         detail=self.tr("%1 not passed yet").replace("%1", str(missing))
                         if missing else self.tr("Everyone has passed"),
                         detail_tone="bad" if missing else "ok", detail_link=bool(missing))

@@ -45,6 +45,7 @@ class CoveragePanel(QWidget):
         self.state.addItem(self.tr("Attended but not tested"), "not_tested")
         self.state.addItem(self.tr("Tested but not passed"), "failed")
         self.state.addItem(self.tr("Passed"), "passed")
+        self.state.addItem(self.tr("Not subject to the test"), "exempt")
         bar.addWidget(self.state, 1)
         self.export_button = QPushButton(self.tr("Export to Excel…"))
         self.export_button.setObjectName("export_coverage")
@@ -75,9 +76,14 @@ class CoveragePanel(QWidget):
         rows = coverage.roster_coverage(self.store)
         self.model.set_items(rows)
         f = coverage.training_coverage(self.store, unit_code=self.store.unit_code)
-        self.summary.setText(self.tr("%1 active staff · trained: %2 · tested: %3 · passed: %4 "
-                                     "(%5% of those tested) · never passed: %6")
-                             .replace("%1", str(f["active_staff"])).replace("%2", str(f["trained"]))
+        text = self.tr("%1 staff subject to the test · trained: %2 · tested: %3 · passed: %4 "
+                       "(%5% of those tested) · never passed: %6")
+        if f["exempt"]:
+            text += " · " + self.tr("%1 not subject to the test (not counted)") \
+                .replace("%1", str(f["exempt"]))
+        self.summary.setText(text
+                             .replace("%1", str(f["subject_staff"]))
+                             .replace("%2", str(f["trained"]))
                              .replace("%3", str(f["tested"])).replace("%4", str(f["passed"]))
                              .replace("%5", pct(100 * f["pass_rate"]) if f["pass_rate"] is not None
                                       else "—")
@@ -89,7 +95,7 @@ class CoveragePanel(QWidget):
         if wanted is None:
             self.proxy.set_predicate(None)
         elif wanted == "not_passed":
-            self.proxy.set_predicate(lambda r: r.state != "passed")
+            self.proxy.set_predicate(lambda r: r.state not in ("passed", "exempt"))
         else:
             self.proxy.set_predicate(lambda r, w=wanted: r.state == w)
 

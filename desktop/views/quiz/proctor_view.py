@@ -182,9 +182,9 @@ class ProctorView(QWidget):
         figures = coverage.training_coverage(self.store, unit_code=self.store.unit_code)
         names = ", ".join(p["full_name"] for p in figures["not_passed"][:12])
         more = len(figures["not_passed"]) - 12
-        self.coverage.setText(self.tr("Whole roster: %1 active staff, %2 have passed a test; "
-                                      "never passed (%3): %4")
-                              .replace("%1", str(figures["active_staff"]))
+        self.coverage.setText(self.tr("Whole roster: %1 staff subject to the test, %2 have "
+                                      "passed a test; never passed (%3): %4")
+                              .replace("%1", str(figures["subject_staff"]))
                               .replace("%2", str(figures["passed"]))
                               .replace("%3", str(len(figures["not_passed"])))
                               .replace("%4", (names + (f" … (+{more})" if more > 0 else ""))

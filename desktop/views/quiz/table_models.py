@@ -207,15 +207,19 @@ class CoverageModel(ItemsModel):
                         self.tr("Best %"), self.tr("State"), self.tr("Last session")]
         self.states = {"passed": self.tr("Passed"), "failed": self.tr("Not passed yet"),
                        "not_tested": self.tr("Attended, not tested"),
-                       "not_trained": self.tr("Not trained yet")}
+                       "not_trained": self.tr("Not trained yet"),
+                       "exempt": self.tr("Not subject to the test")}
 
     def display(self, r: CoverageRow, column: int) -> str:
         last = ""
         if r.last_date:
             y, m, d = r.last_date.split("-")
             last = f"{d}/{m}/{y}"
+        state = self.states[r.state]
+        if r.exempt and r.exempt_reason:
+            state += f" ({r.exempt_reason})"
         return [r.full_name, r.staff_code, r.department, str(r.sessions_attended),
-                str(r.attempts), pct(r.best_percent), self.states[r.state], last][column]
+                str(r.attempts), pct(r.best_percent), state, last][column]
 
     def sort_key(self, r: CoverageRow, column: int):
         if column == self.NAME:
@@ -230,5 +234,7 @@ class CoverageModel(ItemsModel):
 
     def foreground(self, r: CoverageRow, column: int):
         if column == self.STATE:
+            if r.state == "exempt":
+                return GREY
             return GREEN if r.state == "passed" else (RED if r.state == "failed" else AMBER)
-        return None
+        return GREY if r.state == "exempt" else None
