@@ -6,6 +6,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
+from desktop.models.quiz.coverage import STATE_VI
 from desktop.models.quiz.results import PersonResult, session_summary
 from desktop.models.quiz.sessions import Session
 
@@ -86,8 +87,6 @@ def write_results(path: Path, *, heading: Heading, session: Session,
 
 COVERAGE_HEADERS = ["STT", "Mã cán bộ", "Họ và tên", "Bộ phận", "Chức vụ", "Số buổi đã dự",
                     "Số lần kiểm tra", "Tỷ lệ cao nhất (%)", "Tình trạng", "Buổi gần nhất"]
-STATE_VI = {"passed": "Đã đạt", "failed": "Chưa đạt", "not_tested": "Đã dự, chưa kiểm tra",
-            "not_trained": "Chưa dự tập huấn"}
 
 
 def write_coverage(path: Path, rows: list, unit_name: str = "") -> Path:
@@ -105,7 +104,9 @@ def write_coverage(path: Path, rows: list, unit_name: str = "") -> Path:
         last = "/".join(reversed(r.last_date.split("-"))) if r.last_date else ""
         values = [i, r.staff_code, r.full_name, r.department, r.position, r.sessions_attended,
                   r.attempts, None if r.best_percent is None else round(r.best_percent, 2),
-                  STATE_VI.get(r.state, r.state), last]
+                  STATE_VI.get(r.state, r.state)
+                  + (f" ({r.exempt_reason})" if r.state == "exempt" and r.exempt_reason else ""),
+                  last]
         for c, v in enumerate(values, start=1):
             ws.cell(row=3 + i, column=c, value=v)
     style_body(ws, 4, 3 + max(len(rows), 1), len(COVERAGE_HEADERS))
