@@ -44,6 +44,10 @@ def register(sub) -> None:
     g.add_argument("--user", required=True, help="tên đăng nhập của người ký")
     g.add_argument("--meaning", required=True, choices=list(M.fields.MEANINGS),
                    help="author: người lập biên bản; confirm: đại diện xác nhận")
+    g.add_argument("--on-behalf", choices=["unit", "province"],
+                   help="khi xác nhận: đại diện Tổ ISO của đơn vị (unit) hay Ban Chỉ đạo ISO "
+                        "của tỉnh (province); mặc định theo người ký (có trong danh sách Tổ ISO "
+                        "của đơn vị thì unit)")
     g.add_argument("--password-stdin", action="store_true", required=True,
                    help="đọc mật khẩu của người ký từ dòng đầu của đầu vào chuẩn (stdin); "
                         "bắt buộc")
@@ -212,7 +216,17 @@ def cmd_update(args, ctx: CliContext) -> int:
 def cmd_sign(args, ctx: CliContext) -> int:
     password = read_password_stdin()
     store = ctx.store()
-    team = M.team_name_of(store)
+    bodies = M.confirm_capacities(store)
+    if args.on_behalf == "province" and len(bodies) < 2:
+        raise CliError("Đơn vị này không có Ban Chỉ đạo ISO cấp trên trong hồ sơ đơn vị (thiếu "
+                       "tên đơn vị cấp trên): chỉ xác nhận được với tư cách đại diện "
+                       f"{bodies[0]}.")
+    if args.meaning != "confirm":
+        team = M.team_name_of(store)
+    elif args.on_behalf:
+        team = bodies[0] if args.on_behalf == "unit" else bodies[1]
+    else:
+        team = M.default_capacity(store, args.user)
     try:
         rev = M.sign(store, args.id, args.user, password, args.meaning, team_name=team,
                      pdf_renderer=minutes_pdf.confirmed_pdf_renderer(team))

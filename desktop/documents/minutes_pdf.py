@@ -181,12 +181,74 @@ def copy_phrase(destination: str) -> str:
     return _lower_first(destination) if first in _VERBS else f"lưu tại {destination}"
 
 
+_KEEP_PREFIXES = ("lưu tại ", "lưu ở ", "lưu ")
+_SEND_PREFIXES = ("gửi cho ", "gửi về ", "gửi đến ", "gửi tới ", "gửi ", "giao cho ", "giao ",
+                  "chuyển cho ", "chuyển về ", "chuyển ", "nộp cho ", "nộp về ", "nộp ",
+                  "báo cáo ")
+_PURPOSE_RE = re.compile(r"\s+(?=(?:kèm theo|kèm|để)\s)")
+
+
+@dataclass(frozen=True)
+class CopyHolder:
+    """Who holds one copy of the minutes: `kept` for a copy kept on file ("lưu tại X"), else a
+    copy sent; `holder` is the recipient's name only, `purpose` what goes with it."""
+    kept: bool
+    holder: str
+    purpose: str = ""
+
+    @property
+    def recipient_line(self) -> str:
+        return f"{self.holder} ({self.purpose})" if self.purpose else self.holder
+
+
+def copy_holder(destination: str) -> CopyHolder:
+    """"Lưu tại Bảo hiểm xã hội tỉnh X" → kept at "Bảo hiểm xã hội tỉnh X"; "Gửi Bảo hiểm xã
+    hội Việt Nam kèm báo cáo tổng hợp" → sent to "Bảo hiểm xã hội Việt Nam", purpose "kèm báo
+    cáo tổng hợp"."""
+    text = " ".join((destination or "").split()).rstrip(";.")
+    low = text.lower()
+    kept = False
+    for prefix in _KEEP_PREFIXES:
+        if low.startswith(prefix):
+            text, kept = text[len(prefix):], True
+            break
+    else:
+        for prefix in _SEND_PREFIXES:
+            if low.startswith(prefix):
+                text = text[len(prefix):]
+                break
+    purpose = ""
+    parts = _PURPOSE_RE.split(text, maxsplit=1)
+    if len(parts) == 2 and parts[0].strip():
+        text, purpose = parts[0], parts[1]
+    return CopyHolder(kept, _upper_first(text.strip()), purpose.strip())
+
+
+def recipient_lines(destinations: list[str], own_names: tuple[str, ...] = ()) -> list[str]:
+    """"Nơi nhận" of the copies, one line per copy sent (the recipient only, what goes with it
+    in brackets), then the copies kept on file in one "Lưu:" line with their number, so that
+    the list and the closing sentence ("lập thành 03 bản…") count the same copies. A copy kept
+    by the issuing unit itself is its records office ("VT")."""
+    holders = [copy_holder(d) for d in destinations]
+    own = {" ".join(n.lower().split()) for n in own_names if n}
+    lines = [h.recipient_line for h in holders if not h.kept]
+    kept = []
+    for h in holders:
+        if not h.kept:
+            continue
+        name = "VT" if " ".join(h.holder.lower().split()) in own | {"đơn vị", ""} else h.holder
+        if kept and name.lower().startswith("đơn vị"):   # "…, đơn vị tư vấn"
+            name = _lower_first(name)
+        kept.append(name)
+    if kept:
+        count = f" ({len(kept):02d})" if len(kept) > 1 else ""
+        lines.append("Lưu: " + ", ".join(dict.fromkeys(kept)) + count)
+    return lines
+
+
 def recipient_of(destination: str) -> str:
     """The holder named in a destination, for "Nơi nhận": "Lưu tại X" → "X"."""
-    for prefix in ("Lưu tại ", "lưu tại ", "Lưu ở ", "Giao cho ", "Gửi cho "):
-        if destination.startswith(prefix):
-            return _upper_first(destination[len(prefix):])
-    return _upper_first(destination)
+    return copy_holder(destination).recipient_line
 
 
 def copy_marks(rev: Revision) -> list[str]:
@@ -242,12 +304,31 @@ def _participants(rev: Revision, st: dict) -> list:
         if not people:
             out.append(Paragraph("- Không có.", st["bullet"]))
         for i, p in enumerate(people):
-            text = p["name"] + (f" — {p['position']}" if p["position"] else "")
+            text = with_honorific(p["name"]) + (f", {p['position']}" if p["position"] else "")
             if p["side"] == "consultant" and p["organisation"] and len(orgs) > 1:
                 text += f", {p['organisation']}"
             end = "." if i == len(people) - 1 else ";"
             out.append(Paragraph("- " + plain(text + end), st["bullet"]))
     return out
+
+
+_HONORIFICS = ("ông/bà", "ông", "bà", "đồng chí", "đ/c", "anh", "chị", "thầy", "cô")
+
+
+def with_honorific(name: str) -> str:
+    """"Ông …" or "Bà …" as participants are listed in minutes. Written before the name, it is
+    kept; otherwise it follows the middle name where Vietnamese names tell ("Thị": Bà,
+    "Văn": Ông), else "Ông/Bà"."""
+    name = " ".join((name or "").split())
+    low = name.lower()
+    if any(low == h or low.startswith(h + " ") for h in _HONORIFICS):
+        return name
+    middle = [w.lower() for w in name.split()[1:-1]]
+    if "thị" in middle:
+        return f"Bà {name}"
+    if "văn" in middle:
+        return f"Ông {name}"
+    return f"Ông/Bà {name}"
 
 
 def _description_parts(text: str, style, width: float, limit: float) -> list[Paragraph]:
@@ -297,6 +378,13 @@ def _action_table(rev: Revision, st: dict, width: float, page_height: float) -> 
     return table
 
 
+def confirm_title(body: str) -> str:
+    """"ĐẠI DIỆN TỔ TRIỂN KHAI ISO"; a body named with its unit goes on two lines
+    ("ĐẠI DIỆN BAN CHỈ ĐẠO ISO" / "BẢO HIỂM XÃ HỘI TỈNH X")."""
+    m = re.match(r"^(.*?ISO)\s+(\S.*)$", body or "")
+    return f"ĐẠI DIỆN {m.group(1)}\n{m.group(2)}" if m else f"ĐẠI DIỆN {body}"
+
+
 def _confirmation(sig: dict | None, valid: bool) -> list[str]:
     if sig is None:
         return ["(Chưa ký điện tử)"]
@@ -314,25 +402,26 @@ def _signatures(rev: Revision, team_name: str, check: RevisionCheck | None):
         valid = {k: False for k in valid}
     team = team_name
     if confirm is not None:
+        # the capacity the confirmer signed in (their own role, bound into the signature)
         team = re.sub(r"^Xác nhận của đại diện\s+", "", confirm["meaning_text"]) or team
     left = SignatureBox(
         title="NGƯỜI LẬP BIÊN BẢN",
         name=(author["full_name"] if author else rev.secretary),
         confirmation=_confirmation(author, valid.get(author["id"], True) if author else True))
     right = SignatureBox(
-        title=f"ĐẠI DIỆN {team}",
+        title=confirm_title(team),
         name=(confirm["full_name"] if confirm else ""),
         confirmation=_confirmation(confirm, valid.get(confirm["id"], True) if confirm else True))
     return signature_parts(left, right)
 
 
 def _footer(rev: Revision, digest: str, st: dict, width: float) -> list:
-    recipients = [recipient_of(d) for d in rev.destinations]
+    recipients = recipient_lines(rev.destinations, (rev.agency_name or "",))
     qr_data = f"ISODESK-BB|{rev.minutes_id}|r{rev.revision_no}|{digest}"
     caption = (f"Mã biên bản: {rev.minutes_id}<br/>Bản sửa đổi: {rev.revision_no}<br/>"
                f"Mã nội dung: {short_hash(digest)}")
     qr_cell = [QrCode(qr_data, 22 * mm), Paragraph(caption, st["qr_caption"])]
-    table = Table([[recipients_block(recipients), qr_cell]],
+    table = Table([[recipients_block(recipients, default_archive=False), qr_cell]],
                   colWidths=[width - 62 * mm, 62 * mm], hAlign="LEFT")
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

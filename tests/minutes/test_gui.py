@@ -205,6 +205,29 @@ def test_sign_dialog_refuses_a_wrong_password_then_signs(ctx, qtbot, store):
     assert M.load_revision(store, rev.id).status == "signed"
 
 
+def test_a_province_committee_member_confirms_as_such(ctx, qtbot, store):
+    from desktop.models import users
+
+    users.create_user(store, "bcd", "Vũ Thị Lan", "iso_team", PASSWORD,
+                      position="Phó Trưởng Ban Chỉ đạo ISO BHXH tỉnh")
+    rev = signed(store)
+    dialog = SignDialog(ctx, rev.id)
+    qtbot.addWidget(dialog)
+    assert dialog.capacity.isVisibleTo(dialog) and dialog.capacity.count() == 2
+    dialog.username.setText("bcd")
+    dialog.username.editingFinished.emit()
+    assert dialog.capacity.currentData() == "Ban Chỉ đạo ISO Bảo hiểm xã hội tỉnh Thử Thách"
+    assert "Ban Chỉ đạo ISO" in dialog.sign_button.text()
+    assert "Ban Chỉ đạo ISO" in dialog.statement.text()
+    dialog.password.setText(PASSWORD)
+    dialog.agree.setChecked(True)
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+        qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    confirm = M.load_revision(store, rev.id).signature("confirm")
+    assert confirm["meaning_text"] == ("Xác nhận của đại diện Ban Chỉ đạo ISO Bảo hiểm xã hội "
+                                       "tỉnh Thử Thách")
+
+
 def test_confirmation_by_another_person_on_the_same_computer(ctx, qtbot, store):
     rev = signed(store)
     dialog = SignDialog(ctx, rev.id)  # the consultant is logged in; the ISO lead confirms

@@ -54,7 +54,7 @@ def test_defaults_three_copies_and_where_they_go(store):
     assert rev.destinations == [
         "Lưu tại Bảo hiểm xã hội tỉnh Thử Thách",
         "Lưu tại đơn vị tư vấn",
-        "Gửi Bảo hiểm xã hội Việt Nam kèm báo cáo tổng kết",
+        "Gửi Bảo hiểm xã hội Việt Nam kèm báo cáo tổng hợp",
     ]
     assert rev.agency_name == "Bảo hiểm xã hội huyện Thử Nghiệm"
     assert rev.agency_parent == "Bảo hiểm xã hội tỉnh Thử Thách"

@@ -13,6 +13,8 @@ from desktop.models import minutes as M
 from desktop.models.errors import IsoDeskError
 from desktop.models.minutes.canonical import short_hash
 
+from tests.conftest import PASSWORD
+
 from .helpers import pdf_pages, sample, signed, tamper
 
 LOREM = ("Đơn vị tư vấn hướng dẫn cán bộ, công chức, viên chức về chính sách chất lượng, mục tiêu "
@@ -45,19 +47,22 @@ def test_draft_three_copies_in_the_official_order(store):
                  "Thử Nghiệm, ngày 05 tháng 01 năm 2026", "BIÊN BẢN", rev.subject,
                  "Thời gian bắt đầu: 08 giờ 00, ngày 05 tháng 01 năm 2026",
                  "Địa điểm: Phòng họp tầng 2", "Thành phần tham dự",
-                 "Lê Thị Thu Hà — Tổ trưởng", "Đỗ Minh Khôi — Chuyên gia tư vấn",
+                 "Bà Lê Thị Thu Hà, Tổ trưởng", "Ông/Bà Đỗ Minh Khôi, Chuyên gia tư vấn",
                  "Chủ trì: Phạm Quốc Hùng", "Thư ký (người ghi biên bản): Đỗ Minh Khôi",
                  "Nội dung:", "- Quy trình thu", "Kết quả, kết luận:",
                  "Các bộ phận hoàn thiện tài liệu", "Công việc cần thực hiện", "Sửa quy trình thu",
                  "01/02/2026", "Biên bản kết thúc vào hồi 11 giờ 30, ngày 05 tháng 01 năm 2026",
                  f"Biên bản gồm {per:02d} trang, được lập thành 03 bản có giá trị như nhau",
                  "NGƯỜI LẬP BIÊN BẢN", "ĐẠI DIỆN TỔ TRIỂN KHAI ISO", "Nơi nhận:",
-                 "Lưu: VT, Hồ sơ."]
+                 "- Bảo hiểm xã hội Việt Nam (kèm báo cáo tổng hợp);",
+                 "- Lưu: Bảo hiểm xã hội tỉnh Thử Thách, đơn vị tư vấn (02)."]
         positions = [copy_text.find(flat(x)) for x in order]
         assert all(p >= 0 for p in positions), [x for x, p in zip(order, positions) if p < 0]
         assert positions == sorted(positions)
         assert "01 bản lưu tại Bảo hiểm xã hội tỉnh Thử Thách; 01 bản lưu tại đơn vị tư vấn; " \
-               "01 bản gửi Bảo hiểm xã hội Việt Nam kèm báo cáo tổng kết" in copy_text
+               "01 bản gửi Bảo hiểm xã hội Việt Nam kèm báo cáo tổng hợp" in copy_text
+        # "Nơi nhận" counts the same three copies: no fourth "Lưu: VT" copy, no verbs
+        assert "Lưu: VT" not in copy_text and "- Gửi" not in copy_text
         assert "(Chưa ký điện tử)" in copy_text
 
 
@@ -248,3 +253,50 @@ def test_the_altered_watermark_stays_inside_the_page(store):
     for x, y in ((0, 0), (length, 0), (0, size), (length, size)):
         px, py = a * x + c * y + e, b * x + d * y + f
         assert 0 <= px <= width and 0 <= py <= height, (px, py, size)
+
+
+def test_recipients_name_only_the_recipient_and_count_the_copies():
+    lines = P.recipient_lines(["Lưu tại Bảo hiểm xã hội tỉnh Lam Giang", "Lưu tại đơn vị tư vấn",
+                               "Gửi Bảo hiểm xã hội Việt Nam kèm báo cáo tổng hợp"],
+                              ("Bảo hiểm xã hội huyện Sông Trà",))
+    assert lines == ["Bảo hiểm xã hội Việt Nam (kèm báo cáo tổng hợp)",
+                     "Lưu: Bảo hiểm xã hội tỉnh Lam Giang, đơn vị tư vấn (02)"]
+    # a copy the issuing unit keeps is its records office; a copy sent "to" someone
+    lines = P.recipient_lines(["Lưu tại Bảo hiểm xã hội huyện Sông Trà",
+                               "Gửi cho Công ty Trường An để theo dõi", "Nộp về Sở Nội vụ"],
+                              ("Bảo hiểm xã hội huyện Sông Trà",))
+    assert lines == ["Công ty Trường An (để theo dõi)", "Sở Nội vụ", "Lưu: VT"]
+    assert P.copy_holder("gửi Bảo hiểm xã hội Việt Nam").recipient_line == \
+        "Bảo hiểm xã hội Việt Nam"
+
+
+def test_participants_are_listed_with_their_honorific():
+    assert P.with_honorific("Lê Thị Thu Hà") == "Bà Lê Thị Thu Hà"
+    assert P.with_honorific("Trần Văn Bình") == "Ông Trần Văn Bình"
+    assert P.with_honorific("Phạm Quốc Hùng") == "Ông/Bà Phạm Quốc Hùng"
+    assert P.with_honorific("Ông Phạm Quốc Hùng") == "Ông Phạm Quốc Hùng"
+    assert P.with_honorific("bà  Nguyễn Ngọc Anh") == "bà Nguyễn Ngọc Anh"
+    assert P.confirm_title("Tổ triển khai ISO") == "ĐẠI DIỆN Tổ triển khai ISO"
+    assert P.confirm_title("Ban Chỉ đạo ISO Bảo hiểm xã hội tỉnh Lam Giang") == \
+        "ĐẠI DIỆN Ban Chỉ đạo ISO\nBảo hiểm xã hội tỉnh Lam Giang"
+
+
+def test_a_province_committee_member_confirms_in_their_own_capacity(store):
+    """The confirmer's title is the body they represent, bound into their signature."""
+    from desktop.models import users
+    from desktop.models.minutes.signing import confirm_capacities, default_capacity
+
+    bodies = confirm_capacities(store)
+    assert bodies == ["Tổ triển khai ISO", "Ban Chỉ đạo ISO Bảo hiểm xã hội tỉnh Thử Thách"]
+    users.create_user(store, "bcd", "Vũ Thị Lan", "iso_team", PASSWORD,
+                      position="Thành viên Ban Chỉ đạo ISO BHXH tỉnh")
+    assert default_capacity(store, "bcd") == bodies[1]
+    assert default_capacity(store, "iso") == bodies[0]
+    rev = signed(store, confirm=False)
+    rev = M.sign(store, rev.minutes_id, "bcd", PASSWORD, "confirm", team_name=bodies[1])
+    assert rev.signature("confirm")["meaning_text"] == \
+        "Xác nhận của đại diện Ban Chỉ đạo ISO Bảo hiểm xã hội tỉnh Thử Thách"
+    data, _result = render(rev, check=M.verify_revision(store, rev), copies=False)
+    text = flat(" ".join(pdf_pages(data)))
+    assert "ĐẠI DIỆN BAN CHỈ ĐẠO ISO BẢO HIỂM XÃ HỘI TỈNH THỬ THÁCH" in text
+    assert "ĐẠI DIỆN TỔ TRIỂN KHAI ISO" not in text

@@ -312,8 +312,9 @@ class SignatureBox:
         return out
 
 
-def recipients_block(items: list[str]) -> list[Flowable]:
-    """"Nơi nhận:" then "- …;" per recipient, ending with "- Lưu: VT, Hồ sơ."."""
+def recipients_block(items: list[str], *, default_archive: bool = True) -> list[Flowable]:
+    """"Nơi nhận:" then "- …;" per recipient, ending with "- Lưu: VT, Hồ sơ." (or the "Lưu"
+    item given; none when `default_archive` is False and no item starts with "Lưu")."""
     st = styles()
     lines: list[str] = []
     archive: str | None = None
@@ -328,7 +329,10 @@ def recipients_block(items: list[str]) -> list[Flowable]:
             archive = text + "."
         else:
             lines.append(text + ";")
-    lines.append(archive or ARCHIVE_LINE)
+    if archive or default_archive:
+        lines.append(archive or ARCHIVE_LINE)
+    elif lines:
+        lines[-1] = lines[-1][:-1] + "."
     out: list[Flowable] = [Paragraph("Nơi nhận:", st["recipients_title"])]
     out += [Paragraph("- " + plain(line), st["recipient"]) for line in lines]
     return out

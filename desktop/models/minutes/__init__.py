@@ -12,8 +12,9 @@ from .repository import (
     remove_attachment, resolve, revision_ids, save_draft, text_errors, years,
 )
 from .signing import (
-    ALTERED_VI, RevisionCheck, SignatureCheck, check_can_sign, meaning_text, next_meaning,
-    revision_hash, sign, team_name_of, verify_minutes, verify_revision,
+    ALTERED_VI, RevisionCheck, SignatureCheck, check_can_sign, confirm_capacities,
+    default_capacity, meaning_text, next_meaning, revision_hash, sign, team_name_of,
+    verify_minutes, verify_revision,
 )
 from .summary import minutes_summary
 from .templates import Template, get_template, templates
@@ -21,6 +22,7 @@ from .templates import Template, get_template, templates
 __all__ = [
     "ALTERED_VI", "RegisterEntry", "Revision", "RevisionCheck", "SignatureCheck", "Template",
     "add_attachment", "add_attachment_file", "attachment_bytes", "autosave", "check_can_sign",
+    "confirm_capacities", "default_capacity",
     "content_document", "content_hash", "create", "discard_draft", "fields", "get_template",
     "history", "latest_revision", "load_revision", "meaning_text", "minutes_summary",
     "new_revision", "next_meaning", "next_number", "register", "remove_attachment", "resolve",

@@ -65,7 +65,7 @@ def default_copy_destinations(parent_name: str | None) -> list[str]:
     return [
         f"Lưu tại {province}",
         "Lưu tại đơn vị tư vấn",
-        "Gửi Bảo hiểm xã hội Việt Nam kèm báo cáo tổng kết",
+        "Gửi Bảo hiểm xã hội Việt Nam kèm báo cáo tổng hợp",
     ]
 
 

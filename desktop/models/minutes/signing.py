@@ -42,6 +42,36 @@ def team_name_of(store: Store) -> str:
     return profile.team_name if profile else "Tổ triển khai ISO"
 
 
+def confirm_capacities(store: Store) -> list[str]:
+    """The bodies a confirmer may represent (seed 000, item 4): this unit's ISO team and, at a
+    district, the province's ISO steering committee ("Ban Chỉ đạo ISO <province>")."""
+    profile = get_profile(store)
+    out = [team_name_of(store)]
+    if profile is not None and not profile.is_province and (profile.parent_name or "").strip():
+        out.append(f"{profile.level_name('province_team')} {profile.parent_name.strip()}")
+    return out
+
+
+def default_capacity(store: Store, username: str | None) -> str:
+    """The body a confirming user represents unless they choose: the province's committee when
+    their position names it and they are not on this unit's team list, else this unit's team."""
+    from ..vntext import fold
+
+    bodies = confirm_capacities(store)
+    user = users.find_user(store, username) if username else None
+    if user is None or len(bodies) == 1:
+        return bodies[0]
+    from ..iso.team import TeamRepository
+
+    on_team = any(fold(m.full_name) == fold(user.full_name)
+                  for m in TeamRepository(store).members())
+    profile = get_profile(store)
+    committee = fold(profile.level_name("province_team")) if profile else ""
+    if not on_team and committee and committee in fold(user.position or ""):
+        return bodies[1]
+    return bodies[0]
+
+
 def revision_hash(rev: Revision) -> str:
     return content_hash(content_document(rev.row, rev.participants, rev.action_items,
                                          rev.attachments))

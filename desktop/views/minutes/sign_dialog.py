@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit,
+    QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit,
     QPushButton, QVBoxLayout,
 )
 
@@ -86,13 +86,17 @@ class SignDialog(QDialog):
                                                                                 self.rev.number))
         self.setMinimumWidth(680)
         layout = QVBoxLayout(self)
+        self.team = M.default_capacity(self.store, ctx.user.username if ctx.user else None) \
+            if self.meaning == "confirm" else self.team
         capacity = M.meaning_text(self.meaning, self.team)
         step = (self.tr("Step 1 of 2: the person who recorded the minutes signs.")
                 if self.meaning == "author" else
                 self.tr("Step 2 of 2: the representative confirms the minutes signed by its "
                         "author."))
         signing_as = self.tr("Signing as: %1").replace("%1", capacity)
+        self.step_text = step
         head = QLabel(f"<h2>{signing_as}</h2><p>{step}</p>")
+        self.head = head
         head.setObjectName("sign_capacity")
         head.setTextFormat(Qt.TextFormat.RichText)
         head.setWordWrap(True)
@@ -148,6 +152,15 @@ class SignDialog(QDialog):
         wform.addRow(self.tr("&Username:"), self.username)
         wform.addRow("", self.signer_label)
         wform.addRow(self.tr("&Password:"), self.password)
+        self.capacity = QComboBox()
+        self.capacity.setObjectName("sign_on_behalf")
+        for body in M.confirm_capacities(self.store):
+            self.capacity.addItem(self.tr("Representative of %1").replace("%1", body), body)
+        self.capacity.setCurrentIndex(max(0, self.capacity.findData(self.team)))
+        if self.meaning == "confirm" and self.capacity.count() > 1:
+            wform.addRow(self.tr("Confirming &as:"), self.capacity)
+        else:
+            self.capacity.hide()
         layout.addWidget(who)
 
         self.statement = QLabel()
@@ -181,6 +194,8 @@ class SignDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.username.textChanged.connect(self._update_signer)
+        self.username.editingFinished.connect(self._default_capacity)
+        self.capacity.currentIndexChanged.connect(self._capacity_changed)
         self.agree.toggled.connect(self._update_button)
         self.password.textChanged.connect(self._update_button)
         self._update_signer()
@@ -205,6 +220,22 @@ class SignDialog(QDialog):
                            .replace("%4", M.short_hash(self.digest))
                            .replace("%5", M.meaning_text(self.meaning, self.team)))
         self._update_button()
+
+    def _default_capacity(self) -> None:
+        """The body the typed user represents by default (their own role)."""
+        if self.meaning == "confirm" and self.username.text().strip():
+            body = M.default_capacity(self.store, self.username.text().strip())
+            self.capacity.setCurrentIndex(max(0, self.capacity.findData(body)))
+
+    def _capacity_changed(self, *_args) -> None:
+        if self.meaning != "confirm" or self.capacity.currentData() is None:
+            return
+        self.team = self.capacity.currentData()
+        capacity = M.meaning_text(self.meaning, self.team)
+        self.head.setText(f"<h2>{self.tr('Signing as: %1').replace('%1', capacity)}</h2>"
+                          f"<p>{self.step_text}</p>")
+        self.sign_button.setText(self.tr("Sign as “%1”").replace("%1", capacity))
+        self._update_signer()
 
     def _update_button(self) -> None:
         self.sign_button.setEnabled(not self.busy and self.agree.isChecked()
