@@ -253,8 +253,12 @@ def _report(store: Store, today: _dt.date) -> None:
     sections = [s.as_dict() for s in section_template(store)]
     texts = {"qms": "Đơn vị duy trì áp dụng HTQLCL theo TCVN ISO 9001:2015 tại tất cả các bộ "
                     "phận; Tổ triển khai ISO họp định kỳ hằng tháng.",
-             "difficulties": "Số cán bộ ít, kiêm nhiệm nhiều việc; cán bộ mới cần thời gian làm "
-                             "quen với các quy trình.",
+             "strengths": "Lãnh đạo đơn vị quan tâm chỉ đạo; các quy trình được áp dụng thống "
+                          "nhất, hồ sơ giải quyết đúng hẹn tăng so với năm trước.",
+             "weaknesses": "Số cán bộ ít, kiêm nhiệm nhiều việc; cán bộ mới cần thời gian làm "
+                           "quen với các quy trình; còn điểm không phù hợp quá hạn khắc phục.",
+             "causes": "Chưa có chuyên gia đánh giá nội bộ được đào tạo đầy đủ; việc theo dõi "
+                       "thời hạn khắc phục chưa thường xuyên.",
              "proposals": "Đề nghị BHXH tỉnh tổ chức lớp bồi dưỡng chuyên gia đánh giá nội bộ."}
     for s in sections:
         s["text"] = texts.get(s["key"], "")

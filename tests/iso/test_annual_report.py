@@ -1,6 +1,7 @@
 """The yearly report: sections, figures of every provider, saved/reopened/final, Excel and PDF."""
 from __future__ import annotations
 
+import datetime as _dt
 import re
 
 import pytest
@@ -11,7 +12,7 @@ from desktop.documents.iso.annual_report import write_pdf_report, write_xlsx
 from desktop.models.errors import ValidationError
 from desktop.models.iso.annual_report import (
     DEFAULT_SECTIONS, ReportRepository, reset_section_template, save_section_template,
-    section_template,
+    section_numbers, section_template,
 )
 from desktop.models.iso.nonconformities import NonconformityRepository
 from desktop.models.iso.report_data import build_report
@@ -27,7 +28,14 @@ def test_default_sections_are_the_issues(store):
     titles = [s.title for s in section_template(store)]
     assert titles == [s["title"] for s in DEFAULT_SECTIONS]
     assert [s.figures for s in section_template(store)] == ["qms", "training", "documents",
-                                                            "audits", "review", "", ""]
+                                                            "audits", "review", "", "", "", "",
+                                                            ""]
+    # the general assessment: strengths, shortcomings, their causes as its numbered parts
+    sections = section_template(store)
+    assert [(n, s.title) for n, s in zip(section_numbers(sections), sections)][5:] == [
+        ("VI", "Đánh giá chung"), ("1", "Ưu điểm"),
+        ("2", "Tồn tại, hạn chế, khó khăn, vướng mắc"), ("3", "Nguyên nhân của tồn tại, hạn chế"),
+        ("VII", "Kiến nghị, đề xuất")]
 
 
 def test_section_template_is_configurable(store):
@@ -41,7 +49,7 @@ def test_section_template_is_configurable(store):
         save_section_template(store, [{"title": "  "}])
     with pytest.raises(ValidationError):
         save_section_template(store, [])
-    assert len(reset_section_template(store)) == 7
+    assert len(reset_section_template(store)) == 10
     assert ReportRepository(store).new_draft(2026).recipient == "Bảo hiểm xã hội tỉnh Thử Thách"
 
 
@@ -126,7 +134,10 @@ def test_excel_has_one_sheet_per_section_and_the_tables(store, today, fake_provi
     assert [n for n in names if n[0].isdigit()] == [
         "1. Tình hình xây dựng, áp dụng", "2. Đào tạo, kiểm tra nhận thức",
         "3. Hệ thống tài liệu, quy trình", "4. Đánh giá nội bộ, sự không ph",
-        "5. Xem xét của lãnh đạo", "6. Khó khăn, vướng mắc", "7. Đề xuất, kiến nghị"]
+        "5. Xem xét của lãnh đạo", "6. Đánh giá chung", "6.1. Ưu điểm",
+        "6.2. Tồn tại, hạn chế, khó khăn", "6.3. Nguyên nhân của tồn tại, h",
+        "7. Kiến nghị, đề xuất"]
+    assert wb[names[0]]["B12"].value == "Năm 2026 (01/01/2026 – 31/12/2026)"
     tables = [n for n in names if n.startswith("PL")]
     assert len(tables) == 7 and tables[0].startswith("PLI Kế hoạch")
     training = wb[names[2]]
@@ -141,7 +152,8 @@ def test_excel_has_one_sheet_per_section_and_the_tables(store, today, fake_provi
 
 def test_pdf_in_the_official_layout(store, today, fake_providers, tmp_path):
     sections = [s.as_dict() for s in section_template(store)]
-    sections[6]["text"] = "Đề nghị BHXH tỉnh tổ chức tập huấn đánh giá viên nội bộ."
+    sections[9]["text"] = "Đề nghị BHXH tỉnh tổ chức tập huấn đánh giá viên nội bộ."
+    sections[6]["text"] = "Hồ sơ giải quyết đúng hẹn tăng."
     repo = ReportRepository(store)
     values = {"number": "", "report_on": "10/11/2026",
               "recipient": "Bảo hiểm xã hội tỉnh Thử Thách",
@@ -163,7 +175,12 @@ def test_pdf_in_the_official_layout(store, today, fake_providers, tmp_path):
     for expected in ("BẢO HIỂM XÃ HỘI HUYỆN THỬ NGHIỆM", "Số: 45/BC-BHXH",
                      "Thử Nghiệm, ngày 10 tháng 11 năm 2026", "BÁO CÁO",
                      "Kính gửi: Bảo hiểm xã hội tỉnh Thử Thách.", "I. TÌNH HÌNH XÂY DỰNG",
-                     "VII. ĐỀ XUẤT, KIẾN NGHỊ", "Đề nghị BHXH tỉnh tổ chức tập huấn",
+                     "Kỳ báo cáo: năm 2026 (từ ngày 01/01/2026 đến ngày 31/12/2026); số liệu "
+                     "tính đến ngày 15/06/2026.",
+                     "Công bố HTQLCL phù hợp TCVN ISO 9001:2015: chưa công bố;",
+                     "VI. ĐÁNH GIÁ CHUNG", "1. Ưu điểm", "Hồ sơ giải quyết đúng hẹn tăng.",
+                     "2. Tồn tại, hạn chế", "3. Nguyên nhân",
+                     "VII. KIẾN NGHỊ, ĐỀ XUẤT", "Đề nghị BHXH tỉnh tổ chức tập huấn",
                      "Số cán bộ đạt yêu cầu: 33;", "Nơi nhận:", "Phạm Quốc Hùng", "PHỤ LỤC I",
                      "(Kèm theo Báo cáo số 45/BC-BHXH ngày 10/11/2026"):
         assert expected in text, expected
@@ -231,9 +248,16 @@ def test_a_past_year_shows_the_state_on_31_december(store, today, fake_providers
     assert plan_rows["Xây dựng quy trình"] == ("Chưa hoàn thành (quá hạn)", "")
     assert plan_rows["Đào tạo"] == ("Hoàn thành", "01/05/2025")
     assert [(r[5], r[6]) for r in data.tables["documents"].rows] == [("01", "Đang hiệu lực")]
-    assert data.tables["nonconformities"].rows[0][8] == "Đang khắc phục (quá hạn)" \
-        or "quá hạn" in data.tables["nonconformities"].rows[0][8]
-    assert data.tables["nonconformities"].rows[0][9] == ""
+    nc = dict(zip(data.tables["nonconformities"].headers, data.tables["nonconformities"].rows[0]))
+    assert nc["Giai đoạn"] == "Đang khắc phục (quá hạn)"
+    assert nc["Ngày đóng"] == "" and nc["Kiểm tra hiệu lực"] == ""    # checked in 2026
+    assert nc["Nguyên nhân"] == "C" and nc["Hành động khắc phục"] == "A"
+    assert data.cut_off == _dt.date(2025, 12, 31)
+    assert "số liệu tính đến ngày 31/12/2025" in data.period_line
+    from desktop.models.iso.report_data import effectiveness_text
+    checked = NonconformityRepository(store).list()[0]
+    assert effectiveness_text(checked) == "Đạt (GĐ, 01/02/2026)"
+    assert effectiveness_text(checked, "2025-12-31") == ""
     assert "tại thời điểm lập báo cáo" in data.tables["team"].title
 
 
@@ -249,3 +273,26 @@ def test_the_current_year_shows_today(store, today, fake_providers):
     assert facts["review"]["Lần xem xét gần nhất"] == "01/05/2026"
     assert "as_of" not in data.figures["records"]
     assert all("tại thời điểm" not in str(row) for rows in data.facts.values() for row in rows)
+
+
+def test_the_announcement_line_follows_the_plan(store, today):
+    """"Công bố HTQLCL": not yet, then done on the day the milestone was completed, with the
+    decision linked as its evidence; a past year's report shows it only when done by then."""
+    from desktop.models.iso.plan import PlanRepository
+    from desktop.models.iso.report_data import ANNOUNCEMENT_LABEL, announcement
+
+    plan = PlanRepository(store)
+    item = plan.add({"title": "Công bố HTQLCL phù hợp TCVN ISO 9001:2015",
+                     "due_on": "31/05/2026"}, today=today)
+    assert announcement(store) == "chưa công bố"
+    plan.set_status(item.id, "done", "28/05/2026", today=today)
+    from desktop.models.iso.documents import DocumentRepository
+    decision = DocumentRepository(store).add({
+        "code": "130/QĐ-BHXH", "title": "Quyết định công bố HTQLCL phù hợp TCVN ISO 9001:2015",
+        "kind": "other"})
+    plan.link(item.id, "document", decision.id)
+    text = announcement(store)
+    assert text.startswith("đã công bố ngày 28/05/2026 (") and "130/QĐ-BHXH" in text
+    assert announcement(store, "2025-12-31") == "chưa công bố"
+    facts = dict(build_report(store, 2026, today=today).facts["qms"])
+    assert facts[ANNOUNCEMENT_LABEL].startswith("đã công bố ngày 28/05/2026")

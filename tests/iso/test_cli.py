@@ -202,7 +202,7 @@ def test_plan_nc_review_and_report(run, tmp_path):
                  str(tmp_path / "khong-co" / "x.pdf"), expect=1)
     assert f"Thư mục {tmp_path / 'khong-co'} không tồn tại" in err
     assert not (tmp_path / "khong-co").exists()
-    assert [s["title"] for s in out["sections"]][-1] == "Đề xuất, kiến nghị"
+    assert [s["title"] for s in out["sections"]][-1] == "Kiến nghị, đề xuất"
     out, _ = run("report", "annual", "--year", str(TODAY.year), "--out",
                  str(tmp_path / "bc.pdf"), "--json")
     assert out["pages"] >= 2 and (tmp_path / "bc.pdf").exists()

@@ -358,7 +358,8 @@ def test_report_tab_saves_reopens_and_makes_final(qtbot, ctx, store, monkeypatch
     tab = ReportTab(ctx)
     qtbot.addWidget(tab)
     year = tab.year.value()
-    assert tab.section_list.count() == 7
+    assert tab.section_list.count() == 10
+    assert tab.section_list.item(6).text().strip() == "1. Ưu điểm"     # a part of VI.
     tab.section_list.setCurrentRow(5)
     type_text(tab.text, "Thiếu cán bộ chuyên trách.")
     assert tab.dirty
@@ -398,17 +399,21 @@ def test_sections_can_be_added_moved_and_removed(qtbot, ctx, store, monkeypatch)
     tab = ReportTab(ctx)
     qtbot.addWidget(tab)
     tab.add_section()
-    assert tab.section_list.count() == 8 and tab.section_list.currentRow() == 7
+    assert tab.section_list.count() == 11 and tab.section_list.currentRow() == 10
     tab.move_section(-1)
-    assert tab.sections[6].title == "Kết quả cải cách TTHC"
+    assert tab.sections[9].title == "Kết quả cải cách TTHC"
     tab.figures_group.setCurrentIndex(tab.figures_group.findData("audits"))
-    assert tab.sections[6].figures == "audits"
+    assert tab.sections[9].figures == "audits"
+    tab.toggle_level()                      # a part of the section above it: "4." under VI.
+    assert tab.section_list.item(9).text().strip() == "4. Kết quả cải cách TTHC"
+    assert tab.section_list.item(10).text() == "VII. Kiến nghị, đề xuất"
     tab.section_list.setCurrentRow(0)
     tab.remove_section()
-    assert len(tab.sections) == 7
+    assert len(tab.sections) == 10
     assert tab.save()
-    titles = [s.title for s in ReportRepository(store).for_year(tab.report.year).sections]
-    assert titles[5] == "Kết quả cải cách TTHC" and len(titles) == 7
+    saved = ReportRepository(store).for_year(tab.report.year).sections
+    assert saved[8].title == "Kết quả cải cách TTHC" and saved[8].level == 2
+    assert len(saved) == 10
 
 
 def test_read_only_users_see_no_edit_buttons(qtbot, store):

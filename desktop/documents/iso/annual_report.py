@@ -20,28 +20,35 @@ from desktop.documents.pdf import (
     signature_block, styles,
     title_block,
 )
-from desktop.models.iso.annual_report import STATUS_LABELS_VI
+from desktop.models.iso.annual_report import STATUS_LABELS_VI, roman, section_numbers
 from desktop.models.iso.report_data import ReportData, Table
 from desktop.models.iso._common import vn_date
 
 from ..output import write_pdf
 from ..xlsx_common import BODY_FONT, TITLE_FONT, save_atomically, style_body, style_header_row
 
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
-         "XV", "XVI", "XVII", "XVIII", "XIX", "XX"]
-# Columns of each table that fit an A4 portrait page (the Excel file has them all).
-PDF_COLUMNS = {"plan": [0, 1, 2, 3, 4, 5], "team": [0, 1, 2, 3, 4, 5],
-               "training_not_passed": [0, 1, 2, 3], "documents": [0, 1, 2, 5, 6, 7],
-               "audits": [0, 1, 2, 3, 4, 6], "nonconformities": [0, 1, 2, 3, 6, 7, 8],
-               "reviews": [0, 1, 2, 3, 4]}
+# Columns of each table that fit an A4 portrait page, by header (the Excel file has them all;
+# a final report keeps the tables of its day, whose headers may be fewer).
+PDF_COLUMNS = {
+    "plan": ["TT", "Nội dung công việc", "Thời hạn", "Người/bộ phận chịu trách nhiệm",
+             "Tình trạng", "Ngày hoàn thành"],
+    "documents": ["TT", "Mã", "Tên tài liệu", "Phiên bản", "Trạng thái", "Ngày hiệu lực"],
+    "audits": ["TT", "Lần", "Thời gian", "Thực hiện", "Trưởng đoàn",
+               "Phát hiện (KPH nặng/nhẹ/lưu ý/cải tiến)"],
+    "nonconformities": ["TT", "Mã", "Mô tả", "Nguyên nhân", "Hành động khắc phục",
+                        "Kiểm tra hiệu lực", "Giai đoạn"],
+}
 SUBJECT = ("Tình hình xây dựng, áp dụng, duy trì và cải tiến hệ thống quản lý chất lượng theo "
            "TCVN ISO 9001:2015 năm {year}")
 BOLD = Font(name="Times New Roman", size=12, bold=True)
 _BAD_SHEET = re.compile(r"[\[\]:*?/\\]")
 
 
-def roman(n: int) -> str:
-    return ROMAN[n - 1] if 1 <= n <= len(ROMAN) else str(n)
+def pdf_columns(table: Table) -> list[int]:
+    wanted = PDF_COLUMNS.get(table.key)
+    if not wanted:
+        return list(range(len(table.headers)))
+    return [i for i, h in enumerate(table.headers) if h in wanted]
 
 
 def value_text(value) -> str:
@@ -117,7 +124,8 @@ def write_xlsx(path: Path, data: ReportData) -> Path:
         ("Số báo cáo", r.number), ("Ngày báo cáo", vn_date(r.report_on)),
         ("Kính gửi", r.recipient), ("Người ký", f"{r.signer_title} {r.signer_name}".strip()),
         ("Hạn nộp", vn_date(data.figures.get("records", {}).get("report_deadline"))),
-        ("Số liệu tính đến ngày", vn_date(data.computed_on)),
+        ("Kỳ báo cáo", f"Năm {data.year} (01/01/{data.year} – 31/12/{data.year})"),
+        ("Số liệu tính đến ngày", vn_date(data.cut_off)),
     ]
     info["A1"] = f"BÁO CÁO {SUBJECT.format(year=data.year).upper()}"
     info["A1"].font = TITLE_FONT
@@ -130,14 +138,24 @@ def write_xlsx(path: Path, data: ReportData) -> Path:
     table_sheets: dict[str, str] = {}
     for key in numbers:
         table_sheets[key] = _sheet_name(f"PL{roman(numbers[key])} {data.tables[key].title}", used)
+    numbers_of = section_numbers(data.sections)
+    top = sub = 0
     for i, section in enumerate(data.sections, start=1):
-        ws = wb.create_sheet(_sheet_name(f"{i}. {section.title}", used))
+        if section.level == 1 or not top:
+            top, sub = top + 1, 0
+            sheet = str(top)
+        else:
+            sub += 1
+            sheet = f"{top}.{sub}"
+        shown = numbers_of[i - 1]
+        ws = wb.create_sheet(_sheet_name(f"{sheet}. {section.title}", used))
         ws.column_dimensions["A"].width = 60
         ws.column_dimensions["B"].width = 22
         for col in "CDEF":
             ws.column_dimensions[col].width = 16
         ws.merge_cells("A1:F1")
-        ws["A1"] = f"{roman(i)}. {section.title.upper()}"
+        ws["A1"] = f"{shown}. " + (section.title.upper() if section.level == 1
+                                    else section.title)
         ws["A1"].font = TITLE_FONT
         ws["A1"].alignment = Alignment(wrap_text=True)
         row = 3
@@ -193,11 +211,14 @@ def _story(data: ReportData) -> list:
         f"{data.unit_name} báo cáo tình hình xây dựng, áp dụng, duy trì và cải tiến hệ thống quản "
         f"lý chất lượng theo tiêu chuẩn quốc gia TCVN ISO 9001:2015 năm {data.year} như sau:"),
         st["body"]))
+    story.append(Paragraph(plain(data.period_line), st["body"]))
     numbers = appendix_numbers(data)
+    numbers_of = section_numbers(data.sections)
     sub_bullet = ParagraphStyle("sub_bullet", parent=st["bullet"],
                                 leftIndent=st["bullet"].leftIndent + 0.6 * cm)
     for i, section in enumerate(data.sections, start=1):
-        story.append(Paragraph(plain(f"{roman(i)}. {section.title.upper()}"), st["heading"]))
+        head = section.title.upper() if section.level == 1 else section.title
+        story.append(Paragraph(plain(f"{numbers_of[i - 1]}. {head}"), st["heading"]))
         for label, value in (data.facts.get(section.figures, []) if section.figures else []):
             sub = label.startswith("—")
             text = f"{label.lstrip('— ').strip()}: {value_text(value)};"
@@ -219,7 +240,7 @@ def _story(data: ReportData) -> list:
     small = ParagraphStyle("ref", parent=st["place_date"], fontSize=12, leading=14)
     for key, number in numbers.items():
         table = data.tables[key]
-        cols = PDF_COLUMNS.get(key, list(range(len(table.headers))))
+        cols = pdf_columns(table)
         story.append(PageBreak())
         story.append(Paragraph(f"PHỤ LỤC {roman(number)}", st["title"]))
         story.append(Paragraph(plain(table.title.upper()), st["subject"]))

@@ -42,21 +42,48 @@ DEFAULT_SECTIONS = [
     {"key": "audits", "title": "Đánh giá nội bộ, sự không phù hợp và hành động khắc phục",
      "figures": "audits"},
     {"key": "review", "title": "Xem xét của lãnh đạo", "figures": "review"},
-    {"key": "difficulties", "title": "Khó khăn, vướng mắc", "figures": ""},
-    {"key": "proposals", "title": "Đề xuất, kiến nghị", "figures": ""},
+    {"key": "assessment", "title": "Đánh giá chung", "figures": ""},
+    {"key": "strengths", "title": "Ưu điểm", "figures": "", "level": 2},
+    {"key": "weaknesses", "title": "Tồn tại, hạn chế, khó khăn, vướng mắc", "figures": "",
+     "level": 2},
+    {"key": "causes", "title": "Nguyên nhân của tồn tại, hạn chế", "figures": "", "level": 2},
+    {"key": "proposals", "title": "Kiến nghị, đề xuất", "figures": ""},
 ]
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
+         "XV", "XVI", "XVII", "XVIII", "XIX", "XX"]
 STATUS_LABELS_VI = {"none": "Chưa lập", "draft": "Bản nháp", "final": "Đã hoàn thành"}
 
 
 @dataclass
 class Section:
+    """A section of the report: level 1 is numbered I, II, …; level 2 is a part of the level-1
+    section before it, numbered 1, 2, … (the "Đánh giá chung": ưu điểm, tồn tại, nguyên nhân)."""
     key: str
     title: str
     figures: str = ""
     text: str = ""
+    level: int = 1
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+def roman(n: int) -> str:
+    return ROMAN[n - 1] if 1 <= n <= len(ROMAN) else str(n)
+
+
+def section_numbers(sections: list[Section]) -> list[str]:
+    """"I", "II", … for level-1 sections, "1", "2", … (restarting) for their parts."""
+    out: list[str] = []
+    top = sub = 0
+    for s in sections:
+        if s.level == 2 and top:
+            sub += 1
+            out.append(str(sub))
+        else:
+            top, sub = top + 1, 0
+            out.append(roman(top))
+    return out
 
 
 @dataclass
@@ -106,7 +133,8 @@ def clean_sections(raw) -> list[Section]:
         while key in keys:
             key += "_"
         keys.add(key)
-        out.append(Section(key, title, figures, text_field(item, "text", multiline=True)))
+        level = 2 if item.get("level") in (2, "2") and out else 1
+        out.append(Section(key, title, figures, text_field(item, "text", multiline=True), level))
     if not out:
         raise ValidationError({"sections": "Báo cáo phải có ít nhất một mục."})
     return out
@@ -123,7 +151,8 @@ def section_template(store: Store) -> list[Section]:
 def save_section_template(store: Store, sections) -> list[Section]:
     cleaned = clean_sections(sections)
     set_setting(store, SECTIONS_SETTING,
-                [{"key": s.key, "title": s.title, "figures": s.figures} for s in cleaned])
+                [{"key": s.key, "title": s.title, "figures": s.figures, "level": s.level}
+                 for s in cleaned])
     return cleaned
 
 

@@ -65,6 +65,21 @@ class ReportData:
     def sections(self) -> list[Section]:
         return self.report.sections
 
+    @property
+    def cut_off(self) -> _dt.date:
+        """The day the figures stand on: 31/12 of a year that was over when they were taken,
+        else the day they were taken."""
+        taken = _dt.date.fromisoformat(self.computed_on) if self.computed_on \
+            else _dt.date.today()
+        return as_of.report_day(self.year, taken + _dt.timedelta(days=1)) or taken
+
+    @property
+    def period_line(self) -> str:
+        """The period and the cut-off day, e.g. "Kỳ báo cáo: năm 2026 (từ ngày 01/01/2026 đến
+        ngày 31/12/2026); số liệu tính đến ngày 10/11/2026."."""
+        return (f"Kỳ báo cáo: năm {self.year} (từ ngày 01/01/{self.year} đến ngày "
+                f"31/12/{self.year}); số liệu tính đến ngày {vn_date(self.cut_off)}.")
+
     def tables_for(self, section: Section) -> list[Table]:
         return [self.tables[k] for k in GROUP_TABLES.get(section.figures, []) if k in self.tables]
 
@@ -117,6 +132,35 @@ def _latest_confirmed(value) -> str:
         return text
 
 
+ANNOUNCEMENT_LABEL = "Công bố HTQLCL phù hợp TCVN ISO 9001:2015"
+
+
+def announcement(store: Store, end: str = "") -> str:
+    """Whether (and when, by which decision) the unit announced that its QMS conforms: the
+    "Công bố HTQLCL" milestone of its plan once done, else a decision of that name in the
+    document register; "chưa công bố" otherwise. `end` (ISO day) limits it to what was done by
+    then ("" = up to now)."""
+    from ..vntext import fold
+
+    def said(text: str) -> bool:
+        words = fold(text or "")
+        return "cong bo" in words and ("htqlcl" in words or "he thong quan ly chat luong" in words)
+
+    for item in PlanRepository(store).items():
+        if not said(item.title):
+            continue
+        done = as_of.plan_done(item, end) if end else item.status == "done"
+        if done:
+            proof = "; ".join(e.label for e in item.evidence)
+            return (f"đã công bố ngày {vn_date(item.completed_on)}" if item.completed_on
+                    else "đã công bố") + (f" ({proof})" if proof else "")
+    for doc in DocumentRepository(store).list(with_files=False):
+        when = doc.approved_on or doc.effective_on
+        if said(doc.title) and when and (not end or when <= end):
+            return f"đã công bố ngày {vn_date(when)} ({doc.code} — {doc.title})"
+    return "chưa công bố"
+
+
 def _facts(store: Store, figs: dict, year: int, today: _dt.date) -> dict[str, list[list]]:
     rec = figs.get("records", {})
     facts: dict[str, list[list]] = {g: [] for g in GROUP_TABLES}
@@ -142,6 +186,7 @@ def _facts(store: Store, figs: dict, year: int, today: _dt.date) -> dict[str, li
         if p:
             qms.append([label, f"ban hành ngày {vn_date(p.issued_on)}"
                         + (f" ({p.reference})" if p.reference else "")])
+    qms.append([ANNOUNCEMENT_LABEL, announcement(store, end)])
     if rec:
         qms.append(["Mốc kế hoạch chuyển đổi đã hoàn thành",
                     f"{rec['plan_done']}/{rec['plan_total']}"])
@@ -294,15 +339,15 @@ def _tables(store: Store, figs: dict, year: int, today: _dt.date) -> dict[str, T
     ncs.sort(key=lambda n: (n.detected_on, n.code))
     out["nonconformities"] = Table(
         "nonconformities", f"Điểm không phù hợp và hành động khắc phục (năm {year})",
-        ["TT", "Mã", "Ngày phát hiện", "Mô tả", "Bộ phận", "Hành động khắc phục",
-         "Người chịu trách nhiệm", "Thời hạn", "Giai đoạn", "Ngày đóng"],
-        [[i + 1, n.code, vn_date(n.detected_on), n.description, n.department,
-          n.corrective_action, n.owner, vn_date(n.due_on),
+        ["TT", "Mã", "Ngày phát hiện", "Mô tả", "Bộ phận", "Nguyên nhân", "Hành động khắc phục",
+         "Người chịu trách nhiệm", "Thời hạn", "Kiểm tra hiệu lực", "Giai đoạn", "Ngày đóng"],
+        [[i + 1, n.code, vn_date(n.detected_on), n.description, n.department, n.cause,
+          n.corrective_action, n.owner, vn_date(n.due_on), effectiveness_text(n, end),
           as_of.nc_stage_label(n, end) if day
           else STAGE_LABELS_VI[n.stage] + (" (quá hạn)" if n.overdue(today) else ""),
           vn_date(n.closed_on) if not day or (n.closed_on or "9") <= end else ""]
          for i, n in enumerate(ncs)],
-        [5, 13, 12, 40, 20, 40, 20, 12, 20, 12])
+        [5, 13, 12, 40, 20, 36, 40, 20, 12, 36, 20, 12])
     reviews = ReviewRepository(store).list(year=year)
     out["reviews"] = Table("reviews", f"Xem xét của lãnh đạo năm {year}",
                            ["TT", "Ngày họp", "Chủ trì", "Số nội dung đầu vào đã xem xét",
@@ -311,6 +356,15 @@ def _tables(store: Store, figs: dict, year: int, today: _dt.date) -> dict[str, T
                              f"{len(r.covered)}/{len(INPUT_KEYS)}", r.decisions]
                             for i, r in enumerate(reversed(reviews))], [5, 12, 24, 16, 60])
     return out
+
+
+def effectiveness_text(nc, end: str = "") -> str:
+    """The effectiveness check of a corrective action as it stood on `end` ("" = now): the
+    result, who checked and when; "" before it was checked."""
+    if not nc.checked_on or (end and nc.checked_on > end):
+        return ""
+    who = ", ".join(x for x in (nc.checked_by, vn_date(nc.checked_on)) if x)
+    return f"{nc.effectiveness} ({who})" if nc.effectiveness else who
 
 
 def _other(figs: dict) -> list[list]:

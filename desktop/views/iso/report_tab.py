@@ -18,7 +18,7 @@ from desktop.documents.iso.annual_report import write_pdf_report, write_xlsx
 from desktop.models.errors import IsoDeskError, ValidationError
 from desktop.models.iso.annual_report import (
     FIGURE_GROUPS, AnnualReport, ReportRepository, Section, reset_section_template,
-    save_section_template,
+    save_section_template, section_numbers,
 )
 from desktop.models.iso.figures import deadline_for, deadline_month_day, set_deadline
 from desktop.models.iso.report_data import build_report
@@ -120,7 +120,9 @@ class ReportTab(QWidget):
                                  ("section_rename", self.tr("Rename…"), self.rename_section),
                                  ("section_remove", self.tr("Remove"), self.remove_section),
                                  ("section_up", self.tr("Up"), lambda: self.move_section(-1)),
-                                 ("section_down", self.tr("Down"), lambda: self.move_section(1))):
+                                 ("section_down", self.tr("Down"), lambda: self.move_section(1)),
+                                 ("section_level", self.tr("Part of the one above"),
+                                  self.toggle_level)):
             btn = QPushButton(text)
             btn.setObjectName(name)
             btn.clicked.connect(lambda _c=False, s=slot: s())
@@ -213,8 +215,10 @@ class ReportTab(QWidget):
     def _fill_sections(self, row: int) -> None:
         self.section_list.blockSignals(True)
         self.section_list.clear()
+        numbers = section_numbers(self.sections)
         for i, s in enumerate(self.sections, start=1):
-            item = QListWidgetItem(f"{i}. {s.title}")
+            indent = "      " if s.level == 2 else ""
+            item = QListWidgetItem(f"{indent}{numbers[i - 1]}. {s.title}")
             if s.figures:
                 item.setToolTip(label("figures", s.figures))
             self.section_list.addItem(item)
@@ -242,7 +246,7 @@ class ReportTab(QWidget):
         loading, self._loading = self._loading, True
         if 0 <= row < len(self.sections):
             s = self.sections[row]
-            self.section_title.setText(f"{row + 1}. {s.title}")
+            self.section_title.setText(f"{section_numbers(self.sections)[row]}. {s.title}")
             self.text.setPlainText(s.text)
             self.figures_group.setCurrentIndex(max(0, self.figures_group.findData(s.figures)))
             self.facts_model.set_items(self.data.facts.get(s.figures, []) if s.figures else [])
@@ -277,7 +281,7 @@ class ReportTab(QWidget):
         self.text.setReadOnly(not editing)
         self.figures_group.setEnabled(editing and self.section_list.currentRow() >= 0)
         for name in ("report_save", "section_add", "section_rename", "section_remove",
-                     "section_up", "section_down"):
+                     "section_up", "section_down", "section_level"):
             self.buttons[name].setEnabled(editing)
         self.buttons["report_final"].setEnabled(editing)
         self.buttons["report_reopen"].setEnabled(self.editable and final)
@@ -363,6 +367,18 @@ class ReportTab(QWidget):
         self.sections[row], self.sections[other] = self.sections[other], self.sections[row]
         self.dirty = True
         self._fill_sections(other)
+
+    def toggle_level(self) -> None:
+        """A section becomes a numbered part of the section above it (1., 2. under VI.), or a
+        section of its own again."""
+        row = self.section_list.currentRow()
+        if not 1 <= row < len(self.sections):
+            return
+        self._store_text()
+        s = self.sections[row]
+        s.level = 1 if s.level == 2 else 2
+        self.dirty = True
+        self._fill_sections(row)
 
     def save_as_default(self) -> None:
         self._store_text()
