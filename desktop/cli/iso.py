@@ -76,6 +76,9 @@ def _register_team(sub) -> None:
     e.add_argument("file", type=Path,
                    help="tệp cần tạo: .xlsx hoặc .pdf (định dạng theo phần mở rộng)")
     e.add_argument("--date", help="ngày ghi trên danh sách (mặc định: hôm nay)")
+    e.add_argument("--attachment", action="store_true",
+                   help="in dạng phụ lục kèm theo quyết định thành lập Tổ (không có số, ngày, "
+                        "chữ ký riêng); mặc định là văn bản riêng có số, chữ ký, nơi nhận")
     add_json_flag(e)
     e.set_defaults(handler=cmd_team_export)
 
@@ -153,7 +156,11 @@ def cmd_team_export(args, ctx: CliContext) -> int:
         day = to_date(args.date) if args.date else None
     except ValueError:
         raise CliError(f"Ngày không hợp lệ: {args.date} (dạng dd/mm/yyyy).", 2) from None
-    data = team_list_data(store, day)
+    data = team_list_data(store, day, attachment=args.attachment)
+    if args.attachment and data.decision is None:
+        raise CliError("Chưa ghi quyết định thành lập Tổ nên không in được dạng kèm theo quyết "
+                       "định: hãy ghi quyết định (`isodesk team decision …`) hoặc bỏ "
+                       "--attachment.")
     suffix = args.file.suffix.lower()
     if suffix in (".xlsx", ".pdf"):
         check_out_dir(args.file)

@@ -1,6 +1,8 @@
 """The ISO team: members from the roster or outside, roles, the decision, and the VSS list."""
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 
 import pytest
@@ -82,13 +84,14 @@ def test_decisions_current_is_latest_and_dates_checked(store, today):
     assert set(exc.value.errors) == {"number", "signed_on"}
 
 
-def _list_data(store):
+def _list_data(store, attachment=False):
     repo = TeamRepository(store)
     return TeamListData(unit_name="Bảo hiểm xã hội huyện Thử Nghiệm",
                         parent_name="Bảo hiểm xã hội tỉnh Thử Thách", place="Thử Nghiệm",
                         team_name="Tổ triển khai ISO", members=repo.members(),
                         decision=repo.current_decision(), signer_title="Giám đốc",
-                        signer_name="Phạm Quốc Hùng", day=dt.date(2026, 3, 5))
+                        signer_name="Phạm Quốc Hùng", day=dt.date(2026, 3, 5),
+                        unit_code="BHXHTEST", attachment=attachment)
 
 
 def test_team_list_excel_has_the_columns_vss_asks_for(store, roster, today, tmp_path):
@@ -120,9 +123,28 @@ def test_team_list_pdf_official_layout(store, roster, today, tmp_path):
     assert pages == 1
     for expected in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "DANH SÁCH",
                      "Tổ triển khai ISO của Bảo hiểm xã hội huyện Thử Nghiệm",
-                     "Quyết định số 112/QĐ-BHXH ngày 01/06/2020", "Lê Thị Thu Hà", "0912000002",
-                     "Thư ký", "Thử Nghiệm, ngày 05 tháng 3 năm 2026", "Nơi nhận:", "GIÁM ĐỐC"):
+                     "Thành lập, kiện toàn theo Quyết định số 112/QĐ-BHXH ngày 01/06/2020",
+                     "Lê Thị Thu Hà", "0912000002", "Thư ký",
+                     "Thử Nghiệm, ngày 05 tháng 3 năm 2026", "Nơi nhận:", "GIÁM ĐỐC"):
         assert expected in text, expected
+    # a document of its own: its own number line, and no claim to be an attachment
+    assert re.search(r"Số:\s+/DS-BHXHTEST", text) and "Kèm theo" not in text
+
+
+def test_team_list_as_the_attachment_of_the_decision(store, roster, today, tmp_path):
+    repo = TeamRepository(store)
+    repo.add_from_roster("ST001", "head")
+    repo.add_decision({"number": "112/QĐ-BHXH", "signed_on": "01/06/2020"}, today=today)
+    export_team_pdf(tmp_path / "pl.pdf", _list_data(store, attachment=True))
+    text = "\n".join(p.extract_text() for p in PdfReader(tmp_path / "pl.pdf").pages)
+    assert "(Kèm theo Quyết định số 112/QĐ-BHXH ngày 01/06/2020 của Giám đốc Bảo hiểm xã hội " \
+           "huyện Thử Nghiệm)" in " ".join(text.split())
+    assert "BẢO HIỂM XÃ HỘI HUYỆN THỬ NGHIỆM" in " ".join(text.split())
+    assert "Phạm Quốc Hùng" in text
+    for absent in ("Số:", "CỘNG HÒA", "Nơi nhận", "ngày 05 tháng 3 năm 2026", "GIÁM ĐỐC"):
+        assert absent not in text, absent
+    # without a decision there is nothing to attach to: a document of its own
+    assert not TeamListData("U", "P", "X", "Tổ", [], None, attachment=True).as_attachment
 
 
 def test_members_who_left_the_unit_are_marked_not_dropped(store, roster, tmp_path):

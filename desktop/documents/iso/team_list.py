@@ -1,5 +1,11 @@
 """The ISO team list VSS asks for (seed 000, item 2: full name, position, unit, phone), in Excel and
-as a PDF in the official layout (Nghị định 30/2020)."""
+as a PDF in the official layout (Nghị định 30/2020), in one of two forms:
+
+- a document of its own, sent upward: heading with its own number line ("Số: …/DS-<unit>"),
+  place and date, the decision that set up the team named in the text, signature, "Nơi nhận";
+- an attachment of the team's decision: the list under "(Kèm theo Quyết định số … ngày … của
+  …)", without a number, date, signature or recipients of its own (the decision carries them).
+"""
 from __future__ import annotations
 
 import datetime as _dt
@@ -9,10 +15,15 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+
 from desktop.documents.pdf import (
-    SignatureBox, build_official_pdf, data_table, header_block, plain, signature_block, styles,
-    title_block,
+    SignatureBox, blank_number, build_official_pdf, data_table, header_block, plain,
+    signature_block, styles, title_block,
 )
+from desktop.documents.pdf import register_fonts
+from desktop.documents.pdf.official import HEADER_SIZE, balanced_lines, header_columns, upper_vn
 from desktop.models.errors import ValidationError
 from desktop.models.iso.team import TeamDecision, TeamMember, members_who_left, role_label
 from desktop.models.vntext import nfc
@@ -42,17 +53,29 @@ class TeamListData:
     signer_name: str = ""
     day: _dt.date = field(default_factory=_dt.date.today)
     recipients: list[str] = field(default_factory=list)
+    unit_code: str = ""
+    attachment: bool = False            # printed as the attachment of the decision
 
     @property
     def title(self) -> str:
         return f"Danh sách {self.team_name} của {self.unit_name}"
 
     @property
+    def as_attachment(self) -> bool:
+        return self.attachment and self.decision is not None
+
+    @property
     def decision_line(self) -> str:
+        """Under the title: "(Kèm theo Quyết định …)" for the attachment; the decision the team
+        was set up by, for the list of its own."""
         if not self.decision:
             return ""
         d = _dt.date.fromisoformat(self.decision.signed_on)
-        return f"(Kèm theo Quyết định số {self.decision.number} ngày {d:%d/%m/%Y})"
+        if self.as_attachment:
+            return (f"(Kèm theo Quyết định số {self.decision.number} ngày {d:%d/%m/%Y} của "
+                    f"{self.signer_title} {self.unit_name})")
+        return (f"(Thành lập, kiện toàn theo Quyết định số {self.decision.number} ngày "
+                f"{d:%d/%m/%Y})")
 
     @property
     def members_who_left(self) -> list[TeamMember]:
@@ -132,16 +155,35 @@ def export_team_xlsx(path: Path, data: TeamListData) -> Path:
 
 def team_story(data: TeamListData) -> list:
     st = styles()
-    story = header_block(data.parent_name, data.unit_name, None, data.place, data.day)
+    if data.as_attachment:
+        story = [_agency_heading(data, st), Spacer(1, 6 * mm)]
+    else:
+        story = header_block(data.parent_name, data.unit_name,
+                             blank_number("DS", data.unit_code or "BHXH"), data.place, data.day)
     story += title_block("DANH SÁCH", f"{data.team_name} của {data.unit_name}")
     if data.decision_line:
         story.insert(len(story) - 1, _centred_italic(data.decision_line, st))
     story.append(data_table(HEADERS, data.rows(), col_widths_mm=WIDTHS_PDF_MM))
     story.append(_count_line(len(data.members), st))
+    if data.as_attachment:
+        return story
     recipients = data.recipients or DEFAULT_RECIPIENTS
     story.append(signature_block(None, SignatureBox(data.signer_title, None, data.signer_name),
                                  recipients=recipients))
     return story
+
+
+def _agency_heading(data: TeamListData, st):
+    """The issuing agency at the top left (an attachment has no number, date or motto)."""
+    f = register_fonts()
+    width = header_columns()[0]
+    left = [Paragraph(plain("\n".join(balanced_lines(upper_vn(text), font, HEADER_SIZE, width))),
+                      st[style])
+            for text, font, style in ((data.parent_name, f.regular, "agency_parent"),
+                                      (data.unit_name, f.bold, "agency_name")) if text.strip()]
+    table = Table([[left]], colWidths=[width], hAlign="LEFT")
+    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    return table
 
 
 def _centred_italic(text: str, st):
@@ -168,9 +210,10 @@ def export_team_pdf(path: Path, data: TeamListData) -> int:
         subject="Danh sách Tổ ISO"))
 
 
-def team_list_data(store, day: _dt.date | None = None) -> TeamListData:
+def team_list_data(store, day: _dt.date | None = None, *, attachment: bool = False
+                   ) -> TeamListData:
     """The list as this unit would send it: the current decision, its members, signed by the head
-    of the team (the director, usually)."""
+    of the team (the director, usually); or, with `attachment`, as the decision's attachment."""
     from desktop.models.iso.team import TeamRepository
     from desktop.models.unit import get_profile
 
@@ -184,4 +227,5 @@ def team_list_data(store, day: _dt.date | None = None) -> TeamListData:
         decision=repo.current_decision(), province=profile.is_province,
         signer_title=(head.position if head and head.position else "Giám đốc"),
         signer_name=head.full_name if head else "", day=day or _dt.date.today(),
-        recipients=DEFAULT_RECIPIENTS + ([profile.parent_name] if profile.parent_name else []))
+        recipients=DEFAULT_RECIPIENTS + ([profile.parent_name] if profile.parent_name else []),
+        unit_code=profile.code, attachment=attachment)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
+    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
     QPushButton, QVBoxLayout, QWidget,
 )
 
@@ -196,6 +196,13 @@ class TeamTab(QWidget):
         self.count = QLabel()
         self.count.setObjectName("team_count")
         bottom.addWidget(self.count, 1)
+        self.as_attachment = QCheckBox(self.tr("As the attachment of the decision"))
+        self.as_attachment.setObjectName("team_as_attachment")
+        self.as_attachment.setToolTip(self.tr(
+            "Printed under “(Kèm theo Quyết định số …)”, without a number, date or signature of "
+            "its own. Otherwise the list is a document of its own, with its number line, "
+            "signature and recipients, to send to VSS."))
+        bottom.addWidget(self.as_attachment)
         self._button(bottom, "team_preview", self.tr("Preview the list…"), self.preview, True)
         self._button(bottom, "team_export_xlsx", self.tr("Export to Excel…"),
                      lambda: self.export("xlsx"), True)
@@ -233,6 +240,9 @@ class TeamTab(QWidget):
             text = self.tr("No decision setting up the team has been recorded yet.")
         self.decision_label.setText(f"<b>{text}</b>")
         self.edit_decision_btn.setEnabled(decision is not None)
+        self.as_attachment.setEnabled(decision is not None)   # an attachment of what, else?
+        if decision is None:
+            self.as_attachment.setChecked(False)
         n = len(self.model.items)
         text = self.tr("%1 members").replace("%1", str(n))
         left = sum(1 for m in self.model.items if m.has_left)
@@ -317,7 +327,7 @@ class TeamTab(QWidget):
                                                   name, filt)
         if not path:
             return
-        data = team_list_data(self.ctx.store)
+        data = team_list_data(self.ctx.store, attachment=self.as_attachment.isChecked())
         try:
             data.check_exportable()
         except IsoDeskError as exc:
@@ -341,7 +351,8 @@ class TeamTab(QWidget):
 
         from .pdf_preview import PdfPreviewDialog
 
-        data = team_list_data(self.ctx.store, _dt.date.today())
+        data = team_list_data(self.ctx.store, _dt.date.today(),
+                              attachment=self.as_attachment.isChecked())
         buf = io.BytesIO()
         try:
             build_official_pdf(buf, team_story(data), title=data.title)
