@@ -65,6 +65,25 @@ def test_result_slips(qstore, tmp_path):
     assert "Nguyễn Văn An" in pages[0] and "ĐẠT" in pages[0]
     assert "Phạm Thị Dung" in pages[1] and "CHƯA ĐẠT" in pages[1]
     assert "PHIẾU KẾT QUẢ" in pages[0]
+    flat = " ".join(pages[0].split())
+    assert "Họ và tên: Nguyễn Văn An · Mã cán bộ: CB001" in flat
+
+
+def test_the_kiosk_pc_is_named_once_on_the_slip(qstore, tmp_path):
+    from desktop.models.quiz import attempts, kiosk
+
+    assert kiosk.machine_phrase("Máy 1") == "Máy 1"
+    assert kiosk.machine_phrase("PC-05") == "máy PC-05"
+    assert kiosk.machine_phrase("  ") == "máy kiểm tra"
+    s = make_session(qstore, questions=4)
+    ids = staff_ids(qstore)
+    for code, label in (("CB001", "Máy 1"), ("CB002", "PC-05")):
+        a = attempts.start_attempt(qstore, s.id, ids[code], kiosk_label=label)
+        attempts.submit(qstore, a)
+    quiz_reports.slips_pdf(qstore, s.id, tmp_path / "phieu.pdf")
+    text = " ".join(" ".join(pdf_text(tmp_path / "phieu.pdf")).split())
+    assert "làm trên Máy 1)" in text and "làm trên máy PC-05)" in text
+    assert "máy Máy" not in text
 
 
 def test_paper_variants_pdf_is_stable(qstore, tmp_path):

@@ -7,6 +7,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from desktop.models.quiz.kiosk import machine_phrase
 from desktop.models.quiz.sessions import Session
 
 from ..pdf import (SignatureBox, build_official_pdf, data_table, plain, register_fonts,
@@ -32,7 +33,7 @@ def slip_story(heading: Heading, session: Session, evidence: dict) -> list:
                  Paragraph(plain(TITLE), st["title"]), Paragraph(plain(SUBJECT), st["subject"]),
                  Spacer(1, 5 * mm)]
     e = evidence
-    lines = [f"Họ và tên: {e['full_name']}    Mã cán bộ: {e['staff_code']}",
+    lines = [f"Họ và tên: {e['full_name']}\u00a0\u00a0·\u00a0\u00a0Mã cán bộ: {e['staff_code']}",
              f"Bộ phận: {e['department'] or '—'}", session_line(session)]
     if e["status"] == "submitted":
         result = "ĐẠT" if e["passed"] else "CHƯA ĐẠT"
@@ -41,7 +42,7 @@ def slip_story(heading: Heading, session: Session, evidence: dict) -> list:
     else:
         lines.append("Bài làm chưa nộp.")
     how = "làm trên giấy, mã đề " + (e["variant"] or "") if e["mode"] == "paper" else \
-        f"làm trên máy {e['kiosk'] or ''}".strip()
+        f"làm trên {machine_phrase(e['kiosk'])}"
     lines.append(f"Lần làm bài: {e['number']} ({how}).")
     out += [Paragraph(plain(t), st["body_noindent"]) for t in lines]
     rows = [[str(i["position"]), i["chosen"] or "—", i["right"],

@@ -11,6 +11,7 @@ from typing import Callable
 from .. import audit
 from ..db import Store, now_iso
 from ..settings import get_setting, set_setting
+from ..vntext import fold
 from . import sessions
 from .common import SESSIONS
 
@@ -32,6 +33,21 @@ def kiosk_id(store: Store) -> str:
 
 def kiosk_label() -> str:
     return (platform.node() or "PC")[:40]
+
+
+def names_a_machine(label: str | None) -> bool:
+    """Whether a kiosk label already says it is a machine ("Máy 1", "máy kiểm tra số 2")."""
+    words = fold(" ".join((label or "").split())).split()
+    return bool(words) and words[0] in ("may", "pc", "computer")
+
+
+def machine_phrase(label: str | None) -> str:
+    """The kiosk PC named once, for "làm trên …": "Máy 1" as it is, "PC-05" → "máy PC-05", no
+    label → "máy kiểm tra"."""
+    text = " ".join((label or "").split())
+    if not text:
+        return "máy kiểm tra"
+    return text if names_a_machine(text) else f"máy {text}"
 
 
 # ---------------------------------------------------------------------------------------------

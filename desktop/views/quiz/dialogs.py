@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.db import Store
 from desktop.models.errors import IsoDeskError, ValidationError
-from desktop.models.quiz import sessions
+from desktop.models.quiz import kiosk, sessions
 from desktop.models.staff import StaffMember
 
 from ..common import FieldErrors, fit_to_screen, show_error
@@ -162,8 +162,12 @@ class EvidenceDialog(QDialog):
                 .replace("%5", self.tr("passed") if e["passed"] else self.tr("not passed"))
         else:
             head = self.tr("Attempt %1: not submitted yet.").replace("%1", str(e["number"]))
-        how = (self.tr("On paper, variant %1.").replace("%1", e["variant"] or "")
-               if e["mode"] == "paper" else self.tr("On the kiosk %1.").replace("%1", e["kiosk"]))
+        if e["mode"] == "paper":
+            how = self.tr("On paper, variant %1.").replace("%1", e["variant"] or "")
+        elif kiosk.names_a_machine(e["kiosk"]):       # "Máy 1": named once, not "máy Máy 1"
+            how = self.tr("On %1.").replace("%1", e["kiosk"])
+        else:
+            how = self.tr("On the kiosk %1.").replace("%1", e["kiosk"] or "").replace(" .", ".")
         label = QLabel(head + " " + how + " " + self.tr("Paper seed: %1.").replace(
             "%1", str(e["seed"])))
         label.setObjectName("evidence_head")
