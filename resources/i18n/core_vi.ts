@@ -494,6 +494,18 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
         <translation>Đang làm việc tại đơn vị</translation>
     </message>
     <message>
+        <source>Not subject to the awareness test (not counted in the training coverage)</source>
+        <translation>Không thuộc diện kiểm tra nhận thức (không tính vào tỷ lệ bao phủ tập huấn)</translation>
+    </message>
+    <message>
+        <source>Reason, for example: contract guard</source>
+        <translation>Lý do, ví dụ: bảo vệ hợp đồng</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Lý do:</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
@@ -598,6 +610,14 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
     <message>
         <source>Email</source>
         <translation>Email</translation>
+    </message>
+    <message>
+        <source>Working, not subject to the test</source>
+        <translation>Đang làm việc, không thuộc diện kiểm tra</translation>
+    </message>
+    <message>
+        <source>Not subject to the awareness test: %1</source>
+        <translation>Không thuộc diện kiểm tra nhận thức: %1</translation>
     </message>
     <message>
         <source>Status</source>

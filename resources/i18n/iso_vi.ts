@@ -1724,6 +1724,10 @@
         <translation>Xuống</translation>
     </message>
     <message>
+        <source>Part of the one above</source>
+        <translation>Là phần của mục trên</translation>
+    </message>
+    <message>
         <source>Figures shown:</source>
         <translation>Số liệu hiển thị:</translation>
     </message>
@@ -2113,6 +2117,14 @@
     <message>
         <source>From</source>
         <translation>Nguồn</translation>
+    </message>
+    <message>
+        <source>As the attachment of the decision</source>
+        <translation>Dạng kèm theo quyết định</translation>
+    </message>
+    <message>
+        <source>Printed under “(Kèm theo Quyết định số …)”, without a number, date or signature of its own. Otherwise the list is a document of its own, with its number line, signature and recipients, to send to VSS.</source>
+        <translation>In dưới dòng “(Kèm theo Quyết định số …)”, không có số, ngày, chữ ký riêng. Nếu không chọn, danh sách là văn bản riêng có số, chữ ký và nơi nhận để gửi BHXH Việt Nam.</translation>
     </message>
     <message>
         <source>outside the unit</source>

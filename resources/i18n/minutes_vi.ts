@@ -831,6 +831,14 @@ Lý do sửa đổi:</translation>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
+        <source>Representative of %1</source>
+        <translation>Đại diện %1</translation>
+    </message>
+    <message>
+        <source>Confirming &amp;as:</source>
+        <translation>&amp;Xác nhận với tư cách:</translation>
+    </message>
+    <message>
         <source>I &amp;agree with this statement</source>
         <translation>Tôi đồng ý với lời xác nhận trên</translation>
     </message>

@@ -56,11 +56,15 @@
     </message>
     <message>
         <source>Training coverage</source>
-        <translation>Tỉ lệ cán bộ đạt kiểm tra</translation>
+        <translation>Tỷ lệ cán bộ đạt kiểm tra</translation>
     </message>
     <message>
-        <source>%1 of %2 active staff passed the awareness test</source>
-        <translation>%1/%2 cán bộ đang làm việc đã đạt bài kiểm tra nhận thức</translation>
+        <source>%1 of %2 staff subject to the test passed the awareness test</source>
+        <translation>%1/%2 cán bộ thuộc diện kiểm tra đã đạt bài kiểm tra nhận thức</translation>
+    </message>
+    <message>
+        <source>(%1 not subject to it)</source>
+        <translation>(%1 người không thuộc diện kiểm tra)</translation>
     </message>
     <message>
         <source>%1 not passed yet</source>

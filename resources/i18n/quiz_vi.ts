@@ -76,6 +76,14 @@
         <translation>Chủ đề %1 · điều khoản %2 · phiên bản %3</translation>
     </message>
     <message>
+        <source>Historical question: new papers leave it out unless the training session includes historical questions.</source>
+        <translation>Câu hỏi mang tính lịch sử: đề mới không lấy câu này, trừ khi buổi tập huấn chọn ra đề cả câu hỏi lịch sử.</translation>
+    </message>
+    <message>
+        <source>Unit names are filled in from the unit profile (Settings).</source>
+        <translation>Tên đơn vị được điền theo hồ sơ đơn vị (Cài đặt).</translation>
+    </message>
+    <message>
         <source>Add a topic first (Topics…).</source>
         <translation>Hãy thêm chủ đề trước (nút Chủ đề…).</translation>
     </message>
@@ -185,6 +193,10 @@
         <source>Not trained yet</source>
         <translation>Chưa dự tập huấn</translation>
     </message>
+    <message>
+        <source>Not subject to the test</source>
+        <translation>Không thuộc diện kiểm tra</translation>
+    </message>
 </context>
 <context>
     <name>CoveragePanel</name>
@@ -217,12 +229,20 @@
         <translation>Đạt</translation>
     </message>
     <message>
+        <source>Not subject to the test</source>
+        <translation>Không thuộc diện kiểm tra</translation>
+    </message>
+    <message>
         <source>Export to Excel…</source>
         <translation>Xuất ra Excel…</translation>
     </message>
     <message>
-        <source>%1 active staff · trained: %2 · tested: %3 · passed: %4 (%5% of those tested) · never passed: %6</source>
-        <translation>%1 cán bộ đang làm việc · đã dự tập huấn: %2 · đã kiểm tra: %3 · đã đạt: %4 (%5% số người đã kiểm tra) · chưa đạt lần nào: %6</translation>
+        <source>%1 staff subject to the test · trained: %2 · tested: %3 · passed: %4 (%5% of those tested) · never passed: %6</source>
+        <translation>%1 cán bộ thuộc diện kiểm tra · đã tập huấn: %2 · đã kiểm tra: %3 · đạt: %4 (%5% số đã kiểm tra) · chưa đạt lần nào: %6</translation>
+    </message>
+    <message>
+        <source>%1 not subject to the test (not counted)</source>
+        <translation>%1 người không thuộc diện kiểm tra (không tính)</translation>
     </message>
     <message>
         <source>Export the coverage</source>
@@ -293,6 +313,10 @@
     <message>
         <source>On paper, variant %1.</source>
         <translation>Làm trên giấy, mã đề %1.</translation>
+    </message>
+    <message>
+        <source>On %1.</source>
+        <translation>Làm trên %1.</translation>
     </message>
     <message>
         <source>On the kiosk %1.</source>
@@ -999,8 +1023,8 @@
         <translation>%1 người trong danh sách · %2 chưa làm · %3 đang làm · %4 đã nộp · %5 đạt · %6 chưa đạt</translation>
     </message>
     <message>
-        <source>Whole roster: %1 active staff, %2 have passed a test; never passed (%3): %4</source>
-        <translation>Toàn đơn vị: %1 cán bộ đang làm việc, %2 người đã đạt; chưa đạt lần nào (%3): %4</translation>
+        <source>Whole roster: %1 staff subject to the test, %2 have passed a test; never passed (%3): %4</source>
+        <translation>Toàn bộ danh sách: %1 cán bộ thuộc diện kiểm tra, %2 người đã đạt; chưa đạt lần nào (%3): %4</translation>
     </message>
     <message>
         <source>nobody</source>
@@ -1158,6 +1182,10 @@
         <translation>Câu hỏi:</translation>
     </message>
     <message>
+        <source>Unit names: write %1 or %2 (and %3, %4 for the ISO teams); they are shown as this unit's level names, now “%5” and “%6”.</source>
+        <translation>Tên đơn vị: viết %1 hoặc %2 (và %3, %4 cho tổ, ban ISO); khi hiển thị sẽ thay bằng tên cấp của đơn vị, hiện là “%5” và “%6”.</translation>
+    </message>
+    <message>
         <source>Options (tick every right one; in your own words, never the standard's text):</source>
         <translation>Các phương án (đánh dấu mọi phương án đúng; dùng lời của mình, không chép nguyên văn tiêu chuẩn):</translation>
     </message>
@@ -1168,6 +1196,10 @@
     <message>
         <source>Explanation:</source>
         <translation>Giải thích:</translation>
+    </message>
+    <message>
+        <source>Historical question (about a plan that is over): new papers leave it out unless the session includes historical questions</source>
+        <translation>Câu hỏi mang tính lịch sử (về kế hoạch đã kết thúc): đề mới không lấy câu này, trừ khi buổi tập huấn chọn ra đề cả câu hỏi lịch sử</translation>
     </message>
     <message>
         <source>Save</source>
@@ -1286,6 +1318,10 @@
     <message>
         <source>Not used yet</source>
         <translation>Chưa dùng</translation>
+    </message>
+    <message>
+        <source>Historical</source>
+        <translation>Lịch sử</translation>
     </message>
     <message>
         <source>Topic code: %1</source>
@@ -1498,6 +1534,10 @@
     <message>
         <source>Shuffle the order of the options</source>
         <translation>Xáo trộn thứ tự phương án</translation>
+    </message>
+    <message>
+        <source>Also draw historical questions (about the 2020 conversion plan)</source>
+        <translation>Ra đề cả câu hỏi mang tính lịch sử (về kế hoạch chuyển đổi năm 2020)</translation>
     </message>
     <message>
         <source>The score only</source>

@@ -148,3 +148,16 @@ def test_the_recorder_catches_a_missing_translation(qapp):
     finally:
         QCoreApplication.removeTranslator(recorder)
     assert recorder.missing == {("Nowhere", "Not translated")}
+
+
+def test_one_spelling_of_ty_le_everywhere():
+    """"Tỷ lệ", as the source documents spell it, in the code, translations and documents."""
+    root = Path(__file__).resolve().parents[2]
+    found = []
+    for folder in ("desktop", "sync", "resources", "docs"):
+        for path in (root / folder).rglob("*"):
+            if path.suffix in (".py", ".ts", ".md", ".json") and path.is_file():
+                text = path.read_text(encoding="utf-8", errors="replace")
+                if re.search(r"\b[Tt]ỉ lệ", text):
+                    found.append(str(path.relative_to(root)))
+    assert found == []
