@@ -129,6 +129,7 @@ class BankPanel(QWidget):
                                    Qt.ItemDataRole.ToolTipRole)
         self.topic.setCurrentIndex(max(0, self.topic.findData(code)))
         self.topic.blockSignals(False)
+        self.model.names = wording.level_names(self.store)   # shown as the kiosk shows them
         self.model.set_items(bank.list_questions(self.store))
         self._filter()
         if current:

@@ -8,6 +8,7 @@ from desktop.models.quiz.bank import Question
 from desktop.models.quiz.coverage import CoverageRow
 from desktop.models.quiz.results import PersonResult
 from desktop.models.quiz.sessions import Session
+from desktop.models.quiz import wording
 from desktop.models.quiz.stats import ItemStats
 from desktop.models.vntext import person_sort_key
 
@@ -117,6 +118,7 @@ class QuestionsModel(ItemsModel):
                         self.tr("Difficulty"), self.tr("Question"), self.tr("Version"),
                         self.tr("State")]
         self.levels = {1: self.tr("Easy"), 2: self.tr("Medium"), 3: self.tr("Hard")}
+        self.names: dict | None = None     # the unit's level names, filled into the wording
 
     def display(self, q: Question, column: int) -> str:
         state = self.tr("Retired") if q.retired else (self.tr("In use") if q.used
@@ -124,7 +126,8 @@ class QuestionsModel(ItemsModel):
         if q.historical and not q.retired:
             state = self.tr("Historical") + " · " + state
         return [q.key, q.topic_name or q.topic_code, q.clause, self.levels.get(q.difficulty, ""),
-                q.text.replace("\n", " "), str(q.version_no), state][column]
+                wording.fill(q.text, self.names).replace("\n", " "), str(q.version_no),
+                state][column]
 
     def cell_tooltip(self, q: Question, column: int) -> str | None:
         if column == self.TOPIC:
@@ -143,7 +146,8 @@ class QuestionsModel(ItemsModel):
         return GREY if q.retired else None
 
     def search_text(self, q: Question) -> list[str]:
-        return [q.key, q.topic_code, q.topic_name, q.clause, q.text, *q.options]
+        return [q.key, q.topic_code, q.topic_name, q.clause, q.text, *q.options,
+                wording.fill(q.text, self.names)]
 
 
 class ItemStatsModel(ItemsModel):
