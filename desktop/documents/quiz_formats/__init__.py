@@ -111,11 +111,13 @@ def export_bank(store, path: Path, *, fmt: str | None = None, topic: str | None 
     Files for other programs (GIFT, Aiken, Moodle XML, Excel) get the questions as people see
     them, unit names filled in from the unit profile; this program's own bank file keeps the
     placeholders, so that the unit importing it reads its own names."""
-    from desktop.models.quiz import bank
+    from desktop.models.quiz import bank, wording
 
     fmt = fmt or export_format(path)
-    questions = bank.questions_for_export(store, topic=topic, include_retired=include_retired,
-                                          keep_placeholders=fmt == "isodesk-json")
+    names = wording.level_names(store)
+    questions = [(q if fmt == "isodesk-json" else q.shown(names)).as_public()
+                 for q in bank.list_questions(store, topic=topic,
+                                              include_retired=include_retired)]
     topics = {t.code: t.name for t in bank.list_topics(store)}
     return write_questions(path, questions, topics, fmt)
 

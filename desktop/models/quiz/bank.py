@@ -522,15 +522,6 @@ def set_historical(store: Store, question_id: str, historical: bool) -> Question
     return get_question(store, question_id)
 
 
-def questions_for_export(store: Store, *, topic: str | None = None,
-                         include_retired: bool = False, keep_placeholders: bool = False
-                         ) -> list[dict]:
-    """The questions as files for other programs get them (`as_public` dicts): unit names filled
-    in, unless `keep_placeholders` (this program's own bank file, read by another unit)."""
-    names = wording.level_names(store)
-    items = list_questions(store, topic=topic, include_retired=include_retired)
-    return [(q if keep_placeholders else q.shown(names)).as_public() for q in items]
-
 
 def delete_question(store: Store, question_id: str) -> None:
     """Only a question no paper has used can be deleted; a used one is retired instead."""
