@@ -27,8 +27,8 @@
         <translation>Làm mới</translation>
     </message>
     <message>
-        <source>Awareness test of active staff</source>
-        <translation>Kiểm tra nhận thức của cán bộ đang làm việc</translation>
+        <source>Awareness test of the staff subject to it</source>
+        <translation>Kiểm tra nhận thức của cán bộ thuộc diện kiểm tra</translation>
     </message>
     <message>
         <source>Passed</source>

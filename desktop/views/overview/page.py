@@ -61,7 +61,7 @@ class OverviewPage(QWidget):
         self.body.addLayout(self.grid)
         charts = QHBoxLayout()
         self.training_chart = TrainingChart(
-            self.tr("Awareness test of active staff"),
+            self.tr("Awareness test of the staff subject to it"),
             {"passed": self.tr("Passed"), "failed": self.tr("Tested, not passed"),
              "untested": self.tr("Not tested yet")})
         self.training_chart.slice_clicked.connect(self._training_slice)
