@@ -216,3 +216,19 @@ def test_update_new_revision_refused_on_altered_content(run, tmp_path, store):
     assert code == 1 and "Không tạo được bản sửa đổi mới" in err and "Traceback" not in err
     code, out, _ = run("show", mid, "--json")
     assert len(out["revisions"]) == 1
+
+
+def test_sign_on_behalf_of_the_province_committee(run, tmp_path, data_dir):
+    code, out, _ = run("create", "--from", str(write(tmp_path, sample())), "--json")
+    mid = out["minutes_id"]
+    run("sign", mid, "--user", "tuvan", "--meaning", "author", "--password-stdin",
+        stdin=PASSWORD + "\n")
+    code, out, _ = run("sign", mid, "--user", "iso", "--meaning", "confirm", "--on-behalf",
+                       "province", "--password-stdin", "--json", stdin=PASSWORD + "\n")
+    assert code == 0
+    assert out["signature"]["meaning_text"] == ("Xác nhận của đại diện Ban Chỉ đạo ISO Bảo hiểm "
+                                                "xã hội tỉnh Thử Thách")
+    pdf = tmp_path / "bb.pdf"
+    assert run("pdf", mid, "--out", str(pdf), "--single-copy")[0] == 0
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    assert "ĐẠI DIỆN BAN CHỈ ĐẠO ISO BẢO HIỂM XÃ HỘI TỈNH THỬ THÁCH" in text
