@@ -53,7 +53,8 @@ def test_bank_json_shape(run):
     code, out, _ = run("quiz", "bank", "--json")
     assert code == 0 and len(out["questions"]) == 12
     q = out["questions"][0]
-    assert set(q) == {"id", "topic", "text", "options", "correct", "explanation"}
+    assert set(q) == {"id", "key", "topic", "text", "options", "correct", "explanation",
+                      "historical"}
     assert isinstance(q["options"], list) and isinstance(q["correct"], list)
     code, out, _ = run("quiz", "bank", "--topic", "pdca", "--json")
     assert {q["topic"] for q in out["questions"]} == {"PDCA"}
