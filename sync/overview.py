@@ -48,11 +48,7 @@ class DistrictRow:
 
     @property
     def coverage(self) -> float | None:
-        # over the staff subject to the test ("không thuộc diện kiểm tra" left out); figures of
-        # an older district have only active_staff
-        active = self.figure("training", "subject_staff")
-        if active is None:
-            active = self.figure("training", "active_staff")
+        active = figures.staff_subject_to_test(self.figures.get("training"))
         tested = self.figure("training", "tested")
         return (tested / active) if active else None
 
@@ -202,7 +198,7 @@ def district_summary(figs: dict[str, dict]) -> list[str]:
         lines.append(f"Cán bộ: {staff.get('active', 0)} đang làm việc (tổng "
                      f"{staff.get('total', 0)}).")
     if training:
-        subject = training.get("subject_staff", training.get("active_staff", 0))
+        subject = figures.staff_subject_to_test(training)
         exempt = training.get("exempt") or 0
         lines.append(f"Kiểm tra nhận thức: {training.get('tested', 0)}/{subject} cán bộ đã "
                      f"kiểm tra, {training.get('passed', 0)} đạt (tỷ lệ đạt "

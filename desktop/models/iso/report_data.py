@@ -203,7 +203,7 @@ def _facts(store: Store, figs: dict, year: int, today: _dt.date) -> dict[str, li
     tr = figs.get("training")
     if tr:
         active = tr.get("active_staff", staff.get("active", 0))
-        subject = tr.get("subject_staff", active)   # "không thuộc diện kiểm tra" left out
+        subject = figure_registry.staff_subject_to_test(tr, active)
         facts["training"].append(["Số cán bộ đang làm việc" + now_note, active])
         if tr.get("exempt"):
             facts["training"] += [["— không thuộc diện kiểm tra", tr["exempt"]],

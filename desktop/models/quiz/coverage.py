@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..db import Store
-from ..figures import figure_provider
+from ..figures import figure_provider, staff_subject_to_test
 from ..vntext import person_sort_key
 
 
@@ -102,10 +102,8 @@ STATE_VI = {"passed": "Đã đạt", "failed": "Chưa đạt", "not_tested": "Đ
 
 
 def subject_count(figures: dict) -> int:
-    """The staff coverage is counted over, from a "training" figures dict (also one made before
-    exemptions existed, which has only `active_staff`)."""
-    value = figures.get("subject_staff")
-    return int(value if value is not None else figures.get("active_staff") or 0)
+    """The staff coverage is counted over (see `figures.staff_subject_to_test`)."""
+    return staff_subject_to_test(figures)
 
 
 def roster_coverage(store: Store, *, unit_code: str | None = None) -> list[CoverageRow]:

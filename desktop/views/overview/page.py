@@ -119,7 +119,7 @@ class OverviewPage(QWidget):
         self.training_chart.setVisible("training" in figs)
         if "training" in figs:
             t = figs["training"]
-            active = t.get("subject_staff", t.get("active_staff", 0)) or 0
+            active = figure_registry.staff_subject_to_test(t)
             passed = t.get("passed", 0)
             failed = max(0, t.get("tested", 0) - passed)
             self.training_chart.set_counts({"passed": passed, "failed": failed,
@@ -141,7 +141,7 @@ class OverviewPage(QWidget):
 
     def _training_card(self, t: dict, staff: dict) -> None:
         # coverage counts the staff subject to the test ("không thuộc diện kiểm tra" left out)
-        active = t.get("subject_staff", t.get("active_staff", staff.get("active", 0))) or 0
+        active = figure_registry.staff_subject_to_test(t, staff.get("active", 0))
         passed = t.get("passed", 0) or 0
         missing = len(t.get("not_passed") or [])
         share = int(100 * passed / active + 0.5) if active else 0
