@@ -14,9 +14,11 @@ from desktop.models.errors import IsoDeskError
 from desktop.models.quiz import (bank, bank_io, coverage, kiosk_files, paper_entry, results,
                                  stats, wording)
 from desktop.models.quiz.common import find_session_id
+from desktop.models.quiz.kinds import KIND_LABELS_VI
 
 from . import training
 from .context import CliContext, CliError, add_json_flag, emit, fail_on
+from .imports import add_import_flags, finish
 
 
 def register(sub) -> None:
@@ -31,9 +33,7 @@ def register(sub) -> None:
     i.add_argument("--format", choices=FORMATS,
                    help="định dạng của tệp (mặc định: theo phần mở rộng, nếu không rõ thì "
                         "theo nội dung)")
-    i.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
-    i.add_argument("--accept-good", action="store_true",
-                   help="tệp có câu lỗi: vẫn nhập các câu tốt")
+    add_import_flags(i, unit="câu")
     i.add_argument("--topic", help="chủ đề cho các câu không ghi chủ đề")
     add_json_flag(i)
     i.set_defaults(handler=cmd_import)
@@ -172,6 +172,12 @@ def _notes(lines: list[str]) -> None:
 
 # --- the bank ------------------------------------------------------------------------------
 
+def _preview(text: str, width: int = 70) -> str:
+    """One line of a question's text: line breaks shown as \\n, cut at `width`."""
+    one = text.replace("\\", "\\\\").replace("\n", "\\n")
+    return one if len(one) <= width else one[:width - 1] + "…"
+
+
 def cmd_import(args, ctx: CliContext) -> int:
     store = ctx.store()
     try:
@@ -183,28 +189,30 @@ def cmd_import(args, ctx: CliContext) -> int:
             summary = bank_io.apply_import(store, plan, accept_good=args.accept_good)
     except IsoDeskError as exc:
         raise fail_on(exc) from exc
-    payload = {"imported": summary["imported"], "rejected": summary["rejected"]}
+    payload = {k: v for k, v in summary.items() if k != "refused"}
     _notes([f"bỏ qua dòng {s['line']}: {s['message']}" for s in summary["skipped"]])
     head = (f"Tệp {args.file.name}: {FORMAT_NAME.get(plan.format, plan.format)}, mã "
             f"{ENCODING_LABELS.get(plan.encoding, plan.encoding)}.")
-    lines = [head]
+    lines = [head] + [f"  {w}" for w in plan.warnings]
     if args.dry_run:
         lines.append(f"Xem trước: {len(plan.items)} câu nhập được, {len(plan.rejected)} câu lỗi, "
                      f"{len(plan.skipped)} câu đã có.")
-        lines += [f"  dòng {i['line']}: [{i['topic']}] {i['text'][:70]}" for i in summary["items"]]
+        for i in summary["items"]:
+            pictures = f" [{len(i['pictures'])} hình]" if i["pictures"] else ""
+            lines.append(f"  dòng {i['line']}: [{i['topic']}] ({KIND_LABELS_VI[i['kind']]})"
+                         f"{pictures} {_preview(i['text'])}")
+            lines += [f"      bỏ ra: {x}" for x in i["left_out"]]
         if plan.new_topics:
             lines.append("  Chủ đề mới: " + ", ".join(f"{c} ({n})" for c, n in
                                                      plan.new_topics.items()))
-    elif summary.get("refused"):
-        lines.append(f"Tệp có {len(plan.rejected)} câu lỗi: KHÔNG nhập câu nào. Sửa các dòng dưới "
-                     "đây rồi nhập lại, hoặc thêm --accept-good để chỉ nhập các câu tốt.")
-    else:
+    elif not summary.get("refused"):
         lines.append(f"Đã nhập {summary['imported']} câu.")
-    lines += [f"  Dòng {r['line']}: {r['message']}" for r in summary["rejected"]]
-    if summary.get("refused"):
-        raise CliError("\n".join(lines), payload=payload)
-    emit(ctx, payload, "\n".join(lines))
-    return 0
+        left = [(i["line"], x) for i in summary["items"] for x in i["left_out"]]
+        lines += [f"  dòng {n}: bỏ ra {x}" for n, x in left]
+    problems = [f"  Dòng {r['line']}: {r['message']}" for r in summary["rejected"]]
+    return finish(ctx, good=len(plan.items), bad=len(plan.rejected), unit="câu",
+                  dry_run=args.dry_run, accept_good=args.accept_good, payload=payload,
+                  lines=lines, problems=problems)
 
 
 FORMAT_NAME = {"gift": "GIFT", "aiken": "Aiken", "moodle-xml": "Moodle XML", "xlsx": "Excel",

@@ -9,6 +9,7 @@ from desktop.models.staff import StaffRepository
 from desktop.models.unit import get_profile
 
 from .context import CliContext, CliError, add_json_flag, emit, fail_on
+from .imports import add_import_flags, finish
 
 
 def register(sub) -> None:
@@ -18,7 +19,10 @@ def register(sub) -> None:
     i.add_argument("file", type=Path,
                    help="tệp Excel (.xlsx) danh sách cán bộ, theo tệp mẫu "
                         "(`isodesk staff template`)")
-    i.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
+    i.add_argument("--sheet", metavar="NAME",
+                   help="tên trang tính cần đọc (mặc định: trang đang hiện đầu tiên có tiêu đề "
+                        "danh sách; trang ẩn chỉ đọc khi ghi tên)")
+    add_import_flags(i, unit="dòng")
     add_json_flag(i)
     i.set_defaults(handler=cmd_import)
     ls = s.add_parser("list", help="liệt kê cán bộ theo thứ tự tên tiếng Việt")
@@ -51,24 +55,45 @@ def cmd_import(args, ctx: CliContext) -> int:
     store = ctx.store()
     repo = StaffRepository(store)
     try:
-        rows, converted = read_roster(args.file)
-        plan = repo.plan_import(rows)
-        plan.converted_cells = converted
-        result = plan.summary() if args.dry_run else repo.apply_import(plan)
+        roster = read_roster(args.file, sheet=args.sheet)
+        plan = repo.plan_import(roster.rows)
+        plan.converted_cells = roster.converted
+        plan.file_notes = roster.notes()
+        result = plan.summary() if args.dry_run else \
+            repo.apply_import(plan, accept_good=args.accept_good)
     except IsoDeskError as exc:
         raise fail_on(exc) from exc
-    result = {**result, "dry_run": bool(args.dry_run),
-              "converted_cells": [{k: c[k] for k in ("sheet", "cell", "encoding", "text")}
-                                  for c in result["converted_cells"]]}
-    lines = [("Xem trước: " if args.dry_run else "") +
-             f"thêm {result['added']}, cập nhật {result['updated']}, bỏ qua {result['skipped']}, "
-             f"lỗi {len(result['errors'])}."]
-    lines += [f"  Dòng {e['row']}: {e['message']}" for e in result["errors"]]
-    if converted:
-        lines.append(f"  Đã chuyển {len(converted)} ô từ mã TCVN3/VNI sang Unicode: " +
-                     ", ".join(c["cell"] for c in converted[:20]) + ("…" if len(converted) > 20 else ""))
-    emit(ctx, result, "\n".join(lines))
-    return 0
+    good = plan.count("add") + plan.count("update") + plan.count("unchanged")
+    payload = {**{k: v for k, v in result.items() if k != "refused"},
+               "dry_run": bool(args.dry_run),
+               "converted_cells": [{k: c[k] for k in ("sheet", "cell", "encoding", "text")}
+                                   for c in result["converted_cells"]]}
+    if args.dry_run:
+        payload["would_add"], payload["would_update"] = payload.pop("added"), \
+            payload.pop("updated")
+    lines = [f"Tệp {args.file.name}, trang \"{roster.sheet}\" (tiêu đề ở dòng "
+             f"{', '.join(map(str, roster.header_rows))})."]
+    if roster.other_sheets:
+        lines.append("  Các trang khác cũng có danh sách: " + ", ".join(roster.other_sheets)
+                     + " (chọn bằng --sheet TÊN).")
+    if roster.hidden_sheets:
+        lines.append("  Trang ẩn không đọc: " + ", ".join(roster.hidden_sheets) + ".")
+    if roster.unused_columns:
+        lines.append("  Các cột không dùng: " + "; ".join(roster.unused_columns) + ".")
+    if roster.set_aside:
+        lines.append("  Không phải dòng cán bộ: " + "; ".join(
+            f"dòng {x['row']} ({x['reason']})" for x in roster.set_aside[:12])
+            + ("…" if len(roster.set_aside) > 12 else "") + ".")
+    counts = (f"thêm {result.get('added', 0)}, cập nhật {result.get('updated', 0)}, bỏ qua "
+              f"{result['skipped']}, lỗi {len(result['errors'])}.")
+    lines.append(("Xem trước: " if args.dry_run else "") + counts)
+    if roster.converted:
+        cells = ", ".join(c["cell"] for c in roster.converted[:20])
+        lines.append(f"  Đã chuyển {len(roster.converted)} ô từ mã TCVN3/VNI sang Unicode: " + cells
+                     + ("…" if len(roster.converted) > 20 else ""))
+    problems = [f"  Dòng {e['row']}: {e['message']}" for e in result["errors"]]
+    return finish(ctx, good=good, bad=len(result["errors"]), unit="dòng", dry_run=args.dry_run,
+                  accept_good=args.accept_good, payload=payload, lines=lines, problems=problems)
 
 
 def cmd_list(args, ctx: CliContext) -> int:

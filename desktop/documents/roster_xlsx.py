@@ -1,6 +1,11 @@
-"""The staff roster in Excel: the import template, reading an import, exporting the list."""
+"""The staff roster in Excel: the import template, reading an import, exporting the list.
+
+A staff list is read as offices lay it out (`xlsx_table`): the visible sheet, a header on one or
+two rows with merged cells, split name columns joined, dates of birth, gender and the
+"ngạch/chức danh" kept; the numbering row, group headings and the footer are set aside."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -10,9 +15,10 @@ from desktop.models.staff import ImportRow, StaffMember
 from desktop.models.vntext import fold
 
 from .xlsx_common import (
-    HEADER_FONT, TITLE_FONT, WRAP, cell_text, find_header, open_workbook, save_atomically, style_body,
-    style_header_row,
+    HEADER_FONT, TITLE_FONT, WRAP, cell_text, save_atomically, style_body, style_header_row,
 )
+from .xlsx_read import open_bounded
+from .xlsx_table import read_table
 
 COLUMNS = [  # field, header, width
     ("staff_code", "Mã cán bộ", 14),
@@ -23,15 +29,35 @@ COLUMNS = [  # field, header, width
     ("email", "Email", 28),
     ("active", "Đang làm việc", 14),
 ]
+_BIRTH = ("Ngày sinh", "Ngày tháng năm sinh", "Ngày, tháng, năm sinh", "Năm sinh", "Sinh ngày",
+          "Ngày/tháng/năm sinh")
 ALIASES = {
-    "staff_code": ("Mã cán bộ", "Mã CB", "Mã", "Mã nhân viên", "Mã NV", "Mã số", "Staff code"),
-    "full_name": ("Họ và tên", "Họ tên", "Tên", "Full name", "Name"),
-    "position": ("Chức vụ", "Chức danh", "Position"),
-    "department": ("Phòng/Bộ phận", "Bộ phận", "Phòng", "Đơn vị", "Department"),
-    "phone": ("Điện thoại", "SĐT", "Số điện thoại", "Di động", "Phone"),
-    "email": ("Email", "E-mail", "Thư điện tử"),
-    "active": ("Đang làm việc", "Trạng thái", "Active"),
+    "staff_code": ("Mã cán bộ", "Mã CB", "Mã", "Mã nhân viên", "Mã NV", "Mã số", "Staff code",
+                   "Mã số cán bộ", "Mã CBCC", "Mã công chức", "Mã viên chức", "Số hiệu cán bộ"),
+    "full_name": ("Họ và tên", "Họ tên", "Full name", "Name", "Họ và tên cán bộ",
+                  "Họ và tên người lao động", "Họ và tên CBCCVC", "Họ và tên công chức, viên chức"),
+    "family_middle": ("Họ và đệm", "Họ đệm", "Họ và tên đệm", "Họ và chữ đệm", "Họ, đệm"),
+    "family": ("Họ",),
+    "middle": ("Đệm", "Tên đệm", "Chữ đệm"),
+    "given": ("Tên", "Tên gọi"),
+    "position": ("Chức vụ", "Chức vụ hiện tại", "Chức vụ (nếu có)", "Position"),
+    "rank": ("Ngạch/chức danh", "Ngạch", "Chức danh", "Ngạch, chức danh", "Chức danh nghề nghiệp",
+             "Ngạch công chức", "Ngạch viên chức", "Ngạch công chức, viên chức", "Ngạch, bậc"),
+    "department": ("Phòng/Bộ phận", "Bộ phận", "Phòng", "Đơn vị", "Department", "Đơn vị công tác",
+                   "Phòng/Tổ", "Phòng, Tổ", "Tổ", "Phòng ban", "Phòng/Ban", "Tổ/Bộ phận",
+                   "Bộ phận công tác", "Nơi công tác", "Tổ nghiệp vụ", "Tổ công tác",
+                   "Phòng, Bộ phận", "Đơn vị, bộ phận"),
+    "phone": ("Điện thoại", "SĐT", "Số điện thoại", "Di động", "Phone", "Điện thoại di động", "ĐT",
+              "Số ĐT", "Điện thoại liên hệ", "Liên hệ Điện thoại"),
+    "email": ("Email", "E-mail", "Thư điện tử", "Địa chỉ email", "Địa chỉ thư điện tử",
+              "Liên hệ Email"),
+    "active": ("Đang làm việc", "Trạng thái", "Active", "Tình trạng"),
+    "birth_date": _BIRTH,
+    "birth_male": tuple(f"{b} Nam" for b in _BIRTH) + ("Nam",),
+    "birth_female": tuple(f"{b} Nữ" for b in _BIRTH) + ("Nữ",),
+    "gender": ("Giới tính", "Nam/Nữ", "Giới", "Gender"),
 }
+NAME_FIELDS = ("full_name", "family_middle", "family", "middle", "given")
 YES = {"co", "x", "1", "true", "yes", "dang lam viec", "dang cong tac", ""}
 NO = {"khong", "0", "false", "no", "nghi", "da nghi", "nghi viec", "nghi huu", "chuyen cong tac"}
 TITLE = "DANH SÁCH CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC VÀ NGƯỜI LAO ĐỘNG"
@@ -99,28 +125,76 @@ def _parse_active(text: str | None) -> bool | None:
     return None
 
 
-def read_roster(path: Path) -> tuple[list[ImportRow], list[dict]]:
-    """Rows of the first sheet that has a roster header, numbered as Excel shows them."""
-    wb = open_workbook(path)
+@dataclass
+class RosterFile:
+    """What was read from a staff list: the rows, and what the preview tells the person."""
+    rows: list[ImportRow]
+    converted: list[dict]
+    sheet: str
+    other_sheets: list[str] = field(default_factory=list)
+    hidden_sheets: list[str] = field(default_factory=list)
+    unused_columns: list[str] = field(default_factory=list)
+    set_aside: list[dict] = field(default_factory=list)
+    header_rows: tuple[int, ...] = ()
+
+    def notes(self) -> dict:
+        return {"sheet": self.sheet, "other_sheets": self.other_sheets,
+                "hidden_sheets": self.hidden_sheets, "unused_columns": self.unused_columns,
+                "set_aside": self.set_aside, "header_rows": list(self.header_rows)}
+
+
+def _full_name(values: dict) -> str | None:
+    """The full name, or the name joined from split columns (Họ và đệm + Tên, Họ + Đệm + Tên)."""
+    if values.get("full_name"):
+        return values["full_name"]
+    parts = [values.get(f) for f in ("family_middle", "family", "middle", "given")]
+    joined = " ".join(p for p in parts if p)
+    return joined or None
+
+
+def _birth_and_gender(values: dict, cells: dict, cols: dict) -> tuple[object, str | None]:
+    """(date of birth as read, gender) from "Ngày sinh" or its "Nam"/"Nữ" columns."""
+    gender = values.get("gender")
+    birth = None
+    for field_name, which in (("birth_male", "Nam"), ("birth_female", "Nữ")):
+        col = cols.get(field_name)
+        if col and col in cells and cells[col].value not in (None, ""):
+            birth = cells[col].value
+            gender = gender or which
+    if "birth_date" in cols and cols["birth_date"] in cells:
+        birth = cells[cols["birth_date"]].value
+    return birth, gender
+
+
+def read_roster(path: Path, *, sheet: str | None = None) -> RosterFile:
+    """The staff rows of the first visible sheet with a roster header (or of `sheet`), numbered
+    as Excel shows them; rows that are not people (numbering, group headings, the footer) are
+    set aside with the reason."""
     converted: list[dict] = []
-    last_error = None
-    for ws in wb.worksheets:
-        try:
-            header_row, cols = find_header(ws, ALIASES, ("staff_code", "full_name"))
-        except Exception as exc:  # try the next sheet
-            last_error = exc
-            continue
+    with open_bounded(path) as book:
+        table = read_table(book, ALIASES, ("staff_code", NAME_FIELDS), sheet=sheet,
+                           key_field="staff_code", max_col=60)
+        cols = table.columns
         rows: list[ImportRow] = []
-        for r_idx in range(header_row + 1, ws.max_row + 1):
+        for r_idx, cells in table.rows:
             values: dict = {}
             for fieldname, col in cols.items():
-                values[fieldname] = cell_text(ws.cell(row=r_idx, column=col), converted, ws.title)
-            raw_phone = ws.cell(row=r_idx, column=cols["phone"]).value if "phone" in cols else None
+                cell = cells.get(col)
+                values[fieldname] = cell_text(cell, converted, table.sheet.title) if cell else None
+            raw_phone = cells[cols["phone"]].value if "phone" in cols and cols["phone"] in cells \
+                else None
             if isinstance(raw_phone, (int, float)):
                 values["phone"] = raw_phone
-            if all(v in (None, "") for v in values.values()):
-                rows.append(ImportRow(r_idx, {}, is_empty=True))
-                continue
+            birth, gender = _birth_and_gender(values, cells, cols)
+            values["full_name"] = _full_name(values)
+            for f in ("birth_male", "birth_female", "family_middle", "family", "middle", "given"):
+                values.pop(f, None)
+            if birth is not None:
+                values["birth_date"] = birth
+            if gender is not None:
+                values["gender"] = gender
+            if "department" not in cols and r_idx in table.groups:
+                values["department"] = table.groups[r_idx]
             error = None
             if "active" in cols:
                 active = _parse_active(values.get("active"))
@@ -129,10 +203,8 @@ def read_roster(path: Path) -> tuple[list[ImportRow], list[dict]]:
                              f"(đang là \"{values.get('active')}\").")
                 values["active"] = bool(active) if active is not None else True
             rows.append(ImportRow(r_idx, values, error=error))
-        while rows and rows[-1].is_empty:
-            rows.pop()
-        return rows, converted
-    raise last_error  # type: ignore[misc]
+        return RosterFile(rows, converted, table.sheet.title, table.other_sheets,
+                          table.hidden_sheets, table.unused, table.set_aside, table.header_rows)
 
 
 def export_roster(path: Path, people: list[StaffMember], unit_name: str = "") -> Path:

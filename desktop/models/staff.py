@@ -1,6 +1,7 @@
 """The staff roster: every person who must be trained and tested."""
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -9,10 +10,12 @@ from . import records
 from .db import Store
 from .errors import NotFound, ValidationError
 from .figures import figure_provider
-from .vntext import clean, matches, person_sort_key
+from .import_policy import may_write
+from .vntext import clean, fold, matches, person_sort_key
 
 TABLE = "staff"
-FIELDS = ("staff_code", "full_name", "position", "department", "phone", "email", "active")
+FIELDS = ("staff_code", "full_name", "position", "department", "phone", "email", "active",
+          "rank", "birth_date", "gender")
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_./-]{0,31}$")
 
@@ -33,6 +36,45 @@ def normalise_phone(value) -> str:
     return ("+" if plus else "") + digits
 
 
+def normalise_birth(value) -> tuple[str, str | None]:
+    """(date of birth as stored: "1980-05-12", "1980" or "", error message or None). Excel gives
+    a date, a year number, or text such as 12/5/1980, 12-05-1980 or 1980."""
+    if value is None or value == "":
+        return "", None
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    if isinstance(value, _dt.date):
+        return value.isoformat(), None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = clean(str(value)) or ""
+    if re.fullmatch(r"(19|20)\d\d", text):
+        return text, None
+    m = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-]((?:19|20)\d\d)", text) or \
+        re.fullmatch(r"((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})", text)
+    if m:
+        parts = [int(p) for p in m.groups()]
+        year, month, day = (parts[0], parts[1], parts[2]) if parts[0] > 31 else \
+            (parts[2], parts[1], parts[0])
+        try:
+            return _dt.date(year, month, day).isoformat(), None
+        except ValueError:
+            pass
+    return "", (f"Ngày sinh không hợp lệ: {text} (ghi dạng ngày/tháng/năm như 12/05/1980, hoặc "
+                "chỉ năm sinh như 1980).")
+
+
+def normalise_gender(value) -> tuple[str, str | None]:
+    key = fold(str(value or "")).strip()
+    if not key:
+        return "", None
+    if key in ("nam", "m", "male", "trai"):
+        return "nam", None
+    if key in ("nu", "f", "female", "gai"):
+        return "nu", None
+    return "", f"Giới tính phải là Nam hoặc Nữ (đang là \"{value}\")."
+
+
 def validate(values: dict) -> dict:
     """Clean a staff member's fields; raise ValidationError naming each bad field."""
     out = {
@@ -43,8 +85,15 @@ def validate(values: dict) -> dict:
         "phone": normalise_phone(values.get("phone")),
         "email": (clean(values.get("email")) or "").lower(),
         "active": 1 if values.get("active", True) in (True, 1, "1") else 0,
+        "rank": clean(values.get("rank")) or "",
     }
     errors: dict[str, str] = {}
+    out["birth_date"], birth_error = normalise_birth(values.get("birth_date"))
+    if birth_error:
+        errors["birth_date"] = birth_error
+    out["gender"], gender_error = normalise_gender(values.get("gender"))
+    if gender_error:
+        errors["gender"] = gender_error
     if not out["staff_code"]:
         errors["staff_code"] = "Thiếu mã cán bộ."
     elif not _CODE_RE.match(out["staff_code"]):
@@ -83,19 +132,24 @@ class StaffMember:
     version: int
     exempt: bool = False          # "không thuộc diện kiểm tra": kept out of the coverage figures
     exempt_reason: str = ""
+    rank: str = ""
+    birth_date: str = ""
+    gender: str = ""
 
     def as_public(self) -> dict:
         return {"staff_code": self.staff_code, "full_name": self.full_name,
                 "position": self.position, "department": self.department,
                 "phone": self.phone, "email": self.email, "active": self.active,
-                "exempt": self.exempt, "exempt_reason": self.exempt_reason}
+                "exempt": self.exempt, "exempt_reason": self.exempt_reason,
+                "rank": self.rank, "birth_date": self.birth_date, "gender": self.gender}
 
 
 def _member(row: dict) -> StaffMember:
     return StaffMember(row["id"], row["staff_code"], row["full_name"], row["position"],
                        row["department"], row["phone"], row["email"], bool(row["active"]),
                        row["origin_unit"], row["version"], bool(row.get("exempt") or 0),
-                       row.get("exempt_reason") or "")
+                       row.get("exempt_reason") or "", rank=row.get("rank") or "",
+                       birth_date=row.get("birth_date") or "", gender=row.get("gender") or "")
 
 
 MAX_REASON = 200
@@ -236,9 +290,12 @@ class StaffRepository:
             plan.rows.append(row)
         return plan
 
-    def apply_import(self, plan: "ImportPlan") -> dict:
-        """Apply the good rows of a plan in one transaction; refused rows are reported."""
+    def apply_import(self, plan: "ImportPlan", *, accept_good: bool = False) -> dict:
+        """Apply the plan in one transaction. A plan with refused rows writes nothing unless
+        `accept_good` (`import_policy`); refused rows are reported either way."""
         added = updated = 0
+        if not may_write(len(plan.errors), accept_good):
+            return {**plan.summary(added=0, updated=0), "refused": True}
         with self.store.atomic():
             for row in plan.rows:
                 if row.action == "add":
@@ -249,7 +306,7 @@ class StaffRepository:
                             if v or k in ("full_name", "active")}
                     records.update(self.store, TABLE, row.existing_id, keep)
                     updated += 1
-        return plan.summary(added=added, updated=updated)
+        return {**plan.summary(added=added, updated=updated), "refused": False}
 
 
 @figure_provider("staff")
@@ -267,6 +324,8 @@ FIELD_LABELS_VI = {
     "department": "phòng/bộ phận", "phone": "điện thoại", "email": "email",
     "active": "đang làm việc", "exempt": "không thuộc diện kiểm tra",
     "exempt_reason": "lý do không thuộc diện kiểm tra",
+    "active": "đang làm việc", "rank": "ngạch/chức danh", "birth_date": "ngày sinh",
+    "gender": "giới tính",
 }
 
 
@@ -285,6 +344,7 @@ class ImportRow:
 class ImportPlan:
     rows: list[ImportRow] = field(default_factory=list)
     converted_cells: list[dict] = field(default_factory=list)
+    file_notes: dict = field(default_factory=dict)   # sheet read, unused columns… (the reader's)
 
     def count(self, action: str) -> int:
         return sum(1 for r in self.rows if r.action == action)
@@ -302,4 +362,5 @@ class ImportPlan:
             "skipped": self.count("skip") + self.count("unchanged"),
             "errors": self.errors,
             "converted_cells": self.converted_cells,
+            **self.file_notes,
         }

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel, QLineEdit,
-    QTableView, QVBoxLayout,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QTableView, QVBoxLayout,
 )
 
 from desktop.models.staff import ImportPlan, StaffMember, StaffRepository
 
 from .common import FieldErrors, attempt, fit_to_screen
+from .import_gate import BadRowsGate
 from .tables import ImportPreviewModel
 
 
@@ -81,11 +82,18 @@ class StaffDialog(QDialog):
 
 
 class ImportPreviewDialog(QDialog):
-    """Shows, row by row, what an import will do; nothing is written until the user confirms."""
+    """Shows, row by row, what an import will do; nothing is written until the user confirms.
 
-    def __init__(self, plan: ImportPlan, file_name: str, parent=None):
+    It names the sheet read (and lets the person pick another visible sheet that has a list:
+    the dialog then closes with `SHEET_CHOSEN` and `chosen_sheet`), the hidden sheets left
+    alone, the columns not used and the rows that are not people."""
+
+    SHEET_CHOSEN = 2
+
+    def __init__(self, plan: ImportPlan, file_name: str, parent=None, *, roster=None):
         super().__init__(parent)
         self.plan = plan
+        self.chosen_sheet: str | None = None
         self.setWindowTitle(self.tr("Import preview — %1").replace("%1", file_name))
         fit_to_screen(self, 900, 560)
         layout = QVBoxLayout(self)
@@ -96,6 +104,8 @@ class ImportPreviewDialog(QDialog):
         summary.setObjectName("import_summary")
         summary.setStyleSheet("font-weight: bold;")
         layout.addWidget(summary)
+        if roster is not None:
+            self._file_notes(layout, roster)
         if plan.converted_cells:
             cells = ", ".join(c["cell"] for c in plan.converted_cells[:12])
             if len(plan.converted_cells) > 12:
@@ -106,12 +116,6 @@ class ImportPreviewDialog(QDialog):
             note.setObjectName("converted_note")
             note.setWordWrap(True)
             layout.addWidget(note)
-        if s["errors"]:
-            warn = QLabel(self.tr("Refused rows are not imported. Correct them in the Excel file and "
-                                  "import it again; the other rows can go in now."))
-            warn.setWordWrap(True)
-            warn.setStyleSheet("color: #b00020;")
-            layout.addWidget(warn)
         table = QTableView()
         table.setObjectName("preview_table")
         self.model = ImportPreviewModel(
@@ -125,13 +129,59 @@ class ImportPreviewDialog(QDialog):
         table.verticalHeader().hide()
         table.resizeColumnsToContents()
         layout.addWidget(table, 1)
-        buttons = QDialogButtonBox()
         n = s["added"] + s["updated"]
+        self.gate = BadRowsGate(n, len(s["errors"]), self)
+        layout.addWidget(self.gate)
+        buttons = QDialogButtonBox()
         self.import_button = buttons.addButton(
             self.tr("Import %1 rows").replace("%1", str(n)), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("do_import")
-        self.import_button.setEnabled(n > 0)
         buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.gate.changed.connect(lambda _on: self._update(n))
+        self._update(n)
+
+    def _update(self, n: int) -> None:
+        self.import_button.setEnabled(n > 0 and self.gate.allows())
+
+    @property
+    def accept_good(self) -> bool:
+        return self.gate.accept_good
+
+    def _file_notes(self, layout, roster) -> None:
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Sheet read:")))
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.setObjectName("sheet_choice")
+        self.sheet_combo.addItems([roster.sheet] + list(roster.other_sheets))
+        self.sheet_combo.setEnabled(bool(roster.other_sheets))
+        self.sheet_combo.currentTextChanged.connect(self._sheet_changed)
+        row.addWidget(self.sheet_combo)
+        row.addWidget(QLabel(self.tr("header on row %1").replace(
+            "%1", ", ".join(str(r) for r in roster.header_rows))), 1)
+        layout.addLayout(row)
+        notes = []
+        if roster.other_sheets:
+            notes.append(self.tr("Other visible sheets have a list too: pick one above to read "
+                                 "it instead."))
+        if roster.hidden_sheets:
+            notes.append(self.tr("Hidden sheets not read: %1.").replace(
+                "%1", ", ".join(roster.hidden_sheets)))
+        if roster.unused_columns:
+            notes.append(self.tr("Columns not used: %1.").replace(
+                "%1", "; ".join(roster.unused_columns)))
+        if roster.set_aside:
+            notes.append(self.tr("Rows that are not people: %1.").replace("%1", "; ".join(
+                f"{x['row']} ({x['reason']})" for x in roster.set_aside[:10])
+                + ("…" if len(roster.set_aside) > 10 else "")))
+        if notes:
+            label = QLabel("\n".join(notes))
+            label.setObjectName("file_notes")
+            label.setWordWrap(True)
+            layout.addWidget(label)
+
+    def _sheet_changed(self, name: str) -> None:
+        self.chosen_sheet = name
+        self.done(self.SHEET_CHOSEN)

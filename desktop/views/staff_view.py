@@ -169,18 +169,26 @@ class StaffPage(QWidget):
                                                   self.tr("Excel files (*.xlsx)"))
         if not path:
             return
+        sheet = None
+        while True:
+            try:
+                roster = read_roster(Path(path), sheet=sheet)
+                plan = self.repo.plan_import(roster.rows)
+                plan.converted_cells = roster.converted
+                plan.file_notes = roster.notes()
+            except IsoDeskError as exc:
+                show_error(self, exc)
+                return
+            self.preview = ImportPreviewDialog(plan, Path(path).name, self, roster=roster)
+            result = self.preview.exec()
+            if result == ImportPreviewDialog.SHEET_CHOSEN:
+                sheet = self.preview.chosen_sheet
+                continue
+            if not result:
+                return
+            break
         try:
-            rows, converted = read_roster(Path(path))
-            plan = self.repo.plan_import(rows)
-            plan.converted_cells = converted
-        except IsoDeskError as exc:
-            show_error(self, exc)
-            return
-        self.preview = ImportPreviewDialog(plan, Path(path).name, self)
-        if not self.preview.exec():
-            return
-        try:
-            result = self.repo.apply_import(plan)
+            result = self.repo.apply_import(plan, accept_good=self.preview.accept_good)
         except IsoDeskError as exc:
             show_error(self, exc)
             return

@@ -30,18 +30,17 @@ def make_sheet(path: Path, rows: list[list], *, header_row: int = 1, fonts: dict
     return path
 
 
-def run_import(store, path, dry_run=False):
+def run_import(store, path, dry_run=False, accept_good=False):
     repo = StaffRepository(store)
-    rows, converted = read_roster(path)
-    plan = repo.plan_import(rows)
-    plan.converted_cells = converted
-    return plan.summary() if dry_run else repo.apply_import(plan)
+    roster = read_roster(path)
+    plan = repo.plan_import(roster.rows)
+    plan.converted_cells = roster.converted
+    return plan.summary() if dry_run else repo.apply_import(plan, accept_good=accept_good)
 
 
 def test_template_round_trip_and_shipped_copy(tmp_path, store):
     path = write_template(tmp_path / "mau.xlsx")
-    rows, _ = read_roster(path)
-    assert rows == []  # nothing to delete before filling it in
+    assert read_roster(path).rows == []  # nothing to delete before filling it in
     shipped = Path(__file__).resolve().parents[2] / "resources" / "templates" / "danh-sach-can-bo.xlsx"
     a, b = load_workbook(path), load_workbook(shipped)
     assert a.sheetnames == b.sheetnames == ["Danh sách cán bộ", "Hướng dẫn"]
@@ -62,8 +61,11 @@ def test_good_rows_go_in_refused_rows_are_listed(tmp_path, store):
     dry = run_import(store, path, dry_run=True)
     assert (dry["added"], dry["updated"]) == (2, 0)
     assert StaffRepository(store).count(active_only=False) == 0  # the dry run wrote nothing
-    result = run_import(store, path)
-    assert (result["added"], result["updated"], result["skipped"]) == (2, 0, 1)
+    refused = run_import(store, path)     # bad rows: nothing goes in (one policy for imports)
+    assert refused["refused"] and refused["added"] == 0
+    assert StaffRepository(store).count(active_only=False) == 0
+    result = run_import(store, path, accept_good=True)
+    assert (result["added"], result["updated"], result["skipped"]) == (2, 0, 0)
     errors = {e["row"]: e["message"] for e in result["errors"]}
     assert set(errors) == {5, 6, 7, 8}  # row numbers as Excel shows them
     assert "Thiếu họ và tên" in errors[5]
@@ -84,7 +86,7 @@ def test_reimport_updates_and_ignores_unchanged(tmp_path, store):
     again = run_import(store, path)
     assert (again["added"], again["updated"], again["skipped"]) == (0, 0, 1)
     path2 = make_sheet(tmp_path / "b.xlsx", [["CB01", "Trần Văn An", "Tổ trưởng", "", "", "", ""]])
-    plan = StaffRepository(store).plan_import(read_roster(path2)[0])
+    plan = StaffRepository(store).plan_import(read_roster(path2).rows)
     assert plan.rows[0].action == "update" and "chức vụ" in plan.rows[0].reason
     assert StaffRepository(store).apply_import(plan)["updated"] == 1
     assert StaffRepository(store).by_code("CB01").position == "Tổ trưởng"

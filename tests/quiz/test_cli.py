@@ -36,12 +36,19 @@ def create_session(run, *extra) -> str:
 
 def test_import_json_shape_and_all_or_nothing(run, qdata_dir):
     code, out, err = run("quiz", "import", MOODLE / "questions.gift.txt", "--json")
-    assert code == 1 and out["imported"] == 0
-    assert set(out) == {"imported", "rejected"}
+    assert code == 1 and out["imported"] == 0 and out["refused"] and out["exit_code"] == 1
+    assert {"imported", "rejected", "skipped", "items", "new_topics"} <= set(out)
     assert [r["line"] for r in out["rejected"]] == [2, 5, 31, 34]
     assert all(set(r) == {"line", "message"} for r in out["rejected"])
+    # A dry run says what the import would do, with its exit code, and never "imported".
     code, out, _ = run("quiz", "import", MOODLE / "questions.gift.txt", "--dry-run", "--json")
-    assert code == 0 and out["imported"] == 4
+    assert code == 1 and out["would_import"] == 4 and "imported" not in out
+    assert [s["line"] for s in out["skipped"]] == [49]             # the twin of "2-08 TSL"
+    assert [i["kind"] for i in out["items"]] == ["single", "multiple", "truefalse", "truefalse"]
+    assert out["items"][0]["left_out"] == ["phản hồi riêng của từng phương án"]
+    code, out, _ = run("quiz", "import", MOODLE / "questions.gift.txt", "--dry-run",
+                       "--accept-good", "--json")
+    assert code == 0 and out["would_import"] == 4
     code, out, _ = run("quiz", "import", MOODLE / "aiken_errors.txt", "--format", "aiken",
                        "--accept-good", "--json")
     assert code == 0 and out["imported"] == 2 and len(out["rejected"]) == 4

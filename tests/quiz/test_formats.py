@@ -69,16 +69,18 @@ def test_moodle_gift_questions():
 
 def test_moodle_gift_category_escapes_html_and_one_option():
     r = gift.parse((MOODLE / "questions_in_category.gift.txt").read_bytes())
-    greeting = next(i for i in r.items if i.key == "Greeting")
-    assert greeting.topic == "Default for New Features"
-    assert greeting.text == "Listen to this greeting:\n\nWhat language is being spoken?"
-    assert "<" not in greeting.text and "\\" not in greeting.text
-    assert greeting.options[greeting.correct[0]] == "French"
     acronym = next(i for i in r.items if i.key == "Moodle acronym")
+    assert acronym.topic == "Default for New Features"
     assert acronym.text.startswith("Moodle is an acronym for Modular Object-Oriented")
+    assert "<" not in acronym.text and "\\" not in acronym.text
     assert acronym.options == ["Đúng", "Sai"] and acronym.correct == [0]
+    assert acronym.kind == "truefalse"
+    assert acronym.left_out == ["định dạng chữ (đậm, nghiêng, gạch chân, màu)"]
     refused = {x.line: x.message for x in r.rejected}
-    assert "ít nhất 2 phương án" in refused[22]            # "Moodle user": one option
+    # "Greeting" needs its sound file: refused, naming it (not imported without its sound).
+    assert "âm thanh" in refused[14] and "bonjour.mp3" in refused[14] and "Greeting" in refused[14]
+    # "Moodle user": a single =answer is a short answer for Moodle, not a one-option question.
+    assert "short answer" in refused[22]
     assert "matching" in refused[5]
 
 
@@ -98,6 +100,8 @@ def test_moodle_aiken_errors_file(store):
                                                         "A second good question"]
     assert plan.items[1].content["correct"] == [1]
     assert sorted(x.line for x in plan.rejected) == [1, 5, 7, 14]
+    # as Moodle: one message per line that is out of place
+    assert "không thuộc câu hỏi nào" in {x.line: x.message for x in plan.rejected}[7]
 
 
 # --- encodings -------------------------------------------------------------------------------
@@ -190,13 +194,15 @@ def test_excel_rows_and_errors(tmp_path):
     ws.append(["Ngân hàng"])
     ws.append([])
     ws.append(xlsx.HEADERS)
-    ws.append(["X1", "NT", "7.3", 1, VI, "Giám đốc", "Văn thư", None, None, None, None, "A", ""])
-    ws.append(["X2", "NT", "7.3", 2, "Câu sai đáp án", "Một", "Hai", None, None, None, None, "E",
-               ""])
-    ws.append([None] * 13)
-    ws.append(["X3", "NT", "7.3", 7, "Độ khó sai", "Một", "Hai", None, None, None, None, "B", ""])
-    ws.append(["X4", "NT", "", 2, "Nhiều đáp án", "Một", "Hai", "Ba", None, None, None, "A, C",
-               "Giải thích"])
+    ws.append(["X1", "NT", "7.3", 1, None, VI, "Giám đốc", "Văn thư", None, None, None, None, "A",
+               None, ""])
+    ws.append(["X2", "NT", "7.3", 2, None, "Câu sai đáp án", "Một", "Hai", None, None, None, None,
+               "E", None, ""])
+    ws.append([None] * 15)
+    ws.append(["X3", "NT", "7.3", 7, None, "Độ khó sai", "Một", "Hai", None, None, None, None, "B",
+               None, ""])
+    ws.append(["X4", "NT", "", 2, None, "Nhiều đáp án", "Một", "Hai", "Ba", None, None, None,
+               "A, C", None, "Giải thích"])
     path = tmp_path / "q.xlsx"
     wb.save(path)
     r = xlsx.parse(path)
@@ -213,8 +219,8 @@ def test_excel_tcvn3_cells_are_converted(tmp_path):
     wb = Workbook()
     ws = wb.active
     ws.append(xlsx.HEADERS)
-    ws.append(["L1", "NT", "", 1, unicode_to_tcvn3(VI), unicode_to_tcvn3("Giám đốc"), "Khác",
-               None, None, None, None, "A", ""])
+    ws.append(["L1", "NT", "", 1, None, unicode_to_tcvn3(VI), unicode_to_tcvn3("Giám đốc"),
+               "Khác", None, None, None, None, "A", None, ""])
     for cell in ws[2]:
         cell.font = Font(name=".VnTime")
     path = tmp_path / "old.xlsx"

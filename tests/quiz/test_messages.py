@@ -18,11 +18,16 @@ def test_excel_difficulty_must_be_a_whole_number(tmp_path):
     wb = Workbook()
     ws = wb.active
     ws.append(xlsx.HEADERS)
-    ws.append(["X1", "NT", "", 2.7, "Câu một?", "Có", "Không", None, None, None, None, "A", ""])
-    ws.append(["X2", "NT", "", "2,5", "Câu hai?", "Có", "Không", None, None, None, None, "A", ""])
-    ws.append(["X3", "NT", "", 3, "Câu ba?", "Có", "Không", None, None, None, None, "B", ""])
-    ws.append(["X4", "NT", "", 2.0, "Câu bốn?", "Có", "Không", None, None, None, None, "B", ""])
-    ws.append(["X5", "NT", "", "khó", "Câu năm?", "Có", "Không", None, None, None, None, "B", ""])
+    ws.append(["X1", "NT", "", 2.7, None, "Câu một?", "Có", "Không", None, None, None, None, "A",
+               None, ""])
+    ws.append(["X2", "NT", "", "2,5", None, "Câu hai?", "Có", "Không", None, None, None, None, "A",
+               None, ""])
+    ws.append(["X3", "NT", "", 3, None, "Câu ba?", "Có", "Không", None, None, None, None, "B",
+               None, ""])
+    ws.append(["X4", "NT", "", 2.0, None, "Câu bốn?", "Có", "Không", None, None, None, None, "B",
+               None, ""])
+    ws.append(["X5", "NT", "", "khó", None, "Câu năm?", "Có", "Không", None, None, None, None, "B",
+               None, ""])
     path = tmp_path / "q.xlsx"
     wb.save(path)
     r = xlsx.parse(path)

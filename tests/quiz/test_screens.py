@@ -206,14 +206,15 @@ def test_import_with_preview_all_or_nothing(qtbot, qstore, ctx, quiet, monkeypat
     def run(dialog):
         seen["problems"] = dialog.problems.rowCount()
         seen["enabled"] = dialog.import_button.isEnabled()
-        dialog.accept_good.setChecked(True)
+        dialog.gate.box.setChecked(True)
         seen["enabled_after"] = dialog.import_button.isEnabled()
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(import_dialog.ImportPreviewDialog, "exec", run)
     out = panel.import_file(str(MOODLE / "questions_in_category.gift.txt"))
-    assert seen == {"problems": 2, "enabled": False, "enabled_after": True}
-    assert out["imported"] == 2 and len(bank.list_questions(qstore)) == before + 2
+    # matching, "Greeting" (its sound file) and "Moodle user" (a short answer) are refused
+    assert seen == {"problems": 3, "enabled": False, "enabled_after": True}
+    assert out["imported"] == 1 and len(bank.list_questions(qstore)) == before + 1
     assert any("Default for New Features" in t.name for t in bank.list_topics(qstore))
 
 

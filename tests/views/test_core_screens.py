@@ -195,12 +195,16 @@ def test_staff_import_preview_then_import(qtbot, window, store, tmp_path, monkey
         seen["summary"] = dlg.findChild(QLabel, "import_summary").text()
         seen["rows"] = dlg.model.rowCount()
         seen["button"] = dlg.import_button.text()
+        seen["enabled_before"] = dlg.import_button.isEnabled()
         assert StaffRepository(store).count(active_only=False) == 0  # preview writes nothing
+        dlg.gate.box.setChecked(True)      # a refused row: the good ones only when chosen
+        seen["enabled_after"] = dlg.import_button.isEnabled()
         return True
 
     monkeypatch.setattr(ImportPreviewDialog, "exec", preview_exec)
     page.import_excel(path=str(path))
     assert seen["rows"] == 3 and "2" in seen["button"]
+    assert not seen["enabled_before"] and seen["enabled_after"]
     assert "1" in seen["summary"]
     assert {p.staff_code for p in StaffRepository(store).list()} == {"A1", "A3"}
     assert page.model.rowCount() == 2

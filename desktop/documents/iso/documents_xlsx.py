@@ -10,16 +10,17 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from desktop.models.errors import IsoDeskError
 from desktop.models.iso.document_import import DocImportRow
 from desktop.models.iso.documents import (
     KIND_LABELS_VI, STANDARD_LABELS_VI, STATE_LABELS_VI, Document,
 )
 
 from ..xlsx_common import (
-    TITLE_FONT, cell_text, find_header, open_workbook, save_atomically, style_body,
+    TITLE_FONT, cell_text, save_atomically, style_body,
     style_header_row,
 )
+from ..xlsx_read import open_bounded
+from ..xlsx_table import read_table
 
 COLUMNS = [  # field, header, width
     ("code", "Mã tài liệu", 16),
@@ -132,34 +133,29 @@ def _legend(wb) -> None:
     ws.column_dimensions["B"].width = 70
 
 
-def read_documents(path: Path) -> tuple[list[DocImportRow], list[dict]]:
-    """The rows of the first sheet with a register header, numbered as Excel shows them."""
-    wb = open_workbook(path)
+def read_documents(path: Path, *, sheet: str | None = None
+                   ) -> tuple[list[DocImportRow], list[dict]]:
+    """The rows of the first visible sheet with a register header (or of `sheet`), numbered as
+    Excel shows them, read within the bounds of `xlsx_read`."""
     converted: list[dict] = []
-    last_error: Exception | None = None
-    for ws in wb.worksheets:
-        try:
-            header_row, cols = find_header(ws, ALIASES, ("code", "title"))
-        except IsoDeskError as exc:
-            last_error = exc
-            continue
+    with open_bounded(path) as book:
+        table = read_table(book, ALIASES, ("code", "title"), sheet=sheet, max_col=40)
         rows: list[DocImportRow] = []
-        for r in range(header_row + 1, ws.max_row + 1):
+        for r, cells in table.rows:
             values: dict = {}
-            for field, col in cols.items():
-                cell = ws.cell(row=r, column=col)
-                if field in DATE_FIELDS and isinstance(cell.value, (_dt.date, _dt.datetime)):
-                    values[field] = cell.value
-                elif field == "revision" and isinstance(cell.value, float):
-                    values[field] = (str(int(cell.value)) if cell.value.is_integer()
-                                     else str(cell.value))
+            for field, col in table.columns.items():
+                cell = cells.get(col)
+                value = getattr(cell, "value", None)
+                if field in DATE_FIELDS and isinstance(value, (_dt.date, _dt.datetime)):
+                    values[field] = value
+                elif field == "revision" and isinstance(value, float):
+                    values[field] = str(int(value)) if value.is_integer() else str(value)
                 else:
-                    values[field] = cell_text(cell, converted, ws.title)
+                    values[field] = cell_text(cell, converted, table.sheet.title) if cell else None
             if all(v in (None, "") for v in values.values()):
                 continue  # an empty row says nothing; the others keep Excel's row numbers
             rows.append(DocImportRow(r, values))
         return rows, converted
-    raise last_error or IsoDeskError("Tệp không có trang tính nào.")
 
 
 def export_documents(path: Path, docs: list[Document], unit_name: str = "") -> Path:

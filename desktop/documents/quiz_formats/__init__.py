@@ -80,22 +80,23 @@ def export_format(path: Path) -> str:
 
 
 def write_questions(path: Path, questions: list[dict], topics: dict[str, str],
-                    fmt: str | None = None) -> dict:
-    """Write the questions; returns {"file", "format", "written", "skipped": [...]}."""
+                    fmt: str | None = None, pictures: dict | None = None) -> dict:
+    """Write the questions; returns {"file", "format", "written", "skipped": [...]}.
+    `pictures`: {question id: [Picture with its bytes]} (`export_bank` gives them)."""
     path = Path(path)
     fmt = fmt or export_format(path)
     skipped: list[dict] = []
     if fmt == "xlsx":
-        xlsx.write(path, questions, topics)
+        xlsx.write(path, questions, topics, pictures)
     else:
         if fmt == "gift":
-            data = gift.write(questions, topics)
+            data = gift.write(questions, topics, pictures)
         elif fmt == "moodle-xml":
-            data = moodle_xml.write(questions, topics)
+            data = moodle_xml.write(questions, topics, pictures)
         elif fmt == "aiken":
-            data, skipped = aiken.write(questions)
+            data, skipped = aiken.write(questions, pictures)
         elif fmt == "isodesk-json":
-            data = bank_json.write(questions, topics)
+            data = bank_json.write(questions, topics, pictures)
         else:
             raise IsoDeskError(f"Định dạng \"{fmt}\" không có: dùng gift, aiken, moodle-xml, xlsx "
                                "hoặc isodesk-json.")
@@ -106,20 +107,22 @@ def write_questions(path: Path, questions: list[dict], topics: dict[str, str],
 
 def export_bank(store, path: Path, *, fmt: str | None = None, topic: str | None = None,
                 include_retired: bool = False) -> dict:
-    """Write the bank in use to a file (the command line and the bank screen both call this).
+    """Write the bank in use to a file, with the questions' pictures (the command line and the
+    bank screen both call this).
 
     Files for other programs (GIFT, Aiken, Moodle XML, Excel) get the questions as people see
     them, unit names filled in from the unit profile; this program's own bank file keeps the
     placeholders, so that the unit importing it reads its own names."""
-    from desktop.models.quiz import bank, wording
+    from desktop.models.quiz import bank, pictures, wording
 
     fmt = fmt or export_format(path)
     names = wording.level_names(store)
-    questions = [(q if fmt == "isodesk-json" else q.shown(names)).as_public()
-                 for q in bank.list_questions(store, topic=topic,
-                                              include_retired=include_retired)]
+    items = bank.list_questions(store, topic=topic, include_retired=include_retired)
+    questions = [(q if fmt == "isodesk-json" else q.shown(names)).as_public() for q in items]
     topics = {t.code: t.name for t in bank.list_topics(store)}
-    return write_questions(path, questions, topics, fmt)
+    found = pictures.of_versions(store, [q.version_id for q in items], with_data=True)
+    return write_questions(path, questions, topics, fmt,
+                           {q.id: found.get(q.version_id, []) for q in items})
 
 
 __all__ = ["ENCODING_LABELS", "FORMATS", "FORMAT_LABELS", "export_bank", "export_format",

@@ -1,7 +1,10 @@
 """The Aiken format: a question, its options "A) …" or "A. …", then "ANSWER: B".
 
-Blank lines separate questions. The text is plain (no HTML). Like Moodle, an option may follow its
-letter without a space ("A)Yes"). A question may run over several lines before its first option.
+Read as Moodle reads it: line by line, blank lines skipped wherever they are (text copied from a
+web page has them inside questions); a question ends with its ANSWER line, and a new question
+line while one is open leaves the open one unfinished (refused). The text is plain (no HTML).
+Like Moodle, an option may follow its letter without a space ("A)Yes"). A question may run over
+several lines before its first option.
 This program also reads "ANSWER: A, C" for a question with several right options; it writes
 that form only for such questions (other programs may refuse them).
 """
@@ -18,27 +21,20 @@ _OPTION = re.compile(r"^([A-Z])[.)]\s*(\S.*)$")
 _ANSWER = re.compile(r"^ANSWER\s*:\s*(.*)$", re.IGNORECASE)
 
 
-def _blocks(text: str) -> list[list[tuple[int, str]]]:
-    blocks, block = [], []
-    for number, raw in enumerate(text.split("\n"), start=1):
-        line = raw.strip()
-        if line:
-            block.append((number, line))
-        elif block:
-            blocks.append(block)
-            block = []
-    if block:
-        blocks.append(block)
-    return blocks
+def _lines(text: str) -> list[tuple[int, str]]:
+    """The lines that say something, with their numbers: as Moodle, blank lines (and lines of
+    one character) are skipped wherever they are, also inside a question."""
+    return [(n, line.strip()) for n, line in enumerate(text.split("\n"), start=1)
+            if len(line.strip()) >= 2]
 
 
 def parse(data: bytes, *, encoding: str | None = None) -> ParseResult:
     text, used = decode(data, encoding)
     result = ParseResult("aiken", encoding=used)
-    for block in _blocks(text):
-        i = 0
-        while i < len(block):  # a block may hold several questions, each ended by ANSWER:
-            i = _question(block, i, result)
+    lines = _lines(text)
+    i = 0
+    while i < len(lines):
+        i = _question(lines, i, result)
     return result
 
 
@@ -52,9 +48,9 @@ def _question(block: list[tuple[int, str]], i: int, result: ParseResult) -> int:
     if _OPTION.match(block[i][1]):
         result.reject(first, "Phương án không thuộc câu hỏi nào (thiếu dòng câu hỏi phía trên).")
         j = i
-        while j < len(block) and not _ANSWER.match(block[j][1]):
+        while j < len(block) and _OPTION.match(block[j][1]):
             j += 1
-        return j + 1
+        return j
     text: list[str] = []
     options: list[str] = []
     letters: list[str] = []
@@ -93,7 +89,12 @@ def _question(block: list[tuple[int, str]], i: int, result: ParseResult) -> int:
             options.append(option.group(2).strip())
             letters.append(option.group(1))
         elif options:
-            error = error or (number, "Sau các phương án phải là dòng \"ANSWER: …\".")
+            # A line that is neither an option nor ANSWER after the options: as in Moodle,
+            # the open question was not finished, and this line starts the next one.
+            result.reject(*_at(first, error[0], error[1]) if error else
+                          (first, "Câu hỏi chưa kết thúc: thiếu dòng \"ANSWER: <chữ cái>\" sau "
+                                  "các phương án."))
+            return j
         else:
             text.append(line)
         j += 1
@@ -113,14 +114,23 @@ def _at(first: int, line: int, message: str) -> tuple[int, str]:
     return line, message
 
 
-def write(questions: list[dict]) -> tuple[bytes, list[dict]]:
+def write(questions: list[dict], pictures: dict | None = None) -> tuple[bytes, list[dict]]:
     """Aiken text (UTF-8) and the questions left out with the reason. Aiken has one line per
     question and per option: the lines of a question's text are joined with spaces; a question
     whose text would read as an option or an answer line, or with an option over several lines,
-    is left out."""
+    with pictures, or with "one of several right answers" (Aiken has no way to say it) is left
+    out."""
     out: list[str] = []
     skipped = []
+    pictures = pictures or {}
     for q in questions:
+        if pictures.get(q.get("id")):
+            skipped.append({"key": q["key"], "message": "Câu có hình: Aiken không ghi được hình."})
+            continue
+        if q.get("kind") == "any":
+            skipped.append({"key": q["key"], "message": "Câu \"một trong các đáp án đúng\": "
+                            "Aiken không ghi được loại câu này."})
+            continue
         text = " ".join(" ".join(line.split()) for line in q["text"].split("\n") if line.strip())
         if any("\n" in o for o in q["options"]):
             skipped.append({"key": q["key"], "message": "Phương án có nhiều dòng."})

@@ -2,9 +2,12 @@
 like the other formats so that a bank from another unit can be imported with a preview."""
 from __future__ import annotations
 
+import base64
 import json
 
-from desktop.models.quiz.bank_io import DEFAULT_BANK_FORMAT, ParsedQuestion, ParseResult
+from desktop.models.quiz import kinds
+from desktop.models.quiz.bank_io import (DEFAULT_BANK_FORMAT, ParsedQuestion, ParseResult,
+                                         pictures_from_json)
 
 from .encodings import decode
 
@@ -88,6 +91,14 @@ def parse(data: bytes, *, encoding: str | None = None) -> ParseResult:
             result.reject(line, "\"weights\" phải là danh sách trọng số (số, theo phần trăm), "
                                 "mỗi phương án một số.")
             continue
+        if weights is not None and any(kinds.moodle_fraction(w) is None for w in weights):
+            result.reject(line, kinds.bad_fraction_message(
+                [w for w in weights if kinds.moodle_fraction(w) is None]))
+            continue
+        kind = q.get("kind")
+        if kind is not None and kind not in kinds.KINDS:
+            result.reject(line, f"\"kind\" phải là một trong {', '.join(kinds.KINDS)}.")
+            continue
         code = str(q.get("topic") or "")
         diff = q.get("difficulty")
         result.items.append(ParsedQuestion(
@@ -97,16 +108,24 @@ def parse(data: bytes, *, encoding: str | None = None) -> ParseResult:
             topic=names.get(code) or code or None, topic_code=code or None,
             explanation=str(q.get("explanation") or ""), clause=str(q.get("clause") or ""),
             difficulty=diff if isinstance(diff, int) else None,
-            historical=q.get("historical") is True))
+            historical=q.get("historical") is True, kind=kind,
+            pictures=pictures_from_json(q.get("pictures"))))
     return result
 
 
-def write(questions: list[dict], topics: dict[str, str], *,
+def _pictures(items) -> list[dict] | None:
+    out = [{"place": p.place, "option": p.option, "name": p.name, "media_type": p.media_type,
+            "data": base64.b64encode(p.data).decode("ascii")} for p in items if p.data]
+    return out or None
+
+
+def write(questions: list[dict], topics: dict[str, str], pictures: dict | None = None, *,
           title: str = "Ngân hàng câu hỏi kiểm tra nhận thức ISO 9001:2015") -> bytes:
     """The questions (`Question.as_public()` dicts) in this program's bank format — the format of
     the default bank, which `parse` reads back — with the topics they use, in UTF-8. Per-option
     weights (percent) are written when the question has them, and `"historical": true` for a
-    question new papers leave out."""
+    question new papers leave out; pictures in base64."""
+    pictures = pictures or {}
     used = {q.get("topic") for q in questions}
     doc = {
         "format": DEFAULT_BANK_FORMAT, "version": 1, "language": "vi", "title": title,
@@ -118,8 +137,11 @@ def write(questions: list[dict], topics: dict[str, str], *,
                                ("options", list(q["options"])), ("correct", list(q["correct"])),
                                ("weights", list(q["weights"]) if q.get("weights") else None),
                                ("multiple", bool(q.get("multiple"))),
+                               ("kind", kinds.infer_kind(q.get("kind"), q.get("multiple"),
+                                                         q["correct"])),
                                ("explanation", q.get("explanation") or ""),
-                               ("historical", True if q.get("historical") else None))
+                               ("historical", True if q.get("historical") else None),
+                               ("pictures", _pictures(pictures.get(q.get("id"), []))))
              if v is not None}
             for q in questions],
     }

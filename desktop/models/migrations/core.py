@@ -124,3 +124,13 @@ def m0004_staff_exemption(db: Database) -> None:
     db.execute("ALTER TABLE staff ADD COLUMN exempt INTEGER NOT NULL DEFAULT 0 "
                "CHECK (exempt IN (0, 1))")
     db.execute("ALTER TABLE staff ADD COLUMN exempt_reason TEXT NOT NULL DEFAULT ''")
+
+
+@migrations(name="0006_staff_birth_gender_rank")
+def m0006_staff_birth_gender_rank(db: Database) -> None:
+    # What offices' staff lists carry besides the name and post: the date of birth (a full date
+    # "1980-05-12" or a year "1980"), the gender ("nam" / "nu") and the "ngạch/chức danh".
+    db.execute("ALTER TABLE staff ADD COLUMN birth_date TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE staff ADD COLUMN gender TEXT NOT NULL DEFAULT '' "
+               "CHECK (gender IN ('', 'nam', 'nu'))")
+    db.execute("ALTER TABLE staff ADD COLUMN rank TEXT NOT NULL DEFAULT ''")

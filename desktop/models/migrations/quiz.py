@@ -223,3 +223,34 @@ def m0003_historical_questions(db: Database) -> None:
     # record and for units that still want it, but new papers leave it out by default.
     db.execute("ALTER TABLE quiz_questions ADD COLUMN historical INTEGER NOT NULL DEFAULT 0 "
                "CHECK (historical IN (0, 1))")
+
+
+@migrations(name="0004_question_kind_and_pictures")
+def m0004_question_kind_and_pictures(db: Database) -> None:
+    # The kind of a question, apart from "several right options": "single" (one right option),
+    # "multiple" (tick all that apply), "any" (several options are right and choosing one of
+    # them is enough, as Moodle grades a single-answer question with two 100 % answers) and
+    # "truefalse" (the two options Đúng / Sai). `multiple` stays, equal to kind = 'multiple'.
+    db.execute("ALTER TABLE quiz_question_versions ADD COLUMN kind TEXT NOT NULL DEFAULT 'single' "
+               "CHECK (kind IN ('single', 'multiple', 'any', 'truefalse'))")
+    db.execute("UPDATE quiz_question_versions SET kind = 'multiple' WHERE multiple = 1")
+    db.execute("UPDATE quiz_question_versions SET kind = 'truefalse' WHERE multiple = 0 AND "
+               "options = '[\"Đúng\",\"Sai\"]'")
+    # Pictures of a question version: the question's own, or an option's (`option_index`),
+    # each a file in `blobs` by SHA-256, in order. A version's pictures never change once a
+    # paper used it: an edit that changes them makes a new version, as for the text.
+    db.execute(
+        f"""CREATE TABLE quiz_question_pictures ({RECORD_COLUMNS},
+            version_id TEXT NOT NULL REFERENCES quiz_question_versions(id),
+            place TEXT NOT NULL CHECK (place IN ('question', 'option', 'explanation')),
+            option_index INTEGER,
+            position INTEGER NOT NULL DEFAULT 0,
+            sha256 TEXT NOT NULL,
+            media_type TEXT NOT NULL DEFAULT '',
+            name TEXT NOT NULL DEFAULT '',
+            width INTEGER NOT NULL DEFAULT 0,
+            height INTEGER NOT NULL DEFAULT 0
+        )"""
+    )
+    db.execute("CREATE INDEX idx_quiz_question_pictures_version ON "
+               "quiz_question_pictures(version_id, position)")

@@ -1,6 +1,8 @@
 """Training sessions and the awareness quiz (no Qt here).
 
 - `bank`, `bank_io`: topics, questions and their versions; imports and the default bank;
+- `kinds`, `pictures`: the kinds of question (one right, tick all, one of several right,
+  true/false) with Moodle's weights, and the pictures of questions and options;
 - `sessions`: training sessions, attendance, test settings, the proctor's PIN;
 - `papers`: drawing reproducible papers and printed variants;
 - `attempts`, `grading`: taking the test, answer by answer, and grading;
@@ -9,7 +11,7 @@
 - `paper_entry`: answers keyed in from paper;
 - `kiosk`, `kiosk_files`: the kiosk's PIN and running state; files between kiosk PCs.
 """
-from . import common  # noqa: F401  (registers the synced tables)
+from . import common, pictures  # noqa: F401  (register the synced tables)
 from .coverage import training_coverage
 
 __all__ = ["training_coverage"]

@@ -14,7 +14,7 @@ from .. import audit, records
 from ..db import Store, now_iso
 from ..errors import NotFound
 from ..staff import StaffRepository
-from . import bank, grading, sessions
+from . import bank, grading, kinds, sessions
 from .common import ANSWERS, ATTEMPTS, QuizError, dumps, letter, loads
 from .papers import Paper, PaperItem, draw_paper, new_seed
 
@@ -35,7 +35,9 @@ class AttemptItem:
     options: list[str] = field(default_factory=list)     # version order
     correct_options: list[int] = field(default_factory=list)
     multiple: bool = False
+    kind: str = "single"
     explanation: str = ""
+    pictures: list = field(default_factory=list)       # `pictures.Picture`, question's first
     clause: str = ""
     difficulty: int = 2
 
@@ -53,6 +55,11 @@ class AttemptItem:
     def shown_letters(self, indexes) -> str:
         return ", ".join(letter(self.shown_index(i)) for i in sorted(indexes or [],
                                                                     key=self.shown_index))
+
+    def right_answer(self) -> str:
+        """The right answer in the letters shown ("B / D" when either one is right)."""
+        return kinds.right_letters(self.kind, [letter(self.shown_index(i)) for i in sorted(
+            self.correct_options, key=self.shown_index)])
 
 
 @dataclass
@@ -226,7 +233,8 @@ def load_attempt(store: Store, attempt_id: str, *, with_content: bool = True) ->
             flagged=bool(a["flagged"]), correct=bool(a["correct"]), row_version=a["version"],
             text=v.get("text", ""), options=v.get("options", []),
             correct_options=v.get("correct", []), multiple=v.get("multiple", False),
-            explanation=v.get("explanation", ""), clause=v.get("clause", ""),
+            kind=v.get("kind") or ("multiple" if v.get("multiple") else "single"),
+            pictures=v.get("pictures", []), explanation=v.get("explanation", ""), clause=v.get("clause", ""),
             difficulty=v.get("difficulty", 2)))
     elapsed = row["p_elapsed"] if row["p_elapsed"] is not None else row["elapsed_s"] * 1000
     return Attempt(
@@ -276,7 +284,7 @@ def answer(store: Store, attempt: Attempt, position: int, selected: list[int] | 
     chosen = sorted(set(selected or [])) or None
     if chosen and any(i < 0 or i >= len(item.option_order) for i in chosen):
         raise QuizError("Phương án không có trong câu hỏi.")
-    correct = grading.is_correct(chosen, item.correct_options)
+    correct = grading.is_correct(chosen, item.correct_options, item.kind)
     if elapsed_ms is not None:
         attempt.elapsed_ms = int(elapsed_ms)
     with store.atomic() as conn:

@@ -1,8 +1,8 @@
 """The question bank: topics, questions and their versions.
 
 A question keeps its identity (key, topic, retired or not) in `quiz_questions`; what it says
-(text, options, correct options, explanation, clause, difficulty) is a row of
-`quiz_question_versions`. Editing a question whose current version no paper has used yet changes
+(text, options, correct options, kind, explanation, clause, difficulty, pictures) is a row of
+`quiz_question_versions` (and its rows of `quiz_question_pictures`). Editing a question whose current version no paper has used yet changes
 that version; once a paper used it, an edit makes the next version, so that every attempt keeps
 the exact text and options it showed. A question marked historical (about a plan that is over,
 such as the 2020 conversion) stays in the bank but new papers leave it out unless the session
@@ -20,7 +20,8 @@ from .. import records
 from ..db import Store
 from ..errors import NotFound, ValidationError
 from ..vntext import clean, collation_key, fold, matches, nfc
-from . import wording
+from . import kinds, wording
+from . import pictures as pics
 from .common import MAX_OPTIONS, QUESTIONS, TOPICS, VERSIONS, QuizError, dumps, loads
 
 MAX_TEXT = 4000
@@ -33,12 +34,16 @@ FALLBACK_TOPIC = ("khac", "Chủ đề khác")
 # ---------------------------------------------------------------------------------------------
 # Text
 
+_SPACES = re.compile(r"[ \t\f\v]+")
+
+
 def clean_block(text: str | None) -> str:
-    """Multi-line text: NFC, each line's spaces collapsed, no blank lines at the ends."""
+    """Multi-line text: NFC, each line's spaces collapsed, no blank lines at the ends. No-break
+    spaces stay as they are (a `<pre>` block's layout, read from a question file)."""
     if text is None:
         return ""
-    lines = [" ".join(line.split()) for line in nfc(str(text)).replace("\r\n", "\n")
-             .replace("\r", "\n").split("\n")]
+    lines = [_SPACES.sub(" ", line).strip(" \t") for line in nfc(str(text))
+             .replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     while lines and not lines[0]:
         lines.pop(0)
     while lines and not lines[-1]:
@@ -50,10 +55,14 @@ def clean_block(text: str | None) -> str:
     return "\n".join(out)
 
 
-def content_key(text: str, options: list[str]) -> str:
+def content_key(text: str, options: list[str], pictures=()) -> str:
     """Identifies a question's wording (case, spacing and diacritic forms aside; a unit-name
-    placeholder counts as its default name, so "{BHXH huyện}" and "BHXH huyện" are the same)."""
-    payload = dumps([fold(wording.fill(text)), [fold(wording.fill(o)) for o in options]])
+    placeholder counts as its default name, so "{BHXH huyện}" and "BHXH huyện" are the same)
+    and its pictures."""
+    parts = [fold(wording.fill(text)), [fold(wording.fill(o)) for o in options]]
+    if pictures:
+        parts.append(sorted(list(p.key()) for p in pictures))
+    payload = dumps(parts)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -197,12 +206,15 @@ class Question:
     used: bool = False
     historical: bool = False
     extra: dict = field(default_factory=dict)
+    kind: str = "single"
+    pictures: list = field(default_factory=list)        # pictures.Picture, in order
 
     def content(self) -> dict:
         return {"text": self.text, "options": list(self.options), "correct": list(self.correct),
-                "weights": self.weights, "multiple": self.multiple,
+                "weights": self.weights, "multiple": self.multiple, "kind": self.kind,
                 "explanation": self.explanation, "clause": self.clause,
-                "difficulty": self.difficulty, "topic_code": self.topic_code}
+                "difficulty": self.difficulty, "topic_code": self.topic_code,
+                "pictures": [p.as_dict() for p in self.pictures]}
 
     def as_public(self) -> dict:
         return {"id": self.id, "key": self.key, "topic": self.topic_code,
@@ -210,9 +222,10 @@ class Question:
                 "difficulty": self.difficulty, "text": self.text, "options": list(self.options),
                 "correct": list(self.correct),
                 "weights": list(self.weights) if self.weights is not None else None,
-                "multiple": self.multiple, "explanation": self.explanation,
-                "version": self.version_no,
-                "retired": self.retired, "historical": self.historical}
+                "multiple": self.multiple, "kind": self.kind,
+                "explanation": self.explanation, "version": self.version_no,
+                "retired": self.retired, "historical": self.historical,
+                "pictures": [p.as_dict() for p in self.pictures]}
 
     def shown(self, names=None) -> "Question":
         """A copy with the unit names filled in (for showing; never save it back)."""
@@ -223,7 +236,7 @@ class Question:
 
 _SELECT = """SELECT q.id, q.key, q.topic_code, q.retired, q.historical, q.source, q.origin_unit,
     q.version AS row_version, q.updated_at, v.id AS version_id, v.number AS version_no, v.text,
-    v.options, v.correct, v.weights, v.multiple, v.explanation, v.clause, v.difficulty,
+    v.options, v.correct, v.weights, v.multiple, v.kind, v.explanation, v.clause, v.difficulty,
     t.name AS topic_name
     FROM quiz_questions q JOIN quiz_question_versions v ON v.id = q.current_version_id
     LEFT JOIN quiz_topics t ON t.code = q.topic_code AND t.deleted = 0
@@ -241,7 +254,16 @@ def _question(row: dict) -> Question:
         explanation=row["explanation"], clause=row["clause"], difficulty=row["difficulty"],
         updated_at=row["updated_at"], topic_name=row["topic_name"] or row["topic_code"],
         historical=bool(row["historical"]),
+        kind=row["kind"] or ("multiple" if row["multiple"] else "single"),
     )
+
+
+def _with_pictures(store: Store, items: list[Question], *, with_data: bool = False
+                   ) -> list[Question]:
+    found = pics.of_versions(store, [q.version_id for q in items], with_data=with_data)
+    for q in items:
+        q.pictures = found.get(q.version_id, [])
+    return items
 
 
 def list_questions(store: Store, *, query: str = "", topic: str | None = None,
@@ -253,7 +275,7 @@ def list_questions(store: Store, *, query: str = "", topic: str | None = None,
         params.append(topic)
     if not include_retired:
         sql += " AND q.retired = 0"
-    items = [_question(r) for r in store.query(sql, params)]
+    items = _with_pictures(store, [_question(r) for r in store.query(sql, params)])
     used = used_version_ids(store)
     for q in items:
         q.used = q.version_id in used
@@ -269,11 +291,11 @@ def _key_order(key: str):
     return [(0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts]
 
 
-def get_question(store: Store, question_id: str) -> Question:
+def get_question(store: Store, question_id: str, *, with_data: bool = False) -> Question:
     row = store.query_one(_SELECT + " AND q.id = ?", (question_id,))
     if row is None:
         raise NotFound("Không tìm thấy câu hỏi này (có thể đã bị xóa).")
-    q = _question(row)
+    q = _with_pictures(store, [_question(row)], with_data=with_data)[0]
     q.used = is_version_used(store, q.version_id)
     return q
 
@@ -282,7 +304,7 @@ def question_by_key(store: Store, key: str) -> Question | None:
     cond, scope = in_use(store, "q", QUESTIONS, "key")
     row = store.query_one(_SELECT + f" AND q.key = ? AND {cond} ORDER BY q.origin_unit = ? DESC",
                           (key, *scope, store.unit_code))
-    return _question(row) if row else None
+    return _with_pictures(store, [_question(row)])[0] if row else None
 
 
 def get_version(store: Store, version_id: str, *, raw: bool = False) -> dict:
@@ -300,12 +322,15 @@ def _version_dict(row: dict) -> dict:
     out["correct"] = loads(row["correct"], [])
     out["weights"] = loads(row["weights"])
     out["multiple"] = bool(row["multiple"])
+    out["kind"] = row.get("kind") or ("multiple" if row["multiple"] else "single")
     return out
 
 
-def get_versions(store: Store, version_ids, *, raw: bool = False) -> dict[str, dict]:
+def get_versions(store: Store, version_ids, *, raw: bool = False,
+                 with_pictures: bool = False) -> dict[str, dict]:
     """Versions by id, as shown to people (the unit names of this unit's profile filled in:
-    kiosk, papers, slips, results), or as stored with `raw`."""
+    kiosk, papers, slips, results), or as stored with `raw`; with `with_pictures`, each has
+    "pictures" (with their bytes)."""
     ids = list(dict.fromkeys(version_ids))
     out: dict[str, dict] = {}
     names = None if raw else wording.level_names(store)
@@ -316,6 +341,10 @@ def get_versions(store: Store, version_ids, *, raw: bool = False) -> dict[str, d
         for r in rows:
             v = _version_dict(r)
             out[r["id"]] = v if raw else wording.fill_content(v, names)
+    if with_pictures:
+        found = pics.of_versions(store, ids, with_data=True)
+        for vid, v in out.items():
+            v["pictures"] = found.get(vid, [])
     return out
 
 
@@ -386,7 +415,20 @@ def validate_content(store: Store | None, data: dict) -> dict:
             weights = None
         if weights is not None and len(weights) != len(options):
             weights = None
-    multiple = bool(data.get("multiple")) or len(correct) > 1
+    kind = kinds.normalise(kinds.infer_kind(data.get("kind"), data.get("multiple"), correct),
+                           correct)
+    if "correct" not in errors and "options" not in errors:
+        for name, message in kinds.check(kind, options, correct, weights).items():
+            errors.setdefault(name, message)
+    if weights is not None:
+        weights = [kinds.moodle_fraction(w) if kinds.moodle_fraction(w) is not None else w
+                   for w in weights]
+    multiple = kind == "multiple"
+    pictures = [p if isinstance(p, pics.Picture) else pics.Picture.from_dict(p)
+                for p in (data.get("pictures") or [])]
+    problem = pics.check(pictures, len(options))
+    if problem:
+        errors["pictures"] = problem
     try:
         difficulty = int(data.get("difficulty") or 2)
     except (TypeError, ValueError):
@@ -408,17 +450,18 @@ def validate_content(store: Store | None, data: dict) -> dict:
     if errors:
         raise ValidationError(errors)
     return {"text": text, "options": options, "correct": correct, "weights": weights,
-            "multiple": multiple, "explanation": clean_block(data.get("explanation")),
-            "clause": clause, "difficulty": difficulty, "topic_code": topic_code}
+            "multiple": multiple, "kind": kind, "explanation": clean_block(data.get("explanation")),
+            "clause": clause, "difficulty": difficulty, "topic_code": topic_code,
+            "pictures": pictures}
 
 
 def _version_values(question_id: str, number: int, c: dict) -> dict:
     return {"question_id": question_id, "number": number, "text": c["text"],
             "options": dumps(c["options"]), "correct": dumps(c["correct"]),
             "weights": dumps(c["weights"]) if c["weights"] is not None else None,
-            "multiple": int(c["multiple"]), "explanation": c["explanation"],
+            "multiple": int(c["multiple"]), "kind": c["kind"], "explanation": c["explanation"],
             "clause": c["clause"], "difficulty": c["difficulty"],
-            "content_hash": content_key(c["text"], c["options"])}
+            "content_hash": content_key(c["text"], c["options"], c["pictures"])}
 
 
 def next_key(store: Store, prefix: str = "CH") -> str:
@@ -466,6 +509,7 @@ def add_question(store: Store, data: dict, *, key: str | None = None, source: st
                                           "historical": int(bool(data.get("historical")))},
                        record_id=qid)
         records.insert(store, VERSIONS, _version_values(qid, 1, content), record_id=vid)
+        pics.insert_rows(store, vid, content["pictures"])
     return get_question(store, qid)
 
 
@@ -474,12 +518,14 @@ def update_question(store: Store, question_id: str, data: dict, *,
     """Save an edit. Returns (the question, True when a new version was made)."""
     current = get_question(store, question_id)
     merged = {**current.content(), **data}
+    if "multiple" in data and "kind" not in data:
+        merged.pop("kind")          # said the older way: the kind follows from it
     if "weights" not in data and current.weights is not None:
         # Weights belong to the options and right answers they were given with: once these
         # change, the old weights would contradict them, so the defaults apply again.
-        probe = validate_content(store, merged)
-        if (probe["options"], probe["correct"], probe["multiple"]) != \
-                (current.options, current.correct, current.multiple):
+        probe = validate_content(store, {**merged, "weights": None})
+        if (probe["options"], probe["correct"], probe["kind"]) != \
+                (current.options, current.correct, current.kind):
             merged["weights"] = None
     content = validate_content(store, merged)
     new_version = False
@@ -495,18 +541,24 @@ def update_question(store: Store, question_id: str, data: dict, *,
             identity["historical"] = int(bool(data["historical"]))
         if identity:
             records.update(store, QUESTIONS, question_id, identity)
-        old = {k: v for k, v in current.content().items() if k != "topic_code"}
-        new = {k: v for k, v in content.items() if k != "topic_code"}
-        if old != new:
+        old = {k: v for k, v in current.content().items() if k not in ("topic_code", "pictures")}
+        new = {k: v for k, v in content.items() if k not in ("topic_code", "pictures")}
+        old_pictures = [p.key() for p in current.pictures]
+        new_pictures = [p.key() for p in content["pictures"]]
+        if old != new or old_pictures != new_pictures:
             values = _version_values(question_id, current.version_no, content)
             if is_version_used(store, current.version_id):
                 vid = records.new_id()
                 values["number"] = current.version_no + 1
                 records.insert(store, VERSIONS, values, record_id=vid)
                 records.update(store, QUESTIONS, question_id, {"current_version_id": vid})
+                pics.insert_rows(store, vid, content["pictures"])
                 new_version = True
             else:
                 records.update(store, VERSIONS, current.version_id, values)
+                if old_pictures != new_pictures:
+                    pics.delete_rows(store, current.version_id)
+                    pics.insert_rows(store, current.version_id, content["pictures"])
     return get_question(store, question_id), new_version
 
 
@@ -533,6 +585,7 @@ def delete_question(store: Store, question_id: str) -> None:
                         "nguyên). Hãy cho câu hỏi ngừng dùng thay vì xóa.")
     with store.atomic():
         for v in versions_of(store, question_id):
+            pics.delete_rows(store, v["id"])
             records.delete(store, VERSIONS, v["id"])
         records.delete(store, QUESTIONS, question_id)
 

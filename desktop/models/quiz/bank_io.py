@@ -36,12 +36,16 @@ class ParsedQuestion:
     clause: str = ""
     difficulty: int | None = None
     historical: bool = False
+    kind: str | None = None           # kinds.KINDS; None: from `multiple` and the right answers
+    pictures: list = field(default_factory=list)     # pictures.Picture, with their bytes
+    left_out: list[str] = field(default_factory=list)   # what the reader could not keep, said
 
     def content(self) -> dict:
         return {"text": self.text, "options": self.options, "correct": self.correct,
-                "weights": self.weights, "multiple": bool(self.multiple),
+                "weights": self.weights, "multiple": bool(self.multiple), "kind": self.kind,
                 "explanation": self.explanation, "clause": self.clause,
-                "difficulty": self.difficulty or 2, "historical": self.historical}
+                "difficulty": self.difficulty or 2, "historical": self.historical,
+                "pictures": list(self.pictures)}
 
 
 @dataclass
@@ -73,11 +77,18 @@ class PlannedItem:
     topic_name: str
     new_topic: bool
     content: dict
+    left_out: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
+        c = self.content
         return {"line": self.line, "key": self.key, "topic": self.topic_code,
-                "topic_name": self.topic_name, "text": self.content["text"],
-                "options": self.content["options"], "correct": self.content["correct"]}
+                "topic_name": self.topic_name, "text": c["text"], "options": c["options"],
+                "correct": c["correct"], "kind": c["kind"], "weights": c["weights"],
+                "explanation": c["explanation"],
+                "pictures": [{"place": p.place, "option": p.option, "name": p.name,
+                              "media_type": p.media_type, "sha256": p.sha256}
+                             for p in c["pictures"]],
+                "left_out": list(self.left_out)}
 
 
 @dataclass
@@ -95,8 +106,9 @@ class ImportPlan:
         return bool(self.rejected)
 
     def summary(self, imported: int, *, dry_run: bool) -> dict:
+        """What the import did (or, for a dry run, would do: "would_import", no "imported")."""
         return {
-            "imported": imported,
+            ("would_import" if dry_run else "imported"): imported,
             "rejected": [r.as_dict() for r in sorted(self.rejected, key=lambda r: r.line)],
             "skipped": [r.as_dict() for r in sorted(self.skipped, key=lambda r: r.line)],
             "new_topics": [{"code": c, "name": n} for c, n in self.new_topics.items()],
@@ -129,7 +141,7 @@ def plan_import(store: Store, parsed: ParseResult, *, topic: str | None = None) 
         except ValidationError as exc:
             plan.rejected.append(Rejection(item.line, _field_message(exc)))
             continue
-        digest = bank.content_key(content["text"], content["options"])
+        digest = bank.content_key(content["text"], content["options"], content["pictures"])
         if digest in existing:
             plan.skipped.append(Rejection(item.line, f"Đã có trong ngân hàng (câu {existing[digest]})"
                                           ", không nhập lại."))
@@ -144,7 +156,8 @@ def plan_import(store: Store, parsed: ParseResult, *, topic: str | None = None) 
         content["historical"] = bool(item.historical)
         key = bank.free_key(store, item.key, keys)
         keys.add(key)
-        plan.items.append(PlannedItem(item.line, key, code, name, new, content))
+        plan.items.append(PlannedItem(item.line, key, code, name, new, content,
+                                      list(item.left_out)))
     return plan
 
 
@@ -251,9 +264,11 @@ def load_bank_file(store: Store, path: Path | None = None) -> dict:
                 bank.add_question(store, {
                     "topic_code": q.get("topic"), "text": q.get("text"),
                     "options": q.get("options"), "correct": q.get("correct"),
-                    "weights": q.get("weights"), "explanation": q.get("explanation", ""), "clause": q.get("clause", ""),
-                    "difficulty": q.get("difficulty", 2), "multiple": q.get("multiple", False),
+                    "weights": q.get("weights"), "explanation": q.get("explanation", ""),
+                    "clause": q.get("clause", ""), "difficulty": q.get("difficulty", 2),
+                    "multiple": q.get("multiple", False), "kind": q.get("kind"),
                     "historical": bool(q.get("historical")),
+                    "pictures": pictures_from_json(q.get("pictures")),
                 }, key=key, source="default")
             except ValidationError as exc:
                 raise IsoDeskError(f"Câu {key or '?'} của ngân hàng {path.name} không hợp lệ: "
@@ -264,6 +279,25 @@ def load_bank_file(store: Store, path: Path | None = None) -> dict:
     out = {"topics": added_topics, "questions": added, "skipped": skipped}
     if is_default:
         out["updated"] = (update or {}).get("updated", [])
+    return out
+
+
+def pictures_from_json(items) -> list:
+    """Pictures as a bank file carries them: {"place", "option", "name", "data": base64}."""
+    import base64
+    import binascii
+
+    from .pictures import Picture
+
+    out = []
+    for p in items or []:
+        if not isinstance(p, dict) or not isinstance(p.get("data"), str):
+            continue
+        try:
+            data = base64.b64decode(p["data"], validate=True)
+        except (binascii.Error, ValueError):
+            continue
+        out.append(Picture.from_dict({**p, "data": data, "sha256": None}))
     return out
 
 

@@ -1,7 +1,8 @@
 """Grading, the same for the kiosk and for answers keyed in from paper.
 
-A question scores 1 when the chosen options are exactly the correct ones (every correct option
-chosen and no other), else 0. The attempt's percent is its score over the number of questions;
+A question scores 1 when the chosen options are a right answer of its kind (`kinds.grade`):
+exactly the right ones (every right option chosen and no other), or, for a question with "one of
+several right answers", one option that is among the right ones; else 0. The attempt's percent is its score over the number of questions;
 it passes when the percent reaches the session's pass mark.
 """
 from __future__ import annotations
@@ -9,13 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+from . import kinds
+
 EPSILON = 1e-9
 
 
-def is_correct(selected: Iterable[int] | None, correct: Iterable[int]) -> bool:
-    if not selected:
-        return False
-    return set(selected) == set(correct)
+def is_correct(selected: Iterable[int] | None, correct: Iterable[int],
+               kind: str = "single") -> bool:
+    return kinds.grade(selected, list(correct), kind)
 
 
 @dataclass(frozen=True)

@@ -257,7 +257,7 @@ class BankPanel(QWidget):
             return None
         try:
             result = bank_io.apply_import(self.store, plan,
-                                          accept_good=self.import_preview.accept_good.isChecked())
+                                          accept_good=self.import_preview.accept_good)
         except IsoDeskError as exc:
             show_error(self, exc)
             return None

@@ -4,29 +4,44 @@ unless the user ticks "import the good ones"."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QTabWidget,
+    QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QTabWidget,
     QVBoxLayout,
 )
 
 from desktop.documents.quiz_formats import ENCODING_LABELS, FORMAT_LABELS
 from desktop.models.quiz.bank_io import ImportPlan
+from desktop.models.quiz.kinds import right_letters
 
 from ..common import fit_to_screen
+from ..import_gate import BadRowsGate
 from ..tables import ItemsModel
+
+
+def kind_names(obj) -> dict[str, str]:
+    """The kinds of question as the interface names them."""
+    return {"single": obj.tr("One right answer"), "multiple": obj.tr("Tick all that apply"),
+            "any": obj.tr("One of several right answers"), "truefalse": obj.tr("True / false")}
 
 
 class PlannedModel(ItemsModel):
     def __init__(self, parent=None):
         super().__init__(parent=parent)
         self.headers = [self.tr("Line"), self.tr("Key"), self.tr("Topic"), self.tr("Question"),
-                        self.tr("Options"), self.tr("Right")]
+                        self.tr("Kind"), self.tr("Options"), self.tr("Right"),
+                        self.tr("Pictures"), self.tr("Left out")]
+        self.kind_names = kind_names(self)
 
     def display(self, item, column: int) -> str:
         c = item.content
         return [str(item.line), item.key,
                 item.topic_name + (" " + self.tr("(new)") if item.new_topic else ""),
-                c["text"].replace("\n", " "), str(len(c["options"])),
-                ", ".join(chr(65 + i) for i in c["correct"])][column]
+                c["text"].replace("\n", " "), self.kind_names[c["kind"]], str(len(c["options"])),
+                right_letters(c["kind"], [chr(65 + i) for i in c["correct"]]),
+                str(len(c["pictures"])) if c["pictures"] else "",
+                "; ".join(item.left_out)][column]
+
+    def background(self, item, column: int) -> str | None:
+        return "#fff4d6" if column == 8 and item.left_out else None
 
     def sort_key(self, item, column: int):
         return item.line if column == 0 else super().sort_key(item, column)
@@ -93,19 +108,15 @@ class ImportPreviewDialog(QDialog):
         if plan.rejected:
             tabs.setCurrentIndex(1)
         layout.addWidget(tabs, 1)
-        self.accept_good = QCheckBox(self.tr("Import the %1 good questions and leave out the "
-                                             "refused ones").replace("%1", str(len(plan.items))))
-        self.accept_good.setObjectName("accept_good")
-        if plan.rejected:
-            warn = QLabel(self.tr("The file has refused items, so nothing will be imported unless "
-                                  "you tick the box below. You can also correct the file (the "
-                                  "line numbers are above) and import it again."))
-            warn.setWordWrap(True)
-            warn.setStyleSheet("color: #b00020;")
-            layout.addWidget(warn)
-            layout.addWidget(self.accept_good)
-        else:
-            self.accept_good.hide()
+        left = sum(1 for i in plan.items if i.left_out)
+        if left:
+            note = QLabel(self.tr("%1 questions lose something this program can't keep (see the "
+                                  "\"Left out\" column).").replace("%1", str(left)))
+            note.setObjectName("left_out_note")
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        self.gate = BadRowsGate(len(plan.items), len(plan.rejected), self)
+        layout.addWidget(self.gate)
         buttons = QDialogButtonBox()
         self.import_button = buttons.addButton(
             self.tr("Import %1 questions").replace("%1", str(len(plan.items))),
@@ -115,9 +126,13 @@ class ImportPreviewDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.accept_good.toggled.connect(self._update)
+        self.gate.changed.connect(self._update)
         self._update()
 
+    @property
+    def accept_good(self) -> bool:
+        return self.gate.accept_good
+
     def _update(self, *_args) -> None:
-        ok = bool(self.plan.items) and (not self.plan.rejected or self.accept_good.isChecked())
+        ok = bool(self.plan.items) and self.gate.allows()
         self.import_button.setEnabled(ok)
