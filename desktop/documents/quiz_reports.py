@@ -66,7 +66,8 @@ def variants_pdf(store: Store, session_id: str, count: int, path: Path, *,
     """Print `count` variants (made once, kept for ever); the answer key goes to its own file."""
     session = sessions.get_session(store, session_id)
     variants = papers.ensure_variants(store, session_id, count)
-    versions = bank.get_versions(store, [it.version_id for v in variants for it in v["items"]])
+    versions = bank.get_versions(store, [it.version_id for v in variants for it in v["items"]],
+                                 with_pictures=True)
     pages = build_variants_pdf(path, heading=_heading(store), session=session,
                                variants=variants, versions=versions)
     out = {"file": str(path), "pages": pages, **variants_payload(variants)}

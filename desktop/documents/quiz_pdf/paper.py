@@ -1,6 +1,7 @@
 """Printed variants for the paper fallback: the questions with their options in the variant's
-order, an answer grid to tick, the variant code on every page; and the answer key for the
-proctor (kept apart from the papers)."""
+order and their pictures, an answer grid to tick, the variant code on every page; and the answer
+key for the proctor (kept apart from the papers), where a question with "one of several right
+answers" shows each of them ("B / D": either one is right)."""
 from __future__ import annotations
 
 import io
@@ -8,10 +9,12 @@ from pathlib import Path
 
 from reportlab.lib.colors import black
 from reportlab.lib.units import mm
-from reportlab.platypus import (CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer, Table,
-                                TableStyle)
+from reportlab.platypus import (CondPageBreak, Image, KeepTogether, PageBreak, Paragraph, Spacer,
+                                Table, TableStyle)
 
 from desktop.models.quiz.common import LETTERS
+from desktop.models.quiz.kinds import right_letters
+from desktop.models.quiz.pictures import split
 from desktop.models.quiz.sessions import Session
 
 from ..pdf import CopyStart, OfficialDocTemplate, data_table, plain, styles
@@ -79,6 +82,27 @@ def _grid(code: str, count: int, options: list[int], multiple: list[bool], st) -
     return out
 
 
+MAX_PICTURE = (120 * mm, 70 * mm)       # width, height of a question's picture on paper
+MAX_OPTION_PICTURE = (60 * mm, 35 * mm)
+
+
+def picture_flowable(p, box: tuple[float, float], st):
+    """A picture scaled to fit `box` (never enlarged); a picture whose file is missing or
+    unreadable is named instead, so that the paper says what is missing."""
+    from reportlab.lib.utils import ImageReader
+
+    try:
+        reader = ImageReader(io.BytesIO(p.data))
+        w, h = reader.getSize()
+    except Exception:  # noqa: BLE001 - missing or damaged file
+        return Paragraph(f"<i>[thiếu hình {plain(p.name or p.sha256[:12])}]</i>",
+                         st["body_noindent"])
+    scale = min(1.0, box[0] / max(w, 1), box[1] / max(h, 1))
+    image = Image(io.BytesIO(p.data), width=w * scale, height=h * scale)
+    image.hAlign = "LEFT"
+    return image
+
+
 def variant_story(heading: Heading, session: Session, variant: dict, versions: dict) -> list:
     st = styles()
     items = variant["items"]
@@ -97,11 +121,22 @@ def variant_story(heading: Heading, session: Session, variant: dict, versions: d
         block = [Paragraph(f"<b>Câu {n}.</b> {plain(v['text'])}"
                            + (" <i>(chọn nhiều phương án)</i>" if v["multiple"] else ""),
                            st["body_noindent"])]
+        question_pictures, option_pictures = split(v.get("pictures") or [], it.option_order)
+        block += [picture_flowable(p, MAX_PICTURE, st) for p in question_pictures]
         for k, idx in enumerate(it.option_order):
             block.append(Paragraph(f"{LETTERS[k]}. {plain(v['options'][idx])}", st["bullet"]))
+            block += [_indented(picture_flowable(p, MAX_OPTION_PICTURE, st))
+                      for p in option_pictures[k]]
         out.append(KeepTogether(block))
     out += _grid(variant["code"], len(items), counts, multiple, st)
     return out
+
+
+def _indented(flowable):
+    holder = Table([[flowable]], colWidths=[None])
+    holder.hAlign = "LEFT"
+    holder.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 12 * mm)]))
+    return holder
 
 
 def build_variants_pdf(path: Path | str, *, heading: Heading, session: Session,
@@ -132,8 +167,10 @@ def build_answer_key_pdf(path: Path | str, *, heading: Heading, session: Session
         rows = []
         for n, it in enumerate(variant["items"], start=1):
             v = versions[it.version_id]
-            right = "".join(LETTERS[it.option_order.index(c)] for c in
-                            sorted(v["correct"], key=it.option_order.index))
+            letters = [LETTERS[it.option_order.index(c)] for c in
+                       sorted(v["correct"], key=it.option_order.index)]
+            right = right_letters(v.get("kind", "single"), letters) if v.get("kind") == "any" \
+                else "".join(letters)
             rows.append([str(n), right])
         per = 10
         table_rows = []
@@ -142,6 +179,9 @@ def build_answer_key_pdf(path: Path | str, *, heading: Heading, session: Session
             table_rows.append([f"{chunk[0][0]}–{chunk[-1][0]}", "  ".join(
                 f"{n}.{a}" for n, a in chunk)])
         story.append(Paragraph(f"Mã đề {plain(variant['code'])}", st["heading"]))
+        if any(versions[it.version_id].get("kind") == "any" for it in variant["items"]):
+            story.append(Paragraph("Câu ghi \"B / D\": chọn một trong các phương án đó đều đúng "
+                                   "(chọn hai phương án là sai).", st["small_italic"]))
         story.append(data_table(["Câu", "Đáp án"], table_rows, col_widths_mm=[20, 140]))
         story.append(Spacer(1, 4 * mm))
     buf = io.BytesIO()

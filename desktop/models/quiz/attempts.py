@@ -17,6 +17,7 @@ from ..staff import StaffRepository
 from . import bank, grading, kinds, sessions
 from .common import ANSWERS, ATTEMPTS, QuizError, dumps, letter, loads
 from .papers import Paper, PaperItem, draw_paper, new_seed
+from .pictures import split as split_pictures
 
 
 @dataclass
@@ -55,6 +56,10 @@ class AttemptItem:
     def shown_letters(self, indexes) -> str:
         return ", ".join(letter(self.shown_index(i)) for i in sorted(indexes or [],
                                                                     key=self.shown_index))
+
+    def shown_pictures(self) -> tuple[list, list[list]]:
+        """(the question's pictures, each shown option's pictures), with their bytes."""
+        return split_pictures(self.pictures, self.option_order)
 
     def right_answer(self) -> str:
         """The right answer in the letters shown ("B / D" when either one is right)."""
@@ -222,7 +227,8 @@ def load_attempt(store: Store, attempt_id: str, *, with_content: bool = True) ->
         raise NotFound("Không tìm thấy bài làm này.")
     answers = store.query("SELECT * FROM quiz_answers WHERE attempt_id = ? AND deleted = 0 "
                           "ORDER BY position", (attempt_id,))
-    versions = bank.get_versions(store, [a["version_id"] for a in answers]) if with_content else {}
+    versions = bank.get_versions(store, [a["version_id"] for a in answers],
+                                 with_pictures=True) if with_content else {}
     items = []
     for a in answers:
         v = versions.get(a["version_id"], {})

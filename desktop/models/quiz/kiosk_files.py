@@ -20,15 +20,17 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from .. import audit, crypto, records
+from .. import audit, blobs, crypto, records
 from ..db import Store, now_iso
 from ..errors import IsoDeskError
 from ..unit import get_profile, save_profile
-from . import sessions
+from . import pictures, sessions
 from .bulk import rows_of, upsert_rows
 from .common import (ANSWERS, ATTEMPTS, ATTENDANCE, QUESTIONS, SESSIONS, TOPICS, VERSIONS,
                      QuizError)
 from .kiosk import kiosk_id, kiosk_label
+
+PICTURES = pictures.TABLE
 
 SETUP_FORMAT = "isodesk-quiz-kiosk-setup"
 RESULTS_FORMAT = "isodesk-quiz-results"
@@ -86,6 +88,7 @@ def export_setup(store: Store, session_id: str, path: Path, *, label: str) -> di
         TOPICS: rows_of(store, TOPICS, "deleted = 0"),
         QUESTIONS: rows_of(store, QUESTIONS, "deleted = 0"),
         VERSIONS: rows_of(store, VERSIONS, "deleted = 0"),
+        PICTURES: rows_of(store, PICTURES, "deleted = 0"),
         SESSIONS: rows_of(store, SESSIONS, "id = ?", (session_id,)),
         ATTENDANCE: rows_of(store, ATTENDANCE, "session_id = ?", (session_id,)),
     }
@@ -97,7 +100,10 @@ def export_setup(store: Store, session_id: str, path: Path, *, label: str) -> di
                "exported_at": now_iso(), "issued_by": store.actor,
                "kiosk": {"key_id": key_id, "label": label, "private_key": private,
                          "public_key": public},
-               "pin_hash": digest, "rows": rows}
+               "pin_hash": digest, "rows": rows,
+               # the pictures' files, once each, so that the kiosk shows them
+               "files": {r["sha256"]: crypto.b64e(data) for r in rows[PICTURES]
+                         if (data := pictures.read(store, r["sha256"])) is not None}}
     data = {"format": SETUP_FORMAT, "version": FORMAT_VERSION, "payload": payload,
             "sha256": hashlib.sha256(_canonical(payload)).hexdigest()}
     with store.atomic():
@@ -139,8 +145,13 @@ def import_setup(store: Store, path: Path) -> dict:
     kiosk = payload.get("kiosk") or {}
     session_id = payload.get("session_id")
     counts = {}
+    files = payload.get("files") or {}
     with store.atomic():
-        for table in ("staff", TOPICS, QUESTIONS, VERSIONS, SESSIONS, ATTENDANCE):
+        for digest, b64 in files.items():
+            data = crypto.b64d(b64)
+            if blobs.sha256_bytes(data) == digest and pictures.sniff(data):
+                blobs.put_blob(store, data)
+        for table in ("staff", TOPICS, QUESTIONS, VERSIONS, PICTURES, SESSIONS, ATTENDANCE):
             counts[table] = upsert_rows(store, table, rows.get(table, []))
         sessions.store_pin_hash(store, session_id, payload.get("pin_hash") or "")
         _adopt_level_names(store, (payload.get("unit") or {}).get("level_names"))

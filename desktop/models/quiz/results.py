@@ -116,8 +116,9 @@ def attempt_evidence(store: Store, attempt_id: str) -> dict:
             "position": it.position, "question_id": it.question_id, "version_id": it.version_id,
             "text": it.text, "options": it.shown_options,
             "chosen": it.shown_letters(it.selected) if it.selected else "",
-            "right": it.shown_letters(it.correct_options), "correct": it.correct,
-            "flagged": it.flagged, "explanation": it.explanation})
+            "right": it.right_answer(), "correct": it.correct, "kind": it.kind,
+            "flagged": it.flagged, "explanation": it.explanation,
+            "pictures": it.shown_pictures()})
     return {"attempt_id": a.id, "staff_code": a.staff_code, "full_name": a.full_name,
             "department": a.department, "number": a.number, "mode": a.mode,
             "variant": a.variant_code, "seed": a.seed, "status": a.status,

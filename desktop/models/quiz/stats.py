@@ -52,6 +52,7 @@ class ItemStats:
     text: str = ""
     options: list[str] = field(default_factory=list)
     correct: list[int] = field(default_factory=list)
+    kind: str = "single"
 
     def as_dict(self) -> dict:
         def r(v):
@@ -61,7 +62,8 @@ class ItemStats:
                 "discrimination_index": r(self.discrimination_index),
                 "discriminative_efficiency": r(self.discriminative_efficiency),
                 "sd": r(self.sd), "option_counts": self.option_counts, "flags": self.flags,
-                "unchosen_options": self.unchosen_options, "slots": self.slots}
+                "unchosen_options": self.unchosen_options, "slots": self.slots,
+                "kind": self.kind, "correct": self.correct}
 
 
 @dataclass
@@ -277,7 +279,7 @@ def item_analysis(store: Store, *, session_id: str | None = None,
     """Statistics of one session, or across every session of the unit."""
     result = from_sums(sums_from_db(store, session_id=session_id, unit_code=unit_code))
     info = {r["id"]: r for r in store.query(
-        "SELECT q.id, q.key, q.topic_code, v.text, v.options, v.correct "
+        "SELECT q.id, q.key, q.topic_code, v.text, v.options, v.correct, v.kind "
         "FROM quiz_questions q JOIN quiz_question_versions v ON v.id = q.current_version_id")}
     names = wording.level_names(store)
     for item in result.items:
@@ -287,7 +289,7 @@ def item_analysis(store: Store, *, session_id: str | None = None,
         if q:
             item.key, item.topic = q["key"], q["topic_code"]
             item.text = wording.fill(q["text"], names)
-            item.options, item.correct = options, correct
+            item.options, item.correct, item.kind = options, correct, q["kind"]
         _flag(item, options, correct)
     result.items.sort(key=lambda i: (min(i.slots) if i.slots else 0, i.key))
     return result

@@ -15,6 +15,7 @@ from desktop.models.staff import StaffMember
 
 from ..common import FieldErrors, fit_to_screen, show_error
 from ..tables import ItemsModel, SearchProxy
+from .kiosk.widgets import PictureStrip
 from .table_models import pct
 
 
@@ -183,9 +184,13 @@ class EvidenceDialog(QDialog):
         table.setWordWrap(True)
         layout.addWidget(table, 1)
         self.detail = QLabel()
+        self.detail.setObjectName("evidence_detail")
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.detail)
+        self.detail_pictures = PictureStrip((320, 180))
+        self.detail_pictures.setObjectName("evidence_pictures")
+        layout.addWidget(self.detail_pictures)
         table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self._show(e["items"][cur.row()]))
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -194,8 +199,15 @@ class EvidenceDialog(QDialog):
         layout.addWidget(box)
 
     def _show(self, it: dict) -> None:
-        options = "\n".join(f"{chr(65 + i)}. {o}" for i, o in enumerate(it["options"]))
-        self.detail.setText(f"{it['position']}. {it['text']}\n{options}")
+        question_pictures, option_pictures = it.get("pictures") or ((), [])
+        lines = []
+        for i, o in enumerate(it["options"]):
+            count = len(option_pictures[i]) if i < len(option_pictures) else 0
+            lines.append(f"{chr(65 + i)}. {o}" + (" " + self.tr("[%1 pictures]").replace(
+                "%1", str(count)) if count else ""))
+        self.detail.setText(f"{it['position']}. {it['text']}\n" + "\n".join(lines))
+        self.detail_pictures.set_pictures(list(question_pictures)
+                                          + [p for ps in option_pictures for p in ps])
 
 
 class VariantsDialog(QDialog):

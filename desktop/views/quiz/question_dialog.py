@@ -13,9 +13,11 @@ from desktop.models.db import Store
 from desktop.models.errors import IsoDeskError, ValidationError
 from desktop.models.quiz import bank, wording
 from desktop.models.quiz.common import LETTERS, MAX_OPTIONS
+from desktop.models.quiz.kinds import TRUE_FALSE_OPTIONS
 
 from ..common import FieldErrors, fit_to_screen, show_error, vn_datetime
 from ..tables import ItemsModel
+from .question_pictures import PicturesEditor, kind_combo
 
 
 class QuestionDialog(QDialog):
@@ -27,7 +29,7 @@ class QuestionDialog(QDialog):
         self.new_version = False
         self.setWindowTitle(self.tr("Edit question %1").replace("%1", question.key) if question
                             else self.tr("New question"))
-        fit_to_screen(self, 760, 640)
+        fit_to_screen(self, 760, 720)
         self.errors = FieldErrors()
         layout = QVBoxLayout(self)
         if question and question.used:
@@ -63,6 +65,9 @@ class QuestionDialog(QDialog):
         form.addRow(self.tr("Clause:"), self.clause)
         form.addRow("", self.errors.label_for("clause"))
         form.addRow(self.tr("Difficulty:"), self.difficulty)
+        self.kind = kind_combo(self)
+        form.addRow(self.tr("Kind:"), self.kind)
+        form.addRow("", self.errors.label_for("kind"))
         form.addRow(self.tr("Question:"), self.text)
         form.addRow("", self.errors.label_for("text"))
         names = wording.level_names(store)
@@ -96,6 +101,11 @@ class QuestionDialog(QDialog):
         layout.addWidget(holder)
         layout.addWidget(self.errors.label_for("options"))
         layout.addWidget(self.errors.label_for("correct"))
+        layout.addWidget(self.errors.label_for("weights"))
+        self.pictures = PicturesEditor(store, question.pictures if question else [],
+                                       len(question.options) if question else 4, self)
+        layout.addWidget(self.pictures)
+        layout.addWidget(self.errors.label_for("pictures"))
         form2 = QFormLayout()
         self.explanation = QPlainTextEdit()
         self.explanation.setObjectName("explanation")
@@ -127,8 +137,12 @@ class QuestionDialog(QDialog):
                 self.correct_boxes[i].setChecked(i in question.correct)
             self.explanation.setPlainText(question.explanation)
             self.historical.setChecked(question.historical)
+            self.kind.setCurrentIndex(max(0, self.kind.findData(question.kind)))
         else:
             self.difficulty.setCurrentIndex(1)
+        for edit in self.option_edits:
+            edit.textChanged.connect(self._options_changed)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
 
     def values(self) -> dict:
         options = [e.text() for e in self.option_edits]
@@ -140,7 +154,20 @@ class QuestionDialog(QDialog):
                 "correct": [i for i, b in enumerate(self.correct_boxes)
                             if b.isChecked() and i < len(options)],
                 "explanation": self.explanation.toPlainText(),
-                "historical": self.historical.isChecked()}
+                "historical": self.historical.isChecked(), "kind": self.kind.currentData(),
+                "pictures": self.pictures.values()}
+
+    def _options_changed(self, *_args) -> None:
+        filled = [i for i, e in enumerate(self.option_edits) if e.text().strip()]
+        self.pictures.set_option_count((max(filled) + 1) if filled else 0)
+
+    def _kind_changed(self, *_args) -> None:
+        """True / false: the two options are the stored words Đúng and Sai (data, as in every
+        question file), filled in when the options are still empty."""
+        if self.kind.currentData() == "truefalse" and not any(
+                e.text().strip() for e in self.option_edits):
+            for edit, word in zip(self.option_edits, TRUE_FALSE_OPTIONS):
+                edit.setText(word)
 
     def save(self) -> None:
         try:

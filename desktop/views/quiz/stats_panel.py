@@ -247,6 +247,9 @@ class StatsPanel(QWidget):
             warn = (" — " + self.tr("nobody chose it")) if i in item.unchosen_options else ""
             lines.append(f"<li>{LETTERS[i]}. {escape(option)}{mark}: <b>{n}</b> "
                          f"({pct(100 * n / total)}%){escape(warn)}</li>")
+        if item.kind == "any":
+            lines.append("<li><i>" + escape(self.tr("One of several right answers: choosing any "
+                                                    "✔ option is right.")) + "</i></li>")
         blank = item.option_counts.get("none", 0)
         no_answer = escape(self.tr("No answer"))
         if blank:

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
 from desktop.models.quiz.common import LETTERS
 from desktop.models.vntext import fold, matches
 
-from .widgets import (BASE_PT, QUESTION_PT, SMALL_PT, TITLE_PT, OptionWidget, button, label,
-                      repolish)
+from .widgets import (BASE_PT, QUESTION_PT, SMALL_PT, TITLE_PT, OptionWidget, PictureStrip,
+                      button, label, repolish)
 
 MAX_OPTIONS = len(LETTERS)
 CENTER = Qt.AlignmentFlag.AlignCenter
@@ -241,6 +241,9 @@ class QuestionScreen(QWidget):
         options = QVBoxLayout(holder)
         options.setSpacing(12)
         options.setContentsMargins(0, 0, 0, 0)
+        self.pictures = PictureStrip((900, 340))
+        self.pictures.setObjectName("question_pictures")
+        options.addWidget(self.pictures)
         self.options: list[OptionWidget] = []
         for i in range(MAX_OPTIONS):
             w = OptionWidget(i)
@@ -275,18 +278,22 @@ class QuestionScreen(QWidget):
 
     def show_item(self, position: int, total: int, text: str, options: list[str], *,
                   multiple: bool, chosen: set[int], focus: int | None, flagged: bool,
-                  answered: int) -> None:
+                  answered: int, pictures: tuple | None = None) -> None:
+        """`pictures`: (the question's, each shown option's), as `AttemptItem.shown_pictures`."""
+        question_pictures, option_pictures = pictures or ((), [])
         self.number.setText(self.tr("Question %1 of %2").replace("%1", str(position))
                             .replace("%2", str(total)))
         self.progress.setMaximum(total)
         self.progress.setValue(answered)
         self.text.setText(text)
+        self.pictures.set_pictures(question_pictures)
         self.hint.setText(self.tr("Choose ALL the right options (more than one).") if multiple
                           else self.tr("Choose one option."))
         self.count = len(options)
         for i, w in enumerate(self.options):
             if i < len(options):
-                w.set_option(LETTERS[i], options[i], multiple=multiple)
+                w.set_option(LETTERS[i], options[i], multiple=multiple,
+                             pictures=option_pictures[i] if i < len(option_pictures) else ())
                 w.set_state(chosen=i in chosen, focused=i == focus)
                 w.setVisible(True)
             else:

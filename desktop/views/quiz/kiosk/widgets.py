@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPixmap
 from PySide6.QtWidgets import (
     QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout,
     QWidget,
@@ -94,6 +94,48 @@ def repolish(w: QWidget) -> None:
     w.style().polish(w)
 
 
+class PictureStrip(QWidget):
+    """Pictures of a question or an option, side by side, each scaled down to fit (never
+    enlarged); a picture whose file is missing is named instead of leaving a hole."""
+
+    def __init__(self, max_size: tuple[int, int], parent=None):
+        super().__init__(parent)
+        self.max_size = max_size
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.setSpacing(12)
+        self.labels: list[QLabel] = []
+        self.setVisible(False)
+
+    def set_pictures(self, pictures) -> None:
+        for w in self.labels:
+            w.deleteLater()
+        self.labels = []
+        while self.row.count():
+            self.row.takeAt(0)
+        for p in pictures or ():
+            w = QLabel()
+            w.setObjectName("picture")
+            pixmap = QPixmap()
+            if p.data and pixmap.loadFromData(p.data):
+                w.setPixmap(scaled(pixmap, *self.max_size))
+                w.setToolTip(p.name)
+            else:
+                w.setText(self.tr("[picture missing: %1]").replace("%1", p.name or p.sha256[:12]))
+                w.setProperty("role", "bad")
+            self.row.addWidget(w, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            self.labels.append(w)
+        self.row.addStretch(1)
+        self.setVisible(bool(self.labels))
+
+
+def scaled(pixmap: QPixmap, width: int, height: int) -> QPixmap:
+    if pixmap.width() <= width and pixmap.height() <= height:
+        return pixmap
+    return pixmap.scaled(width, height, Qt.AspectRatioMode.KeepAspectRatio,
+                         Qt.TransformationMode.SmoothTransformation)
+
+
 class OptionWidget(QFrame):
     """One answer option: its letter and text, chosen or not, with the keyboard's focus ring."""
 
@@ -113,17 +155,25 @@ class OptionWidget(QFrame):
         self.badge.setFixedSize(54, 54)
         self.text = label("", BASE_PT)
         self.text.setObjectName(f"option_text_{index}")
+        self.pictures = PictureStrip((360, 200))
+        self.pictures.setObjectName(f"option_pictures_{index}")
+        body = QVBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.text)
+        body.addWidget(self.pictures)
         self.tick = label("✓", BASE_PT + 6, bold=True, wrap=False, role="ok")
         self.tick.setObjectName(f"option_tick_{index}")
         self.tick.setVisible(False)
         row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(self.text, 1)
+        row.addLayout(body, 1)
         row.addWidget(self.tick, 0)
         self._chosen = self._focused = False
 
-    def set_option(self, letter: str, text: str, *, multiple: bool) -> None:
+    def set_option(self, letter: str, text: str, *, multiple: bool, pictures=()) -> None:
         self.badge.setText(letter)
         self.text.setText(text)
+        self.text.setVisible(bool(text) or not pictures)
+        self.pictures.set_pictures(pictures)
         self.multiple = multiple
 
     def set_state(self, *, chosen: bool, focused: bool) -> None:

@@ -368,8 +368,8 @@ class KioskWindow(QWidget):
         item = a.item(self.position)
         chosen = {item.shown_index(i) for i in (item.selected or [])}
         self.question.show_item(self.position, a.max_score, item.text, item.shown_options,
-                                multiple=item.multiple, chosen=chosen, focus=None,
-                                flagged=item.flagged, answered=a.answered_count)
+                                multiple=item.multiple, chosen=chosen, focus=None, flagged=item.flagged,
+                                answered=a.answered_count, pictures=item.shown_pictures())
         self.stack.setCurrentWidget(self.question)
         self._save_progress()
 
