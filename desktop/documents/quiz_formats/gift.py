@@ -202,7 +202,7 @@ def _question(body: str, line: int, category: str | None, meta: dict) -> ParsedQ
     # As Moodle: answers at the very end leave the text as it is; anything after them (even
     # only "." or "?") makes the answers a blank "_____" in the sentence.
     if after:
-        raw_text = f"{body[:start].rstrip()} _____ {body[end + 1:].lstrip()}"
+        raw_text = body[:start] + "_____" + body[end + 1:]
     else:
         raw_text = before
     left_out: list[str] = []

@@ -383,15 +383,22 @@ def validate_content(store: Store | None, data: dict) -> dict:
     elif len(text) > MAX_TEXT:
         errors["text"] = f"Câu hỏi quá dài ({len(text)} ký tự, tối đa {MAX_TEXT})."
     options = [clean_block(o) for o in (data.get("options") or [])]
-    while options and not options[-1]:
+    pictures = [p if isinstance(p, pics.Picture) else pics.Picture.from_dict(p)
+                for p in (data.get("pictures") or [])]
+    pictured = {p.option for p in pictures if p.place == "option"}
+    while options and not options[-1] and len(options) - 1 not in pictured:
         options.pop()
-    if any(not o for o in options):
+    # An option may be a picture alone; two options are the same when their words and
+    # pictures are.
+    shown = [(fold(o), tuple(sorted(p.sha256 for p in pictures if p.place == "option"
+                                    and p.option == i))) for i, o in enumerate(options)]
+    if any(not o and i not in pictured for i, o in enumerate(options)):
         errors["options"] = "Có phương án để trống: hãy điền hoặc xóa phương án đó."
     elif len(options) < 2:
         errors["options"] = "Câu hỏi trắc nghiệm cần ít nhất 2 phương án."
     elif len(options) > MAX_OPTIONS:
         errors["options"] = f"Tối đa {MAX_OPTIONS} phương án cho một câu hỏi."
-    elif len({fold(o) for o in options}) != len(options):
+    elif len(set(shown)) != len(options):
         errors["options"] = "Hai phương án giống nhau: mỗi phương án phải khác nhau."
     elif any(len(o) > MAX_OPTION for o in options):
         errors["options"] = f"Có phương án quá dài (tối đa {MAX_OPTION} ký tự)."
@@ -424,8 +431,6 @@ def validate_content(store: Store | None, data: dict) -> dict:
         weights = [kinds.moodle_fraction(w) if kinds.moodle_fraction(w) is not None else w
                    for w in weights]
     multiple = kind == "multiple"
-    pictures = [p if isinstance(p, pics.Picture) else pics.Picture.from_dict(p)
-                for p in (data.get("pictures") or [])]
     problem = pics.check(pictures, len(options))
     if problem:
         errors["pictures"] = problem
