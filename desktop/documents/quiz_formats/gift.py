@@ -129,7 +129,7 @@ def _meta(comments: list[str]) -> dict:
             continue
         for part in m.group(1).split(";"):
             key, _, value = part.partition("=")
-            out[key.strip()] = value.strip()
+            out[key.strip()] = value.strip().replace("%3B", ";").replace("%25", "%")
     return out
 
 
@@ -313,6 +313,10 @@ def _answers(answers: str, what: str, left_out: list[str]
 # ---------------------------------------------------------------------------------------------
 # Writing
 
+def _meta_value(value) -> str:
+    return str(value or "").replace("%", "%25").replace(";", "%3B").replace("\n", " ")
+
+
 def _html(text: str, pictures) -> str:
     out = text_to_html(text)
     for p in pictures:
@@ -333,8 +337,8 @@ def write(questions: list[dict], topics: dict[str, str], pictures: dict | None =
             current = q["topic"]
             out += [f"$CATEGORY: $course$/top/{topic_path(topics.get(current, current))}", ""]
         kind = kinds.infer_kind(q.get("kind"), q.get("multiple"), q["correct"])
-        meta = f"// isodesk: topic={q['topic']}; clause={q.get('clause', '')}; " \
-               f"difficulty={q.get('difficulty', 2)}"
+        meta = f"// isodesk: topic={_meta_value(q['topic'])}; " \
+               f"clause={_meta_value(q.get('clause', ''))}; difficulty={q.get('difficulty', 2)}"
         out.append(meta)
         pics = [p for p in pictures.get(q.get("id"), []) if p.data is not None]
         question_pics = [p for p in pics if p.place == "question"]

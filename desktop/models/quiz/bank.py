@@ -430,6 +430,8 @@ def validate_content(store: Store | None, data: dict) -> dict:
     if weights is not None:
         weights = [kinds.moodle_fraction(w) if kinds.moodle_fraction(w) is not None else w
                    for w in weights]
+        if weights == kinds.default_weights(kind, len(options), correct):
+            weights = None        # the defaults of the kind: nothing of its own to keep
     multiple = kind == "multiple"
     problem = pics.check(pictures, len(options))
     if problem:
