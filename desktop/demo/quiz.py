@@ -61,8 +61,8 @@ def build(store: Store, rng: random.Random) -> None:
         wrong_positions = {a.items[i].position for i in
                            sorted(range(n), key=lambda i: -weights[i])[:n - right]}
         for item in a.items:
-            if item.position not in wrong_positions:
-                choice = list(item.correct_options)
+            if item.position not in wrong_positions:   # one of them when any one is enough
+                choice = list(item.correct_options)[:1 if item.kind == "any" else None]
             else:
                 wrong = [i for i in range(len(item.options)) if i not in item.correct_options]
                 choice = [rng.choice(wrong)]
@@ -76,7 +76,8 @@ def build(store: Store, rng: random.Random) -> None:
         versions = bank.get_versions(store, [it.version_id for it in variant["items"]])
         letters = ""
         for it in variant["items"]:
-            right = versions[it.version_id]["correct"]
+            v = versions[it.version_id]
+            right = v["correct"][:1] if v.get("kind") == "any" else v["correct"]
             shown = sorted(it.option_order.index(i) for i in right)
             group = "".join(chr(65 + k) for k in shown)
             letters += group if len(group) == 1 else f"({group})"

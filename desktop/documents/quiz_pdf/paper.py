@@ -9,8 +9,8 @@ from pathlib import Path
 
 from reportlab.lib.colors import black
 from reportlab.lib.units import mm
-from reportlab.platypus import (CondPageBreak, Image, KeepTogether, PageBreak, Paragraph, Spacer,
-                                Table, TableStyle)
+from reportlab.platypus import (CondPageBreak, Image, Indenter, KeepTogether, PageBreak,
+                                Paragraph, Spacer, Table, TableStyle)
 
 from desktop.models.quiz.common import LETTERS
 from desktop.models.quiz.kinds import right_letters
@@ -125,18 +125,16 @@ def variant_story(heading: Heading, session: Session, variant: dict, versions: d
         block += [picture_flowable(p, MAX_PICTURE, st) for p in question_pictures]
         for k, idx in enumerate(it.option_order):
             block.append(Paragraph(f"{LETTERS[k]}. {plain(v['options'][idx])}", st["bullet"]))
-            block += [_indented(picture_flowable(p, MAX_OPTION_PICTURE, st))
-                      for p in option_pictures[k]]
+            for p in option_pictures[k]:
+                block += _indented(picture_flowable(p, MAX_OPTION_PICTURE, st))
         out.append(KeepTogether(block))
     out += _grid(variant["code"], len(items), counts, multiple, st)
     return out
 
 
-def _indented(flowable):
-    holder = Table([[flowable]], colWidths=[None])
-    holder.hAlign = "LEFT"
-    holder.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 12 * mm)]))
-    return holder
+def _indented(flowable) -> list:
+    """An option's picture, indented under the option's text."""
+    return [Indenter(left=12 * mm), flowable, Indenter(left=-12 * mm)]
 
 
 def build_variants_pdf(path: Path | str, *, heading: Heading, session: Session,
