@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>The data file is damaged</source>
         <translation>Tệp dữ liệu bị hỏng</translation>
@@ -108,6 +108,17 @@
     </message>
 </context>
 <context>
+    <name>BadRowsGate</name>
+    <message>
+        <source>The file has %1 refused rows, so nothing will be imported unless you tick the box below. You can also correct the file (the row numbers are listed) and import it again.</source>
+        <translation>Tệp có %1 dòng lỗi nên sẽ KHÔNG nhập gì, trừ khi bạn đánh dấu ô dưới đây. Bạn cũng có thể sửa tệp (số dòng đã liệt kê) rồi nhập lại.</translation>
+    </message>
+    <message>
+        <source>Import the %1 good rows and leave out the %2 refused ones</source>
+        <translation>Nhập %1 dòng tốt, bỏ %2 dòng lỗi</translation>
+    </message>
+</context>
+<context>
     <name>DataPanel</name>
     <message>
         <source>Back up now</source>
@@ -153,10 +164,6 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
     <message>
         <source>%1 cells were written in an old Vietnamese font encoding (TCVN3 or VNI) and have been converted to Unicode: %2</source>
         <translation>%1 ô được gõ bằng bảng mã tiếng Việt cũ (TCVN3 hoặc VNI) và đã được chuyển sang Unicode: %2</translation>
-    </message>
-    <message>
-        <source>Refused rows are not imported. Correct them in the Excel file and import it again; the other rows can go in now.</source>
-        <translation>Các dòng bị từ chối sẽ không được nhập. Hãy sửa các dòng đó trong tệp Excel rồi nhập lại; các dòng còn lại có thể nhập ngay.</translation>
     </message>
     <message>
         <source>Row</source>
@@ -209,6 +216,30 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Sheet read:</source>
+        <translation>Trang tính đọc:</translation>
+    </message>
+    <message>
+        <source>header on row %1</source>
+        <translation>tiêu đề ở dòng %1</translation>
+    </message>
+    <message>
+        <source>Other visible sheets have a list too: pick one above to read it instead.</source>
+        <translation>Các trang tính khác cũng có danh sách: chọn trang ở trên để đọc trang đó.</translation>
+    </message>
+    <message>
+        <source>Hidden sheets not read: %1.</source>
+        <translation>Trang ẩn không đọc: %1.</translation>
+    </message>
+    <message>
+        <source>Columns not used: %1.</source>
+        <translation>Các cột không dùng: %1.</translation>
+    </message>
+    <message>
+        <source>Rows that are not people: %1.</source>
+        <translation>Các dòng không phải cán bộ: %1.</translation>
     </message>
 </context>
 <context>

@@ -330,6 +330,10 @@
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
+    <message>
+        <source>[%1 pictures]</source>
+        <translation>[%1 hình]</translation>
+    </message>
 </context>
 <context>
     <name>EvidenceModel</name>
@@ -385,12 +389,8 @@
         <translation>Bị từ chối hoặc bỏ qua (%1)</translation>
     </message>
     <message>
-        <source>Import the %1 good questions and leave out the refused ones</source>
-        <translation>Nhập %1 câu hợp lệ và bỏ qua các câu bị từ chối</translation>
-    </message>
-    <message>
-        <source>The file has refused items, so nothing will be imported unless you tick the box below. You can also correct the file (the line numbers are above) and import it again.</source>
-        <translation>Tệp có câu bị từ chối nên sẽ không nhập câu nào, trừ khi bạn đánh dấu ô dưới đây. Bạn cũng có thể sửa tệp (số dòng ghi ở trên) rồi nhập lại.</translation>
+        <source>%1 questions lose something this program can&apos;t keep (see the &quot;Left out&quot; column).</source>
+        <translation>%1 câu có phần chương trình không giữ được (xem cột &quot;Bỏ ra&quot;).</translation>
     </message>
     <message>
         <source>Import %1 questions</source>
@@ -551,7 +551,7 @@
         <translation>Người giám sát: tạm dừng bài làm</translation>
     </message>
     <message>
-        <source>Enter the proctor's PIN.</source>
+        <source>Enter the proctor&apos;s PIN.</source>
         <translation>Nhập mã PIN của người giám sát.</translation>
     </message>
     <message>
@@ -606,8 +606,8 @@
         <translation>Nhập bài làm trên giấy</translation>
     </message>
     <message>
-        <source>Type the staff code, choose the variant printed on the paper, then the letters ticked in the answer grid, one per question ("-" for a blank, (AC) for several). Enter saves and grades.</source>
-        <translation>Gõ mã cán bộ, chọn mã đề in trên bài, rồi gõ các chữ cái đã đánh dấu trong bảng trả lời, mỗi câu một chữ ("-" nếu bỏ trống, (AC) nếu chọn nhiều). Bấm Enter để lưu và chấm.</translation>
+        <source>Type the staff code, choose the variant printed on the paper, then the letters ticked in the answer grid, one per question (&quot;-&quot; for a blank, (AC) for several). Enter saves and grades.</source>
+        <translation>Gõ mã cán bộ, chọn mã đề in trên bài, rồi gõ các chữ cái đã đánh dấu trong bảng trả lời, mỗi câu một chữ (&quot;-&quot; nếu bỏ trống, (AC) nếu chọn nhiều). Bấm Enter để lưu và chấm.</translation>
     </message>
     <message>
         <source>Variant %1</source>
@@ -787,9 +787,59 @@
     </message>
 </context>
 <context>
+    <name>PictureStrip</name>
+    <message>
+        <source>[picture missing: %1]</source>
+        <translation>[thiếu hình: %1]</translation>
+    </message>
+</context>
+<context>
+    <name>PicturesEditor</name>
+    <message>
+        <source>Put a picture on:</source>
+        <translation>Đặt hình vào:</translation>
+    </message>
+    <message>
+        <source>Add picture…</source>
+        <translation>Thêm hình…</translation>
+    </message>
+    <message>
+        <source>Remove the last picture</source>
+        <translation>Bỏ hình cuối</translation>
+    </message>
+    <message>
+        <source>the question</source>
+        <translation>câu hỏi</translation>
+    </message>
+    <message>
+        <source>option %1</source>
+        <translation>phương án %1</translation>
+    </message>
+    <message>
+        <source>No pictures.</source>
+        <translation>Không có hình.</translation>
+    </message>
+    <message>
+        <source>Add a picture</source>
+        <translation>Thêm hình</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp *.bmp)</source>
+        <translation>Hình ảnh (*.png *.jpg *.jpeg *.gif *.webp *.bmp)</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>Không đọc được tệp: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a picture this program can show (PNG, JPEG, GIF, WebP or BMP, at most %2 KB).</source>
+        <translation>%1 không phải hình chương trình hiển thị được (PNG, JPEG, GIF, WebP hoặc BMP, tối đa %2 KB).</translation>
+    </message>
+</context>
+<context>
     <name>PinDialog</name>
     <message>
-        <source>Proctor's PIN</source>
+        <source>Proctor&apos;s PIN</source>
         <translation>Mã PIN giám sát</translation>
     </message>
     <message>
@@ -854,6 +904,18 @@
         <translation>Đúng</translation>
     </message>
     <message>
+        <source>Kind</source>
+        <translation>Loại câu</translation>
+    </message>
+    <message>
+        <source>Pictures</source>
+        <translation>Hình</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>Bỏ ra</translation>
+    </message>
+    <message>
         <source>(new)</source>
         <translation>(mới)</translation>
     </message>
@@ -870,7 +932,7 @@
     </message>
     <message>
         <source>Kind</source>
-        <translation>Loại</translation>
+        <translation>Loại câu</translation>
     </message>
     <message>
         <source>Refused</source>
@@ -971,7 +1033,7 @@
         <translation>Máy kiểm tra</translation>
     </message>
     <message>
-        <source>Set the proctor's PIN…</source>
+        <source>Set the proctor&apos;s PIN…</source>
         <translation>Đặt mã PIN giám sát…</translation>
     </message>
     <message>
@@ -979,11 +1041,11 @@
         <translation>Chuẩn bị thêm một máy kiểm tra…</translation>
     </message>
     <message>
-        <source>Import a kiosk PC's results…</source>
+        <source>Import a kiosk PC&apos;s results…</source>
         <translation>Nhập kết quả của máy kiểm tra…</translation>
     </message>
     <message>
-        <source>Export this PC's results (kiosk PC)…</source>
+        <source>Export this PC&apos;s results (kiosk PC)…</source>
         <translation>Xuất kết quả của máy này (máy kiểm tra)…</translation>
     </message>
     <message>
@@ -999,7 +1061,7 @@
         <translation>trình chiếu DVD</translation>
     </message>
     <message>
-        <source>consultant's guidance</source>
+        <source>consultant&apos;s guidance</source>
         <translation>hướng dẫn của chuyên gia</translation>
     </message>
     <message>
@@ -1099,8 +1161,8 @@
         <translation>Tệp chuẩn bị máy kiểm tra (*.isokiosk)</translation>
     </message>
     <message>
-        <source>Saved %1. On the kiosk PC, open ISO Desk (same unit), go to Training &amp; quiz and choose "Open a kiosk setup file". Key fingerprint: %2.</source>
-        <translation>Đã lưu %1. Trên máy kiểm tra, mở ISO Desk (cùng đơn vị), vào mục Tập huấn &amp; kiểm tra và chọn "Mở tệp chuẩn bị máy kiểm tra". Dấu nhận dạng khóa: %2.</translation>
+        <source>Saved %1. On the kiosk PC, open ISO Desk (same unit), go to Training &amp; quiz and choose &quot;Open a kiosk setup file&quot;. Key fingerprint: %2.</source>
+        <translation>Đã lưu %1. Trên máy kiểm tra, mở ISO Desk (cùng đơn vị), vào mục Tập huấn &amp; kiểm tra và chọn &quot;Mở tệp chuẩn bị máy kiểm tra&quot;. Dấu nhận dạng khóa: %2.</translation>
     </message>
     <message>
         <source>Results file of a kiosk PC</source>
@@ -1178,15 +1240,19 @@
         <translation>Độ khó:</translation>
     </message>
     <message>
+        <source>Kind:</source>
+        <translation>Loại câu:</translation>
+    </message>
+    <message>
         <source>Question:</source>
         <translation>Câu hỏi:</translation>
     </message>
     <message>
-        <source>Unit names: write %1 or %2 (and %3, %4 for the ISO teams); they are shown as this unit's level names, now “%5” and “%6”.</source>
+        <source>Unit names: write %1 or %2 (and %3, %4 for the ISO teams); they are shown as this unit&apos;s level names, now “%5” and “%6”.</source>
         <translation>Tên đơn vị: viết %1 hoặc %2 (và %3, %4 cho tổ, ban ISO); khi hiển thị sẽ thay bằng tên cấp của đơn vị, hiện là “%5” và “%6”.</translation>
     </message>
     <message>
-        <source>Options (tick every right one; in your own words, never the standard's text):</source>
+        <source>Options (tick every right one; in your own words, never the standard&apos;s text):</source>
         <translation>Các phương án (đánh dấu mọi phương án đúng; dùng lời của mình, không chép nguyên văn tiêu chuẩn):</translation>
     </message>
     <message>
@@ -1456,11 +1522,11 @@
         <translation>đến</translation>
     </message>
     <message>
-        <source>1. The VSS DVD was shown (general awareness, the framework model, the sector's procedures)</source>
+        <source>1. The VSS DVD was shown (general awareness, the framework model, the sector&apos;s procedures)</source>
         <translation>1. Đã trình chiếu đĩa DVD của BHXH Việt Nam (nhận thức chung, mô hình khung, bộ quy trình của Ngành)</translation>
     </message>
     <message>
-        <source>2. The consultant's guidance and questions and answers</source>
+        <source>2. The consultant&apos;s guidance and questions and answers</source>
         <translation>2. Chuyên gia tư vấn hướng dẫn và giải đáp thắc mắc</translation>
     </message>
     <message>
@@ -1488,7 +1554,7 @@
         <translation>Chuyên gia tư vấn:</translation>
     </message>
     <message>
-        <source>Consultant's organisation:</source>
+        <source>Consultant&apos;s organisation:</source>
         <translation>Đơn vị tư vấn:</translation>
     </message>
     <message>
@@ -1568,7 +1634,7 @@
         <translation>Sau khi nộp bài, cho xem:</translation>
     </message>
     <message>
-        <source>Proctor's PIN (4–8 digits):</source>
+        <source>Proctor&apos;s PIN (4–8 digits):</source>
         <translation>Mã PIN giám sát (4–8 chữ số):</translation>
     </message>
     <message>
@@ -1698,8 +1764,8 @@
         <translation>Tệp chuẩn bị máy kiểm tra (*.isokiosk)</translation>
     </message>
     <message>
-        <source>This PC is ready as "%1". Start the test kiosk from the session on the right; afterwards export this PC's results from the Kiosk PCs menu.</source>
-        <translation>Máy này đã sẵn sàng làm "%1". Mở chế độ kiểm tra từ buổi tập huấn bên phải; làm xong thì xuất kết quả của máy này từ trình đơn Máy kiểm tra.</translation>
+        <source>This PC is ready as &quot;%1&quot;. Start the test kiosk from the session on the right; afterwards export this PC&apos;s results from the Kiosk PCs menu.</source>
+        <translation>Máy này đã sẵn sàng làm &quot;%1&quot;. Mở chế độ kiểm tra từ buổi tập huấn bên phải; làm xong thì xuất kết quả của máy này từ trình đơn Máy kiểm tra.</translation>
     </message>
 </context>
 <context>
@@ -1733,7 +1799,7 @@
     </message>
     <message>
         <source>Reliability of the test (KR-20): from 0 to 1, how consistently the test measures what people know; 0.7 or more is good, below 0.5 the scores say little.
-Standard error of measurement: by about how many questions a person's score may be off by chance; a score this close to the pass mark is not a clear result.</source>
+Standard error of measurement: by about how many questions a person&apos;s score may be off by chance; a score this close to the pass mark is not a clear result.</source>
         <translation>Độ tin cậy của đề (KR-20): từ 0 đến 1, cho biết đề đo hiểu biết của mọi người có ổn định không; từ 0,7 trở lên là tốt, dưới 0,5 thì điểm số ít ý nghĩa.
 Sai số chuẩn đo lường: điểm của một người có thể lệch khoảng bấy nhiêu câu do ngẫu nhiên; điểm gần điểm đạt trong khoảng này thì chưa phải kết quả rõ ràng.</translation>
     </message>
@@ -1742,7 +1808,7 @@ Sai số chuẩn đo lường: điểm của một người có thể lệch kho
         <translation>Độ dễ và hiệu quả phân biệt của từng câu (%)</translation>
     </message>
     <message>
-        <source>The chart shows the first rows of the table: sort or search the table to choose them. Facility: the share of people who answered right. Discrimination: how well the question separates those who know the subject from those who don't (below 20% is weak, negative means the question is probably wrong or misleading). Only first attempts count.</source>
+        <source>The chart shows the first rows of the table: sort or search the table to choose them. Facility: the share of people who answered right. Discrimination: how well the question separates those who know the subject from those who don&apos;t (below 20% is weak, negative means the question is probably wrong or misleading). Only first attempts count.</source>
         <translation>Biểu đồ vẽ các dòng đầu của bảng: sắp xếp hoặc tìm kiếm trong bảng để chọn câu cần xem. Độ dễ: tỷ lệ người trả lời đúng. Độ phân biệt: câu hỏi phân biệt người nắm vững với người chưa nắm vững tốt đến đâu (dưới 20% là yếu; âm thì câu hỏi có thể sai đáp án hoặc gây hiểu nhầm). Chỉ tính bài làm lần đầu.</translation>
     </message>
     <message>
@@ -1788,6 +1854,10 @@ Sai số chuẩn đo lường: điểm của một người có thể lệch kho
     <message>
         <source>nobody chose it</source>
         <translation>không ai chọn</translation>
+    </message>
+    <message>
+        <source>One of several right answers: choosing any ✔ option is right.</source>
+        <translation>Một trong các đáp án đúng: chọn bất kỳ phương án ✔ nào đều đúng.</translation>
     </message>
     <message>
         <source>No answer</source>
@@ -1980,6 +2050,44 @@ Sai số chuẩn đo lường: điểm của một người có thể lệch kho
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>obj</name>
+    <message>
+        <source>One right answer</source>
+        <translation>Một đáp án đúng</translation>
+    </message>
+    <message>
+        <source>Tick all that apply</source>
+        <translation>Chọn tất cả đáp án đúng</translation>
+    </message>
+    <message>
+        <source>One of several right answers</source>
+        <translation>Một trong các đáp án đúng</translation>
+    </message>
+    <message>
+        <source>True / false</source>
+        <translation>Đúng / Sai</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>One right answer</source>
+        <translation>Một đáp án đúng</translation>
+    </message>
+    <message>
+        <source>Tick all that apply</source>
+        <translation>Chọn tất cả đáp án đúng</translation>
+    </message>
+    <message>
+        <source>One of several right answers (choosing one is enough)</source>
+        <translation>Một trong các đáp án đúng (chọn một là đủ)</translation>
+    </message>
+    <message>
+        <source>True / false</source>
+        <translation>Đúng / Sai</translation>
     </message>
 </context>
 </TS>
