@@ -12,22 +12,29 @@ class BadRowsGate(QWidget):
 
     changed = Signal(bool)
 
-    def __init__(self, good: int, bad: int, parent=None):
+    def __init__(self, good: int, bad: int, parent=None, *, questions: bool = False):
         super().__init__(parent)
         self.setObjectName("bad_rows_gate")
         self.bad = bad
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.warning = QLabel(self.tr("The file has %1 refused rows, so nothing will be imported "
-                                      "unless you tick the box below. You can also correct the "
-                                      "file (the row numbers are listed) and import it again.")
-                              .replace("%1", str(bad)))
+        if questions:
+            warning = self.tr("The file has %1 refused questions, so nothing will be imported "
+                              "unless you tick the box below. You can also correct the file (the "
+                              "line numbers are listed) and import it again.")
+            choice = self.tr("Import the %1 good questions and leave out the %2 refused ones")
+        else:
+            warning = self.tr("The file has %1 refused rows, so nothing will be imported unless "
+                              "you tick the box below. You can also correct the file (the row "
+                              "numbers are listed) and import it again.")
+            choice = self.tr("Import the %1 good rows and leave out the %2 refused ones")
+        self.warning = QLabel(warning.replace("%1", str(bad)))
         self.warning.setObjectName("bad_rows_warning")
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #b00020;")
-        self.box = QCheckBox(self.tr("Import the %1 good rows and leave out the %2 refused ones")
-                             .replace("%1", str(good)).replace("%2", str(bad)))
+        self.box = QCheckBox(choice.replace("%1", str(good)).replace("%2", str(bad)))
         self.box.setObjectName("accept_good")
+        self.box.setVisible(good > 0)       # nothing good: nothing to choose
         self.box.toggled.connect(self.changed.emit)
         layout.addWidget(self.warning)
         layout.addWidget(self.box)

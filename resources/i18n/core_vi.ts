@@ -110,6 +110,14 @@
 <context>
     <name>BadRowsGate</name>
     <message>
+        <source>The file has %1 refused questions, so nothing will be imported unless you tick the box below. You can also correct the file (the line numbers are listed) and import it again.</source>
+        <translation>Tệp có %1 câu lỗi nên sẽ KHÔNG nhập gì, trừ khi bạn đánh dấu ô dưới đây. Bạn cũng có thể sửa tệp (số dòng đã liệt kê) rồi nhập lại.</translation>
+    </message>
+    <message>
+        <source>Import the %1 good questions and leave out the %2 refused ones</source>
+        <translation>Nhập %1 câu tốt, bỏ %2 câu lỗi</translation>
+    </message>
+    <message>
         <source>The file has %1 refused rows, so nothing will be imported unless you tick the box below. You can also correct the file (the row numbers are listed) and import it again.</source>
         <translation>Tệp có %1 dòng lỗi nên sẽ KHÔNG nhập gì, trừ khi bạn đánh dấu ô dưới đây. Bạn cũng có thể sửa tệp (số dòng đã liệt kê) rồi nhập lại.</translation>
     </message>

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
+    <name></name>
+    <message>
+        <source>One right answer</source>
+        <translation>Một đáp án đúng</translation>
+    </message>
+    <message>
+        <source>Tick all that apply</source>
+        <translation>Chọn tất cả đáp án đúng</translation>
+    </message>
+    <message>
+        <source>One of several right answers</source>
+        <translation>Một trong các đáp án đúng</translation>
+    </message>
+    <message>
+        <source>True / false</source>
+        <translation>Đúng / Sai</translation>
+    </message>
+    <message>
+        <source>One of several right answers (choosing one is enough)</source>
+        <translation>Một trong các đáp án đúng (chọn một là đủ)</translation>
+    </message>
+</context>
+<context>
     <name>BankPanel</name>
     <message>
         <source>Search the questions (accents optional)</source>
@@ -2050,44 +2073,6 @@ Sai số chuẩn đo lường: điểm của một người có thể lệch kho
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
-    </message>
-</context>
-<context>
-    <name>obj</name>
-    <message>
-        <source>One right answer</source>
-        <translation>Một đáp án đúng</translation>
-    </message>
-    <message>
-        <source>Tick all that apply</source>
-        <translation>Chọn tất cả đáp án đúng</translation>
-    </message>
-    <message>
-        <source>One of several right answers</source>
-        <translation>Một trong các đáp án đúng</translation>
-    </message>
-    <message>
-        <source>True / false</source>
-        <translation>Đúng / Sai</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>One right answer</source>
-        <translation>Một đáp án đúng</translation>
-    </message>
-    <message>
-        <source>Tick all that apply</source>
-        <translation>Chọn tất cả đáp án đúng</translation>
-    </message>
-    <message>
-        <source>One of several right answers (choosing one is enough)</source>
-        <translation>Một trong các đáp án đúng (chọn một là đủ)</translation>
-    </message>
-    <message>
-        <source>True / false</source>
-        <translation>Đúng / Sai</translation>
     </message>
 </context>
 </TS>

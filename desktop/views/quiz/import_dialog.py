@@ -12,15 +12,15 @@ from desktop.documents.quiz_formats import ENCODING_LABELS, FORMAT_LABELS
 from desktop.models.quiz.bank_io import ImportPlan
 from desktop.models.quiz.kinds import right_letters
 
-from ..common import fit_to_screen
+from ..common import fit_to_screen, tr
 from ..import_gate import BadRowsGate
 from ..tables import ItemsModel
 
 
-def kind_names(obj) -> dict[str, str]:
+def kind_names() -> dict[str, str]:
     """The kinds of question as the interface names them."""
-    return {"single": obj.tr("One right answer"), "multiple": obj.tr("Tick all that apply"),
-            "any": obj.tr("One of several right answers"), "truefalse": obj.tr("True / false")}
+    return {"single": tr("One right answer"), "multiple": tr("Tick all that apply"),
+            "any": tr("One of several right answers"), "truefalse": tr("True / false")}
 
 
 class PlannedModel(ItemsModel):
@@ -29,7 +29,7 @@ class PlannedModel(ItemsModel):
         self.headers = [self.tr("Line"), self.tr("Key"), self.tr("Topic"), self.tr("Question"),
                         self.tr("Kind"), self.tr("Options"), self.tr("Right"),
                         self.tr("Pictures"), self.tr("Left out")]
-        self.kind_names = kind_names(self)
+        self.kind_names = kind_names()
 
     def display(self, item, column: int) -> str:
         c = item.content
@@ -115,7 +115,7 @@ class ImportPreviewDialog(QDialog):
             note.setObjectName("left_out_note")
             note.setWordWrap(True)
             layout.addWidget(note)
-        self.gate = BadRowsGate(len(plan.items), len(plan.rejected), self)
+        self.gate = BadRowsGate(len(plan.items), len(plan.rejected), self, questions=True)
         layout.addWidget(self.gate)
         buttons = QDialogButtonBox()
         self.import_button = buttons.addButton(

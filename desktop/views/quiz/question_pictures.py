@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from desktop.models.quiz import pictures as pics
 from desktop.models.quiz.common import LETTERS
 
-from ..common import show_error
+from ..common import show_error, tr
 from .kiosk.widgets import PictureStrip
 
 
@@ -20,11 +20,10 @@ def kind_combo(parent) -> QComboBox:
     """The kinds of question, as the editor offers them."""
     box = QComboBox(parent)
     box.setObjectName("kind")
-    for value, text in (("single", parent.tr("One right answer")),
-                        ("multiple", parent.tr("Tick all that apply")),
-                        ("any", parent.tr("One of several right answers (choosing one is "
-                                          "enough)")),
-                        ("truefalse", parent.tr("True / false"))):
+    for value, text in (("single", tr("One right answer")),
+                        ("multiple", tr("Tick all that apply")),
+                        ("any", tr("One of several right answers (choosing one is enough)")),
+                        ("truefalse", tr("True / false"))):
         box.addItem(text, value)
     return box
 
