@@ -81,9 +81,7 @@ def cmd_import(args, ctx: CliContext) -> int:
     if roster.unused_columns:
         lines.append("  Các cột không dùng: " + "; ".join(roster.unused_columns) + ".")
     if roster.set_aside:
-        lines.append("  Không phải dòng cán bộ: " + "; ".join(
-            f"dòng {x['row']} ({x['reason']})" for x in roster.set_aside[:12])
-            + ("…" if len(roster.set_aside) > 12 else "") + ".")
+        lines.append(f"  Không phải dòng cán bộ (dòng): {roster.set_aside_text()}.")
     counts = (f"thêm {result.get('added', 0)}, cập nhật {result.get('updated', 0)}, bỏ qua "
               f"{result['skipped']}, lỗi {len(result['errors'])}.")
     lines.append(("Xem trước: " if args.dry_run else "") + counts)

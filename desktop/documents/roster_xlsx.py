@@ -137,6 +137,17 @@ class RosterFile:
     set_aside: list[dict] = field(default_factory=list)
     header_rows: tuple[int, ...] = ()
 
+    def set_aside_text(self, limit: int = 12) -> str:
+        """The rows set aside, grouped by reason: "7 (…); 15, 16, 17, 20 (…)"."""
+        groups: dict[str, list[int]] = {}
+        for x in self.set_aside:
+            groups.setdefault(x["reason"], []).append(x["row"])
+        parts = []
+        for reason, rows in groups.items():
+            shown = ", ".join(str(r) for r in rows[:limit]) + ("…" if len(rows) > limit else "")
+            parts.append(f"{shown} ({reason})")
+        return "; ".join(parts)
+
     def notes(self) -> dict:
         return {"sheet": self.sheet, "other_sheets": self.other_sheets,
                 "hidden_sheets": self.hidden_sheets, "unused_columns": self.unused_columns,
@@ -207,6 +218,14 @@ def read_roster(path: Path, *, sheet: str | None = None) -> RosterFile:
                           table.hidden_sheets, table.unused, table.set_aside, table.header_rows)
 
 
+EXPORT_EXTRA = [("rank", "Ngạch/chức danh", 20), ("birth_date", "Ngày sinh", 12),
+                ("gender", "Giới tính", 10)]
+
+
+def _shown_birth(value: str) -> str:
+    return f"{value[8:10]}/{value[5:7]}/{value[:4]}" if len(value) == 10 else value
+
+
 def export_roster(path: Path, people: list[StaffMember], unit_name: str = "") -> Path:
     wb = Workbook()
     ws = wb.active
@@ -214,16 +233,17 @@ def export_roster(path: Path, people: list[StaffMember], unit_name: str = "") ->
     ws["A1"] = TITLE
     ws["A1"].font = TITLE_FONT
     ws["A2"] = unit_name
-    headers = ["STT"] + [h for _, h, _ in COLUMNS]
+    headers = ["STT"] + [h for _, h, _ in COLUMNS] + [h for _, h, _ in EXPORT_EXTRA]
     for col, header in enumerate(headers, start=1):
         ws.cell(row=3, column=col, value=header)
     style_header_row(ws, 3, len(headers))
-    widths = [6] + [w for _, _, w in COLUMNS]
+    widths = [6] + [w for _, _, w in COLUMNS] + [w for _, _, w in EXPORT_EXTRA]
     for col, w in enumerate(widths, start=1):
         ws.column_dimensions[chr(64 + col)].width = w
     for i, p in enumerate(people, start=1):
         values = [i, p.staff_code, p.full_name, p.position, p.department, p.phone, p.email,
-                  "Có" if p.active else "Không"]
+                  "Có" if p.active else "Không", p.rank, _shown_birth(p.birth_date),
+                  {"nam": "Nam", "nu": "Nữ"}.get(p.gender, "")]
         for col, v in enumerate(values, start=1):
             cell = ws.cell(row=3 + i, column=col, value=v)
             if col == 6:

@@ -173,9 +173,8 @@ class ImportPreviewDialog(QDialog):
             notes.append(self.tr("Columns not used: %1.").replace(
                 "%1", "; ".join(roster.unused_columns)))
         if roster.set_aside:
-            notes.append(self.tr("Rows that are not people: %1.").replace("%1", "; ".join(
-                f"{x['row']} ({x['reason']})" for x in roster.set_aside[:10])
-                + ("…" if len(roster.set_aside) > 10 else "")))
+            notes.append(self.tr("Rows that are not people: %1.").replace(
+                "%1", roster.set_aside_text()))
         if notes:
             label = QLabel("\n".join(notes))
             label.setObjectName("file_notes")

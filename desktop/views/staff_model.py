@@ -9,15 +9,23 @@ from desktop.views.common import refilter
 from desktop.models.vntext import collation_key, matches, person_sort_key
 
 
+def _birth(value: str) -> str:
+    """A stored date of birth as shown: 12/05/1980, or the year alone."""
+    if len(value) == 10:
+        return f"{value[8:10]}/{value[5:7]}/{value[:4]}"
+    return value
+
+
 class StaffTableModel(QAbstractTableModel):
-    CODE, NAME, POSITION, DEPARTMENT, PHONE, ACTIVE, EMAIL = range(7)
+    CODE, NAME, POSITION, DEPARTMENT, PHONE, ACTIVE, EMAIL, RANK, BIRTH, GENDER = range(10)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.people: list[StaffMember] = []
         self.headers = [self.tr("Staff code"), self.tr("Full name"), self.tr("Position"),
                         self.tr("Department"), self.tr("Phone"), self.tr("Status"),
-                        self.tr("Email")]
+                        self.tr("Email"), self.tr("Grade / title"), self.tr("Date of birth"),
+                        self.tr("Gender")]
 
     def set_people(self, people: list[StaffMember]) -> None:
         self.beginResetModel()
@@ -48,12 +56,15 @@ class StaffTableModel(QAbstractTableModel):
             if p.active and p.exempt:
                 state = self.tr("Working, not subject to the test")
             return [p.staff_code, p.full_name, p.position, p.department, p.phone,
-                    state, p.email][col]
+                    state, p.email, p.rank, _birth(p.birth_date),
+                    {"nam": self.tr("Male"), "nu": self.tr("Female")}.get(p.gender, "")][col]
         if role == Qt.ItemDataRole.ToolTipRole and col == self.ACTIVE and p.exempt:
             return self.tr("Not subject to the awareness test: %1").replace("%1", p.exempt_reason)
         if role == Qt.ItemDataRole.UserRole:  # sort key
             if col == self.NAME:
                 return person_sort_key(p.full_name)
+            if col == self.BIRTH:
+                return (p.birth_date,)
             if col == self.ACTIVE:
                 return (0 if p.active else 1,)
             return collation_key(self.data(index) or "")

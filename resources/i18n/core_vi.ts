@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>The data file is damaged</source>
         <translation>Tệp dữ liệu bị hỏng</translation>
@@ -651,8 +651,28 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
         <translation>Email</translation>
     </message>
     <message>
+        <source>Grade / title</source>
+        <translation>Ngạch/chức danh</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
         <source>Working, not subject to the test</source>
         <translation>Đang làm việc, không thuộc diện kiểm tra</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Nữ</translation>
     </message>
     <message>
         <source>Not subject to the awareness test: %1</source>

@@ -124,3 +124,19 @@ def _staff_count(data_dir) -> int:
         return StaffRepository(s).count(active_only=False)
     finally:
         s.close(clean=False)
+
+
+def test_export_then_import_keeps_birth_gender_and_grade(store, tmp_path):
+    from desktop.documents.roster_xlsx import export_roster
+
+    repo = StaffRepository(store)
+    repo.add({"staff_code": "A1", "full_name": "Trần Văn An", "rank": "Chuyên viên",
+              "birth_date": "12/05/1980", "gender": "Nam"})
+    repo.add({"staff_code": "A2", "full_name": "Lê Thị Ánh", "birth_date": 1991, "gender": "nữ"})
+    out = export_roster(tmp_path / "out.xlsx", repo.list())
+    got = values(read_roster(out))
+    assert (got["A1"]["rank"], got["A1"]["birth_date"], got["A1"]["gender"]) == \
+        ("Chuyên viên", "12/05/1980", "Nam")
+    plan = repo.plan_import(read_roster(out).rows)
+    assert [r.action for r in plan.rows] == ["unchanged", "unchanged"]
+    assert repo.by_code("A2").birth_date == "1991" and repo.by_code("A2").gender == "nu"

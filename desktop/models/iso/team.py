@@ -188,7 +188,9 @@ class TeamRepository:
         values = dict(values)
         if values.get("staff_id"):
             person = StaffRepository(self.store).get(values["staff_id"])
-            for key, value in (("full_name", person.full_name), ("position", person.position),
+            # The list VSS asks for has a "chức danh": the post, else the grade / title.
+            for key, value in (("full_name", person.full_name),
+                               ("position", person.position or person.rank),
                                ("phone", person.phone), ("email", person.email),
                                ("work_unit", self._default_work_unit(person.department))):
                 if not values.get(key):
@@ -224,7 +226,8 @@ class TeamRepository:
         if not member.staff_id:
             raise ValidationError("Thành viên này ở ngoài đơn vị, không có trong danh sách cán bộ.")
         person = StaffRepository(self.store).get(member.staff_id)
-        return self.update(member_id, {"full_name": person.full_name, "position": person.position,
+        return self.update(member_id, {"full_name": person.full_name,
+                                       "position": person.position or person.rank,
                                        "phone": person.phone or member.phone,
                                        "email": person.email or member.email})
 
