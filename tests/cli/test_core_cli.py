@@ -105,19 +105,23 @@ def test_staff_import_list_export(cli_json, data_dir, tmp_path):
         ["A1", "Lê Văn Trùng", None, None, None, None, None],
         ["C1", None, None, None, None, None, None],
     ])
-    dry = cli_json("--data-dir", data_dir, "staff", "import", path, "--dry-run")
-    assert dry["added"] == 2 and dry["dry_run"] is True
+    # bad rows: the dry run says so with the exit code the import would have (one policy)
+    dry = cli_json("--data-dir", data_dir, "staff", "import", path, "--dry-run", expect=1)
+    assert dry["would_add"] == 2 and dry["dry_run"] is True and "added" not in dry
     assert cli_json("--data-dir", data_dir, "staff", "list")["staff"] == []
-    res = cli_json("--data-dir", data_dir, "staff", "import", path)
-    assert (res["added"], res["updated"], res["skipped"]) == (2, 0, 1)
+    refused = cli_json("--data-dir", data_dir, "staff", "import", path, expect=1)
+    assert refused["refused"] and refused["added"] == 0
+    assert cli_json("--data-dir", data_dir, "staff", "list")["staff"] == []
+    res = cli_json("--data-dir", data_dir, "staff", "import", path, "--accept-good")
+    assert (res["added"], res["updated"], res["skipped"]) == (2, 0, 0)
     assert [e["row"] for e in res["errors"]] == [5, 6]
-    assert res["converted_cells"] == []
+    assert res["converted_cells"] == [] and res["sheet"] == "Sheet"
     staff = cli_json("--data-dir", data_dir, "staff", "list")["staff"]
     assert [s["full_name"] for s in staff] == ["Trần Văn An", "Nguyễn Văn Bình"]
     assert staff[1] == {"staff_code": "B1", "full_name": "Nguyễn Văn Bình",
                         "position": "Viên chức", "department": "Tổ Thu",
                         "phone": "0912000111", "email": "", "active": True, "exempt": False,
-                        "exempt_reason": ""}
+                        "exempt_reason": "", "rank": "", "birth_date": "", "gender": ""}
     out = cli_json("--data-dir", data_dir, "staff", "export", tmp_path / "out.xlsx")
     assert out["count"] == 2 and (tmp_path / "out.xlsx").exists()
 
