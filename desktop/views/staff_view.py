@@ -13,7 +13,7 @@ from desktop.documents.roster_xlsx import export_roster, read_roster, write_temp
 from desktop.models.errors import IsoDeskError
 from desktop.models.staff import StaffMember, StaffRepository
 
-from .common import show_error, show_info
+from .common import run_in_background, show_error, show_info
 from .context import ViewContext
 from .staff_dialogs import ImportPreviewDialog, StaffDialog
 from .staff_model import StaffFilterProxy, StaffTableModel
@@ -163,30 +163,35 @@ class StaffPage(QWidget):
         self.ctx.data_changed.emit("staff")
         self.select_code(member.staff_code)
 
-    def import_excel(self, _checked=False, path: str | None = None) -> None:
+    def import_excel(self, _checked=False, path: str | None = None,
+                     sheet: str | None = None) -> None:
+        """Read the list off the UI thread (a large or hostile file must not freeze the
+        window), then show the preview; picking another sheet there reads that sheet."""
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Import staff from Excel"), "",
                                                   self.tr("Excel files (*.xlsx)"))
         if not path:
             return
-        sheet = None
-        while True:
-            try:
-                roster = read_roster(Path(path), sheet=sheet)
-                plan = self.repo.plan_import(roster.rows)
-                plan.converted_cells = roster.converted
-                plan.file_notes = roster.notes()
-            except IsoDeskError as exc:
-                show_error(self, exc)
-                return
-            self.preview = ImportPreviewDialog(plan, Path(path).name, self, roster=roster)
-            result = self.preview.exec()
-            if result == ImportPreviewDialog.SHEET_CHOSEN:
-                sheet = self.preview.chosen_sheet
-                continue
-            if not result:
-                return
-            break
+        self._import_job = run_in_background(
+            self, lambda: read_roster(Path(path), sheet=sheet),
+            lambda roster: self._preview_import(path, roster),
+            busy_text=self.tr("Reading %1…").replace("%1", Path(path).name))
+
+    def _preview_import(self, path: str, roster) -> None:
+        try:
+            plan = self.repo.plan_import(roster.rows)
+            plan.converted_cells = roster.converted
+            plan.file_notes = roster.notes()
+        except IsoDeskError as exc:
+            show_error(self, exc)
+            return
+        self.preview = ImportPreviewDialog(plan, Path(path).name, self, roster=roster)
+        result = self.preview.exec()
+        if result == ImportPreviewDialog.SHEET_CHOSEN:
+            self.import_excel(path=path, sheet=self.preview.chosen_sheet)
+            return
+        if not result:
+            return
         try:
             result = self.repo.apply_import(plan, accept_good=self.preview.accept_good)
         except IsoDeskError as exc:

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>The data file is damaged</source>
         <translation>Tệp dữ liệu bị hỏng</translation>
@@ -606,6 +606,10 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
     <message>
         <source>Excel files (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Đang đọc %1…</translation>
     </message>
     <message>
         <source>Imported: %1 added, %2 updated. %3 rows refused.</source>

@@ -123,6 +123,10 @@
         <translation>Tệp câu hỏi</translation>
     </message>
     <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 questions imported.</source>
         <translation>Đã nhập %1 câu hỏi.</translation>
     </message>

@@ -211,7 +211,9 @@ def test_import_with_preview_all_or_nothing(qtbot, qstore, ctx, quiet, monkeypat
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(import_dialog.ImportPreviewDialog, "exec", run)
-    out = panel.import_file(str(MOODLE / "questions_in_category.gift.txt"))
+    panel.import_file(str(MOODLE / "questions_in_category.gift.txt"))    # read off the UI thread
+    qtbot.waitUntil(lambda: panel.last_import is not None, timeout=20000)
+    out = panel.last_import
     # matching, "Greeting" (its sound file) and "Moodle user" (a short answer) are refused
     assert seen == {"problems": 3, "enabled": False, "enabled_after": True}
     assert out["imported"] == 1 and len(bank.list_questions(qstore)) == before + 1

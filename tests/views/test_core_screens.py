@@ -202,7 +202,8 @@ def test_staff_import_preview_then_import(qtbot, window, store, tmp_path, monkey
         return True
 
     monkeypatch.setattr(ImportPreviewDialog, "exec", preview_exec)
-    page.import_excel(path=str(path))
+    page.import_excel(path=str(path))             # the file is read off the UI thread
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=20000)
     assert seen["rows"] == 3 and "2" in seen["button"]
     assert not seen["enabled_before"] and seen["enabled_after"]
     assert "1" in seen["summary"]

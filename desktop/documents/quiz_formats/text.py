@@ -88,10 +88,15 @@ def read_html(source: str) -> Rich:
     for tag in _IMG.findall(source):
         a = _attrs(tag)
         rich.images.append({"src": a.get("src", ""), "alt": a.get("alt", "")})
+    bare = []
     for m in _MEDIA_TAG.finditer(source):
-        tag = m.group(0)
-        a = _attrs(tag)
-        rich.media.append(a.get("src") or a.get("data") or tag.split()[0].lstrip("<"))
+        a = _attrs(m.group(0))
+        if a.get("src") or a.get("data"):
+            rich.media.append(a.get("src") or a.get("data"))
+        else:                      # <audio> around its <source src=…>: named by the source
+            bare.append(f"<{m.group(1).lower()}>")
+    if bare and not rich.media:
+        rich.media.extend(bare)
     for tag in _LINK.findall(source):
         href = _attrs(tag).get("href", "")
         if not href:

@@ -17,7 +17,7 @@ from desktop.models.errors import IsoDeskError
 from desktop.models.quiz import bank, bank_io, wording
 from desktop.models.quiz.common import LETTERS
 
-from ..common import confirm, show_error, show_info
+from ..common import confirm, run_in_background, show_error, show_info
 from ..context import ViewContext
 from ..tables import SearchProxy
 from .import_dialog import ImportPreviewDialog
@@ -240,31 +240,39 @@ class BankPanel(QWidget):
 
     # --- files ----------------------------------------------------------------------------------
 
-    def import_file(self, path: str | None = None) -> dict | None:
+    def import_file(self, path: str | None = None) -> None:
+        """Read the file off the UI thread (a large or hostile file must not freeze the
+        window), then show the dry run; the result of a confirmed import is `last_import`."""
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
                 self, self.tr("Import questions"), "",
                 self.tr("Question files") + " " + IMPORT_FILTER)
         if not path:
-            return None
+            return
+        self.last_import = None
+        self._import_job = run_in_background(
+            self, lambda: read_questions(Path(path)), lambda parsed: self._preview(path, parsed),
+            busy_text=self.tr("Reading %1…").replace("%1", Path(path).name))
+
+    def _preview(self, path: str, parsed) -> None:
         try:
-            plan = bank_io.plan_import(self.store, read_questions(Path(path)))
+            plan = bank_io.plan_import(self.store, parsed)
         except IsoDeskError as exc:
             show_error(self, exc)
-            return None
+            return
         self.import_preview = ImportPreviewDialog(plan, Path(path).name, self)
         if not self.import_preview.exec():
-            return None
+            return
         try:
             result = bank_io.apply_import(self.store, plan,
                                           accept_good=self.import_preview.accept_good)
         except IsoDeskError as exc:
             show_error(self, exc)
-            return None
+            return
         self.reload()
         self.ctx.data_changed.emit("quiz")
+        self.last_import = result
         show_info(self, self.tr("%1 questions imported.").replace("%1", str(result["imported"])))
-        return result
 
     def export_file(self, path: str | None = None) -> dict | None:
         if path is None:
