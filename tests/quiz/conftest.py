@@ -67,6 +67,17 @@ def qstore(qdata_dir):
     s.close(clean=False)
 
 
+@pytest.fixture
+def kiosk_pc(tmp_path, _template_db):
+    """A second installation of the same unit (its own bank, no staff yet)."""
+    folder = tmp_path / "kiosk-pc"
+    folder.mkdir()
+    shutil.copyfile(_template_db, folder / DB_FILENAME)
+    s = open_store(folder / DB_FILENAME, actor="giamthi")
+    yield s
+    s.close(clean=False)
+
+
 def staff_ids(store) -> dict[str, str]:
     return {p.staff_code: p.id for p in StaffRepository(store).list()}
 

@@ -3,7 +3,6 @@ like the kiosk; the kiosk PCs' signed files between two real databases."""
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 from openpyxl import load_workbook
@@ -12,7 +11,6 @@ from pypdf import PdfReader
 from desktop.documents import quiz_reports
 from desktop.documents.quiz_formats.answers_csv import read_answers
 from desktop.models import audit
-from desktop.models.db import DB_FILENAME, open_store
 from desktop.models.quiz import (attempts, bank, kiosk_files, paper_entry, papers, results,
                                  sessions)
 from desktop.models.quiz.common import QuizError
@@ -158,16 +156,6 @@ def test_letters_with_several_answers():
 
 
 # --- several kiosk PCs -------------------------------------------------------------------------
-
-@pytest.fixture
-def kiosk_pc(tmp_path, _template_db):
-    """A second installation of the same unit (its own bank, no staff yet)."""
-    folder = tmp_path / "kiosk-pc"
-    folder.mkdir()
-    shutil.copyfile(_template_db, folder / DB_FILENAME)
-    s = open_store(folder / DB_FILENAME, actor="giamthi")
-    yield s
-    s.close(clean=False)
 
 
 def test_kiosk_pcs_round_trip(qstore, kiosk_pc, tmp_path):

@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import base64
 import re
-import shutil
 from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
 
 from desktop.documents import quiz_reports
 from desktop.documents.quiz_formats import read_questions
 from desktop.models import blobs
-from desktop.models.db import DB_FILENAME, open_store
 from desktop.models.quiz import (attempts, bank, bank_io, kiosk_files, paper_entry, papers,
                                  pictures, results, stats)
 from desktop.views.quiz.dialogs import EvidenceDialog
@@ -164,16 +161,6 @@ def test_evidence_dialog_shows_the_pictures(qtbot, qstore):
     dlg._show(dlg.model.items[row])
     assert len(dlg.detail_pictures.labels) == 2
     assert "[1" in dlg.detail.text() or "1 " in dlg.detail.text()
-
-
-@pytest.fixture
-def kiosk_pc(tmp_path, _template_db):
-    folder = tmp_path / "kiosk-pc"
-    folder.mkdir()
-    shutil.copyfile(_template_db, folder / DB_FILENAME)
-    s = open_store(folder / DB_FILENAME, actor="giamthi")
-    yield s
-    s.close(clean=False)
 
 
 def test_kiosk_setup_file_carries_the_pictures(qstore, kiosk_pc, tmp_path):
