@@ -2,7 +2,8 @@
 
 Creates a database in a temporary folder, writes and reads records, checks the audit chain,
 renders a one-page PDF with the bundled font, and reads its text back through QtPdf (the module
-the program previews PDFs with). Exit 0 when all is well.
+the program previews PDFs with), writes an Excel list and reads it back within bounds with
+defusedxml. Exit 0 when all is well.
 """
 from __future__ import annotations
 
@@ -58,6 +59,25 @@ def _check_pdf(folder: Path) -> str:
     return f"pdf ok ({register_fonts().source}, {pdf.stat().st_size} bytes, text read back)"
 
 
+def _check_excel(folder: Path) -> str:
+    """An Excel file written and read back through the bounded opener, with openpyxl parsing
+    through defusedxml (so the bundle has it)."""
+    import openpyxl
+
+    from desktop.documents.roster_xlsx import export_roster, read_roster
+    from desktop.models.staff import StaffMember
+
+    person = StaffMember("x", "T01", "Nguyễn Thị Ánh Tuyết", "Viên chức", "Tổ Thu", "", "", True,
+                         "SELFTEST", 1)
+    path = export_roster(folder / "selftest.xlsx", [person])
+    rows = read_roster(path).rows
+    if [r.values.get("full_name") for r in rows] != ["Nguyễn Thị Ánh Tuyết"]:
+        raise RuntimeError("the staff list was not read back")
+    if not openpyxl.DEFUSEDXML:
+        raise RuntimeError("openpyxl does not parse through defusedxml")
+    return "excel ok (bounded reading, defusedxml on)"
+
+
 def _check_translations() -> str:
     from desktop.i18n import available_languages, translation_files
 
@@ -68,7 +88,7 @@ def _check_translations() -> str:
 
 
 def run_selftest() -> int:
-    checks = [("database", _check_database), ("pdf", _check_pdf),
+    checks = [("database", _check_database), ("pdf", _check_pdf), ("excel", _check_excel),
               ("translations", lambda _f: _check_translations())]
     ok = True
     with tempfile.TemporaryDirectory(prefix="isodesk-selftest-") as tmp:
