@@ -5,7 +5,9 @@ unpacked (a sheet of gigabytes of spaces, a million rows), or carry a DTD with e
 openpyxl sees the file it is checked here:
 
 - its size on disk, the number of its parts, and the bytes every part really unpacks to (counted
-  while unpacking, not taken from the zip's own headers, which can lie), all under limits;
+  while unpacking, not taken from the zip's own headers, which can lie), all under limits, and
+  each sheet (and the shared strings, which openpyxl holds whole) under a limit of its own, so
+  that a sheet of a million rows is refused before anything parses it;
 - no XML part declares a DTD or an entity (refused in the bytes here, and again at parse level by
   defusedxml, which openpyxl uses when it is installed);
 - the workbook is then read in openpyxl's read-only mode, row by row: rows and cells have limits,
@@ -30,6 +32,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024          # on disk
 MAX_PARTS = 2000                           # members of the zip
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024     # all parts together, as really unpacked
 MAX_PART_XML_BYTES = 4 * 1024 * 1024       # a drawing or relationship part read here
+MAX_SHEET_BYTES = 16 * 1024 * 1024         # one sheet, or the shared strings, unpacked
 MAX_ROWS = 20000                           # rows holding a value, per sheet
 MAX_COLUMNS = 200                          # columns read per row
 MAX_CELL_CHARS = 32767                     # Excel's own limit for one cell
@@ -110,9 +113,16 @@ def _check_start(first: bytes, part: str, name: str) -> None:
         raise _damaged(name)
 
 
+_BIG_PARTS = re.compile(r"^xl/(worksheets/[^/]+|sharedStrings)\.xml$", re.IGNORECASE)
+
+
 def _check_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, total: int,
                   max_unpacked: int) -> int:
     xml = info.filename.lower().endswith((".xml", ".rels", ".vml"))
+    # A sheet or the shared strings is parsed whole by openpyxl: a bound of its own, so that a
+    # sheet of a million rows (even empty ones) is refused before any parsing.
+    part_limit = MAX_SHEET_BYTES if _BIG_PARTS.match(info.filename) else None
+    part = 0
     tail = b""
     first = True
     try:
@@ -122,6 +132,13 @@ def _check_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, to
                 if not chunk:
                     break
                 total += len(chunk)
+                part += len(chunk)
+                if part_limit is not None and part > part_limit:
+                    raise _refuse(name, f"phần {info.filename} lớn hơn "
+                                        f"{part_limit // 1048576} MB khi giải nén (trang tính có "
+                                        "hàng trăm nghìn dòng, kể cả dòng trống đã định dạng). "
+                                        "Hãy chép phần cần nhập sang một tệp mới rồi nhập tệp "
+                                        "đó.")
                 if total > max_unpacked:
                     raise _refuse(name, f"khi giải nén, tệp lớn hơn {max_unpacked // 1048576} MB "
                                         "(một tệp danh sách hay câu hỏi không lớn như vậy: có thể "

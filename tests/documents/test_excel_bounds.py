@@ -91,8 +91,28 @@ def test_whitespace_bomb_is_refused_while_unpacking(tmp_path):
     path = xlsx(tmp_path / "bomb.xlsx", bomb())
     assert path.stat().st_size < 2 * 1024 * 1024
     for reader in READERS:
-        with pytest.raises(ExcelRefused, match="giải nén, tệp lớn hơn 100 MB"):
+        with pytest.raises(ExcelRefused, match="sheet1.xml lớn hơn 16 MB khi giải nén"):
             reader(path)
+
+
+def test_padding_in_any_part_counts_towards_the_whole(tmp_path):
+    padding = b" " * (8 << 20)
+    extra = {f"docProps/pad{i}.xml": padding for i in range(13)}     # 104 MB in 13 parts
+    path = xlsx(tmp_path / "pad.xlsx", good_rows(), extra=extra)
+    with pytest.raises(ExcelRefused, match="giải nén, tệp lớn hơn 100 MB"):
+        read_roster(path)
+
+
+def test_a_million_rows_are_refused_before_any_parsing(tmp_path):
+    def million():
+        yield SHEET_HEAD + _row(1, "Mã cán bộ", "Họ và tên")
+        for start in range(2, 1_000_002, 10_000):
+            yield "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>'
+                          for r in range(start, start + 10_000))
+        yield SHEET_TAIL
+    path = xlsx(tmp_path / "million.xlsx", million())
+    with pytest.raises(ExcelRefused, match="lớn hơn 16 MB"):
+        read_roster(path)
 
 
 def test_too_many_rows_stop_the_reading(tmp_path):
@@ -173,7 +193,7 @@ def test_command_line_refuses_a_bomb_without_a_traceback(tmp_path, data_dir):
                           "import", str(path)], capture_output=True, text=True, cwd=ROOT,
                          timeout=120)
     assert out.returncode == 1
-    assert "Traceback" not in out.stderr and "lớn hơn 100 MB" in out.stderr
+    assert "Traceback" not in out.stderr and "lớn hơn 16 MB" in out.stderr
 
 
 def test_only_the_bounded_opener_loads_workbooks():
