@@ -134,8 +134,8 @@ def _parse(path: Path) -> ParseResult:
                 continue
             _item(result, r, text, opts, answer, value, by_cell.get((r, cols["text"]), []),
                   opt_pics, names)
-        table.set_aside and result.warnings.extend(
-            f"Dòng {x['row']} không phải câu hỏi: {x['reason']}." for x in table.set_aside)
+        result.warnings.extend(f"Dòng {x['row']} không phải câu hỏi: {x['reason']}."
+                               for x in table.set_aside)
     if converted:
         result.warnings.append(f"Đã chuyển {len(converted)} ô từ phông TCVN3/VNI sang Unicode.")
     return result
