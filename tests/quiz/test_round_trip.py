@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.documents.quiz_formats import read_questions, write_questions
+from desktop.documents.quiz_formats import export_bank, read_questions
 from desktop.models import records
-from desktop.models.quiz import bank, bank_io
+from desktop.models.quiz import bank, bank_io, wording
 from desktop.models.quiz.common import QUESTIONS, TOPICS, VERSIONS
 
 FILES = Path(__file__).resolve().parents[1] / "fixtures" / "questions"
@@ -55,10 +55,8 @@ def source_bank(tmp_path_factory, _template_db):
     for name in FIXTURES:
         plan = bank_io.plan_import(store, read_questions(FILES / name))
         bank_io.apply_import(store, plan, accept_good=True)
-    snapshot = _snapshot(store)
-    questions, topics, pictures = bank_io.export_data(store)
+    yield _snapshot(store), store
     store.close(clean=False)
-    return snapshot, questions, topics, pictures
 
 
 def test_the_source_holds_every_kind_and_pictures(source_bank):
@@ -74,9 +72,9 @@ def test_the_source_holds_every_kind_and_pictures(source_bank):
 
 @pytest.mark.parametrize("suffix", [".gift", ".xml", ".xlsx", ".json"])
 def test_round_trip_loses_nothing(source_bank, store, tmp_path, suffix):
-    snapshot, questions, topics, pictures = source_bank
+    snapshot, source = source_bank
     path = tmp_path / f"bank{suffix}"
-    out = write_questions(path, questions, topics, None, pictures)
+    out = export_bank(source, path, include_retired=True)
     assert out["skipped"] == []
     _empty(store)
     parsed = read_questions(path)
@@ -86,5 +84,11 @@ def test_round_trip_loses_nothing(source_bank, store, tmp_path, suffix):
     bank_io.apply_import(store, plan)
     got = _snapshot(store)
     assert set(got) == set(snapshot)
+    names = wording.level_names(store)
     for key, want in snapshot.items():
+        if suffix != ".json":
+            # files for other programs carry the unit names filled in (as people see them);
+            # this program's own file keeps the placeholders
+            want = {**want, **{k: v for k, v in wording.fill_content(want, names).items()
+                               if k in ("text", "options", "explanation")}}
         assert got[key] == want, key
