@@ -23,15 +23,15 @@ CONSOLE_SUFFIX = "-cli.exe"
 
 def windowed_executable(executable: str, *, frozen: bool) -> list[str]:
     """The program to start at logon, as a list of arguments before ours."""
-    path = PureWindowsPath(executable)
+    cut = max(executable.rfind("/"), executable.rfind("\\")) + 1
+    folder, name = executable[:cut], executable[cut:]
     if frozen:
-        name = path.name
         if name.lower().endswith(CONSOLE_SUFFIX):  # isodesk-cli.exe -> isodesk.exe beside it
-            path = path.with_name(name[:-len(CONSOLE_SUFFIX)] + ".exe")
-        return [str(path)]
-    if path.name.lower() == "python.exe":      # from a source checkout: no console window
-        path = path.with_name("pythonw.exe")
-    return [str(path), "-m", "desktop"]
+            name = name[:-len(CONSOLE_SUFFIX)] + ".exe"
+        return [folder + name]
+    if name.lower() == "python.exe":      # from a source checkout: no console window
+        name = "pythonw.exe"
+    return [folder + name, "-m", "desktop"]
 
 
 def autostart_command(data_dir, *, executable: str | None = None,

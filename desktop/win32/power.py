@@ -40,6 +40,12 @@ def allow_sleep() -> bool:
     return set_execution_state(ES_CONTINUOUS)
 
 
+def _registry(registry):
+    if registry is None:
+        import winreg as registry
+    return registry
+
+
 def _read(registry, root, path: str, name: str):
     try:
         with registry.OpenKey(root, path) as key:
@@ -62,8 +68,7 @@ def screen_lock_minutes(*, registry=None, system: str | None = None) -> int | No
     prevent that lock; the proctor is told."""
     if (system or sys.platform) != "win32":
         return None
-    if registry is None:
-        import winreg as registry
+    registry = _registry(registry)
     hkcu, hklm = registry.HKEY_CURRENT_USER, registry.HKEY_LOCAL_MACHINE
     found = []
     inactivity = _minutes(_read(registry, hklm, POLICY_SYSTEM, "InactivityTimeoutSecs"))
