@@ -457,6 +457,33 @@
     </message>
 </context>
 <context>
+    <name>KioskChecks</name>
+    <message>
+        <source>The test kiosk was not opened: the keyboard of this PC could not be locked, so Alt+Tab, the Windows key and Ctrl+Esc would still work during the test. Restart the PC and open the kiosk again. If it happens again, ask the administrator: antivirus software or a Windows policy may be blocking it. The details are in the program's log.</source>
+        <translation>Chưa mở máy kiểm tra: không khóa được bàn phím của máy này, nên trong giờ kiểm tra người dự vẫn bấm được Alt+Tab, phím Windows và Ctrl+Esc. Hãy khởi động lại máy rồi mở lại máy kiểm tra. Nếu vẫn không được, hãy báo quản trị: có thể phần mềm diệt virus hoặc chính sách của Windows đang chặn. Chi tiết đã ghi trong nhật ký của chương trình.</translation>
+    </message>
+    <message>
+        <source>Windows on this PC locks the screen after %1 minutes without a key press or a mouse move (a setting of this PC or the office's policy); the program cannot prevent that. A person who reads a question for long would see the screen lock and need the Windows password. Ask the administrator to switch it off for the test day, or stay near to unlock it. Open the kiosk anyway?</source>
+        <translation>Windows trên máy này sẽ khóa màn hình sau %1 phút không bấm phím hay di chuột (do cài đặt của máy hoặc chính sách của cơ quan); chương trình không ngăn được. Người dự đọc một câu hỏi lâu sẽ thấy màn hình bị khóa và cần mật khẩu Windows để mở. Hãy nhờ quản trị tắt chế độ này trong ngày kiểm tra, hoặc giám thị ở gần để mở khóa. Vẫn mở máy kiểm tra?</translation>
+    </message>
+    <message>
+        <source>The PC can't be locked</source>
+        <translation>Không khóa được máy</translation>
+    </message>
+    <message>
+        <source>Windows locks the screen</source>
+        <translation>Windows sẽ khóa màn hình</translation>
+    </message>
+    <message>
+        <source>Open the kiosk</source>
+        <translation>Mở máy kiểm tra</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
     <name>KioskWindow</name>
     <message>
         <source>Awareness test</source>
@@ -703,6 +730,10 @@
     <message>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Printing failed. Check that the printer is on and has paper, then try again.</source>
+        <translation>Không in được. Hãy kiểm tra máy in đã bật và còn giấy, rồi in lại.</translation>
     </message>
     <message>
         <source>Saved %1</source>
