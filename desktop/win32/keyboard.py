@@ -31,7 +31,7 @@ WM_REINSTALL = WM_APP + 1
 PM_NOREMOVE = 0
 INPUT_KEYBOARD = 1
 KEYEVENTF_KEYUP = 0x0002
-VK_TAB, VK_CONTROL, VK_ESCAPE, VK_F4 = 0x09, 0x11, 0x1B, 0x73
+VK_TAB, VK_CONTROL, VK_MENU, VK_ESCAPE, VK_F4 = 0x09, 0x11, 0x12, 0x1B, 0x73
 VK_LWIN, VK_RWIN, VK_APPS = 0x5B, 0x5C, 0x5D
 LLKHF_ALTDOWN = 0x20
 PROBE_VK = 0x9F                # "unassigned" in the virtual-key table
@@ -174,7 +174,11 @@ class SystemKeyBlocker:
                     self._probe_seen.set()
                     return 1
                 ctrl = bool(api.user32.GetAsyncKeyState(VK_CONTROL) & 0x8000)
-                if blocked_system_key(info.vkCode, bool(info.flags & LLKHF_ALTDOWN), ctrl):
+                # LLKHF_ALTDOWN, or Alt held as the key state says (some input paths, such as
+                # injected keys on some systems, leave the flag out)
+                alt = bool(info.flags & LLKHF_ALTDOWN) or \
+                    bool(api.user32.GetAsyncKeyState(VK_MENU) & 0x8000)
+                if blocked_system_key(info.vkCode, alt, ctrl):
                     self.swallowed += 1
                     return 1
                 self.passed += 1
@@ -215,3 +219,19 @@ class SystemKeyBlocker:
             if self.on_lost is not None:
                 self.on_lost()
             return
+
+
+def lock_works(blocker_factory=SystemKeyBlocker) -> bool:
+    """Install the lock once and check that keys go through it; True when they do (or when
+    Windows refused the probe, so nothing can be told). The kiosk opens only then."""
+    blocker = blocker_factory(check_every=0)
+    try:
+        if not blocker.start():
+            log.error("the keyboard hook could not be installed")
+            return False
+        if blocker.check() is False:
+            log.error("the keyboard hook is installed but receives no keys")
+            return False
+        return True
+    finally:
+        blocker.stop()

@@ -21,6 +21,7 @@ import logging
 import sys
 
 from desktop.win32 import autostart as _autostart
+from desktop.win32 import keyboard as _keyboard
 from desktop.win32 import power as _power
 from desktop.win32.autostart import RUN_KEY, RUN_VALUE, autostart_command  # noqa: F401
 from desktop.win32.keyboard import (  # noqa: F401  (the kiosk's names)
@@ -87,18 +88,10 @@ def keyboard_lock_works(blocker_factory=SystemKeyBlocker) -> bool:
     shows: False means the kiosk must not open."""
     if not keyboard_lock_needed():
         return True
-    blocker = blocker_factory(check_every=0)
-    try:
-        if not blocker.start():
-            log.error("kiosk refused: the keyboard hook could not be installed")
-            return False
-        seen = blocker.check()
-        if seen is False:
-            log.error("kiosk refused: the keyboard hook is installed but receives no keys")
-            return False
-        return True
-    finally:
-        blocker.stop()
+    works = _keyboard.lock_works(blocker_factory)
+    if not works:
+        log.error("kiosk refused: the keyboard of this PC can't be locked")
+    return works
 
 
 def note_keyboard_lock(started: bool) -> None:
