@@ -283,7 +283,8 @@ def main(argv: list[str]) -> int:
         done(t, timings, "wheels")
         t = step("tests/windows/lane under Wine")
         code = wine_python(python, ["-m", "pytest", "-q", "-p", "no:cacheprovider",
-                                    "-o", "addopts=-ra", "tests/windows/lane"], timeout=900)
+                                    "-o", "addopts=-ra", "-W", "ignore::pytest.PytestConfigWarning",
+                                    "tests/windows/lane"], timeout=900)
         done(t, timings, "lane tests")
         if code != 0:
             raise LaneError(f"the lane's tests failed (pytest exit {code})")
