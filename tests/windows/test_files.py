@@ -187,3 +187,53 @@ def test_version_information_of_the_executables():
     assert strings["OriginalFilename"] == "isodesk.exe"
     assert strings["FileDescription"] == "ISO Desk — hồ sơ"
     assert bundle.version_tuple("1.2.3") == (1, 2, 3, 0)
+
+
+def test_quiz_printing_renders_off_the_ui_thread_at_a_sane_resolution(qtbot, tmp_path,
+                                                                      monkeypatch):
+    """It used to render 600-dpi pages (≈ 140 MB each) on the UI thread."""
+    import threading
+
+    from pypdf import PdfReader
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop.documents.pdf import selftest_pdf
+    from desktop.views.quiz.pdf_preview import PdfPreview
+
+    pdf = tmp_path / "ket-qua.pdf"
+    selftest_pdf(pdf)
+    preview = PdfPreview(pdf)
+    qtbot.addWidget(preview)
+    renders = []
+    real_render = QPdfDocument.render
+    monkeypatch.setattr(QPdfDocument, "render", lambda self, page, size, *a: (
+        renders.append((threading.current_thread(), size.width())),
+        real_render(self, page, size, *a))[1])
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    job = preview.print_document(printer)
+    with qtbot.waitSignal(job.signals.done, timeout=30000) as done:
+        pass
+    assert done.args == [1] and len(PdfReader(tmp_path / "printed.pdf").pages) == 1
+    (thread, width), = renders
+    assert thread is not threading.main_thread()
+    assert width <= 8.3 * 300 + 1          # A4 at 300 dpi at most
+
+
+def test_the_kiosk_results_file_is_synced_and_a_failure_is_told(store, tmp_path, monkeypatch):
+    from desktop.models.quiz import kiosk_files
+    from desktop.models.quiz.common import QuizError
+
+    synced = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(atomic.os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd))[1])
+    kiosk_files._write(tmp_path / "usb" / "ket-qua.isoresults", {"a": "Bảo hiểm"})
+    assert synced and (tmp_path / "usb" / "ket-qua.isoresults").exists()
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    with pytest.raises(QuizError) as err:
+        kiosk_files._write(blocker / "ket-qua.isoresults", {"a": 1})
+    assert "Không ghi được tệp ket-qua.isoresults" in err.value.message
+    assert "làm lại" in err.value.message
