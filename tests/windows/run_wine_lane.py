@@ -265,6 +265,8 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--no-qt", action="store_true", help="only the Qt-free tests")
     parser.add_argument("--qt-only", action="store_true", help="only the Qt part")
+    parser.add_argument("--bundle", action="store_true",
+                        help="also build the bundle with PyInstaller under Wine and self-test it")
     options = parser.parse_args(argv)
     timings: dict[str, float] = {}
     total = time.monotonic()
@@ -293,7 +295,7 @@ def main(argv: list[str]) -> int:
             from qt_under_wine import run_qt_part   # noqa: E402 (beside this file)
 
             t = step("the Qt part")
-            run_qt_part(python, lane_site, timings)
+            run_qt_part(python, lane_site, timings, bundle=options.bundle)
             done(t, timings, "qt part")
     except LaneError as exc:
         print(f"wine lane FAILED: {exc}", flush=True)
