@@ -138,17 +138,16 @@ def memory_registry():
 
 
 @pytest.fixture(autouse=True)
-def _no_real_windows_changes(request, monkeypatch, memory_registry):
+def _no_real_windows_changes(request, memory_registry):
     """On a Windows PC the tests must not write the user's logon Run key nor install a real
     keyboard hook (a test leaving the kiosk open would leave both behind): the registry is one
     in memory, and the keyboard lock pretends to be set. The Windows lane's tests that mean the
-    real thing are marked `real_windows`."""
+    real thing are marked `real_windows`. (A MonkeyPatch of its own: taking the tests'
+    `monkeypatch` here would change the order in which the tests' own patches are undone.)"""
     if request.node.get_closest_marker("real_windows"):
+        yield
         return
     from desktop.win32 import autostart, keyboard, power
-
-    monkeypatch.setattr(autostart, "_registry", lambda registry: registry or memory_registry)
-    monkeypatch.setattr(power, "_registry", lambda registry: registry or memory_registry)
 
     def start(self):
         if sys.platform != "win32":
@@ -159,7 +158,11 @@ def _no_real_windows_changes(request, monkeypatch, memory_registry):
     def stop(self):
         self._hook = None
 
-    monkeypatch.setattr(keyboard.SystemKeyBlocker, "start", start)
-    monkeypatch.setattr(keyboard.SystemKeyBlocker, "stop", stop)
-    monkeypatch.setattr(keyboard.SystemKeyBlocker, "check",
-                        lambda self, timeout=1.0: self._hook is not None)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(autostart, "_registry", lambda registry: registry or memory_registry)
+        patch.setattr(power, "_registry", lambda registry: registry or memory_registry)
+        patch.setattr(keyboard.SystemKeyBlocker, "start", start)
+        patch.setattr(keyboard.SystemKeyBlocker, "stop", stop)
+        patch.setattr(keyboard.SystemKeyBlocker, "check",
+                      lambda self, timeout=1.0: self._hook is not None)
+        yield
