@@ -48,6 +48,7 @@ WINE = "/usr/lib/wine/wine64"
 LANE_PACKAGES = ["pytest", "colorama", "sqlite-utils", "cryptography", "platformdirs",
                  "reportlab", "openpyxl", "pillow"]
 QT_PACKAGES = ["PySide6-Essentials", "PySide6-Addons", "PySide6-Pdf", "shiboken6"]
+BUNDLE_NEEDS = 45 * 60   # the Qt tests, then PyInstaller under Wine on a busy machine
 
 
 class LaneError(Exception):
@@ -267,6 +268,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--qt-only", action="store_true", help="only the Qt part")
     parser.add_argument("--bundle", action="store_true",
                         help="also build the bundle with PyInstaller under Wine and self-test it")
+    parser.add_argument("--time-left", type=float, default=None, metavar="SECONDS",
+                        help="what is left of CI's time: the bundle step (up to 40 min on a "
+                             "busy machine) runs only when that leaves room for it")
     options = parser.parse_args(argv)
     timings: dict[str, float] = {}
     total = time.monotonic()
@@ -295,7 +299,15 @@ def main(argv: list[str]) -> int:
             from qt_under_wine import run_qt_part   # noqa: E402 (beside this file)
 
             t = step("the Qt part")
-            run_qt_part(python, lane_site, timings, bundle=options.bundle)
+            bundle = options.bundle
+            if bundle and options.time_left is not None:
+                left = options.time_left - (time.monotonic() - total)
+                if left < BUNDLE_NEEDS:
+                    print(f"    the bundle under Wine is not built in this run: {left / 60:.0f} "
+                          f"min of CI's time are left, it may need {BUNDLE_NEEDS / 60:.0f}",
+                          flush=True)
+                    bundle = False
+            run_qt_part(python, lane_site, timings, bundle=bundle)
             done(t, timings, "qt part")
     except LaneError as exc:
         print(f"wine lane FAILED: {exc}", flush=True)
