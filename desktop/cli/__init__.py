@@ -120,12 +120,14 @@ def entry(argv: list[str] | None = None, *, notify=None) -> int:
     streams made safe first (UTF-8; a log file in the windowed program, which has none), then
     `main`. When the windowed program refuses its arguments (a mistyped shortcut, a file dropped
     on it), a message box says so instead of nothing at all."""
-    from desktop.console import prepare_streams
+    from desktop.console import prepare_streams, windowed_output
 
     argv = list(sys.argv[1:] if argv is None else argv)
     log = prepare_streams(_data_dir_argument(argv))
     code = main(argv)
-    if log is not None and code != 0 and "--selftest" not in argv:
+    # (a failure the GUI already showed, such as a damaged data file, wrote nothing there)
+    said = code == 2 or (code != 0 and windowed_output() > 0)
+    if log is not None and said and "--selftest" not in argv:
         (notify or _windowed_notice)(argv, code, log)
     return code
 
