@@ -38,3 +38,27 @@ def test_drives_are_listed_off_the_ui_thread(qtbot, store, monkeypatch):
     qtbot.waitUntil(lambda: getattr(panel, "drives_listed", False), timeout=10000)
     assert threads and all(t is not threading.main_thread() for t in threads)
     assert panel.drive.count() == 1 and panel.drive.itemData(0) == "E:/"
+
+
+def test_drives_found_after_the_panel_closed_are_dropped_quietly(qtbot, store, monkeypatch):
+    """The list comes back from the thread pool; the window may be gone by then (pytest-qt
+    fails the test on an exception in the event loop)."""
+    import shiboken6
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.views.sync import district as district_view
+
+    release = threading.Event()
+
+    def slow_drives():
+        release.wait(10)
+        return [("E:/", "USB (E:/)")]
+
+    monkeypatch.setattr(district_view, "removable_drives", slow_drives)
+    panel = district_view.SendPanel(ViewContext(store, users.find_user(store, "admin")))
+    panel.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(panel), timeout=5000)
+    release.set()
+    assert QThreadPool.globalInstance().waitForDone(10000)
+    QApplication.processEvents()   # the job's queued "done" is delivered now
