@@ -76,7 +76,15 @@ def main(argv: list[str]) -> int:
             return code
         exe = ROOT / "dist" / "isodesk" / ("isodesk.exe" if os.name == "nt" else "isodesk")
         print(f"Self-testing {exe} …", flush=True)
-        return run([str(exe), "--selftest"], env=offscreen)
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="isodesk-bundle-") as tmp:
+            # the windowed isodesk.exe has no console: its report goes to logs/console.log
+            code = run([str(exe), "--selftest"], env={**offscreen, "ISODESK_DATA_DIR": tmp})
+            log = Path(tmp) / "logs" / "console.log"
+            if log.exists():
+                print(log.read_text(encoding="utf-8"), end="", flush=True)
+        return code
     print(f"unknown command: {cmd}\n{__doc__}")
     return 2
 

@@ -1,3 +1,4 @@
-from desktop.cli import main
+"""`python -m desktop` == `isodesk`."""
+from desktop.cli import entry
 
-raise SystemExit(main())
+raise SystemExit(entry())

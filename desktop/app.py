@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.i18n import translation_files
@@ -108,6 +108,32 @@ def install_excepthook(data_dir: Path) -> None:
     sys.excepthook = hook
 
 
+def backup_at_session_end(app: QGuiApplication, store: Store):
+    """Windows ends the process soon after a shutdown or a logoff is announced, before
+    `app.exec()` returns and the store's exit backup is taken: the backup is taken when the
+    session's end is announced (WM_QUERYENDSESSION, Qt's `commitDataRequest`) instead. Returns
+    the slot (the tests call it)."""
+    import logging
+
+    from desktop.models.db import KEEP_EXIT_BACKUPS, prune_backups
+
+    def backup(_manager=None) -> Path | None:
+        if store._closed:
+            return None
+        try:
+            made = store.backup("exit")
+            prune_backups(store.backup_dir, "exit", KEEP_EXIT_BACKUPS)
+        except Exception:  # noqa: BLE001  (the session ends anyway; the log says why)
+            logging.getLogger("isodesk.gui").exception("no backup at the end of the session")
+            return None
+        logging.getLogger("isodesk.gui").info("backup at the end of the Windows session: %s",
+                                              made.name)
+        return made
+
+    app.commitDataRequest.connect(backup)
+    return backup
+
+
 def run_gui(data_dir: Path, *, demo: bool = False) -> int:
     app = make_application()
     install_excepthook(data_dir)
@@ -121,6 +147,7 @@ def run_gui(data_dir: Path, *, demo: bool = False) -> int:
     if store is None:
         return 1
     install_translators(app, get_setting(store, "language", "vi"))
+    backup_at_session_end(app, store)
     try:
         admin = None
         if get_profile(store) is None:

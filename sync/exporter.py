@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop import __version__
-from desktop.models import audit, records
+from desktop.models import atomic, audit, records
 from desktop.models.blobs import blob_path
 from desktop.models.db import Store, now_iso
 from desktop.models.migrations import schema_version
@@ -309,7 +309,7 @@ def _seal_to_file(dest: Path, fields: dict, payload, payload_size: int, payload_
             seal(fields, payload, payload_size, payload_sha, keys.sign, recipient_enc_key, out)
             raw.flush()
             os.fsync(raw.fileno())
-        os.replace(tmp, dest)
+        atomic.replace(tmp, dest)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         from .transport import disk_message

@@ -20,7 +20,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.models import audit
+from desktop.models import atomic, audit
 from desktop.models.db import Store, now_iso
 
 from . import PACKAGE_SUFFIX, PART_SUFFIX
@@ -409,7 +409,7 @@ def _hold(store: Store, env: Envelope, reader: ArchiveReader, peer: Peer) -> Non
     dest = held_path(store, h["package_id"])
     if not dest.exists():
         shutil.copyfile(env.path, dest.with_name(dest.name + ".partial"))
-        dest.with_name(dest.name + ".partial").replace(dest)
+        atomic.replace(dest.with_name(dest.name + ".partial"), dest)
     now = now_iso()
     with store.atomic():
         store.execute(
@@ -434,4 +434,4 @@ def _archive_copy(store: Store, env: Envelope, peer: Peer) -> None:
         return
     tmp = dest.with_name(dest.name + ".partial")
     shutil.copyfile(env.path, tmp)
-    tmp.replace(dest)
+    atomic.replace(tmp, dest)

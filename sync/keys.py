@@ -4,9 +4,9 @@ Generated once at setup (`ensure_unit_keys`, a setup hook) and kept in the local
 `sync_unit_keys`, which is never synced or exported. The private halves are wrapped before they
 are stored:
 
-- on Windows with DPAPI (`CryptProtectData`, scope: the Windows account that runs ISO Desk), so
-  that a copy of the database file or of a backup taken to another computer or account does not
-  carry usable keys;
+- on Windows with DPAPI (`CryptProtectData`, scope: the Windows account that runs ISO Desk, see
+  `desktop.win32.dpapi`), so that a copy of the database file or of a backup taken to another
+  computer or account does not carry usable keys;
 - elsewhere (and if DPAPI is not available) with AES-256-GCM under a random wrapping key kept in
   a separate file `keys/unit-wrap.key` of the data folder (owner-only permissions). Database
   backups do not contain that file.
@@ -29,7 +29,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from desktop.models import audit
+from desktop.models import atomic, audit
 from desktop.models.db import Store, now_iso
 from desktop.models.records import new_id
 
@@ -90,12 +90,15 @@ class _KeyFileProtector:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         data = os.urandom(32)
         tmp = self.path.with_name(self.path.name + ".partial")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        # O_BINARY: on Windows a descriptor opened without it is in text mode, and a 0x0A
+        # byte of the key would be written as 0x0D 0x0A.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0),
+                     0o600)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        tmp.replace(self.path)
+        atomic.replace(tmp, self.path)
         return data
 
     def wrap(self, raw: bytes, label: bytes) -> str:
@@ -113,45 +116,29 @@ class _KeyFileProtector:
                             "lại khóa đơn vị và báo cho đơn vị nhận.") from exc
 
 
-class _DpapiProtector:  # pragma: no cover - Windows only
+class _DpapiProtector:
+    """DPAPI, scope of the Windows account (see `desktop.win32.dpapi` for why that scope)."""
     name = "dpapi"
 
     def __init__(self):
-        import ctypes
-        from ctypes import wintypes
+        if sys.platform != "win32":
+            raise OSError("DPAPI exists only on Windows")
+        from desktop.win32 import dpapi
 
-        class Blob(ctypes.Structure):
-            _fields_ = [("cbData", wintypes.DWORD), ("pbData", ctypes.POINTER(ctypes.c_char))]
-
-        self.ctypes, self.Blob = ctypes, Blob
-        self.crypt32 = ctypes.windll.crypt32
-        self.kernel32 = ctypes.windll.kernel32
-
-    def _blob(self, data: bytes):
-        buf = self.ctypes.create_string_buffer(data, len(data))
-        return self.Blob(len(data), self.ctypes.cast(buf, self.ctypes.POINTER(self.ctypes.c_char))), buf
-
-    def _call(self, fn, data: bytes, label: bytes) -> bytes:
-        src, _keep1 = self._blob(data)
-        ent, _keep2 = self._blob(_AAD + label)
-        out = self.Blob()
-        if not fn(self.ctypes.byref(src), None, self.ctypes.byref(ent), None, None, 0x1,
-                  self.ctypes.byref(out)):
-            raise OSError(self.ctypes.GetLastError(), "DPAPI call failed")
-        try:
-            return self.ctypes.string_at(out.pbData, out.cbData)
-        finally:
-            self.kernel32.LocalFree(out.pbData)
+        self.dpapi = dpapi
 
     def wrap(self, raw: bytes, label: bytes) -> str:
-        return b64e(self._call(self.crypt32.CryptProtectData, raw, label))
+        return b64e(self.dpapi.protect(raw, _AAD + label))
 
     def unwrap(self, text: str, label: bytes) -> bytes:
         try:
-            return self._call(self.crypt32.CryptUnprotectData, b64d(text), label)
+            return self.dpapi.unprotect(b64d(text), _AAD + label)
         except OSError as exc:
-            raise SyncError("Khóa riêng của đơn vị không mở được bằng tài khoản Windows này. "
-                            "Hãy tạo lại khóa đơn vị và báo cho đơn vị nhận.") from exc
+            raise SyncError("Khóa riêng của đơn vị không mở được bằng tài khoản Windows này "
+                            "(khóa gắn với tài khoản Windows đã tạo ra nó; tài khoản khác, máy "
+                            "khác hoặc mật khẩu Windows bị quản trị đặt lại đều không mở được). "
+                            "Hãy tạo lại khóa đơn vị và báo cho đơn vị nhận đối chiếu mã khóa "
+                            "mới.") from exc
 
 
 def _protector(store: Store, name: str | None = None):

@@ -3,8 +3,7 @@ in `--json` and in the package format), key states, delivery means, and the reas
 system errors."""
 from __future__ import annotations
 
-import errno
-
+from desktop.models import oserrors
 from desktop.models.db import shown_time
 
 TABLE_LABELS = {
@@ -47,21 +46,6 @@ KEY_STATES = {"trusted": "đã tin cậy", "waiting": "chờ gói đầu tiên",
               "key_changed": "khóa đã đổi — cần xác nhận"}
 SENT_VIA = {"folder": "thư mục", "usb": "ổ USB", "eml": "tệp thư (.eml)", "smtp": "thư điện tử"}
 
-_OS_REASONS = {
-    errno.ENOENT: "không có tệp hoặc thư mục này",
-    errno.EACCES: "không có quyền truy cập",
-    errno.EPERM: "không có quyền truy cập",
-    errno.EISDIR: "đây là thư mục, không phải tệp",
-    errno.ENOTDIR: "đường dẫn không phải thư mục",
-    errno.ENOSPC: "ổ đĩa đã đầy",
-    errno.EROFS: "ổ chỉ đọc",
-    errno.EIO: "lỗi đọc/ghi ổ đĩa",
-    errno.ENODEV: "ổ đĩa không còn",
-    errno.ENXIO: "ổ đĩa không còn",
-    errno.EBUSY: "tệp đang được chương trình khác dùng",
-    errno.ENAMETOOLONG: "tên tệp quá dài",
-    errno.EEXIST: "tệp đã có",
-}
 
 
 def table_label(table: str) -> str:
@@ -84,11 +68,9 @@ def sent_via_label(via: str | None) -> str:
 
 
 def os_reason(exc: OSError) -> str:
-    """What went wrong, in Vietnamese (never the system's English text)."""
-    if isinstance(exc, OSError) and exc.errno in _OS_REASONS:
-        return _OS_REASONS[exc.errno]
-    code = getattr(exc, "errno", None)
-    return f"lỗi hệ thống{f' (mã {code})' if code else ''}"
+    """What went wrong, in Vietnamese (never the system's English text); by the Windows error
+    code first (desktop.models.oserrors)."""
+    return oserrors.reason(exc)
 
 
 # The question bank's tables, counted together as one kind of data.

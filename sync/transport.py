@@ -8,7 +8,6 @@ which the import refuses anyway (magic, sizes and authenticated chunks).
 """
 from __future__ import annotations
 
-import errno
 import hashlib
 import json
 import os
@@ -16,6 +15,8 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
+
+from desktop.models import atomic, oserrors
 
 from .errors import DamagedPackage, DiskError, NotAPackage
 from .labels import os_reason
@@ -41,15 +42,25 @@ def partial_name(dest: Path) -> Path:
 
 
 def disk_message(exc: OSError, dest: Path, size: int | None = None) -> str:
+    """What a failed write means, by the Windows error code first (see desktop.models.oserrors:
+    Windows reports a pulled stick and a file held by the antivirus as "access denied")."""
     where = dest.parent
-    if exc.errno == errno.ENOSPC:
+    kind = oserrors.kind(exc)
+    if kind == "full":
         need = f" (cần khoảng {size / 1e6:.1f} MB)" if size else ""
         return (f"Ổ đĩa {where} đã đầy{need}. Tệp chưa được ghi; hãy xóa bớt tệp hoặc dùng ổ "
                 "khác rồi làm lại.")
-    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return (f"Không được phép ghi vào {where} (ổ chỉ đọc hoặc không có quyền). Hãy chọn ổ "
-                "hoặc thư mục khác.")
-    if exc.errno in (errno.EIO, errno.ENODEV, errno.ENOENT, errno.ENXIO):
+    if kind == "read_only":
+        return (f"Ổ {where} đang chống ghi (ổ USB có nút gạt khóa ghi). Hãy gạt nút về vị trí mở "
+                "khóa, hoặc chọn ổ khác.")
+    if kind == "denied":
+        return (f"Không được phép ghi vào {where} (không có quyền ghi vào thư mục này). Hãy chọn "
+                "ổ hoặc thư mục khác.")
+    if kind == "busy":
+        return (f"Không ghi được {dest.name} vào {where}: tệp đang được chương trình khác mở "
+                "(có thể là phần mềm diệt virus đang quét). Hãy đợi một lát rồi làm lại, hoặc "
+                "đóng chương trình đang mở tệp.")
+    if kind in ("gone", "not_ready", "io", "missing"):
         return (f"Không ghi được vào {where}: ổ USB đã bị rút ra hoặc bị lỗi khi đang ghi. Tệp "
                 "chưa hoàn tất và sẽ không được dùng; hãy cắm lại ổ và làm lại.")
     return f"Không ghi được tệp {dest.name} vào {where}: {os_reason(exc)}. Hãy làm lại."
@@ -96,7 +107,7 @@ def write_atomic(dest: Path, data: bytes | None = None, *, source: Path | None =
                         h.update(block)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(tmp, dest)
+        atomic.replace(tmp, dest)
         _fsync_dir(dest.parent)
     except OSError as exc:
         try:
@@ -244,6 +255,6 @@ def receive_part(path: Path, parts_dir: Path, incoming_dir: Path) -> PartsState:
         tmp.unlink(missing_ok=True)
         raise DamagedPackage(f"Ghép các phần của {info.package_file} không ra đúng gói; hãy đề "
                              "nghị đơn vị gửi lại.")
-    os.replace(tmp, whole)
+    atomic.replace(tmp, whole)
     state.assembled = whole
     return state

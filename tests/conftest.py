@@ -86,3 +86,83 @@ def qapp():
     app = make_application(["isodesk-tests"])
     install_translators(app, "vi")
     yield app
+
+
+class MemoryRegistry:
+    """The part of `winreg` the program uses, in memory: tests never write the real registry."""
+    HKEY_CURRENT_USER, HKEY_LOCAL_MACHINE = "HKCU", "HKLM"
+    KEY_SET_VALUE, KEY_QUERY_VALUE, REG_SZ = 2, 1, 1
+
+    def __init__(self):
+        self.values: dict[tuple[str, str, str], object] = {}
+        self.opened: list[tuple[str, str, int]] = []
+
+    class _Key:
+        def __init__(self, root, path):
+            self.root, self.path = root, path
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+    def CreateKeyEx(self, root, path, reserved=0, access=0):  # noqa: N802
+        self.opened.append((root, path, access))
+        return self._Key(root, path)
+
+    def OpenKey(self, root, path, reserved=0, access=1):  # noqa: N802
+        if not any(k[:2] == (root, path) for k in self.values):
+            raise FileNotFoundError(path)
+        return self._Key(root, path)
+
+    def SetValueEx(self, key, name, reserved, kind, value):  # noqa: N802
+        self.values[(key.root, key.path, name)] = value
+
+    def QueryValueEx(self, key, name):  # noqa: N802
+        try:
+            return self.values[(key.root, key.path, name)], self.REG_SZ
+        except KeyError:
+            raise FileNotFoundError(name) from None
+
+    def DeleteValue(self, key, name):  # noqa: N802
+        try:
+            del self.values[(key.root, key.path, name)]
+        except KeyError:
+            raise FileNotFoundError(name) from None
+
+
+@pytest.fixture
+def memory_registry():
+    return MemoryRegistry()
+
+
+@pytest.fixture(autouse=True)
+def _no_real_windows_changes(request, memory_registry):
+    """On a Windows PC the tests must not write the user's logon Run key nor install a real
+    keyboard hook (a test leaving the kiosk open would leave both behind): the registry is one
+    in memory, and the keyboard lock pretends to be set. The Windows lane's tests that mean the
+    real thing are marked `real_windows`. (A MonkeyPatch of its own: taking the tests'
+    `monkeypatch` here would change the order in which the tests' own patches are undone.)"""
+    if request.node.get_closest_marker("real_windows"):
+        yield
+        return
+    from desktop.win32 import autostart, keyboard, power
+
+    def start(self):
+        if sys.platform != "win32":
+            return False
+        self._hook = "hook-of-the-tests"
+        return True
+
+    def stop(self):
+        self._hook = None
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(autostart, "_registry", lambda registry: registry or memory_registry)
+        patch.setattr(power, "_registry", lambda registry: registry or memory_registry)
+        patch.setattr(keyboard.SystemKeyBlocker, "start", start)
+        patch.setattr(keyboard.SystemKeyBlocker, "stop", stop)
+        patch.setattr(keyboard.SystemKeyBlocker, "check",
+                      lambda self, timeout=1.0: self._hook is not None)
+        yield

@@ -105,10 +105,47 @@ def main(argv: list[str] | None = None) -> int:
         ctx.close()
 
 
-def entry() -> None:  # pragma: no cover - console script shim
-    raise SystemExit(main())
+def _data_dir_argument(argv: list[str]) -> Path | None:
+    """`--data-dir` as typed, read before parsing (the console log goes in its logs/)."""
+    for i, arg in enumerate(argv):
+        if arg == "--data-dir" and i + 1 < len(argv):
+            return Path(argv[i + 1]) / "logs"
+        if arg.startswith("--data-dir="):
+            return Path(arg.split("=", 1)[1]) / "logs"
+    return None
+
+
+def entry(argv: list[str] | None = None, *, notify=None) -> int:
+    """The program's start (`isodesk`, `isodesk.exe`, `python -m desktop`): the standard
+    streams made safe first (UTF-8; a log file in the windowed program, which has none), then
+    `main`. When the windowed program refuses its arguments (a mistyped shortcut, a file dropped
+    on it), a message box says so instead of nothing at all."""
+    from desktop.console import prepare_streams, windowed_output
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    log = prepare_streams(_data_dir_argument(argv))
+    code = main(argv)
+    # (a failure the GUI already showed, such as a damaged data file, wrote nothing there)
+    said = code == 2 or (code != 0 and windowed_output() > 0)
+    if log is not None and said and "--selftest" not in argv:
+        (notify or _windowed_notice)(argv, code, log)
+    return code
+
+
+def _windowed_notice(argv: list[str], code: int, log: Path) -> None:
+    from desktop.win32 import messagebox
+
+    first = argv[0] if argv else ""
+    if first and not first.startswith("-") and Path(first).exists():
+        text = (f"ISO Desk không mở tệp được thả vào biểu tượng chương trình ({Path(first).name})."
+                " Hãy mở ISO Desk rồi chọn tệp trong chương trình (nút Nhập… hoặc Mở…).")
+    elif code == 2:
+        text = ("ISO Desk không hiểu lệnh khởi động: " + " ".join(argv) + ". Hãy mở ISO Desk "
+                "bằng biểu tượng trên màn hình, hoặc dùng isodesk-cli.exe cho dòng lệnh.")
+    else:
+        text = "ISO Desk dừng lại vì có lỗi."
+    messagebox.show("ISO Desk", f"{text}\n\nChi tiết: {log}")
 
 
 if __name__ == "__main__":  # pragma: no cover
-    os.environ.setdefault("PYTHONUTF8", "1")
-    raise SystemExit(main())
+    raise SystemExit(entry())

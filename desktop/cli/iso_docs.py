@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from desktop.models import oserrors
 from desktop.models.errors import IsoDeskError
 from desktop.models.iso import document_import
 from desktop.models.iso._common import vn_date
@@ -268,7 +269,7 @@ def cmd_policy_add(args, ctx: CliContext) -> int:
         try:
             text = Path(text[1:]).read_text(encoding="utf-8")
         except OSError as exc:
-            raise CliError(f"Không đọc được tệp {text[1:]}: {exc.strerror or exc}.") from exc
+            raise CliError(f"Không đọc được tệp {text[1:]}: {oserrors.reason(exc)}.") from exc
     try:
         p = PolicyRepository(ctx.store()).add({
             "kind": args.kind, "body": text, "issued_on": args.date, "issued_by": args.issued_by,

@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 from desktop.documents import minutes_pdf, minutes_xlsx
-from desktop.models import audit
+from desktop.models import audit, oserrors
 from desktop.models import minutes as M
 from desktop.models.errors import IsoDeskError, ValidationError
 from desktop.models.unit import get_profile
@@ -102,7 +102,7 @@ def _read_json(path: Path) -> dict:
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise CliError(f"Không đọc được tệp {path}: {exc.strerror or exc}.") from exc
+        raise CliError(f"Không đọc được tệp {path}: {oserrors.reason(exc)}.") from exc
     except UnicodeDecodeError as exc:
         raise CliError(f"Tệp {path} không phải văn bản UTF-8. Hãy lưu lại dạng UTF-8.") from exc
     try:
@@ -279,7 +279,7 @@ def cmd_pdf(args, ctx: CliContext) -> int:
     except IsoDeskError as exc:
         raise fail_on(exc) from exc
     except OSError as exc:
-        raise CliError(f"Không ghi được {args.out}: {exc.strerror or exc}. Hãy đóng tệp nếu đang "
+        raise CliError(f"Không ghi được {args.out}: {oserrors.reason(exc)}. Hãy đóng tệp nếu đang "
                        "mở, hoặc chọn thư mục khác.") from exc
     payload = {"file": str(args.out), "pages": result.pages,
                "pages_per_copy": result.pages_per_copy, "copies": result.copies,

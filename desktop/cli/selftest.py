@@ -46,12 +46,25 @@ def _check_pdf(folder: Path) -> str:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtPdf import QPdfDocument
 
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
     app = QGuiApplication.instance() or QGuiApplication(["isodesk-selftest"])
+    # Read from memory, as the previews do: QtPdf keeps a file it loads open until it is
+    # destroyed, and Windows then can't delete the temporary folder.
+    buffer = QBuffer(app)
+    buffer.setData(QByteArray(pdf.read_bytes()))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     doc = QPdfDocument(app)
-    doc.load(str(pdf))
-    if doc.status() != QPdfDocument.Status.Ready or doc.pageCount() < 1:
-        raise RuntimeError(f"QtPdf could not open the PDF ({doc.status()})")
-    text = unicodedata.normalize("NFC", doc.getAllText(0).text())
+    try:
+        doc.load(buffer)
+        if doc.status() != QPdfDocument.Status.Ready or doc.pageCount() < 1:
+            raise RuntimeError(f"QtPdf could not open the PDF ({doc.status()})")
+        text = unicodedata.normalize("NFC", doc.getAllText(0).text())
+    finally:
+        doc.close()
+        buffer.close()
+        doc.setParent(None)
+        buffer.setParent(None)
     missing = sorted({ch for ch in unicodedata.normalize("NFC", expected)
                       if not ch.isspace() and ch not in text})
     if missing:

@@ -6,23 +6,22 @@ import io
 from pathlib import Path
 from typing import Callable
 
+from desktop.models import atomic, oserrors
 from desktop.models.errors import IsoDeskError
 
 
 def write_bytes(path: Path, data: bytes) -> Path:
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".partial")
     try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    except PermissionError as exc:
-        tmp.unlink(missing_ok=True)
-        raise IsoDeskError(f"Không ghi được {path.name}: tệp đang mở trong chương trình khác hoặc "
-                           "thư mục không cho phép ghi. Hãy đóng tệp rồi thử lại.") from exc
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic.write_bytes(path, data)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise IsoDeskError(f"Không ghi được {path.name}: {exc.strerror or exc}.") from exc
+        if oserrors.kind(exc) in ("busy", "denied"):
+            raise IsoDeskError(f"Không ghi được {path.name}: tệp đang mở trong chương trình khác "
+                               "hoặc thư mục không cho phép ghi. Hãy đóng tệp rồi thử lại, hoặc "
+                               "chọn thư mục khác.") from exc
+        raise IsoDeskError(f"Không ghi được {path.name} vào {path.parent}: "
+                           f"{oserrors.reason(exc)}. Hãy làm lại.") from exc
     return path
 
 

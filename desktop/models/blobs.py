@@ -6,9 +6,9 @@ records point to, once.
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
+from . import atomic
 from .db import Store, now_iso
 from .errors import IsoDeskError
 
@@ -45,12 +45,7 @@ def write_blob_file(store: Store, data: bytes) -> str:
     target = blob_path(store, digest)
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".partial")
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        tmp.replace(target)
+        atomic.write_bytes(target, data)
     return digest
 
 

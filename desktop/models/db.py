@@ -16,6 +16,7 @@ from typing import Iterator
 
 import sqlite_utils
 
+from . import atomic
 from .errors import DatabaseDamaged, IsoDeskError
 
 DB_FILENAME = "isodesk.sqlite"
@@ -153,7 +154,9 @@ def connect(path: Path) -> sqlite3.Connection:
 def quick_check(path: Path) -> str | None:
     """None when the file is sound, else SQLite's description of the damage."""
     try:
-        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, timeout=5)
+        # A URI, so that the check can't create or change the file; as_uri() escapes "#", "?"
+        # and "%" of the folder names, which would otherwise cut or change the path.
+        conn = sqlite3.connect(f"{Path(path).absolute().as_uri()}?mode=ro", uri=True, timeout=5)
         try:
             rows = conn.execute("PRAGMA quick_check").fetchall()
         finally:
@@ -217,7 +220,7 @@ def backup_database(conn: sqlite3.Connection, dest_dir: Path, reason: str) -> Pa
         dst.execute("PRAGMA journal_mode=DELETE")
     finally:
         dst.close()
-    tmp.replace(target)
+    atomic.replace(tmp, target)
     return target
 
 
@@ -251,12 +254,12 @@ def restore_backup(db_path: Path, backup: Path) -> Path:
         raise IsoDeskError(f"Bản sao lưu {backup.name} cũng bị hỏng, không thể khôi phục từ bản này.")
     aside = db_path.with_name(f"{db_path.stem}-damaged-{_stamp()}{db_path.suffix}")
     if db_path.exists():
-        db_path.replace(aside)
+        atomic.replace(db_path, aside)
     for suffix in ("-wal", "-shm"):
         side = db_path.with_name(db_path.name + suffix)
         if side.exists():
-            side.replace(aside.with_name(aside.name + suffix))
+            atomic.replace(side, aside.with_name(aside.name + suffix))
     tmp = db_path.with_suffix(".restoring")
     shutil.copyfile(backup, tmp)
-    tmp.replace(db_path)
+    atomic.replace(tmp, db_path)
     return aside

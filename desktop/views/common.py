@@ -5,6 +5,7 @@ import datetime as _dt
 import traceback
 from typing import Any, Callable
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -182,14 +183,20 @@ def run_in_background(parent: QWidget, fn: Callable[[], Any], on_done: Callable[
         dialog.setWindowTitle(tr("Please wait"))
     job = _Job(fn)
 
+    def gone() -> bool:  # the window was closed while the job ran: nobody left to tell
+        return not shiboken6.isValid(parent)
+
     def finish(result):
-        if dialog is not None:
+        if dialog is not None and shiboken6.isValid(dialog):
             dialog.close()
-        on_done(result)
+        if not gone():
+            on_done(result)
 
     def fail(exc, tb):
-        if dialog is not None:
+        if dialog is not None and shiboken6.isValid(dialog):
             dialog.close()
+        if gone():
+            return
         if on_error is not None:
             on_error(exc)
         else:

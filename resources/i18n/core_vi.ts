@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>The data file is damaged</source>
         <translation>Tệp dữ liệu bị hỏng</translation>

@@ -5,6 +5,7 @@ import datetime as _dt
 import json
 import os
 import smtplib
+import sys
 
 import pytest
 
@@ -30,6 +31,11 @@ def test_private_keys_stay_local_and_wrapped(store):
 
         assert base64.b64encode(secret) not in raw
     wrap = store.data_dir / "keys" / "unit-wrap.key"
+    protectors = {r["protector"] for r in store.query("SELECT protector FROM sync_unit_keys")}
+    if sys.platform == "win32":   # DPAPI of the Windows account wraps them: no key file at all
+        assert protectors == {"dpapi"} and not wrap.exists()
+        return
+    assert protectors == {"keyfile"}
     if os.name == "posix":
         assert oct(wrap.stat().st_mode & 0o777) == "0o600"
     wrap.unlink()

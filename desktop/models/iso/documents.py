@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import audit, blobs, records
+from .. import audit, blobs, oserrors, records
 from ..db import Store
 from ..errors import IsoDeskError, NotFound, ValidationError
 from ..vntext import collation_key, fold, matches
@@ -461,7 +461,7 @@ class DocumentRepository:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise IsoDeskError(f"Không đọc được tệp {path.name}: {exc.strerror or exc}.") from exc
+            raise IsoDeskError(f"Không đọc được tệp {path.name}: {oserrors.reason(exc)}.") from exc
         return self.attach(document_id, data, path.name)
 
     def detach(self, file_id: str) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .. import audit, blobs, records
+from .. import audit, blobs, oserrors, records
 from ..db import Store
 from ..errors import IsoDeskError, NotFound, ReadOnlyRecord, ValidationError
 from ..unit import get_profile
@@ -486,7 +486,7 @@ def add_attachment_file(store: Store, revision_id: str, path: Path) -> dict:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise IsoDeskError(f"Không đọc được tệp {path.name}: {exc.strerror or exc}. Hãy kiểm tra "
+        raise IsoDeskError(f"Không đọc được tệp {path.name}: {oserrors.reason(exc)}. Hãy kiểm tra "
                            "tệp còn đó và không bị chương trình khác khóa.") from exc
     return add_attachment(store, revision_id, data, path.name)
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from .. import audit, blobs, crypto, records
+from .. import atomic, audit, blobs, crypto, oserrors, records
 from ..db import Store, now_iso
 from ..errors import IsoDeskError
 from ..unit import get_profile, save_profile
@@ -44,11 +44,17 @@ def _canonical(value) -> bytes:
 
 
 def _write(path: Path, data: dict) -> Path:
+    """Write a kiosk file whole (often to a USB stick): fsync'd before it is renamed into place,
+    so that a stick pulled out right after holds the whole file or the old one; a failure is
+    said in Vietnamese, with what to do."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".partial")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    tmp.replace(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic.write_bytes(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+    except OSError as exc:
+        raise QuizError(f"Không ghi được tệp {path.name} vào {path.parent}: "
+                        f"{oserrors.reason(exc)}. Tệp chưa được ghi; hãy cắm lại ổ USB (hoặc "
+                        "chọn thư mục khác) rồi làm lại.") from exc
     return path
 
 

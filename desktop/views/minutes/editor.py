@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.documents.minutes_pdf import unprintable
 from desktop.models import minutes as M
+from desktop.models import oserrors
 from desktop.models.errors import IsoDeskError, ValidationError
 from desktop.models.staff import StaffRepository
 from desktop.models.users import list_users
@@ -443,7 +444,7 @@ class MinutesEditor(QWidget):
             show_error(self, exc)
         except OSError as exc:
             show_error(self, self.tr("Could not write %1: %2").replace("%1", str(path))
-                       .replace("%2", exc.strerror or str(exc)))
+                       .replace("%2", oserrors.reason(exc)))
 
     # --- signing, preview, revisions ------------------------------------------------------------
     def sign(self) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.documents import minutes_pdf
 from desktop.models import minutes as M
+from desktop.models import oserrors
 from desktop.models.errors import IsoDeskError
 
 from ..common import fit_to_screen, run_in_background, show_error, show_info
@@ -222,7 +223,7 @@ class PreviewDialog(QDialog):
         except OSError as exc:
             show_error(self, self.tr("Could not write %1: %2. Close the file if it is open, or "
                                      "choose another folder.").replace("%1", str(path))
-                       .replace("%2", exc.strerror or str(exc)))
+                       .replace("%2", oserrors.reason(exc)))
             return
         show_info(self, self.tr("Saved %1").replace("%1", str(path)))
 

@@ -1,16 +1,25 @@
 """A PDF just made, shown in the program (QtPdf), with the system's print dialog and a button to
-open it in the usual PDF reader."""
+open it in the usual PDF reader.
+
+The file is read into memory and shown from there, never held open: saving the results again
+under the same name must work while the preview is on screen (Windows refuses to replace a file
+another handle holds). Printing renders the pages on the thread pool (the print job of the other
+previews), at most 300 dpi."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QPainter
+from PySide6.QtCore import (
+    QBuffer, QByteArray, QCoreApplication, QIODevice, Qt, QThreadPool, QUrl,
+)
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from ..common import fit_to_screen
+from ..common import fit_to_screen, show_error
+
+_PRINTING: set = set()  # jobs running: kept alive even when their preview closes first
 
 
 class PdfPreview(QDialog):
@@ -20,8 +29,12 @@ class PdfPreview(QDialog):
         self.setWindowTitle(self.tr("Preview — %1").replace("%1", self.path.name))
         fit_to_screen(self, 820, 900)
         layout = QVBoxLayout(self)
+        self.buffer = QBuffer(self)
+        self.buffer.setData(QByteArray(self.path.read_bytes()))
+        self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document = QPdfDocument(self)
-        self.document.load(str(self.path))
+        self.document.load(self.buffer)
+        self.print_job = None
         self.view = QPdfView(self)
         self.view.setObjectName("pdf_view")
         self.view.setDocument(self.document)
@@ -39,7 +52,7 @@ class PdfPreview(QDialog):
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path))))
         print_button = QPushButton(self.tr("Print…"))
         print_button.setObjectName("print_pdf")
-        print_button.clicked.connect(self.print_document)
+        print_button.clicked.connect(lambda _checked=False: self.print_document())
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.close)
         for b in (open_button, print_button, close):
@@ -50,29 +63,32 @@ class PdfPreview(QDialog):
     def page_count(self) -> int:
         return self.document.pageCount()
 
-    def print_document(self) -> None:
+    def print_document(self, printer=None):
+        """Ask with the system's print dialog (unless a printer is given), then print on the
+        thread pool."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        dialog.setMinMax(1, max(1, self.page_count))
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        painter = QPainter(printer)
-        try:
-            first = max(1, printer.fromPage() or 1)
-            last = min(self.page_count, printer.toPage() or self.page_count)
-            for number in range(first, last + 1):
-                if number > first:
-                    printer.newPage()
-                rect = painter.viewport()
-                size = self.document.pagePointSize(number - 1)
-                scale = min(rect.width() / size.width(), rect.height() / size.height())
-                image = self.document.render(number - 1, QSize(int(size.width() * scale),
-                                                               int(size.height() * scale)))
-                painter.drawImage(0, 0, image)
-        finally:
-            painter.end()
+        from ..minutes.preview import PrintJob
+
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            printer.setDocName(self.path.name)
+            dialog = QPrintDialog(printer, self)
+            dialog.setMinMax(1, max(1, self.page_count))
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+        job = PrintJob(bytes(self.buffer.data()), printer)  # the job keeps the printer
+        self.print_job = job
+        _PRINTING.add(job)
+        job.signals.done.connect(lambda _n: _PRINTING.discard(job))
+        job.signals.failed.connect(lambda _r: _PRINTING.discard(job))
+        job.signals.failed.connect(self._print_failed)
+        QThreadPool.globalInstance().start(job)
+        return job
+
+    def _print_failed(self, _reason: str) -> None:
+        show_error(self, self.tr("Printing failed. Check that the printer is on and has paper, "
+                                 "then try again."))
 
 
 def offer_preview(parent, path: Path) -> PdfPreview | None:

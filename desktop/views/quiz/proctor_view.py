@@ -230,6 +230,10 @@ class ProctorView(QWidget):
             if not PinDialog(self.store, self.session.id, self).exec():
                 return None
         from .kiosk import KioskWindow
+        from .kiosk_checks import pc_ready_for_kiosk
+
+        if not pc_ready_for_kiosk(self):
+            return None
 
         self.kiosk_window = KioskWindow(self.store, self.session.id)
         self.kiosk_window.left.connect(self._kiosk_left)

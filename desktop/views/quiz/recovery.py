@@ -16,12 +16,18 @@ def kiosk_before_login(store: Store, *, fullscreen: bool = True, wait: bool = Tr
     left it with the PIN. Returns the kiosk window, or None when no kiosk was running."""
     state = kiosk.running_state(store)
     if state is None:
+        from .kiosk import platform
+
+        platform.remove_stale_autostart(store.data_dir, kiosk_running=False)
         return None
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
     from .kiosk import KioskWindow
+    from .kiosk_checks import pc_ready_for_kiosk
 
+    if not pc_ready_for_kiosk(None, ask_screen_lock=False):
+        return None  # the attempt stays open: the proctor resumes it from the kiosk later
     kiosk_window = KioskWindow(store, state["session_id"], recovery=True)
     if not wait:
         kiosk_window.start(fullscreen=fullscreen)

@@ -16,7 +16,7 @@ from sync import ack, exporter, mail, status
 from sync.labels import sent_via_label, table_label, table_title
 from sync.peers import list_peers
 
-from ..common import show_error, show_info
+from ..common import run_in_background, show_error, show_info
 from ..context import ViewContext
 from .common import (
     in_background, make_table, package_status_text, record_state_text, removable_drives,
@@ -193,15 +193,23 @@ class SendPanel(QWidget):
             "e-mail (.eml) to send it with your mail program."))
 
     def refresh_drives(self) -> None:
+        """List the drives on the thread pool: Windows may take half a minute to answer for a
+        disconnected network drive, and the window must not freeze meanwhile."""
+        self.drives_listed = False
+        run_in_background(self, lambda: removable_drives(), self._show_drives,
+                          on_error=lambda _exc: self._show_drives([]))
+
+    def _show_drives(self, drives: list[tuple[str, str]]) -> None:
         current = self.drive.currentData()
         self.drive.clear()
-        for root, label in removable_drives():
+        for root, label in drives:
             self.drive.addItem(label, root)
         if current and self.drive.findData(current) < 0:
             self.drive.addItem(current, current)
         if current:
             self.drive.setCurrentIndex(self.drive.findData(current))
         self._update_buttons()
+        self.drives_listed = True
 
     def choose_folder(self, _checked=False, folder: str | None = None) -> None:
         if folder is None:

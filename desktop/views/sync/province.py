@@ -16,7 +16,7 @@ from sync import ack, importer, status
 from sync.labels import table_title
 from sync.peers import get_peer, trust_sender
 
-from ..common import confirm, show_error, show_info
+from ..common import confirm, run_in_background, show_error, show_info
 from ..context import ViewContext
 from .common import in_background, make_table, removable_drives, selected_item, short_time
 from .dialogs import TrustKeyDialog
@@ -32,6 +32,9 @@ class ImportPanel(QWidget):
         self.ctx = ctx
         self.summaries: list = []
         self.mismatched: set[str] = set()  # districts whose key was found not to match
+        self.usb_start = ""   # where "Add folder" starts: the first USB drive, when there is one
+        run_in_background(self, lambda: removable_drives(), self._found_drives,
+                          on_error=lambda _exc: None)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Choose the packages (.isosync) and e-mail parts (.isopart) of "
                                "your districts — a whole folder or USB drive at once. Preview "
@@ -162,9 +165,11 @@ class ImportPanel(QWidget):
             self.tr("Sync packages and parts (*.isosync *.isopart)"))
         self.add_paths(files)
 
+    def _found_drives(self, drives: list[tuple[str, str]]) -> None:
+        self.usb_start = drives[0][0] if drives else ""
+
     def add_folder(self, _checked=False) -> None:
-        drives = removable_drives()
-        start = drives[0][0] if drives else ""
+        start = self.usb_start   # found on the thread pool when the panel opened
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder or USB drive with the "
                                                                 "packages"), start)
         if folder:

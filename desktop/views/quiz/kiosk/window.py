@@ -163,7 +163,7 @@ class KioskWindow(QWidget):
         QApplication.instance().installEventFilter(self)
         kiosk.mark_running(self.store, self.session.id)
         platform.lock_in(self.store.data_dir)
-        self.key_blocker.start()
+        platform.note_keyboard_lock(self.key_blocker.start())
         if fullscreen:
             self.showFullScreen()
         else:

@@ -1,0 +1,1 @@
+"""Tests that call Windows for real (the Windows lane)."""

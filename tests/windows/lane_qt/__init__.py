@@ -1,0 +1,1 @@
+"""The kiosk window on Qt for Windows, under Wine (the Windows lane)."""
