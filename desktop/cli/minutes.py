@@ -54,8 +54,11 @@ def register(sub) -> None:
     add_json_flag(g)
     g.set_defaults(handler=cmd_sign)
 
-    v = s.add_parser("verify", help="kiểm tra chữ ký và nội dung (thoát 1 nếu bị sửa sau khi ký)")
-    v.add_argument("id", help="biên bản cần kiểm tra (mọi bản sửa đổi): " + REF_HELP)
+    v = s.add_parser("verify", help="kiểm tra chữ ký và nội dung, hoặc một bản in theo mã in "
+                                    "trên đó (thoát 1 nếu bị sửa sau khi ký hoặc không tìm thấy)")
+    v.add_argument("id", help="biên bản cần kiểm tra (mọi bản sửa đổi): " + REF_HELP +
+                   "; hoặc mã in trên bản giấy: mã nội dung (XXXX-XXXX-XXXX-XXXX), mã băm "
+                   "SHA-256 đầy đủ, hay nội dung mã QR (ISODESK-BB|…)")
     add_json_flag(v)
     v.set_defaults(handler=cmd_verify)
 
@@ -247,6 +250,8 @@ def cmd_sign(args, ctx: CliContext) -> int:
 
 def cmd_verify(args, ctx: CliContext) -> int:
     store = ctx.store()
+    if M.looks_printed(args.id):
+        return _verify_printed(args, ctx, store)
     try:
         result = M.verify_minutes(store, args.id)
     except IsoDeskError as exc:
@@ -265,6 +270,30 @@ def cmd_verify(args, ctx: CliContext) -> int:
         raise CliError(f"Biên bản số {result['number']}: {result['message']}", payload=result)
     lines = [f"Biên bản số {result['number']} (bản sửa đổi {result['revision']}): "
              f"{result['message']}"]
+    lines += [_revision_line(r) for r in result["revisions"]]
+    emit(ctx, result, "\n".join(lines))
+    return 0
+
+
+def _revision_line(r: dict) -> str:
+    """One revision with the content code printed on its pages and the full hash."""
+    state = M.fields.STATUS_LABELS_VI.get(r["status"], r["status"])
+    return (f"  Bản sửa đổi {r['revision']} ({state.lower()}): mã nội dung "
+            f"{M.short_hash(r['content_sha256'])} — SHA-256 {r['content_sha256']}")
+
+
+def _verify_printed(args, ctx: CliContext, store) -> int:
+    """`minutes verify CODE|HASH|QR-TEXT`: which minutes a printed copy is, and whether it is
+    current and its signatures valid (exit 1 when nothing has that content or it doesn't
+    check)."""
+    result = M.check_printed(store, args.id)
+    lines = [result["message"]]
+    for m in result["matches"]:
+        lines.append(f"  Mã biên bản: {m['minutes_id']} · bản sửa đổi {m['revision']} · "
+                     f"mã nội dung {m['content_code']}")
+        lines.append(f"  SHA-256: {m['content_sha256']}")
+    if not result["valid"]:
+        raise CliError("\n".join(lines), payload=result)
     emit(ctx, result, "\n".join(lines))
     return 0
 

@@ -40,6 +40,12 @@ from .pdf import (
 Target = Union[str, os.PathLike, BinaryIO]
 DRAFT_WATERMARK = "BẢN NHÁP"
 ALTERED_WATERMARK = "ĐÃ BỊ SỬA SAU KHI KÝ"
+SUPERSEDED_WATERMARK = "ĐÃ ĐƯỢC THAY THẾ"
+
+
+def superseded_banner(revision_no: int) -> str:
+    """What every page of a reprinted revision says once a later revision was signed."""
+    return f"Đã được thay thế bởi bản sửa đổi {revision_no}"
 _BULLET_RE = re.compile(r"^(\s*)([-*•+–])\s+(.*)$")
 _VERBS = ("lưu", "gửi", "giao", "chuyển", "nộp", "báo")
 _render_lock = threading.Lock()
@@ -490,14 +496,19 @@ def build_story(rev: Revision, pages: int, *, team_name: str = "Tổ triển kha
 
 def render(rev: Revision, target: Target, *, team_name: str = "Tổ triển khai ISO",
            check: RevisionCheck | None = None, copies: bool = True) -> RenderResult:
-    """Write the PDF of a revision: its copies (each marked) or a single copy."""
+    """Write the PDF of a revision: its copies (each marked) or a single copy. With the
+    revision's `check`, a revision altered after signing is watermarked as such, and one that a
+    later signed revision replaced says so on every page."""
     check_printable(rev)
     digest = revision_hash(rev)
     watermark = None
+    later = check.superseded_by if check is not None else None
     if check is not None and not check.valid:
         watermark = ALTERED_WATERMARK
     elif rev.status == "draft":
         watermark = DRAFT_WATERMARK
+    elif later:
+        watermark = SUPERSEDED_WATERMARK
     marks = copy_marks(rev) if copies else []
     title = f"Biên bản số {rev.number}: {rev.subject}"
     subject = f"isodesk-minutes {rev.minutes_id} r{rev.revision_no} content-sha256 {digest}"
@@ -509,7 +520,8 @@ def render(rev: Revision, target: Target, *, team_name: str = "Tổ triển khai
             return build_story(rev, n, team_name=team_name, check=check, digest=digest)
 
         total = build_copies(target, make_story, marks, watermark=watermark, title=title,
-                             author=rev.secretary or "", subject=subject)
+                             author=rev.secretary or "", subject=subject,
+                             banner=superseded_banner(later) if later else None)
     return RenderResult(total, pages_per_copy[0], len(marks) or 1)
 
 

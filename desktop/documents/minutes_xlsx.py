@@ -7,7 +7,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from desktop.models.minutes.repository import RegisterEntry
+from desktop.models.minutes.register import RegisterEntry
 
 from .xlsx_common import TITLE_FONT, save_atomically, style_body, style_header_row
 

@@ -634,6 +634,10 @@ Lý do sửa đổi:</translation>
         <translation>Bản nháp: khi in có chữ chìm “BẢN NHÁP”.</translation>
     </message>
     <message>
+        <source>Revision %1 replaced this one: every page says so.</source>
+        <translation>Bản sửa đổi %1 đã thay thế bản này: mỗi trang in đều ghi rõ.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;This copy was altered after signing.&lt;/b&gt; </source>
         <translation>&lt;b&gt;Bản này đã bị thay đổi sau khi ký.&lt;/b&gt; </translation>
     </message>
@@ -692,6 +696,84 @@ Lý do sửa đổi:</translation>
     <message>
         <source>The window closes when printing is finished.</source>
         <translation>Cửa sổ sẽ đóng khi in xong.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintedCheckBox</name>
+    <message>
+        <source>Check a printed copy:</source>
+        <translation>Kiểm tra bản in:</translation>
+    </message>
+    <message>
+        <source>content code XXXX-XXXX-XXXX-XXXX, full hash, or scan the QR code</source>
+        <translation>mã nội dung XXXX-XXXX-XXXX-XXXX, mã băm đầy đủ, hoặc quét mã QR</translation>
+    </message>
+    <message>
+        <source>Type the “Mã nội dung” printed under the QR code of a paper copy, or scan the QR code with a barcode scanner, then press Enter.</source>
+        <translation>Nhập “Mã nội dung” in dưới mã QR của bản giấy, hoặc quét mã QR bằng máy quét mã, rồi nhấn Enter.</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Kiểm tra</translation>
+    </message>
+</context>
+<context>
+    <name>PrintedCheckDialog</name>
+    <message>
+        <source>Printed copy check</source>
+        <translation>Kiểm tra bản in</translation>
+    </message>
+    <message>
+        <source>Show in the register</source>
+        <translation>Xem trong sổ biên bản</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>This is not a code printed on a minutes.</source>
+        <translation>Đây không phải mã in trên biên bản.</translation>
+    </message>
+    <message>
+        <source>No minutes here has the content of this printed copy.</source>
+        <translation>Không có biên bản nào ở đây có nội dung của bản in này.</translation>
+    </message>
+    <message>
+        <source>Several revisions start with this code: type all 16 characters.</source>
+        <translation>Có nhiều bản sửa đổi có mã bắt đầu như vậy: hãy nhập đủ 16 ký tự.</translation>
+    </message>
+    <message>
+        <source>Minutes %1, revision %2: the record here does not check.</source>
+        <translation>Biên bản %1, bản sửa đổi %2: bản lưu ở đây không còn như lúc ký.</translation>
+    </message>
+    <message>
+        <source>Minutes %1, revision %2: a draft, not signed.</source>
+        <translation>Biên bản %1, bản sửa đổi %2: bản nháp, chưa ký.</translation>
+    </message>
+    <message>
+        <source>Minutes %1, revision %2: replaced by revision %3.</source>
+        <translation>Biên bản %1, bản sửa đổi %2: đã được thay thế bởi bản sửa đổi %3.</translation>
+    </message>
+    <message>
+        <source>Minutes %1, revision %2: current, signatures valid.</source>
+        <translation>Biên bản %1, bản sửa đổi %2: bản hiện hành, chữ ký hợp lệ.</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>khóa</translation>
+    </message>
+    <message>
+        <source>Content code:</source>
+        <translation>Mã nội dung:</translation>
+    </message>
+    <message>
+        <source>Content hash (SHA-256):</source>
+        <translation>Mã băm nội dung (SHA-256):</translation>
+    </message>
+    <message>
+        <source>Minutes id:</source>
+        <translation>Mã biên bản:</translation>
     </message>
 </context>
 <context>
@@ -918,8 +1000,12 @@ Lý do sửa đổi:</translation>
         <translation>khóa</translation>
     </message>
     <message>
+        <source>Revision %1: content code %2</source>
+        <translation>Bản sửa đổi %1: mã nội dung %2</translation>
+    </message>
+    <message>
         <source>Content hash (SHA-256):</source>
-        <translation>Mã nội dung (SHA-256):</translation>
+        <translation>Mã băm nội dung (SHA-256):</translation>
     </message>
     <message>
         <source>Close</source>

@@ -3,7 +3,9 @@
 Page numbers are centred in the top margin from the second page of each copy on (Nghị định
 30/2020/NĐ-CP); an optional light diagonal watermark goes under the text of every page; an
 optional copy mark ("Bản số 1/3 — …") is printed small at the top right of a copy's first page,
-and its number alone ("Bản số 1/3") on the copy's following pages.
+and its number alone ("Bản số 1/3") on the copy's following pages; an optional banner (a
+revision replaced by a later one: "Đã được thay thế bởi bản sửa đổi 2") is boxed in the bottom
+margin of every page.
 Several copies can be built into one file, each starting on a new page with its own numbering.
 """
 from __future__ import annotations
@@ -33,6 +35,7 @@ COPY_MARK_SIZE = 10
 COPY_MARK_SMALL_SIZE = 9
 WATERMARK_SIZE = 72
 WATERMARK_GREY = Color(0.82, 0.82, 0.82)
+BANNER_SIZE = 12
 
 
 def watermark_size(text: str, font: str, width: float, height: float) -> float:
@@ -73,7 +76,7 @@ class OfficialDocTemplate(BaseDocTemplate):
     def __init__(self, target: Target, *, setup: PageSetup = PageSetup(),
                  page_number_from: int | None = 2, watermark: str | None = None,
                  copy_mark: str | None = None, title: str = "", author: str = "",
-                 subject: str = "", creator: str = CREATOR, **kw):
+                 subject: str = "", creator: str = CREATOR, banner: str | None = None, **kw):
         if isinstance(target, os.PathLike):
             target = os.fspath(target)
         self.setup = setup
@@ -83,6 +86,7 @@ class OfficialDocTemplate(BaseDocTemplate):
         CellStyle.fontname = self.fonts.regular
         self.page_number_from = page_number_from
         self.watermark = watermark
+        self.banner = banner
         self.copy_page_counts: list[int] = []
         self._initial_mark = copy_mark
         super().__init__(
@@ -157,17 +161,30 @@ class OfficialDocTemplate(BaseDocTemplate):
             x = self.setup.left + (width - self.setup.left - self.setup.right) / 2
             canv.drawCentredString(x, height - self.setup.top / 2 - PAGE_NUMBER_SIZE / 3,
                                    str(page))
+        if self.banner:
+            self._draw_banner(canv, width)
         canv.restoreState()
+
+    def _draw_banner(self, canv, width: float) -> None:
+        text_width = stringWidth(self.banner, self.fonts.bold, BANNER_SIZE)
+        x = self.setup.left + (width - self.setup.left - self.setup.right) / 2
+        y = self.setup.bottom / 2 - BANNER_SIZE / 3
+        canv.setFont(self.fonts.bold, BANNER_SIZE)
+        canv.drawCentredString(x, y, self.banner)
+        canv.setLineWidth(1)
+        pad = 4
+        canv.rect(x - text_width / 2 - pad, y - pad, text_width + 2 * pad,
+                  BANNER_SIZE + pad, stroke=1, fill=0)
 
 
 def build_official_pdf(path_or_buffer: Target, story: list, *, setup: PageSetup = PageSetup(),
                        page_number_from: int | None = 2, watermark: str | None = None,
                        copy_mark: str | None = None, title: str = "", author: str = "",
-                       subject: str = "") -> int:
+                       subject: str = "", banner: str | None = None) -> int:
     """Build ``story`` into a PDF; return its page count."""
     doc = OfficialDocTemplate(path_or_buffer, setup=setup, page_number_from=page_number_from,
                               watermark=watermark, copy_mark=copy_mark, title=title,
-                              author=author, subject=subject)
+                              author=author, subject=subject, banner=banner)
     doc.build(list(story))
     return doc.page
 
@@ -209,12 +226,12 @@ def build_with_page_count(path_or_buffer: Target, make_story: StoryMaker, **kw) 
 def build_copies(path_or_buffer: Target, make_story: StoryMaker, copies: list[str], *,
                  setup: PageSetup = PageSetup(), page_number_from: int | None = 2,
                  watermark: str | None = None, title: str = "", author: str = "",
-                 subject: str = "") -> int:
+                 subject: str = "", banner: str | None = None) -> int:
     """Build one copy per entry of ``copies`` (its copy mark) into one PDF, each copy starting
     on a new page with its own page numbering. ``make_story(n)`` is called once per copy, with
     n the page count of one copy. Returns the total page count of the file."""
     common = dict(setup=setup, page_number_from=page_number_from, watermark=watermark,
-                  title=title, author=author, subject=subject)
+                  title=title, author=author, subject=subject, banner=banner)
     if not copies:
         return build_with_page_count(path_or_buffer, make_story, **common)
 

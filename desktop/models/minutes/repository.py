@@ -170,6 +170,8 @@ def resolve(store: Store, some_id: str) -> Revision:
         return latest_revision(store, some_id)
     if store.scalar("SELECT 1 FROM minutes_revisions WHERE id = ? AND deleted = 0", (some_id,)):
         return load_revision(store, some_id)
+    from .register import register
+
     found = {e.minutes_id for e in register(store, unit_code="*") if e.number == some_id}
     if len(found) == 1:
         return latest_revision(store, found.pop())
@@ -501,80 +503,7 @@ def attachment_bytes(store: Store, attachment: dict) -> bytes:
     return blobs.read_blob(store, attachment["sha256"])
 
 
-# --- the register ----------------------------------------------------------------------------
-
-@dataclass
-class RegisterEntry:
-    minutes_id: str
-    revision_id: str
-    revision_no: int
-    number: str
-    subject: str
-    date: str
-    status: str
-    origin_unit: str
-    place: str
-    chair: str
-    author: str = ""
-    confirmed_by: str = ""
-    signed_at: str = ""
-    confirmed_at: str = ""
-    updated_at: str = ""
-
-    @property
-    def year(self) -> int:
-        return _year_of({"meeting_date": self.date, "created_at": self.updated_at})
-
-    @property
-    def status_label(self) -> str:
-        return F.STATUS_LABELS_VI.get(self.status, self.status)
-
-    def public(self) -> dict:
-        return {"minutes_id": self.minutes_id, "revision_id": self.revision_id,
-                "revision": self.revision_no, "number": self.number, "subject": self.subject,
-                "date": self.date, "status": self.status, "origin_unit": self.origin_unit,
-                "author": self.author, "confirmed_by": self.confirmed_by}
-
-
-def register(store: Store, *, unit_code: str | None = None, year: int | None = None,
-             status: str | None = None, query: str = "") -> list[RegisterEntry]:
-    """The latest revision of every minutes (this unit's unless `unit_code`; "*" = all units),
-    newest first."""
-    from ..vntext import matches
-
-    unit = None if unit_code == "*" else (unit_code or store.unit_code)
-    rows = _latest_rows(store, unit)
-    sigs: dict[str, dict[str, dict]] = {}
-    if rows:
-        for s in store.query("SELECT revision_id, meaning, full_name, signed_at "
-                             "FROM minutes_signatures WHERE deleted = 0"):
-            sigs.setdefault(s["revision_id"], {})[s["meaning"]] = s
-    out = []
-    for r in rows:
-        s = sigs.get(r["id"], {})
-        entry = RegisterEntry(
-            r["minutes_id"], r["id"], r["revision_no"], r["number"], r["subject"],
-            r["meeting_date"], r["status"], r["origin_unit"], r["place"], r["chair"],
-            author=s.get("author", {}).get("full_name", ""),
-            confirmed_by=s.get("confirm", {}).get("full_name", ""),
-            signed_at=s.get("author", {}).get("signed_at", ""),
-            confirmed_at=s.get("confirm", {}).get("signed_at", ""),
-            updated_at=r["updated_at"])
-        if year is not None and entry.year != year:
-            continue
-        if status and entry.status != status:
-            continue
-        if query and not matches(query, entry.number, entry.subject, entry.place, entry.chair,
-                                 r["secretary"], entry.author, entry.confirmed_by):
-            continue
-        out.append(entry)
-    out.sort(key=lambda e: (e.date or e.updated_at[:10], e.number), reverse=True)
-    return out
-
-
-def years(store: Store, unit_code: str | None = None) -> list[int]:
-    return sorted({e.year for e in register(store, unit_code=unit_code)}, reverse=True)
-
+# --- revisions ---------------------------------------------------------------------------
 
 def history(store: Store, minutes_id: str) -> list[Revision]:
     return [load_revision(store, rid) for rid in revision_ids(store, minutes_id)]

@@ -208,6 +208,7 @@ class RevisionCheck:
     signatures: list[SignatureCheck] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    superseded_by: int | None = None   # the latest later revision that was signed
 
     @property
     def valid(self) -> bool:
@@ -227,6 +228,14 @@ class RevisionCheck:
         names = ", ".join(f"{s.row['full_name']} ({s.row['meaning_text']})"
                           for s in self.signatures)
         return f"Chữ ký hợp lệ, nội dung không thay đổi từ khi ký: {names}."
+
+
+def superseded_by(store: Store, rev: Revision) -> int | None:
+    """The number of the latest revision signed after `rev` (a later draft replaces
+    nothing yet), or None when `rev` is the current one."""
+    return store.scalar("SELECT max(revision_no) FROM minutes_revisions WHERE minutes_id = ? "
+                        "AND revision_no > ? AND status != 'draft' AND deleted = 0",
+                        (rev.minutes_id, rev.revision_no))
 
 
 def _key(store: Store, key_id: str) -> dict | None:
@@ -268,7 +277,7 @@ def verify_revision(store: Store, rev: Revision, *, check_pdf: bool = True,
     and (`check_files`, by default as `check_pdf`) the stored attachment files; `check_pdf`
     also checks the PDF kept with a confirmed revision."""
     digest = revision_hash(rev)
-    result = RevisionCheck(rev, digest)
+    result = RevisionCheck(rev, digest, superseded_by=superseded_by(store, rev))
     by_meaning: dict[str, list[dict]] = {}
     for sig in rev.signatures:
         by_meaning.setdefault(sig["meaning"], []).append(sig)

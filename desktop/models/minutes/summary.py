@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..db import Store
 from ..figures import figure_provider
-from .repository import register
+from .register import register
 
 
 @figure_provider("minutes")

@@ -19,6 +19,7 @@ from desktop.models.errors import IsoDeskError
 from ..common import confirm, fit_to_screen, show_error, show_info, vn_datetime
 from ..context import ViewContext
 from .editor import MinutesEditor
+from .printed_check import PrintedCheckBox
 from .register_model import ALTERED, VALID, MinutesFilterProxy, MinutesTableModel, RevisionsModel
 
 
@@ -52,8 +53,12 @@ class VerifyDialog(QDialog):
             parts.append(f"<p>{mark} <b>{sig['full_name']}</b> ({sig['position']}) — "
                          f"{sig['meaning_text']}<br>{vn_datetime(sig['signed_at'])} · "
                          + self.tr("key") + f" {sig['key_fingerprint']}</p>")
-        parts.append("<p>" + self.tr("Content hash (SHA-256):") +
-                     f" <code>{result['content_sha256']}</code></p>")
+        for r in result.get("revisions") or []:
+            code = f"<b>{M.short_hash(r['content_sha256'])}</b>"
+            parts.append("<p>" + self.tr("Revision %1: content code %2")
+                         .replace("%1", str(r["revision"])).replace("%2", code)
+                         + "<br>" + self.tr("Content hash (SHA-256):")
+                         + f" <code>{r['content_sha256']}</code></p>")
         for note in result.get("notes") or []:
             parts.append(f"<p style='color:#555'>{note}</p>")
         text.setHtml("".join(parts))
@@ -92,6 +97,10 @@ class MinutesPage(QWidget):
         self.year_filter.setObjectName("year_filter")
         filters.addWidget(self.year_filter)
         layout.addLayout(filters)
+        self.printed_check = PrintedCheckBox(self.store, self)
+        self.printed_check.setObjectName("printed_check")
+        self.printed_check.show_minutes.connect(self.show_part)
+        layout.addWidget(self.printed_check)
 
         bar = QHBoxLayout()
         self.new_button = QPushButton(self.tr("New minutes"))

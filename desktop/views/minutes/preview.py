@@ -180,6 +180,9 @@ class PreviewDialog(QDialog):
             .replace("%2", str(per_copy))
         if self.rev.status == "draft":
             text += " " + self.tr("Draft: printed with a “BẢN NHÁP” watermark.")
+        elif self.check.superseded_by:
+            text += " " + self.tr("Revision %1 replaced this one: every page says so.").replace(
+                "%1", str(self.check.superseded_by))
         if not self.check.valid:
             text = self.tr("<b>This copy was altered after signing.</b> ") + text
             self.status.setStyleSheet("color: #b00020;")

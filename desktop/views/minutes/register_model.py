@@ -5,7 +5,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.models.minutes import RegisterEntry, fields
-from desktop.models.vntext import collation_key, matches
+from desktop.models.vntext import collation_key
 
 from ..common import refilter, vn_date, vn_datetime
 
@@ -129,8 +129,7 @@ class MinutesFilterProxy(QSortFilterProxyModel):
             return False
         if self.year and e.year != self.year:
             return False
-        return matches(self.query, e.number, e.subject, e.place, e.chair, e.author,
-                       e.confirmed_by)
+        return e.matches(self.query)
 
     def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:
         return left.data(Qt.ItemDataRole.UserRole) < right.data(Qt.ItemDataRole.UserRole)
