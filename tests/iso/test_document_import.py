@@ -96,7 +96,7 @@ def test_obsolete_rows_cannot_come_back_and_one_version_in_force(store, tmp_path
     ])
     plan = plan_import(store, read_documents(path)[0], today=today)
     errors = {e["row"]: e["message"] for e in plan.errors}
-    assert "đã hết hiệu lực, không thể chuyển về" in errors[4]
+    assert "đã hết hiệu lực, không thể chuyển sang \"Đang hiệu lực\"" in errors[4]
     assert "hai phiên bản cùng đang hiệu lực" in errors[5]
     assert 6 not in errors
 
@@ -139,15 +139,16 @@ def test_update_of_an_existing_draft_and_no_step_back(store, tmp_path, today):
     repo = DocumentRepository(store)
     d = repo.add({"code": "QT-07", "title": "Bảy", "kind": "form"})
     repo.approve(d.id, approver="GĐ", approved_on="01/02/2026", today=today)
-    path = _sheet(tmp_path, [["QT-07", "Bảy", "Biểu mẫu", "2015", "01", "Dự thảo"]])
-    plan = plan_import(store, read_documents(path)[0], today=today)
-    assert "không thể lùi về" in plan.errors[0]["message"]
     path = _sheet(tmp_path, [["QT-07", "Bảy", "Biểu mẫu", "2015", "01", "Đang hiệu lực", "GĐ",
                               "01/02/2026", "03/02/2026"]], name="b.xlsx")
     plan = plan_import(store, read_documents(path)[0], today=today)
     assert plan.ok and plan.count("update") == 1
     apply_import(store, plan)
     assert repo.get(d.id).state == "in_force"
+    # in force, it never goes back (the register's one rule, as `documents advance` says it)
+    path = _sheet(tmp_path, [["QT-07", "Bảy", "Biểu mẫu", "2015", "01", "Dự thảo"]])
+    plan = plan_import(store, read_documents(path)[0], today=today)
+    assert "không thể trở lại \"Dự thảo\"" in plan.errors[0]["message"]
 
 
 cells = st.one_of(st.none(), st.text(max_size=30), st.integers(-10, 10**6),

@@ -3,25 +3,28 @@
 `plan_import` decides row by row what would happen and collects every error with its Excel row
 number; it changes nothing (the dry run). `apply_import` writes a plan only when it has no error,
 in one transaction. The rules are those of `documents.py`: required approval data, dates in order
-and not in the future, nothing moves back out of "obsolete", one version in force per document.
+and not in the future, one version in force per document; a version already in the register
+changes state only as `document_rules.step_problem` allows (several steps at once, with their
+dates), judged against the register as it will be after the import.
 """
 from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from .. import records
 from ..db import Store
 from ..errors import ValidationError
 from ._common import date_field, not_future, order, text_field, vn_date
+from .document_rules import new_version_problem, row_step_problem, step_problem
 from .documents import (
-    LOCKED_AFTER_APPROVAL, STATE_ALIASES, STATE_LABELS_VI, STATES, TABLE, DocumentRepository,
+    LOCKED_AFTER_APPROVAL, STATE_ALIASES, STATE_LABELS_VI, TABLE, DocumentRepository,
     check_replaces, parse_choice, revision_key, validate_content,
 )
 
 IMPORT_FIELDS = ("code", "title", "kind", "standard", "revision", "state", "approver",
                  "approved_on", "effective_on", "obsolete_on", "department", "note")
-STATE_RANK = {s: i for i, s in enumerate(STATES)}
 
 
 @dataclass
@@ -119,6 +122,10 @@ def plan_import(store: Store, rows: list[DocImportRow], *, today: _dt.date | Non
             continue
         stored = _existing(repo, row.values)
         values = row.values
+        step = _step_problem(stored, values)
+        if step:
+            row.action, row.reason = "refuse", step
+            continue
         if stored is not None and stored.effective_on and not values.get("effective_on"):
             values = {**values, "effective_on": stored.effective_on}  # an empty cell keeps it
         try:
@@ -165,15 +172,21 @@ def _existing(repo: DocumentRepository, values: dict):
     return repo.find(data["code"], data["revision"])
 
 
+def _step_problem(stored, values: dict) -> str | None:
+    """The state a row gives a version already in the register, against the version alone
+    (checked before the row's dates, whose rules depend on the state)."""
+    if stored is None:
+        return None
+    state = parse_choice(values.get("state") or "draft", STATE_LABELS_VI, STATE_ALIASES)
+    if state is None:
+        return None
+    effective = values.get("effective_on") or stored.effective_on
+    return row_step_problem(stored.code, stored.revision, stored.state, state,
+                            str(effective) if effective else None)
+
+
 def _update_problem(existing, data: dict) -> str | None:
-    if existing.state == "obsolete" and data["state"] != "obsolete":
-        return (f"Tài liệu {existing.code} phiên bản {existing.revision} đã hết hiệu lực, không thể "
-                f"chuyển về \"{STATE_LABELS_VI[data['state']]}\". Hãy thêm phiên bản mới.")
-    if STATE_RANK[data["state"]] < STATE_RANK[existing.state]:
-        return (f"Tài liệu {existing.code} phiên bản {existing.revision} đang "
-                f"\"{existing.state_label}\", không thể lùi về "
-                f"\"{STATE_LABELS_VI[data['state']]}\" bằng cách nhập Excel.")
-    if existing.state != "draft":
+    if existing.state != "draft" and data["state"] != "draft":
         locked = [k for k in LOCKED_AFTER_APPROVAL if data[k] != getattr(existing, k)
                   and k != "revision"]
         if locked:
@@ -239,21 +252,30 @@ def _check_versions(repo: DocumentRepository, good: list[DocImportRow],
                                        "revision": final[k]["revision"],
                                        "by": final[newest]["revision"],
                                        "on": final[newest]["effective_on"]})
+        stored = {v.id: v for v in repo.versions(code)}
         for k in keys:
             row = final[k]["row"]
             if row is None or row.action not in ("add", "update"):
                 continue
-            newer_in_force = any(k2 > k and final[k2]["state"] == "in_force" for k2 in keys)
-            if row.data["state"] == "in_force" and newer_in_force:
-                row.action = "refuse"
-                row.reason = (f"Phiên bản mới hơn của tài liệu {code} đang hiệu lực: phiên bản "
-                              f"{row.data['revision']} không thể có hiệu lực.")
-            elif (row.action == "update" and row.data["state"] == "obsolete"
-                  and row.existing_state != "obsolete"
-                  and k != keys[-1] and not newer_in_force):
-                row.action = "refuse"
-                row.reason = (f"Chỉ phiên bản mới nhất ({final[keys[-1]]['revision']}) của tài "
-                              f"liệu {code} mới được đưa về hết hiệu lực.")
+            others = [_version(code, final[k2]) for k2 in keys if k2 != k]
+            state, effective = row.data["state"], row.data["effective_on"]
+            if row.action == "update":
+                problem = step_problem(stored[row.existing_id], state, others,
+                                       effective_on=effective)
+            else:  # a version new to the register: as it is recorded, not a step
+                problem = new_version_problem(code, row.data["revision"], state, others)
+                if problem is None and state == "in_force":
+                    problem = step_problem(_version(code, {**final[k], "state": "approved"}),
+                                           state, others, effective_on=effective)
+            if problem:
+                row.action, row.reason = "refuse", problem
+
+
+def _version(code: str, entry: dict) -> SimpleNamespace:
+    """A version as it will be after the import, for `document_rules`."""
+    return SimpleNamespace(id=entry["id"] or f"row-{entry['revision']}", code=code,
+                           revision=entry["revision"], state=entry["state"],
+                           effective_on=entry["effective_on"])
 
 
 def apply_import(store: Store, plan: DocImportPlan) -> dict:

@@ -1,12 +1,11 @@
 """The document register (ISO 9001:2015, 7.5): the unit's own numbering, versions, and the life of
 each version: draft → approved → in force → obsolete.
 
-Rules kept here, so that the GUI, the command line and the Excel import all obey them:
+Which state changes are allowed is one rule, in `document_rules` (used here, by the Excel import,
+the GUI and repeated by the database triggers). The data each step needs is checked here:
 - a version is approved with the approver's name and date, and comes in force on a date not before
   its approval; no date may lie in the future;
 - when a version comes in force, the older versions in force become obsolete ("superseded");
-- only the latest version of a document can be made obsolete by hand;
-- an obsolete version never comes back (a new version is made instead);
 - the code, revision, kind and standard of a version are fixed once it is approved.
 Every change is a record update, so the audit log keeps the history of each version.
 """
@@ -23,6 +22,9 @@ from ..db import Store
 from ..errors import IsoDeskError, NotFound, ValidationError
 from ..vntext import collation_key, fold, matches
 from ._common import date_field, not_future, order, raise_if, rows, text_field, vn_date
+from .document_rules import (  # noqa: F401 (the register's names, imported from here)
+    STATE_LABELS_VI, STATES, TRANSITIONS, new_version_problem, revision_key, step_problem,
+)
 
 TABLE = "iso_documents"
 FILES = "iso_document_files"
@@ -42,11 +44,6 @@ KIND_LABELS_VI = {
 }
 STANDARDS = ("2008", "2015")
 STANDARD_LABELS_VI = {"2008": "TCVN ISO 9001:2008", "2015": "TCVN ISO 9001:2015"}
-STATES = ("draft", "approved", "in_force", "obsolete")
-STATE_LABELS_VI = {"draft": "Dự thảo", "approved": "Đã phê duyệt", "in_force": "Đang hiệu lực",
-                   "obsolete": "Hết hiệu lực"}
-TRANSITIONS = {"draft": ("approved",), "approved": ("in_force", "draft"),
-               "in_force": ("obsolete",), "obsolete": ()}
 CONTENT_FIELDS = ("code", "title", "kind", "standard", "revision", "department", "note")
 LOCKED_AFTER_APPROVAL = ("code", "revision", "kind", "standard")
 MAX_ATTACHMENT = 50 * 1024 * 1024
@@ -60,14 +57,6 @@ FIELD_LABELS_VI = {
 
 _CODE_RE = re.compile(r"^[\w][\w .:/\-]{0,39}$")
 _REVISION_RE = re.compile(r"^\d{1,3}(\.\d{1,3}){0,2}$")
-
-
-def revision_key(revision: str) -> tuple[int, ...]:
-    """"01" < "1.1" < "2" < "10": revisions compare as numbers, part by part."""
-    try:
-        return tuple(int(p) for p in str(revision).split("."))
-    except ValueError:
-        return (10**6,)
 
 
 def next_revision(revision: str) -> str:
@@ -267,10 +256,14 @@ class DocumentRepository:
             raise ValidationError({"revision": f"Tài liệu {code} đã có phiên bản {other.revision}."})
 
     def add(self, values: dict) -> Document:
-        """A new version, as a draft."""
+        """A new version, as a draft (`document_rules.new_version_problem`)."""
         data = validate_content(values)
         with self.store.atomic():
             self._check_unique(data["code"], data["revision"])
+            problem = new_version_problem(data["code"], data["revision"], "draft",
+                                          self.versions(data["code"]))
+            if problem:
+                raise ValidationError({"revision": problem})
             row = records.insert(self.store, TABLE, {**data, "state": "draft"})
         return self.get(row["id"])
 
@@ -308,18 +301,21 @@ class DocumentRepository:
 
     # --- the life of a version ----------------------------------------------------------------
 
+    def steps(self, doc: Document) -> tuple[str, ...]:
+        """The states `doc` can be moved to by hand now (the register's buttons)."""
+        versions = self.versions(doc.code, doc.origin_unit)
+        return tuple(s for s in TRANSITIONS.get(doc.state, ())
+                     if step_problem(doc, s, versions) is None)
+
     def _refuse_transition(self, doc: Document, to_state: str) -> None:
-        if to_state in TRANSITIONS[doc.state]:
-            return
-        if doc.state == "obsolete":
-            raise ValidationError({"state": (
-                f"Tài liệu {doc.code} phiên bản {doc.revision} đã hết hiệu lực, không thể "
-                f"chuyển sang \"{STATE_LABELS_VI.get(to_state, to_state)}\". Hãy tạo phiên bản "
-                "mới.")})
-        allowed = ", ".join(f"\"{STATE_LABELS_VI[s]}\"" for s in TRANSITIONS[doc.state])
-        raise ValidationError({"state": (
-            f"Tài liệu {doc.code} phiên bản {doc.revision} đang \"{doc.state_label}\": chỉ chuyển "
-            f"được sang {allowed}.")})
+        """One step by hand: a step of `TRANSITIONS`, allowed by `step_problem`."""
+        problem = step_problem(doc, to_state, self.versions(doc.code))
+        if problem is None and to_state not in TRANSITIONS[doc.state]:
+            allowed = ", ".join(f"\"{STATE_LABELS_VI[s]}\"" for s in TRANSITIONS[doc.state])
+            problem = (f"Tài liệu {doc.code} phiên bản {doc.revision} đang \"{doc.state_label}\": "
+                       f"chỉ chuyển được sang {allowed}.")
+        if problem:
+            raise ValidationError({"state": problem})
 
     def approve(self, document_id: str, *, approver: str, approved_on, expected_version=None,
                 today: _dt.date | None = None) -> Document:
@@ -360,12 +356,6 @@ class DocumentRepository:
             if old.id != doc.id and old.state == "in_force":
                 check_replaces(errors, old.revision, old.effective_on, day)
         raise_if(errors)
-        newer = [v for v in self.versions(doc.code) if v.state == "in_force"
-                 and revision_key(v.revision) > revision_key(doc.revision)]
-        if newer:
-            raise ValidationError({"state": (
-                f"Phiên bản mới hơn ({newer[-1].revision}) của tài liệu {doc.code} đang hiệu lực: "
-                f"phiên bản {doc.revision} không thể có hiệu lực.")})
         with self.store.atomic():
             for old in self.versions(doc.code):
                 if old.id != doc.id and old.state == "in_force":
@@ -381,12 +371,6 @@ class DocumentRepository:
                       expected_version=None, today: _dt.date | None = None) -> Document:
         doc = self.get(document_id)
         self._refuse_transition(doc, "obsolete")
-        latest = self.latest(doc.code)
-        if latest is not None and latest.id != doc.id:
-            raise ValidationError({"state": (
-                f"Chỉ phiên bản mới nhất ({latest.revision}) của tài liệu {doc.code} mới được đưa "
-                f"về hết hiệu lực. Phiên bản {doc.revision} sẽ tự hết hiệu lực khi phiên bản mới "
-                "có hiệu lực.")})
         errors: dict[str, str] = {}
         day = date_field({"obsolete_on": obsolete_on}, "obsolete_on", "Ngày hết hiệu lực", errors,
                          required=True)
@@ -413,16 +397,24 @@ class DocumentRepository:
             return self.return_to_draft(document_id)
         raise ValidationError({"state": f"Trạng thái không hợp lệ: {to_state}."})
 
+    def new_version_refusal(self, doc: Document) -> str | None:
+        """Why no new version can be made from `doc` now (None when it can): only from the
+        latest version, once it is no longer a draft."""
+        latest = self.latest(doc.code)
+        if latest is None or latest.id != doc.id:
+            return (f"Hãy tạo phiên bản mới từ phiên bản mới nhất "
+                    f"({latest.revision if latest else '?'}) của {doc.code}.")
+        if doc.state == "draft":
+            return (f"Phiên bản {doc.revision} của {doc.code} còn là dự thảo: hãy sửa dự thảo đó "
+                    "thay vì tạo phiên bản mới.")
+        return None
+
     def new_version(self, document_id: str, revision: str | None = None) -> Document:
         """A new draft version of a document, copied from its latest version."""
         doc = self.get(document_id)
-        latest = self.latest(doc.code)
-        if latest is None or latest.id != doc.id:
-            raise ValidationError(f"Hãy tạo phiên bản mới từ phiên bản mới nhất "
-                                  f"({latest.revision if latest else '?'}) của {doc.code}.")
-        if doc.state == "draft":
-            raise ValidationError(f"Phiên bản {doc.revision} của {doc.code} còn là dự thảo: hãy "
-                                  "sửa dự thảo đó thay vì tạo phiên bản mới.")
+        refusal = self.new_version_refusal(doc)
+        if refusal:
+            raise ValidationError(refusal)
         new_rev = revision or next_revision(doc.revision)
         if revision_key(new_rev) <= revision_key(doc.revision):
             raise ValidationError({"revision": f"Phiên bản mới phải lớn hơn {doc.revision}."})

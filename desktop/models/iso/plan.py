@@ -133,7 +133,7 @@ def _minutes_entries(store: Store, unit_code: str | None = None) -> list | None:
     """The working minutes (latest revision of each), or None when that part of the program is
     not installed."""
     try:
-        from ..minutes.repository import register
+        from ..minutes.register import register
     except ImportError:
         return None
     return register(store, unit_code=unit_code)

@@ -242,3 +242,19 @@ def m0001_initial(db: Database) -> None:
         "CREATE UNIQUE INDEX idx_iso_annual_year ON iso_annual_reports(origin_unit, year) "
         "WHERE deleted = 0"
     )
+
+
+@migrations(name="0004_document_steps_back")
+def m0004_document_steps_back(db: Database) -> None:
+    """The per-version part of the register's rule (`desktop.models.iso.document_rules.
+    row_step_problem`), as 0001's `iso_documents_obsolete_stays` began it: a version never goes
+    back, except an approval withdrawn (approved → draft), and never becomes obsolete without
+    having been in force (an effective date). Several steps forward at once stay allowed: an
+    import, or a sync package bringing the latest state of a district's row."""
+    db.execute(
+        """CREATE TRIGGER iso_documents_no_step_back BEFORE UPDATE OF state ON iso_documents
+           WHEN (OLD.state = 'in_force' AND NEW.state IN ('draft', 'approved'))
+             OR (NEW.state = 'obsolete' AND OLD.state != 'obsolete'
+                 AND NEW.effective_on IS NULL)
+           BEGIN SELECT RAISE(ABORT, 'a document version cannot take this step'); END"""
+    )

@@ -14,7 +14,7 @@ from desktop.documents.iso.documents_xlsx import export_documents, read_document
 from desktop.models.errors import IsoDeskError
 from desktop.models.iso import document_import
 from desktop.models.iso.documents import (
-    KINDS, STANDARDS, STATES, TRANSITIONS, Document, DocumentRepository, revision_key,
+    KINDS, STANDARDS, STATES, Document, DocumentRepository, revision_key,
 )
 from desktop.models.vntext import collation_key
 
@@ -189,16 +189,14 @@ class DocumentsTab(QWidget):
 
     def _selection_changed(self, *_args) -> None:
         d = self.selected()
-        allowed = TRANSITIONS.get(d.state, ()) if d else ()
-        newest = self.repo.latest(d.code) if d is not None else None
-        latest = d is not None and newest is not None and newest.id == d.id
+        allowed = self.repo.steps(d) if d else ()   # the register's one rule
         enabled = {
             "doc_edit": d is not None and d.state != "obsolete",
             "doc_approve": "approved" in allowed,
             "doc_in_force": "in_force" in allowed,
-            "doc_obsolete": "obsolete" in allowed and latest,
+            "doc_obsolete": "obsolete" in allowed,
             "doc_to_draft": "draft" in allowed,
-            "doc_new_version": d is not None and d.state != "draft" and latest,
+            "doc_new_version": d is not None and self.repo.new_version_refusal(d) is None,
             "doc_delete": d is not None and d.state == "draft",
             "doc_files": d is not None,
             "doc_history": d is not None,
