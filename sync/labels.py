@@ -22,6 +22,7 @@ TABLE_LABELS = {
     "iso_documents": "tài liệu",
     "iso_document_files": "tệp tài liệu",
     "iso_nonconformities": "sự không phù hợp",
+    "iso_nc_plans": "kế hoạch khắc phục chưa hiệu quả",
     "iso_plan_templates": "mẫu kế hoạch",
     "iso_plan_items": "bước kế hoạch",
     "iso_plan_evidence": "bằng chứng thực hiện kế hoạch",

@@ -221,16 +221,10 @@ def cmd_audit_add(args, ctx: CliContext) -> int:
 
 def cmd_audit_finding(args, ctx: CliContext) -> int:
     store = ctx.store()
-
-    def work():
-        with store.atomic():
-            f = AuditRepository(store).add_finding(args.audit_id, {
-                "kind": args.kind, "description": args.description, "clause": args.clause,
-                "department": args.department})
-            nc = NonconformityRepository(store).add_from_finding(f.id) if args.open_nc else None
-        return f, nc
-
-    f, nc = _run(work)
+    f = _run(lambda: AuditRepository(store).add_finding(args.audit_id, {
+        "kind": args.kind, "description": args.description, "clause": args.clause,
+        "department": args.department}, open_nc=args.open_nc))
+    nc = NonconformityRepository(store).get(f.nc_id) if f.nc_id else None
     emit(ctx, {**f.as_public(), "nc": nc.as_public() if nc else None},
          f"Đã ghi phát hiện {f.seq}" + (f"; mở phiếu {nc.code}." if nc else "."))
     return 0
@@ -267,7 +261,8 @@ def _register_nc(sub) -> None:
     a.add_argument("--correction", default="", help="khắc phục tức thời đã làm (nếu có)")
     add_json_flag(a)
     a.set_defaults(handler=cmd_nc_add)
-    pl = s.add_parser("plan", help="lập kế hoạch khắc phục (bắt buộc trước khi thực hiện)")
+    pl = s.add_parser("plan", help="lập kế hoạch khắc phục (bắt buộc trước khi thực hiện), hoặc "
+                                   "lập lại sau khi kiểm tra thấy chưa hiệu quả")
     pl.add_argument("nc", help=NC_HELP)
     pl.add_argument("--cause", required=True, help="nguyên nhân")
     pl.add_argument("--action", required=True, help="hành động khắc phục")
@@ -328,9 +323,21 @@ def cmd_nc_list(args, ctx: CliContext) -> int:
 
 
 def cmd_nc_show(args, ctx: CliContext) -> int:
-    nc = _find_nc(NonconformityRepository(ctx.store()), args.nc)
-    emit(ctx, nc.as_public(), nc_text(nc))
+    repo = NonconformityRepository(ctx.store())
+    nc = _find_nc(repo, args.nc)
+    plans = repo.plans(nc.id)
+    emit(ctx, {**nc.as_public(), "plans": [p.as_public() for p in plans]},
+         nc_text(nc) + plans_text(plans))
     return 0
+
+
+def plans_text(plans) -> str:
+    """The plans a check found not effective, each with its dates (the plan in hand is above)."""
+    lines = [f"Kế hoạch lần {p.round} (chưa hiệu quả): {p.corrective_action} — {p.owner}, "
+             f"thời hạn {vn_date(p.due_on)}; lập {vn_date(p.planned_on)}, bắt đầu "
+             f"{vn_date(p.started_on) or '—'}, kiểm tra {vn_date(p.checked_on)} "
+             f"({p.checked_by}): {p.result}" for p in plans if not p.current]
+    return ("\nCác kế hoạch trước:\n  " + "\n  ".join(lines)) if lines else ""
 
 
 NC_SHOW_FIELDS = (  # field, label, how the value is shown
@@ -374,7 +381,12 @@ def _advance(ctx: CliContext, ref: str, stage: str, values: dict) -> int:
     repo = NonconformityRepository(ctx.store())
     nc = _find_nc(repo, ref)
     nc = _run(lambda: repo.advance(nc.id, stage, values))
-    emit(ctx, nc.as_public(), f"{nc.code}: {nc.stage_label}.")
+    text = f"{nc.code}: {nc.stage_label}."
+    if nc.awaiting_revision:
+        text = (f"{nc.code}: hành động khắc phục chưa hiệu quả; kế hoạch này và các ngày của nó "
+                "được giữ trong lịch sử. Hãy lập lại kế hoạch: `isodesk nc plan " + nc.code
+                + " …`.")
+    emit(ctx, nc.as_public(), text)
     return 0
 
 

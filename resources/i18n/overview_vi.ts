@@ -155,6 +155,10 @@
         <translation>đã họp trong 12 tháng qua</translation>
     </message>
     <message>
+        <source>12 months ago today: a review is due today</source>
+        <translation>tròn 12 tháng: hôm nay đến hạn họp xem xét</translation>
+    </message>
+    <message>
         <source>Minutes awaiting confirmation</source>
         <translation>Biên bản chờ xác nhận</translation>
     </message>

@@ -231,7 +231,7 @@ def test_audit_commands(run):
         "--by", "internal", "--lead", "X", expect=1)
     out, _ = run("audit", "finding", aud["id"], "--kind", "minor", "--description",
                  "Thiếu sổ theo dõi", "--open-nc", "--json")
-    assert out["nc"]["source"] == "audit"
+    assert out["nc"]["source"] == "audit" and out["nc_id"] == out["nc"]["id"]
     listing, _ = run("audit", "list", "--json")
     assert listing["programmes"][0]["audits"][0]["findings"][0]["nc_id"] == out["nc"]["id"]
 

@@ -126,7 +126,7 @@ def test_failed_effectiveness_check_goes_back_to_planning(store, today):
     nc = repo.advance(nc.id, "verified", {"effectiveness": "Vẫn dùng mẫu cũ",
                                           "checked_by": "Giám đốc", "effective": False},
                       today=today)
-    assert nc.stage == "planned" and nc.started_on is None
+    assert nc.stage == "planned" and nc.started_on is not None and nc.awaiting_revision
     assert "chưa hiệu quả — Vẫn dùng mẫu cũ" in nc.effectiveness
 
 
@@ -138,6 +138,7 @@ def test_a_later_check_keeps_the_failed_one(store, today):
     nc = repo.advance(nc.id, "verified", {"effectiveness": "Vẫn dùng mẫu cũ",
                                           "checked_by": "Giám đốc", "effective": False,
                                           "checked_on": "20/04/2026"}, today=today)
+    nc = repo.advance(nc.id, "planned", {**PLAN, "planned_on": "20/04/2026"}, today=today)
     nc = repo.advance(nc.id, "in_progress", {"started_on": "21/04/2026"}, today=today)
     nc = repo.advance(nc.id, "verified", {"effectiveness": "Đã dùng mẫu mới",
                                           "checked_by": "Phó Giám đốc",

@@ -277,7 +277,16 @@ class AuditRepository:
             f.nc_id = links.get(f.id)
         return found
 
-    def add_finding(self, audit_id: str, values: dict) -> Finding:
+    def _linked(self, f: Finding) -> Finding:
+        """The finding with the nonconformity opened from it (every finding this repository
+        returns says whether it has one)."""
+        f.nc_id = self.store.scalar("SELECT id FROM iso_nonconformities WHERE deleted = 0 AND "
+                                    "finding_id = ?", (f.id,))
+        return f
+
+    def add_finding(self, audit_id: str, values: dict, *, open_nc: bool = False) -> Finding:
+        """A finding of an audit; with `open_nc`, its nonconformity opened in the same
+        transaction (the finding's `nc_id` names it)."""
         audit = self.get(audit_id)
         errors: dict[str, str] = {}
         data = {"audit_id": audit_id, "kind": values.get("kind") or "",
@@ -290,8 +299,13 @@ class AuditRepository:
             errors["description"] = "Hãy mô tả điều phát hiện."
         raise_if(errors)
         data["seq"] = max([f.seq for f in audit.findings] + [0]) + 1
-        row = records.insert(self.store, FINDINGS, data)
-        return _finding(row)
+        with self.store.atomic():
+            row = records.insert(self.store, FINDINGS, data)
+            if open_nc:
+                from .nonconformities import NonconformityRepository
+
+                NonconformityRepository(self.store).add_from_finding(row["id"])
+        return self._linked(_finding(row))
 
     def update_finding(self, finding_id: str, values: dict) -> Finding:
         row = records.require(self.store, FINDINGS, finding_id)
@@ -305,7 +319,7 @@ class AuditRepository:
         if not data["description"]:
             errors["description"] = "Hãy mô tả điều phát hiện."
         raise_if(errors)
-        return _finding(records.update(self.store, FINDINGS, finding_id, data))
+        return self._linked(_finding(records.update(self.store, FINDINGS, finding_id, data)))
 
     def remove_finding(self, finding_id: str) -> None:
         records.require(self.store, FINDINGS, finding_id)

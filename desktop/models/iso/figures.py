@@ -11,7 +11,7 @@ from .documents import DocumentRepository
 from .nonconformities import NonconformityRepository, nc_figures
 from .plan import PlanRepository, plan_figures
 from . import as_of
-from .reviews import ReviewRepository, one_year_before
+from .reviews import ReviewRepository, review_state
 
 
 def deadline_month_day(store: Store) -> tuple[int, int]:
@@ -83,7 +83,8 @@ def records_summary(store: Store, *, unit_code: str, year: int | None = None,
     deadline = deadline_for(store, year) if year else next_deadline(store, today, unit_code)
     figs = {**nc_figures(ncs, today), **plan_figures(items, today),
             "documents_by_state": DocumentRepository(store).counts_by_state(unit_code),
-            "last_review": reminder["last_review"], "review_due": reminder["review_due"]}
+            "last_review": reminder["last_review"], "review_due": reminder["review_due"],
+            "review_state": reminder["review_state"]}
     if in_year is not None:
         figs["nc_in_year"] = nc_figures(in_year, today)
     day = as_of.report_day(year, today)
@@ -96,7 +97,8 @@ def records_summary(store: Store, *, unit_code: str, year: int | None = None,
         figs.update(as_of.nc_figures(ncs, end), **as_of.plan_figures(items, end),
                     documents_by_state=as_of.counts_by_state(docs, end),
                     last_review=last.held_on if last else None,
-                    review_due=last is None or last.held_on <= one_year_before(day).isoformat(),
+                    review_due=review_state(last.held_on if last else None, day) != "ok",
+                    review_state=review_state(last.held_on if last else None, day),
                     as_of=end)
     return {
         **figs,

@@ -5,9 +5,11 @@
 
 A stage moves only through `advance`, one step at a time, with the data that step needs and dates
 in order (detected ≤ planned ≤ started ≤ checked ≤ closed, none in the future). A check that finds
-the action not effective sends the nonconformity back to "planned" for a new plan. Every route
-(the GUI, the command line) goes through this module; the table's CHECK constraints repeat the
-gates.
+the action not effective keeps that plan, its dates and the check as a round of the plan history
+(`iso_nc_plans`) and sends the nonconformity back to "planned", waiting for a revised plan:
+`advance(…, "planned")` again (`nc plan`, the GUI's next step) makes the next round, which then
+starts, is checked and so on. Every route (the GUI, the command line) goes through this module;
+`next_stage` says what the next step is; the table's CHECK constraints repeat the gates.
 """
 from __future__ import annotations
 
@@ -21,7 +23,11 @@ from ..vntext import matches
 from ._common import date_field, not_future, order, raise_if, rows, text_field, vn_date
 
 TABLE = "iso_nonconformities"
+PLANS = "iso_nc_plans"
 records.register_synced_table(TABLE, after=["iso_audit_findings"])
+records.register_synced_table(PLANS, after=[TABLE])
+PLAN_FIELDS = ("cause", "correction", "corrective_action", "owner", "due_on", "planned_on",
+               "started_on")
 
 STAGES = ("open", "planned", "in_progress", "verified", "closed")
 STAGE_LABELS_VI = {"open": "Mới phát hiện", "planned": "Đã có kế hoạch khắc phục",
@@ -76,11 +82,44 @@ class Nonconformity:
     def overdue(self, today: _dt.date) -> bool:
         return self.is_open and bool(self.due_on) and self.due_on < today.isoformat()
 
+    @property
+    def awaiting_revision(self) -> bool:
+        """A check found the action not effective and no revised plan was made yet."""
+        return self.stage == "planned" and self.checked_on is not None
+
     def as_public(self, today: _dt.date | None = None) -> dict:
         data = {k: getattr(self, k) for k in Nonconformity.__dataclass_fields__
                 if k not in ("origin_unit", "version")}
         data["overdue"] = self.overdue(today or _dt.date.today())
+        data["awaiting_revision"] = self.awaiting_revision
         return data
+
+
+def next_stage(nc: Nonconformity) -> str | None:
+    """The stage the next step moves to: a revised plan ("planned" again) after a check that
+    found the action not effective, else the next stage in order (None once closed)."""
+    return "planned" if nc.awaiting_revision else NEXT_STAGE.get(nc.stage)
+
+
+@dataclass
+class PlanRound:
+    """One corrective-action plan of a nonconformity: an earlier one with the check that found it
+    not effective, or the one in hand (`current`)."""
+    round: int
+    cause: str
+    correction: str
+    corrective_action: str
+    owner: str
+    due_on: str | None
+    planned_on: str | None
+    started_on: str | None
+    checked_on: str | None
+    checked_by: str
+    result: str
+    current: bool = False
+
+    def as_public(self) -> dict:
+        return {k: getattr(self, k) for k in PlanRound.__dataclass_fields__}
 
 
 def _nc(row: dict) -> Nonconformity:
@@ -221,7 +260,7 @@ class NonconformityRepository:
         nc = self.get(nc_id)
         if to_stage not in STAGES:
             raise ValidationError({"stage": f"Giai đoạn không hợp lệ: {to_stage}."})
-        expected = NEXT_STAGE.get(nc.stage)
+        expected = next_stage(nc)
         if to_stage != expected:
             raise ValidationError({"stage": self._gate_message(nc, to_stage)})
         errors: dict[str, str] = {}
@@ -240,6 +279,11 @@ class NonconformityRepository:
                                                "d", "Ngày lập kế hoạch", errors)
             order(errors, ("detected_on", "Ngày phát hiện", data.get("detected_on")),
                   ("planned_on", "Ngày lập kế hoạch", changes["planned_on"]))
+            if nc.awaiting_revision:  # the revised plan: a new round, after the failed check
+                order(errors, ("checked_on", "Ngày kiểm tra hiệu lực (chưa hiệu quả)",
+                               nc.checked_on), ("planned_on", "Ngày lập kế hoạch",
+                                                changes["planned_on"]))
+                changes.update(started_on=None, checked_on=None, checked_by="")
             not_future(errors, "planned_on", "Ngày lập kế hoạch", changes["planned_on"], today)
         elif to_stage == "in_progress":
             changes["started_on"] = date_field({"started_on": values.get("started_on") or today},
@@ -263,9 +307,17 @@ class NonconformityRepository:
             raise_if(errors)
             if values.get("effective", True) in (False, 0, "0", "no", "khong"):
                 note = f"Kiểm tra ngày {vn_date(day)} ({checked_by}): chưa hiệu quả — {result}"
-                changes = {"stage": "planned", "started_on": None, "checked_on": None,
-                           "checked_by": "", "planned_on": day,
+                # the plan keeps its dates; it becomes a round of the history with the check
+                changes = {"stage": "planned", "checked_on": day, "checked_by": checked_by,
                            "effectiveness": "\n".join(x for x in (nc.effectiveness, note) if x)}
+                with self.store.atomic():
+                    records.insert(self.store, PLANS, {
+                        "nc_id": nc.id, "round": len(self._rounds(nc.id)) + 1,
+                        **{k: getattr(nc, k) for k in PLAN_FIELDS},
+                        "checked_on": day, "checked_by": checked_by, "result": result})
+                    records.update(self.store, TABLE, nc_id, changes,
+                                   expected_version=expected_version)
+                return self.get(nc_id)
             else:
                 if nc.effectiveness:  # earlier checks found it not effective: keep them
                     result = "\n".join((nc.effectiveness, f"Kiểm tra ngày {vn_date(day)} "
@@ -281,10 +333,35 @@ class NonconformityRepository:
         records.update(self.store, TABLE, nc_id, changes, expected_version=expected_version)
         return self.get(nc_id)
 
+    def _rounds(self, nc_id: str) -> list[dict]:
+        return self.store.query(f"SELECT * FROM {PLANS} WHERE deleted = 0 AND nc_id = ? "
+                                "ORDER BY round", (nc_id,))
+
+    def plans(self, nc_id: str) -> list[PlanRound]:
+        """Every plan of the nonconformity, oldest first: those a check found not effective,
+        then the one in hand (unless it is only waiting to be revised)."""
+        nc = self.get(nc_id)
+        out = [PlanRound(r["round"], r["cause"], r["correction"], r["corrective_action"],
+                         r["owner"], r["due_on"], r["planned_on"], r["started_on"],
+                         r["checked_on"], r["checked_by"], r["result"])
+               for r in self._rounds(nc_id)]
+        if nc.stage != "open" and not nc.awaiting_revision:
+            done = nc.stage in ("verified", "closed")
+            out.append(PlanRound(len(out) + 1, nc.cause, nc.correction, nc.corrective_action,
+                                 nc.owner, nc.due_on, nc.planned_on, nc.started_on,
+                                 nc.checked_on if done else None,
+                                 nc.checked_by if done else "", "", current=True))
+        return out
+
     @staticmethod
     def _gate_message(nc: Nonconformity, to_stage: str) -> str:
         if nc.stage == "closed":
             return f"{nc.code} đã đóng: không chuyển giai đoạn được nữa."
+        if nc.awaiting_revision:
+            return (f"Lần kiểm tra ngày {vn_date(nc.checked_on)} thấy hành động khắc phục của "
+                    f"{nc.code} chưa hiệu quả: hãy lập lại kế hoạch khắc phục (nguyên nhân, hành "
+                    "động, người chịu trách nhiệm, thời hạn; có thể giữ nội dung cũ) trước khi "
+                    "thực hiện tiếp.")
         if to_stage in ("in_progress", "verified", "closed") and nc.stage == "open":
             return (f"{nc.code} chưa có kế hoạch khắc phục: hãy lập kế hoạch (nguyên nhân, hành "
                     "động khắc phục, người chịu trách nhiệm, thời hạn) trước khi thực hiện.")

@@ -70,11 +70,13 @@ def _review(row: dict) -> Review:
                   row["decisions"], row["next_review_on"], row["version"])
 
 
-def one_year_before(day: _dt.date) -> _dt.date:
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - 1, day=28)
+def review_state(last_held_on: str | None, today: _dt.date) -> str:
+    """"none" (no review recorded), "ok" (the next one is due later), "due_today" (the last
+    one was exactly 12 months ago) or "overdue" (more than 12 months ago)."""
+    if not last_held_on:
+        return "none"
+    due = one_year_after(_dt.date.fromisoformat(last_held_on[:10]))
+    return "ok" if today < due else "due_today" if today == due else "overdue"
 
 
 def one_year_after(day: _dt.date) -> _dt.date:
@@ -168,19 +170,24 @@ class ReviewRepository:
         records.delete(self.store, TABLE, review_id)
 
     def reminder(self, today: _dt.date | None = None, unit_code: str | None = None) -> dict:
-        """Whether a review is due: none held in the 12 months up to `today`."""
+        """Whether a review is due (`review_state`): "review_due" is true from the day 12
+        months after the last review on."""
         today = today or _dt.date.today()
         last = self.latest(unit_code)
         last_day = _dt.date.fromisoformat(last.held_on) if last else None
-        due = last_day is None or last_day <= one_year_before(today)
-        if last_day is None:
+        state = review_state(last.held_on if last else None, today)
+        if state == "none":
             message = ("Chưa có cuộc họp xem xét của lãnh đạo nào được ghi nhận. Tiêu chuẩn yêu "
                        "cầu xem xét ít nhất mỗi năm một lần.")
-        elif due:
+        elif state == "due_today":
+            message = (f"Lần xem xét của lãnh đạo gần nhất là ngày {vn_date(last_day)}, tròn 12 "
+                       "tháng: hôm nay đến hạn họp xem xét.")
+        elif state == "overdue":
             message = (f"Lần xem xét của lãnh đạo gần nhất là ngày {vn_date(last_day)}, đã quá 12 "
                        "tháng. Hãy tổ chức họp xem xét.")
         else:
             message = ""
-        return {"last_review": last.held_on if last else None, "review_due": due,
+        return {"last_review": last.held_on if last else None, "review_due": state != "ok",
+                "review_state": state,
                 "due_by": one_year_after(last_day).isoformat() if last_day else None,
                 "message": message}

@@ -244,13 +244,16 @@ def m0001_initial(db: Database) -> None:
     )
 
 
-@migrations(name="0004_document_steps_back")
-def m0004_document_steps_back(db: Database) -> None:
-    """The per-version part of the register's rule (`desktop.models.iso.document_rules.
+@migrations(name="0004_document_steps_and_nc_plans")
+def m0004_document_steps_and_nc_plans(db: Database) -> None:
+    """1. The per-version part of the register's rule (`desktop.models.iso.document_rules.
     row_step_problem`), as 0001's `iso_documents_obsolete_stays` began it: a version never goes
     back, except an approval withdrawn (approved → draft), and never becomes obsolete without
     having been in force (an effective date). Several steps forward at once stay allowed: an
-    import, or a sync package bringing the latest state of a district's row."""
+    import, or a sync package bringing the latest state of a district's row.
+    2. The corrective-action plans of a nonconformity that an effectiveness check found not
+    effective, each with its dates and the check (the nonconformity's row holds the plan in
+    hand)."""
     db.execute(
         """CREATE TRIGGER iso_documents_no_step_back BEFORE UPDATE OF state ON iso_documents
            WHEN (OLD.state = 'in_force' AND NEW.state IN ('draft', 'approved'))
@@ -258,3 +261,21 @@ def m0004_document_steps_back(db: Database) -> None:
                  AND NEW.effective_on IS NULL)
            BEGIN SELECT RAISE(ABORT, 'a document version cannot take this step'); END"""
     )
+    db.execute(
+        f"""CREATE TABLE iso_nc_plans ({RECORD_COLUMNS},
+            nc_id TEXT NOT NULL,
+            round INTEGER NOT NULL CHECK (round >= 1),
+            cause TEXT NOT NULL DEFAULT '',
+            correction TEXT NOT NULL DEFAULT '',
+            corrective_action TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            due_on TEXT,
+            planned_on TEXT,
+            started_on TEXT,
+            checked_on TEXT NOT NULL,
+            checked_by TEXT NOT NULL,
+            result TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE UNIQUE INDEX idx_iso_nc_plans_round ON iso_nc_plans(nc_id, round) "
+               "WHERE deleted = 0")

@@ -5,9 +5,11 @@ import datetime as _dt
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit
 
-from desktop.models.iso.nonconformities import SOURCES, Nonconformity, NonconformityRepository
+from desktop.models.iso.nonconformities import (
+    SOURCES, Nonconformity, NonconformityRepository, next_stage,
+)
 
-from .common import DateEdit, FormDialog, TextEdit
+from .common import DateEdit, FormDialog, TextEdit, date_text
 from .labels import label
 
 
@@ -69,16 +71,22 @@ class StepDialog(FormDialog):
 
     def __init__(self, repo: NonconformityRepository, nc: Nonconformity, parent=None, *,
                  user_name: str = ""):
-        self.step = {"open": "planned", "planned": "in_progress", "in_progress": "verified",
-                     "verified": "closed"}[nc.stage]
-        titles = {"planned": self.tr("Plan the corrective action of %1"),
+        self.step = next_stage(nc)
+        titles = {"planned": self.tr("Revise the corrective action plan of %1")
+                  if nc.awaiting_revision else self.tr("Plan the corrective action of %1"),
                   "in_progress": self.tr("Start the corrective action of %1"),
                   "verified": self.tr("Check the effectiveness of %1"),
                   "closed": self.tr("Close %1")}
         super().__init__(titles[self.step].replace("%1", nc.code), parent, width=600)
         self.repo = repo
         self.nc = nc
-        self.set_intro(nc.description)
+        intro = nc.description
+        if nc.awaiting_revision:
+            intro += "\n\n" + self.tr("The check of %1 found the action not effective; the plan "
+                                       "below is kept in the history. Revise it (or keep what "
+                                       "still holds) with a new date.").replace(
+                "%1", date_text(nc.checked_on))
+        self.set_intro(intro)
         self.fields: dict = {}
         today = _dt.date.today()
         if self.step == "planned":

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
 
 from desktop.models.errors import IsoDeskError
 from desktop.models.iso.audits import AuditRepository
-from desktop.models.iso.nonconformities import STAGES, Nonconformity, NonconformityRepository
+from desktop.models.iso.nonconformities import (
+    STAGES, Nonconformity, NonconformityRepository, next_stage,
+)
 
 from ..common import confirm, show_error
 from ..tables import Column, ItemsModel, SearchProxy
@@ -215,13 +217,14 @@ class NcTab(QWidget):
         self.steps.set_stage(n.stage if n else None)
         self.buttons["nc_edit"].setEnabled(n is not None and n.stage != "closed")
         self.buttons["nc_delete"].setEnabled(n is not None and n.stage == "open")
-        step_text = {"open": self.tr("Plan corrective action…"),
-                     "planned": self.tr("Start the work…"),
-                     "in_progress": self.tr("Check effectiveness…"),
-                     "verified": self.tr("Close…")}
-        self.buttons["nc_step"].setEnabled(n is not None and n.stage != "closed")
-        self.buttons["nc_step"].setText(step_text.get(n.stage, self.tr("Next step…"))
-                                        if n else self.tr("Next step…"))
+        step_text = {"planned": self.tr("Revise the plan…") if n and n.awaiting_revision
+                     else self.tr("Plan corrective action…"),
+                     "in_progress": self.tr("Start the work…"),
+                     "verified": self.tr("Check effectiveness…"),
+                     "closed": self.tr("Close…")}
+        step = next_stage(n) if n else None
+        self.buttons["nc_step"].setEnabled(step is not None)
+        self.buttons["nc_step"].setText(step_text.get(step, self.tr("Next step…")))
         self.detail.setText(self._detail_html(n) if n else
                             self.tr("Select a nonconformity to see its details."))
 
@@ -247,7 +250,30 @@ class NcTab(QWidget):
         if n.overdue(self.today):
             head += f" <span style='color:{RED_TEXT}; font-weight:bold'>" + \
                 escape(self.tr("overdue")) + "</span>"
-        return f"{head}<table>{body}</table>"
+        if n.awaiting_revision:
+            head += f" <span style='color:{RED_TEXT}'>" + escape(self.tr(
+                "the action was not effective: revise the plan")) + "</span>"
+        return f"{head}<table>{body}</table>{self._plans_html(n)}"
+
+    def _plans_html(self, n: Nonconformity) -> str:
+        """The plans a check found not effective, each with its dates (the history)."""
+        earlier = [p for p in self.repo.plans(n.id) if not p.current]
+        if not earlier:
+            return ""
+        items = []
+        for p in earlier:
+            title = self.tr("Plan %1").replace("%1", str(p.round))
+            due = self.tr("due %1").replace("%1", date_text(p.due_on) or "—")
+            dates = self.tr("planned %1, started %2, checked %3 by %4") \
+                .replace("%1", date_text(p.planned_on) or "—") \
+                .replace("%2", date_text(p.started_on) or "—") \
+                .replace("%3", date_text(p.checked_on) or "—").replace("%4", p.checked_by)
+            failed = self.tr("not effective:")
+            items.append(f"<li><b>{escape(title)}</b>: {escape(p.corrective_action)} "
+                         f"({escape(p.owner)}; {escape(due)})<br>{escape(dates)}<br>"
+                         f"<i>{escape(failed)} {escape(p.result)}</i></li>")
+        return ("<p><b>" + escape(self.tr("Earlier plans, found not effective")) + "</b></p><ul>"
+                + "".join(items) + "</ul>")
 
     def _changed(self, nc_id=None) -> None:
         self.ctx.data_changed.emit("iso_nonconformities")

@@ -115,7 +115,12 @@ class IsoRecordsPage(QWidget):
 
     def _update_banner(self) -> None:
         reminder = ReviewRepository(self.ctx.store).reminder()
-        if reminder["review_due"]:
+        if reminder["review_state"] == "due_today":
+            self.banner.setText(self.tr("Reminder: the last management review was 12 months ago "
+                                        "today; a review is due today. Record it in the "
+                                        "\"Management reviews\" tab."))
+            self.banner.show()
+        elif reminder["review_due"]:
             self.banner.setText(self.tr("Reminder: no management review was held in the last 12 "
                                         "months. Record one in the \"Management reviews\" tab."))
             self.banner.show()

@@ -133,7 +133,13 @@ class ReviewsTab(QWidget):
     def reload(self) -> None:
         self.model.set_items(self.repo.list())
         info = self.repo.reminder()
-        if info["review_due"]:
+        if info["review_state"] == "due_today":
+            self.reminder.setText(self.tr("The last review was on %1, 12 months ago today: a "
+                                          "management review is due today.")
+                                  .replace("%1", date_text(info["last_review"])))
+            self.reminder.setStyleSheet("background: #fff4ce; color: #7a4f01; padding: 8px; "
+                                        "font-weight: bold; border-radius: 4px;")
+        elif info["review_due"]:
             self.reminder.setText(self.tr("A management review is due: none was held in the last "
                                           "12 months. The standard asks for one at least once a "
                                           "year."))

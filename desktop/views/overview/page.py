@@ -210,13 +210,15 @@ class OverviewPage(QWidget):
         card = self._card("review", self.tr("Management review"),
                           lambda: self.ctx.navigate.emit("records/reviews"))
         last = r["last_review"]
+        state = r.get("review_state") or ("overdue" if r["review_due"] else "ok")
+        tone = {"ok": "ok", "due_today": "warn"}.get(state, "bad")
+        detail = {"ok": self.tr("held within the last 12 months"),
+                  "due_today": self.tr("12 months ago today: a review is due today")}.get(
+            state, self.tr("a review is due (none in 12 months)"))
         card.set_values(vn_date(last) if last else "—",
                         self.tr("last management review") if last
                         else self.tr("no management review recorded"),
-                        tone="bad" if r["review_due"] else "ok",
-                        detail=self.tr("a review is due (none in 12 months)")
-                        if r["review_due"] else self.tr("held within the last 12 months"),
-                        detail_tone="bad" if r["review_due"] else "ok")
+                        tone=tone, detail=detail, detail_tone=tone)
 
     def _minutes_card(self, m: dict) -> None:
         waiting = m.get("awaiting_confirmation", 0) or 0
