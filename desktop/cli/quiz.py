@@ -10,6 +10,7 @@ from desktop.documents.quiz_formats import (ENCODING_LABELS, FORMATS, export_ban
                                             read_questions)
 from desktop.documents.quiz_formats.answers_csv import read_answers
 from desktop.documents.quiz_formats.xlsx import write_template
+from desktop.models.db import shown_time
 from desktop.models.errors import IsoDeskError
 from desktop.models.quiz import (bank, bank_io, coverage, kiosk_files, paper_entry, results,
                                  stats, wording)
@@ -428,8 +429,15 @@ def cmd_results_import(args, ctx: CliContext) -> int:
     except IsoDeskError as exc:
         raise fail_on(exc) from exc
     _notes(out.get("warnings") or [])
-    text = ("Tệp này đã được nhập trước đây: không nhập lại." if out["already_imported"] else
-            f"Đã nhập {out['attempts_new']} bài mới, cập nhật {out['attempts_updated']}, bỏ qua "
-            f"{out.get('attempts_duplicate', 0)} bài đã có.")
+    who = out.get("kiosk_label") or "máy kiểm tra"
+    if out["already_imported"]:
+        text = (f"Tệp này (của {who}) đã được nhập lúc {shown_time(out['imported_at'])}: không "
+                "nhập thêm gì.")
+    elif not out["merged"]:
+        text = (f"Không có gì mới để nhập: {out['attempts_duplicate']} bài làm trong tệp của "
+                f"{who} đã có ở máy này; không nhập thêm gì.")
+    else:
+        text = (f"{who}: đã nhập {out['attempts_new']} bài mới, cập nhật "
+                f"{out['attempts_updated']}, bỏ qua {out['attempts_duplicate']} bài đã có.")
     emit(ctx, out, text)
     return 0

@@ -1235,6 +1235,10 @@
         <translation>Tệp này đã được nhập trước đây: không nhập lại gì.</translation>
     </message>
     <message>
+        <source>%1: nothing new; the %2 attempts in the file are already here. Nothing was merged.</source>
+        <translation>%1: không có gì mới; %2 bài làm trong tệp đã có ở máy này. Không nhập thêm gì.</translation>
+    </message>
+    <message>
         <source>%1: %2 new attempts, %3 updated, %4 already here.</source>
         <translation>%1: %2 bài làm mới, %3 bài cập nhật, %4 bài đã có.</translation>
     </message>

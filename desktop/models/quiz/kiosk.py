@@ -31,8 +31,21 @@ def kiosk_id(store: Store) -> str:
     return value
 
 
+MAIN_PC_NAME = "Máy chính"
+
+
 def kiosk_label() -> str:
+    """The computer's own name (its host name), recorded in the audit log of the kiosk."""
     return (platform.node() or "PC")[:40]
+
+
+def kiosk_name(store: Store, session_id: str) -> str:
+    """What the kiosk screen, the attempts and the result slips call this PC in a session: the
+    label the main PC gave it in its setup file (`quiz kiosk-setup --label "Máy 2"`), or "Máy
+    chính" on the PC that holds the session — never the host name ("vm", "DESKTOP-8F3K2")."""
+    row = store.query_one("SELECT label FROM quiz_kiosk_identity WHERE session_id = ?",
+                          (session_id,))
+    return " ".join(((row or {}).get("label") or "").split())[:40] or MAIN_PC_NAME
 
 
 def names_a_machine(label: str | None) -> bool:

@@ -1,13 +1,15 @@
 """Several kiosk PCs in one room, with no network: two files carried by hand.
 
 1. The *kiosk setup file*, made on the main PC for one kiosk PC: the session, its attendance, the
-   roster, the question bank, the proctor's PIN (hashed) and a signing key issued to that kiosk
-   (Ed25519; the main PC keeps the public half).
+   roster, the question bank, the paper variants printed so far (a kiosk PC prints only those),
+   the proctor's PIN (hashed) and a signing key issued to that kiosk, with its label ("Máy 2",
+   what the kiosk shows and its attempts record) (Ed25519; the main PC keeps the public half).
 2. The *results file*, made on the kiosk PC: the session's attendance, attempts and answers,
    signed with the issued key. The main PC accepts it only when the signature matches a key it
-   issued for that session; a file already imported is recognised by its SHA-256 and merges
+   issued for that session (a file signed with the key of another session is refused as
+   belonging to that session); a file already imported is recognised by its SHA-256 and merges
    nothing; rows already here (same id, same or newer version) are ignored, so nothing is merged
-   twice however often the files are brought over.
+   twice however often the files are brought over, and the answer says so ("merged": 0).
 """
 from __future__ import annotations
 
@@ -26,8 +28,8 @@ from ..errors import IsoDeskError
 from ..unit import get_profile, save_profile
 from . import pictures, sessions
 from .bulk import rows_of, upsert_rows
-from .common import (ANSWERS, ATTEMPTS, ATTENDANCE, QUESTIONS, SESSIONS, TOPICS, VERSIONS,
-                     QuizError)
+from .common import (ANSWERS, ATTEMPTS, ATTENDANCE, QUESTIONS, SESSIONS, TOPICS, VARIANTS,
+                     VERSIONS, QuizError)
 from .kiosk import kiosk_id, kiosk_label
 
 PICTURES = pictures.TABLE
@@ -97,6 +99,7 @@ def export_setup(store: Store, session_id: str, path: Path, *, label: str) -> di
         PICTURES: rows_of(store, PICTURES, "deleted = 0"),
         SESSIONS: rows_of(store, SESSIONS, "id = ?", (session_id,)),
         ATTENDANCE: rows_of(store, ATTENDANCE, "session_id = ?", (session_id,)),
+        VARIANTS: rows_of(store, VARIANTS, "session_id = ? AND deleted = 0", (session_id,)),
     }
     private = crypto.b64e(key.private_bytes(serialization.Encoding.Raw,
                                             serialization.PrivateFormat.Raw,
@@ -157,8 +160,11 @@ def import_setup(store: Store, path: Path) -> dict:
             data = crypto.b64d(b64)
             if blobs.sha256_bytes(data) == digest and pictures.sniff(data):
                 blobs.put_blob(store, data)
-        for table in ("staff", TOPICS, QUESTIONS, VERSIONS, PICTURES, SESSIONS, ATTENDANCE):
-            counts[table] = upsert_rows(store, table, rows.get(table, []))
+        for table in ("staff", TOPICS, QUESTIONS, VERSIONS, PICTURES, SESSIONS, ATTENDANCE,
+                      VARIANTS):
+            counts[table] = upsert_rows(store, table, [
+                r for r in rows.get(table, []) if table != VARIANTS
+                or r.get("session_id") == session_id])
         sessions.store_pin_hash(store, session_id, payload.get("pin_hash") or "")
         _adopt_level_names(store, (payload.get("unit") or {}).get("level_names"))
         store.execute("INSERT INTO quiz_kiosk_identity (session_id, key_id, label, private_key, "
@@ -219,38 +225,62 @@ def export_results(store: Store, session_id: str, path: Path) -> dict:
             "in_progress": len(attempts) - submitted}
 
 
-def import_results(store: Store, path: Path) -> dict:
+def _session_title(store: Store, session_id: str | None) -> str:
+    try:
+        return f"“{sessions.get_session(store, session_id).display_title}”"
+    except IsoDeskError:
+        return "không có ở máy này"
+
+
+def import_results(store: Store, path: Path, *, session_id: str | None = None) -> dict:
+    """Merge a kiosk PC's signed results file; with `session_id` (the session open on screen),
+    a file of another session is refused as such. "merged" counts what the file changed here:
+    0 when everything in it was here already (the same file again, or a new export with nothing
+    new), which the answer says."""
     data, raw = _read(path, RESULTS_FORMAT, "tệp kết quả")
     digest = hashlib.sha256(raw).hexdigest()
     payload = data.get("payload") or {}
-    session_id = payload.get("session_id")
+    file_session = payload.get("session_id")
     key = store.query_one("SELECT * FROM quiz_kiosk_keys WHERE key_id = ?", (payload.get("key_id"),))
-    if key is None or key["session_id"] != session_id:
+    if key is None:
         raise QuizError("Tệp kết quả này không do máy kiểm tra được chuẩn bị từ máy này ký (không "
                         "biết khóa ký của nó). Hãy nhập tệp trên máy chính đã chuẩn bị máy kiểm tra.")
+    if key["session_id"] != file_session:
+        raise QuizError(
+            f"Tệp kết quả này được ký bằng khóa của máy kiểm tra “{key['label']}” thuộc buổi "
+            f"{_session_title(store, key['session_id'])} khác, nhưng ghi là kết quả của buổi "
+            f"{_session_title(store, file_session)}: tệp đã bị sửa hoặc ghép. Không nhập gì. Hãy "
+            "xuất lại tệp kết quả trên đúng máy kiểm tra của buổi đó.")
     if not crypto.verify(key["public_key"], data.get("signature") or "", _canonical(payload)):
         raise QuizError("Chữ ký của tệp kết quả không khớp: tệp đã bị sửa sau khi xuất. Không nhập "
                         "gì. Hãy xuất lại tệp trên máy kiểm tra.")
+    if session_id is not None and file_session != session_id:
+        raise QuizError(
+            f"Tệp kết quả này (của “{key['label']}”) thuộc buổi "
+            f"{_session_title(store, file_session)} khác, không phải buổi "
+            f"{_session_title(store, session_id)} đang mở. Không nhập gì. Hãy mở đúng buổi đó "
+            "rồi nhập tệp.")
     if payload.get("unit_code") != store.unit_code:
         raise QuizError(f"Tệp kết quả của đơn vị {payload.get('unit_code')}, không phải của đơn vị "
                         "này.")
+    rows = payload.get("rows") or {}
     done = store.query_one("SELECT * FROM quiz_results_imports WHERE file_sha256 = ?", (digest,))
     if done is not None:
-        summary = json.loads(done["summary"])
-        return {**summary, "already_imported": True, "imported_at": done["imported_at"],
-                "attempts_new": 0, "attempts_updated": 0, "answers_new": 0,
-                "answers_updated": 0, "attendance_new": 0}
-    sessions.get_session(store, session_id)
-    rows = payload.get("rows") or {}
+        return {"session_id": file_session, "kiosk_label": key["label"],
+                "already_imported": True, "imported_at": done["imported_at"], "merged": 0,
+                "attempts_new": 0, "attempts_updated": 0,
+                "attempts_duplicate": len(rows.get(ATTEMPTS, [])), "answers_new": 0,
+                "answers_updated": 0, "attendance_new": 0, "warnings": []}
+    sessions.get_session(store, file_session)
     for table in (ATTENDANCE, ATTEMPTS, ANSWERS):
         for r in rows.get(table, []):
-            if table != ANSWERS and r.get("session_id") != session_id:
+            if table != ANSWERS and r.get("session_id") != file_session:
                 raise QuizError("Tệp kết quả có dòng của buổi tập huấn khác: không nhập gì.")
     attempt_ids = {r.get("id") for r in rows.get(ATTEMPTS, [])}
     if any(r.get("attempt_id") not in attempt_ids for r in rows.get(ANSWERS, [])):
         raise QuizError("Tệp kết quả có câu trả lời không thuộc bài làm nào trong tệp: không nhập gì.")
     try:
-        return _merge_results(store, session_id, payload, rows, digest, key)
+        return _merge_results(store, file_session, payload, rows, digest, key)
     except sqlite3.IntegrityError as exc:
         raise QuizError("Tệp kết quả nói tới câu hỏi hoặc cán bộ mà máy này không có "
                         f"({exc}). Không nhập gì. Hãy kiểm tra máy kiểm tra được chuẩn bị từ "
@@ -260,19 +290,20 @@ def import_results(store: Store, path: Path) -> dict:
 def _merge_results(store: Store, session_id: str, payload: dict, rows: dict, digest: str,
                    key: dict) -> dict:
     with store.atomic():
-        att = _merge_attendance(store, session_id, rows.get(ATTENDANCE, []))
+        att, att_changed = _merge_attendance(store, session_id, rows.get(ATTENDANCE, []))
         a = upsert_rows(store, ATTEMPTS, rows.get(ATTEMPTS, []))
         x = upsert_rows(store, ANSWERS, rows.get(ANSWERS, []))
         warnings = _over_allowance(store, session_id)
-        summary = {"session_id": session_id, "kiosk_label": payload.get("kiosk_label"),
+        merged = a["inserted"] + a["updated"] + x["inserted"] + x["updated"] + att + att_changed
+        summary = {"session_id": session_id, "kiosk_label": key["label"],
                    "attempts_new": a["inserted"], "attempts_updated": a["updated"],
                    "attempts_duplicate": a["unchanged"], "answers_new": x["inserted"],
-                   "answers_updated": x["updated"], "attendance_new": att,
-                   "warnings": warnings, "already_imported": False}
+                   "answers_updated": x["updated"], "attendance_new": att, "merged": merged,
+                   "warnings": warnings if merged else [], "already_imported": False}
         store.execute("INSERT INTO quiz_results_imports (file_sha256, session_id, key_id, "
                       "kiosk_label, exported_at, imported_at, actor, summary) VALUES "
                       "(?,?,?,?,?,?,?,?)",
-                      (digest, session_id, key["key_id"], payload.get("kiosk_label") or "",
+                      (digest, session_id, key["key_id"], key["label"] or "",
                        payload.get("exported_at") or "", now_iso(), store.actor,
                        json.dumps(summary, ensure_ascii=False)))
         audit.append(store, "quiz_results_import", table=SESSIONS, record_id=session_id,
@@ -280,10 +311,11 @@ def _merge_results(store: Store, session_id: str, payload: dict, rows: dict, dig
     return summary
 
 
-def _merge_attendance(store: Store, session_id: str, rows: list[dict]) -> int:
+def _merge_attendance(store: Store, session_id: str, rows: list[dict]) -> tuple[int, int]:
     """Attendance from a kiosk: a person already listed here keeps this PC's row (with the
-    larger number of retakes granted); a new person is added with the kiosk's row."""
-    added = 0
+    larger number of retakes granted); a new person is added with the kiosk's row. Returns
+    (rows added, rows changed)."""
+    added = changed = 0
     for r in rows:
         mine = sessions.attendance_row(store, session_id, r.get("staff_id"))
         if mine is None:
@@ -293,11 +325,12 @@ def _merge_attendance(store: Store, session_id: str, rows: list[dict]) -> int:
                 raise IsoDeskError("Tệp kết quả có người không có trong danh sách cán bộ của máy này.")
             added += upsert_rows(store, ATTENDANCE, [r])["inserted"]
         elif mine["id"] == r.get("id"):
-            upsert_rows(store, ATTENDANCE, [r])
+            changed += upsert_rows(store, ATTENDANCE, [r])["updated"]
         elif int(r.get("retakes_granted") or 0) > mine["retakes_granted"]:
             records.update(store, ATTENDANCE, mine["id"],
                            {"retakes_granted": int(r["retakes_granted"])})
-    return added
+            changed += 1
+    return added, changed
 
 
 def _over_allowance(store: Store, session_id: str) -> list[str]:

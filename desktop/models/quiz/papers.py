@@ -159,6 +159,9 @@ def ensure_variants(store: Store, session_id: str, count: int) -> list[dict]:
     session = get_session(store, session_id)
     with store.atomic():
         existing = {v["code"]: v for v in list_variants(store, session_id)}
+        missing = [variant_code(i) for i in range(count) if variant_code(i) not in existing]
+        if missing:
+            _refuse_on_a_kiosk_pc(store, session_id, existing, missing)
         for i in range(count):
             code = variant_code(i)
             if code in existing:
@@ -170,3 +173,19 @@ def ensure_variants(store: Store, session_id: str, count: int) -> list[dict]:
                 "items": dumps([it.as_dict() for it in paper.items])})
     return [v for v in list_variants(store, session_id) if v["code"] in
             {variant_code(i) for i in range(count)}]
+
+
+def _refuse_on_a_kiosk_pc(store: Store, session_id: str, existing: dict, missing: list[str]
+                          ) -> None:
+    """A kiosk PC prints only the variants the main PC drew (they came in its setup file): a
+    variant "A" drawn here would differ from the main PC's "A", and answers keyed in there would
+    be graded against the wrong paper."""
+    from .kiosk import kiosk_name
+
+    if store.scalar("SELECT 1 FROM quiz_kiosk_identity WHERE session_id = ?", (session_id,)):
+        have = ", ".join(sorted(existing)) or "chưa có mã đề nào"
+        raise QuizError(
+            f"Máy này là máy kiểm tra ({kiosk_name(store, session_id)}) của buổi, không phải máy "
+            f"chính: mã đề {', '.join(missing)} chưa được in trên máy chính nên không in ở đây "
+            f"(mã đề đã có từ máy chính: {have}). Hãy in đề giấy trên máy chính; muốn in ở máy "
+            "này, hãy in ở máy chính trước rồi chuẩn bị lại máy này bằng tệp chuẩn bị mới.")

@@ -16,6 +16,7 @@ from desktop.documents import quiz_reports
 from desktop.models.errors import IsoDeskError
 from desktop.models.quiz import bank, coverage, kiosk, kiosk_files, papers, results, sessions
 from desktop.models.staff import StaffRepository
+from desktop.models.vntext import fold
 
 from ..common import confirm, show_error, show_info
 from ..context import ViewContext
@@ -402,12 +403,16 @@ class ProctorView(QWidget):
         if not path:
             return
         try:
-            out = kiosk_files.import_results(self.store, Path(path))
+            out = kiosk_files.import_results(self.store, Path(path), session_id=self.session.id)
         except IsoDeskError as exc:
             show_error(self, exc)
             return
         if out["already_imported"]:
             text = self.tr("This file was imported before: nothing was merged again.")
+        elif not out["merged"]:
+            text = self.tr("%1: nothing new; the %2 attempts in the file are already here. "
+                           "Nothing was merged.").replace("%1", out.get("kiosk_label") or "") \
+                .replace("%2", str(out["attempts_duplicate"]))
         else:
             text = self.tr("%1: %2 new attempts, %3 updated, %4 already here.") \
                 .replace("%1", out.get("kiosk_label") or "") \
@@ -426,9 +431,9 @@ class ProctorView(QWidget):
                                      "sign a results file. On the main PC, results are already "
                                      "here."))
             return
+        name = "-".join(fold(kiosk.kiosk_name(self.store, self.session.id)).split())
         path = self._save_path(self.tr("Save the results file"),
-                               self._file_name(f"ket-qua-{kiosk.kiosk_label()}",
-                                               kiosk_files.RESULTS_SUFFIX),
+                               self._file_name(f"ket-qua-{name}", kiosk_files.RESULTS_SUFFIX),
                                self.tr("Results files (*.isoresults)"), path)
         if not path:
             return

@@ -76,7 +76,7 @@ class KioskWindow(QWidget):
         self.recovery = recovery
         self.guard = kiosk.PinGuard(store, session_id, clock=clock)
         self.kiosk_id = kiosk.kiosk_id(store)
-        self.kiosk_label = kiosk.kiosk_label()
+        self.kiosk_label = kiosk.kiosk_name(store, session_id)
         self.attempt: attempts.Attempt | None = None
         self.position = 1
         self.focus: int | None = None
@@ -274,7 +274,8 @@ class KioskWindow(QWidget):
         others = [self._person(p.id, p.full_name, p.staff_code, p.department)
                   for p in StaffRepository(self.store).list(include_inactive=False)
                   if p.id not in on_list]
-        self.welcome.set_header(f"{self.session.display_title} — {self.session.place}")
+        self.welcome.set_header(f"{self.session.display_title} — {self.session.place} — "
+                                f"{self.kiosk_label}")
         self.welcome.set_people(people, others)
         self.stack.setCurrentWidget(self.welcome)
         self.welcome.reset()
