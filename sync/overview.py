@@ -17,13 +17,11 @@ from desktop.models import figures, records
 from desktop.models.db import Store
 from desktop.models.settings import get_setting
 
-from .exporter import existing_tables, table_columns
-from .labels import TECHNICAL_TABLES
+from .exporter import existing_tables
 from .peers import list_peers
 
 LATE_DAYS_SETTING = "sync_late_days"
 DEFAULT_LATE_DAYS = 30
-HIDDEN_COLUMNS = set(records.META_COLUMNS)
 REPORT_DONE = ("final",)  # iso_annual_reports.status: none / draft / final
 
 # Colours of what is late (cells), shared by the screen and the Excel copy.
@@ -112,6 +110,39 @@ def district_overview(store: Store, *, year: int | None = None,
     return rows
 
 
+def province_totals(rows: list[DistrictRow]) -> dict:
+    """The districts' figures added up, for the province's "Tổng quan": from the same rows as
+    the side-by-side table, with how many districts are late ("late" flags) on each."""
+    def total(provider: str, key: str) -> int:
+        return sum(int(r.figure(provider, key) or 0) for r in rows)
+
+    def late(key: str, tone: str = "late") -> int:
+        return sum(1 for r in rows if r.flags.get(key) == tone)
+
+    documents: dict[str, int] = {}
+    for r in rows:
+        for state, n in (r.figure("records", "documents_by_state") or {}).items():
+            documents[state] = documents.get(state, 0) + int(n or 0)
+    return {
+        "districts": len(rows),
+        "received_late": late("received"),
+        "key_changed": late("key"),
+        "staff_subject": sum(figures.staff_subject_to_test(r.figures.get("training"))
+                             for r in rows),
+        "tested": total("training", "tested"), "passed": total("training", "passed"),
+        "coverage_short": late("coverage", "warn"),
+        "nc_open": total("records", "nc_open"), "nc_overdue": total("records", "nc_overdue"),
+        "nc_overdue_districts": late("nc_overdue"),
+        "plan_total": total("records", "plan_total"), "plan_done": total("records", "plan_done"),
+        "plan_overdue": total("records", "plan_overdue"),
+        "plan_overdue_districts": late("plan_overdue"),
+        "reports_final": late("report_status", "ok"), "reports_late": late("report_status"),
+        "minutes_confirmed": total("minutes", "confirmed"),
+        "minutes_awaiting": total("minutes", "awaiting_confirmation"),
+        "documents_by_state": documents,
+    }
+
+
 def write_overview_xlsx(path: Path, title: str, headers: list[str], rows: list[list],
                         colours: list[list[str]], subtitle: str = "",
                         formats: list[str] | None = None) -> Path:
@@ -146,40 +177,13 @@ def write_overview_xlsx(path: Path, title: str, headers: list[str], rows: list[l
     return save_atomically(wb, path)
 
 
-TECHNICAL_SUFFIXES = ("_id", "_sha256", "_hash", "_key", "_keys")
-
-
-def technical_column(column: str) -> bool:
-    """Ids, hashes and keys: nothing a person reads."""
-    return column in HIDDEN_COLUMNS or column == "sha256" or column.endswith(TECHNICAL_SUFFIXES)
-
-
-def district_tables(store: Store, code: str) -> list[tuple[str, list[str], int]]:
-    """(table, visible columns, live rows) of one district's read-only copies (not the
-    technical tables, such as the users' keys)."""
-    present = existing_tables(store)
-    out = []
-    for table in records.SYNCED_TABLES:
-        if table not in present or table in TECHNICAL_TABLES:
-            continue
-        blob_cols = set(records.BLOB_COLUMNS.get(table, ()))
-        cols = [c for c in table_columns(store, table)
-                if not technical_column(c) and c not in blob_cols]
-        n = store.scalar(f"SELECT count(*) FROM {table} WHERE origin_unit = ? AND deleted = 0",
-                         (code,))
-        out.append((table, cols, n))
-    return out
-
-
-def district_rows(store: Store, code: str, table: str, columns: list[str],
-                  limit: int = 50_000) -> list[tuple]:
-    if table not in records.SYNCED_TABLES:
-        raise ValueError(table)
-    allowed = set(table_columns(store, table))
-    cols = [c for c in columns if c in allowed]
-    return store.conn.execute(
-        f"SELECT {', '.join(cols)} FROM {table} WHERE origin_unit = ? AND deleted = 0 LIMIT ?",
-        (code, limit)).fetchall()
+def district_records(store: Store, code: str, table: str, limit: int = 50_000) -> list[dict]:
+    """One district's live rows of a synced table, whole (the province's read-only view shows
+    them as the district's pages do)."""
+    if table not in records.SYNCED_TABLES or table not in existing_tables(store):
+        return []
+    return store.query(f"SELECT * FROM {table} WHERE origin_unit = ? AND deleted = 0 LIMIT ?",
+                       (code, limit))
 
 
 REPORT_STATES = {"none": "chưa lập", "draft": "bản nháp", "final": "đã hoàn thành"}

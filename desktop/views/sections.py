@@ -1,6 +1,7 @@
 """The sections of the side navigation, and hooks run after the main window opens.
 
-A section is built lazily from "module:Class"; the class takes `(ctx: ViewContext, parent)`.
+A section is built lazily from "module:Class" (or "module:function" that returns the page); it
+takes `(ctx: ViewContext, parent)`.
 Parts of the program replace a placeholder by pointing its entry at their page.
 """
 from __future__ import annotations
@@ -28,7 +29,7 @@ class Section:
 
 
 SECTIONS: list[Section] = [
-    Section("overview", QT_TRANSLATE_NOOP("Sections", "Overview"), "SP_ComputerIcon", "desktop.views.overview.page:OverviewPage"),
+    Section("overview", QT_TRANSLATE_NOOP("Sections", "Overview"), "SP_ComputerIcon", "desktop.views.overview:overview_page"),
     Section("staff", QT_TRANSLATE_NOOP("Sections", "Staff"), "SP_DirHomeIcon", "desktop.views.staff_view:StaffPage"),
     Section("training", QT_TRANSLATE_NOOP("Sections", "Training & quiz"), "SP_DialogApplyButton", "desktop.views.quiz.training_page:TrainingPage"),
     Section("minutes", QT_TRANSLATE_NOOP("Sections", "Minutes"), "SP_FileDialogDetailedView", "desktop.views.minutes.page:MinutesPage"),

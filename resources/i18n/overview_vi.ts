@@ -279,4 +279,123 @@
         <translation>Ngày hiệu lực</translation>
     </message>
 </context>
+<context>
+    <name>ProvinceOverviewPage</name>
+    <message>
+        <source>Districts sending data</source>
+        <translation>Huyện gửi dữ liệu đúng hạn</translation>
+    </message>
+    <message>
+        <source>Training coverage of the districts</source>
+        <translation>Tỷ lệ cán bộ các huyện đạt kiểm tra</translation>
+    </message>
+    <message>
+        <source>Open nonconformities in the districts</source>
+        <translation>Không phù hợp chưa đóng ở các huyện</translation>
+    </message>
+    <message>
+        <source>Conversion milestones done</source>
+        <translation>Mốc chuyển đổi đã hoàn thành</translation>
+    </message>
+    <message>
+        <source>Yearly reports final</source>
+        <translation>Báo cáo năm đã hoàn thành</translation>
+    </message>
+    <message>
+        <source>Minutes awaiting confirmation</source>
+        <translation>Biên bản chờ xác nhận</translation>
+    </message>
+    <message>
+        <source>Awareness test of the districts' staff</source>
+        <translation>Kiểm tra nhận thức của cán bộ các huyện</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Đạt</translation>
+    </message>
+    <message>
+        <source>Tested, not passed</source>
+        <translation>Đã kiểm tra, chưa đạt</translation>
+    </message>
+    <message>
+        <source>Not tested yet</source>
+        <translation>Chưa kiểm tra</translation>
+    </message>
+    <message>
+        <source>The districts' documents by state</source>
+        <translation>Tài liệu của các huyện theo trạng thái</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The districts side by side&lt;/b&gt; (as in Sync → Districts side by side)</source>
+        <translation>&lt;b&gt;Tổng hợp các huyện&lt;/b&gt; (như ở Đồng bộ → Tổng hợp các huyện)</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>số liệu đến ngày %1</translation>
+    </message>
+    <message>
+        <source>year %1</source>
+        <translation>năm %1</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <source>%1 districts</source>
+        <translation>%1 huyện</translation>
+    </message>
+    <message>
+        <source>districts whose data came in time</source>
+        <translation>huyện có dữ liệu gửi về đúng hạn</translation>
+    </message>
+    <message>
+        <source>%1 late or never sent</source>
+        <translation>%1 huyện gửi trễ hoặc chưa gửi</translation>
+    </message>
+    <message>
+        <source>none late</source>
+        <translation>không huyện nào trễ</translation>
+    </message>
+    <message>
+        <source>no district yet</source>
+        <translation>chưa có huyện nào</translation>
+    </message>
+    <message>
+        <source>%1 of %2 staff subject to the test passed</source>
+        <translation>%1/%2 cán bộ thuộc diện kiểm tra đã đạt</translation>
+    </message>
+    <message>
+        <source>%1 districts not all tested yet</source>
+        <translation>%1 huyện còn cán bộ chưa kiểm tra</translation>
+    </message>
+    <message>
+        <source>open in all districts</source>
+        <translation>đang mở ở các huyện</translation>
+    </message>
+    <message>
+        <source>%1 overdue, in %2 districts</source>
+        <translation>%1 quá hạn, ở %2 huyện</translation>
+    </message>
+    <message>
+        <source>none overdue</source>
+        <translation>không có điểm quá hạn</translation>
+    </message>
+    <message>
+        <source>milestones of the districts' plans</source>
+        <translation>mốc trong kế hoạch của các huyện</translation>
+    </message>
+    <message>
+        <source>districts whose yearly report is final</source>
+        <translation>huyện đã hoàn thành báo cáo năm</translation>
+    </message>
+    <message>
+        <source>%1 late</source>
+        <translation>%1 huyện trễ hạn</translation>
+    </message>
+    <message>
+        <source>%1 confirmed</source>
+        <translation>%1 đã xác nhận</translation>
+    </message>
+</context>
 </TS>

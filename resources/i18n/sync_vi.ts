@@ -46,50 +46,6 @@
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
-    <message>
-        <source>Staff code</source>
-        <translation>Mã cán bộ</translation>
-    </message>
-    <message>
-        <source>Full name</source>
-        <translation>Họ và tên</translation>
-    </message>
-    <message>
-        <source>Position</source>
-        <translation>Chức vụ</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>Phòng/bộ phận</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Điện thoại</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>Email</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>Đang làm việc</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Tiêu đề</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Trạng thái</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>Điểm</translation>
-    </message>
-    <message>
-        <source>Username</source>
-        <translation>Tên đăng nhập</translation>
-    </message>
 </context>
 <context>
     <name>DistrictDialog</name>

@@ -1,1 +1,14 @@
-"""The "Overview" section (Tổng quan): the unit's figures at a glance."""
+"""The "Overview" section (Tổng quan): the unit's figures at a glance; at the province, its
+districts' figures."""
+
+
+def overview_page(ctx, parent=None):
+    """The section's page: the districts' figures at the province, the unit's own elsewhere."""
+    profile = ctx.profile
+    if profile is not None and profile.is_province:
+        from .province import ProvinceOverviewPage
+
+        return ProvinceOverviewPage(ctx, parent)
+    from .page import OverviewPage
+
+    return OverviewPage(ctx, parent)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QSpinBox, QTabWidget, QVBoxLayout, QWidget,
@@ -15,12 +15,13 @@ from desktop.models import figures
 from desktop.models.errors import IsoDeskError
 from sync.labels import table_title
 from sync.overview import (
-    district_overview, district_rows, district_summary, district_tables, write_overview_xlsx,
+    district_overview, district_records, district_summary, write_overview_xlsx,
 )
 
 from ..common import show_error, show_info
 from ..iso.labels import label as iso_label
 from ..context import ViewContext
+from . import district_fields
 from .common import key_state_text, make_table, selected_item, short_time
 from ..tables import Column, ItemsModel, SearchProxy, number_sort
 
@@ -63,9 +64,15 @@ class DistrictProxy(SearchProxy):
 
 
 class OverviewPanel(QWidget):
+    """Tổng hợp các huyện: one row per district. `rows` holds what the table shows;
+    `refreshed` is emitted after each refresh (the province's "Tổng quan" adds them up)."""
+
+    refreshed = Signal()
+
     def __init__(self, ctx: ViewContext, parent=None):
         super().__init__(parent)
         self.ctx = ctx
+        self.rows: list = []
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Year:")))
@@ -200,8 +207,24 @@ class OverviewPanel(QWidget):
 
     def refresh(self) -> None:
         self.model.set_columns(self.columns())
-        self.model.set_items(district_overview(self.ctx.store, year=self.year.value()))
+        self.rows = district_overview(self.ctx.store, year=self.year.value())
+        self.model.set_items(self.rows)
         self.view.setColumnHidden(NAME_COLUMN, True)  # shown as the row's header (Excel: a column)
+        self.refreshed.emit()
+
+    def sort_by(self, key: str) -> None:
+        """Sort the districts by a column ("received", "coverage", "nc_overdue",
+        "plan_overdue", "report", "awaiting"), the most late first."""
+        header = {"received": self.tr("Days ago"), "coverage": self.tr("Training coverage"),
+                  "nc_overdue": self.tr("Overdue NCs"),
+                  "plan_overdue": self.tr("Overdue plan steps"), "report": self.tr("Report"),
+                  "awaiting": self.tr("Awaiting confirmation")}.get(key)
+        for c, column in enumerate(self.model.columns):
+            if column.header == header:
+                self.view.sortByColumn(c, Qt.SortOrder.AscendingOrder if key == "coverage"
+                                       else Qt.SortOrder.DescendingOrder)
+                self.view.setFocus()
+                return
 
     def open_district(self) -> None:
         row = selected_item(self.view)
@@ -266,17 +289,21 @@ class DistrictDataDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("district_tabs")
         self.proxies = []
-        for table, cols, n in district_tables(ctx.store, code):
-            if not n:
+        data = {table: district_records(ctx.store, code, table) for table in district_fields.TABLES}
+        lookups = district_fields.Lookups(
+            staff={r["id"]: r for r in data.get("staff", [])},
+            sessions={r["id"]: r for r in data.get("quiz_sessions", [])})
+        for table, rows in data.items():   # each kind as the district's page shows it
+            if not rows:
                 continue
-            model = ItemsModel([Column(self._label(c), (lambda r, i=i: r[i]))
-                                for i, c in enumerate(cols)], blanks_last=True)
-            model.set_items(district_rows(ctx.store, code, table, cols))
-            proxy = SearchProxy(lambda r: [str(v) for v in r if isinstance(v, str)])
+            model = ItemsModel(district_fields.columns(table, lookups), blanks_last=True)
+            model.set_items(rows)
+            proxy = SearchProxy(lambda r, t=table: [f.text(r, lookups)
+                                                    for f in district_fields.TABLES[t]])
             proxy.setSourceModel(model)
             view = make_table(f"district_{table}", proxy)
             self.proxies.append(proxy)
-            self.tabs.addTab(view, f"{table_title(table)} ({n})")
+            self.tabs.addTab(view, f"{table_title(table)} ({len(rows)})")
         if not self.proxies:
             self.tabs.addTab(QLabel(self.tr("Nothing received from this district yet.")), "—")
         layout.addWidget(self.tabs, 1)
@@ -287,11 +314,3 @@ class DistrictDataDialog(QDialog):
         layout.addWidget(buttons)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
 
-    def _label(self, column: str) -> str:
-        labels = {"staff_code": self.tr("Staff code"), "full_name": self.tr("Full name"),
-                  "position": self.tr("Position"), "department": self.tr("Department"),
-                  "phone": self.tr("Phone"), "email": self.tr("Email"),
-                  "active": self.tr("Active"), "title": self.tr("Title"),
-                  "status": self.tr("Status"), "score": self.tr("Score"),
-                  "username": self.tr("Username")}
-        return labels.get(column, column)
