@@ -60,7 +60,7 @@ class PrintedCheckBox(QWidget):
         except IsoDeskError as exc:
             show_error(self, exc)
             return None
-        self.dialog = PrintedCheckDialog(result, self)
+        self.dialog = PrintedCheckDialog(result, self, own_unit=self.store.unit_code)
         self.dialog.show_minutes.connect(self.show_minutes)
         self.dialog.finished.connect(lambda _r: self._ready_for_next())
         self.dialog.open()
@@ -75,7 +75,7 @@ class PrintedCheckBox(QWidget):
 class PrintedCheckDialog(QDialog):
     show_minutes = Signal(str)
 
-    def __init__(self, result: dict, parent=None):
+    def __init__(self, result: dict, parent=None, *, own_unit: str | None = None):
         super().__init__(parent)
         self.result = result
         self.setObjectName("printed_check_dialog")
@@ -94,7 +94,8 @@ class PrintedCheckDialog(QDialog):
         layout.addWidget(details, 1)
         buttons = QDialogButtonBox()
         matches = result.get("matches") or []
-        if len(matches) == 1:
+        # a district's minutes checked at the province are not in the province's own register
+        if len(matches) == 1 and matches[0]["origin_unit"] == own_unit:
             show = buttons.addButton(self.tr("Show in the register"),
                                      QDialogButtonBox.ButtonRole.ActionRole)
             show.setObjectName("printed_check_show")

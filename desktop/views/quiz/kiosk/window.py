@@ -274,8 +274,7 @@ class KioskWindow(QWidget):
         others = [self._person(p.id, p.full_name, p.staff_code, p.department)
                   for p in StaffRepository(self.store).list(include_inactive=False)
                   if p.id not in on_list]
-        self.welcome.set_header(f"{self.session.display_title} — {self.session.place} — "
-                                f"{self.kiosk_label}")
+        self.welcome.set_header(" — ".join((self.session.display_title, self.session.place, self.kiosk_label)))
         self.welcome.set_people(people, others)
         self.stack.setCurrentWidget(self.welcome)
         self.welcome.reset()
