@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import json
 import platform
-import shutil
 
 import pytest
 
 from desktop.cli import main
 from desktop.documents import quiz_reports
-from desktop.models.db import DB_FILENAME, open_store
 from desktop.models.quiz import attempts, kiosk, kiosk_files, papers, results
 from desktop.models.quiz.common import QuizError
 from desktop.views.quiz.kiosk import KioskWindow
@@ -21,16 +19,10 @@ from .conftest import make_session, staff_ids
 from .test_documents_files import pdf_text, take
 
 
-@pytest.fixture
-def kiosk_pc(tmp_path, _template_db, monkeypatch):
-    """A second installation of the same unit, on a computer whose host name is "vm"."""
+@pytest.fixture(autouse=True)
+def host_named_vm(monkeypatch):
+    """The computers here are called "vm": that name must show nowhere."""
     monkeypatch.setattr(platform, "node", lambda: "vm")
-    folder = tmp_path / "kiosk-pc"
-    folder.mkdir()
-    shutil.copyfile(_template_db, folder / DB_FILENAME)
-    s = open_store(folder / DB_FILENAME, actor="giamthi")
-    yield s
-    s.close(clean=False)
 
 
 def _prepared(qstore, kiosk_pc, tmp_path, label="Máy 2", **settings):
