@@ -23,15 +23,14 @@ from operator import itemgetter
 from typing import Callable
 
 from desktop.models.db import Store
-from desktop.models.records import META_COLUMNS
+from desktop.models.ownership import foreign_rows
+from desktop.models.records import ID_PATTERN, META_COLUMNS
 
+from .errors import safe_text
 from .labels import table_label
 
-_UUID_RE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
-                      r"[0-9a-fA-F]{12}")  # used with fullmatch
-_UUIDS_RE = re.compile(r"(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
-                       r"[0-9a-fA-F]{12}\n)*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
-                       r"[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_UUID_RE = re.compile(ID_PATTERN)  # used with fullmatch
+_UUIDS_RE = re.compile(rf"(?:{ID_PATTERN}\n)*{ID_PATTERN}")  # ids joined by newlines
 LOOKUP_BATCH = 5000
 # Below this, SQLite gives each new row the largest rowid + 1 (above: random ones).
 _ROWID_LIMIT = 2 ** 62
@@ -79,6 +78,8 @@ def _reason_for(exc: Exception, table: str) -> str:
     text = str(exc)
     if isinstance(exc, OverflowError):
         return "có số quá lớn (vượt giới hạn số nguyên)"
+    if isinstance(exc, UnicodeEncodeError):
+        return "có ký tự không hợp lệ (nửa cặp ký tự UTF-16 đứng một mình, như \\ud800)"
     if isinstance(exc, (sqlite3.ProgrammingError, sqlite3.InterfaceError)):
         return "có giá trị không phải chữ hoặc số"  # a list or an object where a value goes
     if "FOREIGN KEY" in text:
@@ -93,6 +94,19 @@ def _reason_for(exc: Exception, table: str) -> str:
     return f"không ghi được vào dữ liệu “{table_label(table)}” ({text})"
 
 
+NESTED = "<giá trị lồng nhau, không lưu>"
+
+
+def _kept(value):
+    """A value of a quarantined row as it is kept: text made storable, a list or an object (no
+    column holds one) replaced by a mark."""
+    if isinstance(value, str):
+        return safe_text(value, 100_000)
+    if isinstance(value, (list, dict)):
+        return NESTED
+    return value
+
+
 @dataclass
 class CheckedRows:
     """The rows of one table after the checks that need no database: well-formed rows of the
@@ -102,12 +116,15 @@ class CheckedRows:
     good: dict[str, list]
 
     def refuse(self, row, rid, reason: str) -> None:
+        """Quarantine a row; what is kept of it can be stored and shown whatever it holds (a
+        nested value is replaced by a mark, a lone surrogate by its escape)."""
         columns = self.columns
-        data = dict(zip(columns, row)) if isinstance(row, list) and len(row) == len(columns) \
-            else {"raw": row}
+        data = {c: _kept(v) for c, v in zip(columns, row)} \
+            if isinstance(row, list) and len(row) == len(columns) else {"raw": _kept(row)}
         self.result.quarantined.append({"table": self.result.table,
-                                        "id": rid if isinstance(rid, str) else str(rid),
-                                        "reason": reason, "data": data})
+                                        "id": safe_text(rid if isinstance(rid, str) else
+                                                        _kept(rid), 200),
+                                        "reason": safe_text(reason), "data": data})
 
 
 def apply_rows(store: Store, table: str, columns: list[str], rows: list, *, sender: str,
@@ -164,8 +181,8 @@ def _check_each(checked: CheckedRows, rows: list, blob_idx: list[int], *, sender
             refuse(row, rid, "số phiên bản hoặc dấu xóa không hợp lệ")
             continue
         if row[i_org] != sender:
-            refuse(row, rid, f"bản ghi của đơn vị {row[i_org]!r}, không phải của đơn vị gửi "
-                             f"{sender}")
+            refuse(row, rid, f"bản ghi của đơn vị {_kept(row[i_org])!r}, không phải của đơn vị "
+                             f"gửi {sender}")
             continue
         if rid in good:
             refuse(row, rid, "xuất hiện hai lần trong cùng một gói")
@@ -189,14 +206,29 @@ def _all_well_formed(rows: list, ncols: int, i_id: int, i_ver: int, i_del: int, 
         ids = list(map(itemgetter(i_id), rows))
         versions = list(map(itemgetter(i_ver), rows))
         flags = list(map(itemgetter(i_del), rows))
-        return (set(map(type, ids)) <= {str} and
-                (not ids or _UUIDS_RE.fullmatch("\n".join(ids)) is not None) and
+        joined = "\n".join(ids) if set(map(type, ids)) <= {str} else None
+        # n UUIDs joined by newlines are 37n - 1 characters long: an id holding a newline
+        # ("uuid\nuuid") makes the text match the pattern but not this length
+        return (joined is not None and
+                (not ids or (len(joined) == 37 * len(ids) - 1 and
+                             _UUIDS_RE.fullmatch(joined) is not None)) and
                 len(set(ids)) == len(ids) and
                 set(map(type, versions)) <= {int} and min(versions, default=1) >= 1 and
                 set(map(type, flags)) <= {int} and set(flags) <= {0, 1} and
                 set(map(itemgetter(i_org), rows)) <= {sender})
     except TypeError:  # an unhashable value where a plain one belongs
         return False
+
+
+def refuse_foreign(store: Store, checked: CheckedRows, *, sender: str, province: str | None,
+                   in_package: Callable[[str, str], set]) -> None:
+    """Quarantine the rows the sender may not write although they carry its code: rows that
+    hang under another unit's records (`desktop.models.ownership`, the one rule)."""
+    refused = foreign_rows(store, checked.result.table, checked.columns, checked.good,
+                           unit=sender, province=province, in_package=in_package,
+                           label=table_label)
+    for rid, reason in refused.items():
+        checked.refuse(checked.good.pop(rid), rid, reason)
 
 
 def write_rows(store: Store, checked: CheckedRows, *, sender: str,
@@ -323,7 +355,7 @@ def _existing(store: Store, table: str, ids: list[str]) -> dict[str, tuple]:
 # Errors that belong to one record (its values or the table's rules); anything else (a full
 # disk, an I/O error) fails the whole package.
 _ROW_ERRORS = (sqlite3.IntegrityError, sqlite3.DataError, sqlite3.ProgrammingError,
-               sqlite3.InterfaceError, OverflowError)
+               sqlite3.InterfaceError, OverflowError, UnicodeEncodeError)
 
 
 def _executemany(conn: sqlite3.Connection, sql: str, rows: list[list]) -> dict[int, Exception]:

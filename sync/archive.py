@@ -16,6 +16,8 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import BinaryIO, Iterable
 
+from desktop.models.bounded import InputRefused, load_json, load_json_lines
+
 from .envelope import canonical, strict_json
 from .errors import DamagedPackage, LimitExceeded
 
@@ -24,6 +26,9 @@ MAX_MEMBERS = 50_000
 MAX_MEMBER_SIZE = 512 * 1024 * 1024
 MAX_TOTAL_SIZE = 4 * 1024 ** 3
 MAX_MANIFEST_SIZE = 32 * 1024 * 1024
+MAX_HEADER_LINE = 1024 * 1024     # the column list of a records member
+MAX_FILES = 20_000                # files (blobs/…) one package may bring
+MAX_FILES_SIZE = 2 * 1024 ** 3    # their size in all
 MAX_RATIO = 200
 RATIO_FLOOR = 256 * 1024          # small members may compress well: the ratio rule starts here
 
@@ -142,9 +147,11 @@ class ArchiveReader:
         if hashlib.sha256(raw).hexdigest() != manifest_sha256:
             raise DamagedPackage(self._msg("bản kê không khớp mã băm đã ký"))
         try:
-            manifest = strict_json(raw)
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise DamagedPackage(self._msg("bản kê không đọc được")) from exc
+            manifest = strict_json(raw, what=f"bản kê của gói {source}",
+                                   limit=MAX_MANIFEST_SIZE)
+        except InputRefused as exc:
+            raise DamagedPackage(self._msg(f"bản kê không đọc được: {exc.reason}")
+                                 ) from exc
         members = manifest.get("members") if isinstance(manifest, dict) else None
         if not isinstance(members, dict):
             raise DamagedPackage(self._msg("bản kê không đúng dạng"))
@@ -196,15 +203,12 @@ class ArchiveReader:
         while end > nl + 1 and data[end - 1] == 0x0A:  # trailing newlines
             end -= 1
         try:
-            columns = json.loads(data[:nl])["columns"]
+            head = load_json(data[:nl], what=name, limit=MAX_HEADER_LINE, max_depth=2)
+            columns = head["columns"] if isinstance(head, dict) else None
             if not isinstance(columns, list) or not all(isinstance(c, str) for c in columns):
-                raise ValueError
+                raise DamagedPackage(self._msg(f"{name} không có danh sách cột"))
             # One parse for the whole member (fast); each line must be one JSON value.
-            rows = []
-            if end > nl + 1:
-                rows = json.loads(b"[" + data[nl + 1:end].replace(b"\n", b",") + b"]")
-                if len(rows) != data.count(b"\n", nl + 1, end) + 1:
-                    raise ValueError
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
-            raise DamagedPackage(self._msg(f"{name} có dòng không đọc được")) from exc
+            rows = load_json_lines(data, what=name, start=nl + 1) if end > nl + 1 else []
+        except InputRefused as exc:
+            raise DamagedPackage(self._msg(f"{name}: {exc.reason}")) from exc
         return columns, rows

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import struct
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from desktop.models.bounded import InputRefused, load_json
+from desktop.models.records import is_record_id
+from desktop.models.unit import is_unit_code
 
 from . import FORMAT_VERSION
 from .errors import DamagedPackage, NewerFormat, NotAPackage
@@ -41,6 +46,9 @@ CHUNK_SIZE = 1 << 20
 MAX_PAYLOAD = 4 * 1024 ** 3
 TAG = 16
 KINDS = ("package", "ack")
+
+_HEX_RE = re.compile(r"[0-9a-f]{16}")
+_SHA_RE = re.compile(r"[0-9a-f]{64}")
 
 _HEADER_FIELDS: dict[str, type | tuple] = {
     "format": int, "kind": str, "package_id": str, "sender": str, "sender_name": str,
@@ -56,21 +64,10 @@ def canonical(value) -> bytes:
                       separators=(",", ":")).encode("utf-8")
 
 
-def _no_duplicates(pairs):
-    out = {}
-    for k, v in pairs:
-        if k in out:
-            raise ValueError(f"duplicate key {k}")
-        out[k] = v
-    return out
-
-
-def strict_json(data: bytes):
-    """JSON that refuses duplicate keys and NaN; raises ValueError."""
-    def bad_constant(name):
-        raise ValueError(name)
-    return json.loads(data.decode("utf-8"), object_pairs_hook=_no_duplicates,
-                      parse_constant=bad_constant)
+def strict_json(data: bytes, *, what: str, limit: int, max_depth: int = 8):
+    """Signed JSON from outside: duplicate keys and NaN refused, size and nesting bounded
+    (`desktop.models.bounded`); raises InputRefused (its `reason` says why)."""
+    return load_json(data, what=what, limit=limit, max_depth=max_depth, strict=True)
 
 
 def chunk_count(payload_size: int, chunk_size: int) -> int:
@@ -166,9 +163,10 @@ def read_envelope(path: Path) -> Envelope:
     if len(header_bytes) < hlen or len(signature) < 64:
         raise DamagedPackage(_truncated(path))
     try:
-        header = strict_json(header_bytes)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise DamagedPackage(_damaged(path, "phần đầu không đọc được")) from exc
+        header = strict_json(header_bytes, what=f"phần đầu của tệp {path.name}",
+                             limit=MAX_HEADER, max_depth=2)
+    except InputRefused as exc:
+        raise DamagedPackage(_damaged(path, f"phần đầu không đọc được: {exc.reason}")) from exc
     check_header(header, path)
     env = Envelope(path, header, header_bytes, signature, len(MAGIC) + 4 + hlen + 64, size)
     want = expected_file_size(hlen, header["payload_size"], header["chunk_size"])
@@ -206,6 +204,14 @@ def check_header(header, path: Path) -> None:
     extra = set(header) - set(_HEADER_FIELDS)
     if extra:
         raise DamagedPackage(_damaged(path, "phần đầu có thông tin lạ, không thuộc định dạng"))
+    # Values that name files and rows here are matched whole (a newline, "..", a slash: refused)
+    if not is_record_id(header["package_id"]):
+        raise DamagedPackage(_damaged(path, "mã gói không hợp lệ"))
+    if not all(is_unit_code(header[k]) for k in ("sender", "recipient")):
+        raise DamagedPackage(_damaged(path, "mã đơn vị không hợp lệ"))
+    if not (_HEX_RE.fullmatch(header["recipient_key"]) and
+            all(_SHA_RE.fullmatch(header[k]) for k in ("payload_sha256", "manifest_sha256"))):
+        raise DamagedPackage(_damaged(path, "mã băm hoặc mã khóa không hợp lệ"))
     if header["kind"] not in KINDS or header["cipher"] != "AES-256-GCM":
         raise DamagedPackage(_damaged(path, "loại gói hoặc thuật toán mã hóa không hợp lệ"))
     if not (1 <= header["from_seq"] <= header["seq"] < 10 ** 9):

@@ -77,3 +77,24 @@ class NotEnrolled(SyncError):
 
 class DiskError(SyncError):
     code = "disk_error"
+
+
+class UnexpectedError(SyncError):
+    """Something no check foresaw went wrong with one file: it is refused (and, once its sender
+    is known, recorded as refused so the acknowledgement says so); the other files go on."""
+
+    code = "unexpected"
+
+
+def safe_text(text: str, limit: int = 1000) -> str:
+    """Text that can be stored and shown whatever came in (a lone surrogate is written as its
+    escape), cut at `limit` characters."""
+    return str(text).encode("utf-8", "backslashreplace").decode("utf-8")[:limit]
+
+
+def unexpected(name: str, exc: BaseException) -> UnexpectedError:
+    detail = safe_text(f"{exc.__class__.__name__}: {exc}", 300)
+    return UnexpectedError(
+        f"Tệp {safe_text(name, 200)} không nhập được vì một lỗi không lường trước ({detail}). "
+        "Không có gì bị thay đổi và các tệp khác vẫn được nhập. Hãy đề nghị đơn vị gửi lại gói; "
+        "nếu lỗi lặp lại, hãy báo cho người hỗ trợ kỹ thuật kèm tệp này.")

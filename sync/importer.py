@@ -14,22 +14,24 @@ import contextlib
 import contextvars
 import errno
 import json
+import logging
 import shutil
 import sqlite3
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from desktop.models import atomic, audit
 from desktop.models.db import Store, now_iso
 
-from . import PACKAGE_SUFFIX, PART_SUFFIX
+from . import PACKAGE_SUFFIX, PART_SUFFIX, staging
 from .archive import ArchiveReader
 from .checkpoint import BackgroundCheckpoint
 from .envelope import Envelope, open_payload, read_envelope, verify_signature
 from .errors import (
-    DiskError, NewSenderKey, SenderKeyChanged, SequenceConflict, SyncError, UnknownSender,
-    WrongRecipient,
+    DamagedPackage, DiskError, NewSenderKey, SenderKeyChanged, SequenceConflict, SyncError,
+    UnknownSender, WrongRecipient, safe_text, unexpected,
 )
 from .exporter import SPOOL_MAX, clock_skew_days, sync_dir
 from .ingest import apply_package, check_manifest
@@ -38,8 +40,10 @@ from .labels import local_time
 from .peers import Peer, get_peer, my_profile, note_pending_key, trust_sender
 from .reconcile import Deferred, reconcile
 from .summary import ImportSummary, error_summary
-from .transport import disk_message, receive_part
+from .parts import receive_part
+from .transport import disk_message
 
+_log = logging.getLogger(__name__)
 FUTURE_CLOCK_DAYS = 1.0
 IMPORT_CACHE_KIB = 65536
 
@@ -88,11 +92,17 @@ def expand_paths(paths: list[Path]) -> list[Path]:
     return out
 
 
+def _trusted_key(store: Store, code: str) -> str | None:
+    """The signing key trusted here for a unit (to check the manifest of e-mail parts)."""
+    peer = get_peer(store, code)
+    return peer.sign_key if peer is not None and peer.trusted else None
+
+
 def _order_key(path: Path):
     try:
         env = read_envelope(path)
         return (0, env.header["sender"], env.header["seq"], path.name)
-    except SyncError:
+    except Exception:  # refused when its turn comes, with the reason
         return (1, "", 0, path.name)
 
 
@@ -106,10 +116,17 @@ def import_many(store: Store, paths: list[Path], *, dry_run: bool = False,
     summaries: list[ImportSummary] = []
     for part in parts:
         try:
-            state = receive_part(part, sync_dir(store, "parts"), sync_dir(store, "incoming"))
+            state = receive_part(part, sync_dir(store, "parts"), sync_dir(store, "incoming"),
+                                 key_of=lambda code: _trusted_key(store, code))
         except SyncError as exc:
             summaries.append(error_summary(part, exc, dry_run=dry_run))
             continue
+        except Exception as exc:  # one file never stops the others
+            _log.exception("part %s", part.name)
+            summaries.append(error_summary(part, unexpected(part.name, exc), dry_run=dry_run))
+            continue
+        if state.notes:
+            summaries.append(ImportSummary("warning", part.name, messages=list(state.notes)))
         if state.assembled is not None:
             if state.assembled not in packages:
                 packages.append(state.assembled)
@@ -152,12 +169,20 @@ def import_file(store: Store, path: Path, *, dry_run: bool = False,
     if path.suffix.lower() == PART_SUFFIX:
         return import_many(store, [path], dry_run=dry_run, trust_new_sender=trust_new_sender,
                            accept_gap=accept_gap)
+    if not dry_run:
+        try:
+            staging.recover(store, sync_dir(store, "tmp"))  # what a killed import left behind
+        except (OSError, sqlite3.Error):
+            pass  # tried again at the next import
     with large_cache(store):
         try:
             first = import_package(store, path, dry_run=dry_run,
                                    trust_new_sender=trust_new_sender, accept_gap=accept_gap)
         except SyncError as exc:
             return [error_summary(path, exc, dry_run=dry_run)]
+        except Exception as exc:  # one file never stops the others (see _import_package)
+            _log.exception("import of %s", path.name)
+            return [error_summary(path, unexpected(path.name, exc), dry_run=dry_run)]
         out = [first]
         if not dry_run and first.status != "error" and not first.held and first.sender:
             out.extend(release_held(store, first.sender))
@@ -178,12 +203,18 @@ def release_held(store: Store, sender: str, *, accept_gap: bool = False) -> list
             return out
         path = held_path(store, row["package_id"])
         try:
-            summary = import_package(store, path, accept_gap=accept_gap)
+            try:
+                summary = import_package(store, path, accept_gap=accept_gap)
+            except SyncError:
+                raise
+            except Exception as exc:  # one file never stops the others
+                _log.exception("held package %s", path.name)
+                raise unexpected(path.name, exc) from exc
         except SyncError as exc:
             summary = error_summary(path, exc)
             with store.atomic():
                 store.execute("UPDATE sync_packages SET status = 'refused', reason = ? WHERE "
-                              "direction = 'in' AND package_id = ?", (exc.message,
+                              "direction = 'in' AND package_id = ?", (safe_text(exc.message),
                                                                       row["package_id"]))
             out.append(summary)
             return out
@@ -199,8 +230,14 @@ def held_path(store: Store, package_id: str) -> Path:
 # --- one package -----------------------------------------------------------------------------
 
 def check_sender(store: Store, env: Envelope, *, trust_new_sender: bool,
-                 dry_run: bool) -> Peer:
-    """Signature and recipient, before anything of the payload is read."""
+                 dry_run: bool, sound: Callable[[Envelope], bool] | None = None) -> Peer:
+    """Signature and recipient, before anything of the payload is read.
+
+    A file signed with another key than the one trusted for its sender is refused; its key is
+    noted as the sender's pending new key (for an administrator to compare by phone) only when
+    `sound(env)` says the file passes every other check (decrypts for this unit's key, its
+    archive and manifest are sound and match the signed header): anyone can sign a file with a
+    key of their own and the sender's name."""
     h = env.header
     profile = my_profile(store)
     if h["recipient"] != profile.code:  # not for this unit: whoever sent it is no matter here
@@ -238,6 +275,12 @@ def check_sender(store: Store, env: Envelope, *, trust_new_sender: bool,
         verify_signature(env, h["sender_sign_key"])
         _check_recipient(store, env)  # a package for another unit says nothing of this one's peer
         if not dry_run:
+            if sound is None or not sound(env):
+                raise DamagedPackage(
+                    f"Tệp {env.path.name} ghi là của {peer.name} ({peer.code}) nhưng được ký "
+                    f"bằng một khóa lạ (mã {fp}) và không đọc được như một gói hợp lệ. Tệp bị "
+                    "từ chối; khóa lạ không được ghi nhận. Không có gì bị thay đổi; hãy đề nghị "
+                    "đơn vị gửi lại gói.", sender=peer.code, seq=h["seq"])
             note_pending_key(store, peer.code, h["sender_sign_key"], h["sender_enc_key"])
         raise SenderKeyChanged(
             f"Khóa của {peer.name} ({peer.code}) đã thay đổi: mã cũ {peer.fingerprint}, mã mới "
@@ -317,12 +360,19 @@ def _import_package(store: Store, path: Path, *, dry_run: bool, trust_new_sender
         raise SyncError(f"Tệp {path.name} là giấy báo nhận, không phải gói dữ liệu; hãy nhập bằng "
                         "“Nhập giấy báo nhận”.", code="is_ack")
     try:
-        peer = check_sender(store, env, trust_new_sender=trust_new_sender, dry_run=dry_run)
+        peer = check_sender(store, env, trust_new_sender=trust_new_sender, dry_run=dry_run,
+                            sound=lambda e: package_is_sound(store, e))
     except SyncError as exc:
         exc.details.setdefault("seq", h["seq"])  # the number the header gives, for the list
         raise
     try:
-        return _import_verified(store, env, peer, dry_run=dry_run, accept_gap=accept_gap)
+        try:
+            return _import_verified(store, env, peer, dry_run=dry_run, accept_gap=accept_gap)
+        except (SyncError, OSError, sqlite3.OperationalError):
+            raise
+        except Exception as exc:  # no check foresaw it: this package alone is refused
+            _log.exception("import of %s", path.name)
+            raise unexpected(path.name, exc) from exc
     except SyncError as exc:
         # the header verified: the sender and number are known, and the refusal is kept so
         # that the acknowledgement tells the sender (its records are then sent again)
@@ -334,10 +384,28 @@ def _import_package(store: Store, path: Path, *, dry_run: bool, trust_new_sender
         raise
 
 
+def package_is_sound(store: Store, env: Envelope) -> bool:
+    """Does the package pass the checks that do not depend on its sender's key (decryption for
+    this unit's key, archive, manifest matching the signed header)?"""
+    keys = load_unit_keys(store)
+    spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_MAX, dir=sync_dir(store, "tmp"))
+    try:
+        open_payload(env, keys.enc, spool)
+        spool.seek(0)
+        reader = ArchiveReader(spool, env.header["manifest_sha256"], env.path.name)
+        check_manifest(store, env, reader, None)
+    except Exception:  # any refusal: the file proves nothing
+        return False
+    finally:
+        spool.close()
+    return True
+
+
 def record_refused(store: Store, env: Envelope, peer: Peer, reason: str) -> None:
     """Keep a verified but refused package (not one already applied or held)."""
     h = env.header
     now = now_iso()
+    reason = safe_text(reason)
     with store.atomic():
         store.execute(
             "INSERT INTO sync_packages (package_id, direction, peer, seq, from_seq, file_name, "
@@ -345,10 +413,10 @@ def record_refused(store: Store, env: Envelope, peer: Peer, reason: str) -> None
             "VALUES (?,?,?,?,?,?,?,?,?,'refused',?,?,?) ON CONFLICT(direction, package_id) DO "
             "UPDATE SET reason = excluded.reason, received_at = excluded.received_at "
             "WHERE sync_packages.status = 'refused'",
-            (h["package_id"], "in", peer.code, h["seq"], h["from_seq"], env.path.name, "",
-             env.file_size, h["manifest_sha256"], reason[:1000], h["created_at"], now))
+            (h["package_id"], "in", peer.code, h["seq"], h["from_seq"], safe_text(env.path.name),
+             "", env.file_size, h["manifest_sha256"], reason, h["created_at"], now))
         audit.append(store, "sync_refuse", table="sync_packages", record_id=h["package_id"],
-                     new={"sender": peer.code, "seq": h["seq"], "reason": reason[:1000]})
+                     new={"sender": peer.code, "seq": h["seq"], "reason": reason})
 
 
 def _import_verified(store: Store, env: Envelope, peer: Peer, *, dry_run: bool,
@@ -387,18 +455,27 @@ def _import_verified(store: Store, env: Envelope, peer: Peer, *, dry_run: bool,
                 _hold(store, env, reader, peer)
             summary.status = "warning"
             return summary
-        if not dry_run:
-            _archive_copy(store, env, peer)
-        apply_package(store, env, reader, plan, peer, summary, dry_run=dry_run, gaps=gaps,
-                      before_transaction=None if batch is None else batch.before_transaction)
+        copy = None if dry_run else _archive_copy(store, env, peer)
+        try:
+            apply_package(store, env, reader, plan, peer, summary, dry_run=dry_run, gaps=gaps,
+                          before_transaction=None if batch is None else batch.before_transaction)
+        except BaseException:
+            if copy is not None:  # a refused package leaves nothing behind
+                copy.unlink(missing_ok=True)
+            raise
     finally:
         spool.close()
-    if not dry_run:
-        batch = _BATCH.get()
-        if batch is not None:
-            batch.reconciliation.add(store, reader.manifest, peer.code, summary)
-        else:
-            reconcile(store, reader.manifest, peer.code, summary)
+    if not dry_run:  # the package is committed: what follows can only add a note
+        try:
+            batch = _BATCH.get()
+            if batch is not None:
+                batch.reconciliation.add(store, reader.manifest, peer.code, summary)
+            else:
+                reconcile(store, reader.manifest, peer.code, summary)
+        except Exception as exc:
+            _log.exception("reconciliation of %s", path.name)
+            summary.messages.append(f"Gói đã được nhập, nhưng không đối chiếu được số bản ghi "
+                                    f"với bản kê ({safe_text(exc.__class__.__name__)}).")
     if summary.quarantined or summary.messages or summary.gaps:
         summary.status = "warning"
     return summary
@@ -427,11 +504,13 @@ def _hold(store: Store, env: Envelope, reader: ArchiveReader, peer: Peer) -> Non
                      new={"sender": peer.code, "seq": h["seq"], "from_seq": h["from_seq"]})
 
 
-def _archive_copy(store: Store, env: Envelope, peer: Peer) -> None:
-    """Keep the received file: it is the evidence of what was imported."""
+def _archive_copy(store: Store, env: Envelope, peer: Peer) -> Path | None:
+    """Keep the received file: it is the evidence of what was imported. Returns the copy when
+    this call made it (to be removed again if the package is refused)."""
     dest = sync_dir(store, "received", peer.code) / f"{env.header['package_id']}{PACKAGE_SUFFIX}"
     if dest.exists() or env.path.resolve() == dest.resolve():
-        return
+        return None
     tmp = dest.with_name(dest.name + ".partial")
     shutil.copyfile(env.path, tmp)
     atomic.replace(tmp, dest)
+    return dest

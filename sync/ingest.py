@@ -11,18 +11,21 @@ import json
 from typing import Callable
 
 from desktop.models import audit, records
-from desktop.models.blobs import has_blob, record_blobs, write_blob_file
+from desktop.models.blobs import has_blob
 from desktop.models.db import Store, now_iso
 from desktop.models.migrations import schema_version
 from desktop.models.registry import load_all
 
-from .apply import CheckedRows, TableResult, check_columns, check_rows, needs_nfc, write_rows
-from .archive import ArchiveReader
+from .apply import (
+    CheckedRows, TableResult, check_columns, check_rows, needs_nfc, refuse_foreign, write_rows,
+)
+from .archive import MAX_FILES, MAX_FILES_SIZE, ArchiveReader
 from .blobwriter import BlobWriter
 from .envelope import Envelope
-from .errors import DamagedPackage, NewerFormat
-from .exporter import existing_tables, table_columns
+from .errors import DamagedPackage, LimitExceeded, NewerFormat
+from .exporter import existing_tables, sync_dir, table_columns
 from .peers import Peer, my_profile
+from .staging import Staging
 from .summary import ImportSummary
 from .labels import table_label
 
@@ -73,13 +76,23 @@ def check_manifest(store: Store, env: Envelope, reader: ArchiveReader, peer: Pee
                 f"Dữ liệu “{table_label(table)}” trong gói {env.path.name} có thông tin mà máy "
                 f"này chưa có{hint}. Hãy cập nhật ISO Desk rồi nhập lại; không có gì bị thay đổi.")
         plan.append((order[table], table, meta))
-    for digest in m.get("blobs", []):
+    listed = m.get("blobs", [])
+    if len(listed) > MAX_FILES:
+        raise LimitExceeded(f"Gói {env.path.name} mang {len(listed):,} tệp, quá giới hạn "
+                            f"{MAX_FILES:,} tệp một gói. Không có gì bị thay đổi; hãy báo đơn vị "
+                            "gửi.".replace(",", "."))
+    for digest in listed:
         if not isinstance(digest, str) or f"blobs/{digest}" not in reader.members:
             raise DamagedPackage(f"Bản kê của gói {env.path.name} ghi tệp không có trong gói.")
         if reader.members[f"blobs/{digest}"]["sha256"] != digest:
             raise DamagedPackage(f"Tệp {digest[:12]}… trong gói {env.path.name} không đúng nội "
                                  "dung mang tên của nó. Không có gì bị thay đổi; hãy đề nghị đơn "
                                  "vị gửi lại gói.")
+    size = sum(reader.members[f"blobs/{d}"]["size"] for d in set(listed))
+    if size > MAX_FILES_SIZE:
+        raise LimitExceeded(f"Các tệp trong gói {env.path.name} nặng {size / 1024 ** 3:.1f} GB, "
+                            f"quá giới hạn {MAX_FILES_SIZE / 1024 ** 3:.0f} GB một gói. Không có "
+                            "gì bị thay đổi; hãy báo đơn vị gửi.")
     return [(t, meta) for _, t, meta in sorted(plan)]
 
 
@@ -109,13 +122,6 @@ def apply_package(store: Store, env: Envelope, reader: ArchiveReader, plan: list
 
     try:
         with contextlib.ExitStack() as stack:
-            files = None
-            if not dry_run and package_blobs:
-                # the files are written on worker threads while the rows are read and go in
-                files = BlobWriter(store, write_blob_file)
-                stack.callback(files.close)
-                for digest in m.get("blobs", []):
-                    files.put(digest, reader.read(f"blobs/{digest}"))
             # Everything that needs no database is done before the transaction begins.
             checked: list[tuple[CheckedRows, int]] = []
             level = my_profile(store).level
@@ -131,28 +137,92 @@ def apply_package(store: Store, env: Envelope, reader: ArchiveReader, plan: list
                                            not_accepted=direction_refusal(store, table, level)),
                                 meta["count"]))
                 del raw, rows
+            # Only the files that rows refer to are written, first into a staging folder.
+            named = _files_named(checked)
+            wanted = [d for d in dict.fromkeys(m.get("blobs", [])) if d in named]
+            if len(package_blobs) > len(wanted):
+                summary.messages.append(
+                    f"{len(package_blobs) - len(wanted)} tệp trong gói không được bản ghi nào "
+                    "dùng nên không được lưu.")
+            files = staging = None
+            if not dry_run and wanted:
+                staging = Staging(store, sync_dir(store, "tmp"), env.header["package_id"])
+                stack.callback(staging.close)
+                # the files are written on worker threads while the rows go in
+                files = BlobWriter(store, staging.write)
+                stack.callback(files.close)
+                for digest in wanted:
+                    if not _has_blob(store, digest):
+                        files.put(digest, reader.read(f"blobs/{digest}"))
             if before_transaction is not None and not dry_run:
                 before_transaction()
-            with store.atomic():
-                results: list[TableResult] = []
-                for rows, count in checked:
-                    if files is not None and files.failed():
-                        break  # finish() below raises the error
-                    table = rows.result.table
-                    res = write_rows(store, rows, sender=peer.code,
-                                     track_applied=_open_quarantine(store, peer.code, table))
-                    if res.accounted != count:
-                        raise DamagedPackage(f"Đối chiếu “{table_label(table)}” không khớp: "
-                                             f"bản kê ghi {count}, đã xử lý {res.accounted}.")
-                    results.append(res)
-                if files is not None:  # every file safely on disk before the rows naming them
-                    record_blobs(store, files.finish())
-                _summarise(summary, results, gaps)
-                record_package(store, env, m, peer, summary, results, gaps)
-                if dry_run:
-                    raise _DryRunDone
+            in_package = _PackageValues(checked)
+            province = store.unit_code if level == "province" else peer.code
+            try:
+                with store.atomic():
+                    results: list[TableResult] = []
+                    for rows, count in checked:
+                        if files is not None and files.failed():
+                            break  # finish() below raises the error
+                        table = rows.result.table
+                        refuse_foreign(store, rows, sender=peer.code, province=province,
+                                       in_package=in_package)
+                        res = write_rows(store, rows, sender=peer.code,
+                                         track_applied=_open_quarantine(store, peer.code, table))
+                        if res.accounted != count:
+                            raise DamagedPackage(f"Đối chiếu “{table_label(table)}” không khớp: "
+                                                 f"bản kê ghi {count}, đã xử lý {res.accounted}.")
+                        results.append(res)
+                    if files is not None:  # safely on disk before the rows naming them commit
+                        kept = _files_named(checked, written=True)
+                        staging.install([(d, n) for d, n in files.finish() if d in kept])
+                    _summarise(summary, results, gaps)
+                    record_package(store, env, m, peer, summary, results, gaps)
+                    if dry_run:
+                        raise _DryRunDone
+            except BaseException:
+                if staging is not None:
+                    staging.undo()  # nothing of a package that did not commit stays in files/
+                raise
     except _DryRunDone:
         pass  # rolled back; the summary says it was a preview (ImportSummary.message)
+
+
+def _files_named(checked: list[tuple[CheckedRows, int]], *, written: bool = False) -> set:
+    """The files (SHA-256) that the package's good rows name in their file columns; `written`:
+    only rows that were not quarantined while being written."""
+    out: set = set()
+    for rows, _ in checked:
+        idx = [rows.columns.index(c) for c in records.BLOB_COLUMNS.get(rows.result.table, ())
+               if c in rows.columns]
+        if not idx:
+            continue
+        gone = {q["id"] for q in rows.result.quarantined} if written else set()
+        for rid, row in rows.good.items():
+            if rid not in gone:
+                out.update(row[i] for i in idx if isinstance(row[i], str))
+    return out
+
+
+class _PackageValues:
+    """The values a package's rows of a table hold in a column (its ids, its user ids…), for
+    references to rows of the same package that are not in the database yet."""
+
+    def __init__(self, checked: list[tuple[CheckedRows, int]]):
+        self._tables = {rows.result.table: rows for rows, _ in checked}
+        self._cache: dict[tuple[str, str], set] = {}
+
+    def __call__(self, table: str, column: str) -> set:
+        key = (table, column)
+        if key not in self._cache:
+            rows = self._tables.get(table)
+            if rows is None or column not in rows.columns:
+                self._cache[key] = set()
+            else:
+                i = rows.columns.index(column)
+                self._cache[key] = {r[i] for r in rows.good.values()
+                                    if type(r[i]) not in (list, dict)}
+        return self._cache[key]
 
 
 def _summarise(summary: ImportSummary, results: list[TableResult], gaps: list[dict]) -> None:

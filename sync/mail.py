@@ -23,9 +23,10 @@ from desktop.models.vntext import clean
 
 from .errors import SyncError
 from .exporter import mark_sent, outgoing_path, sync_dir
-from .keys import _protector
+from .keys import _protector, load_unit_keys
 from .peers import MAILBOX_SETTING, get_peer, my_profile
-from .transport import PART_SIZE, split_package, write_atomic
+from .parts import PART_SIZE, split_package
+from .transport import write_atomic
 
 SMTP_SETTING = "sync_smtp"
 SMTP_PASSWORD_SETTING = "sync_smtp_password"
@@ -110,8 +111,10 @@ def build_messages(store: Store, package_id: str, *, part_size: int = PART_SIZE
                            "Hãy ghi email của đơn vị ở Đồng bộ → Đơn vị."), code="no_mailbox")
     sender = smtp_settings(store)["sender"]
     if path.stat().st_size > part_size:
+        keys = load_unit_keys(store)
         parts = split_package(path, sync_dir(store, "parts-out", row["package_id"]),
-                              part_size=part_size)
+                              part_size=part_size, sign=keys.sign.sign,
+                              sender=my_profile(store).code)
     else:
         parts = [path]
     stem = row["file_name"].rsplit(".", 1)[0]

@@ -14,10 +14,11 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from desktop.models import audit
+from desktop.models.bounded import InputRefused
 from desktop.models.db import Store, now_iso
 from desktop.models.errors import ValidationError
 from desktop.models.settings import get_setting, set_setting
-from desktop.models.unit import get_profile
+from desktop.models.unit import get_profile, is_unit_code
 from desktop.models.vntext import clean
 
 from .envelope import canonical, strict_json
@@ -31,6 +32,7 @@ PROFILE_VERSION = 1
 _CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9_.-]{1,19}$")
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MAILBOX_SETTING = "sync_mailbox"
+MAX_PROFILE = 4 * 1024 * 1024
 
 
 @dataclass
@@ -133,7 +135,7 @@ def add_district(store: Store, code: str, name: str, email: str = "",
     code = (clean(code) or "").upper()
     name = clean(name) or ""
     email = (clean(email) or "").lower()
-    if not _CODE_RE.match(code):
+    if not _CODE_RE.fullmatch(code):
         errors["code"] = ("Mã đơn vị gồm 2–20 ký tự: chữ in hoa không dấu, chữ số, dấu gạch "
                           "ngang; ví dụ BHXHST.")
     elif code == store.unit_code:
@@ -142,7 +144,7 @@ def add_district(store: Store, code: str, name: str, email: str = "",
         errors["code"] = f"Đơn vị {code} đã có trong danh sách."
     if not name:
         errors["name"] = "Hãy nhập tên đơn vị, ví dụ: Bảo hiểm xã hội huyện Sông Trà."
-    if email and not _EMAIL_RE.match(email):
+    if email and not _EMAIL_RE.fullmatch(email):
         errors["email"] = f"Địa chỉ email không hợp lệ: {email}."
     expected = normalise_fingerprint(fingerprint)
     if expected is None:
@@ -172,7 +174,7 @@ def update_district(store: Store, code: str, *, name: str | None = None,
         changes["name"] = clean(name)
     if email is not None:
         email = (clean(email) or "").lower()
-        if email and not _EMAIL_RE.match(email):
+        if email and not _EMAIL_RE.fullmatch(email):
             raise ValidationError({"email": f"Địa chỉ email không hợp lệ: {email}."})
         changes["email"] = email
     if active is not None:
@@ -273,7 +275,7 @@ def province_profile(store: Store) -> dict:
 def export_province_profile(store: Store, out: Path, *, email: str | None = None) -> Path:
     if email is not None:
         email = (clean(email) or "").lower()
-        if email and not _EMAIL_RE.match(email):
+        if email and not _EMAIL_RE.fullmatch(email):
             raise ValidationError({"email": f"Địa chỉ email không hợp lệ: {email}."})
         set_setting(store, MAILBOX_SETTING, email)
     data = province_profile(store)
@@ -287,23 +289,23 @@ def export_province_profile(store: Store, out: Path, *, email: str | None = None
 def read_profile(path: Path) -> dict:
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_PROFILE + 1)
     except OSError as exc:
         raise SyncError(f"Không đọc được tệp {path.name}: {os_reason(exc)}.") from exc
-    if len(raw) > 4 * 1024 * 1024:
-        raise SyncError(f"Tệp {path.name} quá lớn, không phải hồ sơ tỉnh.")
     try:
-        data = strict_json(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise SyncError(f"Tệp {path.name} không phải hồ sơ tỉnh của ISO Desk (.isoprofile).") \
-            from exc
+        data = strict_json(raw, what=f"tệp {path.name}", limit=MAX_PROFILE, max_depth=4)
+    except InputRefused as exc:
+        raise SyncError(f"Tệp {path.name} không phải hồ sơ tỉnh của ISO Desk (.isoprofile): "
+                        f"{exc.reason}.") from exc
     if not isinstance(data, dict) or data.get("format") != PROFILE_FORMAT:
         raise SyncError(f"Tệp {path.name} không phải hồ sơ tỉnh của ISO Desk (.isoprofile).")
     if not isinstance(data.get("version"), int) or data["version"] > PROFILE_VERSION:
         raise SyncError(f"Hồ sơ {path.name} được tạo bởi phiên bản ISO Desk mới hơn. Hãy cập "
                         "nhật ISO Desk rồi nhập lại.")
     need = ("code", "name", "email", "sign_key", "enc_key", "districts", "signature")
-    if any(k not in data for k in need) or not isinstance(data["districts"], list):
+    if any(k not in data for k in need) or not isinstance(data["districts"], list) or \
+            not is_unit_code(data["code"]) or not isinstance(data["name"], str):
         raise SyncError(f"Hồ sơ {path.name} thiếu thông tin; hãy xin lại tệp từ BHXH tỉnh.")
     body = {k: v for k, v in data.items() if k != "signature"}
     try:

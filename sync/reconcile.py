@@ -29,6 +29,8 @@ def _eligible(store: Store, sender: str, seq: int | None) -> bool:
 
 def _totals(manifest: dict) -> dict[str, int]:
     totals = manifest.get("totals") or {}
+    if not isinstance(totals, dict):
+        return {}
     return {t: n for t, n in totals.items()
             if t in records.SYNCED_TABLES and isinstance(n, int) and not isinstance(n, bool)}
 

@@ -1,16 +1,18 @@
 """minutes create / update / sign / verify / pdf / list / show / export / templates."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from desktop.documents import minutes_pdf, minutes_xlsx
 from desktop.models import audit, oserrors
 from desktop.models import minutes as M
+from desktop.models.bounded import InputRefused, read_json
 from desktop.models.errors import IsoDeskError, ValidationError
 from desktop.models.unit import get_profile
 
 from .context import CliContext, CliError, add_json_flag, emit, fail_on, read_password_stdin
+
+MAX_MINUTES_JSON = 16 * 1024 * 1024
 
 STATUS_CHOICES = list(M.fields.STATUSES)
 REF_HELP = "mã biên bản (minutes_id), mã bản sửa đổi hoặc số biên bản"
@@ -103,16 +105,9 @@ def _filters(p) -> None:
 
 def _read_json(path: Path) -> dict:
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise CliError(f"Không đọc được tệp {path}: {oserrors.reason(exc)}.") from exc
-    except UnicodeDecodeError as exc:
-        raise CliError(f"Tệp {path} không phải văn bản UTF-8. Hãy lưu lại dạng UTF-8.") from exc
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CliError(f"Tệp {path} không phải JSON hợp lệ (dòng {exc.lineno}, cột {exc.colno}: "
-                       f"{exc.msg}).") from exc
+        data = read_json(path, what=f"tệp {path}", limit=MAX_MINUTES_JSON, encoding="utf-8-sig")
+    except InputRefused as exc:
+        raise CliError(exc.message) from exc
     if not isinstance(data, dict):
         raise CliError(f"Tệp {path} phải chứa một đối tượng JSON {{…}} mô tả biên bản.")
     return data

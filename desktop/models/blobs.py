@@ -37,12 +37,13 @@ def has_blob(store: Store, digest: str) -> bool:
     return blob_path(store, digest).is_file()
 
 
-def write_blob_file(store: Store, data: bytes) -> str:
+def write_blob_file(store: Store, data: bytes, *, target_dir: Path | None = None) -> str:
     """The file half of `put_blob`: write the bytes (atomically, fsync'd) under their SHA-256
     and return it, without touching the database (so it may run on a worker thread). The
-    caller records the row with `record_blobs` in its transaction."""
+    caller records the row with `record_blobs` in its transaction. `target_dir`: write into
+    this folder (as `<sha256>`) instead of `files/` (the staging folder of an import)."""
     digest = sha256_bytes(data)
-    target = blob_path(store, digest)
+    target = blob_path(store, digest) if target_dir is None else Path(target_dir) / digest
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
         atomic.write_bytes(target, data)

@@ -9,16 +9,26 @@ value is stored as NFC.
 from __future__ import annotations
 
 import os
+import re
 import time
 import uuid
 from typing import Any, Iterable
 
-from . import audit
+from . import audit, ownership
 from .db import Store, now_iso
 from .errors import ConcurrentChange, NotFound, ReadOnlyRecord
 from .vntext import nfc
 
 META_COLUMNS = ("id", "origin_unit", "created_at", "updated_at", "version", "deleted")
+# A record id: a UUID in its text form. Always matched whole (`fullmatch`): `re.match` with
+# "$" would take "…\n" too.
+ID_PATTERN = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+_ID_RE = re.compile(ID_PATTERN)
+
+
+def is_record_id(value) -> bool:
+    """True for a record id (the whole text is one UUID), whatever comes from outside."""
+    return type(value) is str and _ID_RE.fullmatch(value) is not None
 
 # Tables that follow the conventions and travel in sync packages, in dependency order
 # (a table comes after the tables its rows point to). Parts of the program register theirs,
@@ -31,9 +41,16 @@ DIRECTIONS: dict[str, str] = {}
 
 
 def register_synced_table(name: str, *, after: Iterable[str] = (),
-                          blob_columns: Iterable[str] = (), direction: str = "up") -> None:
+                          blob_columns: Iterable[str] = (), direction: str = "up",
+                          parents: dict | None = None, shared: dict | None = None,
+                          claims: Iterable[str] = (), free: Iterable[str] = ()) -> None:
+    """`parents`, `shared`, `claims`, `free`: the table's references, for the rule of who may
+    write its rows (`desktop.models.ownership.declare`); `parents={}` for a table whose rows
+    hang under nothing. Every synced table declares them (a test checks it)."""
     if direction not in ("up", "down", "both"):
         raise ValueError(direction)
+    if parents is not None or shared or claims or free:
+        ownership.declare(name, parents=parents, shared=shared, claims=claims, free=free)
     BLOB_COLUMNS[name] = tuple(blob_columns)
     DIRECTIONS[name] = direction
     if name in SYNCED_TABLES:
@@ -45,8 +62,9 @@ def register_synced_table(name: str, *, after: Iterable[str] = (),
     SYNCED_TABLES.insert(position, name)
 
 
-register_synced_table("user_keys", direction="both")
-register_synced_table("staff")
+# A user's key names the user (`user_id`): the unit whose keys first name a user is that user's.
+register_synced_table("user_keys", direction="both", parents={}, claims=["user_id"])
+register_synced_table("staff", parents={})
 
 
 def uuid7(unix_ms: int | None = None, rand_bits: int | None = None) -> str:
@@ -100,6 +118,7 @@ def insert(store: Store, table: str, values: dict[str, Any], *, record_id: str |
     )
     cols = list(row)
     with store.atomic() as conn:
+        ownership.check_row(store, table, row)
         conn.execute(
             f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
             [row[c] for c in cols],
@@ -111,6 +130,7 @@ def insert(store: Store, table: str, values: dict[str, Any], *, record_id: str |
 
 
 def _check_writable(store: Store, row: dict) -> None:
+    """This unit changes only its own rows (the rest is `ownership.check_row`)."""
     if store.unit_code and row["origin_unit"] != store.unit_code:
         raise ReadOnlyRecord(
             f"Bản ghi này thuộc đơn vị {row['origin_unit']} (bản sao nhận qua đồng bộ), "
@@ -134,6 +154,7 @@ def update(store: Store, table: str, record_id: str, changes: dict[str, Any], *,
             return old
         real["updated_at"] = now_iso()
         real["version"] = old["version"] + 1
+        ownership.check_row(store, table, {**old, **real})
         sets = ", ".join(f"{k} = ?" for k in real)
         conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*real.values(), record_id])
         new = {**old, **real}

@@ -4,7 +4,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .bounded import InputRefused, load_json
 from .db import Store
+
+MAX_SETTING = 4 * 1024 * 1024
 
 DEFAULTS: dict[str, Any] = {
     "language": "vi",
@@ -18,9 +21,9 @@ def get_setting(store: Store, key: str, default: Any = None) -> Any:
     if row is None or row[0] is None:
         return DEFAULTS.get(key, default) if default is None else default
     try:
-        return json.loads(row[0])
-    except ValueError:
-        return row[0]
+        return load_json(row[0], what=f"thiết lập {key}", limit=MAX_SETTING)
+    except InputRefused:  # not JSON (an old plain value), or out of bounds
+        return row[0] if len(row[0]) <= MAX_SETTING and row[0][:1] not in "[{" else default
 
 
 def set_setting(store: Store, key: str, value: Any) -> None:

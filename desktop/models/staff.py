@@ -96,14 +96,14 @@ def validate(values: dict) -> dict:
         errors["gender"] = gender_error
     if not out["staff_code"]:
         errors["staff_code"] = "Thiếu mã cán bộ."
-    elif not _CODE_RE.match(out["staff_code"]):
+    elif not _CODE_RE.fullmatch(out["staff_code"]):
         errors["staff_code"] = ("Mã cán bộ chỉ gồm chữ không dấu, chữ số và . _ / - "
                                 "(tối đa 32 ký tự).")
     if not out["full_name"]:
         errors["full_name"] = "Thiếu họ và tên."
     elif any(ch.isdigit() for ch in out["full_name"]):
         errors["full_name"] = "Họ và tên không được chứa chữ số."
-    if out["email"] and not _EMAIL_RE.match(out["email"]):
+    if out["email"] and not _EMAIL_RE.fullmatch(out["email"]):
         errors["email"] = f"Địa chỉ email không hợp lệ: {out['email']}."
     digits = out["phone"].lstrip("+")
     typed = clean(str(values.get("phone") if values.get("phone") is not None else "")) or ""

@@ -24,6 +24,11 @@ DEFAULT_LEVEL_NAMES = {
 _CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9_.-]{1,19}$")
 
 
+def is_unit_code(value) -> bool:
+    """A unit code, matched whole (it names folders and rows: no newline, no slash)."""
+    return type(value) is str and _CODE_RE.fullmatch(value) is not None
+
+
 @dataclass
 class UnitProfile:
     code: str
@@ -52,7 +57,7 @@ class UnitProfile:
 def validate_profile(p: UnitProfile) -> UnitProfile:
     errors: dict[str, str] = {}
     code = (clean(p.code) or "").upper()
-    if not _CODE_RE.match(code):
+    if not _CODE_RE.fullmatch(code):
         errors["code"] = ("Mã đơn vị gồm 2–20 ký tự: chữ in hoa không dấu, chữ số, dấu gạch ngang; "
                           "ví dụ BHXHST.")
     name = clean(p.name) or ""
@@ -61,7 +66,7 @@ def validate_profile(p: UnitProfile) -> UnitProfile:
     if p.level not in LEVELS:
         errors["level"] = "Cấp đơn vị phải là huyện (district) hoặc tỉnh (province)."
     parent_code = (clean(p.parent_code) or "").upper() or None
-    if p.level == "district" and parent_code and not _CODE_RE.match(parent_code):
+    if p.level == "district" and parent_code and not _CODE_RE.fullmatch(parent_code):
         errors["parent_code"] = "Mã đơn vị cấp trên không hợp lệ (chữ in hoa không dấu, chữ số)."
     if errors:
         raise ValidationError(errors)

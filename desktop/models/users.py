@@ -103,7 +103,7 @@ def create_user(store: Store, username: str, full_name: str, role: str, password
                 position: str = "") -> User:
     errors: dict[str, str] = {}
     username = clean(username) or ""
-    if not _USERNAME_RE.match(username):
+    if not _USERNAME_RE.fullmatch(username):
         errors["username"] = ("Tên đăng nhập gồm 3–32 ký tự không dấu: chữ, số, dấu chấm, "
                               "gạch dưới hoặc gạch ngang.")
     elif find_user(store, username):

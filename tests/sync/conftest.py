@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.models import figures, records
+from desktop.models import figures, ownership, records
 from desktop.models.db import DB_FILENAME, Store, open_store
 from desktop.models.migrations._common import RECORD_COLUMNS
+from desktop.models.registry import load_all
 from desktop.models.staff import StaffRepository
 from desktop.models.unit import UnitProfile, save_profile
 from sync.keys import ensure_unit_keys
@@ -26,14 +27,14 @@ TEST_TABLES = {
     "t_attempts": (f"""CREATE TABLE t_attempts ({RECORD_COLUMNS},
         staff_id TEXT NOT NULL REFERENCES staff(id),
         score REAL NOT NULL DEFAULT 0 CHECK (score >= 0 AND score <= 10),
-        note TEXT NOT NULL DEFAULT '')""", dict(after=["staff"])),
+        note TEXT NOT NULL DEFAULT '')""", dict(after=["staff"], parents={"staff_id": "staff"})),
     "t_minutes": (f"""CREATE TABLE t_minutes ({RECORD_COLUMNS},
         title TEXT NOT NULL,
         status TEXT NOT NULL DEFAULT 'draft',
-        pdf_sha256 TEXT)""", dict(after=["staff"], blob_columns=["pdf_sha256"])),
+        pdf_sha256 TEXT)""", dict(after=["staff"], blob_columns=["pdf_sha256"], parents={})),
     "t_bank": (f"""CREATE TABLE t_bank ({RECORD_COLUMNS},
         question TEXT NOT NULL,
-        answer TEXT NOT NULL DEFAULT '')""", dict(direction="down")),
+        answer TEXT NOT NULL DEFAULT '')""", dict(direction="down", parents={})),
 }
 
 
@@ -44,11 +45,17 @@ def create_test_tables(store: Store) -> None:
 
 @pytest.fixture(autouse=True)
 def synced_test_tables():
-    """Register the test tables for the duration of a test, then remove them again."""
-    saved = (list(records.SYNCED_TABLES), dict(records.BLOB_COLUMNS), dict(records.DIRECTIONS))
+    """Register the test tables for the duration of a test, then remove them again. (Every
+    part of the program registers its tables first: a module imported during a test would not
+    register them again after they were removed.)"""
+    load_all()
+    saved = (list(records.SYNCED_TABLES), dict(records.BLOB_COLUMNS), dict(records.DIRECTIONS),
+             dict(ownership.RULES))
     for name, (_sql, opts) in TEST_TABLES.items():
         records.register_synced_table(name, **opts)
     yield
+    ownership.RULES.clear()
+    ownership.RULES.update(saved[3])
     records.SYNCED_TABLES[:] = saved[0]
     records.BLOB_COLUMNS.clear()
     records.BLOB_COLUMNS.update(saved[1])

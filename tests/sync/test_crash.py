@@ -11,7 +11,7 @@ import pytest
 
 from desktop.models import blobs, records
 from desktop.models.db import quick_check
-from sync import exporter, importer, ingest, status
+from sync import exporter, importer, staging, status
 from sync.errors import DiskError
 from sync.transport import write_atomic
 
@@ -29,6 +29,7 @@ CRASH = textwrap.dedent("""
     import sync.apply as A
     import sync.importer as I
     import sync.ingest as G
+    import sync.staging as S
     db, pkg, point, n = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
     calls = [0]
     lock = threading.Lock()  # the files are written on worker threads
@@ -51,7 +52,9 @@ CRASH = textwrap.dedent("""
     elif point == "after_write":
         A._executemany = dying(A._executemany, True)
     elif point == "blob":
-        G.write_blob_file = dying(G.write_blob_file, True)
+        S.write_blob_file = dying(S.write_blob_file, True)
+    elif point == "files_moved":  # the files are in files/, the transaction not committed
+        S.Staging.install = dying(S.Staging.install, True)
     elif point == "before_commit":
         G.record_package = dying(G.record_package, True)
     elif point == "after_commit":
@@ -89,7 +92,7 @@ def test_killed_mid_import_then_rerun_converges(pair):
     db = str(pair.province.path)
     pair.province.close(clean=False)
     for point, n in [("before_write", 1), ("after_write", 2), ("blob", 2), ("after_write", 4),
-                     ("before_commit", 1)]:
+                     ("files_moved", 1), ("before_commit", 1)]:
         run = subprocess.run([sys.executable, str(script), db, str(p.copied_to), point, str(n)],
                              capture_output=True, text=True, timeout=120)
         assert run.returncode == 9, (point, run.stdout, run.stderr)
@@ -121,6 +124,9 @@ def test_killed_mid_import_then_rerun_converges(pair):
             province.scalar("SELECT count(*) FROM staff")
         for m in expected["t_minutes"].values():
             assert blobs.read_blob(province, m["pdf_sha256"]).startswith(b"%PDF")
+        # no file left behind by the killed imports that no row records
+        on_disk = {f.name for f in (province.data_dir / "files").rglob("*") if f.is_file()}
+        assert on_disk == {r["sha256"] for r in province.query("SELECT sha256 FROM blobs")}
     finally:
         province.close(clean=False)
 
@@ -181,7 +187,7 @@ def test_disk_full_at_the_province(pair, monkeypatch):
     def full(*_a, **_k):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(ingest, "write_blob_file", full)
+    monkeypatch.setattr(staging, "write_blob_file", full)
     [s] = importer.import_file(pair.province, p.copied_to, trust_new_sender=True)
     assert s.status == "error" and "đã đầy" in s.message and "chưa được nhập" in s.message
     assert pair.province.scalar("SELECT count(*) FROM staff WHERE origin_unit = ?",

@@ -22,7 +22,7 @@ from sync.errors import (
 from sync.keys import renew_unit_keys
 from sync.mail import build_messages
 from sync.peers import accept_changed_key, add_district, enroll, export_province_profile, get_peer
-from sync.transport import split_package
+from sync.parts import split_package
 
 from .conftest import PROVINCE, make_unit, rows_of, second_district
 from .forge import forge

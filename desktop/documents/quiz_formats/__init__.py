@@ -61,12 +61,19 @@ def read_questions(path: Path, fmt: str | None = None) -> ParseResult:
     data = path.read_bytes()
     fmt = fmt or guess_format(path, data)
     if fmt == "xlsx":
-        return xlsx.parse(path)
-    parser = {"gift": gift.parse, "aiken": aiken.parse, "moodle-xml": moodle_xml.parse,
-              "isodesk-json": bank_json.parse}.get(fmt)
-    if parser is None:
-        raise IsoDeskError(f"Định dạng \"{fmt}\" không có: dùng gift, aiken, moodle-xml hoặc xlsx.")
-    return parser(data)
+        result = xlsx.parse(path)
+    else:
+        parser = {"gift": gift.parse, "aiken": aiken.parse, "moodle-xml": moodle_xml.parse,
+                  "isodesk-json": bank_json.parse}.get(fmt)
+        if parser is None:
+            raise IsoDeskError(f"Định dạng \"{fmt}\" không có: dùng gift, aiken, moodle-xml hoặc "
+                               "xlsx.")
+        result = parser(data)
+    if not result.items and not result.rejected:
+        raise IsoDeskError(
+            f"Tệp {path.name} không có câu hỏi nào (tệp rỗng, hoặc không đúng định dạng "
+            f"{FORMAT_LABELS.get(fmt, fmt)}). Không nhập gì; hãy kiểm tra lại tệp.")
+    return result
 
 
 def export_format(path: Path) -> str:

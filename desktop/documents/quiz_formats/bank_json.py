@@ -5,11 +5,14 @@ from __future__ import annotations
 import base64
 import json
 
+from desktop.models.bounded import InputRefused, load_json
 from desktop.models.quiz import kinds
 from desktop.models.quiz.bank_io import (DEFAULT_BANK_FORMAT, ParsedQuestion, ParseResult,
                                          pictures_from_json)
 
 from .encodings import decode
+
+MAX_BANK_TEXT = 20 * 1024 * 1024  # characters (the file itself is at most 20 MB)
 
 
 def _element_lines(text: str, key: str) -> list[int]:
@@ -57,10 +60,9 @@ def parse(data: bytes, *, encoding: str | None = None) -> ParseResult:
     text, used = decode(data, encoding)
     result = ParseResult("isodesk-json", encoding=used)
     try:
-        doc = json.loads(text)
-    except ValueError as exc:
-        line = getattr(exc, "lineno", 1)
-        result.reject(line, f"Tệp JSON hỏng ở dòng {line}: {getattr(exc, 'msg', exc)}.")
+        doc = load_json(text, what="tệp ngân hàng câu hỏi", limit=MAX_BANK_TEXT)
+    except InputRefused as exc:
+        result.reject(1, exc.message)
         return result
     if not isinstance(doc, dict) or doc.get("format") != DEFAULT_BANK_FORMAT:
         result.reject(1, f"Không phải ngân hàng câu hỏi của ISO Desk (cần \"format\": "

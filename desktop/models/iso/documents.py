@@ -28,8 +28,9 @@ from .document_rules import (  # noqa: F401 (the register's names, imported from
 
 TABLE = "iso_documents"
 FILES = "iso_document_files"
-records.register_synced_table(TABLE)
-records.register_synced_table(FILES, after=[TABLE], blob_columns=["sha256"])
+records.register_synced_table(TABLE, parents={})
+records.register_synced_table(FILES, after=[TABLE], blob_columns=["sha256"],
+                              parents={"document_id": TABLE})
 
 KINDS = ("tthc_procedure", "internal_procedure", "quality_manual", "policy", "objectives", "form",
          "other")
@@ -173,12 +174,12 @@ def validate_content(values: dict) -> dict:
     }
     if not out["code"]:
         errors["code"] = "Thiếu mã tài liệu (mã riêng của đơn vị, ví dụ QT-TN-01)."
-    elif not _CODE_RE.match(out["code"]):
+    elif not _CODE_RE.fullmatch(out["code"]):
         errors["code"] = ("Mã tài liệu tối đa 40 ký tự: chữ, chữ số, dấu cách và . : / - "
                           f"(đang là \"{out['code']}\").")
     if not out["title"]:
         errors["title"] = "Thiếu tên tài liệu."
-    if not _REVISION_RE.match(out["revision"]):
+    if not _REVISION_RE.fullmatch(out["revision"]):
         errors["revision"] = (f"Phiên bản \"{out['revision']}\" không hợp lệ: ghi số lần ban hành, "
                               "ví dụ 01, 2 hoặc 1.1.")
     kind = parse_choice(values.get("kind"), KIND_LABELS_VI, KIND_ALIASES)

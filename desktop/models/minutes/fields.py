@@ -112,7 +112,7 @@ def parse_date(value: str) -> _dt.date | None:
 
 
 def parse_time(value: str) -> str | None:
-    m = _TIME_RE.match(value or "")
+    m = _TIME_RE.fullmatch(value or "")
     return f"{int(m.group(1)):02d}:{m.group(2)}" if m else None
 
 
@@ -133,7 +133,7 @@ def _shown(value: Any) -> str:
 
 def number_unit(number: str) -> str | None:
     """The unit code of a well-formed number (`05/BB-BHXHST` → `BHXHST`)."""
-    m = NUMBER_RE.match(number or "")
+    m = NUMBER_RE.fullmatch(number or "")
     return m.group(1) if m else None
 
 
@@ -169,7 +169,7 @@ def validate(data: dict, *, complete: bool = False, partial: bool = False) -> di
         if len(text) > limit:
             errors[key] = f"{_label(key)} quá dài ({len(text)} ký tự, tối đa {limit})."
         out[key] = text
-    if out.get("number") and not NUMBER_RE.match(out["number"]):
+    if out.get("number") and not NUMBER_RE.fullmatch(out["number"]):
         errors["number"] = (f"Số biên bản “{out['number'][:40]}” không đúng dạng NN/BB-<mã đơn "
                             "vị>: số thứ tự có ít nhất hai chữ số, viết liền không có dấu cách, "
                             "ví dụ 05/BB-BHXHST. Hãy sửa số, hoặc xóa ô số để chương trình tự "

@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .. import audit, blobs, crypto, records, users
+from .. import audit, blobs, crypto, ownership, records, users
 from ..db import Store, now_iso
 from ..errors import IsoDeskError, PermissionDenied, ReadOnlyRecord, ValidationError
 from ..unit import get_profile
@@ -242,11 +242,29 @@ def _key(store: Store, key_id: str) -> dict | None:
     return store.query_one("SELECT * FROM user_keys WHERE id = ?", (key_id,))
 
 
-def _check_signature(store: Store, rev: Revision, sig: dict, digest: str) -> SignatureCheck:
+def signer_units(store: Store, unit: str, meaning: str) -> set[str]:
+    """The units whose keys may sign a minutes of `unit` as `meaning`: the unit itself, and for
+    a confirmation also its province (`ownership.province_of`)."""
+    units = {unit}
+    if meaning == "confirm":
+        province = ownership.province_of(store)
+        if province:
+            units.add(province)
+    return units
+
+
+def _check_signature(store: Store, rev: Revision, sig: dict, digest: str,
+                     unit: str) -> SignatureCheck:
+    """`unit`: the unit of the minutes, whose keys (or its province's, for a confirmation) are
+    the only ones that may have made the signature."""
     check = SignatureCheck(sig)
     who = sig.get("full_name") or sig.get("username")
+    allowed = signer_units(store, unit, sig["meaning"])
     if sig["revision_id"] != rev.id or sig["minutes_id"] != rev.minutes_id:
         check.problems.append(f"Chữ ký của {who} thuộc một biên bản khác.")
+    if sig["origin_unit"] not in allowed:
+        check.problems.append(f"Chữ ký của {who} do đơn vị {sig['origin_unit']} ghi, không phải "
+                              f"đơn vị của biên bản ({unit}).")
     if sig["content_sha256"] != digest:
         check.problems.append(f"Nội dung đã bị thay đổi sau khi {who} ký "
                               f"(mã nội dung lúc ký {short_hash(sig['content_sha256'])}, "
@@ -262,6 +280,9 @@ def _check_signature(store: Store, rev: Revision, sig: dict, digest: str) -> Sig
         actual_fp = ""
     if key["user_id"] != sig["user_id"]:
         check.problems.append(f"Khóa dùng để ký không thuộc tài khoản của {who}.")
+    if key["origin_unit"] not in allowed or key["origin_unit"] != sig["origin_unit"]:
+        check.problems.append(f"Khóa dùng để ký là khóa của đơn vị {key['origin_unit']}, không "
+                              f"phải của đơn vị của biên bản ({unit}): chữ ký không có giá trị.")
     if actual_fp != sig["key_fingerprint"] or actual_fp != key["fingerprint"]:
         check.problems.append(f"Khóa công khai của {who} đã bị thay đổi (dấu vân tay lúc ký "
                               f"{sig['key_fingerprint']}, hiện tại {actual_fp or '?'}).")
@@ -278,11 +299,14 @@ def verify_revision(store: Store, rev: Revision, *, check_pdf: bool = True,
     also checks the PDF kept with a confirmed revision."""
     digest = revision_hash(rev)
     result = RevisionCheck(rev, digest, superseded_by=superseded_by(store, rev))
+    unit = store.scalar("SELECT origin_unit FROM minutes WHERE id = ?", (rev.minutes_id,))
+    unit = unit or rev.origin_unit
     by_meaning: dict[str, list[dict]] = {}
     for sig in rev.signatures:
         by_meaning.setdefault(sig["meaning"], []).append(sig)
-        result.signatures.append(_check_signature(store, rev, sig, digest))
+        result.signatures.append(_check_signature(store, rev, sig, digest, unit))
     problems = result.problems
+    problems += _origin_problems(rev, unit)
     for meaning, sigs in by_meaning.items():
         if len(sigs) > 1:
             problems.append(f"Có {len(sigs)} chữ ký cùng tư cách “{sigs[0]['meaning_text']}”.")
@@ -309,6 +333,22 @@ def verify_revision(store: Store, rev: Revision, *, check_pdf: bool = True,
     if check_pdf and rev.row.get("pdf_sha256"):
         _check_pdf(store, rev, digest, result)
     return result
+
+
+def _origin_problems(rev: Revision, unit: str) -> list[str]:
+    """The revision and every row of its content must be of the minutes' own unit (another unit
+    can't add a revision, a participant, an action item or an attachment to it)."""
+    problems = []
+    if rev.origin_unit != unit:
+        problems.append(f"Bản sửa đổi {rev.revision_no} do đơn vị {rev.origin_unit} ghi, không "
+                        f"phải đơn vị của biên bản ({unit}).")
+    for label, rows in (("người dự họp", rev.participants), ("việc cần làm", rev.action_items),
+                        ("tài liệu đính kèm", rev.attachments)):
+        others = sorted({r["origin_unit"] for r in rows} - {unit})
+        if others:
+            problems.append(f"Có {label} do đơn vị {', '.join(others)} ghi vào biên bản của "
+                            f"{unit}.")
+    return problems
 
 
 # What the audit entry of a signing recorded, compared with the signature row. Entries written

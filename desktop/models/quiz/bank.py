@@ -98,7 +98,7 @@ def add_topic(store: Store, code: str, name: str, *, description: str = "",
     code = clean(code) or ""
     name = clean(name) or ""
     errors = {}
-    if not _TOPIC_CODE_RE.match(code):
+    if not _TOPIC_CODE_RE.fullmatch(code):
         errors["code"] = ("Mã chủ đề gồm 1–40 ký tự: chữ không dấu, chữ số, dấu chấm, gạch "
                           "dưới hoặc gạch ngang; ví dụ policy hoặc CSCL.")
     elif topic_by_code(store, code) is not None:
@@ -138,7 +138,7 @@ def ensure_topic(store: Store, name_or_code: str | None) -> Topic:
     found = topic_by_code(store, text) or topic_by_name(store, text)
     if found is not None:
         return found
-    if _TOPIC_CODE_RE.match(text) and " " not in text:
+    if _TOPIC_CODE_RE.fullmatch(text) and " " not in text:
         return add_topic(store, text, text)
     return add_topic(store, code_from_name(store, text), text)
 
@@ -386,7 +386,7 @@ def free_key(store: Store, wanted: str | None, taken: set[str] | None = None) ->
     taken = taken if taken is not None else set()
     base = clean(wanted) or ""
     base = re.sub(r"\s+", "-", base)[:50]
-    if not base or not _KEY_RE.match(base):
+    if not base or not _KEY_RE.fullmatch(base):
         key = next_key(store)
         while key in taken:
             key = next_key(store) + f"-{len(taken)}"

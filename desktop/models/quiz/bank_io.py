@@ -8,10 +8,10 @@ anything when the plan has refused items unless the user chose to import the goo
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..bounded import InputRefused, read_json
 from ..db import Store
 from ..errors import IsoDeskError, ValidationError
 from ..settings import get_setting, set_setting
@@ -19,6 +19,7 @@ from ..vntext import clean
 from . import bank
 
 DEFAULT_BANK_FORMAT = "isodesk-question-bank"
+MAX_BANK_FILE = 20 * 1024 * 1024
 
 
 @dataclass
@@ -170,7 +171,7 @@ def _resolve_topic(store: Store, wanted: str | None, cache: dict, plan: ImportPl
     known = bank.topic_by_code(store, hint) if hint else None
     if known is not None:
         result = (known.code, known.name, False)
-    elif hint and label and hint not in plan.new_topics and bank._TOPIC_CODE_RE.match(hint):
+    elif hint and label and hint not in plan.new_topics and bank._TOPIC_CODE_RE.fullmatch(hint):
         result = (hint, label, True)
     elif not label:
         found = bank.topic_by_code(store, bank.FALLBACK_TOPIC[0])
@@ -222,9 +223,10 @@ def default_bank_path() -> Path:
 
 def read_bank_file(path: Path) -> dict:
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except (OSError, ValueError) as exc:
-        raise IsoDeskError(f"Không đọc được ngân hàng câu hỏi {Path(path).name}: {exc}.") from exc
+        data = read_json(path, what=f"ngân hàng câu hỏi {Path(path).name}", limit=MAX_BANK_FILE,
+                         encoding="utf-8-sig")
+    except InputRefused as exc:
+        raise IsoDeskError(exc.message) from exc
     if not isinstance(data, dict) or data.get("format") != DEFAULT_BANK_FORMAT:
         raise IsoDeskError(f"Tệp {Path(path).name} không phải ngân hàng câu hỏi của ISO Desk "
                            f"(thiếu \"format\": \"{DEFAULT_BANK_FORMAT}\").")

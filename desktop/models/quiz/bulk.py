@@ -1,8 +1,8 @@
 """Copying whole records between installations (kiosk files), keeping their ids and versions.
 
-A row that is not here yet is inserted as it is; a row that is here is replaced only by a higher
-row version; anything else is a duplicate and left alone. Column names come from the table itself,
-never from the file. The caller writes one audit entry for the whole import.
+Every row's id must be a record id (matched whole). A row that is not here yet is inserted as it
+is; a row that is here is replaced only by a higher row version; anything else is a duplicate and
+left alone. Column names come from the table itself, never from the file. The caller writes one audit entry for the whole import.
 """
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ import contextlib
 from typing import Iterator
 
 from ..db import Store
+from ..errors import IsoDeskError
+from ..records import is_record_id
 
 BULK_CACHE_KIB = 256 * 1024
 
@@ -31,6 +33,9 @@ def upsert_rows(store: Store, table: str, rows: list[dict]) -> dict[str, int]:
     update_sql = (f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in cols if c != 'id')} "
                   f"WHERE id = ?")
     for row in rows:
+        if not isinstance(row, dict) or not is_record_id(row.get("id")):
+            raise IsoDeskError("Tệp có một dòng không đúng dạng (mã bản ghi không hợp lệ): không "
+                               "nhập gì. Hãy xuất lại tệp trên máy đã tạo ra nó.")
         values = {c: row.get(c) for c in cols}
         local = store.conn.execute(f"SELECT version FROM {table} WHERE id = ?",
                                    (values["id"],)).fetchone()

@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from .. import atomic, audit, blobs, crypto, oserrors, records
+from ..bounded import InputRefused, load_json
 from ..db import Store, now_iso
 from ..errors import IsoDeskError
 from ..unit import get_profile, save_profile
@@ -39,6 +40,7 @@ RESULTS_FORMAT = "isodesk-quiz-results"
 FORMAT_VERSION = 1
 SETUP_SUFFIX = ".isokiosk"
 RESULTS_SUFFIX = ".isoresults"
+MAX_KIOSK_FILE = 256 * 1024 * 1024  # a whole session's questions, staff and answers
 
 
 def _canonical(value) -> bytes:
@@ -65,11 +67,15 @@ def _read(path: Path, fmt: str, what: str) -> tuple[dict, bytes]:
         raise QuizError(f"Không tìm thấy tệp {path}: hãy kiểm tra lại đường dẫn (hoặc ổ USB chứa "
                         "tệp đã cắm vào máy chưa).")
     try:
-        raw = Path(path).read_bytes()
-        data = json.loads(raw.decode("utf-8-sig"))
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_KIOSK_FILE + 1)
+        data = load_json(raw, what=f"{what} {Path(path).name}", limit=MAX_KIOSK_FILE,
+                         encoding="utf-8-sig")
+    except OSError as exc:
         raise QuizError(f"Không đọc được {what} {Path(path).name}: tệp hỏng hoặc không đúng loại."
                         ) from exc
+    except InputRefused as exc:
+        raise QuizError(exc.message) from exc
     if not isinstance(data, dict) or data.get("format") != fmt:
         raise QuizError(f"Tệp {Path(path).name} không phải {what} của ISO Desk.")
     if data.get("version") != FORMAT_VERSION:

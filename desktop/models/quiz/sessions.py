@@ -84,7 +84,7 @@ def _session(row: dict) -> Session:
 
 
 def duration_minutes(start: str, end: str) -> int | None:
-    a, b = _TIME_RE.match(start or ""), _TIME_RE.match(end or "")
+    a, b = _TIME_RE.fullmatch(start or ""), _TIME_RE.fullmatch(end or "")
     if not a or not b:
         return None
     return (int(b[1]) * 60 + int(b[2])) - (int(a[1]) * 60 + int(a[2]))
@@ -95,7 +95,7 @@ def _norm_time(value) -> str:
     text = text.replace("h", ":").replace("g", ":").replace(".", ":")
     if text.endswith(":"):
         text += "00"
-    m = _TIME_RE.match(text)
+    m = _TIME_RE.fullmatch(text)
     return f"{int(m[1]):02d}:{m[2]}" if m else text
 
 
@@ -182,7 +182,7 @@ def validate(store: Store | None, values: dict) -> dict:
     start = _norm_time(values.get("start_time") or "")
     end = _norm_time(values.get("end_time") or "")
     for name, v in (("start_time", start), ("end_time", end)):
-        if v and not _TIME_RE.match(v):
+        if v and not _TIME_RE.fullmatch(v):
             errors[name] = "Giờ ghi theo dạng giờ:phút, ví dụ 07:30."
     if start and end and "start_time" not in errors and "end_time" not in errors:
         if (duration_minutes(start, end) or 0) <= 0:
@@ -372,7 +372,7 @@ def attendance(store: Store, session_id: str) -> list[dict]:
 
 def set_pin(store: Store, session_id: str, pin: str) -> None:
     pin = (pin or "").strip()
-    if not _PIN_RE.match(pin):
+    if not _PIN_RE.fullmatch(pin):
         raise ValidationError({"pin": "Mã PIN gồm 4 đến 8 chữ số."})
     with store.atomic() as conn:
         conn.execute("INSERT INTO quiz_session_pins (session_id, pin_hash, set_at) VALUES (?,?,?) "
