@@ -120,6 +120,8 @@ def foreign_rows(store: Store, table: str, columns: list[str], rows: Mapping[str
     which are `unit`'s own). `missing_allowed`: a reference that names nothing is fine (local
     writes: the models check their own references), else it is refused. `label` names a
     table for people (the reasons are shown and sent back to the sender)."""
+    from .records import is_record_id  # (records imports this module)
+
     spec = RULES.get(table)
     if spec is None or not rows:
         return {}
@@ -149,6 +151,8 @@ def foreign_rows(store: Store, table: str, columns: list[str], rows: Mapping[str
                 bad[v] = f"“{ref.column}” không phải mã bản ghi"
             elif who and not who <= allowed:
                 bad[v] = _reason(ref, who, unit, label)
+            elif not who and ref.kind == "shared" and ref.by == "id" and not is_record_id(v):
+                continue  # names no row: something built into the program (a plan template)
             elif not who and v not in local and not missing_allowed and ref.required:
                 what = " / ".join(dict.fromkeys(label(t) for t in ref.tables))
                 bad[v] = (f"trỏ tới một bản ghi không có ở đây ({what}: chưa gửi, đã bị "

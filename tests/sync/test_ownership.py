@@ -233,3 +233,40 @@ def test_a_local_write_under_another_units_record_is_refused(pair, victim):
     with pytest.raises(ReadOnlyRecord, match="BHXHHAI"):
         records.insert(province, "minutes_revisions", {
             "minutes_id": victim, "revision_no": 7, "status": "draft"})
+
+
+def test_a_whole_district_of_real_records_goes_in_without_quarantine(tmp_path):
+    """The rule refuses nothing a district really makes: the demo district (minutes, ISO
+    records with the built-in plan, training and answers) goes in whole and its minutes verify."""
+    from desktop.demo import DEMO_UNIT, create_demo
+    from desktop.models.db import DB_FILENAME, open_store
+    from desktop.models.iso.plan import PlanRepository
+    from desktop.models.unit import UnitProfile
+    from sync.peers import add_district, enroll, export_province_profile
+
+    from .conftest import make_unit
+
+    create_demo(tmp_path / "demo")
+    district = open_store(tmp_path / "demo" / DB_FILENAME, actor="admin")
+    (tmp_path / "p").mkdir()
+    province = make_unit(tmp_path / "p", UnitProfile(
+        code=DEMO_UNIT.parent_code, name=DEMO_UNIT.parent_name, level="province"))
+    try:
+        if not PlanRepository(district).items():
+            PlanRepository(district).load_template_set()
+        add_district(province, district.unit_code, DEMO_UNIT.name)
+        enroll(district, export_province_profile(province, tmp_path / "p.isoprofile"),
+               accept_changed_key=True)
+        [p] = exporter.export_packages(district, tmp_path / "usb")
+        [s] = importer.import_file(province, p.copied_to, trust_new_sender=True)
+        assert s.quarantined == [] and s.status == "ok", (s.quarantined[:3], s.messages)
+        assert s.imported > 100
+        ids = [r["id"] for r in province.query("SELECT id FROM minutes WHERE origin_unit = ?",
+                                               (district.unit_code,))]
+        assert ids
+        for mid in ids:
+            result = M.verify_minutes(province, mid)
+            assert result["valid"], result["problems"]
+    finally:
+        district.close(clean=False)
+        province.close(clean=False)
