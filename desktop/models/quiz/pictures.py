@@ -19,7 +19,9 @@ from ..db import Store
 from .common import VERSIONS
 
 TABLE = "quiz_question_pictures"
-records.register_synced_table(TABLE, after=[VERSIONS], blob_columns=["sha256"], direction="both")
+# A picture belongs to its question version's unit (desktop/models/ownership.py).
+records.register_synced_table(TABLE, after=[VERSIONS], blob_columns=["sha256"], direction="both",
+                              parents={"version_id": VERSIONS})
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_PER_QUESTION = 12
