@@ -91,6 +91,7 @@ class Attempt:
     passed: bool | None
     settings: dict
     kiosk_label: str
+    channel: str = ""
     items: list[AttemptItem] = field(default_factory=list)
 
     @property
@@ -175,7 +176,9 @@ def check_start(store: Store, session: sessions.Session, staff_id: str, *,
 def start_attempt(store: Store, session_id: str, staff_id: str, *, kiosk_id: str = "",
                   kiosk_label: str = "", seed: int | None = None, paper: Paper | None = None,
                   mode: str = "kiosk", variant_code: str | None = None,
-                  require_attendance: bool = True) -> Attempt:
+                  require_attendance: bool = True, channel: str = "") -> Attempt:
+    """Draw a paper and open an attempt. `channel`: "" at a kiosk PC (or from paper), "web" in a
+    browser over the office network."""
     session = sessions.get_session(store, session_id)
     check = check_start(store, session, staff_id, require_attendance=require_attendance,
                         about_person=mode == "paper")
@@ -198,7 +201,7 @@ def start_attempt(store: Store, session_id: str, staff_id: str, *, kiosk_id: str
             "variant_code": variant_code, "seed": paper.seed,
             "question_order": dumps([it.question_id for it in paper.items]),
             "settings": dumps(snapshot), "kiosk_id": kiosk_id, "kiosk_label": kiosk_label,
-            "status": "in_progress", "started_at": now_iso(),
+            "channel": channel, "status": "in_progress", "started_at": now_iso(),
             "time_limit_s": (s["time_limit_min"] * 60) if s["time_limit_min"] else None,
             "elapsed_s": 0, "max_score": len(paper.items),
         }, record_id=attempt_id)
@@ -252,7 +255,8 @@ def load_attempt(store: Store, attempt_id: str, *, with_content: bool = True) ->
         elapsed_ms=int(elapsed), position=int(row["p_position"] or 1), score=row["score"],
         max_score=row["max_score"], percent=row["percent"],
         passed=None if row["passed"] is None else bool(row["passed"]),
-        settings=loads(row["settings"], {}), kiosk_label=row["kiosk_label"], items=items)
+        settings=loads(row["settings"], {}), kiosk_label=row["kiosk_label"],
+        channel=row["channel"], items=items)
 
 
 def in_progress(store: Store, *, session_id: str | None = None, kiosk_id: str | None = None
@@ -275,6 +279,12 @@ def in_progress(store: Store, *, session_id: str | None = None, kiosk_id: str | 
 
 # ---------------------------------------------------------------------------------------------
 # Answering
+
+def status(store: Store, attempt_id: str) -> str | None:
+    """in_progress, submitted, or None (no such attempt)."""
+    return store.scalar("SELECT status FROM quiz_attempts WHERE id = ? AND deleted = 0",
+                        (attempt_id,))
+
 
 def _require_running(store: Store, attempt_id: str) -> None:
     status = store.scalar("SELECT status FROM quiz_attempts WHERE id = ?", (attempt_id,))
