@@ -14,6 +14,7 @@ listens on the network, Windows Defender Firewall asks whether to allow it: the 
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -75,8 +76,17 @@ class _Handler(BaseHTTPRequestHandler):
 
 class QuizServer(ThreadingHTTPServer):
     daemon_threads = True
-    allow_reuse_address = False
+    # Started again at once on the same port (after a crash) while old connections linger: on
+    # Windows SO_REUSEADDR would let another program take the port, so the port is held
+    # exclusively there instead.
+    allow_reuse_address = os.name != "nt"
     request_queue_size = 128
+
+    def server_bind(self) -> None:
+        exclusive = getattr(socket, "SO_EXCLUSIVEADDRUSE", None)
+        if os.name == "nt" and exclusive is not None:
+            self.socket.setsockopt(socket.SOL_SOCKET, exclusive, 1)
+        super().server_bind()
 
     def __init__(self, app: QuizWebApp, host: str, port: int):
         self.app = app
