@@ -39,10 +39,12 @@ def _setup(folder: Path, people: int):
 
     store = _store(folder)
     repo = StaffRepository(store)
+    family = ["Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương"]
+    given = ["Anh", "Bảo", "Chi", "Duy", "Giang", "Hiếu", "Khánh", "Linh"]
     with store.atomic():
         for i in range(60, people):
-            repo.add({"staff_code": f"B{i:03d}", "full_name": f"Người Thứ {i}",
-                      "department": "Tổ Chế độ"})
+            repo.add({"staff_code": f"B{i:03d}", "department": "Tổ Chế độ",
+                      "full_name": f"{family[i % 6]} Thị {given[(i // 6) % 8]}"})
     return store
 
 
