@@ -86,7 +86,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _load(port: int, people: int, out: Path, deadline_s: float, think=(0.2, 1.0)):
+def _load(port: int, people: int, out: Path, deadline_s: float, think=(0.5, 3.0)):
     return subprocess.Popen(
         [sys.executable, "-m", "benchmarks.lanquiz_load", str(port), str(people), str(QUESTIONS),
          str(out), "--think", str(think[0]), str(think[1]), "--deadline", str(deadline_s)],
@@ -170,8 +170,8 @@ def _kill_and_restart(folder: Path, store, people: int, deadline_s: float) -> tu
 
     server = start()
     out = folder / "load-kill.json"
-    child = _load(port, people, out, deadline_s, think=(0.1, 0.5))
-    time.sleep(6)                                 # mid-test
+    child = _load(port, people, out, deadline_s, think=(0.3, 1.0))
+    time.sleep(12)                                 # mid-test
     server.kill()                                 # SIGKILL / TerminateProcess: no clean exit
     server.wait()
     killed_at = time.monotonic()

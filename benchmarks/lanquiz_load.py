@@ -102,13 +102,15 @@ class Participant:
             self.error = f"answer {position}: {status} {text[:120]}"
 
     def move_next(self) -> None:
+        """Next question: the form's post, then the page it leads to (as a browser does)."""
         self.request("POST", "/go", {"to": "next"})
         self.position += 1
+        self.page()
 
 
 def main(argv: list[str]) -> int:
     port, n, questions, out = int(argv[0]), int(argv[1]), int(argv[2]), argv[3]
-    think = (0.2, 1.0)
+    think = (0.5, 3.0)
     deadline_s = 240.0
     if "--think" in argv:
         i = argv.index("--think")

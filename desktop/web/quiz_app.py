@@ -30,6 +30,7 @@ from desktop.models.quiz import attempts, kiosk, sessions, taking, web
 from desktop.paths import resource
 
 from . import quiz_pages as pages
+from .committer import Committer
 
 COOKIE = "isodesk_quiz"
 COOKIE_MAX_AGE = 12 * 3600
@@ -43,7 +44,7 @@ CSP = ("default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self';
        "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 SECURITY_HEADERS = [
     ("Content-Security-Policy", CSP), ("X-Content-Type-Options", "nosniff"),
-    ("X-Frame-Options", "DENY"), ("Referrer-Policy", "no-referrer"),
+    ("X-Frame-Options", "DENY"), ("Referrer-Policy", "same-origin"),
     ("Cache-Control", "no-store"), ("Cross-Origin-Resource-Policy", "same-origin"),
 ]
 LOOPBACK = ("127.0.0.1", "::1")      # this PC itself (tests, benchmarks): no address limit
@@ -131,8 +132,9 @@ class RateLimiter:
 
 
 class QuizWebApp:
-    """One session's test in browsers. Thread-safe: one lock around the state and the store
-    (its own connection, so the GUI's connection is never used from a server thread)."""
+    """One session's test in browsers, safe to call from many threads. `lock` guards what is
+    kept in memory (held briefly, never while the disk works); the store's connection is used
+    under `db_lock` for reading and through the `Committer` (group commit) for every change."""
 
     def __init__(self, store: Store, session_id: str, *, clock=time.monotonic, gap_s=GAP_S):
         self.store = store
@@ -140,8 +142,13 @@ class QuizWebApp:
         self.clock = clock
         self.gap_s = gap_s
         self.lock = threading.RLock()
+        self.db_lock = threading.Lock()
+        self.start_lock = threading.Lock()
         self.takings: dict[str, taking.Taking] = {}
-        self.checking: set[str] = set()      # attempts on their "submit?" page
+        self.devices: dict[str, dict] = {}       # token hash → device row (let-in ones kept)
+        self.owner: dict[str, str] = {}          # attempt → the device taking it now
+        self.checking: set[str] = set()          # attempts on their "submit?" page
+        self.moved: set[str] = set()             # attempts whose place is not saved yet
         self.seen: dict[str, str] = {}
         self.limit = RateLimiter(*JOIN_RATE, clock=clock)
         self.address_limit = RateLimiter(*ADDRESS_RATE, clock=clock)
@@ -150,9 +157,20 @@ class QuizWebApp:
         self.secret = bytes.fromhex(web.open_test(store, session_id)["secret"])
         self.static = {path: (resource("web", name).read_bytes(), kind)
                        for path, (name, kind) in STATIC.items()}
+        self.committer = Committer(store, self.db_lock)
         self._people: tuple[float, list, list] | None = None
-        self.last_sweep = self.last_flush = clock()
+        self.last_check = clock()
         self.closed = False
+
+    def close(self) -> None:
+        self.committer.stop()
+
+    def _read(self, fn):
+        with self.db_lock:
+            return fn()
+
+    def _write(self, fn):
+        return self.committer.run(fn)
 
     # --- tokens --------------------------------------------------------------------------------
 
@@ -160,9 +178,11 @@ class QuizWebApp:
         return hmac.new(self.secret, token.encode("utf-8"), hashlib.sha256).hexdigest()[:40]
 
     def _origin_ok(self, req: Request) -> bool:
+        """A browser that names the page a post comes from must name this server ("null",
+        sent by some browsers for privacy, says nothing: the token decides)."""
         origin = req.headers.get("origin")
         if not origin or origin == "null":
-            return origin != "null"
+            return True
         return urllib.parse.urlsplit(origin).netloc == req.headers.get("host", "")
 
     # --- the entry point -------------------------------------------------------------------------
@@ -192,11 +212,9 @@ class QuizWebApp:
     def _route(self, req: Request, token: str, fresh: bool) -> Response:
         if req.method == "GET":
             if req.path == "/":
-                with self.lock:
-                    return self._show(req, token)
+                return self._show(req, token)
             if req.path == "/status":
-                with self.lock:
-                    return self._status(token)
+                return self._status(token)
             return html(pages.message("Không có trang này", "Hãy mở lại địa chỉ người giám sát "
                                       "đưa.", "", action=""), 404)
         if req.method != "POST":
@@ -213,58 +231,84 @@ class QuizWebApp:
                   "/go": self._go, "/submit": self._submit, "/done": self._done}.get(req.path)
         if action is None:
             return html(pages.message("Không có trang này", "", "", action=""), 404)
-        if req.path in ("/find", "/choose", "/confirm") and not (
-                self.limit.allow(token) and (req.client in LOOPBACK
-                                             or self.address_limit.allow(req.client))):
-            return html(pages.message("Xin chờ một phút", "Bạn đã thử quá nhiều lần. Hãy chờ một "
-                                      "phút rồi thử lại, hoặc hỏi người giám sát.",
-                                      self.csrf_for(token), action=""), 429)
-        with self.lock:
-            return action(req, token)
+        if req.path in ("/find", "/choose", "/confirm"):
+            with self.lock:
+                allowed = self.limit.allow(token) and (req.client in LOOPBACK or
+                                                       self.address_limit.allow(req.client))
+            if not allowed:
+                return html(pages.message("Xin chờ một phút", "Bạn đã thử quá nhiều lần. Hãy "
+                                          "chờ một phút rồi thử lại, hoặc hỏi người giám sát.",
+                                          self.csrf_for(token), action=""), 429)
+        return action(req, token)
 
     # --- who is on this device -------------------------------------------------------------------
 
     def _device(self, token: str) -> dict | None:
         digest = web.token_hash(token)
-        d = web.device(self.store, digest)
-        if d is not None and d["session_id"] == self.session.id:
-            self.seen[digest] = now_iso()
-            return d
-        return None
+        with self.lock:
+            d = self.devices.get(digest)
+            moved_away = d is not None and self.owner.get(d["attempt_id"] or "", digest) != digest
+        if d is None or d["state"] == web.WAITING or moved_away:
+            d = self._read(lambda: web.device(self.store, digest))
+            if d is not None and d["session_id"] != self.session.id:
+                d = None
+            with self.lock:
+                if d is None:
+                    self.devices.pop(digest, None)
+                else:
+                    self.devices[digest] = d
+                    if d["state"] == web.ADMITTED and d["attempt_id"]:
+                        self.owner[d["attempt_id"]] = digest
+        if d is not None:
+            with self.lock:
+                self.seen[digest] = now_iso()
+        return d
 
     def _people_lists(self) -> tuple[list, list]:
         now = self.clock()
         if self._people is None or now - self._people[0] > 10:
-            listed, others = taking.people(self.store, self.session.id)
+            listed, others = self._read(lambda: taking.people(self.store, self.session.id))
             self._people = (now, listed, others)
         return self._people[1], self._people[2]
 
-    def _taking(self, d: dict) -> taking.Taking | None:
+    def _taking(self, d: dict) -> taking.Taking:
         """The device's attempt: the one bound to it, the person's running one moved to it, or a
-        new one (None when this person can't start: the reason is raised)."""
-        attempt_id = d["attempt_id"]
-        if attempt_id and attempt_id in self.takings:
-            return self.takings[attempt_id]
+        new one (IsoDeskError when this person can't start)."""
+        with self.lock:
+            t = self.takings.get(d["attempt_id"] or "")
+        if t is not None:
+            return t
+        with self.start_lock:                     # one device, one start
+            fresh = self._read(lambda: web.device(self.store, d["token_hash"])) or d
+            with self.lock:
+                t = self.takings.get(fresh["attempt_id"] or "")
+            if t is not None:
+                return t
+            t = self._load_or_start(fresh)
+            t.progress_every_s = WEB_PROGRESS_EVERY_S
+            with self.lock:
+                self.takings[t.attempt.id] = t
+                self.devices[d["token_hash"]] = {**fresh, "attempt_id": t.attempt.id}
+                self.owner[t.attempt.id] = d["token_hash"]
+            return t
+
+    def _load_or_start(self, d: dict) -> taking.Taking:
         clock = taking.ContactClock(0, self.clock, self.gap_s)
-        if attempt_id and attempts.status(self.store, attempt_id):
-            t = taking.Taking.resume(self.store, attempt_id, clock)
+        if d["attempt_id"] and self._read(lambda: attempts.status(self.store, d["attempt_id"])):
+            return self._read(lambda: taking.Taking.resume(self.store, d["attempt_id"], clock))
+        running = [a for a in self._read(lambda: attempts.attempts_of(
+            self.store, self.session.id, d["staff_id"])) if a["status"] == "in_progress"]
+        if running:
+            t = self._read(lambda: taking.Taking.resume(self.store, running[0]["id"], clock))
         else:
-            running = [a for a in attempts.attempts_of(self.store, self.session.id,
-                                                       d["staff_id"])
-                       if a["status"] == "in_progress"]
-            if running:
-                t = taking.Taking.resume(self.store, running[0]["id"], clock)
-            else:
-                test = web.test_state(self.store, self.session.id)
-                if test is None or test["ended_at"]:
-                    raise IsoDeskError("Bài kiểm tra qua mạng của buổi này đã kết thúc.")
-                t = taking.Taking.start(self.store, self.session.id, d["staff_id"], clock,
-                                        kiosk_id=self.kiosk_id, channel="web",
-                                        kiosk_label=f"{self.server_label} — trình duyệt "
-                                                    f"{d['label']}".strip()[:120])
-            web.bind(self.store, d["token_hash"], t.attempt.id)
-        t.progress_every_s = WEB_PROGRESS_EVERY_S
-        self.takings[t.attempt.id] = t
+            test = self._read(lambda: web.test_state(self.store, self.session.id))
+            if test is None or test["ended_at"]:
+                raise IsoDeskError("Bài kiểm tra qua mạng của buổi này đã kết thúc.")
+            label = f"{self.server_label} — trình duyệt {d['label']}".strip()[:120]
+            t = self._write(lambda: taking.Taking.start(
+                self.store, self.session.id, d["staff_id"], clock, kiosk_id=self.kiosk_id,
+                channel="web", kiosk_label=label))
+        self._write(lambda: web.bind(self.store, d["token_hash"], t.attempt.id))
         return t
 
     def _current(self, token: str) -> tuple[dict | None, taking.Taking | None]:
@@ -272,7 +316,10 @@ class QuizWebApp:
         if d is None or d["state"] != web.ADMITTED:
             return d, None
         t = self._taking(d)
-        t.tick()
+        t.clock.touch()
+        left = t.time_left_ms()
+        if left is not None and left <= 0 and not t.submitted:
+            self._write(lambda: t.submit("timeout"))
         return d, t
 
     # --- pages -----------------------------------------------------------------------------------
@@ -291,13 +338,15 @@ class QuizWebApp:
                                       "tiếp tục trên thiết bị khác. Thiết bị này không dùng cho "
                                       "bài đó nữa.", csrf))
         if d["state"] == web.WAITING:
-            person = taking.confirmation(self.store, self.session.id, d["staff_id"]).person
-            moving = bool([a for a in attempts.attempts_of(self.store, self.session.id,
-                                                           d["staff_id"])
-                           if a["status"] == "in_progress"])
+            def who():
+                person = taking.confirmation(self.store, self.session.id, d["staff_id"]).person
+                return person, any(a["status"] == "in_progress" for a in attempts.attempts_of(
+                    self.store, self.session.id, d["staff_id"]))
+            person, moving = self._read(who)
             return html(pages.waiting(person.full_name, csrf, moving=moving))
         if t.submitted:
-            self.checking.discard(t.attempt.id)
+            with self.lock:
+                self.checking.discard(t.attempt.id)
             return html(pages.result(t.result(), csrf))
         if t.attempt.id in self.checking:
             return html(pages.submit_check(t.review().missing, t.time_left_ms(), csrf))
@@ -338,26 +387,36 @@ class QuizWebApp:
         listed, others = self._people_lists()
         if staff_id not in {p.staff_id for p in listed + others}:
             return None
-        return taking.confirmation(self.store, self.session.id, staff_id)
+        return self._read(lambda: taking.confirmation(self.store, self.session.id, staff_id))
 
     def _confirm(self, req: Request, token: str) -> Response:
-        if self._confirmation(req.one("staff")) is None:
+        staff_id = req.one("staff")
+        if self._confirmation(staff_id) is None:
             return see_other()
         agent = device_label(req.headers.get("user-agent", ""))
-        joined = web.join(self.store, self.session.id, web.token_hash(token), req.one("staff"),
-                          label=agent, address=req.client)
+        digest = web.token_hash(token)
+        joined = self._write(lambda: web.join(self.store, self.session.id, digest, staff_id,
+                                              label=agent, address=req.client))
+        with self.lock:
+            self.devices.pop(digest, None)
         if not joined.state:
             return html(pages.message("Hãy hỏi người giám sát", joined.reason,
                                       self.csrf_for(token)))
         return see_other()
 
+    def _forget(self, token: str) -> None:
+        digest = web.token_hash(token)
+        self._write(lambda: web.forget(self.store, digest))
+        with self.lock:
+            self.devices.pop(digest, None)
+
     def _leave(self, req: Request, token: str) -> Response:
-        web.forget(self.store, web.token_hash(token))
+        self._forget(token)
         return see_other()
 
     def _done(self, req: Request, token: str) -> Response:
         """After the result: the device is free for the next person (a new token)."""
-        web.forget(self.store, web.token_hash(token))
+        self._forget(token)
         resp = see_other()
         resp.headers.append(("Set-Cookie", f"{COOKIE}={web.new_token()}; Max-Age="
                                            f"{COOKIE_MAX_AGE}; Path=/; HttpOnly; SameSite=Strict"))
@@ -373,21 +432,31 @@ class QuizWebApp:
             return as_json({"ok": False, "reload": True}, 409) if req.wants_json else see_other()
         try:
             position = int(req.one("position"))
-            if "toggle" in req.form:
-                shown = set(t.question(position).chosen) ^ {int(req.one("toggle"))} \
-                    if t.question(position).multiple else {int(req.one("toggle"))}
-            else:
-                shown = {int(v) for v in req.form.get("chosen", []) if v != ""}
+            with t.lock:
+                if "toggle" in req.form:
+                    now = t.question(position)
+                    shown = set(now.chosen) ^ {int(req.one("toggle"))} if now.multiple \
+                        else {int(req.one("toggle"))}
+                else:
+                    shown = {int(v) for v in req.form.get("chosen", []) if v != ""}
+                selected = t.check_choice(position, shown)
+                t.clock.touch()
+                elapsed, shown_at = t.elapsed_ms(), t.position
         except (ValueError, IndexError):
             return as_json({"ok": False, "error": "Yêu cầu không hợp lệ."}, 400) \
                 if req.wants_json else see_other()
         try:
-            v = t.set_choice(position, shown)
-        except IsoDeskError as exc:
-            t.attempt = attempts.load_attempt(self.store, t.attempt.id)
+            self._write(lambda: attempts.answer(self.store, t.attempt, position, selected,
+                                                elapsed_ms=elapsed, show_position=shown_at))
+        except Exception as exc:
+            t.attempt = self._read(lambda: attempts.load_attempt(self.store, t.attempt.id))
+            if not isinstance(exc, IsoDeskError):
+                return as_json({"ok": False, "error": "Chưa lưu được, đang thử lại."}, 503) \
+                    if req.wants_json else Response(503, b"")
             if req.wants_json:
                 return as_json({"ok": False, "error": exc.message, "reload": True}, 409)
             return see_other()
+        v = t.question(position)
         if req.wants_json:
             return as_json({"ok": True, "position": v.position, "chosen": sorted(v.chosen),
                             "answered": v.answered, "left": v.time_left_ms})
@@ -397,8 +466,10 @@ class QuizWebApp:
         t = self._running(token)
         if t is not None:
             try:
-                t.set_flag(int(req.one("position")), req.one("flagged") == "1")
-            except (ValueError, IndexError):
+                position, flagged = int(req.one("position")), req.one("flagged") == "1"
+                if 1 <= position <= t.total:
+                    self._write(lambda: t.set_flag(position, flagged))
+            except ValueError:
                 pass
         return see_other()
 
@@ -407,51 +478,78 @@ class QuizWebApp:
         if t is None:
             return see_other()
         to = req.one("to")
-        self.checking.discard(t.attempt.id)
-        if to == "submit_check":
-            t.show_review()
-            self.checking.add(t.attempt.id)
-        elif to == "review":
-            t.show_review()
-        elif to in ("next", "prev", "back"):
-            t.go(t.position + {"next": 1, "prev": -1, "back": 0}[to])
-        elif to.isdigit():
-            t.go(min(int(to), t.total))
+        with self.lock:
+            self.checking.discard(t.attempt.id)
+            if to == "submit_check":
+                t.show_review(save=False)
+                self.checking.add(t.attempt.id)
+            elif to == "review":
+                t.show_review(save=False)
+            elif to in ("next", "prev", "back"):
+                t.go(t.position + {"next": 1, "prev": -1, "back": 0}[to], save=False)
+            elif to.isdigit():
+                t.go(min(int(to), t.total), save=False)
+            self.moved.add(t.attempt.id)
         return see_other()
 
     def _submit(self, req: Request, token: str) -> Response:
         t = self._running(token)
         if t is not None:
-            self.checking.discard(t.attempt.id)
-            t.submit("user")
+            with self.lock:
+                self.checking.discard(t.attempt.id)
+            self._write(lambda: t.submit("user"))
         return see_other()
 
     # --- housekeeping ----------------------------------------------------------------------------
 
     def sweep(self) -> None:
-        """Every second or so: submit the attempts whose time ran out, notice attempts the proctor
-        ended, keep when each device was last heard of, notice the session closing."""
+        """Every second: submit the attempts whose time ran out and save where people moved (in
+        one transaction). Every few seconds: notice attempts ended by the proctor and devices
+        let in, moved or refused from the proctor's window, keep when each device was last heard
+        of, notice the session closing."""
         with self.lock:
-            for t in list(self.takings.values()):
-                if t.submitted:
-                    continue
-                left = t.time_left_ms()
-                if left is not None and left <= 0:
-                    t.submit("timeout")
-            now = self.clock()
-            if now - self.last_flush >= 5:
-                self.last_flush = now
-                running = [i for i, t in self.takings.items() if not t.submitted]
-                for row in self.store.query(
-                        f"SELECT id FROM quiz_attempts WHERE status = 'submitted' AND id IN "
-                        f"({','.join('?' * len(running))})", running) if running else []:
-                    self.takings[row["id"]].attempt = attempts.load_attempt(self.store, row["id"])
-                    self.takings[row["id"]].reason = "proctor"
-                web.seen(self.store, self.seen)
-                self.seen = {}
-                status = self.store.scalar("SELECT status FROM quiz_sessions WHERE id = ?",
-                                           (self.session.id,))
-                self.closed = status != "open"
+            running = [t for t in self.takings.values() if not t.submitted]
+            moved = [self.takings[i] for i in self.moved if i in self.takings]
+            self.moved = set()
+        for t in running:
+            left = t.time_left_ms()
+            if left is not None and left <= 0:
+                self._write(lambda t=t: t.submit("timeout"))
+        if moved:
+            self._write(lambda: [attempts.save_progress(self.store, t.attempt, t.position,
+                                                        t.elapsed_ms())
+                                 for t in moved if not t.submitted])
+        if self.clock() - self.last_check >= 5:
+            self.last_check = self.clock()
+            self._check(running)
+
+    def _check(self, running: list[taking.Taking]) -> None:
+        with self.lock:
+            seen, self.seen = self.seen, {}
+        if seen:
+            self._write(lambda: web.seen(self.store, seen))
+        ids = [t.attempt.id for t in running]
+
+        def read():
+            done = [r["id"] for r in self.store.query(
+                f"SELECT id FROM quiz_attempts WHERE status = 'submitted' AND id IN "
+                f"({','.join('?' * len(ids))})", ids)] if ids else []
+            fresh = {d["token_hash"]: d for d in web.devices(self.store, self.session.id)}
+            status = self.store.scalar("SELECT status FROM quiz_sessions WHERE id = ?",
+                                       (self.session.id,))
+            return ({i: attempts.load_attempt(self.store, i) for i in done}, fresh, status)
+
+        done, fresh, status = self._read(read)
+        with self.lock:
+            for attempt_id, attempt in done.items():
+                t = self.takings[attempt_id]
+                t.attempt, t.reason, t.screen = attempt, "proctor", "result"
+            for digest in list(self.devices):
+                if digest in fresh:
+                    self.devices[digest] = fresh[digest]
+                else:
+                    self.devices.pop(digest)
+            self.closed = status != "open"
 
 
 def device_label(agent: str) -> str:

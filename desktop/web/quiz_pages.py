@@ -102,7 +102,7 @@ def confirm(c: taking.Confirmation, csrf: str) -> str:
             + (f'<p class="dept big">{e(p.department)}</p>' if p.department else "")
             + f"<p>{e(rules)}</p><p>Mỗi câu trả lời được lưu ngay khi bạn chọn.</p>"
             + '<div class="row">'
-            + _form("/", csrf, _button("Không phải tôi"), cls="inline")
+            + _form("/leave", csrf, _button("Không phải tôi"), cls="inline")
             + _form("/confirm", csrf, f'<input type="hidden" name="staff" value="{e(p.staff_id)}">'
                     + _button("Đúng, là tôi", primary=True), cls="inline")
             + "</div>")

@@ -138,6 +138,7 @@ class Running:
         self.server.server_close()
         self.thread.join(timeout=5)
         self.sweeper.join(timeout=5)
+        self.app.close()
 
 
 def lan_addresses() -> list[str]:

@@ -192,7 +192,7 @@ def test_ending_the_test_submits_everyone_web_and_kiosk(qstore, qdata_dir):
         c.answer(1, 0)
         assert web.end_test(qstore, s.id) == 2
         server.app.sweep()
-        server.app.last_flush = -1e9
+        server.app.last_check = -1e9
         server.app.sweep()
         page = c.get()
         assert screen(page) == "result" and "người giám sát đã kết thúc" in page

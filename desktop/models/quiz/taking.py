@@ -313,22 +313,28 @@ class Taking:
                 chosen = {shown}
             return self.set_choice(self.position, chosen)
 
+    def check_choice(self, position: int, shown: set[int] | frozenset[int]) -> list[int]:
+        """The version option indexes of a choice (shown indexes), or QuizError saying why it
+        can't be taken (submitted, no such question or option, several for a one-answer
+        question)."""
+        self._running()
+        if not 1 <= position <= self.total:
+            raise QuizError("Không có câu hỏi này trong bài.")
+        item = self.attempt.item(position)
+        if any(not 0 <= i < len(item.option_order) for i in shown):
+            raise QuizError("Phương án không có trong câu hỏi.")
+        if not item.multiple and len(shown) > 1:
+            raise QuizError("Câu hỏi này chỉ chọn một phương án.")
+        return [item.option_order[i] for i in shown]
+
     def set_choice(self, position: int, shown: set[int] | frozenset[int]) -> QuestionView:
         """The options chosen for a question (shown indexes; empty clears it), committed before
         this returns. Setting the whole choice (not toggling) makes a repeated request harmless."""
         with self.lock:
-            self._running()
-            if not 1 <= position <= self.total:
-                raise QuizError("Không có câu hỏi này trong bài.")
-            item = self.attempt.item(position)
-            if any(not 0 <= i < len(item.option_order) for i in shown):
-                raise QuizError("Phương án không có trong câu hỏi.")
-            if not item.multiple and len(shown) > 1:
-                raise QuizError("Câu hỏi này chỉ chọn một phương án.")
+            selected = self.check_choice(position, shown)
             self.clock.touch()
-            attempts.answer(self.store, self.attempt, position,
-                            [item.option_order[i] for i in shown], elapsed_ms=self.elapsed_ms(),
-                            show_position=self.position)
+            attempts.answer(self.store, self.attempt, position, selected,
+                            elapsed_ms=self.elapsed_ms(), show_position=self.position)
             self.last_saved = self.clock.clock()
             return self.question(position)
 
@@ -344,8 +350,9 @@ class Taking:
         self.set_flag(self.position, flagged)
         return flagged
 
-    def go(self, position: int) -> str:
-        """Show a question (past the last one: the review). Returns the screen now shown."""
+    def go(self, position: int, *, save: bool = True) -> str:
+        """Show a question (past the last one: the review). Returns the screen now shown. The
+        place is saved at once, or (`save=False`, the web server's batches) by the caller."""
         with self.lock:
             if self.attempt.submitted:
                 self.screen = "result"
@@ -355,14 +362,16 @@ class Taking:
             else:
                 self.position = max(1, position)
                 self.screen = "question"
-            self.save_progress()
+            if save:
+                self.save_progress()
             return self.screen
 
-    def show_review(self) -> None:
+    def show_review(self, *, save: bool = True) -> None:
         with self.lock:
             if not self.attempt.submitted:
                 self.screen = "review"
-                self.save_progress()
+                if save:
+                    self.save_progress()
 
     def save_progress(self) -> None:
         """Where the person is and the time used (every move and every few seconds)."""
