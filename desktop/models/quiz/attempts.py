@@ -339,8 +339,10 @@ def save_progress(store: Store, attempt: Attempt, position: int, elapsed_ms: int
 
 
 def submit(store: Store, attempt: Attempt | str, *, reason: str = "user",
-           elapsed_ms: int | None = None) -> Attempt:
-    """Grade and close the attempt. `reason`: user, timeout, proctor or paper."""
+           elapsed_ms: int | None = None, reload: bool = True) -> Attempt:
+    """Grade and close the attempt. `reason`: user, timeout, proctor or paper. Returns the
+    attempt read again; with `reload=False` (many submitted at once) the given Attempt is
+    updated in place instead (its questions are already loaded)."""
     attempt_id = attempt if isinstance(attempt, str) else attempt.id
     with store.atomic():
         row = records.require(store, ATTEMPTS, attempt_id)
@@ -353,12 +355,17 @@ def submit(store: Store, attempt: Attempt | str, *, reason: str = "user",
         if elapsed_ms is None:
             elapsed_ms = store.scalar("SELECT elapsed_ms FROM quiz_attempt_progress WHERE "
                                       "attempt_id = ?", (attempt_id,)) or 0
-        records.update(store, ATTEMPTS, attempt_id, {
-            "status": "submitted", "submitted_at": now_iso(), "submit_reason": reason,
-            "elapsed_s": int(elapsed_ms // 1000), "score": g.score, "percent": g.percent,
-            "passed": int(g.passed)})
+        done = {"status": "submitted", "submitted_at": now_iso(), "submit_reason": reason,
+                "elapsed_s": int(elapsed_ms // 1000), "score": g.score, "percent": g.percent,
+                "passed": int(g.passed)}
+        records.update(store, ATTEMPTS, attempt_id, done)
         store.execute("DELETE FROM quiz_attempt_progress WHERE attempt_id = ?", (attempt_id,))
-    return load_attempt(store, attempt_id)
+    if reload or isinstance(attempt, str):
+        return load_attempt(store, attempt_id)
+    attempt.status, attempt.submitted_at = "submitted", done["submitted_at"]
+    attempt.score, attempt.percent, attempt.passed = g.score, g.percent, g.passed
+    attempt.elapsed_ms = int(elapsed_ms)
+    return attempt
 
 
 def elapsed_text(seconds: int) -> str:

@@ -388,7 +388,7 @@ class Taking:
                 self.clock.touch()
                 self.clock.stop()
                 self.attempt = attempts.submit(self.store, self.attempt, reason=reason,
-                                               elapsed_ms=self.elapsed_ms())
+                                               elapsed_ms=self.elapsed_ms(), reload=False)
                 self.reason = reason
             self.screen = "result"
             return self.result()
