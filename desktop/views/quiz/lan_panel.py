@@ -11,8 +11,8 @@ from typing import Callable
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-    QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QHBoxLayout,
+    QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from desktop.models.db import open_store
@@ -101,18 +101,23 @@ class LanPanel(QWidget):
         row.addWidget(self.address)
         row.addStretch(1)
         layout.addLayout(row)
+        # Two buttons a row: the proctor's pane is narrow beside the list of sessions.
         self.controls = QWidget()
-        row2 = QHBoxLayout(self.controls)
-        row2.setContentsMargins(0, 0, 0, 0)
-        self._button(row2, self.tr("Join page (projector)"), "lan_join_page", self.show_join)
-        self._button(row2, self.tr("Let in / move here"), "lan_admit", self.admit_selected)
-        self._button(row2, self.tr("Let in everyone waiting"), "lan_admit_all", self.admit_all)
+        grid = QGridLayout(self.controls)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for i, (text, name, slot) in enumerate((
+                (self.tr("Join page (projector)"), "lan_join_page", self.show_join),
+                (self.tr("End the test for everyone…"), "lan_end", self.end_for_all),
+                (self.tr("Let in / move here"), "lan_admit", self.admit_selected),
+                (self.tr("Let in everyone waiting"), "lan_admit_all", self.admit_all))):
+            b = QPushButton(text)
+            b.setObjectName(name)
+            b.clicked.connect(lambda _c=False, f=slot: f())
+            grid.addWidget(b, i // 2, i % 2)
         self.auto = QCheckBox(self.tr("Let in everyone on the list"))
         self.auto.setObjectName("lan_auto")
         self.auto.toggled.connect(self.set_auto)
-        row2.addWidget(self.auto)
-        row2.addStretch(1)
-        self._button(row2, self.tr("End the test for everyone…"), "lan_end", self.end_for_all)
+        grid.addWidget(self.auto, 2, 0, 1, 2)
         layout.addWidget(self.controls)
         self.watch = QTimer(self)
         self.watch.setInterval(2000)
