@@ -41,9 +41,12 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _serve(self, method: str) -> None:
         app: QuizWebApp = self.server.app
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
-            self.send_error(413)
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if not 0 <= length <= MAX_BODY:
+            self.send_error(413 if length > MAX_BODY else 400)
             return
         body = self.rfile.read(length) if length else b""
         path = self.path.split("?", 1)[0]

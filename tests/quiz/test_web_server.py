@@ -241,3 +241,30 @@ def test_web_attempts_are_the_same_evidence_as_kiosk_attempts(qstore, qdata_dir,
     out = quiz_reports.slips_pdf(qstore, s.id, tmp_path / "slips.pdf")
     text = " ".join(p.extract_text() for p in PdfReader(out["file"]).pages)
     assert "Đỗ Thị Hà" in text and "qua mạng nội bộ" in text and "Máy 1" in text
+
+
+def test_hostile_requests_are_refused_without_harm(qstore, qdata_dir):
+    import http.client
+
+    s = make_session(qstore, questions=3)
+    web.open_test(qstore, s.id)
+    with serving(qdata_dir, s.id) as server:
+        def raw(method: str, path: str, headers: dict, body: bytes = b"") -> int:
+            conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+            conn.putrequest(method, path)
+            for k, v in headers.items():
+                conn.putheader(k, v)
+            conn.endheaders(body or None)
+            status = conn.getresponse().status
+            conn.close()
+            return status
+
+        assert raw("POST", "/find", {"Content-Length": "999999"}) == 413
+        assert raw("POST", "/find", {"Content-Length": "-5"}) == 400
+        assert raw("POST", "/find", {"Content-Length": "x"}) == 400
+        assert raw("GET", "/", {"Cookie": "isodesk_quiz=" + "A" * 5000}) == 200   # ignored
+        c = Client(server.port)
+        c.get()
+        _s, text = c.post("/find", q="<script>alert(1)</script>")
+        assert "<script>alert" not in text and "&lt;script&gt;" in text
+        assert c.get().count("<script") == 1                 # only the page's own script
