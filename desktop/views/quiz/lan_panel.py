@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QHBoxLayout,
     QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget,
@@ -122,6 +122,9 @@ class LanPanel(QWidget):
         self.watch = QTimer(self)
         self.watch.setInterval(2000)
         self.watch.timeout.connect(self._watch)
+        app = QCoreApplication.instance()
+        if app is not None:        # the program ends: the browsers are no longer served
+            app.aboutToQuit.connect(self.stop)
         self._show_state()
 
     def _button(self, row, text: str, name: str, slot) -> QPushButton:
