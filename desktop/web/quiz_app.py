@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from desktop.models.db import Store, now_iso
 from desktop.models.errors import IsoDeskError
-from desktop.models.quiz import attempts, kiosk, sessions, taking, web
+from desktop.models.quiz import attempts, kiosk, pictures, sessions, taking, web
 from desktop.paths import resource
 
 from . import quiz_pages as pages
@@ -215,6 +215,8 @@ class QuizWebApp:
                 return self._show(req, token)
             if req.path == "/status":
                 return self._status(token)
+            if req.path.startswith("/img/"):
+                return self._picture(req.path, token)
             return html(pages.message("Không có trang này", "Hãy mở lại địa chỉ người giám sát "
                                       "đưa.", "", action=""), 404)
         if req.method != "POST":
@@ -353,6 +355,22 @@ class QuizWebApp:
         if t.screen == "review":
             return html(pages.review(t.review(), csrf))
         return html(pages.question(t.question(), csrf))
+
+    def _picture(self, path: str, token: str) -> Response:
+        """A picture of a question of this device's own paper (nothing else is served)."""
+        _d, t = self._current(token)
+        try:
+            _img, position, n = path.strip("/").split("/")
+            position, n = int(position), int(n)
+        except ValueError:
+            t = None
+        if t is None or not 1 <= position <= t.total:
+            return Response(404, b"")
+        picture = pages.picture_at(t.question(position), n)
+        if picture is None or not picture.data:
+            return Response(404, b"")
+        kind = picture.media_type or pictures.sniff(picture.data) or "application/octet-stream"
+        return Response(200, picture.data, kind, [("Cache-Control", "private, max-age=3600")])
 
     def _status(self, token: str) -> Response:
         d, t = self._current(token)

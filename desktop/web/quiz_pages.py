@@ -129,19 +129,47 @@ def message(title: str, text: str, csrf: str, *, action: str = "/leave",
 # ---------------------------------------------------------------------------------------------
 # The test
 
-def question(v: taking.QuestionView, csrf: str, *, picture_url: str | None = None) -> str:
+def _pictures(v: taking.QuestionView) -> tuple[str, list[str]]:
+    """The question's pictures and each option's, as <img> of this server (/img/POSITION/N, N
+    counting the question's first, then the options' in the order shown)."""
+    question_pictures, option_pictures = v.pictures or ((), [])
+    n = 0
+
+    def imgs(pictures) -> str:
+        nonlocal n
+        out = []
+        for p in pictures or ():
+            if p.data:
+                out.append(f'<img class="pic" src="/img/{v.position}/{n}" alt="{e(p.name)}">')
+            else:
+                out.append(f'<span class="bad">[Thiếu hình: {e(p.name or p.sha256[:12])}]</span>')
+            n += 1
+        return "".join(out)
+
+    head = imgs(question_pictures)
+    return head, [imgs(option_pictures[i] if i < len(option_pictures) else ())
+                  for i in range(len(v.options))]
+
+
+def picture_at(v: taking.QuestionView, n: int):
+    """The n-th picture of a question as `_pictures` numbers them, or None."""
+    question_pictures, option_pictures = v.pictures or ((), [])
+    flat = list(question_pictures) + [p for ps in option_pictures for p in ps]
+    return flat[n] if 0 <= n < len(flat) else None
+
+
+def question(v: taking.QuestionView, csrf: str) -> str:
     hint = "Chọn TẤT CẢ các phương án đúng (nhiều hơn một)." if v.multiple else \
         "Chọn một phương án."
+    picture, option_pictures = _pictures(v)
     options = []
     for i, text in enumerate(v.options):
         on = i in v.chosen
         options.append(
             f'<button type="submit" name="toggle" value="{i}" class="opt{" chosen" if on else ""}"'
             f' data-i="{i}" aria-pressed="{"true" if on else "false"}">'
-            f'<span class="badge">{e(v.letters[i])}</span><span class="text">{e(text)}</span>'
-            '<span class="tick">✓</span></button>')
-    picture = f'<img class="pic" src="{e(picture_url)}" alt="Hình của câu hỏi">' \
-        if picture_url else ""
+            f'<span class="badge">{e(v.letters[i])}</span><span class="text">{e(text)}'
+            f'{option_pictures[i]}</span><span class="tick">✓</span></button>')
     flag = "Bỏ đánh dấu" if v.flagged else "Đánh dấu để xem lại"
     nav = ('<div class="nav">'
            + (_form("/go", csrf, '<input type="hidden" name="to" value="prev">'
@@ -219,7 +247,7 @@ def result(v: taking.ResultView, csrf: str) -> str:
                 f'<p class="qtext small">{line.position}. {e(line.text)}</p>'
                 f'<p class="{"ok" if line.correct else "bad"}">Bạn chọn: '
                 f'{e(line.chosen or "không trả lời")} — {mark}. Đáp án đúng: '
-                f'{e("; ".join(line.right))}</p>'
+                f'{e(line.right_text)}</p>'
                 + (f'<p class="muted">{e(line.explanation)}</p>' if line.explanation else ""))
         body.append("</div>")
     body.append(_form("/done", csrf, _button("Xong", primary=True)))

@@ -268,3 +268,38 @@ def test_hostile_requests_are_refused_without_harm(qstore, qdata_dir):
         _s, text = c.post("/find", q="<script>alert(1)</script>")
         assert "<script>alert" not in text and "&lt;script&gt;" in text
         assert c.get().count("<script") == 1                 # only the page's own script
+
+
+def test_pictures_and_one_of_several_right_answers_in_the_browser(qstore, qdata_dir):
+    from .test_kinds_pictures import ANY, PNG, SINGLE, only_questions
+
+    q_any, _ = only_questions(qstore, ANY, SINGLE)
+    s = make_session(qstore, questions=2, shuffle_questions=False, shuffle_options=False,
+                     feedback="answers")
+    web.open_test(qstore, s.id)
+    web.set_auto_admit(qstore, s.id, True)
+    with serving(qdata_dir, s.id) as server:
+        c = Client(server.port)
+        page = c.join("CB001")
+        a = attempts.load_attempt(qstore, attempts.in_progress(qstore, session_id=s.id)[0]["id"])
+        position = next(it.position for it in a.items if it.question_id == q_any.id)
+        if position != 1:
+            c.post("/go", to=str(position))
+            page = c.get()
+        images = re.findall(r'<img class="pic" src="(/img/\d+/\d+)"', page)
+        assert images == [f"/img/{position}/0", f"/img/{position}/1"]
+        status, _t = c.request("GET", images[0])
+        assert status == 200 and c.last.getheader("Content-Type") == "image/png"
+        assert c.body == PNG
+        other = Client(server.port)                        # another device: no picture for it
+        other.get()
+        assert other.request("GET", images[0])[0] == 404
+        assert c.request("GET", f"/img/{position}/9")[0] == 404
+        assert c.request("GET", "/img/99/0")[0] == 404
+        # one option only, as for one right answer; either right one is right
+        assert c.answer(position, 0, 1)["status"] == 409
+        assert c.answer(position, 1)["ok"]
+        c.post("/submit")
+        page = c.get()
+        assert "A. Danh sách dự tập huấn / B. Kết quả kiểm tra" in page
+    assert attempts.load_attempt(qstore, a.id).item(position).correct

@@ -48,7 +48,8 @@ class Client:
             h["Accept"] = "application/json"
         conn.request(method, path, body=body, headers=h)
         r = conn.getresponse()
-        text = r.read().decode("utf-8")
+        self.body = r.read()
+        text = self.body.decode("utf-8", errors="replace")
         self.last = r
         cookie = r.getheader("Set-Cookie")
         if cookie:
