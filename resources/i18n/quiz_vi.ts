@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>One right answer</source>
         <translation>Một đáp án đúng</translation>
@@ -161,6 +161,37 @@
     <message>
         <source>%1 questions and %2 topics added (%3 were already there).</source>
         <translation>Đã thêm %1 câu hỏi và %2 chủ đề (%3 câu đã có từ trước).</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmScreen</name>
+    <message>
+        <source>The test has %1 questions. You pass with %2% right answers.</source>
+        <translation>Bài kiểm tra có %1 câu. Bạn đạt khi trả lời đúng từ %2% số câu.</translation>
+    </message>
+    <message>
+        <source>You have %1 minutes.</source>
+        <translation>Thời gian làm bài: %1 phút.</translation>
+    </message>
+    <message>
+        <source>Each answer is saved as soon as you choose it.</source>
+        <translation>Mỗi câu trả lời được lưu ngay khi bạn chọn.</translation>
+    </message>
+    <message>
+        <source>Staff code: %1</source>
+        <translation>Mã cán bộ: %1</translation>
+    </message>
+    <message>
+        <source>Is this you?</source>
+        <translation>Có phải bạn không?</translation>
+    </message>
+    <message>
+        <source>Yes, start the test</source>
+        <translation>Đúng, bắt đầu làm bài</translation>
+    </message>
+    <message>
+        <source>No, go back</source>
+        <translation>Không phải, quay lại</translation>
     </message>
 </context>
 <context>
@@ -342,6 +373,10 @@
         <translation>Làm trên giấy, mã đề %1.</translation>
     </message>
     <message>
+        <source>Over the office network: %1.</source>
+        <translation>Qua mạng nội bộ: %1.</translation>
+    </message>
+    <message>
         <source>On %1.</source>
         <translation>Làm trên %1.</translation>
     </message>
@@ -416,8 +451,8 @@
         <translation>Bị từ chối hoặc bỏ qua (%1)</translation>
     </message>
     <message>
-        <source>%1 questions lose something this program can&apos;t keep (see the &quot;Left out&quot; column).</source>
-        <translation>%1 câu có phần chương trình không giữ được (xem cột &quot;Bỏ ra&quot;).</translation>
+        <source>%1 questions lose something this program can't keep (see the "Left out" column).</source>
+        <translation>%1 câu có phần chương trình không giữ được (xem cột "Bỏ ra").</translation>
     </message>
     <message>
         <source>Import %1 questions</source>
@@ -484,17 +519,40 @@
     </message>
 </context>
 <context>
+    <name>JoinScreen</name>
+    <message>
+        <source>Join the test</source>
+        <translation>Tham gia bài kiểm tra</translation>
+    </message>
+    <message>
+        <source>On your phone or computer, connected to the office network (Wi-Fi), open the browser and type:</source>
+        <translation>Trên điện thoại hoặc máy tính đã nối mạng nội bộ (Wi-Fi) của cơ quan, mở trình duyệt và gõ:</translation>
+    </message>
+    <message>
+        <source>or scan the code. Then type your staff code or your name, and wait until the proctor lets you in.</source>
+        <translation>hoặc quét mã. Sau đó nhập mã cán bộ hoặc họ tên của bạn, rồi chờ người giám sát cho vào.</translation>
+    </message>
+    <message>
+        <source>Close this page (the test goes on)</source>
+        <translation>Đóng trang này (bài kiểm tra vẫn tiếp tục)</translation>
+    </message>
+    <message>
+        <source>Waiting to be let in: %1 · Taking the test: %2 · Submitted: %3</source>
+        <translation>Đang chờ vào: %1 · Đang làm bài: %2 · Đã nộp: %3</translation>
+    </message>
+</context>
+<context>
     <name>KioskChecks</name>
     <message>
-        <source>The test kiosk was not opened: the keyboard of this PC could not be locked, so Alt+Tab, the Windows key and Ctrl+Esc would still work during the test. Restart the PC and open the kiosk again. If it happens again, ask the administrator: antivirus software or a Windows policy may be blocking it. The details are in the program&apos;s log.</source>
+        <source>The test kiosk was not opened: the keyboard of this PC could not be locked, so Alt+Tab, the Windows key and Ctrl+Esc would still work during the test. Restart the PC and open the kiosk again. If it happens again, ask the administrator: antivirus software or a Windows policy may be blocking it. The details are in the program's log.</source>
         <translation>Chưa mở máy kiểm tra: không khóa được bàn phím của máy này, nên trong giờ kiểm tra người dự vẫn bấm được Alt+Tab, phím Windows và Ctrl+Esc. Hãy khởi động lại máy rồi mở lại máy kiểm tra. Nếu vẫn không được, hãy báo quản trị: có thể phần mềm diệt virus hoặc chính sách của Windows đang chặn. Chi tiết đã ghi trong nhật ký của chương trình.</translation>
     </message>
     <message>
-        <source>Windows on this PC locks the screen after %1 minutes without a key press or a mouse move (a setting of this PC or the office&apos;s policy); the program cannot prevent that. A person who reads a question for long would see the screen lock and need the Windows password. Ask the administrator to switch it off for the test day, or stay near to unlock it. Open the kiosk anyway?</source>
+        <source>Windows on this PC locks the screen after %1 minutes without a key press or a mouse move (a setting of this PC or the office's policy); the program cannot prevent that. A person who reads a question for long would see the screen lock and need the Windows password. Ask the administrator to switch it off for the test day, or stay near to unlock it. Open the kiosk anyway?</source>
         <translation>Windows trên máy này sẽ khóa màn hình sau %1 phút không bấm phím hay di chuột (do cài đặt của máy hoặc chính sách của cơ quan); chương trình không ngăn được. Người dự đọc một câu hỏi lâu sẽ thấy màn hình bị khóa và cần mật khẩu Windows để mở. Hãy nhờ quản trị tắt chế độ này trong ngày kiểm tra, hoặc giám thị ở gần để mở khóa. Vẫn mở máy kiểm tra?</translation>
     </message>
     <message>
-        <source>The PC can&apos;t be locked</source>
+        <source>The PC can't be locked</source>
         <translation>Không khóa được máy</translation>
     </message>
     <message>
@@ -517,18 +575,6 @@
         <translation>Kiểm tra nhận thức</translation>
     </message>
     <message>
-        <source>The program was closed before %1 finished the test (question %2, %3 answered). The proctor enters the PIN to continue the same test.</source>
-        <translation>Chương trình bị tắt khi %1 chưa làm xong bài (đang ở câu %2, đã trả lời %3). Người giám sát nhập mã PIN để tiếp tục đúng bài làm đó.</translation>
-    </message>
-    <message>
-        <source>Time left: %1.</source>
-        <translation>Thời gian còn lại: %1.</translation>
-    </message>
-    <message>
-        <source>Resume the test</source>
-        <translation>Tiếp tục bài làm</translation>
-    </message>
-    <message>
         <source>Please ask the proctor</source>
         <translation>Hãy báo người giám sát</translation>
     </message>
@@ -537,120 +583,102 @@
         <translation>Quay lại</translation>
     </message>
     <message>
-        <source>The test has %1 questions. You pass with %2% right answers.</source>
-        <translation>Bài kiểm tra có %1 câu. Bạn đạt khi trả lời đúng từ %2% số câu.</translation>
-    </message>
-    <message>
-        <source>You have %1 minutes.</source>
-        <translation>Thời gian làm bài: %1 phút.</translation>
-    </message>
-    <message>
-        <source>Each answer is saved as soon as you choose it.</source>
-        <translation>Mỗi câu trả lời được lưu ngay khi bạn chọn.</translation>
-    </message>
-    <message>
-        <source>Staff code: %1</source>
-        <translation>Mã cán bộ: %1</translation>
-    </message>
-    <message>
-        <source>Is this you?</source>
-        <translation>Có phải bạn không?</translation>
-    </message>
-    <message>
-        <source>Yes, start the test</source>
-        <translation>Đúng, bắt đầu làm bài</translation>
-    </message>
-    <message>
-        <source>No, go back</source>
-        <translation>Không phải, quay lại</translation>
-    </message>
-    <message>
         <source>The answer was not saved</source>
         <translation>Câu trả lời chưa được lưu</translation>
     </message>
+</context>
+<context>
+    <name>LanPanel</name>
     <message>
-        <source>After submitting you cannot change your answers.</source>
-        <translation>Sau khi nộp bài, bạn không sửa được câu trả lời nữa.</translation>
+        <source>Test over the office network…</source>
+        <translation>Kiểm tra qua mạng nội bộ…</translation>
     </message>
     <message>
-        <source>%1 questions are not answered yet.</source>
-        <translation>Còn %1 câu chưa trả lời.</translation>
+        <source>Stop serving browsers</source>
+        <translation>Dừng kiểm tra qua mạng</translation>
     </message>
     <message>
-        <source>Submit your test?</source>
-        <translation>Nộp bài?</translation>
+        <source>Join page (projector)</source>
+        <translation>Trang tham gia (máy chiếu)</translation>
     </message>
     <message>
-        <source>Submit</source>
-        <translation>Nộp bài</translation>
+        <source>End the test for everyone…</source>
+        <translation>Kết thúc bài kiểm tra cho mọi người…</translation>
     </message>
     <message>
-        <source>time is up, the test was submitted.</source>
-        <translation>hết giờ, bài đã được nộp.</translation>
+        <source>Let in / move here</source>
+        <translation>Cho vào / chuyển sang đây</translation>
     </message>
     <message>
-        <source>%1 s left</source>
-        <translation>Còn %1 giây</translation>
+        <source>Let in everyone waiting</source>
+        <translation>Cho tất cả người đang chờ vào</translation>
     </message>
     <message>
-        <source>%1 min left</source>
-        <translation>Còn %1 phút</translation>
+        <source>Let in everyone on the list</source>
+        <translation>Tự cho vào người có tên trong danh sách</translation>
     </message>
     <message>
-        <source>Proctor</source>
-        <translation>Người giám sát</translation>
+        <source>Browsers open: %1</source>
+        <translation>Mở trên trình duyệt: %1</translation>
     </message>
     <message>
-        <source>Proctor: pause the test</source>
-        <translation>Người giám sát: tạm dừng bài làm</translation>
+        <source>This session is closed. Reopen it to run the test.</source>
+        <translation>Buổi tập huấn này đã đóng. Hãy mở lại để tổ chức kiểm tra.</translation>
     </message>
     <message>
-        <source>Enter the proctor&apos;s PIN.</source>
-        <translation>Nhập mã PIN của người giám sát.</translation>
+        <source>The port %1 could not be opened (%2). Choose another port, or close the program that uses it.</source>
+        <translation>Không mở được cổng %1 (%2). Hãy chọn cổng khác, hoặc đóng chương trình đang dùng cổng này.</translation>
     </message>
     <message>
-        <source>Wrong PIN five times: the exit is locked. Wait %1 seconds.</source>
-        <translation>Nhập sai mã PIN 5 lần: tạm khóa chức năng thoát. Hãy chờ %1 giây.</translation>
+        <source>The session was closed: the browsers are no longer served.</source>
+        <translation>Buổi tập huấn đã đóng: ngừng kiểm tra qua mạng.</translation>
     </message>
     <message>
-        <source>You can try the PIN again.</source>
-        <translation>Có thể nhập lại mã PIN.</translation>
+        <source>Choose a person whose device is waiting to be let in.</source>
+        <translation>Hãy chọn một người có thiết bị đang chờ vào phòng thi.</translation>
     </message>
     <message>
-        <source>%1 — %2 people on the list. This PC: %3.</source>
-        <translation>%1 — %2 người trong danh sách. Máy này: %3.</translation>
+        <source>End the test for everyone now? Every test not submitted yet is submitted as it stands, as when the time is up.</source>
+        <translation>Kết thúc bài kiểm tra cho mọi người ngay bây giờ? Mọi bài chưa nộp sẽ được nộp như hiện có, như khi hết giờ.</translation>
     </message>
     <message>
-        <source>Add a person to the attendance list</source>
-        <translation>Thêm người vào danh sách dự</translation>
+        <source>The test was ended: %1 tests were submitted.</source>
+        <translation>Đã kết thúc bài kiểm tra: %1 bài đã được nộp.</translation>
+    </message>
+</context>
+<context>
+    <name>LanStartDialog</name>
+    <message>
+        <source>Test over the office network</source>
+        <translation>Kiểm tra qua mạng nội bộ</translation>
     </message>
     <message>
-        <source>Only people on the staff roster can be added.</source>
-        <translation>Chỉ thêm được người có trong danh sách cán bộ.</translation>
+        <source>Everyone takes the test at the same time in the browser of their phone or computer, on the office network. Nothing is installed on their devices and no internet is needed.</source>
+        <translation>Mọi người cùng làm bài một lúc trên trình duyệt của điện thoại hoặc máy tính, qua mạng nội bộ của cơ quan. Không cần cài gì lên các thiết bị đó và không cần Internet.</translation>
     </message>
     <message>
-        <source>Allow one more attempt</source>
-        <translation>Cho làm thêm một lần</translation>
+        <source>Address of this PC:</source>
+        <translation>Địa chỉ của máy này:</translation>
     </message>
     <message>
-        <source>%1 was added to the attendance list and can take the test now.</source>
-        <translation>Đã thêm %1 vào danh sách dự; người này có thể làm bài ngay.</translation>
+        <source>Port:</source>
+        <translation>Cổng:</translation>
     </message>
     <message>
-        <source>%1 may take the test once more.</source>
-        <translation>%1 được làm bài thêm một lần.</translation>
+        <source>Let everyone on the attendance list in without asking me</source>
+        <translation>Cho mọi người có tên trong danh sách dự vào ngay, không cần hỏi tôi</translation>
     </message>
     <message>
-        <source>Not done</source>
-        <translation>Chưa làm được</translation>
+        <source>This PC has no office network address now: only this PC could open the test. Connect it to the office network first.</source>
+        <translation>Máy này hiện không có địa chỉ trong mạng nội bộ: chỉ chính máy này mở được bài kiểm tra. Hãy nối máy vào mạng nội bộ trước.</translation>
     </message>
     <message>
-        <source>Done</source>
-        <translation>Đã xong</translation>
+        <source>On Windows, the first time, a "Windows Security Alert" may ask whether ISO Desk may receive connections: tick "Private networks" (the office network), leave "Public networks" unticked, and click "Allow access". If it was cancelled, ask the administrator to allow isodesk.exe in Windows Defender Firewall.</source>
+        <translation>Trên Windows, lần đầu tiên có thể hiện hộp thoại "Windows Security Alert" (Tường lửa Windows hỏi có cho ISO Desk nhận kết nối không): hãy đánh dấu "Private networks" (mạng riêng, tức mạng nội bộ của cơ quan), bỏ chọn "Public networks" rồi bấm "Allow access". Nếu đã lỡ bấm "Cancel", hãy nhờ người quản trị cho phép isodesk.exe trong Windows Defender Firewall.</translation>
     </message>
     <message>
-        <source>OK</source>
-        <translation>Đồng ý</translation>
+        <source>Start</source>
+        <translation>Bắt đầu</translation>
     </message>
 </context>
 <context>
@@ -660,8 +688,8 @@
         <translation>Nhập bài làm trên giấy</translation>
     </message>
     <message>
-        <source>Type the staff code, choose the variant printed on the paper, then the letters ticked in the answer grid, one per question (&quot;-&quot; for a blank, (AC) for several). Enter saves and grades.</source>
-        <translation>Gõ mã cán bộ, chọn mã đề in trên bài, rồi gõ các chữ cái đã đánh dấu trong bảng trả lời, mỗi câu một chữ (&quot;-&quot; nếu bỏ trống, (AC) nếu chọn nhiều). Bấm Enter để lưu và chấm.</translation>
+        <source>Type the staff code, choose the variant printed on the paper, then the letters ticked in the answer grid, one per question ("-" for a blank, (AC) for several). Enter saves and grades.</source>
+        <translation>Gõ mã cán bộ, chọn mã đề in trên bài, rồi gõ các chữ cái đã đánh dấu trong bảng trả lời, mỗi câu một chữ ("-" nếu bỏ trống, (AC) nếu chọn nhiều). Bấm Enter để lưu và chấm.</translation>
     </message>
     <message>
         <source>Variant %1</source>
@@ -798,6 +826,10 @@
         <translation>Số lần làm</translation>
     </message>
     <message>
+        <source>Device · last answer</source>
+        <translation>Thiết bị · lần trả lời cuối</translation>
+    </message>
+    <message>
         <source>Not started</source>
         <translation>Chưa làm bài</translation>
     </message>
@@ -808,6 +840,22 @@
     <message>
         <source>Submitted</source>
         <translation>Đã nộp bài</translation>
+    </message>
+    <message>
+        <source>Waiting to be let in</source>
+        <translation>Chờ cho vào</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Đang làm bài</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Mất kết nối</translation>
+    </message>
+    <message>
+        <source>another device waits to take over</source>
+        <translation>thiết bị khác đang chờ làm tiếp</translation>
     </message>
     <message>
         <source>Absent</source>
@@ -897,7 +945,7 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <source>Proctor&apos;s PIN</source>
+        <source>Proctor's PIN</source>
         <translation>Mã PIN giám sát</translation>
     </message>
     <message>
@@ -1002,6 +1050,81 @@
     </message>
 </context>
 <context>
+    <name>ProctorDesk</name>
+    <message>
+        <source>The program was closed before %1 finished the test (question %2, %3 answered). The proctor enters the PIN to continue the same test.</source>
+        <translation>Chương trình bị tắt khi %1 chưa làm xong bài (đang ở câu %2, đã trả lời %3). Người giám sát nhập mã PIN để tiếp tục đúng bài làm đó.</translation>
+    </message>
+    <message>
+        <source>Time left: %1.</source>
+        <translation>Thời gian còn lại: %1.</translation>
+    </message>
+    <message>
+        <source>Resume the test</source>
+        <translation>Tiếp tục bài làm</translation>
+    </message>
+    <message>
+        <source>Proctor</source>
+        <translation>Người giám sát</translation>
+    </message>
+    <message>
+        <source>Proctor: pause the test</source>
+        <translation>Người giám sát: tạm dừng bài làm</translation>
+    </message>
+    <message>
+        <source>Enter the proctor's PIN.</source>
+        <translation>Nhập mã PIN của người giám sát.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN five times: the exit is locked. Wait %1 seconds.</source>
+        <translation>Nhập sai mã PIN 5 lần: tạm khóa chức năng thoát. Hãy chờ %1 giây.</translation>
+    </message>
+    <message>
+        <source>You can try the PIN again.</source>
+        <translation>Có thể nhập lại mã PIN.</translation>
+    </message>
+    <message>
+        <source>%1 — %2 people on the list. This PC: %3.</source>
+        <translation>%1 — %2 người trong danh sách. Máy này: %3.</translation>
+    </message>
+    <message>
+        <source>Add a person to the attendance list</source>
+        <translation>Thêm người vào danh sách dự</translation>
+    </message>
+    <message>
+        <source>Only people on the staff roster can be added.</source>
+        <translation>Chỉ thêm được người có trong danh sách cán bộ.</translation>
+    </message>
+    <message>
+        <source>Allow one more attempt</source>
+        <translation>Cho làm thêm một lần</translation>
+    </message>
+    <message>
+        <source>%1 was added to the attendance list and can take the test now.</source>
+        <translation>Đã thêm %1 vào danh sách dự; người này có thể làm bài ngay.</translation>
+    </message>
+    <message>
+        <source>%1 may take the test once more.</source>
+        <translation>%1 được làm bài thêm một lần.</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Chưa làm được</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Đã xong</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+</context>
+<context>
     <name>ProctorMenuScreen</name>
     <message>
         <source>Proctor</source>
@@ -1091,7 +1214,7 @@
         <translation>Máy kiểm tra</translation>
     </message>
     <message>
-        <source>Set the proctor&apos;s PIN…</source>
+        <source>Set the proctor's PIN…</source>
         <translation>Đặt mã PIN giám sát…</translation>
     </message>
     <message>
@@ -1099,11 +1222,11 @@
         <translation>Chuẩn bị thêm một máy kiểm tra…</translation>
     </message>
     <message>
-        <source>Import a kiosk PC&apos;s results…</source>
+        <source>Import a kiosk PC's results…</source>
         <translation>Nhập kết quả của máy kiểm tra…</translation>
     </message>
     <message>
-        <source>Export this PC&apos;s results (kiosk PC)…</source>
+        <source>Export this PC's results (kiosk PC)…</source>
         <translation>Xuất kết quả của máy này (máy kiểm tra)…</translation>
     </message>
     <message>
@@ -1119,7 +1242,7 @@
         <translation>trình chiếu DVD</translation>
     </message>
     <message>
-        <source>consultant&apos;s guidance</source>
+        <source>consultant's guidance</source>
         <translation>hướng dẫn của chuyên gia</translation>
     </message>
     <message>
@@ -1219,8 +1342,8 @@
         <translation>Tệp chuẩn bị máy kiểm tra (*.isokiosk)</translation>
     </message>
     <message>
-        <source>Saved %1. On the kiosk PC, open ISO Desk (same unit), go to Training &amp; quiz and choose &quot;Open a kiosk setup file&quot;. Key fingerprint: %2.</source>
-        <translation>Đã lưu %1. Trên máy kiểm tra, mở ISO Desk (cùng đơn vị), vào mục Tập huấn &amp; kiểm tra và chọn &quot;Mở tệp chuẩn bị máy kiểm tra&quot;. Dấu nhận dạng khóa: %2.</translation>
+        <source>Saved %1. On the kiosk PC, open ISO Desk (same unit), go to Training &amp; quiz and choose "Open a kiosk setup file". Key fingerprint: %2.</source>
+        <translation>Đã lưu %1. Trên máy kiểm tra, mở ISO Desk (cùng đơn vị), vào mục Tập huấn &amp; kiểm tra và chọn "Mở tệp chuẩn bị máy kiểm tra". Dấu nhận dạng khóa: %2.</translation>
     </message>
     <message>
         <source>Results file of a kiosk PC</source>
@@ -1310,11 +1433,11 @@
         <translation>Câu hỏi:</translation>
     </message>
     <message>
-        <source>Unit names: write %1 or %2 (and %3, %4 for the ISO teams); they are shown as this unit&apos;s level names, now “%5” and “%6”.</source>
+        <source>Unit names: write %1 or %2 (and %3, %4 for the ISO teams); they are shown as this unit's level names, now “%5” and “%6”.</source>
         <translation>Tên đơn vị: viết %1 hoặc %2 (và %3, %4 cho tổ, ban ISO); khi hiển thị sẽ thay bằng tên cấp của đơn vị, hiện là “%5” và “%6”.</translation>
     </message>
     <message>
-        <source>Options (tick every right one; in your own words, never the standard&apos;s text):</source>
+        <source>Options (tick every right one; in your own words, never the standard's text):</source>
         <translation>Các phương án (đánh dấu mọi phương án đúng; dùng lời của mình, không chép nguyên văn tiêu chuẩn):</translation>
     </message>
     <message>
@@ -1392,6 +1515,14 @@
         <source>⚑ Flagged</source>
         <translation>⚑ Đã đánh dấu</translation>
     </message>
+    <message>
+        <source>%1 s left</source>
+        <translation>Còn %1 giây</translation>
+    </message>
+    <message>
+        <source>%1 min left</source>
+        <translation>Còn %1 phút</translation>
+    </message>
 </context>
 <context>
     <name>QuestionsModel</name>
@@ -1461,6 +1592,14 @@
     <message>
         <source>Finish</source>
         <translation>Hoàn thành</translation>
+    </message>
+    <message>
+        <source>time is up, the test was submitted.</source>
+        <translation>hết giờ, bài đã được nộp.</translation>
+    </message>
+    <message>
+        <source>the proctor ended the test, it was submitted.</source>
+        <translation>người giám sát đã kết thúc bài kiểm tra, bài đã được nộp.</translation>
     </message>
     <message>
         <source>%1 of %2 right (%3%)</source>
@@ -1584,11 +1723,11 @@
         <translation>đến</translation>
     </message>
     <message>
-        <source>1. The VSS DVD was shown (general awareness, the framework model, the sector&apos;s procedures)</source>
+        <source>1. The VSS DVD was shown (general awareness, the framework model, the sector's procedures)</source>
         <translation>1. Đã trình chiếu đĩa DVD của BHXH Việt Nam (nhận thức chung, mô hình khung, bộ quy trình của Ngành)</translation>
     </message>
     <message>
-        <source>2. The consultant&apos;s guidance and questions and answers</source>
+        <source>2. The consultant's guidance and questions and answers</source>
         <translation>2. Chuyên gia tư vấn hướng dẫn và giải đáp thắc mắc</translation>
     </message>
     <message>
@@ -1616,7 +1755,7 @@
         <translation>Chuyên gia tư vấn:</translation>
     </message>
     <message>
-        <source>Consultant&apos;s organisation:</source>
+        <source>Consultant's organisation:</source>
         <translation>Đơn vị tư vấn:</translation>
     </message>
     <message>
@@ -1696,7 +1835,7 @@
         <translation>Sau khi nộp bài, cho xem:</translation>
     </message>
     <message>
-        <source>Proctor&apos;s PIN (4–8 digits):</source>
+        <source>Proctor's PIN (4–8 digits):</source>
         <translation>Mã PIN giám sát (4–8 chữ số):</translation>
     </message>
     <message>
@@ -1826,8 +1965,8 @@
         <translation>Tệp chuẩn bị máy kiểm tra (*.isokiosk)</translation>
     </message>
     <message>
-        <source>This PC is ready as &quot;%1&quot;. Start the test kiosk from the session on the right; afterwards export this PC&apos;s results from the Kiosk PCs menu.</source>
-        <translation>Máy này đã sẵn sàng làm &quot;%1&quot;. Mở chế độ kiểm tra từ buổi tập huấn bên phải; làm xong thì xuất kết quả của máy này từ trình đơn Máy kiểm tra.</translation>
+        <source>This PC is ready as "%1". Start the test kiosk from the session on the right; afterwards export this PC's results from the Kiosk PCs menu.</source>
+        <translation>Máy này đã sẵn sàng làm "%1". Mở chế độ kiểm tra từ buổi tập huấn bên phải; làm xong thì xuất kết quả của máy này từ trình đơn Máy kiểm tra.</translation>
     </message>
 </context>
 <context>
@@ -1861,7 +2000,7 @@
     </message>
     <message>
         <source>Reliability of the test (KR-20): from 0 to 1, how consistently the test measures what people know; 0.7 or more is good, below 0.5 the scores say little.
-Standard error of measurement: by about how many questions a person&apos;s score may be off by chance; a score this close to the pass mark is not a clear result.</source>
+Standard error of measurement: by about how many questions a person's score may be off by chance; a score this close to the pass mark is not a clear result.</source>
         <translation>Độ tin cậy của đề (KR-20): từ 0 đến 1, cho biết đề đo hiểu biết của mọi người có ổn định không; từ 0,7 trở lên là tốt, dưới 0,5 thì điểm số ít ý nghĩa.
 Sai số chuẩn đo lường: điểm của một người có thể lệch khoảng bấy nhiêu câu do ngẫu nhiên; điểm gần điểm đạt trong khoảng này thì chưa phải kết quả rõ ràng.</translation>
     </message>
@@ -1870,7 +2009,7 @@ Sai số chuẩn đo lường: điểm của một người có thể lệch kho
         <translation>Độ dễ và hiệu quả phân biệt của từng câu (%)</translation>
     </message>
     <message>
-        <source>The chart shows the first rows of the table: sort or search the table to choose them. Facility: the share of people who answered right. Discrimination: how well the question separates those who know the subject from those who don&apos;t (below 20% is weak, negative means the question is probably wrong or misleading). Only first attempts count.</source>
+        <source>The chart shows the first rows of the table: sort or search the table to choose them. Facility: the share of people who answered right. Discrimination: how well the question separates those who know the subject from those who don't (below 20% is weak, negative means the question is probably wrong or misleading). Only first attempts count.</source>
         <translation>Biểu đồ vẽ các dòng đầu của bảng: sắp xếp hoặc tìm kiếm trong bảng để chọn câu cần xem. Độ dễ: tỷ lệ người trả lời đúng. Độ phân biệt: câu hỏi phân biệt người nắm vững với người chưa nắm vững tốt đến đâu (dưới 20% là yếu; âm thì câu hỏi có thể sai đáp án hoặc gây hiểu nhầm). Chỉ tính bài làm lần đầu.</translation>
     </message>
     <message>
@@ -1928,6 +2067,29 @@ Sai số chuẩn đo lường: điểm của một người có thể lệch kho
     <message>
         <source>Flags</source>
         <translation>Cảnh báo</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitCheckScreen</name>
+    <message>
+        <source>After submitting you cannot change your answers.</source>
+        <translation>Sau khi nộp bài, bạn không sửa được câu trả lời nữa.</translation>
+    </message>
+    <message>
+        <source>%1 questions are not answered yet.</source>
+        <translation>Còn %1 câu chưa trả lời.</translation>
+    </message>
+    <message>
+        <source>Submit your test?</source>
+        <translation>Nộp bài?</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Nộp bài</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Quay lại</translation>
     </message>
 </context>
 <context>
