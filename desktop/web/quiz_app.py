@@ -153,7 +153,7 @@ class QuizWebApp:
         self.limit = RateLimiter(*JOIN_RATE, clock=clock)
         self.address_limit = RateLimiter(*ADDRESS_RATE, clock=clock)
         self.kiosk_id = kiosk.kiosk_id(store)
-        self.server_label = kiosk.kiosk_label()
+        self.server_label = kiosk.kiosk_name(store, session_id)
         self.secret = bytes.fromhex(web.open_test(store, session_id)["secret"])
         self.static = {path: (resource("web", name).read_bytes(), kind)
                        for path, (name, kind) in STATIC.items()}
