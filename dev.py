@@ -67,7 +67,9 @@ def main(argv: list[str]) -> int:
     if cmd == "bench":
         return run([py, "-m", "benchmarks", *rest], env=offscreen)
     if cmd == "screenshots":
-        return run([py, "docs/make_screenshots.py", *rest], env=offscreen)
+        code = run([py, "docs/make_screenshots.py", *rest], env=offscreen)
+        return code or run([py, "-m", "pytest", "-q", "tests/quiz/test_web_browser.py"],
+                           env={**offscreen, "ISODESK_SCREENSHOTS": "1"})
     if cmd == "run":
         return run([py, "-m", "desktop", *rest])
     if cmd == "bundle":

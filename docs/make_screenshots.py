@@ -66,11 +66,54 @@ def main() -> int:
         for i, section in enumerate(SECTIONS, start=2):
             window.show_section(section.key)
             grab(window, f"{i:02d}-{section.key}")
+        lan_screens(window, store, grab)
         window.close()
         store.close(clean=False)
     for p in made:
         print(p.relative_to(ROOT))
     return 0
+
+
+def lan_screens(window, store, grab) -> None:
+    """The test over the office network: the proctor's live list with a device waiting, and
+    the join page for the projector (served on 127.0.0.1 only)."""
+    import http.client
+    import re
+    import urllib.parse
+
+    from desktop.models.quiz import results, sessions
+    from desktop.views.quiz.join_screen import JoinScreen
+    from desktop.views.quiz.sessions_panel import SessionsPanel
+
+    open_sessions = [s for s in sessions.list_sessions(store) if s.status == "open"]
+    if not open_sessions:
+        return
+    window.show_section("training")
+    panel = window.findChildren(SessionsPanel)[0]
+    panel.select(open_sessions[0].id)
+    lan = panel.proctor.lan
+    lan.start(host="127.0.0.1", port=0, auto_admit=False)
+    conn = http.client.HTTPConnection("127.0.0.1", lan.running.port, timeout=10)
+    conn.request("GET", "/", headers={"User-Agent": "Android 10 Chrome/90"})
+    r = conn.getresponse()
+    cookie = r.getheader("Set-Cookie").split(";")[0]
+    csrf = re.search(r'name="csrf" value="([^"]+)"', r.read().decode()).group(1)
+    person = next(r for r in results.session_results(store, open_sessions[0].id)
+                  if r.status == "not_started")
+    body = urllib.parse.urlencode({"csrf": csrf, "staff": person.staff_id})
+    conn.request("POST", "/confirm", body=body, headers={
+        "Cookie": cookie, "User-Agent": "Android 10 Chrome/90",
+        "Content-Type": "application/x-www-form-urlencoded"})
+    conn.getresponse().read()
+    panel.proctor.reload()
+    panel.proctor.select_staff(person.staff_id)
+    grab(window, "09-lan-proctor")
+    join = JoinScreen(store, open_sessions[0], lan.url.replace("127.0.0.1", "192.168.1.20"))
+    join.resize(1366, 768)
+    join.show()
+    grab(join, "10-lan-join")
+    join.close()
+    lan.stop()
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-QT_FREE = ["desktop/models", "desktop/documents", "sync"]
+QT_FREE = ["desktop/models", "desktop/documents", "desktop/web", "sync"]
 
 
 def _imports(path: Path) -> list[tuple[int, str]]:
@@ -34,7 +34,7 @@ def test_importing_the_core_and_the_cli_loads_no_qt():
         "import sys, importlib, pkgutil\n"
         "import desktop.models.registry as r; r.load_all()\n"
         "import desktop.cli, desktop.documents.roster_xlsx, desktop.documents.pdf\n"
-        "for pkg in ('desktop.models', 'desktop.documents', 'sync'):\n"
+        "for pkg in ('desktop.models', 'desktop.documents', 'desktop.web', 'sync'):\n"
         "    try:\n"
         "        m = importlib.import_module(pkg)\n"
         "    except ModuleNotFoundError:\n"

@@ -17,7 +17,7 @@ from desktop.models.quiz import (bank, bank_io, coverage, kiosk_files, paper_ent
 from desktop.models.quiz.common import find_session_id
 from desktop.models.quiz.kinds import KIND_LABELS_VI
 
-from . import training
+from . import quiz_serve, training
 from .context import CliContext, CliError, add_json_flag, emit, fail_on
 from .imports import add_import_flags, finish
 
@@ -138,6 +138,8 @@ def register(sub) -> None:
     ri.add_argument("file", type=Path, help="tệp kết quả (.isoresults) xuất từ máy kiểm tra")
     add_json_flag(ri)
     ri.set_defaults(handler=cmd_results_import)
+
+    quiz_serve.register(q)
 
 
 def _session_id(ctx: CliContext, ref: str) -> str:

@@ -3,7 +3,8 @@
 Creates a database in a temporary folder, writes and reads records, checks the audit chain,
 renders a one-page PDF with the bundled font, and reads its text back through QtPdf (the module
 the program previews PDFs with), writes an Excel list and reads it back within bounds with
-defusedxml. Exit 0 when all is well.
+defusedxml; serves a test to browsers on 127.0.0.1 and joins and answers it over HTTP. Exit 0
+when all is well.
 """
 from __future__ import annotations
 
@@ -91,6 +92,73 @@ def _check_excel(folder: Path) -> str:
     return "excel ok (bounded reading, defusedxml on)"
 
 
+def _check_quiz_server(folder: Path) -> str:
+    """The browser quiz end to end on 127.0.0.1: serve a session, join, answer, read it back."""
+    import http.client
+    import json
+    import re
+    import urllib.parse
+
+    from desktop.models.db import open_store
+    from desktop.models.quiz import attempts, bank_io, sessions, web
+    from desktop.models.staff import StaffRepository
+    from desktop.models.unit import UnitProfile, save_profile
+    from desktop.web.quiz_app import QuizWebApp
+    from desktop.web.server import Running
+
+    store = open_store(folder / "selftest-quiz.sqlite", actor="selftest")
+    save_profile(store, UnitProfile(code="SELFTEST", name="Đơn vị kiểm tra", level="district"))
+    bank_io.load_bank_file(store)
+    person = StaffRepository(store).add({"staff_code": "T01", "full_name": "Lê Thị Thu"})
+    s = sessions.create_session(store, {"date": "2025-10-14", "place": "Phòng họp",
+                                        "settings": {"questions": 3}}, staff_ids=[person.id])
+    web.open_test(store, s.id)
+    web.set_auto_admit(store, s.id, True)
+    running = Running(QuizWebApp(open_store(store.path, actor="selftest", migrate=False), s.id),
+                      "127.0.0.1", 0)
+    cookie = ""
+
+    def call(method: str, path: str, data: dict | None = None) -> tuple[int, str, dict]:
+        nonlocal cookie
+        conn = http.client.HTTPConnection("127.0.0.1", running.port, timeout=10)
+        headers = {"Cookie": cookie, "Accept": "application/json"} if cookie else {}
+        body = urllib.parse.urlencode(data, doseq=True) if data is not None else None
+        if body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        conn.request(method, path, body=body, headers=headers)
+        r = conn.getresponse()
+        text = r.read().decode("utf-8")
+        if r.getheader("Set-Cookie"):
+            cookie = r.getheader("Set-Cookie").split(";")[0]
+        conn.close()
+        return r.status, text, dict(r.getheaders())
+
+    try:
+        status, page, headers = call("GET", "/")
+        if status != 200 or "default-src 'none'" not in headers.get("Content-Security-Policy", ""):
+            raise RuntimeError(f"join page: {status}")
+        if call("GET", "/static/quiz.js")[0] != 200:
+            raise RuntimeError("the page's script is missing from the bundle")
+        csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+        call("POST", "/confirm", {"csrf": csrf, "staff": person.id})
+        status, page, _h = call("GET", "/")
+        if 'data-screen="question"' not in page:
+            raise RuntimeError("no question page after joining")
+        status, text, _h = call("POST", "/answer", {"csrf": csrf, "position": 1, "set": 1,
+                                                    "chosen": [0]})
+        if status != 200 or not json.loads(text).get("ok"):
+            raise RuntimeError(f"answer not saved: {status} {text[:80]}")
+    finally:
+        running.stop()
+        running.app.store.close(clean=False)
+    running_attempt = attempts.in_progress(store, session_id=s.id)[0]
+    answered = attempts.load_attempt(store, running_attempt["id"]).answered_count
+    store.close(clean=False)
+    if answered != 1:
+        raise RuntimeError(f"{answered} answers read back")
+    return "quiz server ok (joined, answered and read back over 127.0.0.1)"
+
+
 def _check_translations() -> str:
     from desktop.i18n import available_languages, translation_files
 
@@ -102,6 +170,7 @@ def _check_translations() -> str:
 
 def run_selftest() -> int:
     checks = [("database", _check_database), ("pdf", _check_pdf), ("excel", _check_excel),
+              ("quiz server", _check_quiz_server),
               ("translations", lambda _f: _check_translations())]
     ok = True
     with tempfile.TemporaryDirectory(prefix="isodesk-selftest-") as tmp:

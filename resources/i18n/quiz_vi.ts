@@ -164,6 +164,37 @@
     </message>
 </context>
 <context>
+    <name>ConfirmScreen</name>
+    <message>
+        <source>The test has %1 questions. You pass with %2% right answers.</source>
+        <translation>Bài kiểm tra có %1 câu. Bạn đạt khi trả lời đúng từ %2% số câu.</translation>
+    </message>
+    <message>
+        <source>You have %1 minutes.</source>
+        <translation>Thời gian làm bài: %1 phút.</translation>
+    </message>
+    <message>
+        <source>Each answer is saved as soon as you choose it.</source>
+        <translation>Mỗi câu trả lời được lưu ngay khi bạn chọn.</translation>
+    </message>
+    <message>
+        <source>Staff code: %1</source>
+        <translation>Mã cán bộ: %1</translation>
+    </message>
+    <message>
+        <source>Is this you?</source>
+        <translation>Có phải bạn không?</translation>
+    </message>
+    <message>
+        <source>Yes, start the test</source>
+        <translation>Đúng, bắt đầu làm bài</translation>
+    </message>
+    <message>
+        <source>No, go back</source>
+        <translation>Không phải, quay lại</translation>
+    </message>
+</context>
+<context>
     <name>CoverWindow</name>
     <message>
         <source>This PC is being used for the awareness test.</source>
@@ -342,6 +373,10 @@
         <translation>Làm trên giấy, mã đề %1.</translation>
     </message>
     <message>
+        <source>Over the office network: %1.</source>
+        <translation>Qua mạng nội bộ: %1.</translation>
+    </message>
+    <message>
         <source>On %1.</source>
         <translation>Làm trên %1.</translation>
     </message>
@@ -484,6 +519,29 @@
     </message>
 </context>
 <context>
+    <name>JoinScreen</name>
+    <message>
+        <source>Join the test</source>
+        <translation>Tham gia bài kiểm tra</translation>
+    </message>
+    <message>
+        <source>On your phone or computer, connected to the office network (Wi-Fi), open the browser and type:</source>
+        <translation>Trên điện thoại hoặc máy tính đã nối mạng nội bộ (Wi-Fi) của cơ quan, mở trình duyệt và gõ:</translation>
+    </message>
+    <message>
+        <source>or scan the code. Then type your staff code or your name, and wait until the proctor lets you in.</source>
+        <translation>hoặc quét mã. Sau đó nhập mã cán bộ hoặc họ tên của bạn, rồi chờ người giám sát cho vào.</translation>
+    </message>
+    <message>
+        <source>Close this page (the test goes on)</source>
+        <translation>Đóng trang này (bài kiểm tra vẫn tiếp tục)</translation>
+    </message>
+    <message>
+        <source>Waiting to be let in: %1 · Taking the test: %2 · Submitted: %3</source>
+        <translation>Đang chờ vào: %1 · Đang làm bài: %2 · Đã nộp: %3</translation>
+    </message>
+</context>
+<context>
     <name>KioskChecks</name>
     <message>
         <source>The test kiosk was not opened: the keyboard of this PC could not be locked, so Alt+Tab, the Windows key and Ctrl+Esc would still work during the test. Restart the PC and open the kiosk again. If it happens again, ask the administrator: antivirus software or a Windows policy may be blocking it. The details are in the program&apos;s log.</source>
@@ -517,18 +575,6 @@
         <translation>Kiểm tra nhận thức</translation>
     </message>
     <message>
-        <source>The program was closed before %1 finished the test (question %2, %3 answered). The proctor enters the PIN to continue the same test.</source>
-        <translation>Chương trình bị tắt khi %1 chưa làm xong bài (đang ở câu %2, đã trả lời %3). Người giám sát nhập mã PIN để tiếp tục đúng bài làm đó.</translation>
-    </message>
-    <message>
-        <source>Time left: %1.</source>
-        <translation>Thời gian còn lại: %1.</translation>
-    </message>
-    <message>
-        <source>Resume the test</source>
-        <translation>Tiếp tục bài làm</translation>
-    </message>
-    <message>
         <source>Please ask the proctor</source>
         <translation>Hãy báo người giám sát</translation>
     </message>
@@ -537,120 +583,102 @@
         <translation>Quay lại</translation>
     </message>
     <message>
-        <source>The test has %1 questions. You pass with %2% right answers.</source>
-        <translation>Bài kiểm tra có %1 câu. Bạn đạt khi trả lời đúng từ %2% số câu.</translation>
-    </message>
-    <message>
-        <source>You have %1 minutes.</source>
-        <translation>Thời gian làm bài: %1 phút.</translation>
-    </message>
-    <message>
-        <source>Each answer is saved as soon as you choose it.</source>
-        <translation>Mỗi câu trả lời được lưu ngay khi bạn chọn.</translation>
-    </message>
-    <message>
-        <source>Staff code: %1</source>
-        <translation>Mã cán bộ: %1</translation>
-    </message>
-    <message>
-        <source>Is this you?</source>
-        <translation>Có phải bạn không?</translation>
-    </message>
-    <message>
-        <source>Yes, start the test</source>
-        <translation>Đúng, bắt đầu làm bài</translation>
-    </message>
-    <message>
-        <source>No, go back</source>
-        <translation>Không phải, quay lại</translation>
-    </message>
-    <message>
         <source>The answer was not saved</source>
         <translation>Câu trả lời chưa được lưu</translation>
     </message>
+</context>
+<context>
+    <name>LanPanel</name>
     <message>
-        <source>After submitting you cannot change your answers.</source>
-        <translation>Sau khi nộp bài, bạn không sửa được câu trả lời nữa.</translation>
+        <source>Test over the office network…</source>
+        <translation>Kiểm tra qua mạng nội bộ…</translation>
     </message>
     <message>
-        <source>%1 questions are not answered yet.</source>
-        <translation>Còn %1 câu chưa trả lời.</translation>
+        <source>Stop serving browsers</source>
+        <translation>Dừng kiểm tra qua mạng</translation>
     </message>
     <message>
-        <source>Submit your test?</source>
-        <translation>Nộp bài?</translation>
+        <source>Join page (projector)</source>
+        <translation>Trang tham gia (máy chiếu)</translation>
     </message>
     <message>
-        <source>Submit</source>
-        <translation>Nộp bài</translation>
+        <source>End the test for everyone…</source>
+        <translation>Kết thúc bài kiểm tra cho mọi người…</translation>
     </message>
     <message>
-        <source>time is up, the test was submitted.</source>
-        <translation>hết giờ, bài đã được nộp.</translation>
+        <source>Let in / move here</source>
+        <translation>Cho vào / chuyển sang đây</translation>
     </message>
     <message>
-        <source>%1 s left</source>
-        <translation>Còn %1 giây</translation>
+        <source>Let in everyone waiting</source>
+        <translation>Cho tất cả người đang chờ vào</translation>
     </message>
     <message>
-        <source>%1 min left</source>
-        <translation>Còn %1 phút</translation>
+        <source>Let in everyone on the list</source>
+        <translation>Tự cho vào người có tên trong danh sách</translation>
     </message>
     <message>
-        <source>Proctor</source>
-        <translation>Người giám sát</translation>
+        <source>Browsers open: %1</source>
+        <translation>Mở trên trình duyệt: %1</translation>
     </message>
     <message>
-        <source>Proctor: pause the test</source>
-        <translation>Người giám sát: tạm dừng bài làm</translation>
+        <source>This session is closed. Reopen it to run the test.</source>
+        <translation>Buổi tập huấn này đã đóng. Hãy mở lại để tổ chức kiểm tra.</translation>
     </message>
     <message>
-        <source>Enter the proctor&apos;s PIN.</source>
-        <translation>Nhập mã PIN của người giám sát.</translation>
+        <source>The port %1 could not be opened (%2). Choose another port, or close the program that uses it.</source>
+        <translation>Không mở được cổng %1 (%2). Hãy chọn cổng khác, hoặc đóng chương trình đang dùng cổng này.</translation>
     </message>
     <message>
-        <source>Wrong PIN five times: the exit is locked. Wait %1 seconds.</source>
-        <translation>Nhập sai mã PIN 5 lần: tạm khóa chức năng thoát. Hãy chờ %1 giây.</translation>
+        <source>The session was closed: the browsers are no longer served.</source>
+        <translation>Buổi tập huấn đã đóng: ngừng kiểm tra qua mạng.</translation>
     </message>
     <message>
-        <source>You can try the PIN again.</source>
-        <translation>Có thể nhập lại mã PIN.</translation>
+        <source>Choose a person whose device is waiting to be let in.</source>
+        <translation>Hãy chọn một người có thiết bị đang chờ vào phòng thi.</translation>
     </message>
     <message>
-        <source>%1 — %2 people on the list. This PC: %3.</source>
-        <translation>%1 — %2 người trong danh sách. Máy này: %3.</translation>
+        <source>End the test for everyone now? Every test not submitted yet is submitted as it stands, as when the time is up.</source>
+        <translation>Kết thúc bài kiểm tra cho mọi người ngay bây giờ? Mọi bài chưa nộp sẽ được nộp như hiện có, như khi hết giờ.</translation>
     </message>
     <message>
-        <source>Add a person to the attendance list</source>
-        <translation>Thêm người vào danh sách dự</translation>
+        <source>The test was ended: %1 tests were submitted.</source>
+        <translation>Đã kết thúc bài kiểm tra: %1 bài đã được nộp.</translation>
+    </message>
+</context>
+<context>
+    <name>LanStartDialog</name>
+    <message>
+        <source>Test over the office network</source>
+        <translation>Kiểm tra qua mạng nội bộ</translation>
     </message>
     <message>
-        <source>Only people on the staff roster can be added.</source>
-        <translation>Chỉ thêm được người có trong danh sách cán bộ.</translation>
+        <source>Everyone takes the test at the same time in the browser of their phone or computer, on the office network. Nothing is installed on their devices and no internet is needed.</source>
+        <translation>Mọi người cùng làm bài một lúc trên trình duyệt của điện thoại hoặc máy tính, qua mạng nội bộ của cơ quan. Không cần cài gì lên các thiết bị đó và không cần Internet.</translation>
     </message>
     <message>
-        <source>Allow one more attempt</source>
-        <translation>Cho làm thêm một lần</translation>
+        <source>Address of this PC:</source>
+        <translation>Địa chỉ của máy này:</translation>
     </message>
     <message>
-        <source>%1 was added to the attendance list and can take the test now.</source>
-        <translation>Đã thêm %1 vào danh sách dự; người này có thể làm bài ngay.</translation>
+        <source>Port:</source>
+        <translation>Cổng:</translation>
     </message>
     <message>
-        <source>%1 may take the test once more.</source>
-        <translation>%1 được làm bài thêm một lần.</translation>
+        <source>Let everyone on the attendance list in without asking me</source>
+        <translation>Cho mọi người có tên trong danh sách dự vào ngay, không cần hỏi tôi</translation>
     </message>
     <message>
-        <source>Not done</source>
-        <translation>Chưa làm được</translation>
+        <source>This PC has no office network address now: only this PC could open the test. Connect it to the office network first.</source>
+        <translation>Máy này hiện không có địa chỉ trong mạng nội bộ: chỉ chính máy này mở được bài kiểm tra. Hãy nối máy vào mạng nội bộ trước.</translation>
     </message>
     <message>
-        <source>Done</source>
-        <translation>Đã xong</translation>
+        <source>On Windows, the first time, a &quot;Windows Security Alert&quot; may ask whether ISO Desk may receive connections: tick &quot;Private networks&quot; (the office network), leave &quot;Public networks&quot; unticked, and click &quot;Allow access&quot;. If it was cancelled, ask the administrator to allow isodesk.exe in Windows Defender Firewall.</source>
+        <translation>Trên Windows, lần đầu tiên có thể hiện hộp thoại &quot;Windows Security Alert&quot; (Tường lửa Windows hỏi có cho ISO Desk nhận kết nối không): hãy đánh dấu &quot;Private networks&quot; (mạng riêng, tức mạng nội bộ của cơ quan), bỏ chọn &quot;Public networks&quot; rồi bấm &quot;Allow access&quot;. Nếu đã lỡ bấm &quot;Cancel&quot;, hãy nhờ người quản trị cho phép isodesk.exe trong Windows Defender Firewall.</translation>
     </message>
     <message>
-        <source>OK</source>
-        <translation>Đồng ý</translation>
+        <source>Start</source>
+        <translation>Bắt đầu</translation>
     </message>
 </context>
 <context>
@@ -798,6 +826,10 @@
         <translation>Số lần làm</translation>
     </message>
     <message>
+        <source>Device · last answer</source>
+        <translation>Thiết bị · lần trả lời cuối</translation>
+    </message>
+    <message>
         <source>Not started</source>
         <translation>Chưa làm bài</translation>
     </message>
@@ -808,6 +840,22 @@
     <message>
         <source>Submitted</source>
         <translation>Đã nộp bài</translation>
+    </message>
+    <message>
+        <source>Waiting to be let in</source>
+        <translation>Chờ cho vào</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Đang làm bài</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Mất kết nối</translation>
+    </message>
+    <message>
+        <source>another device waits to take over</source>
+        <translation>thiết bị khác đang chờ làm tiếp</translation>
     </message>
     <message>
         <source>Absent</source>
@@ -999,6 +1047,81 @@
     <message>
         <source>Already there, skipped</source>
         <translation>Đã có, bỏ qua</translation>
+    </message>
+</context>
+<context>
+    <name>ProctorDesk</name>
+    <message>
+        <source>The program was closed before %1 finished the test (question %2, %3 answered). The proctor enters the PIN to continue the same test.</source>
+        <translation>Chương trình bị tắt khi %1 chưa làm xong bài (đang ở câu %2, đã trả lời %3). Người giám sát nhập mã PIN để tiếp tục đúng bài làm đó.</translation>
+    </message>
+    <message>
+        <source>Time left: %1.</source>
+        <translation>Thời gian còn lại: %1.</translation>
+    </message>
+    <message>
+        <source>Resume the test</source>
+        <translation>Tiếp tục bài làm</translation>
+    </message>
+    <message>
+        <source>Proctor</source>
+        <translation>Người giám sát</translation>
+    </message>
+    <message>
+        <source>Proctor: pause the test</source>
+        <translation>Người giám sát: tạm dừng bài làm</translation>
+    </message>
+    <message>
+        <source>Enter the proctor&apos;s PIN.</source>
+        <translation>Nhập mã PIN của người giám sát.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN five times: the exit is locked. Wait %1 seconds.</source>
+        <translation>Nhập sai mã PIN 5 lần: tạm khóa chức năng thoát. Hãy chờ %1 giây.</translation>
+    </message>
+    <message>
+        <source>You can try the PIN again.</source>
+        <translation>Có thể nhập lại mã PIN.</translation>
+    </message>
+    <message>
+        <source>%1 — %2 people on the list. This PC: %3.</source>
+        <translation>%1 — %2 người trong danh sách. Máy này: %3.</translation>
+    </message>
+    <message>
+        <source>Add a person to the attendance list</source>
+        <translation>Thêm người vào danh sách dự</translation>
+    </message>
+    <message>
+        <source>Only people on the staff roster can be added.</source>
+        <translation>Chỉ thêm được người có trong danh sách cán bộ.</translation>
+    </message>
+    <message>
+        <source>Allow one more attempt</source>
+        <translation>Cho làm thêm một lần</translation>
+    </message>
+    <message>
+        <source>%1 was added to the attendance list and can take the test now.</source>
+        <translation>Đã thêm %1 vào danh sách dự; người này có thể làm bài ngay.</translation>
+    </message>
+    <message>
+        <source>%1 may take the test once more.</source>
+        <translation>%1 được làm bài thêm một lần.</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Chưa làm được</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Đã xong</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
     </message>
 </context>
 <context>
@@ -1392,6 +1515,14 @@
         <source>⚑ Flagged</source>
         <translation>⚑ Đã đánh dấu</translation>
     </message>
+    <message>
+        <source>%1 s left</source>
+        <translation>Còn %1 giây</translation>
+    </message>
+    <message>
+        <source>%1 min left</source>
+        <translation>Còn %1 phút</translation>
+    </message>
 </context>
 <context>
     <name>QuestionsModel</name>
@@ -1461,6 +1592,14 @@
     <message>
         <source>Finish</source>
         <translation>Hoàn thành</translation>
+    </message>
+    <message>
+        <source>time is up, the test was submitted.</source>
+        <translation>hết giờ, bài đã được nộp.</translation>
+    </message>
+    <message>
+        <source>the proctor ended the test, it was submitted.</source>
+        <translation>người giám sát đã kết thúc bài kiểm tra, bài đã được nộp.</translation>
     </message>
     <message>
         <source>%1 of %2 right (%3%)</source>
@@ -1928,6 +2067,29 @@ Sai số chuẩn đo lường: điểm của một người có thể lệch kho
     <message>
         <source>Flags</source>
         <translation>Cảnh báo</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitCheckScreen</name>
+    <message>
+        <source>After submitting you cannot change your answers.</source>
+        <translation>Sau khi nộp bài, bạn không sửa được câu trả lời nữa.</translation>
+    </message>
+    <message>
+        <source>%1 questions are not answered yet.</source>
+        <translation>Còn %1 câu chưa trả lời.</translation>
+    </message>
+    <message>
+        <source>Submit your test?</source>
+        <translation>Nộp bài?</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Nộp bài</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Quay lại</translation>
     </message>
 </context>
 <context>

@@ -41,7 +41,7 @@ def open_kiosk(qtbot, store, session_id, clock, *, recovery=False) -> KioskWindo
 
 def leave(k: KioskWindow) -> None:
     """Leave through the proctor's menu (teardown of a test that left the kiosk open)."""
-    if k._active:
+    if k.lockdown.active:
         k.leave()
 
 
@@ -267,10 +267,10 @@ def test_wrong_pins_are_refused_logged_and_lock_the_exit(qtbot, qstore, clock):
     enter_pin(k, PIN)                                  # refused: the exit is locked
     assert k.stack.currentWidget() is k.pin
     clock.now += 30
-    k._lock_tick()
+    k.desk._lock_tick()
     assert not k.pin.pad.field.isEnabled()
     clock.now += 31
-    k._lock_tick()
+    k.desk._lock_tick()
     assert k.pin.pad.field.isEnabled()
     enter_pin(k, PIN)
     assert k.stack.currentWidget() is k.menu
@@ -313,9 +313,9 @@ def test_crash_recovery_resumes_same_question_and_time(qtbot, qstore, clock):
     answered = [it.selected for it in first.attempt.items]
     # the power goes: the window is gone without leaving the kiosk (nor its clock ticking)
     first.ticker.stop()
-    first._active = False
-    QApplication.instance().removeEventFilter(first)
-    first._allow_close = True
+    first.lockdown.active = False
+    QApplication.instance().removeEventFilter(first.lockdown)
+    first.lockdown.allow_close = True
     first.close()
     assert kiosk.running_state(qstore) is not None
     # the program starts again: the start-up hook reopens the kiosk, asking for the PIN
@@ -356,10 +356,11 @@ def test_other_screens_are_covered(qtbot, qstore, clock, monkeypatch):
     monkeypatch.setattr(platform, "other_screens", lambda _w: [FakeScreen()])
     s = make_session(qstore)
     k = open_kiosk(qtbot, qstore, s.id, clock)
-    assert len(k.covers) == 1 and k.covers[0].isVisible()
-    k.covers[0].close()
-    assert k.covers[0].isVisible()
-    cover = k.covers[0]
+    covers = k.lockdown.covers
+    assert len(covers) == 1 and covers[0].isVisible()
+    covers[0].close()
+    assert covers[0].isVisible()
+    cover = covers[0]
     k.leave()
     assert not cover.isVisible()
 

@@ -129,6 +129,6 @@ def test_tests_never_touch_the_real_windows_machine(qtbot, qstore, monkeypatch, 
     k.start(fullscreen=False)
     run = ("HKCU", RUN_KEY, RUN_VALUE)
     assert str(qstore.data_dir) in memory_registry.values[run]
-    assert k.key_blocker.active and k.key_blocker._hook == "hook-of-the-tests"
+    assert k.lockdown.key_blocker.active and k.lockdown.key_blocker._hook == "hook-of-the-tests"
     k.leave()
-    assert run not in memory_registry.values and not k.key_blocker.active
+    assert run not in memory_registry.values and not k.lockdown.key_blocker.active

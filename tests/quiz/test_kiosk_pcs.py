@@ -45,8 +45,8 @@ def test_the_kiosk_is_called_by_its_label_on_screen_in_attempts_and_on_slips(
     window.start_test()
     assert window.attempt.kiosk_label == "Máy 2"
     attempts.submit(kiosk_pc, window.attempt)
-    window.attempt = None
-    window.show_menu()
+    window.stop_test()
+    window.desk.show_menu()
     assert "This PC: Máy 2" in window.menu.status.text() or \
         "Máy này: Máy 2" in window.menu.status.text()
     kiosk_files.export_results(kiosk_pc, s.id, tmp_path / "r.isoresults")

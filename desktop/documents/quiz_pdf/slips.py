@@ -41,8 +41,12 @@ def slip_story(heading: Heading, session: Session, evidence: dict) -> list:
                      f"({vn_number(e['percent'])}%) — {result}.")
     else:
         lines.append("Bài làm chưa nộp.")
-    how = "làm trên giấy, mã đề " + (e["variant"] or "") if e["mode"] == "paper" else \
-        f"làm trên {machine_phrase(e['kiosk'])}"
+    if e["mode"] == "paper":
+        how = "làm trên giấy, mã đề " + (e["variant"] or "")
+    elif e.get("channel") == "web":
+        how = f"làm qua mạng nội bộ: {e['kiosk'] or 'trình duyệt'}"
+    else:
+        how = f"làm trên {machine_phrase(e['kiosk'])}"
     lines.append(f"Lần làm bài: {e['number']} ({how}).")
     out += [Paragraph(plain(t), st["body_noindent"]) for t in lines]
     rows = [[str(i["position"]), i["chosen"] or "—", i["right"],

@@ -254,3 +254,42 @@ def m0004_question_kind_and_pictures(db: Database) -> None:
     )
     db.execute("CREATE INDEX idx_quiz_question_pictures_version ON "
                "quiz_question_pictures(version_id, position)")
+
+
+@migrations(name="0005_browser_quiz")
+def m0005_browser_quiz(db: Database) -> None:
+    # How an attempt was taken on screen: '' at a kiosk PC (or keyed in from paper, see `mode`),
+    # 'web' in a browser over the office network. Grading and evidence are the same.
+    db.execute("ALTER TABLE quiz_attempts ADD COLUMN channel TEXT NOT NULL DEFAULT '' "
+               "CHECK (channel IN ('', 'web'))")
+    # --- local to this PC (never synced): the browser test of a session -----------------------
+    # `secret` keys the pages' anti-forgery tokens (so that they survive a restart of the
+    # server); `auto_admit`: everyone on the attendance list is let in without the proctor.
+    db.execute(
+        """CREATE TABLE quiz_web_tests (
+            session_id TEXT PRIMARY KEY NOT NULL,
+            secret TEXT NOT NULL,
+            auto_admit INTEGER NOT NULL DEFAULT 0 CHECK (auto_admit IN (0, 1)),
+            started_at TEXT NOT NULL,
+            ended_at TEXT
+        )"""
+    )
+    # A browser (phone, PC) that joined: its device token is kept hashed; `state` says whether
+    # the proctor let it in; `attempt_id` binds it to the attempt it takes.
+    db.execute(
+        """CREATE TABLE quiz_web_devices (
+            token_hash TEXT PRIMARY KEY NOT NULL,
+            session_id TEXT NOT NULL,
+            staff_id TEXT NOT NULL,
+            attempt_id TEXT,
+            state TEXT NOT NULL DEFAULT 'waiting'
+                CHECK (state IN ('waiting', 'admitted', 'refused', 'replaced')),
+            label TEXT NOT NULL DEFAULT '',
+            address TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            admitted_at TEXT,
+            admitted_by TEXT NOT NULL DEFAULT '',
+            last_seen_at TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX idx_quiz_web_devices_person ON quiz_web_devices(session_id, staff_id)")

@@ -91,6 +91,7 @@ class Attempt:
     passed: bool | None
     settings: dict
     kiosk_label: str
+    channel: str = ""
     items: list[AttemptItem] = field(default_factory=list)
 
     @property
@@ -175,7 +176,9 @@ def check_start(store: Store, session: sessions.Session, staff_id: str, *,
 def start_attempt(store: Store, session_id: str, staff_id: str, *, kiosk_id: str = "",
                   kiosk_label: str = "", seed: int | None = None, paper: Paper | None = None,
                   mode: str = "kiosk", variant_code: str | None = None,
-                  require_attendance: bool = True) -> Attempt:
+                  require_attendance: bool = True, channel: str = "") -> Attempt:
+    """Draw a paper and open an attempt. `channel`: "" at a kiosk PC (or from paper), "web" in a
+    browser over the office network."""
     session = sessions.get_session(store, session_id)
     check = check_start(store, session, staff_id, require_attendance=require_attendance,
                         about_person=mode == "paper")
@@ -198,7 +201,7 @@ def start_attempt(store: Store, session_id: str, staff_id: str, *, kiosk_id: str
             "variant_code": variant_code, "seed": paper.seed,
             "question_order": dumps([it.question_id for it in paper.items]),
             "settings": dumps(snapshot), "kiosk_id": kiosk_id, "kiosk_label": kiosk_label,
-            "status": "in_progress", "started_at": now_iso(),
+            "channel": channel, "status": "in_progress", "started_at": now_iso(),
             "time_limit_s": (s["time_limit_min"] * 60) if s["time_limit_min"] else None,
             "elapsed_s": 0, "max_score": len(paper.items),
         }, record_id=attempt_id)
@@ -252,7 +255,8 @@ def load_attempt(store: Store, attempt_id: str, *, with_content: bool = True) ->
         elapsed_ms=int(elapsed), position=int(row["p_position"] or 1), score=row["score"],
         max_score=row["max_score"], percent=row["percent"],
         passed=None if row["passed"] is None else bool(row["passed"]),
-        settings=loads(row["settings"], {}), kiosk_label=row["kiosk_label"], items=items)
+        settings=loads(row["settings"], {}), kiosk_label=row["kiosk_label"],
+        channel=row["channel"], items=items)
 
 
 def in_progress(store: Store, *, session_id: str | None = None, kiosk_id: str | None = None
@@ -275,6 +279,12 @@ def in_progress(store: Store, *, session_id: str | None = None, kiosk_id: str | 
 
 # ---------------------------------------------------------------------------------------------
 # Answering
+
+def status(store: Store, attempt_id: str) -> str | None:
+    """in_progress, submitted, or None (no such attempt)."""
+    return store.scalar("SELECT status FROM quiz_attempts WHERE id = ? AND deleted = 0",
+                        (attempt_id,))
+
 
 def _require_running(store: Store, attempt_id: str) -> None:
     status = store.scalar("SELECT status FROM quiz_attempts WHERE id = ?", (attempt_id,))
@@ -329,8 +339,10 @@ def save_progress(store: Store, attempt: Attempt, position: int, elapsed_ms: int
 
 
 def submit(store: Store, attempt: Attempt | str, *, reason: str = "user",
-           elapsed_ms: int | None = None) -> Attempt:
-    """Grade and close the attempt. `reason`: user, timeout, proctor or paper."""
+           elapsed_ms: int | None = None, reload: bool = True) -> Attempt:
+    """Grade and close the attempt. `reason`: user, timeout, proctor or paper. Returns the
+    attempt read again; with `reload=False` (many submitted at once) the given Attempt is
+    updated in place instead (its questions are already loaded)."""
     attempt_id = attempt if isinstance(attempt, str) else attempt.id
     with store.atomic():
         row = records.require(store, ATTEMPTS, attempt_id)
@@ -343,12 +355,17 @@ def submit(store: Store, attempt: Attempt | str, *, reason: str = "user",
         if elapsed_ms is None:
             elapsed_ms = store.scalar("SELECT elapsed_ms FROM quiz_attempt_progress WHERE "
                                       "attempt_id = ?", (attempt_id,)) or 0
-        records.update(store, ATTEMPTS, attempt_id, {
-            "status": "submitted", "submitted_at": now_iso(), "submit_reason": reason,
-            "elapsed_s": int(elapsed_ms // 1000), "score": g.score, "percent": g.percent,
-            "passed": int(g.passed)})
+        done = {"status": "submitted", "submitted_at": now_iso(), "submit_reason": reason,
+                "elapsed_s": int(elapsed_ms // 1000), "score": g.score, "percent": g.percent,
+                "passed": int(g.passed)}
+        records.update(store, ATTEMPTS, attempt_id, done)
         store.execute("DELETE FROM quiz_attempt_progress WHERE attempt_id = ?", (attempt_id,))
-    return load_attempt(store, attempt_id)
+    if reload or isinstance(attempt, str):
+        return load_attempt(store, attempt_id)
+    attempt.status, attempt.submitted_at = "submitted", done["submitted_at"]
+    attempt.score, attempt.percent, attempt.passed = g.score, g.percent, g.passed
+    attempt.elapsed_ms = int(elapsed_ms)
+    return attempt
 
 
 def elapsed_text(seconds: int) -> str:

@@ -125,7 +125,7 @@ def attempt_evidence(store: Store, attempt_id: str) -> dict:
             "started_at": a.started_at, "submitted_at": a.submitted_at, "score": a.score,
             "max_score": a.max_score,
             "percent": None if a.percent is None else round(a.percent, 2), "passed": a.passed,
-            "kiosk": a.kiosk_label, "items": items}
+            "kiosk": a.kiosk_label, "channel": a.channel, "items": items}
 
 
 def attempts_of_session(store: Store, session_id: str) -> list[dict]:

@@ -165,6 +165,8 @@ class EvidenceDialog(QDialog):
             head = self.tr("Attempt %1: not submitted yet.").replace("%1", str(e["number"]))
         if e["mode"] == "paper":
             how = self.tr("On paper, variant %1.").replace("%1", e["variant"] or "")
+        elif e.get("channel") == "web":
+            how = self.tr("Over the office network: %1.").replace("%1", e["kiosk"])
         elif kiosk.names_a_machine(e["kiosk"]):       # "Máy 1": named once, not "máy Máy 1"
             how = self.tr("On %1.").replace("%1", e["kiosk"])
         else:

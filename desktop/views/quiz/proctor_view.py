@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 
 from desktop.documents import quiz_reports
 from desktop.models.errors import IsoDeskError
-from desktop.models.quiz import bank, coverage, kiosk, kiosk_files, papers, results, sessions
+from desktop.models.quiz import (bank, coverage, kiosk, kiosk_files, papers, results,
+                                 sessions, web)
 from desktop.models.staff import StaffRepository
 from desktop.models.vntext import fold
 
@@ -22,6 +23,7 @@ from ..common import confirm, show_error, show_info
 from ..context import ViewContext
 from ..tables import SearchProxy
 from .dialogs import EvidenceDialog, PickStaffDialog, PinDialog, VariantsDialog
+from .lan_panel import LanPanel
 from .paper_entry_dialog import PaperEntryDialog
 from .table_models import PeopleModel, tune_table
 
@@ -83,6 +85,11 @@ class ProctorView(QWidget):
              self.export_results, True)])
         bar.addStretch(1)
         layout.addLayout(bar)
+        # The test in browsers over the office network (web and kiosk people share the list).
+        self.lan = LanPanel(self.store, self._selected_staff, self)
+        self.lan.setObjectName("lan_panel")
+        self.lan.changed.connect(self._done)
+        layout.addWidget(self.lan)
         # On a row of its own: beside the buttons it squeezed them on a 1366-pixel screen.
         self.search = QLineEdit()
         self.search.setObjectName("people_search")
@@ -142,6 +149,7 @@ class ProctorView(QWidget):
         for w in (self.kiosk_button, self.people_menu, self.docs_menu, self.paper_menu,
                   self.pcs_menu, self.search, self.table):
             w.setEnabled(enabled)
+        self.lan.set_session(self.session)
         self.reload()
 
     def _refresh_if_visible(self) -> None:
@@ -171,6 +179,7 @@ class ProctorView(QWidget):
                        .replace("%3", self.tr("open") if s.status == "open" else self.tr("closed"))))
             self.warnings.setText("\n".join(sessions.warnings(self.store, s)))
             rows = results.session_results(self.store, s.id)
+            self.model.live = {r.staff_id: r for r in web.live_roster(self.store, s.id)}
             self.model.set_items(rows)
             t = results.session_summary(rows)
             self.summary.setText(self.tr("%1 on the list · %2 not started · %3 taking the test · "
@@ -196,6 +205,10 @@ class ProctorView(QWidget):
     def selected(self) -> results.PersonResult | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         return self.proxy.object_at(rows[0].row()) if rows else None
+
+    def _selected_staff(self) -> str | None:
+        person = self.selected()
+        return person.staff_id if person else None
 
     def select_staff(self, staff_id: str) -> None:
         for row in range(self.proxy.rowCount()):

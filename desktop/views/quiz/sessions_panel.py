@@ -100,8 +100,14 @@ class SessionsPanel(QWidget):
         self.model.counts = counts
 
     def _refresh_counts(self) -> None:
+        # Only the counts' cells change: dataChanged. A bare layoutChanged (without
+        # layoutAboutToBeChanged) left the sort proxy's indexes dangling and crashed the
+        # program at the next event after the proctor's list changed.
         self._counts(self.model.items)
-        self.model.layoutChanged.emit()
+        rows, columns = self.model.rowCount(), self.model.columnCount()
+        if rows:
+            self.model.dataChanged.emit(self.model.index(0, 0),
+                                        self.model.index(rows - 1, columns - 1))
 
     def selected(self) -> sessions.Session | None:
         rows = self.table.selectionModel().selectedRows()

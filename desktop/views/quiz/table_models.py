@@ -10,6 +10,7 @@ from desktop.models.quiz.results import PersonResult
 from desktop.models.quiz.sessions import Session
 from desktop.models.quiz import wording
 from desktop.models.quiz.stats import ItemStats
+from desktop.models.quiz.web import LiveRow
 from desktop.models.vntext import person_sort_key
 
 from ..tables import ItemsModel
@@ -59,18 +60,40 @@ class SessionsModel(ItemsModel):
 
 
 class PeopleModel(ItemsModel):
-    NAME, CODE, DEPARTMENT, STATUS, SCORE, PERCENT, RESULT, ATTEMPTS = range(8)
+    """The people of a session: their result, and live, where each one is (a kiosk PC or a
+    browser), waiting to be let in, working (answered n/N, last answer), disconnected."""
+
+    NAME, CODE, DEPARTMENT, STATUS, SCORE, PERCENT, RESULT, ATTEMPTS, WHERE = range(9)
 
     def __init__(self, parent=None):
         super().__init__(parent=parent)
         self.headers = [self.tr("Full name"), self.tr("Staff code"), self.tr("Department"),
                         self.tr("Status"), self.tr("Score"), "%", self.tr("Result"),
-                        self.tr("Attempts")]
+                        self.tr("Attempts"), self.tr("Device · last answer")]
         self.status_text = {"not_started": self.tr("Not started"),
                             "in_progress": self.tr("In progress"),
                             "submitted": self.tr("Submitted")}
+        self.live_text = {"waiting": self.tr("Waiting to be let in"),
+                          "working": self.tr("Working"),
+                          "disconnected": self.tr("Disconnected")}
+        self.live: dict[str, LiveRow] = {}
 
     def display(self, r: PersonResult, column: int) -> str:
+        live = self.live.get(r.staff_id)
+        if column == self.WHERE:
+            if live is None or not live.where:
+                return ""
+            text = live.where
+            if live.last_answer_at and live.state in ("working", "disconnected"):
+                text += " · " + live.last_answer_at[11:19]
+            return text
+        if column == self.STATUS and live is not None and live.state in self.live_text:
+            text = self.live_text[live.state]
+            if live.state != "waiting" and live.answered is not None:
+                text += f" ({live.answered}/{live.total})"
+            if live.moving:
+                text += " — " + self.tr("another device waits to take over")
+            return text
         if column == self.STATUS:
             text = self.status_text[r.status]
             if r.status == "in_progress" and r.answered is not None:
@@ -102,6 +125,10 @@ class PeopleModel(ItemsModel):
     def foreground(self, r: PersonResult, column: int):
         if column in (self.RESULT, self.PERCENT, self.SCORE) and r.passed is not None:
             return GREEN if r.passed else RED
+        live = self.live.get(r.staff_id)
+        if column == self.STATUS and live is not None and live.state in ("waiting",
+                                                                         "disconnected"):
+            return RED if live.state == "disconnected" else AMBER
         if column == self.STATUS and r.status == "in_progress":
             return AMBER
         if not r.present:

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from desktop.models.quiz import taking
 from desktop.models.quiz.common import LETTERS
-from desktop.models.vntext import fold, matches
 
 from .widgets import (BASE_PT, QUESTION_PT, SMALL_PT, TITLE_PT, OptionWidget, PictureStrip,
                       button, label, repolish)
@@ -65,8 +65,9 @@ class WelcomeScreen(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.listed: list[dict] = []
-        self.others: list[dict] = []
+        self.listed: list[taking.Person] = []
+        self.others: list[taking.Person] = []
+        self.item = lambda p: {"staff_id": p.staff_id, "label": p.full_name}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(80, 40, 80, 20)
         layout.setSpacing(16)
@@ -104,8 +105,10 @@ class WelcomeScreen(QWidget):
     def set_header(self, subtitle: str) -> None:
         self.subtitle.setText(subtitle)
 
-    def set_people(self, listed: list[dict], others: list[dict]) -> None:
-        self.listed, self.others = listed, others
+    def set_people(self, listed: list[taking.Person], others: list[taking.Person],
+                   item) -> None:
+        """The people to find; `item` makes a list entry (staff_id, label) of a person."""
+        self.listed, self.others, self.item = listed, others, item
         self._filter()
 
     def reset(self) -> None:
@@ -115,14 +118,13 @@ class WelcomeScreen(QWidget):
 
     def _filter(self) -> None:
         query = self.search.text().strip()
-        code = query.upper()
-        shown = [p for p in self.listed
-                 if not query or matches(query, p["full_name"]) or p["staff_code"] == code]
-        if len(fold(query)) >= 2:
-            shown += [{**p, "label": p["label"] + "  " + self.tr("(not on the list: ask the "
-                                                                  "proctor)")}
-                      for p in self.others
-                      if matches(query, p["full_name"]) or p["staff_code"] == code]
+        not_listed = self.tr("(not on the list: ask the proctor)")
+        shown = []
+        for p in taking.find_people(self.listed, self.others, query):
+            entry = self.item(p)
+            if not p.listed:
+                entry = {**entry, "label": entry["label"] + "  " + not_listed}
+            shown.append(entry)
         self.model.set_items(shown)
         if shown:
             self.list.setCurrentIndex(self.model.index(0))
@@ -200,6 +202,33 @@ class MessageScreen(QWidget):
         return False
 
 
+class ConfirmScreen(MessageScreen):
+    """"Is this you?": name, department, staff code and the test's rules."""
+
+    def show_confirmation(self, c: taking.Confirmation) -> None:
+        rules = self.tr("The test has %1 questions. You pass with %2% right answers.") \
+            .replace("%1", str(c.questions)).replace("%2", f"{c.pass_mark:g}")
+        if c.time_limit_min:
+            rules += " " + self.tr("You have %1 minutes.").replace("%1", str(c.time_limit_min))
+        rules += "\n\n" + self.tr("Each answer is saved as soon as you choose it.")
+        p = c.person
+        who = p.full_name + (f"\n{p.department}" if p.department else "") + "\n" + \
+            self.tr("Staff code: %1").replace("%1", p.staff_code)
+        self.show_message(self.tr("Is this you?"), who + "\n\n" + rules,
+                          self.tr("Yes, start the test"), self.tr("No, go back"))
+
+
+class SubmitCheckScreen(MessageScreen):
+    """The last check before submitting."""
+
+    def ask(self, missing: int) -> None:
+        text = self.tr("After submitting you cannot change your answers.")
+        if missing:
+            text = self.tr("%1 questions are not answered yet.").replace("%1", str(missing)) \
+                + " " + text
+        self.show_message(self.tr("Submit your test?"), text, self.tr("Submit"), self.tr("Back"))
+
+
 class QuestionScreen(QWidget):
     """One question: its text, the options, progress, a quiet timer, flag, move, review."""
 
@@ -275,12 +304,16 @@ class QuestionScreen(QWidget):
         bottom.addWidget(self.next)
         layout.addLayout(bottom)
         self.count = 0
+        self.position = 1
+        self.chosen: set[int] = set()
+        self.focus: int | None = None
 
     def show_item(self, position: int, total: int, text: str, options: list[str], *,
                   multiple: bool, chosen: set[int], focus: int | None, flagged: bool,
                   answered: int, pictures: tuple | None = None) -> None:
         """`pictures`: (the question's, each shown option's), as `AttemptItem.shown_pictures`."""
         question_pictures, option_pictures = pictures or ((), [])
+        self.position, self.chosen, self.focus = position, set(chosen), focus
         self.number.setText(self.tr("Question %1 of %2").replace("%1", str(position))
                             .replace("%2", str(total)))
         self.progress.setMaximum(total)
@@ -307,6 +340,7 @@ class QuestionScreen(QWidget):
         self.set_flagged(flagged)
 
     def set_selection(self, chosen: set[int], focus: int | None) -> None:
+        self.chosen, self.focus = set(chosen), focus
         for i in range(self.count):
             self.options[i].set_state(chosen=i in chosen, focused=i == focus)
 
@@ -321,6 +355,43 @@ class QuestionScreen(QWidget):
         self.timer.setText(text)
         self.timer.setProperty("role", "bad" if warn else "muted")
         repolish(self.timer)
+
+    def set_time_left(self, left: int | None) -> None:
+        """A quiet timer: minutes, then seconds in the last minute (red from 5 minutes)."""
+        if left is None:
+            self.set_timer("", warn=False)
+        elif left < 60_000:
+            self.set_timer(self.tr("%1 s left").replace("%1", str(left // 1000)), True)
+        else:
+            self.set_timer(self.tr("%1 min left").replace("%1", str((left + 59_999) // 60_000)),
+                           warn=left < 5 * 60_000)
+
+    def handle_key(self, event) -> bool:
+        """1–8 / A–H choose; ↑ ↓ move the focus, Space or Enter choose it; Enter on a chosen
+        option (or with no focus) goes on; ← → previous / next."""
+        key = event.key()
+        index = option_for_key(key, self.count)
+        if index is not None:
+            self.option_clicked.emit(index)
+        elif key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.count:
+            step = 1 if key == Qt.Key.Key_Down else -1
+            start = self.focus if self.focus is not None else (-1 if step > 0 else self.count)
+            self.set_selection(self.chosen, max(0, min(self.count - 1, start + step)))
+        elif key == Qt.Key.Key_Space and self.focus is not None:
+            self.option_clicked.emit(self.focus)
+        elif is_enter(key):
+            if self.focus is not None and self.focus not in self.chosen:
+                self.option_clicked.emit(self.focus)
+            else:
+                self.next_clicked.emit()
+        elif key == Qt.Key.Key_Left:
+            if self.position > 1:
+                self.prev_clicked.emit()
+        elif key == Qt.Key.Key_Right:
+            self.next_clicked.emit()
+        else:
+            return False
+        return True
 
 
 class ReviewScreen(QWidget):
@@ -424,35 +495,37 @@ class ResultScreen(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
 
-    def show_result(self, attempt, *, show_answers: bool) -> None:
-        self.name.setText(attempt.full_name)
-        self.score.setText(self.tr("%1 of %2 right (%3%)").replace("%1", str(attempt.score))
-                           .replace("%2", str(attempt.max_score))
-                           .replace("%3", f"{attempt.percent:.0f}"))
-        self.verdict.setText(self.tr("PASSED") if attempt.passed else self.tr("NOT PASSED"))
-        self.verdict.setProperty("role", "ok" if attempt.passed else "bad")
+    def show_result(self, view: taking.ResultView) -> None:
+        name = view.full_name
+        if view.reason == "timeout":
+            name += " — " + self.tr("time is up, the test was submitted.")
+        elif view.reason == "proctor":
+            name += " — " + self.tr("the proctor ended the test, it was submitted.")
+        self.name.setText(name)
+        self.score.setText(self.tr("%1 of %2 right (%3%)").replace("%1", str(view.score))
+                           .replace("%2", str(view.max_score))
+                           .replace("%3", f"{view.percent:.0f}"))
+        self.verdict.setText(self.tr("PASSED") if view.passed else self.tr("NOT PASSED"))
+        self.verdict.setProperty("role", "ok" if view.passed else "bad")
         repolish(self.verdict)
         while self.details.count():
             item = self.details.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        self.scroll.setVisible(show_answers)
-        if not show_answers:
-            return
-        for it in attempt.items:
-            mark = self.tr("Right") if it.correct else self.tr("Wrong")
-            head = label(f"{it.position}. {it.text}", BASE_PT - 2, bold=True)
-            chosen = it.shown_letters(it.selected) if it.selected else self.tr("no answer")
-            body = self.tr("Your answer: %1 — %2. Right answer: %3").replace("%1", chosen) \
-                .replace("%2", mark).replace("%3", "; ".join(
-                    f"{LETTERS[it.shown_index(i)]}. {it.options[i]}"
-                    for i in sorted(it.correct_options, key=it.shown_index)))
+        self.scroll.setVisible(view.show_answers)
+        for line in view.lines:
+            mark = self.tr("Right") if line.correct else self.tr("Wrong")
+            head = label(f"{line.position}. {line.text}", BASE_PT - 2, bold=True)
+            body = self.tr("Your answer: %1 — %2. Right answer: %3") \
+                .replace("%1", line.chosen or self.tr("no answer")).replace("%2", mark) \
+                .replace("%3", line.right_text)
             self.details.addWidget(head)
-            self.details.addWidget(label(body, SMALL_PT, role="ok" if it.correct else "bad"))
-            if it.explanation:
-                self.details.addWidget(label(it.explanation, SMALL_PT, role="muted"))
+            self.details.addWidget(label(body, SMALL_PT, role="ok" if line.correct else "bad"))
+            if line.explanation:
+                self.details.addWidget(label(line.explanation, SMALL_PT, role="muted"))
             self.details.addSpacing(12)
-        self.details.addStretch(1)
+        if view.show_answers:
+            self.details.addStretch(1)
 
     def handle_key(self, event) -> bool:
         key = event.key()
