@@ -166,3 +166,20 @@ def _no_real_windows_changes(request, memory_registry):
         patch.setattr(keyboard.SystemKeyBlocker, "check",
                       lambda self, timeout=1.0: self._hook is not None)
         yield
+
+
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory) -> Path:
+    from desktop.demo import create_demo
+
+    folder = tmp_path_factory.mktemp("demo-template") / "demo"
+    create_demo(folder)
+    return folder
+
+
+@pytest.fixture
+def demo_dir(tmp_path, _demo_template) -> Path:
+    """A copy of the demo data folder (the demo district as `isodesk demo` makes it)."""
+    folder = tmp_path / "demo"
+    shutil.copytree(_demo_template, folder)
+    return folder

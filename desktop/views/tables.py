@@ -74,6 +74,16 @@ class ItemsModel(QAbstractTableModel):
         self.items = list(items)
         self.endResetModel()
 
+    def cells_changed(self, first_column: int = 0, last_column: int | None = None) -> None:
+        """Say that what the rows show changed (the rows themselves did not): the views repaint
+        and a sorting proxy sorts again. This, not a bare `layoutChanged` (which leaves a proxy's
+        persistent indexes, a table's selection, pointing at freed memory), is how to refresh
+        values computed outside the items."""
+        if not self.items or not self.columns:
+            return
+        last = len(self.columns) - 1 if last_column is None else last_column
+        self.dataChanged.emit(self.index(0, first_column), self.index(len(self.items) - 1, last))
+
     def item(self, row: int):
         return self.items[row]
 

@@ -122,12 +122,35 @@ def _chart(title: str) -> QChart:
     return chart
 
 
+class _EmptyNote(QLabel):
+    """A line over a chart that has nothing to show yet, saying so (instead of an empty ring or
+    bars of nothing)."""
+
+    def __init__(self, view: QChartView, name: str):
+        super().__init__(view)
+        self.setObjectName(name)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setStyleSheet("color: #4b5563; font-size: 10.5pt; background: transparent;")
+        self.hide()
+
+    def place(self) -> None:
+        view = self.parentWidget()
+        self.setGeometry(24, 48, max(0, view.width() - 48), max(0, view.height() - 72))
+
+
 class TrainingChart(QChartView):
-    """Active staff: passed / tested but not passed / not tested yet. A slice opens the list."""
+    """Active staff: passed / tested but not passed / not tested yet. A slice opens the list.
+
+    The three slices are made once and only their values change: a refresh never deletes a
+    slice (a refresh may come while a slice is still delivering its click)."""
 
     slice_clicked = Signal(str)
+    KEYS = ("passed", "failed", "untested")
+    COLOURS = {"passed": "#1e7b34", "failed": "#c77700", "untested": "#9ca3af"}
 
-    def __init__(self, title: str, labels: dict[str, str], parent=None):
+    def __init__(self, title: str, labels: dict[str, str], parent=None, *,
+                 empty_text: str = ""):
         super().__init__(parent)
         self.setObjectName("chart_training")
         self.labels = labels
@@ -137,52 +160,75 @@ class TrainingChart(QChartView):
         self.setChart(_chart(title))
         self.series = QPieSeries()
         self.series.setHoleSize(0.5)
+        self.slices = {}
+        for key in self.KEYS:
+            piece = self.series.append(self.labels[key], 0)
+            piece.setColor(QColor(self.COLOURS[key]))
+            piece.setLabelVisible(False)
+            piece.clicked.connect(lambda k=key: self.slice_clicked.emit(k))
+            self.slices[key] = piece
         self.chart().addSeries(self.series)
         self.chart().legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.chart().legend().setShowToolTips(True)
+        self.empty = _EmptyNote(self, "chart_training_empty")
+        self.empty.setText(empty_text)
 
     def set_counts(self, counts: dict[str, int]) -> None:
-        self.series.clear()
-        colours = {"passed": "#1e7b34", "failed": "#c77700", "untested": "#9ca3af"}
-        for key in ("passed", "failed", "untested"):
+        for key, piece in self.slices.items():
             n = counts.get(key, 0)
-            s = self.series.append(f"{self.labels[key]}: {n}", n)
-            s.setColor(QColor(colours[key]))
-            s.setLabelVisible(False)
-            s.clicked.connect(lambda k=key: self.slice_clicked.emit(k))
+            piece.setValue(n)
+            piece.setLabel(f"{self.labels[key]}: {n}")
+        nothing = not any(counts.get(key, 0) for key in self.KEYS)
+        self.chart().legend().setVisible(not nothing)
+        self.empty.setVisible(nothing and bool(self.empty.text()))
+        self.empty.place()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.empty.place()
+
+
+def axis_steps(top: int) -> tuple[int, int]:
+    """(upper end, step) of a count axis: whole numbers only, at most about five steps, so that
+    a top of 1 reads 0, 1 and not 0, 0, 0, 1."""
+    top = max(0, int(top))
+    step = 1
+    while top > step * 5:
+        for factor in (2, 2.5, 2):
+            step = int(step * factor)
+            if top <= step * 5:
+                break
+    upper = max(step, -(-top // step) * step)
+    return upper, step
 
 
 class DocumentsChart(QChartView):
-    """Documents by state as bars, one colour per state; a bar opens the list of that state."""
+    """Documents by state as bars, one colour per state; a bar opens the list of that state.
+
+    The bars are made once and only their values change (see `TrainingChart`)."""
 
     bar_clicked = Signal(str)
     COLOURS = {"draft": "#c77700", "approved": "#1f5fa8", "in_force": "#1e7b34",
                "obsolete": "#9ca3af"}
 
-    def __init__(self, title: str, states: list[tuple[str, str]], parent=None):
+    def __init__(self, title: str, states: list[tuple[str, str]], parent=None, *,
+                 empty_text: str = ""):
         super().__init__(parent)
         self.setObjectName("chart_documents")
         self.states = states
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(260)
         self.setMaximumHeight(320)
-        self.setChart(_chart(title))
-        self.chart().legend().hide()
-        self.sets: list[QBarSet] = []
-
-    def set_counts(self, counts: dict[str, int]) -> None:
-        chart = self.chart()
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
+        chart = _chart(title)
+        self.setChart(chart)
+        chart.legend().hide()
         series = QStackedBarSeries()
-        self.sets = []
+        self.sets: list[QBarSet] = []
         for i, (code, text) in enumerate(self.states):
             bar = QBarSet(text)
             bar.setColor(QColor(self.COLOURS.get(code, "#1f5fa8")))
             bar.setLabelColor(QColor("white"))
-            for j in range(len(self.states)):
-                bar.append(counts.get(code, 0) if j == i else 0)
+            bar.append([0] * len(self.states))
             bar.clicked.connect(lambda _index, c=code: self.bar_clicked.emit(c))
             series.append(bar)
             self.sets.append(bar)
@@ -194,14 +240,30 @@ class DocumentsChart(QChartView):
         font.setPointSizeF(max(7.5, font.pointSizeF() - 1.5))
         axis_x.setLabelsFont(font)
         axis_x.setTruncateLabels(False)
-        axis_y = QValueAxis()
-        axis_y.setRange(0, max([1] + list(counts.values())))
-        axis_y.applyNiceNumbers()
-        axis_y.setLabelFormat("%d")
+        self.axis_y = QValueAxis()
+        self.axis_y.setLabelFormat("%d")
+        self.axis_y.setTickType(QValueAxis.TickType.TicksDynamic)
+        self.axis_y.setTickAnchor(0)
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(self.axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_x)
-        series.attachAxis(axis_y)
+        series.attachAxis(self.axis_y)
+        self.empty = _EmptyNote(self, "chart_documents_empty")
+        self.empty.setText(empty_text)
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        for i, (code, _text) in enumerate(self.states):
+            self.sets[i].replace(i, counts.get(code, 0))
+        upper, step = axis_steps(max([0] + [counts.get(code, 0) for code, _ in self.states]))
+        self.axis_y.setRange(0, upper)
+        self.axis_y.setTickInterval(step)
+        nothing = not any(counts.get(code, 0) for code, _ in self.states)
+        self.empty.setVisible(nothing and bool(self.empty.text()))
+        self.empty.place()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.empty.place()
 
 
 class ListDialog(QDialog):

@@ -256,7 +256,11 @@ class ProctorView(QWidget):
         return self.kiosk_window
 
     def _kiosk_left(self) -> None:
-        self.kiosk_window = None
+        # Called from inside the kiosk's own signal (its "leave" button is still being clicked):
+        # the window is deleted later by the event loop, never here.
+        window, self.kiosk_window = self.kiosk_window, None
+        if window is not None:
+            window.deleteLater()
         self._done()
 
     # --- people -------------------------------------------------------------------------------

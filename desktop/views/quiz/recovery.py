@@ -13,7 +13,8 @@ from desktop.models.quiz import kiosk
 
 def kiosk_before_login(store: Store, *, fullscreen: bool = True, wait: bool = True):
     """Open the kiosk again when it was left running; with `wait`, return only once the proctor
-    left it with the PIN. Returns the kiosk window, or None when no kiosk was running."""
+    left it with the PIN. Returns the kiosk window (with `wait`, already left and due for
+    deletion), or None when no kiosk was running."""
     state = kiosk.running_state(store)
     if state is None:
         from .kiosk import platform
@@ -42,4 +43,5 @@ def kiosk_before_login(store: Store, *, fullscreen: bool = True, wait: bool = Tr
         loop.exec()
     finally:
         app.setQuitOnLastWindowClosed(quit_on_close)
+    kiosk_window.deleteLater()   # it has left; gone at the next turn of the event loop
     return kiosk_window

@@ -72,7 +72,7 @@ class RosterModel(ItemsModel):
                 self.ticked.add(pid)
             elif pid not in self.locked:
                 self.ticked.discard(pid)
-        self.dataChanged.emit(self.index(0, 0), self.index(max(0, self.rowCount() - 1), 0))
+        self.cells_changed(0, 0)
 
 
 class SessionDialog(QDialog):

@@ -104,10 +104,7 @@ class SessionsPanel(QWidget):
         # layoutAboutToBeChanged) left the sort proxy's indexes dangling and crashed the
         # program at the next event after the proctor's list changed.
         self._counts(self.model.items)
-        rows, columns = self.model.rowCount(), self.model.columnCount()
-        if rows:
-            self.model.dataChanged.emit(self.model.index(0, 0),
-                                        self.model.index(rows - 1, columns - 1))
+        self.model.cells_changed(SessionsModel.TESTED, SessionsModel.TESTED)
 
     def selected(self) -> sessions.Session | None:
         rows = self.table.selectionModel().selectedRows()

@@ -61,10 +61,17 @@ def start_outbox_timer(ctx: ViewContext, window) -> None:
                       lambda _r: ctx.data_changed.emit("sync"), busy=None,
                       on_error=lambda _e: None)
 
+    # One timer owned by the window: the first look 10 s after the window opens, then every 3
+    # minutes; it dies with the window (a free single-shot outlived a window closed by signing
+    # out within the 10 s, and then worked on the deleted window).
     timer = QTimer(window)
     timer.setObjectName("sync_outbox_timer")
-    timer.setInterval(3 * 60 * 1000)
-    timer.timeout.connect(tick)
+    timer.setInterval(10_000)
+
+    def first_tick():
+        timer.setInterval(3 * 60 * 1000)
+        tick()
+
+    timer.timeout.connect(first_tick)
     timer.start()
     window._sync_outbox_timer = timer
-    QTimer.singleShot(10_000, tick)
