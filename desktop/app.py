@@ -8,10 +8,11 @@ from __future__ import annotations
 import importlib
 import sys
 from pathlib import Path
+from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.i18n import translation_files
 from desktop.models.db import DB_FILENAME, Store, open_store, restore_backup
@@ -56,13 +57,15 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     return installed
 
 
-def open_data(data_dir: Path) -> Store | None:
+def open_data(data_dir: Path, *, splash: QWidget | None = None) -> Store | None:
     """Open the data file; when it is damaged, offer to restore the latest good backup."""
     path = Path(data_dir) / DB_FILENAME
     while True:
         try:
             return open_store(path)
         except DatabaseDamaged as exc:
+            if splash is not None:
+                splash.close()
             box = QMessageBox(QMessageBox.Icon.Critical, tr("The data file is damaged"),
                               exc.message, QMessageBox.StandardButton.NoButton)
             restore = None
@@ -78,6 +81,8 @@ def open_data(data_dir: Path) -> Store | None:
                 "The backup %1 was restored. The damaged file was kept as %2.")
                 .replace("%1", exc.backup.name).replace("%2", aside.name))
         except IsoDeskError as exc:
+            if splash is not None:
+                splash.close()
             QMessageBox.critical(None, "ISO Desk", exc.message)
             return None
 
@@ -134,23 +139,59 @@ def backup_at_session_end(app: QGuiApplication, store: Store):
     return backup
 
 
-def run_gui(data_dir: Path, *, demo: bool = False) -> int:
+def run_gui(data_dir: Path, *, demo: bool = False,
+            prepare: Callable[[Callable[[str], None]], Any] | None = None) -> int:
+    """The GUI from start to exit. `prepare(progress)` is long work to do before the data file
+    is opened (making the demo), run off the UI thread while the splash shows its progress."""
+    import logging
+
+    from desktop import __version__
+    from desktop.crashlog import RunLog
+
     app = make_application()
     install_excepthook(data_dir)
+    run_log = RunLog(data_dir)
+    unclean = run_log.begin()
+    log = logging.getLogger("isodesk.gui")
+    log.info("ISO Desk %s started on %s", __version__, data_dir)
+    # Windows ends the process soon after a shutdown is announced: not a crash.
+    app.commitDataRequest.connect(lambda _manager: run_log.note_session_end())
+    try:
+        code = _run(app, Path(data_dir), demo=demo, prepare=prepare, unclean=unclean)
+    except BaseException:
+        run_log.record_exception()
+        raise
+    log.info("ISO Desk ended normally (exit code %s)", code)
+    run_log.end()
+    return code
+
+
+def _run(app: QApplication, data_dir: Path, *, demo: bool, prepare, unclean) -> int:
     from desktop.views.context import ViewContext
     from desktop.views.login import LoginDialog
     from desktop.views.main_window import MainWindow
     from desktop.views.sections import STARTUP_HOOKS
     from desktop.views.setup_wizard import SetupWizard
+    from desktop.views.startup import StartupSplash, prepare_in_background, show_unclean_end
 
-    store = open_data(data_dir)
+    install_translators(app, "vi")        # until the data file says which language
+    splash = StartupSplash()
+    splash.show()
+    if prepare is not None:
+        prepare_in_background(splash, prepare)
+    splash.step(tr("Opening the data file…"))
+    store = open_data(data_dir, splash=splash)
     if store is None:
         return 1
-    install_translators(app, get_setting(store, "language", "vi"))
+    language = get_setting(store, "language", "vi")
+    if language != "vi":
+        install_translators(app, language)
     backup_at_session_end(app, store)
+    splash.close()
     try:
         admin = None
         if get_profile(store) is None:
+            show_unclean_end(None, unclean)
             wizard = SetupWizard(store)
             if not wizard.exec():
                 return 0
@@ -161,6 +202,7 @@ def run_gui(data_dir: Path, *, demo: bool = False) -> int:
             from desktop.views.quiz.recovery import kiosk_before_login
 
             kiosk_before_login(store)
+            show_unclean_end(None, unclean)
         hint = None
         if demo:
             from desktop.demo import DEMO_PASSWORD
@@ -179,6 +221,8 @@ def run_gui(data_dir: Path, *, demo: bool = False) -> int:
             ctx = ViewContext(store, user, demo=demo)
             window = MainWindow(ctx)
             window.show()
+            window.raise_()
+            window.activateWindow()   # the sign-in had the focus: hand it to the window
             for spec in STARTUP_HOOKS:
                 module, _, func = spec.partition(":")
                 getattr(importlib.import_module(module), func)(ctx, window)

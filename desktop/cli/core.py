@@ -146,11 +146,15 @@ def cmd_demo(args, ctx: CliContext) -> int:
     from desktop.paths import demo_data_dir
 
     data_dir = ctx.data_dir or demo_data_dir()
-    info = create_demo(data_dir, reset=args.reset)
-    emit(ctx, {"data_dir": str(data_dir), **info},
-         f"Dữ liệu mẫu ở {data_dir}. Đăng nhập: admin / {DEMO_PASSWORD}")
     if args.no_gui:
+        info = create_demo(data_dir, reset=args.reset)
+        emit(ctx, {"data_dir": str(data_dir), **info},
+             f"Dữ liệu mẫu ở {data_dir}. Đăng nhập: admin / {DEMO_PASSWORD}")
         return 0
     from desktop.app import run_gui
 
-    return run_gui(data_dir, demo=True)
+    # Made behind the window's splash (its progress shown), not before anything is on screen.
+    emit(ctx, {"data_dir": str(data_dir)},
+         f"Dữ liệu mẫu ở {data_dir}. Đăng nhập: admin / {DEMO_PASSWORD}")
+    return run_gui(data_dir, demo=True, prepare=lambda progress: create_demo(
+        data_dir, reset=args.reset, progress=progress))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import random
 from pathlib import Path
+from typing import Callable
 
 from desktop.models import users
 from desktop.models.db import DB_FILENAME, open_store
@@ -40,7 +41,12 @@ DEMO_BUILDERS: list[str] = [
 ]
 
 
-def create_demo(data_dir: Path, *, reset: bool = False, seed: int = 2026) -> dict:
+def create_demo(data_dir: Path, *, reset: bool = False, seed: int = 2026,
+                progress: Callable[[str], None] | None = None) -> dict:
+    """Make the demo district in `data_dir` (nothing when it is there already). `progress(step)`
+    is told each step as it starts: "open", "people", then the name of each builder's module
+    ("minutes", "iso", "quiz")."""
+    say = progress or (lambda _step: None)
     data_dir = Path(data_dir)
     db_path = data_dir / DB_FILENAME
     if reset and db_path.exists():
@@ -48,6 +54,7 @@ def create_demo(data_dir: Path, *, reset: bool = False, seed: int = 2026) -> dic
             p = db_path.with_name(db_path.name + suffix)
             if p.exists():
                 p.unlink()
+    say("open")
     store = open_store(db_path, actor="demo")
     try:
         if get_profile(store) is not None:
@@ -60,11 +67,13 @@ def create_demo(data_dir: Path, *, reset: bool = False, seed: int = 2026) -> dic
                 users.create_user(store, username, full_name, role, DEMO_PASSWORD,
                                   position=position)
             run_setup_hooks(store)
+            say("people")
             repo = StaffRepository(store)
             for member in demo_staff(rng):
                 repo.add(member)
             for spec in DEMO_BUILDERS:
                 module, _, func = spec.partition(":")
+                say(module.rpartition(".")[2])
                 getattr(importlib.import_module(module), func)(store, rng)
         return {"created": True, "unit_code": store.unit_code,
                 "staff": StaffRepository(store).count(active_only=False)}

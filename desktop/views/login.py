@@ -48,6 +48,7 @@ class LoginDialog(QDialog):
         self.ok = buttons.addButton(self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setObjectName("sign_in")
         cancel = buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setObjectName("quit")
         buttons.accepted.connect(self.try_login)
         cancel.clicked.connect(self.reject)
         layout.addWidget(buttons)

@@ -28,6 +28,10 @@
         <translation>Đã xảy ra lỗi ngoài dự kiến; chi tiết được ghi vào %1. Những gì đã lưu vẫn an toàn.</translation>
     </message>
     <message>
+        <source>Opening the data file…</source>
+        <translation>Đang mở tệp dữ liệu…</translation>
+    </message>
+    <message>
         <source>Demo data. Accounts: admin (administrator), iso (ISO team), tuvan (consultant), giamthi (proctor); password: %1</source>
         <translation>Dữ liệu mẫu. Tài khoản: admin (quản trị), iso (Tổ triển khai ISO), tuvan (chuyên gia tư vấn), giamthi (giám sát kiểm tra); mật khẩu: %1</translation>
     </message>
@@ -70,6 +74,52 @@
     <message>
         <source>System (demo data)</source>
         <translation>Hệ thống (dữ liệu mẫu)</translation>
+    </message>
+    <message>
+        <source>ISO 9001 records of the unit, the awareness test, the minutes</source>
+        <translation>Hồ sơ ISO 9001 của đơn vị, kiểm tra nhận thức, biên bản làm việc</translation>
+    </message>
+    <message>
+        <source>Preparing the data folder…</source>
+        <translation>Đang chuẩn bị thư mục dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Making the demo district: the staff…</source>
+        <translation>Đang tạo dữ liệu mẫu: danh sách cán bộ…</translation>
+    </message>
+    <message>
+        <source>Making the demo district: the minutes…</source>
+        <translation>Đang tạo dữ liệu mẫu: biên bản làm việc…</translation>
+    </message>
+    <message>
+        <source>Making the demo district: the ISO records…</source>
+        <translation>Đang tạo dữ liệu mẫu: hồ sơ ISO…</translation>
+    </message>
+    <message>
+        <source>Making the demo district: the training day and its test…</source>
+        <translation>Đang tạo dữ liệu mẫu: buổi tập huấn và bài kiểm tra…</translation>
+    </message>
+    <message>
+        <source>Making the demo province and enrolling the district…</source>
+        <translation>Đang tạo BHXH tỉnh mẫu và đăng ký huyện với tỉnh…</translation>
+    </message>
+    <message>
+        <source>ISO Desk closed unexpectedly the last time it ran (started at %1). What was saved before is kept. What is known about it was written to:
+%2</source>
+        <translation>Lần chạy trước (mở lúc %1), ISO Desk đã đóng bất thường. Những gì đã lưu trước đó vẫn còn nguyên. Thông tin về sự cố đã được ghi vào tệp:
+%2</translation>
+    </message>
+    <message>
+        <source>This happened %1 times since the program last started normally.</source>
+        <translation>Sự cố này đã xảy ra %1 lần kể từ lần cuối chương trình khởi động bình thường.</translation>
+    </message>
+    <message>
+        <source>If it happens again, send that file to the administrator.</source>
+        <translation>Nếu sự cố lặp lại, hãy gửi tệp này cho người quản trị.</translation>
+    </message>
+    <message>
+        <source>ISO Desk closed unexpectedly</source>
+        <translation>ISO Desk đã đóng bất thường</translation>
     </message>
 </context>
 <context>

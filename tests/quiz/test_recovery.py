@@ -47,7 +47,7 @@ def test_kiosk_comes_back_before_the_sign_in(qtbot, qstore, qdata_dir, monkeypat
     monkeypatch.setattr(login, "LoginDialog", FakeLogin)
     monkeypatch.setattr(app_module, "install_excepthook", lambda _d: None)
     monkeypatch.setattr(app_module, "open_data",
-                        lambda d: open_store(d / DB_FILENAME, actor="admin"))
+                        lambda d, **_kw: open_store(d / DB_FILENAME, actor="admin"))
     QTimer.singleShot(0, proctor)
     assert app_module.run_gui(qdata_dir) == 0
     assert events == ["kiosk", "resumed", "left", "login"]
@@ -67,7 +67,7 @@ def test_no_kiosk_left_running_goes_straight_to_sign_in(qtbot, qdata_dir, monkey
     monkeypatch.setattr(login, "LoginDialog", FakeLogin)
     monkeypatch.setattr(app_module, "install_excepthook", lambda _d: None)
     monkeypatch.setattr(app_module, "open_data",
-                        lambda d: open_store(d / DB_FILENAME, actor="admin"))
+                        lambda d, **_kw: open_store(d / DB_FILENAME, actor="admin"))
     assert app_module.run_gui(qdata_dir) == 0
     assert events == ["login"]
     assert not [w for w in QApplication.topLevelWidgets()
