@@ -65,7 +65,9 @@ def cmd_figures(args, ctx: CliContext) -> int:
 
 
 def cmd_deadline(args, ctx: CliContext) -> int:
-    from desktop.models.iso.figures import deadline_month_day, next_deadline, set_deadline
+    from desktop.models.iso.figures import (
+        deadline_month_day, next_deadline, set_deadline, upcoming_deadline,
+    )
 
     store = ctx.store()
     if args.set:
@@ -77,8 +79,14 @@ def cmd_deadline(args, ctx: CliContext) -> int:
         except IsoDeskError as exc:
             raise fail_on(exc) from exc
     month, day = deadline_month_day(store)
-    upcoming = next_deadline(store, _dt.date.today())
-    emit(ctx, {"month": month, "day": day, "next": upcoming.isoformat()},
-         f"Hạn nộp báo cáo năm: trước ngày {day:02d}/{month:02d} hằng năm "
-         f"(lần tới: {vn_date(upcoming)}).")
+    today = _dt.date.today()
+    owed = next_deadline(store, today)
+    upcoming = upcoming_deadline(store, today)
+    text = (f"Hạn nộp báo cáo năm: trước ngày {day:02d}/{month:02d} hằng năm "
+            f"(lần tới: {vn_date(upcoming)}).")
+    if owed < today:
+        text += (f" Báo cáo năm {owed.year} (hạn {vn_date(owed)}) chưa hoàn thành: đã trễ "
+                 f"{(today - owed).days} ngày.")
+    emit(ctx, {"month": month, "day": day, "next": upcoming.isoformat(),
+               "late_since": owed.isoformat() if owed < today else None}, text)
     return 0

@@ -1,6 +1,7 @@
 """The unit profile: who this installation is (a district or a province office)."""
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import re
 from dataclasses import asdict, dataclass, field
@@ -86,6 +87,25 @@ def get_profile(store: Store) -> UnitProfile | None:
         parent_name=row["parent_name"], place=row["place"],
         level_names=json.loads(row["level_names"] or "{}"),
     )
+
+
+def setup_day(store: Store, unit_code: str | None = None,
+              today: _dt.date | None = None) -> _dt.date | None:
+    """The day this installation's unit began keeping its records here (its profile first
+    saved): before it nothing could be entered, so nothing was late. None when not known: for
+    another unit (the province's copies of its districts), or when `today` is before it (the
+    question is about a day before the records began)."""
+    row = store.query_one("SELECT code, created_at FROM unit_profile WHERE id = 1")
+    if row is None or not row["created_at"] or (unit_code and unit_code != row["code"]):
+        return None
+    try:
+        started = _dt.datetime.fromisoformat(row["created_at"])
+    except ValueError:
+        return None
+    day = (started.astimezone() if started.tzinfo else started).date()
+    if today is not None and day > today:
+        return None
+    return day
 
 
 def current_unit_code(store: Store) -> str | None:

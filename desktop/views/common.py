@@ -43,22 +43,45 @@ def scrolling(content: QWidget) -> QScrollArea:
     return area
 
 
-def empty_hint(view, text: str) -> QLabel:
-    """A grey line in the middle of an item view, shown while its model has no rows."""
-    from PySide6.QtWidgets import QVBoxLayout
+def empty_hint(view, text: str, *, button: str | None = None,
+               on_click: Callable[[], Any] | None = None, model=None) -> QLabel:
+    """A grey line in the middle of an item view, shown while `model` (by default the view's
+    own) has no rows: what the list is for and what to do first; with `button`, a button under
+    it that does that (e.g. "Import from Excel…"). Pass the source model when the view shows a
+    filtered proxy, so that a search with no match does not say the list is empty.
 
-    label = QLabel(text, view.viewport())
+    Returns the label; the button, when there is one, is `label.button`."""
+    from PySide6.QtWidgets import QPushButton, QVBoxLayout
+
+    holder = QWidget(view.viewport())
+    holder.setObjectName("empty_state")
+    label = QLabel(text, holder)
     label.setObjectName("empty_hint")
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setWordWrap(True)
-    label.setStyleSheet("color: #777;")
+    label.setStyleSheet("color: #555;")
     label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    label.setMaximumWidth(620)     # a paragraph, not one line across a wide table
+    inner = QVBoxLayout(holder)
+    inner.addStretch(1)
+    inner.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+    label.button = None
+    if button and on_click is not None:
+        label.button = QPushButton(button, holder)
+        label.button.setObjectName("empty_action")
+        label.button.clicked.connect(lambda _checked=False: on_click())
+        inner.addWidget(label.button, 0, Qt.AlignmentFlag.AlignHCenter)
+    inner.addStretch(1)
+    if not label.button:
+        holder.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
     box = QVBoxLayout(view.viewport())
-    box.addWidget(label)
-    model = view.model()
+    box.addWidget(holder)
+    model = model if model is not None else view.model()
 
     def update(*_args):
-        label.setVisible(model.rowCount() == 0)
+        empty = model.rowCount() == 0
+        holder.setVisible(empty)
+        label.setVisible(empty)
 
     for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.layoutChanged):
         signal.connect(update)

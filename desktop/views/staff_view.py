@@ -13,7 +13,7 @@ from desktop.documents.roster_xlsx import export_roster, read_roster, write_temp
 from desktop.models.errors import IsoDeskError
 from desktop.models.staff import StaffMember, StaffRepository
 
-from .common import run_in_background, show_error, show_info
+from .common import empty_hint, run_in_background, show_error, show_info
 from .context import ViewContext
 from .staff_dialogs import ImportPreviewDialog, StaffDialog
 from .staff_model import StaffFilterProxy, StaffTableModel
@@ -75,6 +75,17 @@ class StaffPage(QWidget):
         header.setMinimumSectionSize(70)
         self.table.doubleClicked.connect(lambda _i: self.edit_member() if editable else None)
         layout.addWidget(self.table, 1)
+        if editable:
+            self.empty = empty_hint(
+                self.table, self.tr("No staff on the list yet. Import the office's staff list "
+                                    "from Excel (\"Save Excel template…\" gives a sheet to fill "
+                                    "in), or add people one by one with \"Add…\"."),
+                button=self.tr("Import the staff list from Excel…"),
+                on_click=self.import_excel, model=self.model)
+        else:
+            self.empty = empty_hint(self.table, self.tr(
+                "No staff on the list yet: an administrator imports the staff list."),
+                model=self.model)
         self.count_label = QLabel()
         self.count_label.setObjectName("staff_count")
         layout.addWidget(self.count_label)

@@ -642,6 +642,18 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
         <translation>Lưu tệp Excel mẫu…</translation>
     </message>
     <message>
+        <source>No staff on the list yet. Import the office's staff list from Excel ("Save Excel template…" gives a sheet to fill in), or add people one by one with "Add…".</source>
+        <translation>Chưa có cán bộ nào trong danh sách. Hãy nhập danh sách cán bộ của đơn vị từ tệp Excel (nút "Lưu tệp Excel mẫu…" cho sẵn mẫu để điền), hoặc thêm từng người bằng nút "Thêm…".</translation>
+    </message>
+    <message>
+        <source>Import the staff list from Excel…</source>
+        <translation>Nhập danh sách cán bộ từ Excel…</translation>
+    </message>
+    <message>
+        <source>No staff on the list yet: an administrator imports the staff list.</source>
+        <translation>Chưa có cán bộ nào trong danh sách: người quản trị sẽ nhập danh sách cán bộ.</translation>
+    </message>
+    <message>
         <source>Showing %1 of %2 staff (%3 active)</source>
         <translation>Đang hiện %1 trên %2 cán bộ (%3 đang làm việc)</translation>
     </message>

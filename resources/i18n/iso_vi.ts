@@ -1970,6 +1970,10 @@
         <translation>Đã đến hạn họp xem xét của lãnh đạo: trong 12 tháng qua chưa có cuộc họp nào. Tiêu chuẩn yêu cầu xem xét ít nhất mỗi năm một lần.</translation>
     </message>
     <message>
+        <source>No management review recorded yet; the first one is due by %1 (the standard asks for one at least once a year).</source>
+        <translation>Chưa ghi nhận cuộc họp xem xét của lãnh đạo nào; lần đầu cần tổ chức trước ngày %1 (tiêu chuẩn yêu cầu xem xét ít nhất mỗi năm một lần).</translation>
+    </message>
+    <message>
         <source>Last review on %1; the next one is due by %2.</source>
         <translation>Lần xem xét gần nhất ngày %1; lần tới cần tổ chức trước ngày %2.</translation>
     </message>

@@ -151,7 +151,7 @@
     </message>
     <message>
         <source>Could not keep a recovery copy: %1</source>
-        <translation>Không lưu được bản dự phòng: %1</translation>
+        <translation>Không lưu được bản khôi phục: %1</translation>
     </message>
     <message>
         <source>Recovery copy kept at %1 — not saved yet</source>
@@ -171,7 +171,7 @@
     </message>
     <message>
         <source>Not saved: correct the fields marked in red. Your typing is kept.</source>
-        <translation>Chưa lưu: hãy sửa các mục báo đỏ. Phần đã gõ vẫn được giữ.</translation>
+        <translation>Chưa lưu được: hãy sửa các ô đánh dấu đỏ. Những gì bạn đã gõ vẫn được giữ.</translation>
     </message>
     <message>
         <source>Saved at %1</source>
@@ -589,6 +589,65 @@ Lý do sửa đổi:</translation>
     <message>
         <source>Not signed yet</source>
         <translation>Chưa ký</translation>
+    </message>
+</context>
+<context>
+    <name>NewMinutesEditor</name>
+    <message>
+        <source>Not saved yet</source>
+        <translation>Chưa lưu</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(chưa có trích yếu)</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;New minutes&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Biên bản mới&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Not saved yet: it gets its number and its place in the register when you save it.</source>
+        <translation>Chưa lưu: biên bản được cấp số và vào sổ biên bản khi bạn lưu.</translation>
+    </message>
+    <message>
+        <source>New minutes — %1</source>
+        <translation>Biên bản mới — %1</translation>
+    </message>
+    <message>
+        <source>Could not keep a recovery copy: %1</source>
+        <translation>Không lưu được bản khôi phục: %1</translation>
+    </message>
+    <message>
+        <source>Recovery copy kept — not saved yet</source>
+        <translation>Đã giữ bản khôi phục — chưa lưu</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the fields marked in red. Your typing is kept.</source>
+        <translation>Chưa lưu được: hãy sửa các ô đánh dấu đỏ. Những gì bạn đã gõ vẫn được giữ.</translation>
+    </message>
+    <message>
+        <source>Saved as minutes %1</source>
+        <translation>Đã lưu thành biên bản số %1</translation>
+    </message>
+    <message>
+        <source>Save the new minutes?</source>
+        <translation>Lưu biên bản mới?</translation>
+    </message>
+    <message>
+        <source>This new minutes has not been saved: it has no number and is not in the register. Save it?</source>
+        <translation>Biên bản mới này chưa được lưu: chưa có số và chưa có trong sổ biên bản. Lưu biên bản?</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Don't save</source>
+        <translation>Không lưu</translation>
+    </message>
+    <message>
+        <source>Keep writing</source>
+        <translation>Tiếp tục soạn</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,101 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
+    <name>FirstStepsPanel</name>
+    <message>
+        <source>Import the staff list</source>
+        <translation>Nhập danh sách cán bộ</translation>
+    </message>
+    <message>
+        <source>The office's staff from its Excel list (a template is there to fill in); the test, the team and the minutes use it.</source>
+        <translation>Cán bộ của đơn vị lấy từ danh sách Excel (có sẵn tệp mẫu để điền); bài kiểm tra, Tổ triển khai ISO và biên bản đều dùng danh sách này.</translation>
+    </message>
+    <message>
+        <source>Staff list…</source>
+        <translation>Danh sách cán bộ…</translation>
+    </message>
+    <message>
+        <source>Set up the ISO team</source>
+        <translation>Thành lập Tổ triển khai ISO</translation>
+    </message>
+    <message>
+        <source>Who is in the ISO team, their roles, and the decision that set it up.</source>
+        <translation>Thành viên Tổ triển khai ISO, nhiệm vụ của từng người và quyết định thành lập Tổ.</translation>
+    </message>
+    <message>
+        <source>ISO team…</source>
+        <translation>Tổ triển khai ISO…</translation>
+    </message>
+    <message>
+        <source>Load or receive the conversion plan</source>
+        <translation>Nạp hoặc nhận kế hoạch chuyển đổi</translation>
+    </message>
+    <message>
+        <source>The milestones of the move to TCVN ISO 9001:2015: the standard plan, or the one the province sends.</source>
+        <translation>Các mốc chuyển đổi sang TCVN ISO 9001:2015: kế hoạch mẫu, hoặc kế hoạch BHXH tỉnh gửi về.</translation>
+    </message>
+    <message>
+        <source>Conversion plan…</source>
+        <translation>Kế hoạch chuyển đổi…</translation>
+    </message>
+    <message>
+        <source>Enrol with the province</source>
+        <translation>Đăng ký với BHXH tỉnh</translation>
+    </message>
+    <message>
+        <source>Import the province's profile file (.isoprofile) so that this office can send its records to the province.</source>
+        <translation>Nhập tệp hồ sơ tỉnh (.isoprofile) để đơn vị gửi được hồ sơ lên BHXH tỉnh.</translation>
+    </message>
+    <message>
+        <source>Enrolment…</source>
+        <translation>Đăng ký…</translation>
+    </message>
+    <message>
+        <source>Add the districts</source>
+        <translation>Thêm các huyện</translation>
+    </message>
+    <message>
+        <source>Each district of the province, then give them the province's profile file.</source>
+        <translation>Khai báo từng huyện của tỉnh, rồi gửi cho các huyện tệp hồ sơ tỉnh.</translation>
+    </message>
+    <message>
+        <source>Districts…</source>
+        <translation>Các huyện…</translation>
+    </message>
+    <message>
+        <source>Plan the training day</source>
+        <translation>Lên kế hoạch buổi tập huấn</translation>
+    </message>
+    <message>
+        <source>The awareness training with its attendance list; the test is then taken on the kiosk or on paper.</source>
+        <translation>Buổi tập huấn nhận thức và danh sách tham dự; sau đó kiểm tra trên máy kiểm tra hoặc trên giấy.</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>Tập huấn…</translation>
+    </message>
+    <message>
+        <source>Getting started</source>
+        <translation>Bắt đầu</translation>
+    </message>
+    <message>
+        <source>%1 of %2 steps done. Each step is ticked as soon as it is done.</source>
+        <translation>Đã xong %1/%2 bước. Mỗi bước được đánh dấu ngay khi làm xong.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Đã xong</translation>
+    </message>
+    <message>
+        <source>Not done yet</source>
+        <translation>Chưa làm</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>đã xong</translation>
+    </message>
+</context>
+<context>
     <name>ListDialog</name>
     <message>
         <source>Search (accents optional)</source>
@@ -43,8 +138,16 @@
         <translation>Chưa kiểm tra</translation>
     </message>
     <message>
+        <source>Nothing to show yet: the chart fills in once the staff list is imported and the test has been taken.</source>
+        <translation>Chưa có số liệu: biểu đồ sẽ hiện khi đã nhập danh sách cán bộ và tổ chức kiểm tra.</translation>
+    </message>
+    <message>
         <source>Documents by state</source>
         <translation>Tài liệu theo trạng thái</translation>
+    </message>
+    <message>
+        <source>No document in the register yet: add them or import the list under ISO records → Documents.</source>
+        <translation>Chưa có tài liệu nào trong danh mục: hãy thêm hoặc nhập danh mục ở Hồ sơ ISO → Tài liệu.</translation>
     </message>
     <message>
         <source>Overview</source>
@@ -59,12 +162,28 @@
         <translation>Tỷ lệ cán bộ đạt kiểm tra</translation>
     </message>
     <message>
+        <source>nobody on the roster is subject to the test</source>
+        <translation>không có cán bộ nào thuộc diện kiểm tra</translation>
+    </message>
+    <message>
+        <source>no staff on the roster yet</source>
+        <translation>chưa có cán bộ trong danh sách</translation>
+    </message>
+    <message>
+        <source>import the staff list first</source>
+        <translation>hãy nhập danh sách cán bộ trước</translation>
+    </message>
+    <message>
         <source>%1 of %2 staff subject to the test passed the awareness test</source>
         <translation>%1/%2 cán bộ thuộc diện kiểm tra đã đạt bài kiểm tra nhận thức</translation>
     </message>
     <message>
         <source>(%1 not subject to it)</source>
         <translation>(%1 người không thuộc diện kiểm tra)</translation>
+    </message>
+    <message>
+        <source>no training session yet</source>
+        <translation>chưa tổ chức buổi tập huấn nào</translation>
     </message>
     <message>
         <source>%1 not passed yet</source>
@@ -137,6 +256,14 @@
     <message>
         <source>Management review</source>
         <translation>Xem xét của lãnh đạo</translation>
+    </message>
+    <message>
+        <source>no management review recorded yet</source>
+        <translation>chưa ghi nhận cuộc họp xem xét nào</translation>
+    </message>
+    <message>
+        <source>the first one is due by %1</source>
+        <translation>lần đầu cần họp trước ngày %1</translation>
     </message>
     <message>
         <source>last management review</source>

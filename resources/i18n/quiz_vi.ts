@@ -79,6 +79,18 @@
         <translation>Thêm các câu còn thiếu của ngân hàng mặc định</translation>
     </message>
     <message>
+        <source>The question bank is empty. Add the program's default questions, or import your own (GIFT, Aiken, Moodle XML, Excel) with "Import / export".</source>
+        <translation>Ngân hàng câu hỏi đang trống. Hãy nạp bộ câu hỏi mặc định của chương trình, hoặc nhập câu hỏi của đơn vị (GIFT, Aiken, Moodle XML, Excel) bằng nút "Nhập / xuất tệp".</translation>
+    </message>
+    <message>
+        <source>Add the default questions</source>
+        <translation>Nạp bộ câu hỏi mặc định</translation>
+    </message>
+    <message>
+        <source>The question bank is empty: the ISO team loads the questions.</source>
+        <translation>Ngân hàng câu hỏi đang trống: Tổ triển khai ISO sẽ nạp câu hỏi.</translation>
+    </message>
+    <message>
         <source>All topics</source>
         <translation>Tất cả chủ đề</translation>
     </message>
@@ -1935,6 +1947,18 @@
     <message>
         <source>Delete</source>
         <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>No training session yet. Plan the training day: its date, place and who attends; the test is then taken on the kiosk or on paper.</source>
+        <translation>Chưa có buổi tập huấn nào. Hãy lên kế hoạch buổi tập huấn: ngày, địa điểm và người tham dự; sau đó kiểm tra trên máy kiểm tra hoặc trên giấy.</translation>
+    </message>
+    <message>
+        <source>Plan the training day…</source>
+        <translation>Lên kế hoạch buổi tập huấn…</translation>
+    </message>
+    <message>
+        <source>No training session yet: the ISO team plans it.</source>
+        <translation>Chưa có buổi tập huấn nào: Tổ triển khai ISO sẽ lên kế hoạch.</translation>
     </message>
     <message>
         <source>Open a kiosk setup file…</source>

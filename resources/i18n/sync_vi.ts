@@ -897,12 +897,36 @@
         <translation>Gửi lại ngay</translation>
     </message>
     <message>
+        <source>Enrol with the province…</source>
+        <translation>Đăng ký với BHXH tỉnh…</translation>
+    </message>
+    <message>
+        <source>Set up the mail server…</source>
+        <translation>Khai báo máy chủ thư…</translation>
+    </message>
+    <message>
         <source>Packages go to &lt;b&gt;%1&lt;/b&gt; (%2), key fingerprint %3. Mailbox: %4.</source>
         <translation>Gói gửi đến &lt;b&gt;%1&lt;/b&gt; (%2), mã khóa %3. Hộp thư: %4.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Not enrolled yet.&lt;/b&gt; Import the province profile file in the “Enrolment” tab first.</source>
         <translation>&lt;b&gt;Chưa đăng ký với tỉnh.&lt;/b&gt; Hãy nhập tệp hồ sơ tỉnh ở thẻ “Đăng ký” trước.</translation>
+    </message>
+    <message>
+        <source>No package made yet. Write the changes to a USB drive or save them as an e-mail with the buttons above; each package is listed here until the province acknowledges it.</source>
+        <translation>Chưa tạo gói nào. Hãy ghi các thay đổi vào ổ USB hoặc lưu thành thư bằng các nút phía trên; mỗi gói được liệt kê ở đây cho tới khi BHXH tỉnh báo đã nhận.</translation>
+    </message>
+    <message>
+        <source>No package made yet: packages go to the province once this unit is enrolled with it (the province's profile file, .isoprofile).</source>
+        <translation>Chưa tạo gói nào: chỉ gửi được gói lên BHXH tỉnh sau khi đơn vị đã đăng ký với tỉnh (bằng tệp hồ sơ tỉnh, .isoprofile).</translation>
+    </message>
+    <message>
+        <source>Nothing waiting to be sent by e-mail. A package sent with “Send by e-mail now” waits here until the mail server has taken it, and is tried again by itself.</source>
+        <translation>Không có thư nào chờ gửi. Gói gửi bằng nút “Gửi email ngay” nằm ở đây cho tới khi máy chủ thư nhận, và được tự động gửi lại.</translation>
+    </message>
+    <message>
+        <source>Nothing waiting to be sent by e-mail. To send packages by e-mail from here, set up the mail server first (or save a package as an e-mail and send it with your mail program).</source>
+        <translation>Không có thư nào chờ gửi. Muốn gửi gói bằng email từ đây, hãy khai báo máy chủ thư trước (hoặc lưu gói thành thư rồi gửi bằng chương trình email của bạn).</translation>
     </message>
     <message>
         <source>Records: %1 not sent, %2 sent and waiting for the acknowledgement, %3 received by the province, %4 refused.</source>

@@ -16,7 +16,8 @@ from desktop.models.iso.reviews import INPUT_KEYS, ReviewRepository
 from desktop.models.settings import set_setting
 
 KEYS = {"nc_open", "nc_overdue", "nc_closed", "plan_total", "plan_done", "plan_overdue",
-        "documents_by_state", "last_review", "review_due", "review_state", "report_deadline",
+        "documents_by_state", "last_review", "review_due", "review_state", "review_due_by",
+        "report_deadline",
         "days_to_report",
         "report_status"}
 

@@ -78,30 +78,107 @@ def test_export_button_writes_what_is_shown(store, page, tmp_path, monkeypatch):
     assert ws.cell(row=6, column=2).value is None
 
 
-def test_new_minutes_from_a_template_autosaves_and_survives_a_crash(ctx, page, qtbot, store):
+def test_new_minutes_from_a_template_autosaves_and_survives_a_crash(ctx, page, qtbot, store,
+                                                                   answer):
+    before = len(M.register(store))
     editor = page.new_minutes("training")
-    rev_id = editor.rev.id
+    assert editor.rev is None and len(M.register(store)) == before   # nothing numbered yet
     assert editor.form.subject.text().startswith("Đào tạo nhận thức")
     assert editor.form.secretary.currentText() == "Đỗ Minh Khôi"  # the consultant signed in
     editor.form.subject.clear()
     type_text(editor.form.subject, "Đào tạo ngày thứ hai")
     editor.form.content.moveCursor(editor.form.content.textCursor().MoveOperation.End)
     type_text(editor.form.content, " Ghi thêm sau cùng.")
-    qtbot.waitUntil(lambda: (M.autosave.load(store, rev_id) or {}).get("payload", {})
+    key = editor.buffer_key
+    qtbot.waitUntil(lambda: (M.autosave.load(store, key) or {}).get("payload", {})
                     .get("content", "").endswith("Ghi thêm sau cùng."), timeout=5000)
-    # The record itself is not yet saved: a crash now must not lose the typing.
-    assert M.load_revision(store, rev_id).subject.startswith("Đào tạo nhận thức")
+    # Still no record: a crash now must not lose the typing, and must not leave a number.
+    assert len(M.register(store)) == before
     editor.hide()
     editor.deleteLater()  # gone without closeEvent, as in a crash
     qtbot.wait(10)
-    reopened = editor_for(ctx, qtbot, rev_id)
+    reopened = page.new_minutes("training")     # the next new one of that kind offers it back
+    qtbot.addWidget(reopened)
     assert reopened.form.subject.text() == "Đào tạo ngày thứ hai"
     assert reopened.form.content.toPlainText().endswith("Ghi thêm sau cùng.")
     banner = reopened.banner_text.text()
     assert reopened.banner.isVisible() and ("Recovered" in banner or "khôi phục" in banner.lower())
     assert reopened.save()
-    assert M.load_revision(store, rev_id).subject == "Đào tạo ngày thứ hai"
-    assert M.autosave.load(store, rev_id) is None
+    rev = reopened.rev
+    assert rev.subject == "Đào tạo ngày thứ hai" and rev.number
+    assert len(M.register(store)) == before + 1 and page.editors[rev.minutes_id] is reopened
+    assert M.autosave.load(store, key) is None
+    assert "Đào tạo ngày thứ hai" in reopened.windowTitle()
+
+
+@pytest.fixture
+def answer(monkeypatch):
+    """answer(name): the next message boxes are answered by clicking their button `name` (the
+    question "save the new minutes?" has save_new, drop_new, keep_writing); what they said is
+    kept in answer.said. Unsaved new editors left open are dropped at the end of the test."""
+    from PySide6.QtWidgets import QMessageBox
+
+    said = []
+
+    def choose(name):
+        def run(box):
+            said.append(box.text())
+            box.findChild(type(box.buttons()[0]), name).click()
+            return 0
+        monkeypatch.setattr(QMessageBox, "exec", run)
+
+    choose.said = said
+    choose("drop_new")
+    return choose
+
+
+def test_closing_an_unsaved_new_minutes_asks(ctx, page, qtbot, store, answer):
+    answers = answer.said
+    before = len(M.register(store))
+    editor = page.new_minutes("blank")
+    qtbot.addWidget(editor)
+    type_text(editor.form.subject, "Họp rà soát")
+    answer("keep_writing")
+    editor.close()
+    assert editor.isVisible() and len(M.register(store)) == before
+    answer("drop_new")
+    editor.close()
+    assert not editor.isVisible() and len(M.register(store)) == before
+    assert M.autosave.load(store, editor.buffer_key) is None
+    other = page.new_minutes("blank")
+    qtbot.addWidget(other)
+    assert other.form.subject.text() == ""               # nothing offered back: it was dropped
+    type_text(other.form.subject, "Họp rà soát lần hai")
+    answer("save_new")
+    other.close()
+    assert not other.isVisible() and len(M.register(store)) == before + 1
+    assert "chưa có số" in answers[0] or "no number" in answers[0]
+
+
+def test_training_minutes_are_filled_from_the_session(ctx, page, qtbot, store, answer):
+    from desktop.models.quiz import sessions
+    from desktop.models.staff import StaffRepository
+
+    repo = StaffRepository(store)
+    ids = [repo.add({"staff_code": f"CB{i:03d}", "full_name": name}).id
+           for i, name in enumerate(["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường",
+                                     "Phạm Thị Dung", "Hoàng Văn Đức"], start=1)]
+    s = sessions.create_session(store, {
+        "date": "2026-03-10", "place": "Phòng họp tầng 2", "start_time": "08:00",
+        "end_time": "11:00", "consultant": "Nguyễn Thị Phương Thảo",
+        "consultant_org": "Công ty Tư vấn Trường An", "iso_representative": "Lê Thị Thu Hà",
+        "part_dvd": True, "part_guidance": True, "part_test": True,
+        "settings": {"questions": 5, "pass_mark": 50}}, staff_ids=ids)
+    sessions.set_present(store, s.id, ids[4], False)
+    editor = page.new_minutes("training")
+    qtbot.addWidget(editor)
+    state = editor.form.state()
+    assert state["date"] == "2026-03-10" and state["place"] == "Phòng họp tầng 2"
+    assert (state["start_time"], state["end_time"]) == ("08:00", "11:00")
+    assert "Số cán bộ tham dự: 4/5 người" in state["content"]
+    assert "làm bài kiểm tra: 0 người, trong đó 0 người đạt yêu cầu" in state["content"]
+    consultant = next(p for p in state["participants"] if p["side"] == "consultant")
+    assert consultant["name"] == "Nguyễn Thị Phương Thảo"
 
 
 def test_a_hard_killed_process_loses_nothing(store, data_dir, tmp_path):

@@ -7,6 +7,7 @@ import datetime as _dt
 from ..db import Store
 from ..figures import figure_provider
 from ..settings import DEFAULTS, get_setting
+from ..unit import setup_day
 from .documents import DocumentRepository
 from .nonconformities import NonconformityRepository, nc_figures
 from .plan import PlanRepository, plan_figures
@@ -50,13 +51,24 @@ def deadline_for(store: Store, year: int) -> _dt.date:
 
 
 def next_deadline(store: Store, today: _dt.date, unit_code: str | None = None) -> _dt.date:
-    """This year's deadline, also once passed while this year's report is not final (it is late
-    then); next year's once this year's report is final."""
+    """The deadline of the report the unit owes: this year's, also once passed while this
+    year's report is not final (it is late then); next year's once this year's report is final,
+    or when the unit began keeping its records here after this year's deadline (a new office
+    owes no report for the time before it)."""
+    unit = unit_code or store.unit_code
     this_year = deadline_for(store, today.year)
-    if today > this_year and report_status(store, unit_code or store.unit_code,
-                                           today.year) == "final":
-        return deadline_for(store, today.year + 1)
+    if today > this_year:
+        started = setup_day(store, unit, today)
+        if (started is not None and started > this_year) \
+                or report_status(store, unit, today.year) == "final":
+            return deadline_for(store, today.year + 1)
     return this_year
+
+
+def upcoming_deadline(store: Store, today: _dt.date) -> _dt.date:
+    """The next deadline on the calendar: today's or later, never one already past."""
+    this_year = deadline_for(store, today.year)
+    return this_year if today <= this_year else deadline_for(store, today.year + 1)
 
 
 def report_status(store: Store, unit_code: str, year: int) -> str:
@@ -84,7 +96,7 @@ def records_summary(store: Store, *, unit_code: str, year: int | None = None,
     figs = {**nc_figures(ncs, today), **plan_figures(items, today),
             "documents_by_state": DocumentRepository(store).counts_by_state(unit_code),
             "last_review": reminder["last_review"], "review_due": reminder["review_due"],
-            "review_state": reminder["review_state"]}
+            "review_state": reminder["review_state"], "review_due_by": reminder["due_by"]}
     if in_year is not None:
         figs["nc_in_year"] = nc_figures(in_year, today)
     day = as_of.report_day(year, today)
@@ -99,6 +111,7 @@ def records_summary(store: Store, *, unit_code: str, year: int | None = None,
                     last_review=last.held_on if last else None,
                     review_due=review_state(last.held_on if last else None, day) != "ok",
                     review_state=review_state(last.held_on if last else None, day),
+                    review_due_by=None,
                     as_of=end)
     return {
         **figs,

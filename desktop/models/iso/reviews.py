@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from .. import records
 from ..db import Store
 from ..errors import NotFound
+from ..unit import setup_day
 from ._common import date_field, not_future, order, raise_if, rows, text_field, vn_date
 
 TABLE = "iso_reviews"
@@ -70,11 +71,14 @@ def _review(row: dict) -> Review:
                   row["decisions"], row["next_review_on"], row["version"])
 
 
-def review_state(last_held_on: str | None, today: _dt.date) -> str:
-    """"none" (no review recorded), "ok" (the next one is due later), "due_today" (the last
-    one was exactly 12 months ago) or "overdue" (more than 12 months ago)."""
+def review_state(last_held_on: str | None, today: _dt.date, *,
+                 started: _dt.date | None = None) -> str:
+    """"none" (no review recorded), "not_yet" (none recorded, but the unit began keeping its
+    records here less than 12 months ago (`started`): its first one is not due yet), "ok" (the
+    next one is due later), "due_today" (the last one was exactly 12 months ago) or "overdue"
+    (more than 12 months ago)."""
     if not last_held_on:
-        return "none"
+        return "not_yet" if started is not None and today < one_year_after(started) else "none"
     due = one_year_after(_dt.date.fromisoformat(last_held_on[:10]))
     return "ok" if today < due else "due_today" if today == due else "overdue"
 
@@ -175,8 +179,13 @@ class ReviewRepository:
         today = today or _dt.date.today()
         last = self.latest(unit_code)
         last_day = _dt.date.fromisoformat(last.held_on) if last else None
-        state = review_state(last.held_on if last else None, today)
-        if state == "none":
+        # A unit that began keeping its records here less than a year ago is not behind yet:
+        # its first review is due a year after that day.
+        started = setup_day(self.store, unit_code, today) if last_day is None else None
+        state = review_state(last.held_on if last else None, today, started=started)
+        if state == "not_yet":
+            message = ""
+        elif state == "none":
             message = ("Chưa có cuộc họp xem xét của lãnh đạo nào được ghi nhận. Tiêu chuẩn yêu "
                        "cầu xem xét ít nhất mỗi năm một lần.")
         elif state == "due_today":
@@ -187,7 +196,8 @@ class ReviewRepository:
                        "tháng. Hãy tổ chức họp xem xét.")
         else:
             message = ""
-        return {"last_review": last.held_on if last else None, "review_due": state != "ok",
-                "review_state": state,
-                "due_by": one_year_after(last_day).isoformat() if last_day else None,
+        since = last_day or started
+        return {"last_review": last.held_on if last else None,
+                "review_due": state not in ("ok", "not_yet"), "review_state": state,
+                "due_by": one_year_after(since).isoformat() if since else None,
                 "message": message}

@@ -52,6 +52,16 @@ def discard(store: Store, revision_id: str) -> None:
     store.execute("DELETE FROM minutes_autosave WHERE revision_id = ?", (revision_id,))
 
 
+NEW_PREFIX = "new:"
+
+
+def new_minutes_key(template: str, username: str) -> str:
+    """The buffer of a new minutes not saved yet (it has no revision until it is saved): one per
+    template and person, offered again when that person starts a new minutes of that kind."""
+    return f"{NEW_PREFIX}{template}:{username}"
+
+
 def pending(store: Store) -> set[str]:
     """Revisions with typed changes that were never saved (e.g. after a crash)."""
-    return {r["revision_id"] for r in store.query("SELECT revision_id FROM minutes_autosave")}
+    return {r["revision_id"] for r in store.query("SELECT revision_id FROM minutes_autosave")
+            if not r["revision_id"].startswith(NEW_PREFIX)}

@@ -12,19 +12,27 @@ from desktop.paths import resource
 from ..unit import UnitProfile
 
 
+# What a template may leave for the program to fill in from the records ({present}, …).
+FACTS = ("present", "listed", "tested", "passed")
+
+
 @dataclass(frozen=True)
 class Template:
     key: str
     label: str
     values: dict = field(default_factory=dict)
 
-    def draft(self, profile: UnitProfile | None, *, year: int) -> dict:
-        """The template's fields with the unit's names filled in."""
+    def draft(self, profile: UnitProfile | None, *, year: int,
+              facts: dict[str, str] | None = None) -> dict:
+        """The template's fields with the unit's names filled in, and the `facts` the program
+        knows (FACTS: the training day's counts); a fact not known is left as "…" to fill in."""
         names = {
             "unit_name": profile.name if profile else "đơn vị",
             "team_name": profile.team_name if profile else "Tổ triển khai ISO",
             "place": (profile.place or "") if profile else "",
             "year": str(year),
+            **{k: "…" for k in FACTS},
+            **{k: str(v) for k, v in (facts or {}).items() if k in FACTS},
         }
 
         def fill(value):

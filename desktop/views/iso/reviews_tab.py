@@ -145,6 +145,12 @@ class ReviewsTab(QWidget):
                                           "year."))
             self.reminder.setStyleSheet("background: #fde7e9; color: #b00020; padding: 8px; "
                                         "font-weight: bold; border-radius: 4px;")
+        elif not info["last_review"]:   # a new office: the first one is not due yet
+            self.reminder.setText(self.tr("No management review recorded yet; the first one is "
+                                          "due by %1 (the standard asks for one at least once "
+                                          "a year).").replace("%1", date_text(info["due_by"])))
+            self.reminder.setStyleSheet("background: #eef2f7; color: #1f2a38; padding: 8px; "
+                                        "border-radius: 4px;")
         else:
             self.reminder.setText(self.tr("Last review on %1; the next one is due by %2.")
                                   .replace("%1", date_text(info["last_review"]))

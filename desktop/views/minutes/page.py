@@ -15,10 +15,12 @@ from PySide6.QtWidgets import (
 from desktop.documents.minutes_xlsx import export_register
 from desktop.models import minutes as M
 from desktop.models.errors import IsoDeskError
+from desktop.models.minutes.from_session import training_draft
 
 from ..common import confirm, fit_to_screen, show_error, show_info, vn_datetime
 from ..context import ViewContext
 from .editor import MinutesEditor
+from .new_editor import NewMinutesEditor
 from .printed_check import PrintedCheckBox
 from .register_model import ALTERED, VALID, MinutesFilterProxy, MinutesTableModel, RevisionsModel
 
@@ -276,10 +278,15 @@ class MinutesPage(QWidget):
 
     # --- actions ----------------------------------------------------------------------------
     def new_minutes(self, template_key: str = "blank") -> MinutesEditor | None:
+        """An editor for a new minutes from a template: nothing is recorded (no number, nothing
+        in the register) until the person saves it."""
         profile = self.ctx.profile
         user = self.ctx.user
-        data = M.get_template(template_key).draft(profile, year=_dt.date.today().year)
-        data["date"] = _dt.date.today().isoformat()
+        if template_key == "training":   # filled from the training day it records
+            data = training_draft(self.store)
+        else:
+            data = M.get_template(template_key).draft(profile, year=_dt.date.today().year)
+            data["date"] = _dt.date.today().isoformat()
         people = []
         for p in data.get("participants", []):
             if not p.get("name") and user is not None and user.role == "consultant":
@@ -289,14 +296,20 @@ class MinutesPage(QWidget):
         data["participants"] = people
         if user is not None and user.role == "consultant":
             data["secretary"] = user.full_name
-        try:
-            rev = M.create(self.store, data, template=template_key)
-        except IsoDeskError as exc:
-            show_error(self, exc)
-            return None
+        editor = NewMinutesEditor(self.ctx, template_key, data, self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        editor.saved.connect(lambda _mid: self.ctx.data_changed.emit("minutes"))
+        editor.created.connect(lambda mid, e=editor: self._created(mid, e))
+        editor.show()
+        editor.raise_()
+        editor.activateWindow()
+        return editor
+
+    def _created(self, minutes_id: str, editor: MinutesEditor) -> None:
+        """A new minutes was saved for the first time: it is an ordinary one from now on."""
+        self.editors[minutes_id] = editor
         self.ctx.data_changed.emit("minutes")
-        self.select_minutes(rev.minutes_id)
-        return self.open_editor(rev.id)
+        self.select_minutes(minutes_id)
 
     def open_editor(self, revision_id: str) -> MinutesEditor:
         rev = M.load_revision(self.store, revision_id)

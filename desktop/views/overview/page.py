@@ -24,6 +24,7 @@ from desktop.views.iso.common import RED, RED_TEXT, date_text, iso_key
 from desktop.views.iso.labels import label
 from desktop.views.tables import Column
 
+from .first_steps import FirstStepsPanel
 from .widgets import DocumentsChart, FigureCard, ListDialog, TrainingChart
 
 COLUMNS = 4
@@ -54,6 +55,9 @@ class OverviewPage(QWidget):
         scroll.setWidgetResizable(True)
         body = QWidget()
         self.body = QVBoxLayout(body)
+        self.first_steps = FirstStepsPanel(ctx)
+        self.first_steps.open_step.connect(self.ctx.navigate.emit)
+        self.body.addWidget(self.first_steps)
         self.grid = QGridLayout()
         self.grid.setSpacing(12)
         for col in range(COLUMNS):
@@ -63,10 +67,14 @@ class OverviewPage(QWidget):
         self.training_chart = TrainingChart(
             self.tr("Awareness test of the staff subject to it"),
             {"passed": self.tr("Passed"), "failed": self.tr("Tested, not passed"),
-             "untested": self.tr("Not tested yet")})
+             "untested": self.tr("Not tested yet")},
+            empty_text=self.tr("Nothing to show yet: the chart fills in once the staff list is "
+                               "imported and the test has been taken."))
         self.training_chart.slice_clicked.connect(self._training_slice)
         self.documents_chart = DocumentsChart(
-            self.tr("Documents by state"), [(s, label("doc_state", s)) for s in STATES])
+            self.tr("Documents by state"), [(s, label("doc_state", s)) for s in STATES],
+            empty_text=self.tr("No document in the register yet: add them or import the list "
+                               "under ISO records → Documents."))
         self.documents_chart.bar_clicked.connect(self.open_documents)
         charts.addWidget(self.training_chart, 1)
         charts.addWidget(self.documents_chart, 1)
@@ -98,6 +106,7 @@ class OverviewPage(QWidget):
         when = self.tr("as of %1").replace("%1", vn_date(self.today))
         self.heading.setText(f"<h2>{title}</h2><span style='color:#555'>"
                              f"{profile.name if profile else ''} — {when}</span>")
+        self.first_steps.setVisible(self.first_steps.refresh())
         for card in self.cards.values():
             self.grid.removeWidget(card)
             card.deleteLater()
@@ -144,14 +153,29 @@ class OverviewPage(QWidget):
         active = figure_registry.staff_subject_to_test(t, staff.get("active", 0))
         passed = t.get("passed", 0) or 0
         missing = len(t.get("not_passed") or [])
-        share = int(100 * passed / active + 0.5) if active else 0
-        tone = "ok" if share >= 90 else "warn" if share >= 60 else "bad"
         card = self._card("training", self.tr("Training coverage"), self.open_not_passed,
                           self.open_not_passed)
+        if not active:   # nothing entered yet: no figure, no alarm, what to do
+            card.activated.disconnect()
+            card.activated.connect(lambda: self.ctx.navigate.emit("staff"))
+            if staff.get("active"):
+                card.set_values("—", self.tr("nobody on the roster is subject to the test"),
+                                tone="muted")
+            else:
+                card.set_values("—", self.tr("no staff on the roster yet"), tone="muted",
+                                detail=self.tr("import the staff list first"),
+                                detail_tone="muted")
+            return
+        share = int(100 * passed / active + 0.5)
         text = self.tr("%1 of %2 staff subject to the test passed the awareness test") \
             .replace("%1", str(passed)).replace("%2", str(active))
         if t.get("exempt"):
             text += " " + self.tr("(%1 not subject to it)").replace("%1", str(t["exempt"]))
+        if not t.get("sessions"):   # staff, but no training day held yet: nothing is late
+            card.set_values(f"{share}%", text, tone="muted",
+                            detail=self.tr("no training session yet"), detail_tone="muted")
+            return
+        tone = "ok" if share >= 90 else "warn" if share >= 60 else "bad"
         card.set_values(f"{share}%", text, tone=tone,
                         detail=self.tr("%1 not passed yet").replace("%1", str(missing))
                         if missing else self.tr("Everyone has passed"),
@@ -210,6 +234,13 @@ class OverviewPage(QWidget):
         card = self._card("review", self.tr("Management review"),
                           lambda: self.ctx.navigate.emit("records/reviews"))
         last = r["last_review"]
+        if r.get("review_state") == "not_yet":   # a new office: the first one is not due yet
+            due_by = r.get("review_due_by")
+            card.set_values("—", self.tr("no management review recorded yet"), tone="muted",
+                            detail=self.tr("the first one is due by %1").replace(
+                                "%1", vn_date(due_by)) if due_by else "",
+                            detail_tone="muted")
+            return
         state = r.get("review_state") or ("overdue" if r["review_due"] else "ok")
         tone = {"ok": "ok", "due_today": "warn"}.get(state, "bad")
         detail = {"ok": self.tr("held within the last 12 months"),

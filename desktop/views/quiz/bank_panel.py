@@ -17,7 +17,7 @@ from desktop.models.errors import IsoDeskError
 from desktop.models.quiz import bank, bank_io, wording
 from desktop.models.quiz.common import LETTERS
 
-from ..common import confirm, run_in_background, show_error, show_info
+from ..common import confirm, empty_hint, run_in_background, show_error, show_info
 from ..context import ViewContext
 from ..tables import SearchProxy
 from .import_dialog import ImportPreviewDialog
@@ -92,6 +92,15 @@ class BankPanel(QWidget):
         tune_table(self.table, QuestionsModel.TEXT, fixed={QuestionsModel.TOPIC: 240})
         self.table.doubleClicked.connect(lambda _i: self.edit_question() if manage else None)
         splitter.addWidget(self.table)
+        if manage:
+            empty_hint(self.table, self.tr(
+                "The question bank is empty. Add the program's default questions, or import "
+                "your own (GIFT, Aiken, Moodle XML, Excel) with \"Import / export\"."),
+                button=self.tr("Add the default questions"), on_click=self.load_default,
+                model=self.model)
+        else:
+            empty_hint(self.table, self.tr("The question bank is empty: the ISO team loads the "
+                                           "questions."), model=self.model)
         self.preview = QTextBrowser()
         self.preview.setObjectName("question_preview")
         splitter.addWidget(self.preview)

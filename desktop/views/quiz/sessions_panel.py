@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from desktop.models.errors import IsoDeskError
 from desktop.models.quiz import kiosk_files, results, sessions
 
-from ..common import confirm, show_error, show_info
+from ..common import confirm, empty_hint, show_error, show_info
 from ..context import ViewContext
 from ..tables import SearchProxy
 from .proctor_view import ProctorView
@@ -58,6 +58,15 @@ class SessionsPanel(QWidget):
         tune_table(self.table, SessionsModel.TITLE)
         self.table.doubleClicked.connect(lambda _i: self.edit_session() if manage else None)
         left_layout.addWidget(self.table, 1)
+        if manage:
+            empty_hint(self.table, self.tr("No training session yet. Plan the training day: its "
+                                           "date, place and who attends; the test is then "
+                                           "taken on the kiosk or on paper."),
+                       button=self.tr("Plan the training day…"),
+                       on_click=lambda: self.new_session(), model=self.model)
+        else:
+            empty_hint(self.table, self.tr("No training session yet: the ISO team plans it."),
+                       model=self.model)
         self.open_setup_button = QPushButton(self.tr("Open a kiosk setup file…"))
         self.open_setup_button.setObjectName("open_setup")
         self.open_setup_button.setToolTip(self.tr("On a kiosk PC: load the session prepared on "

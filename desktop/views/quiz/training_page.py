@@ -55,5 +55,13 @@ class TrainingPage(QWidget):
             self.sessions.reload()
             self.bank.reload()
 
+    def show_part(self, key: str) -> QWidget:
+        """Show the tab `key`: "sessions", "bank", "stats" or "coverage"."""
+        panel = {"sessions": self.sessions, "bank": self.bank, "stats": self.stats,
+                 "coverage": self.coverage}.get(key)
+        if panel is not None:
+            self.tabs.setCurrentWidget(panel)
+        return panel or self
+
     def on_shown(self) -> None:
         self.sessions.proctor.reload(keep_selection=True)

@@ -16,7 +16,7 @@ from sync import ack, exporter, mail, status
 from sync.labels import sent_via_label, table_label, table_title
 from sync.peers import list_peers
 
-from ..common import run_in_background, show_error, show_info
+from ..common import empty_hint, run_in_background, show_error, show_info
 from ..context import ViewContext
 from .common import (
     in_background, make_table, package_status_text, record_state_text, removable_drives,
@@ -144,6 +144,12 @@ class SendPanel(QWidget):
         split.addWidget(top)
         split.addWidget(bottom)
         layout.addWidget(split, 1)
+        self.packages_empty = empty_hint(
+            self.packages_view, "", button=self.tr("Enrol with the province…"),
+            on_click=lambda: self.ctx.navigate.emit("sync/enrol"), model=self.packages)
+        self.outbox_empty = empty_hint(
+            self.outbox_view, "", button=self.tr("Set up the mail server…"),
+            on_click=lambda: self.ctx.navigate.emit("sync/email"), model=self.outbox)
         ctx.data_changed.connect(lambda _t: self.refresh())
         self.refresh_drives()
         self.refresh()
@@ -165,6 +171,21 @@ class SendPanel(QWidget):
                 "“Enrolment” tab first."))
         self.enrolled = bool(peers)
         self.smtp_ready = bool(mail.smtp_settings(store)["host"])
+        self.packages_empty.setText(self.tr(
+            "No package made yet. Write the changes to a USB drive or save them as an e-mail with "
+            "the buttons above; each package is listed here until the province acknowledges "
+            "it.") if self.enrolled else self.tr(
+            "No package made yet: packages go to the province once this unit is enrolled with "
+            "it (the province's profile file, .isoprofile)."))
+        self.packages_empty.button.setVisible(not self.enrolled)
+        self.outbox_empty.setText(self.tr(
+            "Nothing waiting to be sent by e-mail. A package sent with “Send by e-mail now” "
+            "waits here until the mail server has taken it, and is tried again by itself.")
+            if self.smtp_ready else self.tr(
+            "Nothing waiting to be sent by e-mail. To send packages by e-mail from here, set "
+            "up the mail server first (or save a package as an e-mail and send it with your "
+            "mail program)."))
+        self.outbox_empty.button.setVisible(not self.smtp_ready and self.ctx.can("sync"))
         self._update_buttons()
         counts = status.state_counts(store)
         self.pending_label.setText(

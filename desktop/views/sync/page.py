@@ -39,6 +39,13 @@ class SyncPage(QWidget):
             self._add("email", EmailPanel(ctx), self.tr("E-mail"))
         layout.addWidget(self.tabs, 1)
 
+    def show_part(self, key: str) -> QWidget:
+        """Show the tab `key` ("send", "enrol", "email", "districts"…)."""
+        panel = self.panels.get(key)
+        if panel is not None:
+            self.tabs.setCurrentWidget(panel)
+        return panel or self
+
     def _add(self, key: str, panel: QWidget, title: str) -> None:
         panel.setObjectName(f"sync_{key}")
         self.panels[key] = panel
