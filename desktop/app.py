@@ -207,8 +207,14 @@ def _run(app: QApplication, data_dir: Path, *, demo: bool, prepare, unclean) -> 
         if demo:
             from desktop.demo import DEMO_PASSWORD
 
-            hint = tr("Demo data. Accounts: admin (administrator), iso (ISO team), tuvan "
-                      "(consultant), giamthi (proctor); password: %1").replace("%1", DEMO_PASSWORD)
+            profile = get_profile(store)
+            if profile is not None and profile.is_province:
+                hint = tr("Demo province. Accounts: admin (administrator), iso (ISO team); "
+                          "password: %1").replace("%1", DEMO_PASSWORD)
+            else:
+                hint = tr("Demo data. Accounts: admin (administrator), iso (ISO team), tuvan "
+                          "(consultant), giamthi (proctor); password: %1").replace(
+                    "%1", DEMO_PASSWORD)
         user = None
         while True:
             if admin is not None:

@@ -63,6 +63,8 @@ def register(sub) -> None:
     p.add_argument("--no-gui", action="store_true", help="chỉ tạo dữ liệu, không mở giao diện")
     p.add_argument("--reset", action="store_true", help="xóa dữ liệu mẫu cũ và tạo lại")
     add_json_flag(p)
+    p.add_argument("--province", action="store_true",
+                   help="mở BHXH tỉnh mẫu (nơi nhập gói đồng bộ của huyện mẫu) thay cho huyện")
     p.set_defaults(handler=cmd_demo)
 
 
@@ -143,18 +145,22 @@ def cmd_db_backup(args, ctx: CliContext) -> int:
 
 def cmd_demo(args, ctx: CliContext) -> int:
     from desktop.demo import DEMO_PASSWORD, create_demo
+    from desktop.demo.province import province_dir
     from desktop.paths import demo_data_dir
 
     data_dir = ctx.data_dir or demo_data_dir()
+    opened = province_dir(data_dir) if args.province else data_dir
+    who = "BHXH tỉnh mẫu" if args.province else "Dữ liệu mẫu"
     if args.no_gui:
         info = create_demo(data_dir, reset=args.reset)
         emit(ctx, {"data_dir": str(data_dir), **info},
-             f"Dữ liệu mẫu ở {data_dir}. Đăng nhập: admin / {DEMO_PASSWORD}")
+             f"Dữ liệu mẫu ở {data_dir} (BHXH tỉnh mẫu ở {province_dir(data_dir)}). "
+             f"Đăng nhập: admin / {DEMO_PASSWORD}")
         return 0
     from desktop.app import run_gui
 
     # Made behind the window's splash (its progress shown), not before anything is on screen.
-    emit(ctx, {"data_dir": str(data_dir)},
-         f"Dữ liệu mẫu ở {data_dir}. Đăng nhập: admin / {DEMO_PASSWORD}")
-    return run_gui(data_dir, demo=True, prepare=lambda progress: create_demo(
+    emit(ctx, {"data_dir": str(opened)},
+         f"{who} ở {opened}. Đăng nhập: admin / {DEMO_PASSWORD}")
+    return run_gui(opened, demo=True, prepare=lambda progress: create_demo(
         data_dir, reset=args.reset, progress=progress))

@@ -20,8 +20,9 @@ from desktop.models.iso.reviews import INPUT_KEYS, ReviewRepository
 from desktop.models.iso.team import TeamRepository
 from desktop.models.staff import StaffRepository
 
-DIRECTOR = "Phạm Quốc Hùng"
-CONSULTANT = "Đỗ Minh Khôi"
+from .people import (
+    CONSULTANT, CONSULTANT_ORG, DIRECTOR, ISO_SECRETARY, TEAM, position_in_minutes,
+)
 
 # code, title, kind, department, [(revision, standard, state, approved, in force, obsolete)]
 # days are counted back from today
@@ -83,19 +84,12 @@ def _team(store: Store, today: _dt.date) -> None:
                        "summary": "Kiện toàn Tổ triển khai ISO theo TCVN ISO 9001:2015."},
                       today=today)
     staff = {p.full_name: p for p in StaffRepository(store).list()}
-    for name, role, duties in (
-            (DIRECTOR, "head", "Chỉ đạo chung việc xây dựng, áp dụng HTQLCL"),
-            ("Trương Thị Mỹ Dung", "deputy", "Giúp Tổ trưởng điều hành, phụ trách đánh giá nội bộ"),
-            ("Trần Thị Hồng Nhung", "member", "Quy trình tiếp nhận và trả kết quả"),
-            ("Ngô Thị Bích Ngọc", "member", "Quy trình thu, cấp sổ thẻ"),
-            ("Hoàng Thị Diệu Linh", "member", "Quy trình giải quyết chế độ"),
-            ("Mai Xuân Sơn", "member", "Quy trình giám định BHYT"),
-            ("Lê Thị Thu Hà", "secretary", "Thường trực Tổ, quản lý tài liệu và hồ sơ ISO")):
+    for name, role, duties in TEAM:
         person = staff.get(name)
         if person is not None:
             team.add({"staff_id": person.id, "role": role, "duties": duties})
     team.add({"full_name": CONSULTANT, "role": "member", "position": "Chuyên gia tư vấn",
-              "work_unit": "Công ty tư vấn quản lý chất lượng (giả định)",
+              "work_unit": CONSULTANT_ORG,
               "phone": "0903123456", "duties": "Hướng dẫn, đào tạo, đánh giá nội bộ lần 1"})
 
 
@@ -219,8 +213,8 @@ def _nonconformities(store: Store, audits: list, today: _dt.date) -> None:
 def _review(store: Store, today: _dt.date):
     return ReviewRepository(store).add({
         "held_on": _day(today, 40), "chair": f"{DIRECTOR}, Giám đốc",
-        "participants": [f"{DIRECTOR} — Giám đốc", "Trương Thị Mỹ Dung — Phó Giám đốc",
-                         "Lê Thị Thu Hà — Thư ký Tổ triển khai ISO", "Các tổ trưởng"],
+        "participants": [f"{n} — {position_in_minutes(n)}" for n in
+                         (DIRECTOR, "Trương Thị Mỹ Dung", ISO_SECRETARY)] + ["Các tổ trưởng"],
         "inputs": {k: {"covered": True} for k in INPUT_KEYS[:9]}
         | {"objectives": {"covered": True, "note": "Đạt 2/3 mục tiêu; hồ sơ đúng hẹn 98,7%."}},
         "decisions": ("Xác nhận HTQLCL có hiệu lực.\nBổ sung 01 cán bộ cho Tổ Chế độ BHXH.\n"

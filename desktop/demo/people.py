@@ -1,4 +1,6 @@
-"""The fictional staff of the demo district (names are made up)."""
+"""The fictional staff of the demo district (names are made up), its consultant, and who does
+what in its ISO team: one source for the roster, the team list, the training day and the
+minutes, so that they all say the same."""
 from __future__ import annotations
 
 import random
@@ -48,6 +50,48 @@ Nguyễn Thị Hoa|Viên chức|Bộ phận Tiếp nhận và trả kết quả
 Đỗ Thị Ý Nhi|Viên chức|Tổ Chế độ BHXH
 """
 INACTIVE = {"ST040"}  # moved to another office: kept on the roster, not active
+
+DIRECTOR = "Phạm Quốc Hùng"
+CONSULTANT = "Đỗ Minh Khôi"
+SECOND_CONSULTANT = "Nguyễn Thị Phương Thảo"
+CONSULTANT_ORG = "Công ty TNHH Tư vấn Quản lý Chất lượng Trường An"
+ISO_SECRETARY = "Lê Thị Thu Hà"
+
+# The ISO team: name, role, duties (the position on the roster comes with the name).
+TEAM = [
+    (DIRECTOR, "head", "Chỉ đạo chung việc xây dựng, áp dụng HTQLCL"),
+    ("Trương Thị Mỹ Dung", "deputy", "Giúp Tổ trưởng điều hành, phụ trách đánh giá nội bộ"),
+    ("Trần Thị Hồng Nhung", "member", "Quy trình tiếp nhận và trả kết quả"),
+    ("Ngô Thị Bích Ngọc", "member", "Quy trình thu, cấp sổ thẻ"),
+    ("Hoàng Thị Diệu Linh", "member", "Quy trình giải quyết chế độ"),
+    ("Mai Xuân Sơn", "member", "Quy trình giám định BHYT"),
+    (ISO_SECRETARY, "secretary", "Thường trực Tổ, quản lý tài liệu và hồ sơ ISO"),
+]
+_TEAM_ROLE = {"head": "Tổ trưởng", "deputy": "Tổ phó", "member": "Thành viên",
+              "secretary": "Thư ký"}
+
+
+def roster_position(name: str) -> str:
+    """The position of a demo staff member on the roster, with their department where the
+    position is a team leader's ("Tổ trưởng Tổ Hành chính - Tổng hợp")."""
+    for line in _PEOPLE.strip().splitlines():
+        full_name, position, department = line.split("|")
+        if full_name == name:
+            if position == "Tổ trưởng":
+                return f"{position} {department}"
+            return position
+    return ""
+
+
+def position_in_minutes(name: str) -> str:
+    """How a demo person is named in minutes: their position, and their ISO team role when
+    they have one (the team list says the same)."""
+    position = roster_position(name)
+    role = next((r for n, r, _d in TEAM if n == name), None)
+    if role is None:
+        return position
+    team_role = f"{_TEAM_ROLE[role]} Tổ triển khai ISO"
+    return f"{position}, {team_role}" if position else team_role
 
 
 def demo_staff(rng: random.Random) -> list[dict]:

@@ -8,9 +8,13 @@ import random
 
 from desktop.models.db import Store
 from desktop.models.quiz import attempts, bank, bank_io, paper_entry, papers, sessions
+from desktop.models.settings import set_setting
 from desktop.models.staff import StaffRepository
 
+from .people import CONSULTANT, CONSULTANT_ORG, ISO_SECRETARY
+
 DEMO_PIN = "1234"
+DEMO_PIN_SETTING = "demo_pin"   # set in the demo's data only
 NOT_TESTED = 4
 FAILING = 4
 ON_PAPER = 2
@@ -31,9 +35,9 @@ def build(store: Store, rng: random.Random) -> None:
     session = sessions.create_session(store, {
         "title": "Tập huấn nhận thức HTQLCL theo TCVN ISO 9001:2015",
         "date": _session_day().isoformat(), "place": "Hội trường BHXH huyện Sông Trà",
-        "start_time": "07:30", "end_time": "11:30", "consultant": "Đỗ Minh Khôi",
-        "consultant_org": "Công ty Tư vấn Quản lý Chất lượng Phương Nam",
-        "iso_representative": "Lê Thị Thu Hà", "part_dvd": True, "part_guidance": True,
+        "start_time": "07:30", "end_time": "11:30", "consultant": CONSULTANT,
+        "consultant_org": CONSULTANT_ORG,
+        "iso_representative": ISO_SECRETARY, "part_dvd": True, "part_guidance": True,
         "part_test": True,
         "notes": f"Dữ liệu mẫu. Mã PIN giám sát: {DEMO_PIN}.",
         "settings": {"questions": min(20, available), "pass_mark": 70, "time_limit_min": 30,
@@ -41,6 +45,9 @@ def build(store: Store, rng: random.Random) -> None:
                      "feedback": "answers"},
     }, staff_ids=[p.id for p in people])
     sessions.set_pin(store, session.id, DEMO_PIN)
+    # Demo data only: the kiosk and the proctor's view show the PIN, so that whoever tries the
+    # demo can leave the kiosk.
+    set_setting(store, DEMO_PIN_SETTING, DEMO_PIN)
     order = list(people)
     rng.shuffle(order)
     # order[:NOT_TESTED] are left untested

@@ -69,7 +69,8 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(who)
         self.statusBar().addPermanentWidget(self.user_label)
         if ctx.demo:
-            demo = QLabel(self.tr("Demo data: a fictional district"))
+            demo = QLabel(self.tr("Demo data: a fictional province") if profile
+                          and profile.is_province else self.tr("Demo data: a fictional district"))
             demo.setStyleSheet("color: #a15c00; font-weight: bold;")
             self.statusBar().addWidget(demo)
 

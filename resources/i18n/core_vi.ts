@@ -32,6 +32,10 @@
         <translation>Đang mở tệp dữ liệu…</translation>
     </message>
     <message>
+        <source>Demo province. Accounts: admin (administrator), iso (ISO team); password: %1</source>
+        <translation>BHXH tỉnh mẫu. Tài khoản: admin (quản trị), iso (Ban Chỉ đạo ISO); mật khẩu: %1</translation>
+    </message>
+    <message>
         <source>Demo data. Accounts: admin (administrator), iso (ISO team), tuvan (consultant), giamthi (proctor); password: %1</source>
         <translation>Dữ liệu mẫu. Tài khoản: admin (quản trị), iso (Tổ triển khai ISO), tuvan (chuyên gia tư vấn), giamthi (giám sát kiểm tra); mật khẩu: %1</translation>
     </message>
@@ -332,6 +336,10 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
     <message>
         <source> (demo data)</source>
         <translation> (dữ liệu mẫu)</translation>
+    </message>
+    <message>
+        <source>Demo data: a fictional province</source>
+        <translation>Dữ liệu mẫu: một tỉnh giả định</translation>
     </message>
     <message>
         <source>Demo data: a fictional district</source>

@@ -642,7 +642,7 @@ Lý do sửa đổi:</translation>
         <translation>Lưu</translation>
     </message>
     <message>
-        <source>Don't save</source>
+        <source>Don&apos;t save</source>
         <translation>Không lưu</translation>
     </message>
     <message>

@@ -994,6 +994,10 @@
         <source>← Back</source>
         <translation>← Quay lại</translation>
     </message>
+    <message>
+        <source>Demo data: the PIN is %1.</source>
+        <translation>Dữ liệu mẫu: mã PIN là %1.</translation>
+    </message>
 </context>
 <context>
     <name>PlannedModel</name>
@@ -1272,6 +1276,10 @@
     <message>
         <source>closed</source>
         <translation>đã đóng</translation>
+    </message>
+    <message>
+        <source>Demo data: the proctor's PIN is %1.</source>
+        <translation>Dữ liệu mẫu: mã PIN của người giám sát là %1.</translation>
     </message>
     <message>
         <source>%1 on the list · %2 not started · %3 taking the test · %4 submitted · %5 passed · %6 not passed</source>

@@ -1106,6 +1106,14 @@
         <source>E-mail</source>
         <translation>Email</translation>
     </message>
+    <message>
+        <source>Demo: the demo district (Sông Trà) sends its packages here. Start it with “isodesk demo” (from the source: “python dev.py demo”), write a package to a folder there, then import that folder in “Import packages”.</source>
+        <translation>Dữ liệu mẫu: huyện mẫu (Sông Trà) gửi gói về đây. Hãy mở huyện mẫu bằng lệnh “isodesk demo” (từ mã nguồn: “python dev.py demo”), ghi một gói vào một thư mục, rồi nhập thư mục đó ở thẻ “Nhập gói”.</translation>
+    </message>
+    <message>
+        <source>Demo: this district is enrolled with the demo province (%1), whose data is in %2. Write a package to a folder here (“Choose folder…”), then open the province with “isodesk demo --province” (from the source: “python dev.py demo --province”) and import it there.</source>
+        <translation>Dữ liệu mẫu: huyện này đã đăng ký với tỉnh mẫu (%1), dữ liệu của tỉnh ở %2. Hãy ghi một gói vào một thư mục ở đây (nút “Chọn thư mục…”), rồi mở tỉnh bằng lệnh “isodesk demo --province” (từ mã nguồn: “python dev.py demo --province”) và nhập gói ở đó.</translation>
+    </message>
 </context>
 <context>
     <name>TrustKeyDialog</name>

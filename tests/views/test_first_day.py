@@ -148,3 +148,18 @@ def test_empty_lists_say_what_to_do_and_offer_the_button(window, monkeypatch):
     packages.button.click()
     assert sync.tabs.currentWidget() is sync.panels["enrol"]
     QApplication.processEvents()
+def test_the_checklist_goes_once_everything_is_done(qtbot, qapp, demo_dir):
+    from desktop.models.db import DB_FILENAME, open_store
+
+    store = open_store(demo_dir / DB_FILENAME, actor="admin")
+    try:
+        w = MainWindow(ViewContext(store, users.find_user(store, "admin"), demo=True))
+        qtbot.addWidget(w)
+        w.show()
+        page = w.show_section("overview")
+        assert all(steps_done(page).values()) and not page.first_steps.isVisible()
+        w.close()
+    finally:
+        store.close(clean=False)
+
+

@@ -12,10 +12,12 @@ from PySide6.QtWidgets import (
     QMenu, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
+from desktop.demo.quiz import DEMO_PIN_SETTING
 from desktop.documents import quiz_reports
 from desktop.models.errors import IsoDeskError
 from desktop.models.quiz import (bank, coverage, kiosk, kiosk_files, papers, results,
                                  sessions, web)
+from desktop.models.settings import get_setting
 from desktop.models.staff import StaffRepository
 from desktop.models.vntext import fold
 
@@ -177,7 +179,12 @@ class ProctorView(QWidget):
                        .replace("%1", s.consultant or "—")
                        .replace("%2", ", ".join(p for p in parts if p) or "—")
                        .replace("%3", self.tr("open") if s.status == "open" else self.tr("closed"))))
-            self.warnings.setText("\n".join(sessions.warnings(self.store, s)))
+            notes = sessions.warnings(self.store, s)
+            demo_pin = get_setting(self.store, DEMO_PIN_SETTING)
+            if demo_pin:
+                notes.insert(0, self.tr("Demo data: the proctor's PIN is %1.").replace(
+                    "%1", str(demo_pin)))
+            self.warnings.setText("\n".join(notes))
             rows = results.session_results(self.store, s.id)
             self.model.live = {r.staff_id: r for r in web.live_roster(self.store, s.id)}
             self.model.set_items(rows)
@@ -250,6 +257,7 @@ class ProctorView(QWidget):
             return None
 
         self.kiosk_window = KioskWindow(self.store, self.session.id)
+        self.kiosk_window.pin.set_demo_pin(get_setting(self.store, DEMO_PIN_SETTING))
         self.kiosk_window.left.connect(self._kiosk_left)
         self.kiosk_window.start(fullscreen=fullscreen)
         self.kiosk_started.emit(self.kiosk_window)

@@ -7,8 +7,10 @@ window) comes only once the proctor has left it with the PIN.
 """
 from __future__ import annotations
 
+from desktop.demo.quiz import DEMO_PIN_SETTING
 from desktop.models.db import Store
 from desktop.models.quiz import kiosk
+from desktop.models.settings import get_setting
 
 
 def kiosk_before_login(store: Store, *, fullscreen: bool = True, wait: bool = True):
@@ -30,6 +32,7 @@ def kiosk_before_login(store: Store, *, fullscreen: bool = True, wait: bool = Tr
     if not pc_ready_for_kiosk(None, ask_screen_lock=False):
         return None  # the attempt stays open: the proctor resumes it from the kiosk later
     kiosk_window = KioskWindow(store, state["session_id"], recovery=True)
+    kiosk_window.pin.set_demo_pin(get_setting(store, DEMO_PIN_SETTING))
     if not wait:
         kiosk_window.start(fullscreen=fullscreen)
         return kiosk_window

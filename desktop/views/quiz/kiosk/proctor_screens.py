@@ -32,6 +32,9 @@ class PinScreen(QWidget):
         layout.addWidget(self.pad)
         self.message = label("", BASE_PT, align=CENTER, role="bad", name="pin_message")
         layout.addWidget(self.message)
+        self.demo_note = label("", SMALL_PT, align=CENTER, role="muted", name="pin_demo_note")
+        self.demo_note.hide()
+        layout.addWidget(self.demo_note)
         row = QHBoxLayout()
         row.addStretch(1)
         self.back_button = button(self.tr("← Back"), "pin_back")
@@ -40,6 +43,13 @@ class PinScreen(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         layout.addStretch(1)
+
+    def set_demo_pin(self, pin: str | None) -> None:
+        """In the demo's data only: say the PIN under the pad (whoever tries the demo has to
+        leave the kiosk somehow)."""
+        self.demo_note.setText(self.tr("Demo data: the PIN is %1.").replace("%1", str(pin))
+                               if pin else "")
+        self.demo_note.setVisible(bool(pin))
 
     def ask(self, title: str, text: str, *, can_go_back: bool = True) -> None:
         self.title.setText(title)
