@@ -69,6 +69,7 @@ def main() -> int:
         lan_screens(window, store, grab)
         window.close()
         store.close(clean=False)
+        new_office(Path(tmp) / "new-office", grab)
     for p in made:
         print(p.relative_to(ROOT))
     return 0
@@ -114,6 +115,38 @@ def lan_screens(window, store, grab) -> None:
     grab(join, "10-lan-join")
     join.close()
     lan.stop()
+
+
+def new_office(folder: Path, grab) -> None:
+    """The first day of a new office at 1366×768: the overview with its "Getting started"
+    checklist and no false alarm, and lists that are still empty."""
+    from desktop.models import users
+    from desktop.models.db import DB_FILENAME, open_store
+    from desktop.models.setup_hooks import run_setup_hooks
+    from desktop.models.unit import UnitProfile, save_profile
+    from desktop.views.context import ViewContext
+    from desktop.views.main_window import MainWindow
+
+    store = open_store(folder / DB_FILENAME, actor="setup")
+    with store.atomic():
+        save_profile(store, UnitProfile(
+            code="BHXHTN", name="Bảo hiểm xã hội huyện Tân Nguyên", level="district",
+            parent_code="BHXHLG", parent_name="Bảo hiểm xã hội tỉnh Lam Giang",
+            place="Tân Nguyên"))
+        users.create_user(store, "admin", "Nguyễn Văn Quang", "admin", "mat-khau-moi-1",
+                          position="Giám đốc")
+        run_setup_hooks(store)
+    window = MainWindow(ViewContext(store, users.find_user(store, "admin")))
+    window.resize(1366, 768)
+    window.show()
+    for name, section in (("10-new-office-overview", "overview"),
+                          ("11-new-office-staff", "staff"),
+                          ("12-new-office-training", "training"),
+                          ("13-new-office-sync", "sync")):
+        window.show_section(section)
+        grab(window, name)
+    window.close()
+    store.close(clean=False)
 
 
 if __name__ == "__main__":

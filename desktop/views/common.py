@@ -43,6 +43,34 @@ def scrolling(content: QWidget) -> QScrollArea:
     return area
 
 
+class _EmptyState(QWidget):
+    """What `empty_hint` puts over an empty view: keeps its wrapped text whole at any width
+    (a wrapped label in a layout is otherwise given the height of its one-line hint)."""
+
+    label: QLabel
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        width = min(HINT_WIDTH, max(50, self.width() - 24))
+        self.label.setFixedWidth(width)
+        self.label.setMinimumHeight(0)     # QLabel counts its minimum in its height-for-width
+        self.label.setMinimumHeight(self.label.heightForWidth(width))
+
+
+class _HintLabel(QLabel):
+    def setText(self, text: str) -> None:  # noqa: N802  (its height follows its text)
+        super().setText(text)
+        holder = self.parentWidget()
+        if isinstance(holder, _EmptyState) and getattr(holder, "label", None) is self:
+            holder.fit()
+
+
+HINT_WIDTH = 620    # a paragraph, not one line across a wide table
+
+
 def empty_hint(view, text: str, *, button: str | None = None,
                on_click: Callable[[], Any] | None = None, model=None) -> QLabel:
     """A grey line in the middle of an item view, shown while `model` (by default the view's
@@ -53,15 +81,15 @@ def empty_hint(view, text: str, *, button: str | None = None,
     Returns the label; the button, when there is one, is `label.button`."""
     from PySide6.QtWidgets import QPushButton, QVBoxLayout
 
-    holder = QWidget(view.viewport())
+    holder = _EmptyState(view.viewport())
     holder.setObjectName("empty_state")
-    label = QLabel(text, holder)
+    label = _HintLabel(text, holder)
+    holder.label = label
     label.setObjectName("empty_hint")
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setWordWrap(True)
     label.setStyleSheet("color: #555;")
     label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-    label.setMaximumWidth(620)     # a paragraph, not one line across a wide table
     inner = QVBoxLayout(holder)
     inner.addStretch(1)
     inner.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)

@@ -139,5 +139,6 @@ class FirstStepsPanel(QFrame):
             after = " — " + self.tr("done") if step.done else "<br>" + how
             text.setText(f"<span style='color:{colour}'><b>{what}</b>{after}</span>")
             button.setText(action)
+            button.setMinimumWidth(button.sizeHint().width())   # the whole text, never cut
             button.setVisible(step.target.partition("/")[0] in allowed)
         return done < len(self.steps)

@@ -131,12 +131,12 @@ class _EmptyNote(QLabel):
         self.setObjectName(name)
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setStyleSheet("color: #4b5563; font-size: 10.5pt; background: transparent;")
+        self.setStyleSheet("color: #4b5563; font-size: 10.5pt; background: white;")
         self.hide()
 
     def place(self) -> None:
         view = self.parentWidget()
-        self.setGeometry(24, 48, max(0, view.width() - 48), max(0, view.height() - 72))
+        self.setGeometry(8, 40, max(0, view.width() - 16), max(0, view.height() - 48))
 
 
 class TrainingChart(QChartView):
