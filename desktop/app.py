@@ -178,7 +178,17 @@ def _run(app: QApplication, data_dir: Path, *, demo: bool, prepare, unclean) -> 
     splash = StartupSplash()
     splash.show()
     if prepare is not None:
-        prepare_in_background(splash, prepare)
+        try:
+            prepare_in_background(splash, prepare)
+        except Exception as exc:  # said to the person, and logged; nothing half-made is opened
+            import logging
+
+            logging.getLogger("isodesk.gui").exception("preparing %s failed", data_dir)
+            splash.close()
+            from desktop.views.common import show_error
+
+            show_error(None, exc)
+            return 1
     splash.step(tr("Opening the data file…"))
     store = open_data(data_dir, splash=splash)
     if store is None:

@@ -307,21 +307,8 @@ class MinutesEditor(QWidget):
         try:
             rev = M.save_draft(self.store, self.rev.id, state, expected_version=self.rev.version,
                                text_check=unprintable)
-        except ValidationError as exc:
-            self.autosave_now()
-            self.form.show_errors(exc.errors)
-            if not quiet:
-                tab = self.form.first_error_tab(exc.errors)
-                if tab is not None:
-                    self.form.tabs.setCurrentIndex(tab)
-                self.save_state.setText(self.tr("Not saved: correct the fields marked in red. "
-                                                "Your typing is kept."))
-            return False
         except IsoDeskError as exc:
-            self.autosave_now()
-            if not quiet:
-                show_error(self, exc)
-            return False
+            return self.not_saved(exc, quiet=quiet)
         self.rev = rev
         self.form.set_ids([p["id"] for p in rev.participants], [a["id"] for a in rev.action_items])
         if self.form.number.text() != rev.number:
@@ -335,6 +322,22 @@ class MinutesEditor(QWidget):
         self._update_readiness()
         self.saved.emit(rev.minutes_id)
         return True
+
+    def not_saved(self, exc: IsoDeskError, *, quiet: bool) -> bool:
+        """A save refused: the typing kept as a recovery copy, the reason shown (beside the
+        fields for a form error). Returns False."""
+        self.autosave_now()
+        if isinstance(exc, ValidationError):
+            self.form.show_errors(exc.errors)
+            if not quiet:
+                tab = self.form.first_error_tab(exc.errors)
+                if tab is not None:
+                    self.form.tabs.setCurrentIndex(tab)
+                self.save_state.setText(self.tr("Not saved: correct the fields marked in red. "
+                                                "Your typing is kept."))
+        elif not quiet:
+            show_error(self, exc)
+        return False
 
     def discard_recovered(self) -> None:
         M.autosave.discard(self.store, self.rev.id)

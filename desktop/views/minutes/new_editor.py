@@ -10,9 +10,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.documents.minutes_pdf import unprintable
 from desktop.models import minutes as M
-from desktop.models.errors import IsoDeskError, ValidationError
+from desktop.models.errors import IsoDeskError
 
-from ..common import show_error
 from ..context import ViewContext
 from .editor import MinutesEditor
 
@@ -108,21 +107,8 @@ class NewMinutesEditor(MinutesEditor):
         try:
             rev = M.create(self.store, self.form.state(), template=self.template,
                            text_check=unprintable)
-        except ValidationError as exc:
-            self.autosave_now()
-            self.form.show_errors(exc.errors)
-            if not quiet:
-                tab = self.form.first_error_tab(exc.errors)
-                if tab is not None:
-                    self.form.tabs.setCurrentIndex(tab)
-                self.save_state.setText(self.tr("Not saved: correct the fields marked in red. "
-                                                "Your typing is kept."))
-            return False
         except IsoDeskError as exc:
-            self.autosave_now()
-            if not quiet:
-                show_error(self, exc)
-            return False
+            return self.not_saved(exc, quiet=quiet)
         M.autosave.discard(self.store, self.buffer_key)
         self.created.emit(rev.minutes_id)
         super().load(rev.id)
