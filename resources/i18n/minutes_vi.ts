@@ -622,10 +622,6 @@ Lý do sửa đổi:</translation>
         <translation>Đã giữ bản khôi phục — chưa lưu</translation>
     </message>
     <message>
-        <source>Not saved: correct the fields marked in red. Your typing is kept.</source>
-        <translation>Chưa lưu được: hãy sửa các ô đánh dấu đỏ. Những gì bạn đã gõ vẫn được giữ.</translation>
-    </message>
-    <message>
         <source>Saved as minutes %1</source>
         <translation>Đã lưu thành biên bản số %1</translation>
     </message>

@@ -79,8 +79,8 @@
         <translation>Thêm các câu còn thiếu của ngân hàng mặc định</translation>
     </message>
     <message>
-        <source>The question bank is empty. Add the program's default questions, or import your own (GIFT, Aiken, Moodle XML, Excel) with "Import / export".</source>
-        <translation>Ngân hàng câu hỏi đang trống. Hãy nạp bộ câu hỏi mặc định của chương trình, hoặc nhập câu hỏi của đơn vị (GIFT, Aiken, Moodle XML, Excel) bằng nút "Nhập / xuất tệp".</translation>
+        <source>The question bank is empty. Add the program&apos;s default questions, or import your own (GIFT, Aiken, Moodle XML, Excel) with &quot;Import / export&quot;.</source>
+        <translation>Ngân hàng câu hỏi đang trống. Hãy nạp bộ câu hỏi mặc định của chương trình, hoặc nhập câu hỏi của đơn vị (GIFT, Aiken, Moodle XML, Excel) bằng nút &quot;Nhập / xuất tệp&quot;.</translation>
     </message>
     <message>
         <source>Add the default questions</source>
@@ -1278,7 +1278,7 @@
         <translation>đã đóng</translation>
     </message>
     <message>
-        <source>Demo data: the proctor's PIN is %1.</source>
+        <source>Demo data: the proctor&apos;s PIN is %1.</source>
         <translation>Dữ liệu mẫu: mã PIN của người giám sát là %1.</translation>
     </message>
     <message>

@@ -917,7 +917,7 @@
         <translation>Chưa tạo gói nào. Hãy ghi các thay đổi vào ổ USB hoặc lưu thành thư bằng các nút phía trên; mỗi gói được liệt kê ở đây cho tới khi BHXH tỉnh báo đã nhận.</translation>
     </message>
     <message>
-        <source>No package made yet: packages go to the province once this unit is enrolled with it (the province's profile file, .isoprofile).</source>
+        <source>No package made yet: packages go to the province once this unit is enrolled with it (the province&apos;s profile file, .isoprofile).</source>
         <translation>Chưa tạo gói nào: chỉ gửi được gói lên BHXH tỉnh sau khi đơn vị đã đăng ký với tỉnh (bằng tệp hồ sơ tỉnh, .isoprofile).</translation>
     </message>
     <message>
