@@ -52,3 +52,16 @@ def test_only_the_last_crash_logs_are_kept(tmp_path):
     run.end()
     kept = sorted(p.name for p in logs.glob("crash-*.log"))
     assert len(kept) == KEEP_CRASH_LOGS and kept[0] == "crash-20260101-000005.log"
+
+
+def test_a_run_ended_by_the_windows_session_is_not_a_crash(tmp_path):
+    run = RunLog(tmp_path)
+    run.begin()
+    run.note_session_end()           # Qt's commitDataRequest: Windows is shutting down
+    run._file.close()                # then Windows ends the process
+    run._file = None
+    faulthandler.enable()
+    nxt = RunLog(tmp_path)
+    assert nxt.begin() == []
+    nxt.end()
+    assert list((tmp_path / "logs").glob("*.log")) == []
