@@ -23,6 +23,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.models import atomic
+
 LOGS_DIRNAME = "logs"
 RUN_PREFIX = "run-"
 CRASH_PREFIX = "crash-"
@@ -197,7 +199,7 @@ class RunLog:
             stem = CRASH_PREFIX + (started.strftime(_STAMP) if started else path.stem)
             kept = _free_name(self.folder, stem)
             try:
-                path.replace(kept)
+                atomic.replace(path, kept)   # an antivirus may hold it a moment on Windows
             except OSError:
                 continue
             found.append(UncleanEnd(kept, started, _fatal_line(kept)))
