@@ -39,7 +39,8 @@ def test_a_new_office_owes_no_report_and_no_review_for_the_time_before_it(store)
     assert setup_day(store, today=today) == dt.date(2026, 11, 20)
     s = records_summary(store, unit_code=store.unit_code, today=today)
     assert (s["report_deadline"], s["days_to_report"]) == ("2027-11-15", 355)  # not 10 days late
-    assert (s["review_due"], s["review_due_by"]) == (False, "2026-11-20".replace("2026", "2027"))
+    assert (s["review_due"], s["review_state"], s["review_due_by"]) == (False, "not_yet",
+                                                                    "2027-11-20")
     assert ReviewRepository(store).reminder(today)["message"] == ""
     # The same office a year on is behind on both.
     later = dt.date(2027, 11, 25)
@@ -163,3 +164,34 @@ def test_the_checklist_goes_once_everything_is_done(qtbot, qapp, demo_dir):
         store.close(clean=False)
 
 
+
+
+def test_a_new_province_office_has_its_own_first_steps(qtbot, qapp, tmp_path):
+    from desktop.models.db import DB_FILENAME, open_store
+    from desktop.models.setup_hooks import run_setup_hooks
+    from desktop.models.unit import UnitProfile, save_profile
+    from sync.peers import add_district
+
+    store = open_store(tmp_path / "tinh" / DB_FILENAME, actor="setup")
+    try:
+        with store.atomic():
+            save_profile(store, UnitProfile(code="BHXHLG", name="Bảo hiểm xã hội tỉnh Lam Giang",
+                                            level="province", place="Lam Giang"))
+            users.create_user(store, "admin", "Hoàng Minh Tuấn", "admin", "mat-khau-tinh-1")
+            run_setup_hooks(store)
+        w = MainWindow(ViewContext(store, users.find_user(store, "admin")))
+        qtbot.addWidget(w)
+        w.show()
+        page = w.show_section("overview")
+        assert page.first_steps.isVisible()
+        assert steps_done(page) == {"staff": False, "team": False, "districts": False,
+                                    "training": False}
+        add_district(store, "BHXHST", "Bảo hiểm xã hội huyện Sông Trà")
+        page.refresh()
+        assert steps_done(page)["districts"]
+        page.first_steps.findChild(QPushButton, "step_districts_button").click()
+        sync = w.stack.currentWidget()
+        assert sync.tabs.currentWidget() is sync.panels["districts"]
+        w.close()
+    finally:
+        store.close(clean=False)

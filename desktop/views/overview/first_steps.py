@@ -31,20 +31,17 @@ class Step:
 def first_steps(store, *, province: bool) -> list[Step]:
     """The steps of a new office in their order, each done or not, from the data."""
     unit = store.unit_code
-    if province:
+    staff = Step("staff", StaffRepository(store).count(active_only=False) > 0, "staff")
+    team = Step("team", bool(TeamRepository(store).members(unit_code=unit)), "records/team")
+    training = Step("training", bool(sessions.list_sessions(store)), "training/sessions")
+    if province:   # the plan is the districts' to carry out; the province lists its districts
         linked = any(p.active for p in list_peers(store, "district"))
-        link = Step("districts", linked, "sync/districts")
-    else:
-        linked = any(p.active for p in list_peers(store, "province"))
-        link = Step("enrol", linked, "sync/enrol")
-    return [
-        Step("staff", StaffRepository(store).count(active_only=False) > 0, "staff"),
-        Step("team", bool(TeamRepository(store).members(unit_code=unit)), "records/team"),
-        Step("plan", bool(PlanRepository(store).items(unit, with_evidence=False)),
-             "records/plan"),
-        link,
-        Step("training", bool(sessions.list_sessions(store)), "training/sessions"),
-    ]
+        return [staff, team, Step("districts", linked, "sync/districts"), training]
+    linked = any(p.active for p in list_peers(store, "province"))
+    return [staff, team,
+            Step("plan", bool(PlanRepository(store).items(unit, with_evidence=False)),
+                 "records/plan"),
+            Step("enrol", linked, "sync/enrol"), training]
 
 
 class FirstStepsPanel(QFrame):

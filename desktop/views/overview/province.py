@@ -19,6 +19,7 @@ from desktop.views.iso.labels import label
 from desktop.views.sync.overview import OverviewPanel
 from sync.overview import province_totals
 
+from .first_steps import FirstStepsPanel
 from .widgets import DocumentsChart, FigureCard, TrainingChart
 
 COLUMNS = 3
@@ -35,6 +36,9 @@ class ProvinceOverviewPage(QWidget):
         self.heading.setObjectName("overview_heading")
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         outer.addWidget(self.heading)
+        self.first_steps = FirstStepsPanel(ctx)       # a new province office: what to do first
+        self.first_steps.open_step.connect(self.ctx.navigate.emit)
+        outer.addWidget(self.first_steps)
         top = QHBoxLayout()
         self.grid = QGridLayout()
         self.grid.setSpacing(10)
@@ -84,6 +88,7 @@ class ProvinceOverviewPage(QWidget):
         self.table.sort_by(column)
 
     def show_totals(self) -> None:
+        self.first_steps.setVisible(self.first_steps.refresh())
         t = self.totals = province_totals(self.table.rows)
         profile = self.ctx.profile
         when = self.tr("as of %1").replace("%1", vn_date(_dt.date.today()))
