@@ -73,15 +73,17 @@ class FirstStepsPanel(QFrame):
 
     def texts(self, key: str) -> tuple[str, str, str]:
         """(what to do, how, the button) of a step."""
+        profile = self.ctx.profile
+        team = profile.team_name if profile else "Tổ triển khai ISO"   # the unit's own name
         return {
             "staff": (self.tr("Import the staff list"),
                       self.tr("The office's staff from its Excel list (a template is there to "
                               "fill in); the test, the team and the minutes use it."),
                       self.tr("Staff list…")),
-            "team": (self.tr("Set up the ISO team"),
-                     self.tr("Who is in the ISO team, their roles, and the decision that set it "
-                             "up."),
-                     self.tr("ISO team…")),
+            "team": (self.tr("Set up the %1").replace("%1", team),
+                     self.tr("Who is in the %1, their roles, and the decision that set it up.")
+                     .replace("%1", team),
+                     self.tr("%1…").replace("%1", team)),
             "plan": (self.tr("Load or receive the conversion plan"),
                      self.tr("The milestones of the move to TCVN ISO 9001:2015: the standard "
                              "plan, or the one the province sends."),
