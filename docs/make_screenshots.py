@@ -139,10 +139,10 @@ def new_office(folder: Path, grab) -> None:
     window = MainWindow(ViewContext(store, users.find_user(store, "admin")))
     window.resize(1366, 768)
     window.show()
-    for name, section in (("10-new-office-overview", "overview"),
-                          ("11-new-office-staff", "staff"),
-                          ("12-new-office-training", "training"),
-                          ("13-new-office-sync", "sync")):
+    for name, section in (("20-new-office-overview", "overview"),
+                          ("21-new-office-staff", "staff"),
+                          ("22-new-office-training", "training"),
+                          ("23-new-office-sync", "sync")):
         window.show_section(section)
         grab(window, name)
     window.close()
