@@ -20,15 +20,43 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate files free tr() calls under ""
 
 
-def fit_to_screen(widget: QWidget, width: int, height: int, share: float = 0.9) -> None:
+def fit_to_screen(widget: QWidget, width: int, height: int, share: float = 0.9) -> bool:
     """Resize a window to `width`×`height`, but never beyond `share` of the screen's free area
-    (small laptop screens are 1366×768 with a task bar)."""
+    (small laptop screens are 1366×768 with a task bar). True when the screen was too small for
+    the size asked."""
     screen = widget.screen() or QGuiApplication.primaryScreen()
+    small = False
     if screen is not None:
         area = screen.availableGeometry()
+        small = width > area.width() * share or height > area.height() * share
         width = min(width, int(area.width() * share))
         height = min(height, int(area.height() * share))
     widget.resize(width, height)
+    return small
+
+
+def compact_combo(combo, chars: int = 24):
+    """A drop-down list whose long choices (topic names, session titles) don't make the window
+    wider: the box asks for about `chars` characters and takes what room there is; its list
+    still opens wide enough for the longest choice."""
+    from PySide6.QtWidgets import QComboBox, QSizePolicy
+
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+    combo.setSizePolicy(QSizePolicy.Policy.Expanding, combo.sizePolicy().verticalPolicy())
+    combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+
+    def widen_list(*_args):
+        metrics = combo.view().fontMetrics()
+        longest = max((metrics.horizontalAdvance(combo.itemText(i))
+                       for i in range(combo.count())), default=0)
+        combo.view().setMinimumWidth(min(longest + 40, 900))
+
+    model = combo.model()
+    for signal in (model.rowsInserted, model.modelReset, model.dataChanged):
+        signal.connect(widen_list)
+    widen_list()
+    return combo
 
 
 def scrolling(content: QWidget) -> QScrollArea:
@@ -327,10 +355,13 @@ attempt.FAILED = _FAILED
 
 
 def button_row(buttons: list[tuple[str, str, Callable]], *, stretch: bool = True):
-    """A row of push buttons from (objectName, text, slot); returns (layout, {name: button})."""
-    from PySide6.QtWidgets import QHBoxLayout, QPushButton
+    """A row of push buttons from (objectName, text, slot) that wraps onto a second line when
+    the window is narrow; returns (layout, {name: button})."""
+    from PySide6.QtWidgets import QPushButton
 
-    row = QHBoxLayout()
+    from .flow import FlowLayout
+
+    row = FlowLayout()
     made = {}
     for name, text, slot in buttons:
         btn = QPushButton(text)

@@ -32,7 +32,9 @@ class MainWindow(QMainWindow):
         if ctx.demo:
             title += self.tr(" (demo data)")
         self.setWindowTitle(title)
-        fit_to_screen(self, 1200, 760)
+        if fit_to_screen(self, 1200, 760):
+            # a small laptop screen (1366×768, or larger text): every pixel for the pages
+            self.setWindowState(Qt.WindowState.WindowMaximized)
 
         central = QWidget()
         layout = QHBoxLayout(central)

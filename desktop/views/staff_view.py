@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QAbstractItemView, QCheckBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
     QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -15,8 +15,10 @@ from desktop.models.staff import StaffMember, StaffRepository
 
 from .common import empty_hint, run_in_background, show_error, show_info
 from .context import ViewContext
+from .flow import FlowLayout
 from .staff_dialogs import ImportPreviewDialog, StaffDialog
 from .staff_model import StaffFilterProxy, StaffTableModel
+from .tables import fit_columns
 
 
 class StaffPage(QWidget):
@@ -30,7 +32,7 @@ class StaffPage(QWidget):
         layout.addWidget(title)
 
         bar = QHBoxLayout()
-        actions = QHBoxLayout()
+        actions = FlowLayout()
         self.search = QLineEdit()
         self.search.setObjectName("staff_search")
         self.search.setPlaceholderText(
@@ -53,7 +55,6 @@ class StaffPage(QWidget):
                                        self.export_excel, True)
         self.template_btn = self._button(actions, "save_template", self.tr("Save Excel template…"),
                                          self.save_template, True)
-        actions.addStretch(1)
         layout.addLayout(bar)
         layout.addLayout(actions)
 
@@ -69,10 +70,7 @@ class StaffPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setMinimumSectionSize(70)
+        fit_columns(self.table, StaffTableModel.DEPARTMENT)
         self.table.doubleClicked.connect(lambda _i: self.edit_member() if editable else None)
         layout.addWidget(self.table, 1)
         if editable:
@@ -109,7 +107,6 @@ class StaffPage(QWidget):
     def reload(self) -> None:
         self.model.set_people(self.repo.list())
         self._filter()
-        self.table.resizeColumnsToContents()
 
     def _on_data_changed(self, table: str) -> None:
         if table in ("staff", "*"):

@@ -1,14 +1,19 @@
 """Tables over a list of objects: the columns are declared once (header, value, sort key,
 colour, alignment, tooltip); `ItemsModel` shows them and `SearchProxy` searches without
 diacritics and sorts by each column's own key. `ImportPreviewModel` shows an Excel import plan
-row by row."""
+row by row. `fit_columns` gives every table of the program its column widths: the long text
+column keeps a readable width, short columns (codes, dates, numbers) their full width, on a small
+screen as on a large one."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel, QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt,
+)
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QTableView, QToolTip
 
 from desktop.models.vntext import collation_key, matches
 
@@ -235,3 +240,168 @@ class ImportPreviewModel(ItemsModel):
 
     def cell_tooltip(self, item, column: int) -> str | None:
         return self.display(item, column) if self.tooltips else None
+
+
+class ColumnFitter(QObject):
+    """Keeps a table's columns as wide as their content (capped), so that the stretch column (the
+    long text) keeps a readable width and no horizontal scroll bar appears while there is room.
+
+    Short columns (names, codes, dates, numbers, states) keep their full width; a header wider
+    than its column's content ("Ngày phê duyệt" over a date) wraps onto a second line rather
+    than widen the column. When the table is narrow the longer columns shrink first (to about
+    the width most of their cells need), then the stretch column gives up its reserve. Widths
+    follow the font, so larger text gets wider columns. A cell cut short shows its whole text as
+    a tooltip."""
+
+    MAX_CHARS = 30        # no column but the stretch one grows wider than this
+    SHORT_CHARS = 24      # a column this narrow (a name, a date, a state) is never cut
+    TEXT_CHARS = 14       # a longer column is not cut below this
+    STRETCH_CHARS = 40    # room kept for the stretch column, at most 35 % of the table
+
+    def __init__(self, table: QTableView, stretch: int | None = None,
+                 fixed: dict[int, int] | None = None):
+        super().__init__(table)
+        self.table = table
+        self.stretch = stretch
+        self.fixed = dict(fixed or {})
+        self.natural: list[int] = []
+        self.floor: list[int] = []
+        self.heading: list[int] = []
+        self.one_line: list[int] = []
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(stretch is None)
+        if stretch is not None:
+            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter
+                                   | Qt.AlignmentFlag(Qt.TextFlag.TextWordWrap.value))
+        table.setWordWrap(False)
+        table.setHorizontalScrollMode(QTableView.ScrollMode.ScrollPerPixel)
+        table.viewport().installEventFilter(self)
+        model = table.model()
+        if model is not None:
+            model.modelReset.connect(self.fit)
+            model.layoutChanged.connect(self.fit)
+            model.rowsInserted.connect(self.fit)
+        self.fit()
+
+    def _chars(self, count: int) -> int:
+        return self.table.fontMetrics().averageCharWidth() * count
+
+    def _heading_widths(self, col: int) -> tuple[int, int]:
+        """(one line, wrapped at its spaces onto two lines) widths of a column's header."""
+        header = self.table.horizontalHeader()
+        one_line = header.sectionSizeHint(col)
+        text = str(header.model().headerData(col, Qt.Orientation.Horizontal) or "")
+        metrics = header.fontMetrics()
+        words = text.split()
+        if len(words) < 2:
+            return one_line, one_line
+        chrome = one_line - metrics.horizontalAdvance(text)   # margins, sort arrow
+        best = min(max(metrics.horizontalAdvance(" ".join(words[:i])),
+                       metrics.horizontalAdvance(" ".join(words[i:])))
+                   for i in range(1, len(words)))
+        return one_line, min(one_line, best + chrome + 2)
+
+    def fit(self, *_args) -> None:
+        table = self.table
+        header = table.horizontalHeader()
+        self.natural, self.floor, self.heading, self.one_line = [], [], [], []
+        for col in range(header.count()):
+            one_line, wrapped = self._heading_widths(col)
+            if col == self.stretch or header.isSectionHidden(col):
+                natural = floor = 0
+            elif col in self.fixed:
+                natural = floor = self.fixed[col]
+            else:
+                content = table.sizeHintForColumn(col)
+                natural = min(max(content, one_line), max(self._chars(self.MAX_CHARS), wrapped))
+                if max(content, wrapped) <= self._chars(self.SHORT_CHARS):
+                    floor = max(content, wrapped)
+                else:   # as wide as most of its cells (a few long ones are cut), within bounds
+                    most = min(self._usual_width(col), self._chars(self.SHORT_CHARS))
+                    floor = max(wrapped, min(natural, max(most, self._chars(self.TEXT_CHARS))))
+                natural = max(natural, floor)
+            self.natural.append(natural)
+            self.floor.append(floor)
+            self.heading.append(min(wrapped, floor))
+            self.one_line.append(one_line)
+        self.apply()
+
+    def _usual_width(self, col: int, share: float = 0.95, rows: int = 500) -> int:
+        """The width that shows `share` of the column's cells whole (of the first `rows`)."""
+        model = self.table.model()
+        metrics = self.table.fontMetrics()
+        style = self.table.style()
+        margin = 2 * (style.pixelMetric(style.PixelMetric.PM_FocusFrameHMargin, None,
+                                         self.table) + 1) + 2
+        widths = sorted(metrics.horizontalAdvance(str(model.index(row, col).data() or ""))
+                        for row in range(min(model.rowCount(), rows)))
+        if not widths:
+            return 0
+        return widths[min(len(widths) - 1, int(len(widths) * share))] + margin
+
+    def apply(self) -> None:
+        header = self.table.horizontalHeader()
+        if len(self.natural) != header.count():
+            return
+        width = self.table.viewport().width()
+        reserve = 0
+        if self.stretch is not None:
+            reserve = min(self._chars(self.STRETCH_CHARS), int(width * 0.35))
+        room = width - reserve - sum(self.floor)
+        extra = sum(n - f for n, f in zip(self.natural, self.floor))
+        if room >= 0:
+            factor = min(1.0, room / extra) if extra else 1.0
+            sizes = [f + int((n - f) * factor) for n, f in zip(self.natural, self.floor)]
+        else:
+            # Not even the floors fit: the stretch column gives up its reserve, then every
+            # column shrinks towards its header's width.
+            room = width - (header.minimumSectionSize() * 4 if self.stretch is not None else 0)
+            spare = sum(f - h for f, h in zip(self.floor, self.heading))
+            over = sum(self.floor) - room
+            factor = max(0.0, min(1.0, 1.0 - over / spare)) if spare > 0 else 0.0
+            sizes = [h + int((f - h) * factor) for f, h in zip(self.floor, self.heading)]
+        wraps = False
+        for col, size in enumerate(sizes):
+            if col != self.stretch and not header.isSectionHidden(col):
+                header.resizeSection(col, size)
+                wraps = wraps or size < self.one_line[col]
+        self._header_lines(2 if wraps else 1)
+
+    def _header_lines(self, lines: int) -> None:
+        header = self.table.horizontalHeader()
+        if lines == 1:
+            header.setMinimumHeight(0)
+            return
+        one = header.sizeHint().height()
+        header.setMinimumHeight(one + header.fontMetrics().lineSpacing() * (lines - 1))
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            self.apply()
+        elif event.type() == QEvent.Type.ToolTip:
+            return self._cut_cell_tooltip(event)
+        return False
+
+    def _cut_cell_tooltip(self, event) -> bool:
+        index = self.table.indexAt(event.pos())
+        if not index.isValid() or index.data(Qt.ItemDataRole.ToolTipRole):
+            return False
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if text is None:
+            return False
+        text = str(text)
+        room = self.table.visualRect(index).width() - 8
+        if self.table.fontMetrics().horizontalAdvance(text) <= room:
+            return False
+        QToolTip.showText(event.globalPos(), text, self.table.viewport())
+        return True
+
+def fit_columns(table: QTableView, stretch: int | None = None, *,
+                fixed: dict[int, int] | None = None) -> ColumnFitter:
+    """Give `table` (its model already set) the program's column widths: `stretch` takes the
+    rest of the width, `fixed` columns ({column: width}) start as wide as given."""
+    fitter = ColumnFitter(table, stretch, fixed)
+    table._column_fitter = fitter
+    return fitter

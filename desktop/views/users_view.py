@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
     QLineEdit, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -12,6 +12,7 @@ from desktop.models.errors import ValidationError
 
 from .common import FieldErrors, attempt, button_row, confirm, show_info, vn_datetime
 from .context import ViewContext
+from .tables import fit_columns
 
 
 class UsersModel(QAbstractTableModel):
@@ -150,10 +151,8 @@ class UsersPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         self.table.verticalHeader().hide()
+        fit_columns(self.table)
         layout.addWidget(self.table)
         self.reload()
 

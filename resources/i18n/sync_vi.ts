@@ -793,10 +793,6 @@
         <translation>Ổ USB hoặc thư mục:</translation>
     </message>
     <message>
-        <source>No USB drive found — plug one in, then press “Refresh drives”</source>
-        <translation>Không thấy ổ USB — cắm ổ rồi bấm “Tìm lại ổ”</translation>
-    </message>
-    <message>
         <source>Refresh drives</source>
         <translation>Tìm lại ổ</translation>
     </message>
@@ -943,6 +939,14 @@
     <message>
         <source>Plug in a USB drive and press “Refresh drives”, or choose a folder.</source>
         <translation>Hãy cắm ổ USB rồi bấm “Tìm lại ổ”, hoặc chọn một thư mục.</translation>
+    </message>
+    <message>
+        <source>No USB drive found</source>
+        <translation>Không thấy ổ USB</translation>
+    </message>
+    <message>
+        <source>Plug in a USB drive, then press “Refresh drives”; or choose a folder.</source>
+        <translation>Cắm ổ USB rồi bấm “Tìm lại ổ”; hoặc chọn một thư mục.</translation>
     </message>
     <message>
         <source>Nothing new</source>

@@ -19,6 +19,7 @@ from desktop.models.iso.documents import (
 from desktop.models.vntext import collation_key
 
 from ..common import confirm, run_in_background, show_error, show_info
+from ..flow import FlowLayout
 from ..tables import Column, ItemsModel, SearchProxy
 from .common import (
     GREEN_TEXT, GREY_TEXT, ORANGE_TEXT, date_text, iso_key, make_table, select_where,
@@ -59,7 +60,7 @@ class DocumentsTab(QWidget):
             box.currentIndexChanged.connect(self._filter)
         layout.addLayout(filters)
 
-        bar = QHBoxLayout()
+        bar = FlowLayout()   # wraps on a narrow screen
         self.buttons: dict[str, QPushButton] = {}
         for name, text, slot in (
                 ("doc_add", self.tr("New…"), self.add_document),
@@ -75,7 +76,6 @@ class DocumentsTab(QWidget):
                                                  self.files, True)
         self.buttons["doc_history"] = self._button(bar, "doc_history", self.tr("History…"),
                                                    self.history, True)
-        bar.addStretch(1)
         layout.addLayout(bar)
 
         self.model = ItemsModel([
@@ -102,10 +102,12 @@ class DocumentsTab(QWidget):
                                          else self.history())
         layout.addWidget(self.table, 1)
 
-        bottom = QHBoxLayout()
+        bottom = FlowLayout()
         self.count = QLabel()
         self.count.setObjectName("documents_count")
-        bottom.addWidget(self.count, 1)
+        self.count.setWordWrap(True)
+        bottom.addWidget(self.count)
+        bottom.add_stretch()
         self._button(bottom, "doc_import", self.tr("Import from Excel…"), self.import_excel,
                      editable)
         self._button(bottom, "doc_export", self.tr("Export to Excel…"), self.export_excel, True)

@@ -14,6 +14,7 @@ from desktop.models.errors import IsoDeskError, ValidationError
 from desktop.models.iso.plan import EVIDENCE_KINDS, STATUSES, PlanItem, PlanRepository
 
 from ..common import confirm, fit_to_screen, show_error, show_info
+from ..flow import FlowLayout
 from ..tables import Column, ItemsModel, SearchProxy
 from .common import (
     GREEN_TEXT, RED, RED_TEXT, DateEdit, FormDialog, TextEdit, date_text, iso_key, make_table,
@@ -272,8 +273,9 @@ class PlanTab(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("plan_summary")
         self.summary.setStyleSheet("font-size: 13pt;")
+        self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        bar = QHBoxLayout()
+        bar = FlowLayout()   # wraps on a narrow screen
         self.buttons: dict[str, QPushButton] = {}
         for name, text, slot, show in (
                 ("plan_load", self.tr("Load starting plan…"), self.load_plan, editable),
@@ -290,7 +292,6 @@ class PlanTab(QWidget):
             btn.setVisible(show)
             bar.addWidget(btn)
             self.buttons[name] = btn
-        bar.addStretch(1)
         layout.addLayout(bar)
 
         self.model = ItemsModel([

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog,
+    QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QInputDialog,
     QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSpinBox,
     QSplitter, QTableView, QVBoxLayout, QWidget,
 )
@@ -23,8 +23,11 @@ from desktop.models.iso.annual_report import (
 from desktop.models.iso.figures import deadline_for, deadline_month_day, set_deadline
 from desktop.models.iso.report_data import build_report
 
-from ..common import FieldErrors, confirm, run_in_background, show_error, show_info
-from ..tables import Column, ItemsModel
+from ..common import (
+    FieldErrors, compact_combo, confirm, run_in_background, show_error, show_info,
+)
+from ..flow import FlowLayout
+from ..tables import Column, ItemsModel, fit_columns
 from .common import DateEdit, date_text
 from .labels import label
 
@@ -53,6 +56,7 @@ class ReportTab(QWidget):
         top.addWidget(self.year)
         self.status = QLabel()
         self.status.setObjectName("report_status")
+        self.status.setWordWrap(True)
         top.addWidget(self.status, 1)
         self.deadline_btn = QPushButton(self.tr("Change the deadline…"))
         self.deadline_btn.setObjectName("report_deadline")
@@ -60,7 +64,7 @@ class ReportTab(QWidget):
         self.deadline_btn.setVisible(ctx.can("settings"))
         top.addWidget(self.deadline_btn)
         layout.addLayout(top)
-        actions = QHBoxLayout()
+        actions = FlowLayout()   # wraps on a narrow screen
         self.buttons: dict[str, QPushButton] = {}
         for name, text, slot, show in (
                 ("report_save", self.tr("Save draft"), self.save, self.editable),
@@ -74,7 +78,7 @@ class ReportTab(QWidget):
             btn.clicked.connect(lambda _c=False, s=slot: s())
             btn.setVisible(show)
             if name == "report_preview":
-                actions.addStretch(1)
+                actions.add_stretch()
             actions.addWidget(btn)
             self.buttons[name] = btn
         layout.addLayout(actions)
@@ -115,7 +119,7 @@ class ReportTab(QWidget):
         self.section_list.setObjectName("section_list")
         ll.addWidget(self.section_list, 1)
         ll.addWidget(self.errors.label_for("sections"))
-        grid = QHBoxLayout()
+        grid = FlowLayout()   # wraps on a narrow screen
         for name, text, slot in (("section_add", self.tr("Add…"), self.add_section),
                                  ("section_rename", self.tr("Rename…"), self.rename_section),
                                  ("section_remove", self.tr("Remove"), self.remove_section),
@@ -133,11 +137,12 @@ class ReportTab(QWidget):
         form2 = QFormLayout()
         self.figures_group = QComboBox()
         self.figures_group.setObjectName("section_figures")
+        compact_combo(self.figures_group, 20)
         for code in ("",) + FIGURE_GROUPS:
             self.figures_group.addItem(label("figures", code), code)
         form2.addRow(self.tr("Figures shown:"), self.figures_group)
         ll.addLayout(form2)
-        tpl = QHBoxLayout()
+        tpl = FlowLayout()
         for name, text, slot in (
                 ("sections_as_default", self.tr("Use as my default sections"),
                  self.save_as_default),
@@ -168,17 +173,17 @@ class ReportTab(QWidget):
         self.facts = QTableView()
         self.facts.setObjectName("section_facts")
         self.facts.setModel(self.facts_model)
-        self.facts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.facts.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns(self.facts, 0)
         self.facts.verticalHeader().hide()
+        self.facts.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.facts.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        rl.addWidget(self.facts, 2)
+        rl.addWidget(self.facts, 3)
         rl.addWidget(QLabel(self.tr("Text of the section (written by the unit):")))
         self.text = QPlainTextEdit()
         self.text.setObjectName("section_text")
         self.text.setTabChangesFocus(True)
-        rl.addWidget(self.text, 3)
+        self.text.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        rl.addWidget(self.text, 2)
         splitter.addWidget(right)
         splitter.setSizes([330, 700])
         layout.addWidget(splitter, 1)

@@ -21,6 +21,7 @@ from desktop.models.staff import StaffRepository
 from desktop.models.vntext import person_sort_key
 
 from ..common import confirm, run_in_background, show_error, show_info
+from ..flow import FlowLayout
 from ..tables import Column, ItemsModel, SearchProxy
 from .common import (
     DateEdit, FormDialog, TextEdit, date_text, make_table, select_where, selected_item,
@@ -156,12 +157,13 @@ class TeamTab(QWidget):
                                               self.edit_decision, editable)
         layout.addLayout(top)
 
-        bar = QHBoxLayout()
+        bar = FlowLayout()   # wraps on a narrow screen
         self.search = QLineEdit()
         self.search.setObjectName("team_search")
         self.search.setPlaceholderText(self.tr("Search by name, position or unit"))
         self.search.setClearButtonEnabled(True)
-        bar.addWidget(self.search, 1)
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 32)
+        bar.addWidget(self.search)
         self._button(bar, "add_from_roster", self.tr("Add from roster…"), self.add_from_roster,
                      editable)
         self._button(bar, "add_external", self.tr("Add from outside…"), self.add_external,
@@ -192,10 +194,11 @@ class TeamTab(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.edit_member() if editable else None)
         layout.addWidget(self.table, 1)
 
-        bottom = QHBoxLayout()
+        bottom = FlowLayout()
         self.count = QLabel()
         self.count.setObjectName("team_count")
-        bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.count)
+        bottom.add_stretch()
         self.as_attachment = QCheckBox(self.tr("As the attachment of the decision"))
         self.as_attachment.setObjectName("team_as_attachment")
         self.as_attachment.setToolTip(self.tr(

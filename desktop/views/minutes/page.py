@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QMenu, QPushButton, QSplitter, QTableView, QTextBrowser,
+    QLabel, QLineEdit, QMenu, QPushButton, QSplitter, QTableView, QTextBrowser,
     QVBoxLayout, QWidget,
 )
 
@@ -19,6 +19,8 @@ from desktop.models.minutes.from_session import training_draft
 
 from ..common import confirm, fit_to_screen, show_error, show_info, vn_datetime
 from ..context import ViewContext
+from ..flow import FlowLayout
+from ..tables import fit_columns
 from .editor import MinutesEditor
 from .new_editor import NewMinutesEditor
 from .printed_check import PrintedCheckBox
@@ -104,7 +106,7 @@ class MinutesPage(QWidget):
         self.printed_check.show_minutes.connect(self.show_part)
         layout.addWidget(self.printed_check)
 
-        bar = QHBoxLayout()
+        bar = FlowLayout()
         self.new_button = QPushButton(self.tr("New minutes"))
         self.new_button.setObjectName("new_minutes")
         menu = QMenu(self.new_button)
@@ -129,7 +131,6 @@ class MinutesPage(QWidget):
             btn.setVisible(visible)
             bar.addWidget(btn)
             self.buttons[name] = btn
-        bar.addStretch(1)
         layout.addLayout(bar)
 
         self.model = MinutesTableModel(self)
@@ -144,10 +145,7 @@ class MinutesPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(MinutesTableModel.SUBJECT, QHeaderView.ResizeMode.Stretch)
-        self.table.setWordWrap(False)
+        fit_columns(self.table, MinutesTableModel.SUBJECT)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
 
         details = QWidget()
@@ -166,9 +164,7 @@ class MinutesPage(QWidget):
         self.revisions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.revisions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.revisions.verticalHeader().hide()
-        self.revisions.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.revisions.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.revisions)
         self.revisions.doubleClicked.connect(self._open_revision_row)
         dlayout.addWidget(self.revisions)
         splitter = QSplitter(Qt.Orientation.Vertical)

@@ -8,7 +8,7 @@ from PySide6.QtCharts import (
     QBarCategoryAxis, QBarSet, QChart, QChartView, QPieSeries, QStackedBarSeries, QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout,
 )
@@ -34,7 +34,8 @@ class FigureCard(QFrame):
         self.clickable = clickable
         self.setObjectName(f"card_{key}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumSize(230, 140)
+        # about 24 characters of the caption: four cards side by side on a 1366-pixel screen
+        self.setMinimumSize(self.fontMetrics().averageCharWidth() * 24 + 38, 140)
         if clickable:
             self.setCursor(Qt.CursorShape.PointingHandCursor)
             self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -71,9 +72,7 @@ class FigureCard(QFrame):
                    detail: str = "", detail_tone: str = "muted", detail_link: bool = False
                    ) -> None:
         self.value.setText(value)
-        font = self.value.font()
-        font.setPointSize(30 if len(value) <= 7 else 24 if len(value) <= 10 else 18)
-        self.value.setFont(font)
+        self._fit_value()
         self.caption.setText(caption)
         colour = TONES.get(detail_tone, TONES["muted"])
         if detail and detail_link:
@@ -86,6 +85,18 @@ class FigureCard(QFrame):
         self.detail.setVisible(bool(detail))
         self.tone = tone
         self._restyle()
+
+    def _fit_value(self) -> None:
+        """The big figure in the largest size (up to 30 pt) that fits the card's narrowest
+        width: a date such as 28/10/2026 is shown whole, smaller."""
+        margins = self.layout().contentsMargins()
+        room = self.minimumWidth() - margins.left() - margins.right() - 8
+        font = QFont(self.value.font())
+        for size in (30, 26, 22, 18, 16, 14):
+            font.setPointSize(size)
+            if QFontMetrics(font).horizontalAdvance(self.value.text()) <= room:
+                break
+        self.value.setFont(font)
 
     def _restyle(self) -> None:
         colour = TONES.get(self.tone, TONES["neutral"])

@@ -17,7 +17,8 @@ from desktop.models.errors import IsoDeskError
 from desktop.models.quiz import bank, bank_io, wording
 from desktop.models.quiz.common import LETTERS
 
-from ..common import confirm, empty_hint, run_in_background, show_error, show_info
+from ..common import compact_combo, confirm, empty_hint, run_in_background, show_error, show_info
+from ..flow import FlowLayout
 from ..context import ViewContext
 from ..tables import SearchProxy
 from .import_dialog import ImportPreviewDialog
@@ -42,12 +43,13 @@ class BankPanel(QWidget):
         bar.addWidget(self.search, 2)
         self.topic = QComboBox()
         self.topic.setObjectName("topic_filter")
+        compact_combo(self.topic)
         bar.addWidget(self.topic, 1)
         self.show_retired = QCheckBox(self.tr("Show retired"))
         self.show_retired.setObjectName("show_retired")
         bar.addWidget(self.show_retired)
         layout.addLayout(bar)
-        actions = QHBoxLayout()
+        actions = FlowLayout()   # wraps on a narrow screen
         self.new_button = self._button(actions, self.tr("New…"), "new_question",
                                        self.new_question, manage)
         self.edit_button = self._button(actions, self.tr("Edit…"), "edit_question",
@@ -60,7 +62,7 @@ class BankPanel(QWidget):
                                             self.show_versions, True)
         self.topics_button = self._button(actions, self.tr("Topics…"), "edit_topics",
                                           self.edit_topics, manage)
-        actions.addStretch(1)
+        actions.add_stretch()
         files = QPushButton(self.tr("Import / export"))
         files.setObjectName("bank_files")
         menu = QMenu(files)
@@ -89,7 +91,7 @@ class BankPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        tune_table(self.table, QuestionsModel.TEXT, fixed={QuestionsModel.TOPIC: 240})
+        tune_table(self.table, QuestionsModel.TEXT)
         self.table.doubleClicked.connect(lambda _i: self.edit_question() if manage else None)
         splitter.addWidget(self.table)
         if manage:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+    QAbstractItemView, QFileDialog, QInputDialog, QLabel, QLineEdit,
     QMenu, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -27,6 +27,7 @@ from ..tables import SearchProxy
 from .dialogs import EvidenceDialog, PickStaffDialog, PinDialog, VariantsDialog
 from .lan_panel import LanPanel
 from .paper_entry_dialog import PaperEntryDialog
+from ..flow import FlowLayout
 from .table_models import PeopleModel, tune_table
 
 REFRESH_MS = 3000
@@ -58,9 +59,10 @@ class ProctorView(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("proctor_summary")
         self.summary.setStyleSheet("font-weight: bold;")
+        self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
 
-        bar = QHBoxLayout()
+        bar = FlowLayout()   # wraps on a narrow screen instead of widening the window
         self.kiosk_button = QPushButton(self.tr("Start the test kiosk"))
         self.kiosk_button.setObjectName("start_kiosk")
         self.kiosk_button.setStyleSheet("font-weight: bold;")

@@ -16,8 +16,9 @@ from sync import ack, exporter, mail, status
 from sync.labels import sent_via_label, table_label, table_title
 from sync.peers import list_peers
 
-from ..common import empty_hint, run_in_background, show_error, show_info
+from ..common import compact_combo, empty_hint, run_in_background, show_error, show_info
 from ..context import ViewContext
+from ..flow import FlowLayout
 from .common import (
     in_background, make_table, package_status_text, record_state_text, removable_drives,
     selected_item, short_time,
@@ -52,9 +53,11 @@ class SendPanel(QWidget):
         row.addWidget(QLabel(self.tr("USB drive or folder:")))
         self.drive = QComboBox()
         self.drive.setObjectName("drive")
-        self.drive.setMinimumWidth(320)
-        self.drive.setPlaceholderText(self.tr("No USB drive found — plug one in, then press "
-                                              "“Refresh drives”"))
+        compact_combo(self.drive, 20)
+        # Qt makes the box as wide as its placeholder: a short one, the advice in the tooltip
+        self.drive.setPlaceholderText(self.tr("No USB drive found"))
+        self.drive.setToolTip(self.tr("Plug in a USB drive, then press “Refresh drives”; or "
+                                      "choose a folder."))
         self.drive.currentIndexChanged.connect(lambda _i: self._update_buttons())
         row.addWidget(self.drive, 1)
         refresh = QPushButton(self.tr("Refresh drives"))
@@ -69,7 +72,7 @@ class SendPanel(QWidget):
         self.full = QCheckBox(self.tr("Full package (everything again, when the province asks)"))
         self.full.setObjectName("full_package")
         form.addWidget(self.full)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()   # wraps on a narrow screen
         self.export_btn = QPushButton(self.tr("Write package to the drive"))
         self.export_btn.setObjectName("export_package")
         self.export_btn.setDefault(True)
@@ -85,7 +88,6 @@ class SendPanel(QWidget):
         self.ack_btn.clicked.connect(self.import_ack)
         for b in (self.export_btn, self.eml_btn, self.smtp_btn, self.ack_btn):
             buttons.addWidget(b)
-        buttons.addStretch(1)
         form.addLayout(buttons)
         self.result_label = QLabel()
         self.result_label.setObjectName("send_result")

@@ -1,0 +1,2 @@
+"""The dialogs the layout audit opens (filled in as they are added)."""
+DIALOGS = {}
