@@ -256,7 +256,7 @@ class ColumnFitter(QObject):
     MAX_CHARS = 30        # no column but the stretch one grows wider than this
     SHORT_CHARS = 24      # a column this narrow (a name, a date, a state) is never cut
     TEXT_CHARS = 14       # a longer column is not cut below this
-    STRETCH_CHARS = 40    # room kept for the stretch column, at most 35 % of the table
+    STRETCH_CHARS = 28    # room kept for the stretch column, at most 35 % of the table
 
     def __init__(self, table: QTableView, stretch: int | None = None,
                  fixed: dict[int, int] | None = None):
@@ -264,10 +264,11 @@ class ColumnFitter(QObject):
         self.table = table
         self.stretch = stretch
         self.fixed = dict(fixed or {})
-        self.natural: list[int] = []
-        self.floor: list[int] = []
-        self.heading: list[int] = []
-        self.one_line: list[int] = []
+        self.natural: list[int] = []   # as wide as the content (capped)
+        self.floor: list[int] = []     # what most cells need
+        self.least: list[int] = []     # short columns whole, long ones about 14 characters
+        self.heading: list[int] = []   # the header, wrapped onto two lines
+        self.one_line: list[int] = []  # the header on one line
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(stretch is None)
@@ -306,25 +307,27 @@ class ColumnFitter(QObject):
     def fit(self, *_args) -> None:
         table = self.table
         header = table.horizontalHeader()
-        self.natural, self.floor, self.heading, self.one_line = [], [], [], []
+        self.natural, self.floor, self.least, self.heading, self.one_line = [], [], [], [], []
         for col in range(header.count()):
             one_line, wrapped = self._heading_widths(col)
             if col == self.stretch or header.isSectionHidden(col):
-                natural = floor = 0
+                natural = floor = least = 0
             elif col in self.fixed:
-                natural = floor = self.fixed[col]
+                natural = floor = least = self.fixed[col]
             else:
                 content = table.sizeHintForColumn(col)
                 natural = min(max(content, one_line), max(self._chars(self.MAX_CHARS), wrapped))
                 if max(content, wrapped) <= self._chars(self.SHORT_CHARS):
-                    floor = max(content, wrapped)
+                    floor = least = max(content, wrapped)
                 else:   # as wide as most of its cells (a few long ones are cut), within bounds
                     most = min(self._usual_width(col), self._chars(self.SHORT_CHARS))
                     floor = max(wrapped, min(natural, max(most, self._chars(self.TEXT_CHARS))))
+                    least = max(wrapped, min(floor, self._chars(self.TEXT_CHARS)))
                 natural = max(natural, floor)
             self.natural.append(natural)
             self.floor.append(floor)
-            self.heading.append(min(wrapped, floor))
+            self.least.append(least)
+            self.heading.append(min(wrapped, least))
             self.one_line.append(one_line)
         self.apply()
 
@@ -342,32 +345,40 @@ class ColumnFitter(QObject):
         return widths[min(len(widths) - 1, int(len(widths) * share))] + margin
 
     def apply(self) -> None:
+        """Widths by steps, each tried only when the one before doesn't fit: every column as
+        wide as its content; long columns narrowed to what most of their cells need; long
+        columns to about fourteen characters; the stretch column's reserve given up; at last
+        every column towards its header's width."""
         header = self.table.horizontalHeader()
         if len(self.natural) != header.count():
             return
         width = self.table.viewport().width()
-        reserve = 0
+        reserve = least_stretch = 0
         if self.stretch is not None:
-            reserve = min(self._chars(self.STRETCH_CHARS), int(width * 0.35))
-        room = width - reserve - sum(self.floor)
-        extra = sum(n - f for n, f in zip(self.natural, self.floor))
-        if room >= 0:
-            factor = min(1.0, room / extra) if extra else 1.0
-            sizes = [f + int((n - f) * factor) for n, f in zip(self.natural, self.floor)]
-        else:
-            # Not even the floors fit: the stretch column gives up its reserve, then every
-            # column shrinks towards its header's width.
-            room = width - (header.minimumSectionSize() * 4 if self.stretch is not None else 0)
-            spare = sum(f - h for f, h in zip(self.floor, self.heading))
-            over = sum(self.floor) - room
-            factor = max(0.0, min(1.0, 1.0 - over / spare)) if spare > 0 else 0.0
-            sizes = [h + int((f - h) * factor) for f, h in zip(self.floor, self.heading)]
+            least_stretch = self._chars(12)
+            reserve = max(least_stretch, min(self._chars(self.STRETCH_CHARS), int(width * 0.35)))
+        steps = [self.natural, self.floor, self.least]
+        sizes = None
+        for wide, narrow in zip(steps, steps[1:]):
+            if sum(narrow) + reserve <= width:
+                sizes = self._between(wide, narrow, width - reserve)
+                break
+        if sizes is None:
+            sizes = self._between(self.least, self.heading, width - least_stretch)
         wraps = False
         for col, size in enumerate(sizes):
             if col != self.stretch and not header.isSectionHidden(col):
                 header.resizeSection(col, size)
                 wraps = wraps or size < self.one_line[col]
         self._header_lines(2 if wraps else 1)
+
+    @staticmethod
+    def _between(wide: list[int], narrow: list[int], room: int) -> list[int]:
+        """Each column from `wide` towards `narrow`, by the same share, to fill `room`."""
+        extra = sum(w - n for w, n in zip(wide, narrow))
+        spare = room - sum(narrow)
+        factor = max(0.0, min(1.0, spare / extra)) if extra > 0 else 1.0
+        return [n + int((w - n) * factor) for w, n in zip(wide, narrow)]
 
     def _header_lines(self, lines: int) -> None:
         header = self.table.horizontalHeader()

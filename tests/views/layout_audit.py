@@ -12,7 +12,9 @@ opened at the size the program gives it, every section and every tab (and tabs i
 shown, and then the main dialogs. What is detected:
 - a label, button, check box, group box title or tab whose text is wider than its room (elision
   off: Qt cuts such text silently), or a word-wrapped label shorter than its text needs;
-- a table header narrower than its title, or a cell that shows fewer than a few characters;
+- a table header narrower than its title (on one line, or wrapped onto the lines the header
+  has), a cell that shows fewer than 12 characters (all of a shorter one: a date, a code), a
+  table with room for fewer than 5 of its rows;
 - a horizontal scroll bar on a page or a dialog at its default size;
 - two widgets of one layout that overlap;
 - a window larger than the screen's free area, or a main window that changed size by itself when
@@ -209,8 +211,8 @@ def check_tabs(window, where: str) -> list[Problem]:
     return problems
 
 
-SHORT_TEXT = 20      # a cell text this short (a date, a state, a code) is never cut
-MIN_CELL_CHARS = 10  # a longer text cut to fewer characters than this shows nothing useful
+MIN_CELL_CHARS = 12  # a cell shows at least this many characters (all of a shorter text:
+                     # a date, a code); a longer text cut shorter says nothing useful
 MIN_ROWS = 5         # a table with more rows than this shows at least this many
 
 
@@ -301,7 +303,7 @@ def _check_cells(view, where: str) -> list[Problem]:
             if fm.horizontalAdvance(text) <= width:
                 continue
             shown = len(fm.elidedText(text, view.textElideMode(), width).rstrip("…"))
-            if len(text) <= SHORT_TEXT or shown < MIN_CELL_CHARS:
+            if shown < min(len(text), MIN_CELL_CHARS):
                 title = model.headerData(column, Qt.Orientation.Horizontal)
                 problems.append(Problem(where, _name(view), "cell cut",
                                         f"column {title!r} ({view.columnWidth(column)} px) shows "

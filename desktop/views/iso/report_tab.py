@@ -117,6 +117,8 @@ class ReportTab(QWidget):
         ll.addWidget(QLabel(self.tr("<b>Sections</b>")))
         self.section_list = QListWidget()
         self.section_list.setObjectName("section_list")
+        self.section_list.setWordWrap(True)       # a long section title on two lines
+        self.section_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         ll.addWidget(self.section_list, 1)
         ll.addWidget(self.errors.label_for("sections"))
         grid = FlowLayout()   # wraps on a narrow screen
@@ -135,6 +137,7 @@ class ReportTab(QWidget):
             self.buttons[name] = btn
         ll.addLayout(grid)
         form2 = QFormLayout()
+        form2.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)   # the list under its label
         self.figures_group = QComboBox()
         self.figures_group.setObjectName("section_figures")
         compact_combo(self.figures_group, 20)
@@ -185,7 +188,9 @@ class ReportTab(QWidget):
         self.text.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         rl.addWidget(self.text, 2)
         splitter.addWidget(right)
-        splitter.setSizes([330, 700])
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([400, 600])
         layout.addWidget(splitter, 1)
 
         self.year.valueChanged.connect(self._year_changed)
