@@ -59,10 +59,54 @@ def compact_combo(combo, chars: int = 24):
     return combo
 
 
+def snug_tabs(tabs) -> None:
+    """Tab titles with less padding, so that eight of them (the ISO records) fit side by side on
+    a small screen at 125 % instead of hiding the last ones behind scroll arrows."""
+    from PySide6.QtWidgets import QProxyStyle, QStyle
+
+    class SnugTabStyle(QProxyStyle):
+        def pixelMetric(self, metric, option=None, widget=None):  # noqa: N802
+            if metric == QStyle.PixelMetric.PM_TabBarTabHSpace:
+                return max(8, super().pixelMetric(metric, option, widget) // 2)
+            return super().pixelMetric(metric, option, widget)
+
+    style = SnugTabStyle()
+    style.setParent(tabs)
+    tabs.tabBar().setStyle(style)
+
+
+class _Sheet(QWidget):
+    """What a scroll area shows: its content, as tall as the room or as its minimum.
+
+    (A scroll area sizes a widget whose layout has a height-for-width — a row of buttons that
+    wraps — by the layout's preferred heights, and so scrolled although everything fitted.)"""
+
+    def __init__(self, content: QWidget):
+        super().__init__()
+        content.setParent(self)
+        self.content = content
+
+    def minimumSizeHint(self):  # noqa: N802
+        return self.content.minimumSizeHint().expandedTo(self.content.minimumSize())
+
+    def sizeHint(self):  # noqa: N802
+        return self.minimumSizeHint()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        self.content.setGeometry(self.rect())
+
+    def event(self, event) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.LayoutRequest:   # the content's minimum changed
+            self.updateGeometry()
+        return super().event(event)
+
+
 def scrolling(content: QWidget) -> QScrollArea:
     """`content` inside a frameless scroll area that scrolls only vertically when it must."""
     area = QScrollArea()
-    area.setWidget(content)
+    area.setWidget(_Sheet(content))
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

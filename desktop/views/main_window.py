@@ -16,6 +16,10 @@ from .placeholder import PlaceholderPage
 from .sections import SECTIONS, Section
 
 
+NAV_WIDTH = 210
+COMPACT_BELOW = 1150   # a window narrower than this (1366×768 at 125 %) shows the icons only
+
+
 class MainWindow(QMainWindow):
     logout_requested = Signal()
 
@@ -42,7 +46,8 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(210)
+        self.nav.setFixedWidth(NAV_WIDTH)
+        self.compact_nav = False
         self.nav.setIconSize(QSize(22, 22))
         self.nav.setStyleSheet(
             "QListWidget { background: #f2f5f9; border: none; border-right: 1px solid #d0d7e2;"
@@ -60,6 +65,7 @@ class MainWindow(QMainWindow):
             icon = self.style().standardIcon(getattr(QStyle.StandardPixmap, section.icon))
             item = QListWidgetItem(icon, section.title)
             item.setData(Qt.ItemDataRole.UserRole, section.key)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, section.title)
             self.nav.addItem(item)
             self.stack.addWidget(QWidget())  # built on first visit
         self.nav.currentRowChanged.connect(self._show_row)
@@ -87,6 +93,23 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
         self.nav.setCurrentRow(0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._set_compact_nav(self.width() < COMPACT_BELOW)
+
+    def _set_compact_nav(self, compact: bool) -> None:
+        """On a narrow window (a small screen at 125 %) the navigation shows its icons only,
+        each with its title as a tooltip, and leaves the pages 150 pixels more."""
+        if compact == self.compact_nav:
+            return
+        self.compact_nav = compact
+        for row, section in enumerate(self.sections):
+            item = self.nav.item(row)
+            item.setText("" if compact else section.title)
+            item.setToolTip(section.title if compact else "")
+        icon = self.nav.iconSize().width()
+        self.nav.setFixedWidth(icon + 34 if compact else NAV_WIDTH)
 
     def _build_page(self, section: Section) -> QWidget:
         if section.factory is None:

@@ -255,7 +255,7 @@ class ColumnFitter(QObject):
 
     MAX_CHARS = 30        # no column but the stretch one grows wider than this
     SHORT_CHARS = 24      # a column this narrow (a name, a date, a state) is never cut
-    TEXT_CHARS = 14       # a longer column is not cut below this
+    TEXT_CHARS = 15       # a longer column is not cut below this
     STRETCH_CHARS = 28    # room kept for the stretch column, at most 35 % of the table
 
     def __init__(self, table: QTableView, stretch: int | None = None,

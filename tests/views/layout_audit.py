@@ -13,7 +13,7 @@ shown, and then the main dialogs. What is detected:
 - a label, button, check box, group box title or tab whose text is wider than its room (elision
   off: Qt cuts such text silently), or a word-wrapped label shorter than its text needs;
 - a table header narrower than its title (on one line, or wrapped onto the lines the header
-  has), a cell that shows fewer than 12 characters (all of a shorter one: a date, a code), a
+  has), a cell that shows fewer than 10 characters (all of a shorter one: a date, a code), a
   table with room for fewer than 5 of its rows;
 - a horizontal scroll bar on a page or a dialog at its default size;
 - two widgets of one layout that overlap;
@@ -211,7 +211,7 @@ def check_tabs(window, where: str) -> list[Problem]:
     return problems
 
 
-MIN_CELL_CHARS = 12  # a cell shows at least this many characters (all of a shorter text:
+MIN_CELL_CHARS = 10  # a cell shows at least this many characters (all of a shorter text:
                      # a date, a code); a longer text cut shorter says nothing useful
 MIN_ROWS = 5         # a table with more rows than this shows at least this many
 
@@ -348,7 +348,8 @@ def check_window(window, where: str) -> list[Problem]:
     screen = window.screen().availableGeometry()
     frame = window.frameGeometry()
     problems = []
-    if frame.width() > screen.width() or frame.height() > screen.height():
+    # one pixel of rounding when Qt scales (125 %)
+    if frame.width() > screen.width() + 1 or frame.height() > screen.height() + 1:
         problems.append(Problem(where, _name(window), "window larger than the screen",
                                 f"{frame.width()}×{frame.height()} on a free area of "
                                 f"{screen.width()}×{screen.height()}"))

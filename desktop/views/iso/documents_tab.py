@@ -102,12 +102,11 @@ class DocumentsTab(QWidget):
                                          else self.history())
         layout.addWidget(self.table, 1)
 
-        bottom = FlowLayout()
+        bottom = QHBoxLayout()
         self.count = QLabel()
         self.count.setObjectName("documents_count")
-        self.count.setWordWrap(True)
-        bottom.addWidget(self.count)
-        bottom.add_stretch()
+        self.count.setWordWrap(True)      # on two lines on a narrow screen
+        bottom.addWidget(self.count, 1)
         self._button(bottom, "doc_import", self.tr("Import from Excel…"), self.import_excel,
                      editable)
         self._button(bottom, "doc_export", self.tr("Export to Excel…"), self.export_excel, True)

@@ -319,7 +319,9 @@ class PlanTab(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(scroll)
-        splitter.setSizes([300, 320])
+        rows = self.table.verticalHeader().defaultSectionSize()
+        # the table first (seven rows when there is room), the timeline scrolls below it
+        splitter.setSizes([self.table.horizontalHeader().sizeHint().height() + rows * 7, 160])
         layout.addWidget(splitter, 1)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.reload()

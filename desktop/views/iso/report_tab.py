@@ -8,6 +8,7 @@ import io
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QInputDialog,
     QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSpinBox,
@@ -24,7 +25,7 @@ from desktop.models.iso.figures import deadline_for, deadline_month_day, set_dea
 from desktop.models.iso.report_data import build_report
 
 from ..common import (
-    FieldErrors, compact_combo, confirm, run_in_background, show_error, show_info,
+    FieldErrors, compact_combo, confirm, run_in_background, scrolling, show_error, show_info,
 )
 from ..flow import FlowLayout
 from ..tables import Column, ItemsModel, fit_columns
@@ -44,7 +45,11 @@ class ReportTab(QWidget):
         self.dirty = False
         self._loading = False
         self.errors = FieldErrors()
-        layout = QVBoxLayout(self)
+        # the form scrolls up and down when the screen is short (1366×768 at 125 %)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        body = QWidget()
+        layout = QVBoxLayout(body)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Year:")))
@@ -166,6 +171,11 @@ class ReportTab(QWidget):
         self.section_title.setObjectName("section_title")
         self.section_title.setStyleSheet("font-size: 12pt; font-weight: bold;")
         self.section_title.setWordWrap(True)
+        # room for a title on two lines (a splitter does not grow for wrapped text)
+        title_font = QFont(self.font())
+        title_font.setPointSize(12)
+        title_font.setBold(True)
+        self.section_title.setMinimumHeight(QFontMetrics(title_font).lineSpacing() * 2 + 4)
         rl.addWidget(self.section_title)
         rl.addWidget(QLabel(self.tr("Figures the program fills for the year:")))
         self.facts_model = ItemsModel([
@@ -179,6 +189,9 @@ class ReportTab(QWidget):
         fit_columns(self.facts, 0)
         self.facts.verticalHeader().hide()
         self.facts.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        # five figures in sight; on a short screen the tab scrolls rather than hide them
+        self.facts.setMinimumHeight(self.facts.verticalHeader().defaultSectionSize() * 5
+                                    + self.facts.horizontalHeader().sizeHint().height() * 2 + 4)
         self.facts.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         rl.addWidget(self.facts, 3)
         rl.addWidget(QLabel(self.tr("Text of the section (written by the unit):")))
@@ -190,8 +203,9 @@ class ReportTab(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([400, 600])
+        splitter.setSizes([450, 550])
         layout.addWidget(splitter, 1)
+        outer.addWidget(scrolling(body))
 
         self.year.valueChanged.connect(self._year_changed)
         self.section_list.currentRowChanged.connect(self._section_changed)

@@ -194,7 +194,7 @@ class TeamTab(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.edit_member() if editable else None)
         layout.addWidget(self.table, 1)
 
-        bottom = FlowLayout()
+        bottom = FlowLayout()   # wraps on a narrow screen
         self.count = QLabel()
         self.count.setObjectName("team_count")
         bottom.addWidget(self.count)

@@ -87,20 +87,20 @@ class ProctorView(QWidget):
              True),
             (self.tr("Export this PC's results (kiosk PC)…"), "export_results",
              self.export_results, True)])
-        bar.addStretch(1)
+        # at the right end of the buttons' row (the row wraps when the window is narrow)
+        self.search = QLineEdit()
+        self.search.setObjectName("people_search")
+        self.search.setPlaceholderText(self.tr("Search a name"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 30)
+        bar.add_stretch()
+        bar.addWidget(self.search)
         layout.addLayout(bar)
         # The test in browsers over the office network (web and kiosk people share the list).
         self.lan = LanPanel(self.store, self._selected_staff, self)
         self.lan.setObjectName("lan_panel")
         self.lan.changed.connect(self._done)
         layout.addWidget(self.lan)
-        # On a row of its own: beside the buttons it squeezed them on a 1366-pixel screen.
-        self.search = QLineEdit()
-        self.search.setObjectName("people_search")
-        self.search.setPlaceholderText(self.tr("Search a name"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMaximumWidth(360)
-        layout.addWidget(self.search)
 
         self.model = PeopleModel(self)
         self.proxy = SearchProxy(parent=self)
@@ -175,7 +175,7 @@ class ProctorView(QWidget):
                      self.tr("test") if s.part_test else None]
             times = f", {s.start_time}–{s.end_time}" if s.start_time and s.end_time else ""
             self.heading.setText(
-                f"<h3>{_esc(s.display_title)}</h3>"
+                f"<b style='font-size: 12pt'>{_esc(s.display_title)}</b><br>"
                 + _esc(f"{s.day:%d/%m/%Y}{times} — {s.place}") + "<br>"
                 + _esc(self.tr("Consultant: %1. Parts done: %2. Status: %3.")
                        .replace("%1", s.consultant or "—")
@@ -208,6 +208,7 @@ class ProctorView(QWidget):
                               .replace("%3", str(len(figures["not_passed"])))
                               .replace("%4", (names + (f" … (+{more})" if more > 0 else ""))
                                        or self.tr("nobody")))
+        self.warnings.setVisible(bool(self.warnings.text()))   # no empty line when none
         if keep_selection and selected is not None:
             self.select_staff(selected.staff_id)
 

@@ -77,7 +77,7 @@ class SessionsPanel(QWidget):
                        model=self.model)
         # a few sessions in sight; the people of the chosen one below, across the whole width
         rows = self.table.verticalHeader().defaultSectionSize()
-        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + rows * 2
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + rows
                                     + 4)
         splitter.addWidget(left)
         self.proctor = ProctorView(ctx)
@@ -86,8 +86,10 @@ class SessionsPanel(QWidget):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        screen = self.screen().availableGeometry().height() if self.screen() else 800
+        shown = 3 if screen >= 650 else 2 if screen >= 560 else 1.5   # 1280×720 at 125 %: 1.5
         top = bar.sizeHint().height() + self.table.horizontalHeader().sizeHint().height() \
-            + rows * 3 + 12
+            + int(rows * shown) + 12
         splitter.setSizes([top, 1000])
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.reload()

@@ -90,7 +90,7 @@ class StatsPanel(QWidget):
         tune_table(self.table, ItemStatsModel.TEXT)
         self.table.verticalHeader().show()       # row numbers: the chart's labels
         rows = self.table.verticalHeader().defaultSectionSize()
-        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + rows * 5
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + rows * 3
                                     + 4)
         splitter.addWidget(self.table)
         lower = QSplitter(Qt.Orientation.Horizontal)
@@ -100,7 +100,9 @@ class StatsPanel(QWidget):
         self.chart_view = QChartView(self.chart)
         self.chart_view.setObjectName("stats_chart")
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(240)
+        # readable, but never more than a quarter of a short screen (1366×768 at 125 %)
+        screen = self.screen().availableGeometry().height() if self.screen() else 960
+        self.chart_view.setMinimumHeight(min(240, screen // 4))
         lower.addWidget(self.chart_view)
         self.help_text = self.tr(
             "The chart shows the first rows of the table: sort or search the table to choose "
@@ -116,7 +118,7 @@ class StatsPanel(QWidget):
         splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([rows * 10, 300])   # the table first: ten rows when there is room
+        splitter.setSizes([rows * 10, 200])   # the table first: ten rows when there is room
         layout.addWidget(splitter, 1)
         self.search.textChanged.connect(self.proxy.set_query)
         self.search.textChanged.connect(self._chart)

@@ -16,7 +16,7 @@ from sync import ack, exporter, mail, status
 from sync.labels import sent_via_label, table_label, table_title
 from sync.peers import list_peers
 
-from ..common import compact_combo, empty_hint, run_in_background, show_error, show_info
+from ..common import compact_combo, empty_hint, run_in_background, scrolling, show_error, show_info
 from ..context import ViewContext
 from ..flow import FlowLayout
 from .common import (
@@ -37,7 +37,10 @@ class SendPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.last_result = None
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)   # scrolls up and down on a short screen (125 %)
+        outer.setContentsMargins(0, 0, 0, 0)
+        body = QWidget()
+        layout = QVBoxLayout(body)
         self.province_label = QLabel()
         self.province_label.setObjectName("province_label")
         self.province_label.setWordWrap(True)
@@ -152,6 +155,7 @@ class SendPanel(QWidget):
         self.outbox_empty = empty_hint(
             self.outbox_view, "", button=self.tr("Set up the mail server…"),
             on_click=lambda: self.ctx.navigate.emit("sync/email"), model=self.outbox)
+        outer.addWidget(scrolling(body))
         ctx.data_changed.connect(lambda _t: self.refresh())
         self.refresh_drives()
         self.refresh()
