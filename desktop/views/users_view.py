@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 from desktop.models import users
 from desktop.models.errors import ValidationError
 
-from .common import FieldErrors, attempt, button_row, confirm, show_info, vn_datetime
+from .common import FieldErrors, attempt, button_row, confirm, keep_whole, show_info, vn_datetime
 from .context import ViewContext
 from .tables import fit_columns
 
@@ -54,6 +54,7 @@ class UsersModel(QAbstractTableModel):
 class NewUserDialog(QDialog):
     def __init__(self, store, parent=None, *, role: str | None = None):
         super().__init__(parent)
+        keep_whole(self)   # wrapped text never squeezed
         self.store = store
         self.created: users.User | None = None
         self.setWindowTitle(self.tr("New account"))

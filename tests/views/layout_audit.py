@@ -131,7 +131,10 @@ def check_labels(window, where: str) -> list[Problem]:
                                         f"needs {need} px high, has {label.height()}: "
                                         f"{label.text()[:60]!r}"))
             continue
-        need = _text_width(label, label.text(), _is_rich(label))
+        text = label.text()
+        if label.buddy() is not None:   # "&Tên" is shown "Tên", underlined
+            text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+        need = _text_width(label, text, _is_rich(label))
         if need > room_w + 1:
             problems.append(Problem(where, _name(label), "text cut",
                                     f"needs {need} px wide, has {room_w}: "
@@ -516,4 +519,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)   # PySide6 may crash tearing its objects down at exit; the answer is given

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from desktop.models.errors import IsoDeskError, ValidationError
 from desktop.models.iso._common import to_date, vn_date
 
-from ..common import FieldErrors, show_error
+from ..common import FieldErrors, keep_whole, show_error
 from ..tables import ItemsModel, fit_columns
 
 RED = "#fde7e9"
@@ -132,6 +132,7 @@ class FormDialog(QDialog):
 
     def __init__(self, title: str, parent=None, *, width: int = 520):
         super().__init__(parent)
+        keep_whole(self)   # wrapped text never squeezed
         self.setWindowTitle(title)
         self.setMinimumWidth(width)
         self.errors = FieldErrors()

@@ -17,7 +17,7 @@ from desktop.models import minutes as M
 from desktop.models.errors import IsoDeskError
 from desktop.models.minutes.from_session import training_draft
 
-from ..common import confirm, fit_to_screen, show_error, show_info, vn_datetime
+from ..common import confirm, fit_to_screen, keep_whole, show_error, show_info, vn_datetime
 from ..context import ViewContext
 from ..flow import FlowLayout
 from ..tables import fit_columns
@@ -32,6 +32,7 @@ class VerifyDialog(QDialog):
 
     def __init__(self, result: dict, parent=None):
         super().__init__(parent)
+        keep_whole(self)   # wrapped text never squeezed
         self.result = result
         self.setWindowTitle(self.tr("Signature check — minutes %1").replace("%1", result["number"]))
         fit_to_screen(self, 640, 420)

@@ -17,7 +17,7 @@ from desktop.models.errors import IsoDeskError
 from desktop.models.quiz import paper_entry, papers
 from desktop.models.staff import StaffRepository
 
-from ..common import confirm, fit_to_screen, show_error, show_info
+from ..common import confirm, fit_to_screen, keep_whole, show_error, show_info
 from ..tables import ItemsModel
 from .table_models import pct
 
@@ -40,6 +40,7 @@ class EnteredModel(ItemsModel):
 class PaperEntryDialog(QDialog):
     def __init__(self, store: Store, session_id: str, parent=None):
         super().__init__(parent)
+        keep_whole(self)   # wrapped text never squeezed
         self.store = store
         self.session_id = session_id
         self.entered_any = False
