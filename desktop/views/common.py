@@ -385,6 +385,13 @@ def vn_date(value: str | _dt.date | None) -> str:
 vn_datetime = shown_time   # dd/mm/yyyy HH:MM, local time
 
 
+def role_text(role: str) -> str:
+    """An account's role as the interface names it (in the language chosen)."""
+    names = {"admin": tr("Administrator"), "iso_team": tr("ISO team"),
+             "consultant": tr("Consultant"), "proctor": tr("Proctor")}
+    return names.get(role, role)
+
+
 _PROGRAM_ACTORS = ("system", "setup", "selftest")   # changes made by the program itself
 
 

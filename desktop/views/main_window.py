@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .common import fit_to_screen
+from .common import fit_to_screen, role_text
 from .context import ViewContext
 from .placeholder import PlaceholderPage
 from .sections import SECTIONS, Section
@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         ctx.language_changed.connect(self._rebuild_for_language)
 
         user = ctx.user
-        who = f"{user.full_name} ({user.role_label})" if user else ""
+        who = f"{user.full_name} ({role_text(user.role)})" if user else ""
         self.user_label = QLabel(who)
         self.statusBar().addPermanentWidget(self.user_label)
         if ctx.demo:

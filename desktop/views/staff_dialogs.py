@@ -135,7 +135,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.gate)
         buttons = QDialogButtonBox()
         self.import_button = buttons.addButton(
-            self.tr("Import %1 rows").replace("%1", str(n)), QDialogButtonBox.ButtonRole.AcceptRole)
+            self.tr("Import %n row(s)", "", n), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("do_import")
         buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)

@@ -206,7 +206,7 @@ class StaffPage(QWidget):
             show_error(self, exc)
             return
         self.ctx.data_changed.emit("staff")
-        show_info(self, self.tr("Imported: %1 added, %2 updated. %3 rows refused.")
+        show_info(self, self.tr("Imported: %1 added, %2 updated. Rows refused: %3.")
                   .replace("%1", str(result["added"])).replace("%2", str(result["updated"]))
                   .replace("%3", str(len(result["errors"]))))
 

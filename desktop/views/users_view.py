@@ -10,7 +10,9 @@ from PySide6.QtWidgets import (
 from desktop.models import users
 from desktop.models.errors import ValidationError
 
-from .common import FieldErrors, attempt, button_row, confirm, keep_whole, show_info, vn_datetime
+from .common import (
+    FieldErrors, attempt, button_row, confirm, keep_whole, role_text, show_info, vn_datetime,
+)
 from .context import ViewContext
 from .tables import fit_columns
 
@@ -48,7 +50,7 @@ class UsersModel(QAbstractTableModel):
             status = self.tr("Locked until %1").replace("%1", vn_datetime(u.locked_until))
         else:
             status = self.tr("Active")
-        return [u.username, u.full_name, u.role_label, status][index.column()]
+        return [u.username, u.full_name, role_text(u.role), status][index.column()]
 
 
 class NewUserDialog(QDialog):
@@ -70,11 +72,9 @@ class NewUserDialog(QDialog):
         self.position.setObjectName("new_position")
         self.role = QComboBox()
         self.role.setObjectName("new_role")
-        labels = {"admin": self.tr("Administrator"), "iso_team": self.tr("ISO team"),
-                  "consultant": self.tr("Consultant"), "proctor": self.tr("Proctor")}
         self.role.addItem(self.tr("— choose a role —"), None)
         for r in users.ROLES:
-            self.role.addItem(labels[r], r)
+            self.role.addItem(role_text(r), r)
         if role:
             self.role.setCurrentIndex(self.role.findData(role))
         self.password = QLineEdit()

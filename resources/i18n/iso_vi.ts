@@ -710,9 +710,11 @@
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
-    <message>
-        <source>Import %1 rows</source>
-        <translation>Nhập %1 dòng</translation>
+    <message numerus="yes">
+        <source>Import %n row(s)</source>
+        <translation>
+            <numerusform>Nhập %n dòng</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1007,9 +1009,11 @@
         <source>The milestones of the chosen set are copied into the plan; then set the unit's own dates and who is responsible.</source>
         <translation>Các mốc của bộ được chọn sẽ được chép vào kế hoạch; sau đó hãy đặt thời hạn và người chịu trách nhiệm của đơn vị.</translation>
     </message>
-    <message>
-        <source>%1 — %2 milestones (from %3)</source>
-        <translation>%1 — %2 mốc (của %3)</translation>
+    <message numerus="yes">
+        <source>%1 — %n milestone(s) (from %3)</source>
+        <translation>
+            <numerusform>%1 — %n mốc (của %3)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Milestone set:</source>
@@ -1307,9 +1311,11 @@
 </context>
 <context>
     <name>PdfPreviewDialog</name>
-    <message>
-        <source>%1 pages</source>
-        <translation>%1 trang</translation>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n trang</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save as PDF…</source>
@@ -1343,9 +1349,11 @@
         <source>Printing failed: %1</source>
         <translation>In không thành công: %1</translation>
     </message>
-    <message>
-        <source>%1 pages sent to the printer.</source>
-        <translation>Đã gửi %1 trang tới máy in.</translation>
+    <message numerus="yes">
+        <source>%n page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>Đã gửi %n trang tới máy in.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1453,9 +1461,17 @@
         <source>Evidence</source>
         <translation>Minh chứng</translation>
     </message>
-    <message>
-        <source>%1 — overdue %2 days</source>
-        <translation>%1 — quá hạn %2 ngày</translation>
+    <message numerus="yes">
+        <source>%1 — overdue %n day(s)</source>
+        <translation>
+            <numerusform>%1 — quá hạn %n ngày</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n milestone(s) done</source>
+        <translation>
+            <numerusform>Đã hoàn thành %1/%n mốc</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 (late)</source>
@@ -1464,10 +1480,6 @@
     <message>
         <source>The plan is empty. Load the starting plan of the conversion (appendix III of the VSS plan) or add milestones.</source>
         <translation>Kế hoạch còn trống. Hãy nạp kế hoạch khởi đầu của việc chuyển đổi (Phụ lục III kế hoạch của BHXH Việt Nam) hoặc thêm mốc.</translation>
-    </message>
-    <message>
-        <source>%1 of %2 milestones done</source>
-        <translation>Đã hoàn thành %1/%2 mốc</translation>
     </message>
     <message>
         <source>%1 overdue</source>
@@ -1508,9 +1520,11 @@
         <source>Done on: %1</source>
         <translation>Hoàn thành ngày: %1</translation>
     </message>
-    <message>
-        <source>Overdue by %1 days</source>
-        <translation>Quá hạn %1 ngày</translation>
+    <message numerus="yes">
+        <source>Overdue by %n day(s)</source>
+        <translation>
+            <numerusform>Quá hạn %n ngày</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1795,13 +1809,17 @@
         <source>Status: %1 · due before %2</source>
         <translation>Tình trạng: %1 · hạn nộp trước ngày %2</translation>
     </message>
-    <message>
-        <source>%1 days left</source>
-        <translation>còn %1 ngày</translation>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>còn %n ngày</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 days late</source>
-        <translation>trễ %1 ngày</translation>
+    <message numerus="yes">
+        <source>%n day(s) late</source>
+        <translation>
+            <numerusform>trễ %n ngày</numerusform>
+        </translation>
     </message>
     <message>
         <source>unsaved changes</source>
@@ -2186,6 +2204,18 @@
         <source>staff roster</source>
         <translation>danh sách cán bộ</translation>
     </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n thành viên</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The list includes %n people who no longer work at the unit: %2. Remove them from the team (and record the decision) before sending the list. Export it anyway?</source>
+        <translation>
+            <numerusform>Danh sách có %n người không còn công tác tại đơn vị: %2. Hãy bỏ họ khỏi Tổ (và ghi quyết định kiện toàn) trước khi gửi danh sách. Vẫn xuất danh sách?</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Preview the list…</source>
         <translation>Xem trước danh sách…</translation>
@@ -2211,10 +2241,6 @@
         <translation>Chưa ghi quyết định thành lập Tổ.</translation>
     </message>
     <message>
-        <source>%1 members</source>
-        <translation>%1 thành viên</translation>
-    </message>
-    <message>
         <source>%1 no longer working at the unit</source>
         <translation>%1 người đã nghỉ việc</translation>
     </message>
@@ -2233,10 +2259,6 @@
     <message>
         <source>Export the ISO team list</source>
         <translation>Xuất danh sách Tổ ISO</translation>
-    </message>
-    <message>
-        <source>The list includes %1 people who no longer work at the unit: %2. Remove them from the team (and record the decision) before sending the list. Export it anyway?</source>
-        <translation>Danh sách có %1 người không còn công tác tại đơn vị: %2. Hãy bỏ họ khỏi Tổ (và ghi quyết định kiện toàn) trước khi gửi danh sách. Vẫn xuất danh sách?</translation>
     </message>
     <message>
         <source>Export anyway</source>

@@ -210,7 +210,7 @@
         <translation>Không ghi được %1: %2</translation>
     </message>
     <message>
-        <source>The minutes can't be signed yet. Complete the fields marked in red:
+        <source>The minutes can&apos;t be signed yet. Complete the fields marked in red:
 </source>
         <translation>Biên bản chưa ký được. Hãy điền các mục báo đỏ:
 </translation>
@@ -371,8 +371,8 @@ Lý do sửa đổi:</translation>
         <translation>Ctrl+[</translation>
     </message>
     <message>
-        <source>One paragraph per line. A line starting with "- " is a bullet; indent it for a sub-item. Enter continues a list.</source>
-        <translation>Mỗi dòng một đoạn. Dòng bắt đầu bằng "- " là một gạch đầu dòng; thụt vào để thành ý nhỏ. Nhấn Enter để viết tiếp danh sách.</translation>
+        <source>One paragraph per line. A line starting with &quot;- &quot; is a bullet; indent it for a sub-item. Enter continues a list.</source>
+        <translation>Mỗi dòng một đoạn. Dòng bắt đầu bằng &quot;- &quot; là một gạch đầu dòng; thụt vào để thành ý nhỏ. Nhấn Enter để viết tiếp danh sách.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Content&lt;/b&gt; (what was done and discussed)</source>
@@ -680,9 +680,11 @@ Lý do sửa đổi:</translation>
         <source>Preparing the document…</source>
         <translation>Đang dựng văn bản…</translation>
     </message>
-    <message>
-        <source>%1 pages (%2 per copy).</source>
-        <translation>%1 trang (mỗi bản %2 trang).</translation>
+    <message numerus="yes">
+        <source>%n page(s) (%2 per copy).</source>
+        <translation>
+            <numerusform>%n trang (mỗi bản %2 trang).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Draft: printed with a “BẢN NHÁP” watermark.</source>
@@ -728,9 +730,11 @@ Lý do sửa đổi:</translation>
         <source>Stopping after the current page…</source>
         <translation>Sẽ dừng sau trang đang in…</translation>
     </message>
-    <message>
-        <source>Sent %1 pages to the printer.</source>
-        <translation>Đã gửi %1 trang tới máy in.</translation>
+    <message numerus="yes">
+        <source>Sent %n page(s) to the printer.</source>
+        <translation>
+            <numerusform>Đã gửi %n trang tới máy in.</numerusform>
+        </translation>
     </message>
     <message>
         <source>the document could not be read for printing</source>

@@ -102,17 +102,21 @@
         <source>Search (accents optional)</source>
         <translation>Tìm (có dấu hoặc không dấu)</translation>
     </message>
-    <message>
-        <source>%1 items</source>
-        <translation>%1 mục</translation>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n mục</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n item(s)</source>
+        <translation>
+            <numerusform>%1/%n mục</numerusform>
+        </translation>
     </message>
     <message>
         <source>Close</source>
         <translation>Đóng</translation>
-    </message>
-    <message>
-        <source>%1 of %2 items</source>
-        <translation>%1/%2 mục</translation>
     </message>
 </context>
 <context>
@@ -217,9 +221,11 @@
         <source>milestones of the 2008 → 2015 conversion plan</source>
         <translation>mốc của kế hoạch chuyển đổi 2008 → 2015</translation>
     </message>
-    <message>
-        <source>%1 milestones overdue</source>
-        <translation>%1 mốc quá hạn</translation>
+    <message numerus="yes">
+        <source>%n milestone(s) overdue</source>
+        <translation>
+            <numerusform>%n mốc quá hạn</numerusform>
+        </translation>
     </message>
     <message>
         <source>no milestone overdue</source>

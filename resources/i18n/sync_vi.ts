@@ -149,7 +149,7 @@
         <translation>Xuất hồ sơ tỉnh…</translation>
     </message>
     <message>
-        <source>Give each district the profile file (USB or e-mail): it holds the province&apos;s keys and the list of districts. Export it again after adding districts.</source>
+        <source>Give each district the profile file (USB or e-mail): it holds the province's keys and the list of districts. Export it again after adding districts.</source>
         <translation>Gửi tệp hồ sơ cho từng huyện (USB hoặc email): tệp chứa khóa của tỉnh và danh sách huyện. Xuất lại sau khi thêm huyện.</translation>
     </message>
     <message>
@@ -224,6 +224,10 @@
         <translation>Mật khẩu chỉ lưu trên máy này, được bảo vệ theo tài khoản Windows. Các gói đã được mã hóa: máy chủ thư không đọc được.</translation>
     </message>
     <message>
+        <source>The password is kept on this computer only, encrypted with a key file of the data folder that backups do not contain. Packages are encrypted: the mail server cannot read them.</source>
+        <translation>Mật khẩu chỉ lưu trên máy này, được mã hóa bằng một tệp khóa trong thư mục dữ liệu (các bản sao lưu không chứa tệp này). Các gói đã được mã hóa: máy chủ thư không đọc được.</translation>
+    </message>
+    <message>
         <source>Save e-mail settings</source>
         <translation>Lưu cài đặt email</translation>
     </message>
@@ -247,7 +251,7 @@
         <translation>&lt;h3&gt;Chưa đăng ký&lt;/h3&gt;&lt;p&gt;Hãy xin BHXH tỉnh tệp hồ sơ tỉnh (.isoprofile) rồi nhập ở đây. Đối chiếu mã khóa hiện ra với tỉnh qua điện thoại.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>This unit&apos;s key fingerprint (read it to the province when they receive your first package): &lt;b&gt;%1&lt;/b&gt;</source>
+        <source>This unit's key fingerprint (read it to the province when they receive your first package): &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Mã khóa của đơn vị (đọc cho tỉnh khi tỉnh nhận gói đầu tiên): &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
@@ -777,9 +781,11 @@
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
-    <message>
-        <source>%1 of %2 records</source>
-        <translation>%1 trên %2 bản ghi</translation>
+    <message numerus="yes">
+        <source>%1 of %n record(s)</source>
+        <translation>
+            <numerusform>%1 trên %n bản ghi</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -937,6 +943,10 @@
         <translation>Chọn ổ hoặc thư mục</translation>
     </message>
     <message>
+        <source>Done: %1 written and read back (records: %2, files: %3, %4 kB). You can remove the drive.</source>
+        <translation>Xong: đã ghi và đọc lại %1 (%2 bản ghi, %3 tệp, %4 kB). Có thể rút ổ USB.</translation>
+    </message>
+    <message>
         <source>Plug in a USB drive and press “Refresh drives”, or choose a folder.</source>
         <translation>Hãy cắm ổ USB rồi bấm “Tìm lại ổ”, hoặc chọn một thư mục.</translation>
     </message>
@@ -971,10 +981,6 @@
     <message>
         <source>Writing the package and checking it…</source>
         <translation>Đang ghi gói và kiểm tra lại…</translation>
-    </message>
-    <message>
-        <source>Done: %1 written and read back (%2 records, %3 files, %4 kB). You can remove the drive.</source>
-        <translation>Xong: đã ghi và đọc lại %1 (%2 bản ghi, %3 tệp, %4 kB). Có thể rút ổ USB.</translation>
     </message>
     <message>
         <source>Making the package…</source>

@@ -18,7 +18,9 @@ shown, and then the main dialogs. What is detected:
 - a horizontal scroll bar on a page or a dialog at its default size;
 - two widgets of one layout that overlap;
 - a window larger than the screen's free area, or a main window that changed size by itself when
-  a page opened.
+  a page opened;
+- a string asked for while a screen was built or shown that no translation answers (ours or
+  Qt's own: a button of a message box, a key name in a menu).
 `tests/views/test_layout_fit.py` runs it for each screen and fails on any problem.
 """
 from __future__ import annotations
@@ -34,6 +36,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 TASKBAR = 40   # Windows' task bar takes this much of the screen's height (at 100 %)
+# PySide6 6.12 on Python 3.11 drops a reference to None each time a call returns None
+# (widget.layout() of a widget without one, label.buddy(), index.data() of an empty role…); the
+# walk makes hundreds of thousands of such calls, and None must not run out of references.
+_NONE_RESERVE = [None] * 4_000_000
 
 
 @dataclass
@@ -402,10 +408,53 @@ def tab_states(page):
     yield from walk("")
 
 
+class Untranslated:
+    """A translator asked before the real ones: notes every string nobody translates (ours and
+    Qt's own), so a screen that speaks English is reported with the layout problems.
+
+    PySide's `self.tr` asks for a string under each class of the object's ancestry in turn
+    (the dialog's own class, then its base class, then QWidget…): a string counts as missing
+    only when no context answered for it."""
+
+    NOT_SHOWN = ("QImageWriter", "QImageReader")   # the screenshots' own error strings
+
+    def __init__(self, app):
+        from PySide6.QtCore import QCoreApplication, QTranslator
+
+        real = list(getattr(app, "_isodesk_translators", []))
+        self.missing: dict[str, str] = {}
+        self.answered: set[str] = set()
+        walk = self
+
+        class Recorder(QTranslator):
+            def translate(self, context, source, disambiguation=None, n=-1):
+                if not source or not real or (context or "") in walk.NOT_SHOWN:
+                    return None
+                if any(t.translate(context, source, disambiguation, n) for t in real):
+                    walk.answered.add(source)
+                else:
+                    walk.missing.setdefault(source, context or "")
+                return None
+
+            def isEmpty(self):  # noqa: N802
+                return False
+
+        self.recorder = Recorder()
+        QCoreApplication.installTranslator(self.recorder)
+
+    def take(self) -> list[tuple[str, str]]:
+        found = sorted((context, source) for source, context in self.missing.items()
+                       if source not in self.answered)
+        self.missing.clear()
+        self.answered.clear()
+        return found
+
+
 class Walk:
     """The demo district opened in the main window, walked page by page."""
 
-    def __init__(self, demo_dir: Path, shots: Path | None = None, user: str = "admin"):
+    def __init__(self, demo_dir: Path, shots: Path | None = None, user: str = "admin", *,
+                 words: bool = True):
         from desktop.models import users
         from desktop.models.db import DB_FILENAME, open_store
         from desktop.views.context import ViewContext
@@ -415,6 +464,10 @@ class Walk:
         self.shots = shots
         self.problems: list[Problem] = []
         self.count = 0
+        from PySide6.QtWidgets import QApplication
+
+        # in English, the source language, nothing is translated but the plural forms
+        self.words = Untranslated(QApplication.instance()) if words else None
 
     def shot(self, widget, name: str) -> None:
         if self.shots is not None:
@@ -426,6 +479,8 @@ class Walk:
     def look(self, widget, name: str) -> None:
         settle()
         self.problems += audit(widget, name)
+        for context, source in self.words.take() if self.words else []:
+            self.problems.append(Problem(name, context, "untranslated", repr(source)))
         self.shot(widget, name)
 
     def main_window(self) -> None:
@@ -489,7 +544,8 @@ def run(args) -> list[Problem]:
             from desktop.demo import create_demo
 
             create_demo(demo)
-        walk = Walk(demo, Path(args.shots) if args.shots else None)
+        walk = Walk(demo, Path(args.shots) if args.shots else None,
+                    words=args.language != "en")
         walk.main_window()
         if not args.no_dialogs:
             walk.dialogs()

@@ -359,7 +359,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(table, 1)
         buttons = QDialogButtonBox()
         n = s["added"] + s["updated"]
-        self.import_button = buttons.addButton(self.tr("Import %1 rows").replace("%1", str(n)),
+        self.import_button = buttons.addButton(self.tr("Import %n row(s)", "", n),
                                                QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("do_import")
         self.import_button.setEnabled(plan.ok and (n > 0 or s["superseded"] > 0))

@@ -37,7 +37,7 @@ class PdfPreviewDialog(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         layout.addWidget(self.view, 1)
-        self.pages = QLabel(self.tr("%1 pages").replace("%1", str(self.document.pageCount())))
+        self.pages = QLabel(self.tr("%n page(s)", "", self.document.pageCount()))
         self.pages.setObjectName("pdf_pages")
         layout.addWidget(self.pages)
         buttons = QDialogButtonBox()
@@ -95,4 +95,4 @@ class PdfPreviewDialog(QDialog):
 
     def _printed(self, pages: int) -> None:
         self.printed = pages
-        self.pages.setText(self.tr("%1 pages sent to the printer.").replace("%1", str(pages)))
+        self.pages.setText(self.tr("%n page(s) sent to the printer.", "", pages))

@@ -214,9 +214,8 @@ class LoadPlanDialog(FormDialog):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.sets.setMinimumContentsLength(40)
         for s in repo.template_sets():
-            text = (self.tr("%1 — %2 milestones (from %3)")
-                    .replace("%1", s["set_title"]).replace("%2", str(len(s["milestones"])))
-                    .replace("%3", s["origin_name"]))
+            text = (self.tr("%1 — %n milestone(s) (from %3)", "", len(s["milestones"]))
+                    .replace("%1", s["set_title"]).replace("%3", s["origin_name"]))
             self.sets.addItem(text, (s["set_code"], s["origin_unit"]))
             self.sets.setItemData(self.sets.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
         view = self.sets.view()
@@ -330,7 +329,7 @@ class PlanTab(QWidget):
         text = label("plan_status", item.status)
         if item.overdue(self.today):
             days = (self.today - _dt.date.fromisoformat(item.due_on)).days
-            return self.tr("%1 — overdue %2 days").replace("%1", text).replace("%2", str(days))
+            return self.tr("%1 — overdue %n day(s)", "", days).replace("%1", text)
         if item.done_late():
             return self.tr("%1 (late)").replace("%1", text)
         return text
@@ -353,8 +352,7 @@ class PlanTab(QWidget):
             text = self.tr("The plan is empty. Load the starting plan of the conversion "
                            "(appendix III of the VSS plan) or add milestones.")
         else:
-            text = self.tr("%1 of %2 milestones done").replace("%1", str(done))\
-                .replace("%2", str(len(items)))
+            text = self.tr("%1 of %n milestone(s) done", "", len(items)).replace("%1", str(done))
             if overdue:
                 text += " · <span style='color:#b00020; font-weight:bold'>" + \
                     self.tr("%1 overdue").replace("%1", str(overdue)) + "</span>"

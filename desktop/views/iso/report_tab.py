@@ -292,8 +292,8 @@ class ReportTab(QWidget):
         colour = "#1e7b34" if final else "#b00020" if days < 0 else "#a15c00" if days <= 30 \
             else "#333333"
         if not final:
-            text += " · " + (self.tr("%1 days left").replace("%1", str(days)) if days >= 0
-                             else self.tr("%1 days late").replace("%1", str(-days)))
+            text += " · " + (self.tr("%n day(s) left", "", days) if days >= 0
+                             else self.tr("%n day(s) late", "", -days))
         if self.dirty:
             text += " · " + self.tr("unsaved changes")
         self.status.setText(text)

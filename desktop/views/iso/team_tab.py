@@ -247,7 +247,7 @@ class TeamTab(QWidget):
         if decision is None:
             self.as_attachment.setChecked(False)
         n = len(self.model.items)
-        text = self.tr("%1 members").replace("%1", str(n))
+        text = self.tr("%n member(s)", "", n)
         left = sum(1 for m in self.model.items if m.has_left)
         if left:
             text += " — " + self.tr("%1 no longer working at the unit").replace("%1", str(left))
@@ -338,9 +338,9 @@ class TeamTab(QWidget):
             return
         left = data.members_who_left
         if left and not confirm(self, self.tr(
-                "The list includes %1 people who no longer work at the unit: %2. Remove them "
+                "The list includes %n people who no longer work at the unit: %2. Remove them "
                 "from the team (and record the decision) before sending the list. Export it "
-                "anyway?").replace("%1", str(len(left))).replace(
+                "anyway?", "", len(left)).replace(
                     "%2", ", ".join(m.full_name for m in left)),
                 yes=self.tr("Export anyway"), no=self.tr("Cancel"), danger=True):
             return

@@ -176,8 +176,7 @@ class PreviewDialog(QDialog):
         self._buffer.setData(QByteArray(data))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
-        text = self.tr("%1 pages (%2 per copy).").replace("%1", str(pages)) \
-            .replace("%2", str(per_copy))
+        text = self.tr("%n page(s) (%2 per copy).", "", pages).replace("%2", str(per_copy))
         if self.rev.status == "draft":
             text += " " + self.tr("Draft: printed with a “BẢN NHÁP” watermark.")
         elif self.check.superseded_by:
@@ -267,7 +266,7 @@ class PreviewDialog(QDialog):
             self.done(self._close_when_printed)
 
     def _printed(self, pages: int) -> None:
-        self.status.setText(self.tr("Sent %1 pages to the printer.").replace("%1", str(pages)))
+        self.status.setText(self.tr("Sent %n page(s) to the printer.", "", pages))
         self._job_finished()
 
     def _print_failed(self, reason: str) -> None:

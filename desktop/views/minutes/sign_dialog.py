@@ -18,7 +18,9 @@ from desktop.models import minutes as M
 from desktop.models import users
 from desktop.models.errors import IsoDeskError, ValidationError
 
-from ..common import confirm, keep_whole, run_in_background, show_error, vn_date, vn_datetime
+from ..common import (
+    confirm, keep_whole, role_text, run_in_background, show_error, vn_date, vn_datetime,
+)
 from ..context import ViewContext
 from .worker import with_own_store
 
@@ -220,7 +222,7 @@ class SignDialog(QDialog):
             self.signer_label.setStyleSheet("color: #a15c00;")
             name = self.tr("the signer")
         else:
-            self.signer_label.setText(f"<b>{user.full_name}</b> — {user.position or user.role_label}")
+            self.signer_label.setText(f"<b>{user.full_name}</b> — {user.position or role_text(user.role)}")
             self.signer_label.setStyleSheet("")
             name = user.full_name
         self.statement.setText(self.tr("I, %1, have read minutes %2 (revision %3, content hash %4) "

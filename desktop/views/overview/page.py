@@ -220,7 +220,7 @@ class OverviewPage(QWidget):
             card.set_values(f"{done}/{total}", self.tr("milestones of the 2008 → 2015 "
                                                         "conversion plan"),
                             tone="bad" if late else "ok" if done == total else "neutral",
-                            detail=self.tr("%1 milestones overdue").replace("%1", str(late))
+                            detail=self.tr("%n milestone(s) overdue", "", late)
                             if late else self.tr("no milestone overdue"),
                             detail_tone="bad" if late else "ok",
                             detail_link=bool(late))

@@ -305,7 +305,7 @@ class ListDialog(QDialog):
         self.table = make_table(self.model, self.proxy, "list_table", stretch=min(
             2, len(columns) - 1))
         layout.addWidget(self.table, 1)
-        self.count = QLabel(self.tr("%1 items").replace("%1", str(len(items))))
+        self.count = QLabel(self.tr("%n item(s)", "", len(items)))
         self.count.setObjectName("list_count")
         if not items and empty_text:
             self.count.setText(empty_text)
@@ -326,8 +326,8 @@ class ListDialog(QDialog):
 
     def _filter(self, text: str) -> None:
         self.proxy.set_query(text)
-        self.count.setText(self.tr("%1 of %2 items").replace("%1", str(self.proxy.rowCount()))
-                           .replace("%2", str(self.model.rowCount())))
+        self.count.setText(self.tr("%1 of %n item(s)", "", self.model.rowCount())
+                           .replace("%1", str(self.proxy.rowCount())))
 
     def _open(self, item) -> None:
         if self.on_open is None:

@@ -153,9 +153,9 @@ class BankPanel(QWidget):
                                  and (code is None or q.topic_code == code))
         self.proxy.set_query(self.search.text())
         active = sum(1 for q in self.model.items if not q.retired and not q.historical)
-        self.count.setText(self.tr("Showing %1 of %2 questions (%3 in use for new papers).")
+        self.count.setText(self.tr("Showing %1 of %n question(s) (%3 in use for new papers).", "",
+                                   len(self.model.items))
                            .replace("%1", str(self.proxy.rowCount()))
-                           .replace("%2", str(len(self.model.items)))
                            .replace("%3", str(active)))
         self._selection_changed()
 
@@ -283,7 +283,7 @@ class BankPanel(QWidget):
         self.reload()
         self.ctx.data_changed.emit("quiz")
         self.last_import = result
-        show_info(self, self.tr("%1 questions imported.").replace("%1", str(result["imported"])))
+        show_info(self, self.tr("%n question(s) imported.", "", result["imported"]))
 
     def export_file(self, path: str | None = None) -> dict | None:
         if path is None:
@@ -300,7 +300,7 @@ class BankPanel(QWidget):
         except IsoDeskError as exc:
             show_error(self, exc)
             return None
-        text = self.tr("%1 questions written to %2.").replace("%1", str(out["written"])) \
+        text = self.tr("%n question(s) written to %2.", "", out["written"]) \
             .replace("%2", out["file"])
         if out["skipped"]:
             text += " " + self.tr("%1 could not be written in this format.").replace(
@@ -329,6 +329,6 @@ class BankPanel(QWidget):
             show_error(self, exc)
             return
         self.reload()
-        show_info(self, self.tr("%1 questions and %2 topics added (%3 were already there).")
+        show_info(self, self.tr("Questions added: %1; topics added: %2; already there: %3.")
                   .replace("%1", str(out["questions"])).replace("%2", str(out["topics"]))
                   .replace("%3", str(out["skipped"])))

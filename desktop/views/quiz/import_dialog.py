@@ -119,7 +119,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.gate)
         buttons = QDialogButtonBox()
         self.import_button = buttons.addButton(
-            self.tr("Import %1 questions").replace("%1", str(len(plan.items))),
+            self.tr("Import %n question(s)", "", len(plan.items)),
             QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("do_import")
         buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)

@@ -136,8 +136,8 @@ class PaperEntryDialog(QDialog):
                 depth = False
             elif not depth:
                 typed += 1
-        self.progress.setText(self.tr("%1 of %2 questions typed").replace("%1", str(typed))
-                              .replace("%2", str(n)))
+        self.progress.setText(self.tr("%1 of %n question(s) typed", "", n)
+                              .replace("%1", str(typed)))
 
     def save_one(self) -> None:
         row = paper_entry.EntryRow(1, self.code.text(), self.variant.currentData() or "",
@@ -177,8 +177,8 @@ class PaperEntryDialog(QDialog):
             line_text = self.tr("Line %1: %2")
             lines = "\n".join("• " + line_text.replace("%1", str(r["line"]))
                               .replace("%2", r["message"]) for r in plan.rejected[:15])
-            text = self.tr("%1 rows are wrong and nothing was entered:").replace(
-                "%1", str(len(plan.rejected))) + "\n" + lines
+            text = self.tr("%n row(s) are wrong and nothing was entered:", "",
+                           len(plan.rejected)) + "\n" + lines
             if not plan.entries:
                 show_error(self, text)
                 return
@@ -192,5 +192,4 @@ class PaperEntryDialog(QDialog):
                                            accept_good=accept_good)
         self.entered_any = self.entered_any or bool(result["entered"])
         self.model.set_items(self.model.items + result["results"])
-        show_info(self, self.tr("%1 papers entered and graded.").replace(
-            "%1", str(result["entered"])))
+        show_info(self, self.tr("%n paper(s) entered and graded.", "", result["entered"]))

@@ -470,8 +470,8 @@ class ProctorView(QWidget):
         except IsoDeskError as exc:
             show_error(self, exc)
             return
-        show_info(self, self.tr("Saved %1 attempts to %2. Bring the file to the main PC and "
-                                "import it there.").replace("%1", str(out["attempts"]))
+        show_info(self, self.tr("Saved %n attempt(s) to %2. Bring the file to the main PC and "
+                                "import it there.", "", out["attempts"])
                   .replace("%2", out["file"]))
 
 

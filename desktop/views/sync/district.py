@@ -308,8 +308,8 @@ class SendPanel(QWidget):
         self.last_result = result
         self.full.setChecked(False)
         n = sum(result.counts.values())
-        text = self.tr("Done: %1 written and read back (%2 records, %3 files, %4 kB). You can "
-                       "remove the drive.").replace("%1", str(result.copied_to)) \
+        text = self.tr("Done: %1 written and read back (records: %2, files: %3, %4 kB). You "
+                       "can remove the drive.").replace("%1", str(result.copied_to)) \
             .replace("%2", str(n)).replace("%3", str(result.blobs)) \
             .replace("%4", str(result.size // 1024))
         if result.warnings:
@@ -476,5 +476,5 @@ class RecordStatesPanel(QWidget):
         wanted = self.state.currentData()
         self.proxy.set_predicate((lambda r: r["state"] == wanted) if wanted else None)
         self.proxy.set_query(self.search.text())
-        self.count.setText(self.tr("%1 of %2 records").replace("%1", str(self.proxy.rowCount()))
-                           .replace("%2", str(self.model.rowCount())))
+        self.count.setText(self.tr("%1 of %n record(s)", "", self.model.rowCount())
+                           .replace("%1", str(self.proxy.rowCount())))

@@ -1,6 +1,7 @@
 """Enrolment with the province (district side), the unit's own key, and the e-mail settings."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -131,9 +132,15 @@ class EmailPanel(QWidget):
         form.addRow(self.tr("Sender address:"), self.sender)
         form.addRow("", self.errors.label_for("sender"))
         layout.addWidget(box)
-        note = QLabel(self.tr("The password is kept on this computer only, protected by the "
-                              "Windows account. Packages are encrypted: the mail server cannot "
-                              "read them."))
+        if sys.platform == "win32":
+            kept = self.tr("The password is kept on this computer only, protected by the "
+                           "Windows account. Packages are encrypted: the mail server cannot "
+                           "read them.")
+        else:   # no Windows account here: the unit's key file protects it (sync/keys.py)
+            kept = self.tr("The password is kept on this computer only, encrypted with a key "
+                           "file of the data folder that backups do not contain. Packages are "
+                           "encrypted: the mail server cannot read them.")
+        note = QLabel(kept)
         note.setWordWrap(True)
         layout.addWidget(note)
         layout.addWidget(self.errors.label_for(""))
