@@ -20,7 +20,7 @@ class LoginDialog(QDialog):
         keep_whole(self)   # wrapped text never squeezed
         self.store = store
         self.user: User | None = None
-        self.setWindowTitle(self.tr("ISO Desk — sign in"))
+        self.setWindowTitle(self.tr("Sign in"))   # Qt adds " — ISO Desk" itself
         self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
         profile = get_profile(store)

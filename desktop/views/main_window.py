@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from .common import fit_to_screen, role_text
 from .context import ViewContext
+from .help_view import install_help_menu
 from .placeholder import PlaceholderPage
 from .sections import SECTIONS, Section
 
@@ -30,11 +31,10 @@ class MainWindow(QMainWindow):
         self.wants_rebuild = False
         self._pages: dict[str, QWidget] = {}
         profile = ctx.profile
-        title = "ISO Desk"
-        if profile:
-            title += f" — {profile.name}"
+        # the unit's name; Qt adds the program's name ("… — ISO Desk") to every window title
+        title = profile.name if profile else ""
         if ctx.demo:
-            title += self.tr(" (demo data)")
+            title = (title + self.tr(" (demo data)")).strip()
         self.setWindowTitle(title)
         if fit_to_screen(self, 1200, 760):
             # a small laptop screen (1366×768, or larger text): every pixel for the pages
@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
+        install_help_menu(self, ctx)
         self.nav.setCurrentRow(0)
 
     def resizeEvent(self, event) -> None:  # noqa: N802

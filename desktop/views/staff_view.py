@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
+    QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QLineEdit,
     QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -15,6 +15,7 @@ from desktop.models.staff import StaffMember, StaffRepository
 
 from .common import empty_hint, run_in_background, show_error, show_info
 from .context import ViewContext
+from .files import open_file, save_file
 from .flow import FlowLayout
 from .staff_dialogs import ImportPreviewDialog, StaffDialog
 from .staff_model import StaffFilterProxy, StaffTableModel
@@ -176,8 +177,8 @@ class StaffPage(QWidget):
         """Read the list off the UI thread (a large or hostile file must not freeze the
         window), then show the preview; picking another sheet there reads that sheet."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import staff from Excel"), "",
-                                                  self.tr("Excel files (*.xlsx)"))
+            path = open_file(self, self.tr("Import staff from Excel"), "staff-excel",
+                             self.tr("Excel files (*.xlsx)"))
         if not path:
             return
         self._import_job = run_in_background(
@@ -212,9 +213,8 @@ class StaffPage(QWidget):
 
     def export_excel(self, _checked=False, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export staff to Excel"),
-                                                  "danh-sach-can-bo.xlsx",
-                                                  self.tr("Excel files (*.xlsx)"))
+            path = save_file(self, self.tr("Export staff to Excel"), "staff-excel",
+                             "danh-sach-can-bo.xlsx", self.tr("Excel files (*.xlsx)"))
         if not path:
             return
         try:
@@ -227,9 +227,8 @@ class StaffPage(QWidget):
 
     def save_template(self, _checked=False, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the Excel template"),
-                                                  "mau-danh-sach-can-bo.xlsx",
-                                                  self.tr("Excel files (*.xlsx)"))
+            path = save_file(self, self.tr("Save the Excel template"), "staff-excel",
+                             "mau-danh-sach-can-bo.xlsx", self.tr("Excel files (*.xlsx)"))
         if not path:
             return
         try:

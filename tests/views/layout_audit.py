@@ -354,9 +354,15 @@ def _layout_widgets(layout, out: list) -> None:
 
 
 def check_window(window, where: str) -> list[Problem]:
+    from PySide6.QtGui import QGuiApplication
+
     screen = window.screen().availableGeometry()
     frame = window.frameGeometry()
     problems = []
+    name = QGuiApplication.applicationDisplayName()
+    if name and name in window.windowTitle():   # Qt adds it: it would show twice
+        problems.append(Problem(where, _name(window), "program name in the title",
+                                repr(window.windowTitle())))
     # one pixel of rounding when Qt scales (125 %)
     if frame.width() > screen.width() + 1 or frame.height() > screen.height() + 1:
         problems.append(Problem(where, _name(window), "window larger than the screen",
@@ -416,7 +422,9 @@ class Untranslated:
     (the dialog's own class, then its base class, then QWidget…): a string counts as missing
     only when no context answered for it."""
 
-    NOT_SHOWN = ("QImageWriter", "QImageReader")   # the screenshots' own error strings
+    # error strings that image readers and writers keep without showing them (screenshots,
+    # pictures of the user guide)
+    NOT_SHOWN = ("QImageWriter", "QImageReader", "QTgaFile")
 
     def __init__(self, app):
         from PySide6.QtCore import QCoreApplication, QTranslator

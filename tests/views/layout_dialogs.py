@@ -192,16 +192,34 @@ def district(walk):
 
 
 def about(walk):
-    from desktop.views import help_view
+    from desktop.views.help_view import AboutDialog
 
-    return help_view.AboutDialog(walk.ctx, parent=walk.window) if hasattr(help_view, "AboutDialog") \
-        else None
+    return AboutDialog(walk.ctx, parent=walk.window)
+
+
+def about_licences(walk):
+    from PySide6.QtWidgets import QTabWidget
+
+    dialog = about(walk)
+    dialog.findChild(QTabWidget, "about_tabs").setCurrentIndex(1)
+    return dialog
 
 
 def user_guide(walk):
-    from desktop.views import help_view
+    from desktop.views.help_view import GuideWindow
 
-    return help_view.GuideWindow(walk.window) if hasattr(help_view, "GuideWindow") else None
+    return GuideWindow(walk.window)
+
+
+def setup_wizard(walk):
+    import tempfile
+    from pathlib import Path
+
+    from desktop.models.db import DB_FILENAME, open_store
+    from desktop.views.setup_wizard import SetupWizard
+
+    walk.empty_store = open_store(Path(tempfile.mkdtemp(prefix="isodesk-new-")) / DB_FILENAME)
+    return SetupWizard(walk.empty_store)
 
 
 DIALOGS: dict[str, Callable] = {
@@ -213,4 +231,6 @@ DIALOGS: dict[str, Callable] = {
     "document-history": document_history, "nonconformity": nonconformity,
     "plan-item": plan_item, "review": review, "team-member": team_member, "audit": audit,
     "policy": policy, "overview-list": overview_list, "district": district,
+    "about": about, "about-licences": about_licences, "guide": user_guide,
+    "setup-wizard": setup_wizard,
 }

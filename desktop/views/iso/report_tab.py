@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QInputDialog,
+    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QInputDialog,
     QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSpinBox,
     QSplitter, QTableView, QVBoxLayout, QWidget,
 )
@@ -27,6 +27,7 @@ from desktop.models.iso.report_data import build_report
 from ..common import (
     FieldErrors, compact_combo, confirm, run_in_background, scrolling, show_error, show_info,
 )
+from ..files import save_file
 from ..flow import FlowLayout
 from ..tables import Column, ItemsModel, fit_columns
 from .common import DateEdit, date_text
@@ -493,8 +494,8 @@ class ReportTab(QWidget):
         if path is None:
             filt = self.tr("Excel files (*.xlsx)") if kind == "xlsx" else self.tr(
                 "PDF files (*.pdf)")
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the report"),
-                                                  f"bao-cao-iso-{self.report.year}.{kind}", filt)
+            path = save_file(self, self.tr("Export the report"), f"report-{kind}",
+                             f"bao-cao-iso-{self.report.year}.{kind}", filt)
         if not path:
             return
         data = self.current_data()

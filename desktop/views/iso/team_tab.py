@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
+    QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit,
     QPushButton, QVBoxLayout, QWidget,
 )
 
@@ -21,6 +21,7 @@ from desktop.models.staff import StaffRepository
 from desktop.models.vntext import person_sort_key
 
 from ..common import confirm, run_in_background, show_error, show_info
+from ..files import save_file
 from ..flow import FlowLayout
 from ..tables import Column, ItemsModel, SearchProxy
 from .common import (
@@ -326,8 +327,7 @@ class TeamTab(QWidget):
             name = "danh-sach-to-iso." + kind
             filt = self.tr("Excel files (*.xlsx)") if kind == "xlsx" else self.tr(
                 "PDF files (*.pdf)")
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the ISO team list"),
-                                                  name, filt)
+            path = save_file(self, self.tr("Export the ISO team list"), "team-list", name, filt)
         if not path:
             return
         data = team_list_data(self.ctx.store, attachment=self.as_attachment.isChecked())

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
     QLabel, QLineEdit, QMenu, QPushButton, QSplitter, QTableView, QTextBrowser,
     QVBoxLayout, QWidget,
 )
@@ -19,6 +19,7 @@ from desktop.models.minutes.from_session import training_draft
 
 from ..common import confirm, fit_to_screen, keep_whole, show_error, show_info, vn_datetime
 from ..context import ViewContext
+from ..files import save_file
 from ..flow import FlowLayout
 from ..tables import fit_columns
 from .editor import MinutesEditor
@@ -395,9 +396,8 @@ class MinutesPage(QWidget):
 
     def export_excel(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the register to Excel"),
-                                                  "so-bien-ban.xlsx",
-                                                  self.tr("Excel files (*.xlsx)"))
+            path = save_file(self, self.tr("Export the register to Excel"), "minutes-excel",
+                             "so-bien-ban.xlsx", self.tr("Excel files (*.xlsx)"))
         if not path:
             return
         entries = self.visible_entries()

@@ -12,7 +12,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
+    QCheckBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
 )
 
 from desktop.documents import minutes_pdf
@@ -22,6 +22,7 @@ from desktop.models.errors import IsoDeskError
 
 from ..common import fit_to_screen, run_in_background, show_error, show_info
 from ..context import ViewContext
+from ..files import save_file
 
 PRINT_DPI = 300
 
@@ -215,9 +216,8 @@ class PreviewDialog(QDialog):
         if self.pdf is None:
             return
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the minutes as PDF"),
-                                                  self.default_name(),
-                                                  self.tr("PDF files (*.pdf)"))
+            path = save_file(self, self.tr("Save the minutes as PDF"), "minutes-pdf",
+                             self.default_name(), self.tr("PDF files (*.pdf)"))
         if not path:
             return
         try:

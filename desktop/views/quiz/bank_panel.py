@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel,
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel,
     QLineEdit, QMenu, QPushButton, QSplitter, QTableView, QTextBrowser, QVBoxLayout,
     QWidget,
 )
@@ -18,6 +18,7 @@ from desktop.models.quiz import bank, bank_io, wording
 from desktop.models.quiz.common import LETTERS
 
 from ..common import compact_combo, confirm, empty_hint, run_in_background, show_error, show_info
+from ..files import open_file, save_file
 from ..flow import FlowLayout
 from ..context import ViewContext
 from ..tables import SearchProxy
@@ -255,9 +256,8 @@ class BankPanel(QWidget):
         """Read the file off the UI thread (a large or hostile file must not freeze the
         window), then show the dry run; the result of a confirmed import is `last_import`."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Import questions"), "",
-                self.tr("Question files") + " " + IMPORT_FILTER)
+            path = open_file(self, self.tr("Import questions"), "questions",
+                             self.tr("Question files") + " " + IMPORT_FILTER)
         if not path:
             return
         self.last_import = None
@@ -287,8 +287,8 @@ class BankPanel(QWidget):
 
     def export_file(self, path: str | None = None) -> dict | None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export the bank"), "ngan-hang-cau-hoi.gift",
+            path = save_file(
+                self, self.tr("Export the bank"), "questions", "ngan-hang-cau-hoi.gift",
                 self.tr("GIFT (*.gift);;Moodle XML (*.xml);;Excel (*.xlsx);;Aiken (*.aiken);;"
                         "ISO Desk (*.json)"))
         if not path:
@@ -310,9 +310,8 @@ class BankPanel(QWidget):
 
     def save_template(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the Excel template"),
-                                                  "mau-cau-hoi.xlsx",
-                                                  self.tr("Excel files (*.xlsx)"))
+            path = save_file(self, self.tr("Save the Excel template"), "questions",
+                             "mau-cau-hoi.xlsx", self.tr("Excel files (*.xlsx)"))
         if not path:
             return
         try:

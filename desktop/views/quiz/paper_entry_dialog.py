@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
     QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout,
 )
 
@@ -18,6 +18,7 @@ from desktop.models.quiz import paper_entry, papers
 from desktop.models.staff import StaffRepository
 
 from ..common import confirm, fit_to_screen, keep_whole, show_error, show_info
+from ..files import open_file
 from ..tables import ItemsModel
 from .table_models import pct
 
@@ -161,8 +162,8 @@ class PaperEntryDialog(QDialog):
 
     def import_csv(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Answers from paper (CSV)"), "",
-                                                  self.tr("CSV files (*.csv *.txt)"))
+            path = open_file(self, self.tr("Answers from paper (CSV)"), "paper-answers",
+                             self.tr("CSV files (*.csv *.txt)"))
         if not path:
             return
         try:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QInputDialog, QLabel, QLineEdit,
+    QAbstractItemView, QInputDialog, QLabel, QLineEdit,
     QMenu, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -23,11 +23,12 @@ from desktop.models.vntext import fold
 
 from ..common import confirm, show_error, show_info
 from ..context import ViewContext
+from ..files import open_file, save_file
+from ..flow import FlowLayout
 from ..tables import SearchProxy
 from .dialogs import EvidenceDialog, PickStaffDialog, PinDialog, VariantsDialog
 from .lan_panel import LanPanel
 from .paper_entry_dialog import PaperEntryDialog
-from ..flow import FlowLayout
 from .table_models import PeopleModel, tune_table
 
 REFRESH_MS = 3000
@@ -329,8 +330,9 @@ class ProctorView(QWidget):
     def _save_path(self, title: str, name: str, filter_text: str, path) -> str | None:
         if path is not None:
             return str(path)
-        chosen, _ = QFileDialog.getSaveFileName(self, title, name, filter_text)
-        return chosen or None
+        suffix = Path(name).suffix.lstrip(".").lower() or "file"
+        kind = "kiosk-file" if suffix.startswith("iso") else f"training-{suffix}"
+        return save_file(self, title, kind, name, filter_text) or None
 
     def _file_name(self, stem: str, suffix: str) -> str:
         return f"{stem}-{self.session.date}{suffix}" if self.session else stem + suffix
@@ -426,8 +428,8 @@ class ProctorView(QWidget):
 
     def import_results(self, path=None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Results file of a kiosk PC"), "",
-                                                  self.tr("Results files (*.isoresults)"))
+            path = open_file(self, self.tr("Results file of a kiosk PC"), "kiosk-file",
+                             self.tr("Results files (*.isoresults)"))
         if not path:
             return
         try:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
 from desktop.models.errors import IsoDeskError
@@ -15,6 +15,7 @@ from desktop.models.quiz import kiosk_files, results, sessions
 
 from ..common import confirm, empty_hint, show_error, show_info
 from ..context import ViewContext
+from ..files import open_file
 from ..flow import FlowLayout
 from ..tables import SearchProxy
 from .proctor_view import ProctorView
@@ -192,8 +193,8 @@ class SessionsPanel(QWidget):
 
     def open_setup(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Kiosk setup file"), "",
-                                                  self.tr("Kiosk setup files (*.isokiosk)"))
+            path = open_file(self, self.tr("Kiosk setup file"), "kiosk-file",
+                             self.tr("Kiosk setup files (*.isokiosk)"))
         if not path:
             return
         try:

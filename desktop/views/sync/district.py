@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+    QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
     QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 from PySide6.QtCore import Qt
@@ -18,6 +18,7 @@ from sync.peers import list_peers
 
 from ..common import compact_combo, empty_hint, run_in_background, scrolling, show_error, show_info
 from ..context import ViewContext
+from ..files import choose_folder, open_file
 from ..flow import FlowLayout
 from .common import (
     in_background, make_table, package_status_text, record_state_text, removable_drives,
@@ -240,7 +241,7 @@ class SendPanel(QWidget):
 
     def choose_folder(self, _checked=False, folder: str | None = None) -> None:
         if folder is None:
-            folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the drive or folder"))
+            folder = choose_folder(self, self.tr("Choose the drive or folder"), "sync-package")
         if not folder:
             return
         if self.drive.findData(folder) < 0:
@@ -328,7 +329,7 @@ class SendPanel(QWidget):
         if not go:
             return
         if folder is None:
-            folder = QFileDialog.getExistingDirectory(self, self.tr("Where to save the e-mail"))
+            folder = choose_folder(self, self.tr("Where to save the e-mail"), "sync-mail")
         if not folder:
             return
 
@@ -409,9 +410,8 @@ class SendPanel(QWidget):
 
     def import_ack(self, _checked=False, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Acknowledgement from the "
-                                                                "province"), "",
-                                                  self.tr("Sync files (*.isosync)"))
+            path = open_file(self, self.tr("Acknowledgement from the province"), "sync-package",
+                             self.tr("Sync files (*.isosync)"))
         if not path:
             return
         try:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -21,6 +21,7 @@ from sync.overview import (
 from ..common import show_error, show_info
 from ..iso.labels import label as iso_label
 from ..context import ViewContext
+from ..files import save_file
 from . import district_fields
 from .common import key_state_text, make_table, selected_item, short_time
 from ..tables import Column, ItemsModel, SearchProxy, number_sort
@@ -236,9 +237,9 @@ class OverviewPanel(QWidget):
 
     def export_excel(self, _checked=False, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export to Excel"), f"tong-hop-huyen-{self.year.value()}.xlsx",
-                self.tr("Excel files (*.xlsx)"))
+            path = save_file(self, self.tr("Export to Excel"), "districts-excel",
+                             f"tong-hop-huyen-{self.year.value()}.xlsx",
+                             self.tr("Excel files (*.xlsx)"))
         if not path:
             return
         headers = [c.header for c in self.model.columns]

@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QSpinBox,
+    QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QSpinBox,
     QVBoxLayout, QWidget,
 )
 
@@ -17,6 +17,7 @@ from sync.peers import enroll, list_peers
 
 from ..common import FieldErrors, confirm, show_error, show_info
 from ..context import ViewContext
+from ..files import open_file
 
 
 class EnrolPanel(QWidget):
@@ -61,8 +62,8 @@ class EnrolPanel(QWidget):
 
     def import_profile(self, _checked=False, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Province profile"), "",
-                                                  self.tr("Province profile (*.isoprofile)"))
+            path = open_file(self, self.tr("Province profile"), "province-profile",
+                             self.tr("Province profile (*.isoprofile)"))
         if not path:
             return
         try:
