@@ -126,10 +126,15 @@ def main() -> int:
         sign.agree.setChecked(True)
         grab(sign, "42-sign-filled")
         sign.close()
-        files = QFileDialog(window, "Lưu danh sách ra Excel", str(Path.home()))
+        documents = Path(tmp) / "Tài liệu"
+        documents.mkdir()
+        for name in ("bao-cao-iso-2026.pdf", "so-bien-ban.xlsx", "danh-sach-can-bo.xlsx"):
+            (documents / name).write_bytes(b"x" * 20_000)
+        files = QFileDialog(window, "Lưu danh sách ra Excel", str(documents))
         files.setOption(QFileDialog.Option.DontUseNativeDialog)
         files.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         files.setNameFilters(["Tệp Excel (*.xlsx)"])
+        files.selectFile("danh-sach-can-bo.xlsx")
         files.resize(820, 480)
         files.show()
         grab(files, "43-file-dialog")

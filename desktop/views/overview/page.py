@@ -141,7 +141,11 @@ class OverviewPage(QWidget):
         card = next(iter(self.cards.values()), None)
         if card is None:
             return COLUMNS
-        room = self.scroll.viewport().width() - 24
+        # the page's own width (its scroll area is resized after it): less the margins and a
+        # vertical scroll bar
+        m, b = self.layout().contentsMargins(), self.body.contentsMargins()
+        bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+        room = self.width() - m.left() - m.right() - b.left() - b.right() - bar - 6
         spacing = self.grid.horizontalSpacing()
         return max(1, min(COLUMNS, (room + spacing) // (card.minimumWidth() + spacing)))
 

@@ -39,10 +39,13 @@ class PinDialog(QDialog):
         self.session_id = session_id
         self.setWindowTitle(self.tr("Proctor's PIN"))
         self.errors = FieldErrors()
+        self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("The PIN lets the proctor leave the test mode, resume an "
-                                        "interrupted test and add people at the kiosk. Keep it "
-                                        "to yourself.")))
+        note = QLabel(self.tr("The PIN lets the proctor leave the test mode, resume an "
+                              "interrupted test and add people at the kiosk. Keep it to "
+                              "yourself."))
+        note.setWordWrap(True)   # on two lines rather than a dialog as wide as the screen
+        layout.addWidget(note)
         form = QFormLayout()
         self.pin = QLineEdit()
         self.pin.setObjectName("pin")
