@@ -82,6 +82,9 @@ class FlowLayout(QLayout):
     def addStretch(self, _factor: int = 1) -> None:  # noqa: N802 - QHBoxLayout's name
         self.add_stretch()
 
+    def addSpacing(self, _size: int) -> None:  # noqa: N802 - QHBoxLayout's name
+        """A wrapping row keeps the usual gap between its widgets, groups included."""
+
     def addLayout(self, layout: QLayout) -> None:  # noqa: N802
         holder = QWidget()
         holder.setLayout(layout)

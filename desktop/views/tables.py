@@ -259,11 +259,14 @@ class ColumnFitter(QObject):
     STRETCH_CHARS = 28    # room kept for the stretch column, at most 35 % of the table
 
     def __init__(self, table: QTableView, stretch: int | None = None,
-                 fixed: dict[int, int] | None = None):
+                 fixed: dict[int, int] | None = None, *, sideways: bool = False):
         super().__init__(table)
         self.table = table
         self.stretch = stretch
         self.fixed = dict(fixed or {})
+        self.sideways = sideways
+        if sideways:   # a wide table of figures: every column whole, scrolled sideways
+            table.setProperty("scrolls_sideways", True)
         self.natural: list[int] = []   # as wide as the content (capped)
         self.floor: list[int] = []     # what most cells need
         self.least: list[int] = []     # short columns whole, long ones about 14 characters
@@ -353,6 +356,8 @@ class ColumnFitter(QObject):
         if len(self.natural) != header.count():
             return
         width = self.table.viewport().width()
+        if self.sideways:
+            width = max(width, sum(self.natural))
         reserve = least_stretch = 0
         if self.stretch is not None:
             least_stretch = self._chars(12)
@@ -410,9 +415,10 @@ class ColumnFitter(QObject):
         return True
 
 def fit_columns(table: QTableView, stretch: int | None = None, *,
-                fixed: dict[int, int] | None = None) -> ColumnFitter:
+                fixed: dict[int, int] | None = None, sideways: bool = False) -> ColumnFitter:
     """Give `table` (its model already set) the program's column widths: `stretch` takes the
-    rest of the width, `fixed` columns ({column: width}) start as wide as given."""
-    fitter = ColumnFitter(table, stretch, fixed)
+    rest of the width, `fixed` columns ({column: width}) start as wide as given. A table of many
+    figures (`sideways`) keeps every column whole and scrolls sideways instead."""
+    fitter = ColumnFitter(table, stretch, fixed, sideways=sideways)
     table._column_fitter = fitter
     return fitter

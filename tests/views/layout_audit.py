@@ -179,7 +179,7 @@ class Walk:
             self.problems.append(Problem(name, context, "untranslated", repr(source)))
         self.shot(widget, name)
 
-    def main_window(self) -> None:
+    def main_window(self, prefix: str = "") -> None:
         from desktop.views.main_window import MainWindow
 
         window = MainWindow(self.ctx)
@@ -191,7 +191,7 @@ class Walk:
             page = window.show_section(section.key)
             settle()
             for state in tab_states(page):
-                name = section.key + state
+                name = prefix + section.key + state
                 if window.size() != size:
                     self.problems.append(Problem(name, "MainWindow", "window resized itself",
                                                  f"{size.width()}×{size.height()} → "
@@ -240,13 +240,42 @@ def run(args) -> list[Problem]:
             from desktop.demo import create_demo
 
             create_demo(demo)
-        walk = Walk(demo, Path(args.shots) if args.shots else None,
-                    words=args.language != "en")
+        shots = Path(args.shots) if args.shots else None
+        walk = Walk(demo, shots, words=args.language != "en")
         walk.main_window()
         if not args.no_dialogs:
             walk.dialogs()
         walk.close()
-    return walk.problems
+        problems = walk.problems
+        if not args.no_province:   # the province's own pages (its sync side)
+            walk = Walk(province_folder(Path(tmp) / "province"), shots,
+                        words=args.language != "en")
+            walk.main_window("province:")
+            walk.close()
+            problems += walk.problems
+    return problems
+
+
+def province_folder(folder: Path) -> Path:
+    """A province unit with three districts on its list (the demo is a district)."""
+    from desktop.models import users
+    from desktop.models.db import DB_FILENAME, open_store
+    from desktop.models.setup_hooks import run_setup_hooks
+    from desktop.models.unit import UnitProfile, save_profile
+    from sync.peers import add_district
+
+    store = open_store(folder / DB_FILENAME, actor="setup")
+    with store.atomic():
+        save_profile(store, UnitProfile(code="BHXHLG", name="Bảo hiểm xã hội tỉnh Lam Giang",
+                                        level="province", place="Lam Giang"))
+        users.create_user(store, "admin", "Nguyễn Văn Tỉnh", "admin", "matkhau-tinh")
+        run_setup_hooks(store)
+    for code, name in (("BHXHST", "Bảo hiểm xã hội huyện Sông Trà"),
+                       ("BHXHDB", "Bảo hiểm xã hội huyện Đồng Bằng"),
+                       ("BHXHKV1", "Bảo hiểm xã hội khu vực I")):
+        add_district(store, code, name, f"{code.lower()}@example.vn")
+    store.close(clean=False)
+    return folder
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -258,6 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--demo", help="copy this demo data folder instead of building one")
     parser.add_argument("--shots", help="save a picture of each screen here")
     parser.add_argument("--no-dialogs", action="store_true")
+    parser.add_argument("--no-province", action="store_true", help="only the demo district")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     problems = run(args)

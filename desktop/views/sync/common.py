@@ -14,7 +14,8 @@ from ..common import run_in_background
 from ..tables import fit_columns
 
 
-def make_table(name: str, model, *, stretch: int | None = None) -> QTableView:
+def make_table(name: str, model, *, stretch: int | None = None,
+               sideways: bool = False) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
@@ -25,7 +26,7 @@ def make_table(name: str, model, *, stretch: int | None = None) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
-    fit_columns(view, stretch)
+    fit_columns(view, stretch, sideways=sideways)
     return view
 
 

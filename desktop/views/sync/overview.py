@@ -22,6 +22,7 @@ from ..common import show_error, show_info
 from ..iso.labels import label as iso_label
 from ..context import ViewContext
 from ..files import save_file
+from ..flow import FlowLayout
 from . import district_fields
 from .common import key_state_text, make_table, selected_item, short_time
 from ..tables import Column, ItemsModel, SearchProxy, number_sort
@@ -75,7 +76,7 @@ class OverviewPanel(QWidget):
         self.ctx = ctx
         self.rows: list = []
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
+        bar = FlowLayout()   # wraps on a narrow screen
         bar.addWidget(QLabel(self.tr("Year:")))
         self.year = QSpinBox()
         self.year.setObjectName("overview_year")
@@ -86,7 +87,9 @@ class OverviewPanel(QWidget):
         self.search.setObjectName("overview_search")
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Search a district (accents optional)"))
-        bar.addWidget(self.search, 1)
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 34)
+        bar.addWidget(self.search)
+        bar.add_stretch()
         self.open_btn = QPushButton(self.tr("Open district data…"))
         self.open_btn.setObjectName("open_district")
         self.open_btn.clicked.connect(self.open_district)
@@ -99,7 +102,7 @@ class OverviewPanel(QWidget):
         self.model = ItemsModel([], blanks_last=True)
         self.proxy = DistrictProxy(lambda r: [r.code, r.name])
         self.proxy.setSourceModel(self.model)
-        self.view = make_table("overview_table", self.proxy)
+        self.view = make_table("overview_table", self.proxy, sideways=True)
         # the district stays in sight when the figures are scrolled: its name heads the row
         self.view.verticalHeader().show()
         self.view.doubleClicked.connect(lambda _i: self.open_district())

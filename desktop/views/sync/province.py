@@ -19,6 +19,7 @@ from sync.peers import get_peer, trust_sender
 from ..common import confirm, run_in_background, show_error, show_info
 from ..context import ViewContext
 from ..files import choose_folder, open_files
+from ..flow import FlowLayout
 from .common import in_background, make_table, removable_drives, selected_item, short_time
 from .dialogs import TrustKeyDialog
 from .results import COLOURS, category, contents_text, district_of, state_text, totals_text
@@ -48,7 +49,7 @@ class ImportPanel(QWidget):
         line = self.files.fontMetrics().lineSpacing()
         self.files.setFixedHeight(3 * (line + 2) + 2 * self.files.frameWidth() + 4)
         layout.addWidget(self.files)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()   # wraps on a narrow screen
         for name, text, slot in (("add_files", self.tr("Add files…"), self.add_files),
                                  ("add_folder", self.tr("Add folder or drive…"), self.add_folder),
                                  ("clear_files", self.tr("Clear the list"), self.clear_files)):
