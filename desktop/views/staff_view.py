@@ -71,7 +71,10 @@ class StaffPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        fit_columns(self.table, StaffTableModel.DEPARTMENT)
+        # on a narrow screen the details go first (they stay in the edit dialog)
+        fit_columns(self.table, StaffTableModel.DEPARTMENT, optional=[
+            StaffTableModel.EMAIL, StaffTableModel.GENDER, StaffTableModel.BIRTH,
+            StaffTableModel.PHONE, StaffTableModel.RANK])
         self.table.doubleClicked.connect(lambda _i: self.edit_member() if editable else None)
         layout.addWidget(self.table, 1)
         if editable:

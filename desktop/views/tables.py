@@ -259,12 +259,15 @@ class ColumnFitter(QObject):
     STRETCH_CHARS = 28    # room kept for the stretch column, at most 35 % of the table
 
     def __init__(self, table: QTableView, stretch: int | None = None,
-                 fixed: dict[int, int] | None = None, *, sideways: bool = False):
+                 fixed: dict[int, int] | None = None, *, sideways: bool = False,
+                 optional: list[int] | None = None):
         super().__init__(table)
         self.table = table
         self.stretch = stretch
         self.fixed = dict(fixed or {})
         self.sideways = sideways
+        self.optional = list(optional or [])   # hidden in this order when there is no room
+        self.auto_hidden: set[int] = set()
         if sideways:   # a wide table of figures: every column whole, scrolled sideways
             table.setProperty("scrolls_sideways", True)
         self.natural: list[int] = []   # as wide as the content (capped)
@@ -311,9 +314,12 @@ class ColumnFitter(QObject):
         table = self.table
         header = table.horizontalHeader()
         self.natural, self.floor, self.least, self.heading, self.one_line = [], [], [], [], []
+        for col in self.auto_hidden:   # measured shown (a hidden section has no size hint)
+            header.setSectionHidden(col, False)
         for col in range(header.count()):
             one_line, wrapped = self._heading_widths(col)
-            if col == self.stretch or header.isSectionHidden(col):
+            if col == self.stretch or (header.isSectionHidden(col)
+                                       and col not in self.auto_hidden):
                 natural = floor = least = 0
             elif col in self.fixed:
                 natural = floor = least = self.fixed[col]
@@ -362,20 +368,39 @@ class ColumnFitter(QObject):
         if self.stretch is not None:
             least_stretch = self._chars(12)
             reserve = max(least_stretch, min(self._chars(self.STRETCH_CHARS), int(width * 0.35)))
-        steps = [self.natural, self.floor, self.least]
+        hidden = self._hide_optional(width - reserve)   # before the long text is squeezed
+        shown = [[0 if col in hidden else w for col, w in enumerate(step)]
+                 for step in (self.natural, self.floor, self.least, self.heading)]
+        natural, floor, least, heading = shown
+        steps = [natural, floor, least]
         sizes = None
         for wide, narrow in zip(steps, steps[1:]):
             if sum(narrow) + reserve <= width:
                 sizes = self._between(wide, narrow, width - reserve)
                 break
         if sizes is None:
-            sizes = self._between(self.least, self.heading, width - least_stretch)
+            sizes = self._between(least, heading, width - least_stretch)
         wraps = False
         for col, size in enumerate(sizes):
             if col != self.stretch and not header.isSectionHidden(col):
                 header.resizeSection(col, size)
                 wraps = wraps or size < self.one_line[col]
         self._header_lines(2 if wraps else 1)
+
+    def _hide_optional(self, room: int) -> set[int]:
+        """The optional columns (e-mail, date of birth…) hidden, least wanted first, until the
+        others fit at their narrowest; shown again when the table is wide enough."""
+        header = self.table.horizontalHeader()
+        hidden: set[int] = set()
+        for col in self.optional:
+            if sum(w for c, w in enumerate(self.least) if c not in hidden) <= room:
+                break
+            hidden.add(col)
+        for col in self.optional:
+            if header.isSectionHidden(col) != (col in hidden):
+                header.setSectionHidden(col, col in hidden)
+        self.auto_hidden = hidden
+        return hidden
 
     @staticmethod
     def _between(wide: list[int], narrow: list[int], room: int) -> list[int]:
@@ -415,10 +440,12 @@ class ColumnFitter(QObject):
         return True
 
 def fit_columns(table: QTableView, stretch: int | None = None, *,
-                fixed: dict[int, int] | None = None, sideways: bool = False) -> ColumnFitter:
+                fixed: dict[int, int] | None = None, sideways: bool = False,
+                optional: list[int] | None = None) -> ColumnFitter:
     """Give `table` (its model already set) the program's column widths: `stretch` takes the
     rest of the width, `fixed` columns ({column: width}) start as wide as given. A table of many
-    figures (`sideways`) keeps every column whole and scrolls sideways instead."""
-    fitter = ColumnFitter(table, stretch, fixed, sideways=sideways)
+    figures (`sideways`) keeps every column whole and scrolls sideways instead. `optional`
+    columns are hidden, in that order, when the table is too narrow for them all."""
+    fitter = ColumnFitter(table, stretch, fixed, sideways=sideways, optional=optional)
     table._column_fitter = fitter
     return fitter

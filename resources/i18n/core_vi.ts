@@ -72,6 +72,22 @@
         <translation>Vui lòng chờ</translation>
     </message>
     <message>
+        <source>Administrator</source>
+        <translation>Quản trị</translation>
+    </message>
+    <message>
+        <source>ISO team</source>
+        <translation>Tổ triển khai ISO</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>Chuyên gia tư vấn</translation>
+    </message>
+    <message>
+        <source>Proctor</source>
+        <translation>Giám sát kiểm tra</translation>
+    </message>
+    <message>
         <source>System</source>
         <translation>Hệ thống</translation>
     </message>
@@ -271,9 +287,11 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
         <source>Refused</source>
         <translation>Từ chối</translation>
     </message>
-    <message>
-        <source>Import %1 rows</source>
-        <translation>Nhập %1 dòng</translation>
+    <message numerus="yes">
+        <source>Import %n row(s)</source>
+        <translation>
+            <numerusform>Nhập %n dòng</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -363,22 +381,6 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
     <message>
         <source>New account</source>
         <translation>Tài khoản mới</translation>
-    </message>
-    <message>
-        <source>Administrator</source>
-        <translation>Quản trị</translation>
-    </message>
-    <message>
-        <source>ISO team</source>
-        <translation>Tổ triển khai ISO</translation>
-    </message>
-    <message>
-        <source>Consultant</source>
-        <translation>Chuyên gia tư vấn</translation>
-    </message>
-    <message>
-        <source>Proctor</source>
-        <translation>Giám sát kiểm tra</translation>
     </message>
     <message>
         <source>— choose a role —</source>
@@ -682,8 +684,8 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
         <translation>Đang đọc %1…</translation>
     </message>
     <message>
-        <source>Imported: %1 added, %2 updated. %3 rows refused.</source>
-        <translation>Đã nhập: thêm %1, cập nhật %2. %3 dòng bị từ chối.</translation>
+        <source>Imported: %1 added, %2 updated. Rows refused: %3.</source>
+        <translation>Đã nhập: thêm %1, cập nhật %2. Số dòng bị từ chối: %3.</translation>
     </message>
     <message>
         <source>Export staff to Excel</source>

@@ -28,6 +28,13 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message numerus="yes">
+        <source>%n question(s) lose something this program can&apos;t keep (see the &quot;Left out&quot; column).</source>
+        <translation>
+            <numerusform>%n question loses something this program can&apos;t keep (see the &quot;Left out&quot; column).</numerusform>
+            <numerusform>%n questions lose something this program can&apos;t keep (see the &quot;Left out&quot; column).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Import %n question(s)</source>
         <translation>
             <numerusform>Import %n question</numerusform>

@@ -3,6 +3,7 @@ horizontal scroll bars, tables too narrow or too short, overlapping widgets, a w
 the screen or naming the program in its title. Each check returns `Problem`s."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 @dataclass
@@ -80,6 +81,9 @@ def check_labels(window, where: str) -> list[Problem]:
         text = label.text()
         if label.buddy() is not None:   # "&Tên" is shown "Tên", underlined
             text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+        elif re.search(r"(^|[^&])&\w", text) and not _is_rich(label):
+            problems.append(Problem(where, _name(label), "stray &",
+                                    f"a shortcut mark with no field to go to: {text!r}"))
         need = _text_width(label, text, _is_rich(label))
         if need > room_w + 1:
             problems.append(Problem(where, _name(label), "text cut",
@@ -89,8 +93,6 @@ def check_labels(window, where: str) -> list[Problem]:
 
 
 def _plain(text: str) -> str:
-    import re
-
     return re.sub(r"<[^>]+>", "", text)
 
 

@@ -50,7 +50,8 @@ def test_every_screen_fits_small_laptops(demo_dir, tmp_path):
 
 
 def test_the_audit_sees_cut_text_and_a_grown_window(qtbot):
-    """The checks themselves: a label cut short, rows squeezed, a horizontal scroll bar."""
+    """The checks themselves: a label cut short, rows squeezed, a horizontal scroll bar, a
+    shortcut mark shown as "&"."""
     from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
     from tests.views import layout_audit as audit
@@ -65,6 +66,7 @@ def test_the_audit_sees_cut_text_and_a_grown_window(qtbot):
     wrapped.setWordWrap(True)
     wrapped.setFixedHeight(14)
     layout.addWidget(wrapped)
+    layout.addWidget(QLabel("Tên đăng &nhập:"))   # a shortcut mark with no field
     area = QScrollArea()
     inner = QWidget()
     inner.setMinimumWidth(2000)
@@ -74,4 +76,4 @@ def test_the_audit_sees_cut_text_and_a_grown_window(qtbot):
     window.show()
     qtbot.waitExposed(window)
     kinds = {p.kind for p in audit.audit(window, "test")}
-    assert {"text cut", "wrapped text cut", "horizontal scroll bar"} <= kinds
+    assert {"text cut", "wrapped text cut", "horizontal scroll bar", "stray &"} <= kinds

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit,
-    QPushButton, QVBoxLayout,
+    QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+    QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
 )
 
 from desktop.documents.minutes_pdf import confirmed_pdf_renderer
@@ -158,9 +158,14 @@ class SignDialog(QDialog):
         self.password = QLineEdit()
         self.password.setObjectName("sign_password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        wform.addRow(self.tr("&Username:"), self.username)
-        wform.addRow("", self.signer_label)
-        self.who_form = wform   # the name's row shows once a username is typed
+        # the signer's name beside the username: no row of its own, which a short screen lacks
+        self.username.setMaximumWidth(self.username.fontMetrics().averageCharWidth() * 28)
+        name_row = QHBoxLayout()
+        name_row.addWidget(self.username)
+        name_row.addWidget(self.signer_label, 1)
+        username_label = QLabel(self.tr("&Username:"))
+        username_label.setBuddy(self.username)   # Alt+U (a row of a layout gets no buddy itself)
+        wform.addRow(username_label, name_row)
         wform.addRow(self.tr("&Password:"), self.password)
         self.capacity = QComboBox()
         self.capacity.setObjectName("sign_on_behalf")
@@ -215,7 +220,6 @@ class SignDialog(QDialog):
     def _update_signer(self) -> None:
         user = users.find_user(self.store, self.username.text()) if self.username.text() else None
         self.signer = user
-        self.who_form.setRowVisible(self.signer_label, bool(self.username.text().strip()))
         if user is None:
             self.signer_label.setText(self.tr("No account with this username.")
                                       if self.username.text().strip() else "")

@@ -110,8 +110,8 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(tabs, 1)
         left = sum(1 for i in plan.items if i.left_out)
         if left:
-            note = QLabel(self.tr("%1 questions lose something this program can't keep (see the "
-                                  "\"Left out\" column).").replace("%1", str(left)))
+            note = QLabel(self.tr("%n question(s) lose something this program can't keep (see "
+                                  "the \"Left out\" column).", "", left))
             note.setObjectName("left_out_note")
             note.setWordWrap(True)
             layout.addWidget(note)
