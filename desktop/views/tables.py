@@ -332,6 +332,8 @@ class ColumnFitter(QObject):
                     most = min(self._usual_width(col), self._chars(self.SHORT_CHARS))
                     floor = max(wrapped, min(natural, max(most, self._chars(self.TEXT_CHARS))))
                     least = max(wrapped, min(floor, self._chars(self.TEXT_CHARS)))
+                    if self.stretch is not None:   # the extra room goes to the long text
+                        natural = floor
                 natural = max(natural, floor)
             self.natural.append(natural)
             self.floor.append(floor)
