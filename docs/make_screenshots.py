@@ -35,7 +35,7 @@ def main() -> int:
 
     configure_screen(1366, 768)
     os.environ.setdefault("ISODESK_PDF_FONT", "liberation")
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import Qt, QThreadPool
     from PySide6.QtWidgets import QFileDialog, QTabWidget
 
     from desktop.app import install_translators, make_application
@@ -147,6 +147,7 @@ def main() -> int:
         about.show()
         grab(about, "45-about")
         about.findChild(QTabWidget, "about_tabs").setCurrentIndex(1)
+        QThreadPool.globalInstance().waitForDone()   # the list of components, read aside
         grab(about, "46-about-licences")
         about.close()
         window.close()

@@ -17,7 +17,7 @@ from desktop import __version__
 from desktop.licenses import Component, components
 from desktop.paths import resource
 
-from .common import fit_to_screen, tr
+from .common import fit_to_screen, run_in_background, tr
 from .tables import Column, ItemsModel, SearchProxy, fit_columns
 
 GUIDE = ("guide", "vi", "index.html")
@@ -140,7 +140,8 @@ class AboutDialog(QDialog):
         layout.addWidget(note)
         from PySide6.QtWidgets import QAbstractItemView, QTableView
 
-        self.model = LicenceModel(components(qVersion()), self)
+        # reading every library's metadata takes about half a second: off the UI thread
+        self.model = LicenceModel([], self)
         self.proxy = SearchProxy(parent=self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
@@ -160,8 +161,14 @@ class AboutDialog(QDialog):
         splitter.setSizes([300, 220])
         layout.addWidget(splitter, 1)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_licence())
-        self.table.selectRow(0)
+        self.text.setPlainText(self.tr("Reading the list of components…"))
+        qt_version = qVersion()
+        run_in_background(self, lambda: components(qt_version), self._licences_read)
         return page
+
+    def _licences_read(self, items: list[Component]) -> None:
+        self.model.set_items(items)
+        self.table.selectRow(0)
 
     def _show_licence(self) -> None:
         rows = self.table.selectionModel().selectedRows()

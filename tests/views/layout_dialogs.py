@@ -200,8 +200,11 @@ def about(walk):
 def about_licences(walk):
     from PySide6.QtWidgets import QTabWidget
 
+    from PySide6.QtCore import QThreadPool
+
     dialog = about(walk)
     dialog.findChild(QTabWidget, "about_tabs").setCurrentIndex(1)
+    QThreadPool.globalInstance().waitForDone(10_000)   # the list, read aside
     return dialog
 
 

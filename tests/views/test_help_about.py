@@ -74,6 +74,7 @@ def test_about_names_the_version_the_data_folder_and_every_licence(window, qtbot
     qtbot.addWidget(dialog)
     about = dialog.findChild(QLabel, "about_text")
     assert __version__ in about.text() and str(store.data_dir) in about.text()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=10_000)   # read off the UI thread
     names = {c.name.lower(): c for c in dialog.model.items}
     for wanted in ("qt", "python", "sqlite", "pyside6_essentials", "reportlab", "openpyxl",
                    "cryptography", "sqlite-utils", "platformdirs"):
