@@ -112,11 +112,75 @@ def snug_tabs(tabs) -> None:
     tabs.tabBar().setStyle(style)
 
 
+def least_height(widget: QWidget, width: int) -> int:
+    """The least height `widget` needs at `width`, wrapped text included.
+
+    Qt has two answers and neither fits: the minimum size leaves wrapped text out (rows then
+    overlap), the height-for-width counts every other widget at its preferred height (a scroll
+    area then scrolls although everything fits). This one takes each wrapped label or wrapping
+    row at its height for its width, and everything else at its minimum."""
+    from PySide6.QtWidgets import QAbstractScrollArea, QSplitter, QStackedWidget, QTabWidget
+
+    least = max(widget.minimumSize().height(), widget.minimumSizeHint().height())
+    layout = widget.layout()
+    if isinstance(widget, (QAbstractScrollArea, QSplitter, QStackedWidget, QTabWidget)):
+        return least
+    if layout is not None:
+        return max(least, _layout_least(layout, width) if layout.hasHeightForWidth() else 0)
+    if widget.hasHeightForWidth():
+        return max(least, widget.heightForWidth(width))
+    return least
+
+
+def _item_least(item, width: int) -> int:
+    if item.widget() is not None:
+        least = least_height(item.widget(), width)
+    elif item.layout() is not None:
+        least = _layout_least(item.layout(), width)
+    else:
+        least = item.minimumSize().height()
+    if item.hasHeightForWidth():   # what the layout around it will give it, at the least
+        least = max(least, item.heightForWidth(width))
+    return least
+
+
+def _layout_least(layout, width: int) -> int:
+    from PySide6.QtWidgets import QBoxLayout, QGridLayout
+
+    if not layout.hasHeightForWidth():
+        return layout.minimumSize().height()
+    m = layout.contentsMargins()
+    inner = max(1, width - m.left() - m.right())
+    items = [layout.itemAt(i) for i in range(layout.count())]
+    items = [i for i in items if i is not None and not i.isEmpty()]
+    if isinstance(layout, QBoxLayout):
+        gap = max(layout.spacing(), 0)
+        if layout.direction() in (QBoxLayout.Direction.TopToBottom,
+                                  QBoxLayout.Direction.BottomToTop):
+            body = sum(_item_least(i, inner) for i in items) + gap * max(0, len(items) - 1)
+        else:   # side by side: each at the width the layout gave it
+            body = max((_item_least(i, i.geometry().width() or inner) for i in items), default=0)
+        return body + m.top() + m.bottom()
+    if isinstance(layout, QGridLayout):
+        rows: dict[int, int] = {}
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            if item is None or item.isEmpty():
+                continue
+            row = layout.getItemPosition(index)[0]
+            rows[row] = max(rows.get(row, 0),
+                            _item_least(item, item.geometry().width() or inner))
+        gap = max(layout.verticalSpacing(), 0)
+        return sum(rows.values()) + gap * max(0, len(rows) - 1) + m.top() + m.bottom()
+    return layout.totalHeightForWidth(width)   # a wrapping row, a form: exact enough
+
+
 class _Sheet(QWidget):
-    """What a scroll area shows: its content, as tall as the room or as its minimum.
+    """What a scroll area shows: its content, as tall as the room or as its least height.
 
     (A scroll area sizes a widget whose layout has a height-for-width — a row of buttons that
-    wraps — by the layout's preferred heights, and so scrolled although everything fitted.)"""
+    wraps — by the layout's preferred heights, and so scrolled although everything fitted;
+    by its minimum alone, wrapped text would be squeezed: see `least_height`.)"""
 
     def __init__(self, content: QWidget):
         super().__init__()
@@ -124,13 +188,18 @@ class _Sheet(QWidget):
         self.content = content
 
     def minimumSizeHint(self):  # noqa: N802
-        return self.content.minimumSizeHint().expandedTo(self.content.minimumSize())
+        hint = self.content.minimumSizeHint().expandedTo(self.content.minimumSize())
+        width = self.width() if self.width() > 0 else hint.width()
+        hint.setHeight(max(hint.height(), least_height(self.content, width)))
+        return hint
 
     def sizeHint(self):  # noqa: N802
         return self.minimumSizeHint()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         self.content.setGeometry(self.rect())
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()   # another width, another least height
 
     def event(self, event) -> bool:
         from PySide6.QtCore import QEvent

@@ -439,7 +439,7 @@
         <translation>Biên bản chờ xác nhận</translation>
     </message>
     <message>
-        <source>Awareness test of the districts' staff</source>
+        <source>Awareness test of the districts&apos; staff</source>
         <translation>Kiểm tra nhận thức của cán bộ các huyện</translation>
     </message>
     <message>
@@ -455,7 +455,7 @@
         <translation>Chưa kiểm tra</translation>
     </message>
     <message>
-        <source>The districts' documents by state</source>
+        <source>The districts&apos; documents by state</source>
         <translation>Tài liệu của các huyện theo trạng thái</translation>
     </message>
     <message>
@@ -515,7 +515,7 @@
         <translation>không có điểm quá hạn</translation>
     </message>
     <message>
-        <source>milestones of the districts' plans</source>
+        <source>milestones of the districts&apos; plans</source>
         <translation>mốc trong kế hoạch của các huyện</translation>
     </message>
     <message>

@@ -85,6 +85,14 @@ class FigureCard(QFrame):
         self.detail.setVisible(bool(detail))
         self.tone = tone
         self._restyle()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Tall enough for its title and caption wrapped at the card's narrowest: the layouts
+        around it count minimum heights, which leave wrapped text out."""
+        layout = self.layout()
+        layout.activate()
+        self.setMinimumHeight(max(140, layout.totalHeightForWidth(self.minimumWidth())))
 
     def _fit_value(self) -> None:
         """The big figure in the largest size (up to 30 pt) that fits the card's narrowest

@@ -440,9 +440,9 @@ class ProctorView(QWidget):
         if out["already_imported"]:
             text = self.tr("This file was imported before: nothing was merged again.")
         elif not out["merged"]:
-            text = self.tr("%1: nothing new; the %2 attempts in the file are already here. "
-                           "Nothing was merged.").replace("%1", out.get("kiosk_label") or "") \
-                .replace("%2", str(out["attempts_duplicate"]))
+            text = self.tr("%1: nothing new; the %n attempt(s) in the file are already here. "
+                           "Nothing was merged.", "", out["attempts_duplicate"]) \
+                .replace("%1", out.get("kiosk_label") or "")
         else:
             text = self.tr("%1: %2 new attempts, %3 updated, %4 already here.") \
                 .replace("%1", out.get("kiosk_label") or "") \
