@@ -9,7 +9,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QFrame, QLabel, QMessageBox, QProgressDialog, QScrollArea, QWidget,
+    QFrame, QLabel, QMessageBox, QProgressDialog, QScrollArea, QSizePolicy, QWidget,
 )
 
 from desktop.models.db import shown_time
@@ -219,6 +219,37 @@ def scrolling(content: QWidget) -> QScrollArea:
     bar = area.style().pixelMetric(area.style().PixelMetric.PM_ScrollBarExtent)
     area.setMinimumWidth(content.minimumSizeHint().width() + bar + 4)
     return area
+
+
+class ElidedLabel(QLabel):
+    """One line of text ending in "…" when it is wider than the label, the whole text then
+    in the tooltip. For a line that may give way on a short screen (the layout audit knows
+    it is cut on purpose)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:   # noqa: N802 (Qt's name)
+        self._full = text
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event) -> None:   # noqa: N802
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = self.contentsRect().width()
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
+                                              max(width, 10))
+        if shown != super().text():
+            super().setText(shown)
+        self.setToolTip(self._full if shown != self._full else "")
 
 
 class _EmptyState(QWidget):

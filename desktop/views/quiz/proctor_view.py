@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QInputDialog, QLabel, QLineEdit,
+    QAbstractItemView, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
     QMenu, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -21,7 +21,7 @@ from desktop.models.settings import get_setting
 from desktop.models.staff import StaffRepository
 from desktop.models.vntext import fold
 
-from ..common import confirm, show_error, show_info
+from ..common import ElidedLabel, confirm, show_error, show_info
 from ..context import ViewContext
 from ..files import open_file, save_file
 from ..flow import FlowLayout
@@ -61,7 +61,17 @@ class ProctorView(QWidget):
         self.summary.setObjectName("proctor_summary")
         self.summary.setStyleSheet("font-weight: bold;")
         self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
+        # the name search at the right end of the figures' line: a line of its own cost the
+        # list of people rows on a laptop
+        self.search = QLineEdit()
+        self.search.setObjectName("people_search")
+        self.search.setPlaceholderText(self.tr("Search a name"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 20)
+        line = QHBoxLayout()
+        line.addWidget(self.summary, 1)
+        line.addWidget(self.search, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(line)
 
         bar = FlowLayout()   # wraps on a narrow screen instead of widening the window
         self.kiosk_button = QPushButton(self.tr("Start the test kiosk"))
@@ -88,20 +98,13 @@ class ProctorView(QWidget):
              True),
             (self.tr("Export this PC's results (kiosk PC)…"), "export_results",
              self.export_results, True)])
-        # at the right end of the buttons' row (the row wraps when the window is narrow)
-        self.search = QLineEdit()
-        self.search.setObjectName("people_search")
-        self.search.setPlaceholderText(self.tr("Search a name"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 30)
-        bar.add_stretch()
-        bar.addWidget(self.search)
-        layout.addLayout(bar)
-        # The test in browsers over the office network (web and kiosk people share the list).
+        # The test in browsers over the office network (web and kiosk people share the list):
+        # in the buttons' row, which wraps; a line of its own cost the list of people rows
         self.lan = LanPanel(self.store, self._selected_staff, self)
         self.lan.setObjectName("lan_panel")
         self.lan.changed.connect(self._done)
-        layout.addWidget(self.lan)
+        bar.addWidget(self.lan)
+        layout.addLayout(bar)
 
         self.model = PeopleModel(self)
         self.proxy = SearchProxy(parent=self)
@@ -118,9 +121,15 @@ class ProctorView(QWidget):
         tune_table(self.table, PeopleModel.DEPARTMENT)
         self.table.doubleClicked.connect(lambda _i: self.show_answers())
         layout.addWidget(self.table, 1)
-        self.coverage = QLabel()
+        # the whole roster's figures: on a short screen (1280×720 at 125 %) one line ending in
+        # "…", the names in its tooltip, so the list keeps its rows
+        screen = self.screen().availableGeometry().height() if self.screen() else 800
+        if screen < 650:
+            self.coverage = ElidedLabel()
+        else:
+            self.coverage = QLabel()
+            self.coverage.setWordWrap(True)
         self.coverage.setObjectName("roster_coverage")
-        self.coverage.setWordWrap(True)
         self.coverage.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.coverage)
         self.search.textChanged.connect(self.proxy.set_query)

@@ -88,7 +88,7 @@ class SessionsPanel(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         screen = self.screen().availableGeometry().height() if self.screen() else 800
-        shown = 3 if screen >= 650 else 2 if screen >= 560 else 1.5   # 1280×720 at 125 %: 1.5
+        shown = 3 if screen >= 650 else 2 if screen >= 560 else 1   # 1280×720 at 125 %: 1
         top = bar.sizeHint().height() + self.table.horizontalHeader().sizeHint().height() \
             + int(rows * shown) + 12
         splitter.setSizes([top, 1000])
