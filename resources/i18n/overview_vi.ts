@@ -8,7 +8,7 @@
         <translation>Nhập danh sách cán bộ</translation>
     </message>
     <message>
-        <source>The office's staff from its Excel list (a template is there to fill in); the test, the team and the minutes use it.</source>
+        <source>The office&apos;s staff from its Excel list (a template is there to fill in); the test, the team and the minutes use it.</source>
         <translation>Cán bộ của đơn vị lấy từ danh sách Excel (có sẵn tệp mẫu để điền); bài kiểm tra, Tổ triển khai ISO và biên bản đều dùng danh sách này.</translation>
     </message>
     <message>
@@ -44,7 +44,7 @@
         <translation>Đăng ký với BHXH tỉnh</translation>
     </message>
     <message>
-        <source>Import the province's profile file (.isoprofile) so that this office can send its records to the province.</source>
+        <source>Import the province&apos;s profile file (.isoprofile) so that this office can send its records to the province.</source>
         <translation>Nhập tệp hồ sơ tỉnh (.isoprofile) để đơn vị gửi được hồ sơ lên BHXH tỉnh.</translation>
     </message>
     <message>
@@ -56,7 +56,7 @@
         <translation>Thêm các huyện</translation>
     </message>
     <message>
-        <source>Each district of the province, then give them the province's profile file.</source>
+        <source>Each district of the province, then give them the province&apos;s profile file.</source>
         <translation>Khai báo từng huyện của tỉnh, rồi gửi cho các huyện tệp hồ sơ tỉnh.</translation>
     </message>
     <message>

@@ -28,10 +28,10 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message numerus="yes">
-        <source>%n question(s) lose something this program can't keep (see the "Left out" column).</source>
+        <source>%n question(s) lose something this program can&apos;t keep (see the &quot;Left out&quot; column).</source>
         <translation>
-            <numerusform>%n question loses something this program can't keep (see the "Left out" column).</numerusform>
-            <numerusform>%n questions lose something this program can't keep (see the "Left out" column).</numerusform>
+            <numerusform>%n question loses something this program can&apos;t keep (see the &quot;Left out&quot; column).</numerusform>
+            <numerusform>%n questions lose something this program can&apos;t keep (see the &quot;Left out&quot; column).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -81,7 +81,9 @@
     <message numerus="yes">
         <source>%1: nothing new; the %n attempt(s) in the file are already here. Nothing was merged.</source>
         <translation>
-            <numerusform>%1: nothing new; the %n attempt in the file is already here. Nothing was merged.</numerusform><numerusform>%1: nothing new; the %n attempts in the file are already here. Nothing was merged.</numerusform></translation>
+            <numerusform>%1: nothing new; the %n attempt in the file is already here. Nothing was merged.</numerusform>
+            <numerusform>%1: nothing new; the %n attempts in the file are already here. Nothing was merged.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Saved %n attempt(s) to %2. Bring the file to the main PC and import it there.</source>
