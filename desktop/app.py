@@ -193,6 +193,9 @@ def _run(app: QApplication, data_dir: Path, *, demo: bool, prepare, unclean) -> 
     store = open_data(data_dir, splash=splash)
     if store is None:
         return 1
+    from desktop.views.files import remember_in
+
+    remember_in(data_dir)   # the file dialogs' last folders, per data folder
     language = get_setting(store, "language", "vi")
     if language != "vi":
         install_translators(app, language)

@@ -9,6 +9,11 @@ pyside6-lupdate / pyside6-lrelease:
     python -m desktop.i18n todo        # list the strings that still need a translation (JSON)
     python -m desktop.i18n fill F.json # {"group": {"English source": "bản dịch", ...}, ...}
     python -m desktop.i18n release     # compile .ts → .qm
+
+A count in a sentence is written `self.tr("%n milestone(s) overdue", "", n)`: Vietnamese has
+one form (`<group>_vi.ts`); English, the source language, ships only the singular and plural
+forms of these messages (`<group>_en.ts`, filled as "%n milestone overdue | %n milestones
+overdue" under the key "en:<group>" of the fill file), so no screen says "1 milestones".
 """
 from __future__ import annotations
 
@@ -24,6 +29,7 @@ from desktop.paths import resource
 ROOT = Path(__file__).resolve().parent
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 SOURCE_LANGUAGE = "en"
+PLURALS_ONLY = ("en",)   # the source language: only the forms of "%n" messages are translated
 
 
 def i18n_dir() -> Path:
@@ -31,12 +37,12 @@ def i18n_dir() -> Path:
 
 
 def available_languages() -> list[str]:
-    return [SOURCE_LANGUAGE] + sorted({p.stem.rsplit("_", 1)[-1] for p in i18n_dir().glob("*.qm")})
+    found = {p.stem.rsplit("_", 1)[-1] for p in i18n_dir().glob("*.qm")} - {SOURCE_LANGUAGE}
+    return [SOURCE_LANGUAGE] + sorted(found)
 
 
 def translation_files(lang: str) -> list[Path]:
-    if lang == SOURCE_LANGUAGE:
-        return []
+    """The .qm files of a language (for English, the source: its plural forms only)."""
     return sorted(i18n_dir().glob(f"*_{lang}.qm"))
 
 
@@ -69,8 +75,11 @@ def update(lang: str = "vi") -> None:
     for group, files in groups().items():
         target = ts_path(group, lang)
         cmd = [_tool("lupdate"), "-no-obsolete", "-locations", "none", "-target-language", lang,
+               *(["-pluralonly"] if lang in PLURALS_ONLY else []),
                *[str(f) for f in files], "-ts", str(target)]
         subprocess.run(cmd, check=True, capture_output=True)
+        if lang in PLURALS_ONLY and not read_ts(target):
+            target.unlink()   # no "%n" message in this group
 
 
 def release(lang: str = "vi", out_dir: Path | None = None) -> list[Path]:
@@ -120,7 +129,10 @@ def fill(mapping: dict[str, dict[str, str]], lang: str = "vi") -> int:
     two places); it wins over the plain source key."""
     count = 0
     for group, table in mapping.items():
-        path = ts_path(group, lang)
+        group_lang = lang
+        if ":" in group:   # "en:core" fills core_en.ts
+            group_lang, group = group.split(":", 1)
+        path = ts_path(group, group_lang)
         tree = ET.parse(path)
         for ctx in tree.getroot().iter("context"):
             ctx_name = ctx.findtext("name")
@@ -132,10 +144,11 @@ def fill(mapping: dict[str, dict[str, str]], lang: str = "vi") -> int:
                 tr = msg.find("translation")
                 if tr is None:
                     tr = ET.SubElement(msg, "translation")
-                if msg.get("numerus") == "yes":
+                if msg.get("numerus") == "yes":   # "one | other" gives several forms
                     for child in list(tr):
                         tr.remove(child)
-                    ET.SubElement(tr, "numerusform").text = text
+                    for form in text.split(" | "):
+                        ET.SubElement(tr, "numerusform").text = form
                 else:
                     tr.text = text
                 tr.attrib.pop("type", None)
@@ -155,11 +168,15 @@ def main(argv: list[str]) -> int:
     cmd = argv[0] if argv else "help"
     if cmd == "update":
         update()
+        update(SOURCE_LANGUAGE)
     elif cmd == "release":
-        for qm in release():
+        for qm in release() + release(SOURCE_LANGUAGE):
             print(qm)
     elif cmd == "todo":
-        print(json.dumps(todo(), ensure_ascii=False, indent=1))
+        wanted = todo()
+        wanted.update({f"{SOURCE_LANGUAGE}:{group}": sources
+                       for group, sources in todo(SOURCE_LANGUAGE).items()})
+        print(json.dumps(wanted, ensure_ascii=False, indent=1))
     elif cmd == "fill":
         data = json.loads(Path(argv[1]).read_text(encoding="utf-8"))
         print(f"{fill(data)} translations written")

@@ -9,7 +9,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QFrame, QLabel, QMessageBox, QProgressDialog, QScrollArea, QWidget,
+    QFrame, QLabel, QMessageBox, QProgressDialog, QScrollArea, QSizePolicy, QWidget,
 )
 
 from desktop.models.db import shown_time
@@ -20,27 +20,236 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate files free tr() calls under ""
 
 
-def fit_to_screen(widget: QWidget, width: int, height: int, share: float = 0.9) -> None:
+def fit_to_screen(widget: QWidget, width: int, height: int, share: float = 0.9) -> bool:
     """Resize a window to `width`×`height`, but never beyond `share` of the screen's free area
-    (small laptop screens are 1366×768 with a task bar)."""
+    (small laptop screens are 1366×768 with a task bar). True when the screen was too small for
+    the size asked."""
     screen = widget.screen() or QGuiApplication.primaryScreen()
+    small = False
     if screen is not None:
         area = screen.availableGeometry()
+        small = width > area.width() * share or height > area.height() * share
         width = min(width, int(area.width() * share))
         height = min(height, int(area.height() * share))
     widget.resize(width, height)
+    return small
+
+
+class _WholeHeight(QObject):
+    """Keeps its dialog tall enough for its wrapped text (see `keep_whole`)."""
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        from PySide6.QtCore import QEvent
+
+        if event.type() in (QEvent.Type.Show, QEvent.Type.LayoutRequest,
+                            QEvent.Type.Resize) and obj.isVisible():
+            self.fit(obj)
+        return False
+
+    @staticmethod
+    def fit(dialog) -> None:
+        layout = dialog.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return
+        needed = layout.totalHeightForWidth(dialog.width())
+        screen = dialog.screen()
+        if screen is not None:
+            needed = min(needed, screen.availableGeometry().height() - 40)
+        if dialog.minimumHeight() != needed:
+            dialog.setMinimumHeight(needed)
+        if dialog.height() < needed:
+            dialog.resize(dialog.width(), needed)
+
+
+def keep_whole(dialog: QWidget) -> None:
+    """The dialog grows to show its wrapped text whole.
+
+    A label that wraps (a long subject, a fingerprint, the signer's name once typed) needs more
+    height when the dialog is narrower than its text, or when its text changes; Qt sizes a
+    window by its layout's minimum, which leaves wrapped text out, so rows were squeezed onto
+    each other. (Per dialog: a filter on the whole application would cost every event.)"""
+    keeper = _WholeHeight(dialog)
+    dialog.installEventFilter(keeper)
+
+
+def compact_combo(combo, chars: int = 24):
+    """A drop-down list whose long choices (topic names, session titles) don't make the window
+    wider: the box asks for about `chars` characters and takes what room there is; its list
+    still opens wide enough for the longest choice."""
+    from PySide6.QtWidgets import QComboBox, QSizePolicy
+
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+    combo.setSizePolicy(QSizePolicy.Policy.Expanding, combo.sizePolicy().verticalPolicy())
+    combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+
+    def widen_list(*_args):
+        metrics = combo.view().fontMetrics()
+        longest = max((metrics.horizontalAdvance(combo.itemText(i))
+                       for i in range(combo.count())), default=0)
+        combo.view().setMinimumWidth(min(longest + 40, 900))
+
+    model = combo.model()
+    for signal in (model.rowsInserted, model.modelReset, model.dataChanged):
+        signal.connect(widen_list)
+    widen_list()
+    return combo
+
+
+def snug_tabs(tabs) -> None:
+    """Tab titles with less padding, so that eight of them (the ISO records) fit side by side on
+    a small screen at 125 % instead of hiding the last ones behind scroll arrows."""
+    from PySide6.QtWidgets import QProxyStyle, QStyle
+
+    class SnugTabStyle(QProxyStyle):
+        def pixelMetric(self, metric, option=None, widget=None):  # noqa: N802
+            if metric == QStyle.PixelMetric.PM_TabBarTabHSpace:
+                return max(8, super().pixelMetric(metric, option, widget) // 2)
+            return super().pixelMetric(metric, option, widget)
+
+    style = SnugTabStyle()
+    style.setParent(tabs)
+    tabs.tabBar().setStyle(style)
+
+
+def least_height(widget: QWidget, width: int) -> int:
+    """The least height `widget` needs at `width`, wrapped text included.
+
+    Qt has two answers and neither fits: the minimum size leaves wrapped text out (rows then
+    overlap), the height-for-width counts every other widget at its preferred height (a scroll
+    area then scrolls although everything fits). This one takes each wrapped label or wrapping
+    row at its height for its width, and everything else at its minimum."""
+    from PySide6.QtWidgets import QAbstractScrollArea, QSplitter, QStackedWidget, QTabWidget
+
+    least = max(widget.minimumSize().height(), widget.minimumSizeHint().height())
+    layout = widget.layout()
+    if isinstance(widget, (QAbstractScrollArea, QSplitter, QStackedWidget, QTabWidget)):
+        return least
+    if layout is not None:
+        return max(least, _layout_least(layout, width) if layout.hasHeightForWidth() else 0)
+    if widget.hasHeightForWidth():
+        return max(least, widget.heightForWidth(width))
+    return least
+
+
+def _item_least(item, width: int) -> int:
+    if item.widget() is not None:
+        least = least_height(item.widget(), width)
+    elif item.layout() is not None:
+        least = _layout_least(item.layout(), width)
+    else:
+        least = item.minimumSize().height()
+    if item.hasHeightForWidth():   # what the layout around it will give it, at the least
+        least = max(least, item.heightForWidth(width))
+    return least
+
+
+def _layout_least(layout, width: int) -> int:
+    from PySide6.QtWidgets import QBoxLayout, QGridLayout
+
+    if not layout.hasHeightForWidth():
+        return layout.minimumSize().height()
+    m = layout.contentsMargins()
+    inner = max(1, width - m.left() - m.right())
+    items = [layout.itemAt(i) for i in range(layout.count())]
+    items = [i for i in items if i is not None and not i.isEmpty()]
+    if isinstance(layout, QBoxLayout):
+        gap = max(layout.spacing(), 0)
+        if layout.direction() in (QBoxLayout.Direction.TopToBottom,
+                                  QBoxLayout.Direction.BottomToTop):
+            body = sum(_item_least(i, inner) for i in items) + gap * max(0, len(items) - 1)
+        else:   # side by side: each at the width the layout gave it
+            body = max((_item_least(i, i.geometry().width() or inner) for i in items), default=0)
+        return body + m.top() + m.bottom()
+    if isinstance(layout, QGridLayout):
+        rows: dict[int, int] = {}
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            if item is None or item.isEmpty():
+                continue
+            row = layout.getItemPosition(index)[0]
+            rows[row] = max(rows.get(row, 0),
+                            _item_least(item, item.geometry().width() or inner))
+        gap = max(layout.verticalSpacing(), 0)
+        return sum(rows.values()) + gap * max(0, len(rows) - 1) + m.top() + m.bottom()
+    return layout.totalHeightForWidth(width)   # a wrapping row, a form: exact enough
+
+
+class _Sheet(QWidget):
+    """What a scroll area shows: its content, as tall as the room or as its least height.
+
+    (A scroll area sizes a widget whose layout has a height-for-width — a row of buttons that
+    wraps — by the layout's preferred heights, and so scrolled although everything fitted;
+    by its minimum alone, wrapped text would be squeezed: see `least_height`.)"""
+
+    def __init__(self, content: QWidget):
+        super().__init__()
+        content.setParent(self)
+        self.content = content
+
+    def minimumSizeHint(self):  # noqa: N802
+        hint = self.content.minimumSizeHint().expandedTo(self.content.minimumSize())
+        width = self.width() if self.width() > 0 else hint.width()
+        hint.setHeight(max(hint.height(), least_height(self.content, width)))
+        return hint
+
+    def sizeHint(self):  # noqa: N802
+        return self.minimumSizeHint()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        self.content.setGeometry(self.rect())
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()   # another width, another least height
+
+    def event(self, event) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.LayoutRequest:   # the content's minimum changed
+            self.updateGeometry()
+        return super().event(event)
 
 
 def scrolling(content: QWidget) -> QScrollArea:
     """`content` inside a frameless scroll area that scrolls only vertically when it must."""
     area = QScrollArea()
-    area.setWidget(content)
+    area.setWidget(_Sheet(content))
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     bar = area.style().pixelMetric(area.style().PixelMetric.PM_ScrollBarExtent)
     area.setMinimumWidth(content.minimumSizeHint().width() + bar + 4)
     return area
+
+
+class ElidedLabel(QLabel):
+    """One line of text ending in "…" when it is wider than the label, the whole text then
+    in the tooltip. For a line that may give way on a short screen (the layout audit knows
+    it is cut on purpose)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:   # noqa: N802 (Qt's name)
+        self._full = text
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event) -> None:   # noqa: N802
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = self.contentsRect().width()
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
+                                              max(width, 10))
+        if shown != super().text():
+            super().setText(shown)
+        self.setToolTip(self._full if shown != self._full else "")
 
 
 class _EmptyState(QWidget):
@@ -276,6 +485,13 @@ def vn_date(value: str | _dt.date | None) -> str:
 vn_datetime = shown_time   # dd/mm/yyyy HH:MM, local time
 
 
+def role_text(role: str) -> str:
+    """An account's role as the interface names it (in the language chosen)."""
+    names = {"admin": tr("Administrator"), "iso_team": tr("ISO team"),
+             "consultant": tr("Consultant"), "proctor": tr("Proctor")}
+    return names.get(role, role)
+
+
 _PROGRAM_ACTORS = ("system", "setup", "selftest")   # changes made by the program itself
 
 
@@ -327,10 +543,13 @@ attempt.FAILED = _FAILED
 
 
 def button_row(buttons: list[tuple[str, str, Callable]], *, stretch: bool = True):
-    """A row of push buttons from (objectName, text, slot); returns (layout, {name: button})."""
-    from PySide6.QtWidgets import QHBoxLayout, QPushButton
+    """A row of push buttons from (objectName, text, slot) that wraps onto a second line when
+    the window is narrow; returns (layout, {name: button})."""
+    from PySide6.QtWidgets import QPushButton
 
-    row = QHBoxLayout()
+    from .flow import FlowLayout
+
+    row = FlowLayout()
     made = {}
     for name, text, slot in buttons:
         btn = QPushButton(text)

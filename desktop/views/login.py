@@ -10,14 +10,17 @@ from desktop.models.db import Store
 from desktop.models.unit import get_profile
 from desktop.models.users import AuthError, User, authenticate
 
+from .common import keep_whole
+
 
 class LoginDialog(QDialog):
     def __init__(self, store: Store, parent=None, *, hint: str | None = None,
                  username: str = ""):
         super().__init__(parent)
+        keep_whole(self)   # wrapped text never squeezed
         self.store = store
         self.user: User | None = None
-        self.setWindowTitle(self.tr("ISO Desk — sign in"))
+        self.setWindowTitle(self.tr("Sign in"))   # Qt adds " — ISO Desk" itself
         self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
         profile = get_profile(store)

@@ -10,10 +10,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .common import fit_to_screen
+from .common import fit_to_screen, role_text
 from .context import ViewContext
+from .help_view import install_help_menu
 from .placeholder import PlaceholderPage
 from .sections import SECTIONS, Section
+
+
+NAV_WIDTH = 210
+COMPACT_BELOW = 1150   # a window narrower than this (1366×768 at 125 %) shows the icons only
 
 
 class MainWindow(QMainWindow):
@@ -26,13 +31,14 @@ class MainWindow(QMainWindow):
         self.wants_rebuild = False
         self._pages: dict[str, QWidget] = {}
         profile = ctx.profile
-        title = "ISO Desk"
-        if profile:
-            title += f" — {profile.name}"
+        # the unit's name; Qt adds the program's name ("… — ISO Desk") to every window title
+        title = profile.name if profile else ""
         if ctx.demo:
-            title += self.tr(" (demo data)")
+            title = (title + self.tr(" (demo data)")).strip()
         self.setWindowTitle(title)
-        fit_to_screen(self, 1200, 760)
+        if fit_to_screen(self, 1200, 760):
+            # a small laptop screen (1366×768, or larger text): every pixel for the pages
+            self.setWindowState(Qt.WindowState.WindowMaximized)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -40,7 +46,8 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(210)
+        self.nav.setFixedWidth(NAV_WIDTH)
+        self.compact_nav = False
         self.nav.setIconSize(QSize(22, 22))
         self.nav.setStyleSheet(
             "QListWidget { background: #f2f5f9; border: none; border-right: 1px solid #d0d7e2;"
@@ -58,6 +65,7 @@ class MainWindow(QMainWindow):
             icon = self.style().standardIcon(getattr(QStyle.StandardPixmap, section.icon))
             item = QListWidgetItem(icon, section.title)
             item.setData(Qt.ItemDataRole.UserRole, section.key)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, section.title)
             self.nav.addItem(item)
             self.stack.addWidget(QWidget())  # built on first visit
         self.nav.currentRowChanged.connect(self._show_row)
@@ -65,7 +73,7 @@ class MainWindow(QMainWindow):
         ctx.language_changed.connect(self._rebuild_for_language)
 
         user = ctx.user
-        who = f"{user.full_name} ({user.role_label})" if user else ""
+        who = f"{user.full_name} ({role_text(user.role)})" if user else ""
         self.user_label = QLabel(who)
         self.statusBar().addPermanentWidget(self.user_label)
         if ctx.demo:
@@ -84,7 +92,25 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
+        install_help_menu(self, ctx)
         self.nav.setCurrentRow(0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._set_compact_nav(self.width() < COMPACT_BELOW)
+
+    def _set_compact_nav(self, compact: bool) -> None:
+        """On a narrow window (a small screen at 125 %) the navigation shows its icons only,
+        each with its title as a tooltip, and leaves the pages 150 pixels more."""
+        if compact == self.compact_nav:
+            return
+        self.compact_nav = compact
+        for row, section in enumerate(self.sections):
+            item = self.nav.item(row)
+            item.setText("" if compact else section.title)
+            item.setToolTip(section.title if compact else "")
+        icon = self.nav.iconSize().width()
+        self.nav.setFixedWidth(icon + 34 if compact else NAV_WIDTH)
 
     def _build_page(self, section: Section) -> QWidget:
         if section.factory is None:

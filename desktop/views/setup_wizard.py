@@ -109,7 +109,7 @@ class SetupWizard(QWizard):
         super().__init__(parent)
         self.store = store
         self.admin: users.User | None = None
-        self.setWindowTitle(self.tr("ISO Desk — first start"))
+        self.setWindowTitle(self.tr("First start"))   # Qt adds " — ISO Desk" itself
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Next >"))
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Back"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Finish"))

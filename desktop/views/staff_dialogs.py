@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.staff import ImportPlan, StaffMember, StaffRepository
 
-from .common import FieldErrors, attempt, fit_to_screen
+from .common import FieldErrors, attempt, fit_to_screen, keep_whole
 from .import_gate import BadRowsGate
 from .tables import ImportPreviewModel
 
@@ -18,6 +18,7 @@ class StaffDialog(QDialog):
 
     def __init__(self, repo: StaffRepository, member: StaffMember | None = None, parent=None):
         super().__init__(parent)
+        keep_whole(self)   # wrapped text never squeezed
         self.repo = repo
         self.member = member
         self.saved: StaffMember | None = None
@@ -134,7 +135,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.gate)
         buttons = QDialogButtonBox()
         self.import_button = buttons.addButton(
-            self.tr("Import %1 rows").replace("%1", str(n)), QDialogButtonBox.ButtonRole.AcceptRole)
+            self.tr("Import %n row(s)", "", n), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("do_import")
         buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)

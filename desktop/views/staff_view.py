@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QLineEdit,
     QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -15,8 +15,11 @@ from desktop.models.staff import StaffMember, StaffRepository
 
 from .common import empty_hint, run_in_background, show_error, show_info
 from .context import ViewContext
+from .files import open_file, save_file
+from .flow import FlowLayout
 from .staff_dialogs import ImportPreviewDialog, StaffDialog
 from .staff_model import StaffFilterProxy, StaffTableModel
+from .tables import fit_columns
 
 
 class StaffPage(QWidget):
@@ -30,7 +33,7 @@ class StaffPage(QWidget):
         layout.addWidget(title)
 
         bar = QHBoxLayout()
-        actions = QHBoxLayout()
+        actions = FlowLayout()
         self.search = QLineEdit()
         self.search.setObjectName("staff_search")
         self.search.setPlaceholderText(
@@ -53,7 +56,6 @@ class StaffPage(QWidget):
                                        self.export_excel, True)
         self.template_btn = self._button(actions, "save_template", self.tr("Save Excel template…"),
                                          self.save_template, True)
-        actions.addStretch(1)
         layout.addLayout(bar)
         layout.addLayout(actions)
 
@@ -69,10 +71,10 @@ class StaffPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setMinimumSectionSize(70)
+        # on a narrow screen the details go first (they stay in the edit dialog)
+        fit_columns(self.table, StaffTableModel.DEPARTMENT, optional=[
+            StaffTableModel.EMAIL, StaffTableModel.GENDER, StaffTableModel.BIRTH,
+            StaffTableModel.PHONE, StaffTableModel.RANK])
         self.table.doubleClicked.connect(lambda _i: self.edit_member() if editable else None)
         layout.addWidget(self.table, 1)
         if editable:
@@ -109,7 +111,6 @@ class StaffPage(QWidget):
     def reload(self) -> None:
         self.model.set_people(self.repo.list())
         self._filter()
-        self.table.resizeColumnsToContents()
 
     def _on_data_changed(self, table: str) -> None:
         if table in ("staff", "*"):
@@ -179,8 +180,8 @@ class StaffPage(QWidget):
         """Read the list off the UI thread (a large or hostile file must not freeze the
         window), then show the preview; picking another sheet there reads that sheet."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import staff from Excel"), "",
-                                                  self.tr("Excel files (*.xlsx)"))
+            path = open_file(self, self.tr("Import staff from Excel"), "staff-excel",
+                             self.tr("Excel files (*.xlsx)"))
         if not path:
             return
         self._import_job = run_in_background(
@@ -209,15 +210,14 @@ class StaffPage(QWidget):
             show_error(self, exc)
             return
         self.ctx.data_changed.emit("staff")
-        show_info(self, self.tr("Imported: %1 added, %2 updated. %3 rows refused.")
+        show_info(self, self.tr("Imported: %1 added, %2 updated. Rows refused: %3.")
                   .replace("%1", str(result["added"])).replace("%2", str(result["updated"]))
                   .replace("%3", str(len(result["errors"]))))
 
     def export_excel(self, _checked=False, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export staff to Excel"),
-                                                  "danh-sach-can-bo.xlsx",
-                                                  self.tr("Excel files (*.xlsx)"))
+            path = save_file(self, self.tr("Export staff to Excel"), "staff-excel",
+                             "danh-sach-can-bo.xlsx", self.tr("Excel files (*.xlsx)"))
         if not path:
             return
         try:
@@ -230,9 +230,8 @@ class StaffPage(QWidget):
 
     def save_template(self, _checked=False, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the Excel template"),
-                                                  "mau-danh-sach-can-bo.xlsx",
-                                                  self.tr("Excel files (*.xlsx)"))
+            path = save_file(self, self.tr("Save the Excel template"), "staff-excel",
+                             "mau-danh-sach-can-bo.xlsx", self.tr("Excel files (*.xlsx)"))
         if not path:
             return
         try:

@@ -1,14 +1,19 @@
 """Tables over a list of objects: the columns are declared once (header, value, sort key,
 colour, alignment, tooltip); `ItemsModel` shows them and `SearchProxy` searches without
 diacritics and sorts by each column's own key. `ImportPreviewModel` shows an Excel import plan
-row by row."""
+row by row. `fit_columns` gives every table of the program its column widths: the long text
+column keeps a readable width, short columns (codes, dates, numbers) their full width, on a small
+screen as on a large one."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel, QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt,
+)
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QTableView, QToolTip
 
 from desktop.models.vntext import collation_key, matches
 
@@ -235,3 +240,214 @@ class ImportPreviewModel(ItemsModel):
 
     def cell_tooltip(self, item, column: int) -> str | None:
         return self.display(item, column) if self.tooltips else None
+
+
+class ColumnFitter(QObject):
+    """Keeps a table's columns as wide as their content (capped), so that the stretch column (the
+    long text) keeps a readable width and no horizontal scroll bar appears while there is room.
+
+    Short columns (names, codes, dates, numbers, states) keep their full width; a header wider
+    than its column's content ("Ngày phê duyệt" over a date) wraps onto a second line rather
+    than widen the column. When the table is narrow the longer columns shrink first (to about
+    the width most of their cells need), then the stretch column gives up its reserve. Widths
+    follow the font, so larger text gets wider columns. A cell cut short shows its whole text as
+    a tooltip."""
+
+    MAX_CHARS = 30        # no column but the stretch one grows wider than this
+    SHORT_CHARS = 24      # a column this narrow (a name, a date, a state) is never cut
+    TEXT_CHARS = 15       # a longer column is not cut below this
+    STRETCH_CHARS = 28    # room kept for the stretch column, at most 35 % of the table
+
+    def __init__(self, table: QTableView, stretch: int | None = None,
+                 fixed: dict[int, int] | None = None, *, sideways: bool = False,
+                 optional: list[int] | None = None):
+        super().__init__(table)
+        self.table = table
+        self.stretch = stretch
+        self.fixed = dict(fixed or {})
+        self.sideways = sideways
+        self.optional = list(optional or [])   # hidden in this order when there is no room
+        self.auto_hidden: set[int] = set()
+        if sideways:   # a wide table of figures: every column whole, scrolled sideways
+            table.setProperty("scrolls_sideways", True)
+        self.natural: list[int] = []   # as wide as the content (capped)
+        self.floor: list[int] = []     # what most cells need
+        self.least: list[int] = []     # short columns whole, long ones about 14 characters
+        self.heading: list[int] = []   # the header, wrapped onto two lines
+        self.one_line: list[int] = []  # the header on one line
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(stretch is None)
+        if stretch is not None:
+            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter
+                                   | Qt.AlignmentFlag(Qt.TextFlag.TextWordWrap.value))
+        table.setWordWrap(False)
+        table.setHorizontalScrollMode(QTableView.ScrollMode.ScrollPerPixel)
+        table.viewport().installEventFilter(self)
+        model = table.model()
+        if model is not None:
+            model.modelReset.connect(self.fit)
+            model.layoutChanged.connect(self.fit)
+            model.rowsInserted.connect(self.fit)
+        self.fit()
+
+    def _chars(self, count: int) -> int:
+        return self.table.fontMetrics().averageCharWidth() * count
+
+    def _heading_widths(self, col: int) -> tuple[int, int]:
+        """(one line, wrapped at its spaces onto two lines) widths of a column's header."""
+        header = self.table.horizontalHeader()
+        one_line = header.sectionSizeHint(col)
+        text = str(header.model().headerData(col, Qt.Orientation.Horizontal) or "")
+        metrics = header.fontMetrics()
+        words = text.split()
+        if len(words) < 2:
+            return one_line, one_line
+        chrome = one_line - metrics.horizontalAdvance(text)   # margins, sort arrow
+        best = min(max(metrics.horizontalAdvance(" ".join(words[:i])),
+                       metrics.horizontalAdvance(" ".join(words[i:])))
+                   for i in range(1, len(words)))
+        return one_line, min(one_line, best + chrome + 2)
+
+    def fit(self, *_args) -> None:
+        table = self.table
+        header = table.horizontalHeader()
+        self.natural, self.floor, self.least, self.heading, self.one_line = [], [], [], [], []
+        for col in self.auto_hidden:   # measured shown (a hidden section has no size hint)
+            header.setSectionHidden(col, False)
+        for col in range(header.count()):
+            one_line, wrapped = self._heading_widths(col)
+            if col == self.stretch or (header.isSectionHidden(col)
+                                       and col not in self.auto_hidden):
+                natural = floor = least = 0
+            elif col in self.fixed:
+                natural = floor = least = self.fixed[col]
+            else:
+                content = table.sizeHintForColumn(col)
+                natural = min(max(content, one_line), max(self._chars(self.MAX_CHARS), wrapped))
+                if max(content, wrapped) <= self._chars(self.SHORT_CHARS):
+                    floor = least = max(content, wrapped)
+                else:   # as wide as most of its cells (a few long ones are cut), within bounds
+                    most = min(self._usual_width(col), self._chars(self.SHORT_CHARS))
+                    floor = max(wrapped, min(natural, max(most, self._chars(self.TEXT_CHARS))))
+                    least = max(wrapped, min(floor, self._chars(self.TEXT_CHARS)))
+                    if self.stretch is not None:   # the extra room goes to the long text
+                        natural = floor
+                natural = max(natural, floor)
+            self.natural.append(natural)
+            self.floor.append(floor)
+            self.least.append(least)
+            self.heading.append(min(wrapped, least))
+            self.one_line.append(one_line)
+        self.apply()
+
+    def _usual_width(self, col: int, share: float = 0.95, rows: int = 500) -> int:
+        """The width that shows `share` of the column's cells whole (of the first `rows`)."""
+        model = self.table.model()
+        metrics = self.table.fontMetrics()
+        style = self.table.style()
+        margin = 2 * (style.pixelMetric(style.PixelMetric.PM_FocusFrameHMargin, None,
+                                         self.table) + 1) + 2
+        widths = sorted(metrics.horizontalAdvance(str(model.index(row, col).data() or ""))
+                        for row in range(min(model.rowCount(), rows)))
+        if not widths:
+            return 0
+        return widths[min(len(widths) - 1, int(len(widths) * share))] + margin
+
+    def apply(self) -> None:
+        """Widths by steps, each tried only when the one before doesn't fit: every column as
+        wide as its content; long columns narrowed to what most of their cells need; long
+        columns to about fourteen characters; the stretch column's reserve given up; at last
+        every column towards its header's width."""
+        header = self.table.horizontalHeader()
+        if len(self.natural) != header.count():
+            return
+        width = self.table.viewport().width()
+        if self.sideways:
+            width = max(width, sum(self.natural))
+        reserve = least_stretch = 0
+        if self.stretch is not None:
+            least_stretch = self._chars(12)
+            reserve = max(least_stretch, min(self._chars(self.STRETCH_CHARS), int(width * 0.35)))
+        hidden = self._hide_optional(width - reserve)   # before the long text is squeezed
+        shown = [[0 if col in hidden else w for col, w in enumerate(step)]
+                 for step in (self.natural, self.floor, self.least, self.heading)]
+        natural, floor, least, heading = shown
+        steps = [natural, floor, least]
+        sizes = None
+        for wide, narrow in zip(steps, steps[1:]):
+            if sum(narrow) + reserve <= width:
+                sizes = self._between(wide, narrow, width - reserve)
+                break
+        if sizes is None:
+            sizes = self._between(least, heading, width - least_stretch)
+        wraps = False
+        for col, size in enumerate(sizes):
+            if col != self.stretch and not header.isSectionHidden(col):
+                header.resizeSection(col, size)
+                wraps = wraps or size < self.one_line[col]
+        self._header_lines(2 if wraps else 1)
+
+    def _hide_optional(self, room: int) -> set[int]:
+        """The optional columns (e-mail, date of birth…) hidden, least wanted first, until the
+        others fit at their narrowest; shown again when the table is wide enough."""
+        header = self.table.horizontalHeader()
+        hidden: set[int] = set()
+        for col in self.optional:
+            if sum(w for c, w in enumerate(self.least) if c not in hidden) <= room:
+                break
+            hidden.add(col)
+        for col in self.optional:
+            if header.isSectionHidden(col) != (col in hidden):
+                header.setSectionHidden(col, col in hidden)
+        self.auto_hidden = hidden
+        return hidden
+
+    @staticmethod
+    def _between(wide: list[int], narrow: list[int], room: int) -> list[int]:
+        """Each column from `wide` towards `narrow`, by the same share, to fill `room`."""
+        extra = sum(w - n for w, n in zip(wide, narrow))
+        spare = room - sum(narrow)
+        factor = max(0.0, min(1.0, spare / extra)) if extra > 0 else 1.0
+        return [n + int((w - n) * factor) for w, n in zip(wide, narrow)]
+
+    def _header_lines(self, lines: int) -> None:
+        header = self.table.horizontalHeader()
+        if lines == 1:
+            header.setMinimumHeight(0)
+            return
+        one = header.sizeHint().height()
+        header.setMinimumHeight(one + header.fontMetrics().lineSpacing() * (lines - 1))
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            self.apply()
+        elif event.type() == QEvent.Type.ToolTip:
+            return self._cut_cell_tooltip(event)
+        return False
+
+    def _cut_cell_tooltip(self, event) -> bool:
+        index = self.table.indexAt(event.pos())
+        if not index.isValid() or index.data(Qt.ItemDataRole.ToolTipRole):
+            return False
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if text is None:
+            return False
+        text = str(text)
+        room = self.table.visualRect(index).width() - 8
+        if self.table.fontMetrics().horizontalAdvance(text) <= room:
+            return False
+        QToolTip.showText(event.globalPos(), text, self.table.viewport())
+        return True
+
+def fit_columns(table: QTableView, stretch: int | None = None, *,
+                fixed: dict[int, int] | None = None, sideways: bool = False,
+                optional: list[int] | None = None) -> ColumnFitter:
+    """Give `table` (its model already set) the program's column widths: `stretch` takes the
+    rest of the width, `fixed` columns ({column: width}) start as wide as given. A table of many
+    figures (`sideways`) keeps every column whole and scrolls sideways instead. `optional`
+    columns are hidden, in that order, when the table is too narrow for them all."""
+    fitter = ColumnFitter(table, stretch, fixed, sideways=sideways, optional=optional)
+    table._column_fitter = fitter
+    return fitter

@@ -3,15 +3,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
     QLineEdit, QTableView, QVBoxLayout, QWidget,
 )
 
 from desktop.models import users
 from desktop.models.errors import ValidationError
 
-from .common import FieldErrors, attempt, button_row, confirm, show_info, vn_datetime
+from .common import (
+    FieldErrors, attempt, button_row, confirm, keep_whole, role_text, show_info, vn_datetime,
+)
 from .context import ViewContext
+from .tables import fit_columns
 
 
 class UsersModel(QAbstractTableModel):
@@ -47,12 +50,13 @@ class UsersModel(QAbstractTableModel):
             status = self.tr("Locked until %1").replace("%1", vn_datetime(u.locked_until))
         else:
             status = self.tr("Active")
-        return [u.username, u.full_name, u.role_label, status][index.column()]
+        return [u.username, u.full_name, role_text(u.role), status][index.column()]
 
 
 class NewUserDialog(QDialog):
     def __init__(self, store, parent=None, *, role: str | None = None):
         super().__init__(parent)
+        keep_whole(self)   # wrapped text never squeezed
         self.store = store
         self.created: users.User | None = None
         self.setWindowTitle(self.tr("New account"))
@@ -68,11 +72,9 @@ class NewUserDialog(QDialog):
         self.position.setObjectName("new_position")
         self.role = QComboBox()
         self.role.setObjectName("new_role")
-        labels = {"admin": self.tr("Administrator"), "iso_team": self.tr("ISO team"),
-                  "consultant": self.tr("Consultant"), "proctor": self.tr("Proctor")}
         self.role.addItem(self.tr("— choose a role —"), None)
         for r in users.ROLES:
-            self.role.addItem(labels[r], r)
+            self.role.addItem(role_text(r), r)
         if role:
             self.role.setCurrentIndex(self.role.findData(role))
         self.password = QLineEdit()
@@ -150,10 +152,8 @@ class UsersPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         self.table.verticalHeader().hide()
+        fit_columns(self.table)
         layout.addWidget(self.table)
         self.reload()
 

@@ -72,6 +72,22 @@
         <translation>Vui lòng chờ</translation>
     </message>
     <message>
+        <source>Administrator</source>
+        <translation>Quản trị</translation>
+    </message>
+    <message>
+        <source>ISO team</source>
+        <translation>Tổ triển khai ISO</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>Chuyên gia tư vấn</translation>
+    </message>
+    <message>
+        <source>Proctor</source>
+        <translation>Giám sát kiểm tra</translation>
+    </message>
+    <message>
         <source>System</source>
         <translation>Hệ thống</translation>
     </message>
@@ -124,6 +140,77 @@
     <message>
         <source>ISO Desk closed unexpectedly</source>
         <translation>ISO Desk đã đóng bất thường</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Trợ giúp</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>About ISO Desk</source>
+        <translation>Giới thiệu ISO Desk</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About</source>
+        <translation>Giới thiệu</translation>
+    </message>
+    <message>
+        <source>ISO Desk</source>
+        <translation>ISO Desk</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>Giấy phép</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Thư mục dữ liệu</translation>
+    </message>
+    <message>
+        <source>Built with</source>
+        <translation>Xây dựng trên</translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation>Hệ điều hành</translation>
+    </message>
+    <message>
+        <source>The ISO 9001 quality-system records of a Vietnam Social Security office, kept on this computer: staff, the ISO team, documents, the conversion plan, audits, nonconformities, reviews, the yearly report, the awareness test and the working minutes; packages to the province.</source>
+        <translation>Hồ sơ hệ thống quản lý chất lượng ISO 9001 của cơ quan Bảo hiểm xã hội, lưu ngay trên máy này: cán bộ, Tổ triển khai ISO, tài liệu, kế hoạch chuyển đổi, đánh giá nội bộ, sự không phù hợp, xem xét của lãnh đạo, báo cáo năm, kiểm tra nhận thức và biên bản làm việc; các gói dữ liệu gửi lên tỉnh.</translation>
+    </message>
+    <message>
+        <source>Open the data folder</source>
+        <translation>Mở thư mục dữ liệu</translation>
+    </message>
+    <message>
+        <source>ISO Desk is built from these components; each keeps its own licence. Choose one to read its licence.</source>
+        <translation>ISO Desk được xây dựng từ các thành phần dưới đây; mỗi thành phần giữ giấy phép riêng. Chọn một thành phần để đọc giấy phép của nó.</translation>
+    </message>
+    <message>
+        <source>Reading the list of components…</source>
+        <translation>Đang đọc danh sách các thành phần…</translation>
+    </message>
+    <message>
+        <source>The licence text is at the address above.</source>
+        <translation>Toàn văn giấy phép ở địa chỉ trên.</translation>
     </message>
 </context>
 <context>
@@ -214,6 +301,25 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
     </message>
 </context>
 <context>
+    <name>GuideWindow</name>
+    <message>
+        <source>User guide</source>
+        <translation>Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Mục lục</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this installation (%1). Install ISO Desk again.</source>
+        <translation>Bản cài đặt này thiếu tài liệu hướng dẫn (%1). Hãy cài lại ISO Desk.</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
         <source>Import preview — %1</source>
@@ -271,9 +377,11 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
         <source>Refused</source>
         <translation>Từ chối</translation>
     </message>
-    <message>
-        <source>Import %1 rows</source>
-        <translation>Nhập %1 dòng</translation>
+    <message numerus="yes">
+        <source>Import %n row(s)</source>
+        <translation>
+            <numerusform>Nhập %n dòng</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -305,11 +413,22 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
     </message>
 </context>
 <context>
-    <name>LoginDialog</name>
+    <name>LicenceModel</name>
     <message>
-        <source>ISO Desk — sign in</source>
-        <translation>ISO Desk — đăng nhập</translation>
+        <source>Component</source>
+        <translation>Thành phần</translation>
     </message>
+    <message>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Giấy phép</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
     <message>
         <source>&amp;Username:</source>
         <translation>&amp;Tên đăng nhập:</translation>
@@ -363,22 +482,6 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
     <message>
         <source>New account</source>
         <translation>Tài khoản mới</translation>
-    </message>
-    <message>
-        <source>Administrator</source>
-        <translation>Quản trị</translation>
-    </message>
-    <message>
-        <source>ISO team</source>
-        <translation>Tổ triển khai ISO</translation>
-    </message>
-    <message>
-        <source>Consultant</source>
-        <translation>Chuyên gia tư vấn</translation>
-    </message>
-    <message>
-        <source>Proctor</source>
-        <translation>Giám sát kiểm tra</translation>
     </message>
     <message>
         <source>— choose a role —</source>
@@ -528,8 +631,8 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
 <context>
     <name>SetupWizard</name>
     <message>
-        <source>ISO Desk — first start</source>
-        <translation>ISO Desk — khởi tạo lần đầu</translation>
+        <source>First start</source>
+        <translation>Khởi tạo lần đầu</translation>
     </message>
     <message>
         <source>&amp;Next &gt;</source>
@@ -682,8 +785,8 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
         <translation>Đang đọc %1…</translation>
     </message>
     <message>
-        <source>Imported: %1 added, %2 updated. %3 rows refused.</source>
-        <translation>Đã nhập: thêm %1, cập nhật %2. %3 dòng bị từ chối.</translation>
+        <source>Imported: %1 added, %2 updated. Rows refused: %3.</source>
+        <translation>Đã nhập: thêm %1, cập nhật %2. Số dòng bị từ chối: %3.</translation>
     </message>
     <message>
         <source>Export staff to Excel</source>

@@ -147,8 +147,8 @@
         <translation>Phiếu không phù hợp</translation>
     </message>
     <message>
-        <source>No audit programme yet. Start with "New programme…" (one per year).</source>
-        <translation>Chưa có chương trình đánh giá nội bộ. Hãy bắt đầu bằng "Chương trình mới…" (mỗi năm một chương trình).</translation>
+        <source>No audit programme yet. Start with &quot;New programme…&quot; (one per year).</source>
+        <translation>Chưa có chương trình đánh giá nội bộ. Hãy bắt đầu bằng &quot;Chương trình mới…&quot; (mỗi năm một chương trình).</translation>
     </message>
     <message>
         <source>Approved by %1 on %2</source>
@@ -220,7 +220,7 @@
         <translation>Mã tài liệu:</translation>
     </message>
     <message>
-        <source>the unit's own numbering, e.g. QT-TN-01</source>
+        <source>the unit&apos;s own numbering, e.g. QT-TN-01</source>
         <translation>mã riêng của đơn vị, ví dụ QT-TN-01</translation>
     </message>
     <message>
@@ -659,7 +659,7 @@
         <translation>Thêm: %1 · Cập nhật: %2 · Không đổi: %3 · Phiên bản cũ hết hiệu lực: %4 · Lỗi: %5</translation>
     </message>
     <message>
-        <source>Nothing is imported while a row has an error. Correct the rows marked in red in the Excel file (the row numbers are Excel's) and import it again.</source>
+        <source>Nothing is imported while a row has an error. Correct the rows marked in red in the Excel file (the row numbers are Excel&apos;s) and import it again.</source>
         <translation>Khi còn dòng lỗi thì không dòng nào được nhập. Hãy sửa các dòng tô đỏ trong tệp Excel (số dòng theo Excel) rồi nhập lại.</translation>
     </message>
     <message>
@@ -710,9 +710,11 @@
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
-    <message>
-        <source>Import %1 rows</source>
-        <translation>Nhập %1 dòng</translation>
+    <message numerus="yes">
+        <source>Import %n row(s)</source>
+        <translation>
+            <numerusform>Nhập %n dòng</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -850,7 +852,7 @@
         <translation>Đơn vị tư vấn</translation>
     </message>
     <message>
-        <source>The unit's own auditors</source>
+        <source>The unit&apos;s own auditors</source>
         <translation>Chuyên gia đánh giá nội bộ</translation>
     </message>
     <message>
@@ -989,12 +991,12 @@
         <translation>Báo cáo năm</translation>
     </message>
     <message>
-        <source>Reminder: the last management review was 12 months ago today; a review is due today. Record it in the "Management reviews" tab.</source>
-        <translation>Nhắc việc: cuộc xem xét của lãnh đạo gần nhất cách đây tròn 12 tháng; hôm nay đến hạn họp xem xét. Ghi nhận cuộc họp ở thẻ "Xem xét của lãnh đạo".</translation>
+        <source>Reminder: the last management review was 12 months ago today; a review is due today. Record it in the &quot;Management reviews&quot; tab.</source>
+        <translation>Nhắc việc: cuộc xem xét của lãnh đạo gần nhất cách đây tròn 12 tháng; hôm nay đến hạn họp xem xét. Ghi nhận cuộc họp ở thẻ &quot;Xem xét của lãnh đạo&quot;.</translation>
     </message>
     <message>
-        <source>Reminder: no management review was held in the last 12 months. Record one in the "Management reviews" tab.</source>
-        <translation>Nhắc việc: 12 tháng qua chưa có cuộc họp xem xét của lãnh đạo. Hãy ghi cuộc họp ở thẻ "Xem xét của lãnh đạo".</translation>
+        <source>Reminder: no management review was held in the last 12 months. Record one in the &quot;Management reviews&quot; tab.</source>
+        <translation>Nhắc việc: 12 tháng qua chưa có cuộc họp xem xét của lãnh đạo. Hãy ghi cuộc họp ở thẻ &quot;Xem xét của lãnh đạo&quot;.</translation>
     </message>
 </context>
 <context>
@@ -1004,12 +1006,14 @@
         <translation>Nạp kế hoạch khởi đầu</translation>
     </message>
     <message>
-        <source>The milestones of the chosen set are copied into the plan; then set the unit's own dates and who is responsible.</source>
+        <source>The milestones of the chosen set are copied into the plan; then set the unit&apos;s own dates and who is responsible.</source>
         <translation>Các mốc của bộ được chọn sẽ được chép vào kế hoạch; sau đó hãy đặt thời hạn và người chịu trách nhiệm của đơn vị.</translation>
     </message>
-    <message>
-        <source>%1 — %2 milestones (from %3)</source>
-        <translation>%1 — %2 mốc (của %3)</translation>
+    <message numerus="yes">
+        <source>%1 — %n milestone(s) (from %3)</source>
+        <translation>
+            <numerusform>%1 — %n mốc (của %3)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Milestone set:</source>
@@ -1051,7 +1055,7 @@
         <translation>Đơn vị công tác:</translation>
     </message>
     <message>
-        <source>e.g. the consultant's company</source>
+        <source>e.g. the consultant&apos;s company</source>
         <translation>ví dụ: công ty tư vấn</translation>
     </message>
     <message>
@@ -1071,8 +1075,8 @@
         <translation>Nhiệm vụ:</translation>
     </message>
     <message>
-        <source>This member is on the staff roster; "Refresh from roster" copies the roster's name, position and phone again.</source>
-        <translation>Thành viên này có trong danh sách cán bộ; "Cập nhật từ danh sách cán bộ" sẽ chép lại họ tên, chức danh và điện thoại.</translation>
+        <source>This member is on the staff roster; &quot;Refresh from roster&quot; copies the roster&apos;s name, position and phone again.</source>
+        <translation>Thành viên này có trong danh sách cán bộ; &quot;Cập nhật từ danh sách cán bộ&quot; sẽ chép lại họ tên, chức danh và điện thoại.</translation>
     </message>
 </context>
 <context>
@@ -1307,9 +1311,11 @@
 </context>
 <context>
     <name>PdfPreviewDialog</name>
-    <message>
-        <source>%1 pages</source>
-        <translation>%1 trang</translation>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n trang</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save as PDF…</source>
@@ -1343,9 +1349,11 @@
         <source>Printing failed: %1</source>
         <translation>In không thành công: %1</translation>
     </message>
-    <message>
-        <source>%1 pages sent to the printer.</source>
-        <translation>Đã gửi %1 trang tới máy in.</translation>
+    <message numerus="yes">
+        <source>%n page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>Đã gửi %n trang tới máy in.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1453,9 +1461,17 @@
         <source>Evidence</source>
         <translation>Minh chứng</translation>
     </message>
-    <message>
-        <source>%1 — overdue %2 days</source>
-        <translation>%1 — quá hạn %2 ngày</translation>
+    <message numerus="yes">
+        <source>%1 — overdue %n day(s)</source>
+        <translation>
+            <numerusform>%1 — quá hạn %n ngày</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n milestone(s) done</source>
+        <translation>
+            <numerusform>Đã hoàn thành %1/%n mốc</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 (late)</source>
@@ -1466,10 +1482,6 @@
         <translation>Kế hoạch còn trống. Hãy nạp kế hoạch khởi đầu của việc chuyển đổi (Phụ lục III kế hoạch của BHXH Việt Nam) hoặc thêm mốc.</translation>
     </message>
     <message>
-        <source>%1 of %2 milestones done</source>
-        <translation>Đã hoàn thành %1/%2 mốc</translation>
-    </message>
-    <message>
         <source>%1 overdue</source>
         <translation>%1 mốc quá hạn</translation>
     </message>
@@ -1478,8 +1490,8 @@
         <translation>Đã lưu kế hoạch thành bộ mốc %1; các đơn vị cấp dưới sẽ nhận được ở lần đồng bộ tới.</translation>
     </message>
     <message>
-        <source>Delete the milestone "%1"?</source>
-        <translation>Xóa mốc "%1"?</translation>
+        <source>Delete the milestone &quot;%1&quot;?</source>
+        <translation>Xóa mốc &quot;%1&quot;?</translation>
     </message>
 </context>
 <context>
@@ -1508,9 +1520,11 @@
         <source>Done on: %1</source>
         <translation>Hoàn thành ngày: %1</translation>
     </message>
-    <message>
-        <source>Overdue by %1 days</source>
-        <translation>Quá hạn %1 ngày</translation>
+    <message numerus="yes">
+        <source>Overdue by %n day(s)</source>
+        <translation>
+            <numerusform>Quá hạn %n ngày</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1795,13 +1809,17 @@
         <source>Status: %1 · due before %2</source>
         <translation>Tình trạng: %1 · hạn nộp trước ngày %2</translation>
     </message>
-    <message>
-        <source>%1 days left</source>
-        <translation>còn %1 ngày</translation>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>còn %n ngày</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 days late</source>
-        <translation>trễ %1 ngày</translation>
+    <message numerus="yes">
+        <source>%n day(s) late</source>
+        <translation>
+            <numerusform>trễ %n ngày</numerusform>
+        </translation>
     </message>
     <message>
         <source>unsaved changes</source>
@@ -1832,15 +1850,15 @@
         <translation>Đổi tên mục</translation>
     </message>
     <message>
-        <source>Remove the section "%1" and its text?</source>
-        <translation>Bỏ mục "%1" cùng nội dung đã viết?</translation>
+        <source>Remove the section &quot;%1&quot; and its text?</source>
+        <translation>Bỏ mục &quot;%1&quot; cùng nội dung đã viết?</translation>
     </message>
     <message>
         <source>New reports will start with these sections.</source>
         <translation>Các báo cáo mới sẽ bắt đầu với các mục này.</translation>
     </message>
     <message>
-        <source>Go back to the program's default sections for new reports? This report keeps its own sections.</source>
+        <source>Go back to the program&apos;s default sections for new reports? This report keeps its own sections.</source>
         <translation>Trở về các mục mặc định của chương trình cho các báo cáo mới? Báo cáo này vẫn giữ các mục của nó.</translation>
     </message>
     <message>
@@ -2186,6 +2204,18 @@
         <source>staff roster</source>
         <translation>danh sách cán bộ</translation>
     </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n thành viên</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The list includes %n people who no longer work at the unit: %2. Remove them from the team (and record the decision) before sending the list. Export it anyway?</source>
+        <translation>
+            <numerusform>Danh sách có %n người không còn công tác tại đơn vị: %2. Hãy bỏ họ khỏi Tổ (và ghi quyết định kiện toàn) trước khi gửi danh sách. Vẫn xuất danh sách?</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Preview the list…</source>
         <translation>Xem trước danh sách…</translation>
@@ -2211,10 +2241,6 @@
         <translation>Chưa ghi quyết định thành lập Tổ.</translation>
     </message>
     <message>
-        <source>%1 members</source>
-        <translation>%1 thành viên</translation>
-    </message>
-    <message>
         <source>%1 no longer working at the unit</source>
         <translation>%1 người đã nghỉ việc</translation>
     </message>
@@ -2233,10 +2259,6 @@
     <message>
         <source>Export the ISO team list</source>
         <translation>Xuất danh sách Tổ ISO</translation>
-    </message>
-    <message>
-        <source>The list includes %1 people who no longer work at the unit: %2. Remove them from the team (and record the decision) before sending the list. Export it anyway?</source>
-        <translation>Danh sách có %1 người không còn công tác tại đơn vị: %2. Hãy bỏ họ khỏi Tổ (và ghi quyết định kiện toàn) trước khi gửi danh sách. Vẫn xuất danh sách?</translation>
     </message>
     <message>
         <source>Export anyway</source>

@@ -680,9 +680,11 @@ Lý do sửa đổi:</translation>
         <source>Preparing the document…</source>
         <translation>Đang dựng văn bản…</translation>
     </message>
-    <message>
-        <source>%1 pages (%2 per copy).</source>
-        <translation>%1 trang (mỗi bản %2 trang).</translation>
+    <message numerus="yes">
+        <source>%n page(s) (%2 per copy).</source>
+        <translation>
+            <numerusform>%n trang (mỗi bản %2 trang).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Draft: printed with a “BẢN NHÁP” watermark.</source>
@@ -728,9 +730,11 @@ Lý do sửa đổi:</translation>
         <source>Stopping after the current page…</source>
         <translation>Sẽ dừng sau trang đang in…</translation>
     </message>
-    <message>
-        <source>Sent %1 pages to the printer.</source>
-        <translation>Đã gửi %1 trang tới máy in.</translation>
+    <message numerus="yes">
+        <source>Sent %n page(s) to the printer.</source>
+        <translation>
+            <numerusform>Đã gửi %n trang tới máy in.</numerusform>
+        </translation>
     </message>
     <message>
         <source>the document could not be read for printing</source>
@@ -924,6 +928,10 @@ Lý do sửa đổi:</translation>
         <translation>Văn bản được ký</translation>
     </message>
     <message>
+        <source>revision %1</source>
+        <translation>bản sửa đổi %1</translation>
+    </message>
+    <message>
         <source>Number:</source>
         <translation>Số:</translation>
     </message>
@@ -934,10 +942,6 @@ Lý do sửa đổi:</translation>
     <message>
         <source>Session:</source>
         <translation>Buổi làm việc:</translation>
-    </message>
-    <message>
-        <source>Revision:</source>
-        <translation>Bản sửa đổi:</translation>
     </message>
     <message>
         <source>Content fingerprint:</source>

@@ -8,7 +8,7 @@
         <translation>Nhập danh sách cán bộ</translation>
     </message>
     <message>
-        <source>The office's staff from its Excel list (a template is there to fill in); the test, the team and the minutes use it.</source>
+        <source>The office&apos;s staff from its Excel list (a template is there to fill in); the test, the team and the minutes use it.</source>
         <translation>Cán bộ của đơn vị lấy từ danh sách Excel (có sẵn tệp mẫu để điền); bài kiểm tra, Tổ triển khai ISO và biên bản đều dùng danh sách này.</translation>
     </message>
     <message>
@@ -44,7 +44,7 @@
         <translation>Đăng ký với BHXH tỉnh</translation>
     </message>
     <message>
-        <source>Import the province's profile file (.isoprofile) so that this office can send its records to the province.</source>
+        <source>Import the province&apos;s profile file (.isoprofile) so that this office can send its records to the province.</source>
         <translation>Nhập tệp hồ sơ tỉnh (.isoprofile) để đơn vị gửi được hồ sơ lên BHXH tỉnh.</translation>
     </message>
     <message>
@@ -56,7 +56,7 @@
         <translation>Thêm các huyện</translation>
     </message>
     <message>
-        <source>Each district of the province, then give them the province's profile file.</source>
+        <source>Each district of the province, then give them the province&apos;s profile file.</source>
         <translation>Khai báo từng huyện của tỉnh, rồi gửi cho các huyện tệp hồ sơ tỉnh.</translation>
     </message>
     <message>
@@ -102,17 +102,21 @@
         <source>Search (accents optional)</source>
         <translation>Tìm (có dấu hoặc không dấu)</translation>
     </message>
-    <message>
-        <source>%1 items</source>
-        <translation>%1 mục</translation>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n mục</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n item(s)</source>
+        <translation>
+            <numerusform>%1/%n mục</numerusform>
+        </translation>
     </message>
     <message>
         <source>Close</source>
         <translation>Đóng</translation>
-    </message>
-    <message>
-        <source>%1 of %2 items</source>
-        <translation>%1/%2 mục</translation>
     </message>
 </context>
 <context>
@@ -217,9 +221,11 @@
         <source>milestones of the 2008 → 2015 conversion plan</source>
         <translation>mốc của kế hoạch chuyển đổi 2008 → 2015</translation>
     </message>
-    <message>
-        <source>%1 milestones overdue</source>
-        <translation>%1 mốc quá hạn</translation>
+    <message numerus="yes">
+        <source>%n milestone(s) overdue</source>
+        <translation>
+            <numerusform>%n mốc quá hạn</numerusform>
+        </translation>
     </message>
     <message>
         <source>no milestone overdue</source>
@@ -433,7 +439,7 @@
         <translation>Biên bản chờ xác nhận</translation>
     </message>
     <message>
-        <source>Awareness test of the districts' staff</source>
+        <source>Awareness test of the districts&apos; staff</source>
         <translation>Kiểm tra nhận thức của cán bộ các huyện</translation>
     </message>
     <message>
@@ -449,7 +455,7 @@
         <translation>Chưa kiểm tra</translation>
     </message>
     <message>
-        <source>The districts' documents by state</source>
+        <source>The districts&apos; documents by state</source>
         <translation>Tài liệu của các huyện theo trạng thái</translation>
     </message>
     <message>
@@ -509,7 +515,7 @@
         <translation>không có điểm quá hạn</translation>
     </message>
     <message>
-        <source>milestones of the districts' plans</source>
+        <source>milestones of the districts&apos; plans</source>
         <translation>mốc trong kế hoạch của các huyện</translation>
     </message>
     <message>

@@ -23,6 +23,10 @@
         <source>One of several right answers (choosing one is enough)</source>
         <translation>Một trong các đáp án đúng (chọn một là đủ)</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
 </context>
 <context>
     <name>BankPanel</name>
@@ -98,9 +102,27 @@
         <source>Topic code: %1</source>
         <translation>Mã chủ đề: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>Showing %1 of %n question(s) (%3 in use for new papers).</source>
+        <translation>
+            <numerusform>Đang hiện %1/%n câu hỏi (%3 câu đang dùng để ra đề).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) imported.</source>
+        <translation>
+            <numerusform>Đã nhập %n câu hỏi.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) written to %2.</source>
+        <translation>
+            <numerusform>Đã xuất %n câu hỏi ra %2.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Showing %1 of %2 questions (%3 in use for new papers).</source>
-        <translation>Đang hiện %1/%2 câu hỏi (%3 câu đang dùng để ra đề).</translation>
+        <source>Questions added: %1; topics added: %2; already there: %3.</source>
+        <translation>Đã thêm %1 câu hỏi và %2 chủ đề (%3 câu đã có từ trước).</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -139,20 +161,12 @@
         <translation>Đang đọc %1…</translation>
     </message>
     <message>
-        <source>%1 questions imported.</source>
-        <translation>Đã nhập %1 câu hỏi.</translation>
-    </message>
-    <message>
         <source>Export the bank</source>
         <translation>Xuất ngân hàng câu hỏi</translation>
     </message>
     <message>
         <source>GIFT (*.gift);;Moodle XML (*.xml);;Excel (*.xlsx);;Aiken (*.aiken);;ISO Desk (*.json)</source>
         <translation>GIFT (*.gift);;Moodle XML (*.xml);;Excel (*.xlsx);;Aiken (*.aiken);;Ngân hàng ISO Desk (*.json)</translation>
-    </message>
-    <message>
-        <source>%1 questions written to %2.</source>
-        <translation>Đã xuất %1 câu hỏi ra %2.</translation>
     </message>
     <message>
         <source>%1 could not be written in this format.</source>
@@ -169,10 +183,6 @@
     <message>
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
-    </message>
-    <message>
-        <source>%1 questions and %2 topics added (%3 were already there).</source>
-        <translation>Đã thêm %1 câu hỏi và %2 chủ đề (%3 câu đã có từ trước).</translation>
     </message>
 </context>
 <context>
@@ -462,13 +472,17 @@
         <source>Refused or skipped (%1)</source>
         <translation>Bị từ chối hoặc bỏ qua (%1)</translation>
     </message>
-    <message>
-        <source>%1 questions lose something this program can&apos;t keep (see the &quot;Left out&quot; column).</source>
-        <translation>%1 câu có phần chương trình không giữ được (xem cột &quot;Bỏ ra&quot;).</translation>
+    <message numerus="yes">
+        <source>%n question(s) lose something this program can&apos;t keep (see the &quot;Left out&quot; column).</source>
+        <translation>
+            <numerusform>%n câu có phần chương trình không giữ được (xem cột &quot;Bỏ ra&quot;).</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Import %1 questions</source>
-        <translation>Nhập %1 câu hỏi</translation>
+    <message numerus="yes">
+        <source>Import %n question(s)</source>
+        <translation>
+            <numerusform>Nhập %n câu hỏi</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -739,9 +753,23 @@
         <source>not on the roster</source>
         <translation>không có trong danh sách cán bộ</translation>
     </message>
-    <message>
-        <source>%1 of %2 questions typed</source>
-        <translation>Đã gõ %1/%2 câu</translation>
+    <message numerus="yes">
+        <source>%1 of %n question(s) typed</source>
+        <translation>
+            <numerusform>Đã gõ %1/%n câu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) are wrong and nothing was entered:</source>
+        <translation>
+            <numerusform>Có %n dòng sai nên chưa nhập bài nào:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paper(s) entered and graded.</source>
+        <translation>
+            <numerusform>Đã nhập và chấm %n bài làm trên giấy.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Answers from paper (CSV)</source>
@@ -756,10 +784,6 @@
         <translation>Dòng %1: %2</translation>
     </message>
     <message>
-        <source>%1 rows are wrong and nothing was entered:</source>
-        <translation>Có %1 dòng sai nên chưa nhập bài nào:</translation>
-    </message>
-    <message>
         <source>Enter the %1 good rows now and leave out the wrong ones?</source>
         <translation>Nhập ngay %1 dòng đúng và bỏ qua các dòng sai?</translation>
     </message>
@@ -771,10 +795,6 @@
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
-    <message>
-        <source>%1 papers entered and graded.</source>
-        <translation>Đã nhập và chấm %1 bài làm trên giấy.</translation>
-    </message>
 </context>
 <context>
     <name>PdfPreview</name>
@@ -782,9 +802,11 @@
         <source>Preview — %1</source>
         <translation>Xem trước — %1</translation>
     </message>
-    <message>
-        <source>Saved as %1 (%2 pages).</source>
-        <translation>Đã lưu thành %1 (%2 trang).</translation>
+    <message numerus="yes">
+        <source>Saved as %1 (%n page(s)).</source>
+        <translation>
+            <numerusform>Đã lưu thành %1 (%n trang).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Open in the PDF reader</source>
@@ -1377,9 +1399,11 @@
         <source>This file was imported before: nothing was merged again.</source>
         <translation>Tệp này đã được nhập trước đây: không nhập lại gì.</translation>
     </message>
-    <message>
-        <source>%1: nothing new; the %2 attempts in the file are already here. Nothing was merged.</source>
-        <translation>%1: không có gì mới; %2 bài làm trong tệp đã có ở máy này. Không nhập thêm gì.</translation>
+    <message numerus="yes">
+        <source>%1: nothing new; the %n attempt(s) in the file are already here. Nothing was merged.</source>
+        <translation>
+            <numerusform>%1: không có gì mới; %n bài làm trong tệp đã có ở máy này. Không nhập thêm gì.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: %2 new attempts, %3 updated, %4 already here.</source>
@@ -1393,9 +1417,11 @@
         <source>Save the results file</source>
         <translation>Lưu tệp kết quả</translation>
     </message>
-    <message>
-        <source>Saved %1 attempts to %2. Bring the file to the main PC and import it there.</source>
-        <translation>Đã lưu %1 bài làm vào %2. Hãy mang tệp sang máy chính và nhập ở đó.</translation>
+    <message numerus="yes">
+        <source>Saved %n attempt(s) to %2. Bring the file to the main PC and import it there.</source>
+        <translation>
+            <numerusform>Đã lưu %n bài làm vào %2. Hãy mang tệp sang máy chính và nhập ở đó.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1730,6 +1756,12 @@
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (%n question(s) in the bank):</source>
+        <translation>
+            <numerusform>%1 (ngân hàng có %n câu):</numerusform>
+        </translation>
+    </message>
     <message>
         <source>ISO 9001:2015 awareness training</source>
         <translation>Tập huấn nhận thức ISO 9001:2015</translation>
@@ -1862,9 +1894,17 @@
         <source>Blueprint: how many questions of each topic (0 = drawn from the other topics in proportion to their size).</source>
         <translation>Cơ cấu đề: số câu của từng chủ đề (0 = lấy từ các chủ đề khác theo tỷ lệ số câu của mỗi chủ đề).</translation>
     </message>
-    <message>
-        <source>%1 (%2 questions in the bank):</source>
-        <translation>%1 (ngân hàng có %2 câu):</translation>
+    <message numerus="yes">
+        <source>%1 of %n people attend.</source>
+        <translation>
+            <numerusform>%1/%n người dự.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set by topic: %1 of %n question(s); the rest is drawn from the other topics.</source>
+        <translation>
+            <numerusform>Đã định theo chủ đề: %1/%n câu; số còn lại lấy từ các chủ đề khác.</numerusform>
+        </translation>
     </message>
     <message>
         <source>unchanged</source>
@@ -1873,10 +1913,6 @@
     <message>
         <source>Meeting hall of %1</source>
         <translation>Hội trường %1</translation>
-    </message>
-    <message>
-        <source>%1 of %2 people attend.</source>
-        <translation>%1/%2 người dự.</translation>
     </message>
     <message>
         <source>The end must be after the start.</source>
@@ -1889,10 +1925,6 @@
     <message>
         <source>%1 h %2 min.</source>
         <translation>%1 giờ %2 phút.</translation>
-    </message>
-    <message>
-        <source>Set by topic: %1 of %2 questions; the rest is drawn from the other topics.</source>
-        <translation>Đã định theo chủ đề: %1/%2 câu; số còn lại lấy từ các chủ đề khác.</translation>
     </message>
     <message>
         <source>Give the session a title, for example “ISO 9001:2015 awareness training”.</source>
@@ -1997,8 +2029,8 @@
         <translation>Tệp chuẩn bị máy kiểm tra (*.isokiosk)</translation>
     </message>
     <message>
-        <source>This PC is ready as &quot;%1&quot;. Start the test kiosk from the session on the right; afterwards export this PC&apos;s results from the Kiosk PCs menu.</source>
-        <translation>Máy này đã sẵn sàng làm &quot;%1&quot;. Mở chế độ kiểm tra từ buổi tập huấn bên phải; làm xong thì xuất kết quả của máy này từ trình đơn Máy kiểm tra.</translation>
+        <source>This PC is ready as &quot;%1&quot;. Start the test kiosk from the session below; afterwards export this PC&apos;s results from the Kiosk PCs menu.</source>
+        <translation>Máy này đã sẵn sàng làm &quot;%1&quot;. Mở chế độ kiểm tra từ buổi tập huấn ở phía dưới; làm xong thì xuất kết quả của máy này từ trình đơn Máy kiểm tra.</translation>
     </message>
 </context>
 <context>
@@ -2299,13 +2331,6 @@ Sai số chuẩn đo lường: điểm của một người có thể lệch kho
     <message>
         <source>No name matches. Check the spelling, or ask the proctor.</source>
         <translation>Không có tên nào khớp. Hãy kiểm tra lại cách gõ, hoặc báo người giám sát.</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
     </message>
 </context>
 </TS>

@@ -224,6 +224,10 @@
         <translation>Mật khẩu chỉ lưu trên máy này, được bảo vệ theo tài khoản Windows. Các gói đã được mã hóa: máy chủ thư không đọc được.</translation>
     </message>
     <message>
+        <source>The password is kept on this computer only, encrypted with a key file of the data folder that backups do not contain. Packages are encrypted: the mail server cannot read them.</source>
+        <translation>Mật khẩu chỉ lưu trên máy này, được mã hóa bằng một tệp khóa trong thư mục dữ liệu (các bản sao lưu không chứa tệp này). Các gói đã được mã hóa: máy chủ thư không đọc được.</translation>
+    </message>
+    <message>
         <source>Save e-mail settings</source>
         <translation>Lưu cài đặt email</translation>
     </message>
@@ -777,9 +781,11 @@
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
-    <message>
-        <source>%1 of %2 records</source>
-        <translation>%1 trên %2 bản ghi</translation>
+    <message numerus="yes">
+        <source>%1 of %n record(s)</source>
+        <translation>
+            <numerusform>%1 trên %n bản ghi</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -791,10 +797,6 @@
     <message>
         <source>USB drive or folder:</source>
         <translation>Ổ USB hoặc thư mục:</translation>
-    </message>
-    <message>
-        <source>No USB drive found — plug one in, then press “Refresh drives”</source>
-        <translation>Không thấy ổ USB — cắm ổ rồi bấm “Tìm lại ổ”</translation>
     </message>
     <message>
         <source>Refresh drives</source>
@@ -941,8 +943,20 @@
         <translation>Chọn ổ hoặc thư mục</translation>
     </message>
     <message>
+        <source>Done: %1 written and read back (records: %2, files: %3, %4 kB). You can remove the drive.</source>
+        <translation>Xong: đã ghi và đọc lại %1 (%2 bản ghi, %3 tệp, %4 kB). Có thể rút ổ USB.</translation>
+    </message>
+    <message>
         <source>Plug in a USB drive and press “Refresh drives”, or choose a folder.</source>
         <translation>Hãy cắm ổ USB rồi bấm “Tìm lại ổ”, hoặc chọn một thư mục.</translation>
+    </message>
+    <message>
+        <source>No USB drive found</source>
+        <translation>Không thấy ổ USB</translation>
+    </message>
+    <message>
+        <source>Plug in a USB drive, then press “Refresh drives”; or choose a folder.</source>
+        <translation>Cắm ổ USB rồi bấm “Tìm lại ổ”; hoặc chọn một thư mục.</translation>
     </message>
     <message>
         <source>Nothing new</source>
@@ -967,10 +981,6 @@
     <message>
         <source>Writing the package and checking it…</source>
         <translation>Đang ghi gói và kiểm tra lại…</translation>
-    </message>
-    <message>
-        <source>Done: %1 written and read back (%2 records, %3 files, %4 kB). You can remove the drive.</source>
-        <translation>Xong: đã ghi và đọc lại %1 (%2 bản ghi, %3 tệp, %4 kB). Có thể rút ổ USB.</translation>
     </message>
     <message>
         <source>Making the package…</source>

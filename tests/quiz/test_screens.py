@@ -325,7 +325,8 @@ def test_item_analysis_chart_is_readable(qtbot, qstore, ctx):
     stats_panel.scope.setCurrentIndex(stats_panel.scope.findData(s.id))
     qtbot.waitUntil(lambda: stats_panel.result is not None
                     and stats_panel.refresh_button.isEnabled(), timeout=5000)
-    assert stats_panel.chart_view.minimumHeight() >= 300
+    # readable, and small enough that the table above keeps five rows on a short screen
+    assert stats_panel.chart_view.minimumHeight() >= 200
     axis_x = stats_panel.chart.axes(Qt.Orientation.Horizontal)[0]
     assert axis_x.labelsAngle() == 0 and axis_x.categories()[:3] == ["1", "2", "3"]
     assert "KR-20" in stats_panel.summary.text() and "KR-20" in stats_panel.summary.toolTip()

@@ -14,7 +14,8 @@ from desktop.models.errors import IsoDeskError
 from desktop.models.iso.audits import CONDUCTED_BY, FINDING_KINDS, Audit, AuditRepository, Finding
 from desktop.models.iso.nonconformities import NonconformityRepository
 
-from ..common import confirm, show_error, show_info
+from ..common import compact_combo, confirm, show_error, show_info
+from ..flow import FlowLayout
 from ..tables import Column, ItemsModel, SearchProxy
 from .common import (
     DateEdit, FormDialog, TextEdit, date_text, make_table, select_where, selected_item,
@@ -131,7 +132,7 @@ class AuditsTab(QWidget):
         top.addWidget(QLabel(self.tr("Programme:")))
         self.programme = QComboBox()
         self.programme.setObjectName("audit_programme")
-        self.programme.setMinimumWidth(320)
+        compact_combo(self.programme, 20)
         top.addWidget(self.programme, 1)
         self.buttons: dict[str, QPushButton] = {}
         self._button(top, "programme_add", self.tr("New programme…"), self.add_programme,
@@ -173,7 +174,7 @@ class AuditsTab(QWidget):
 
         findings = QGroupBox(self.tr("Findings of the selected round"))
         fl = QVBoxLayout(findings)
-        bar = QHBoxLayout()
+        bar = FlowLayout()   # wraps on a narrow screen
         for name, text, slot in (("finding_add", self.tr("Add finding…"), self.add_finding),
                                  ("finding_edit", self.tr("Edit…"), self.edit_finding),
                                  ("finding_delete", self.tr("Delete"), self.delete_finding),

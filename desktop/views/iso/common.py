@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any, Callable
 
-from PySide6.QtCore import QDate, QEvent, QObject, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCalendarWidget, QDialog, QDialogButtonBox, QFormLayout, QHeaderView,
+    QAbstractItemView, QCalendarWidget, QDialog, QDialogButtonBox, QFormLayout,
     QLabel, QLineEdit, QMenu, QPlainTextEdit, QStyle, QTableView, QVBoxLayout, QWidget,
     QWidgetAction,
 )
@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 from desktop.models.errors import IsoDeskError, ValidationError
 from desktop.models.iso._common import to_date, vn_date
 
-from ..common import FieldErrors, show_error
-from ..tables import ItemsModel
+from ..common import FieldErrors, keep_whole, show_error
+from ..tables import ItemsModel, fit_columns
 
 RED = "#fde7e9"
 RED_TEXT = "#b00020"
@@ -102,70 +102,8 @@ def make_table(model, proxy, name: str, *, stretch: int | None = None) -> QTable
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    if stretch is not None:
-        table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    table.setWordWrap(False)
-    fitter = _ColumnFitter(table, stretch)
-    model.modelReset.connect(fitter.fit)
-    fitter.fit()
+    fit_columns(table, stretch)
     return table
-
-
-class _ColumnFitter(QObject):
-    """Keeps the columns as wide as their content (capped), so that the stretch column (the long
-    text) keeps a readable width. Short columns (codes, dates, numbers) keep their full width;
-    when the table is narrow only the longer ones shrink, never below their header's width."""
-
-    MAX = 220
-    MIN = 60
-    SHORT = 150
-    STRETCH_MIN = 320
-
-    def __init__(self, table: QTableView, stretch: int | None):
-        super().__init__(table)
-        self.table = table
-        self.stretch = stretch
-        self.natural: list[int] = []
-        self.floor: list[int] = []
-        table.viewport().installEventFilter(self)
-
-    def fit(self) -> None:
-        header = self.table.horizontalHeader()
-        self.natural = []
-        self.floor = []
-        for col in range(header.count()):
-            if col == self.stretch:
-                self.natural.append(0)
-                self.floor.append(0)
-                continue
-            self.table.resizeColumnToContents(col)
-            natural = min(header.sectionSize(col), self.MAX)
-            self.natural.append(natural)
-            heading = header.sectionSizeFromContents(col).width()
-            self.floor.append(natural if natural <= self.SHORT
-                              else max(self.MIN, min(heading, self.MAX)))
-        self.apply()
-
-    def apply(self) -> None:
-        header = self.table.horizontalHeader()
-        if len(self.natural) != header.count():
-            return
-        width = self.table.viewport().width()
-        room = width - (min(self.STRETCH_MIN, int(width * 0.3)) if self.stretch is not None
-                        else 0)
-        # Short columns get their natural width, the others their floor and a share of the rest.
-        room -= sum(self.floor)
-        extra = sum(n - f for n, f in zip(self.natural, self.floor))
-        factor = max(0.0, min(1.0, room / extra)) if extra else 1.0
-        for col, (natural, floor) in enumerate(zip(self.natural, self.floor)):
-            if col != self.stretch:
-                header.resizeSection(col, floor + int((natural - floor) * factor))
-
-    def eventFilter(self, obj, event) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self.apply()
-        return False
 
 
 def selected_item(table: QTableView, model: ItemsModel, proxy: QSortFilterProxyModel):
@@ -194,6 +132,7 @@ class FormDialog(QDialog):
 
     def __init__(self, title: str, parent=None, *, width: int = 520):
         super().__init__(parent)
+        keep_whole(self)   # wrapped text never squeezed
         self.setWindowTitle(title)
         self.setMinimumWidth(width)
         self.errors = FieldErrors()

@@ -10,7 +10,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+    QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QListWidget, QListWidgetItem, QPushButton, QTableView, QVBoxLayout,
 )
 
@@ -20,6 +20,7 @@ from desktop.models.iso.document_import import DocImportPlan
 from desktop.models.iso.documents import KINDS, STANDARDS, Document, DocumentRepository
 
 from ..common import actor_text, confirm, empty_hint, fit_to_screen, show_error, vn_datetime
+from ..files import open_file, save_file
 from ..tables import ImportPreviewModel
 from .common import DateEdit, FormDialog, TextEdit, date_text
 from .labels import label
@@ -182,7 +183,7 @@ class FilesDialog(QDialog):
 
     def add_file(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a file"))
+            path = open_file(self, self.tr("Attach a file"), "attachment")
         if not path:
             return
         try:
@@ -215,7 +216,7 @@ class FilesDialog(QDialog):
         try:
             name, data = self.repo.file_bytes(file_id)
             if path is None:
-                path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy"), name)
+                path = save_file(self, self.tr("Save a copy"), "attachment", name)
             if path:
                 write_bytes(Path(path), data)
         except IsoDeskError as exc:
@@ -359,7 +360,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(table, 1)
         buttons = QDialogButtonBox()
         n = s["added"] + s["updated"]
-        self.import_button = buttons.addButton(self.tr("Import %1 rows").replace("%1", str(n)),
+        self.import_button = buttons.addButton(self.tr("Import %n row(s)", "", n),
                                                QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("do_import")
         self.import_button.setEnabled(plan.ok and (n > 0 or s["superseded"] > 0))

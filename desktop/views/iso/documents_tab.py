@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from desktop.documents.iso.documents_xlsx import export_documents, read_documents, write_template
@@ -19,6 +19,8 @@ from desktop.models.iso.documents import (
 from desktop.models.vntext import collation_key
 
 from ..common import confirm, run_in_background, show_error, show_info
+from ..files import open_file, save_file
+from ..flow import FlowLayout
 from ..tables import Column, ItemsModel, SearchProxy
 from .common import (
     GREEN_TEXT, GREY_TEXT, ORANGE_TEXT, date_text, iso_key, make_table, select_where,
@@ -59,7 +61,7 @@ class DocumentsTab(QWidget):
             box.currentIndexChanged.connect(self._filter)
         layout.addLayout(filters)
 
-        bar = QHBoxLayout()
+        bar = FlowLayout()   # wraps on a narrow screen
         self.buttons: dict[str, QPushButton] = {}
         for name, text, slot in (
                 ("doc_add", self.tr("New…"), self.add_document),
@@ -75,7 +77,6 @@ class DocumentsTab(QWidget):
                                                  self.files, True)
         self.buttons["doc_history"] = self._button(bar, "doc_history", self.tr("History…"),
                                                    self.history, True)
-        bar.addStretch(1)
         layout.addLayout(bar)
 
         self.model = ItemsModel([
@@ -105,6 +106,7 @@ class DocumentsTab(QWidget):
         bottom = QHBoxLayout()
         self.count = QLabel()
         self.count.setObjectName("documents_count")
+        self.count.setWordWrap(True)      # on two lines on a narrow screen
         bottom.addWidget(self.count, 1)
         self._button(bottom, "doc_import", self.tr("Import from Excel…"), self.import_excel,
                      editable)
@@ -291,8 +293,8 @@ class DocumentsTab(QWidget):
 
     def import_excel(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import the register from Excel"),
-                                                  "", self.tr("Excel files (*.xlsx)"))
+            path = open_file(self, self.tr("Import the register from Excel"), "documents-excel",
+                             self.tr("Excel files (*.xlsx)"))
         if not path:
             return
         source = Path(path)
@@ -339,9 +341,8 @@ class DocumentsTab(QWidget):
 
     def export_excel(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the register to Excel"),
-                                                  "danh-muc-tai-lieu.xlsx",
-                                                  self.tr("Excel files (*.xlsx)"))
+            path = save_file(self, self.tr("Export the register to Excel"), "documents-excel",
+                             "danh-muc-tai-lieu.xlsx", self.tr("Excel files (*.xlsx)"))
         if not path:
             return
         docs = self.repo.list()
@@ -352,9 +353,8 @@ class DocumentsTab(QWidget):
 
     def save_template(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the Excel template"),
-                                                  "mau-danh-muc-tai-lieu.xlsx",
-                                                  self.tr("Excel files (*.xlsx)"))
+            path = save_file(self, self.tr("Save the Excel template"), "documents-excel",
+                             "mau-danh-muc-tai-lieu.xlsx", self.tr("Excel files (*.xlsx)"))
         if not path:
             return
         try:

@@ -18,6 +18,7 @@ from desktop.models.iso.nonconformities import (
 )
 
 from ..common import confirm, show_error
+from ..flow import FlowLayout
 from ..tables import Column, ItemsModel, SearchProxy
 from .common import (
     GREEN_TEXT, GREY_TEXT, RED, RED_TEXT, date_text, iso_key, make_table, select_where,
@@ -32,9 +33,8 @@ class StageSteps(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        layout = FlowLayout(self, spacing=4)   # wraps on a narrow screen
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
         self.labels = []
         for i, stage in enumerate(STAGES):
             if i:
@@ -46,7 +46,6 @@ class StageSteps(QWidget):
             lab.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.labels.append(lab)
             layout.addWidget(lab)
-        layout.addStretch(1)
 
     def set_stage(self, stage: str | None) -> None:
         current = STAGES.index(stage) if stage in STAGES else -1

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.models.iso.reviews import ReviewRepository
 
+from ..common import snug_tabs
+
 PARTS = [  # key, module (in this package), class
     ("team", "team_tab", "TeamTab"),
     ("documents", "documents_tab", "DocumentsTab"),
@@ -43,6 +45,7 @@ class IsoRecordsPage(QWidget):
         layout.addWidget(self.banner)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("records_tabs")
+        snug_tabs(self.tabs)
         titles = {"team": self.tr("ISO team"), "documents": self.tr("Documents"),
                   "policy": self.tr("Policy and objectives"),
                   "plan": self.tr("Conversion plan"), "audits": self.tr("Internal audits"),

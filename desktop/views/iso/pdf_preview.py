@@ -8,13 +8,14 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QLabel, QVBoxLayout,
+    QDialog, QDialogButtonBox, QLabel, QVBoxLayout,
 )
 
 from desktop.documents.output import write_bytes
 from desktop.models.errors import IsoDeskError
 
 from ..common import fit_to_screen, show_error, show_info
+from ..files import save_file
 
 
 class PdfPreviewDialog(QDialog):
@@ -37,7 +38,7 @@ class PdfPreviewDialog(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         layout.addWidget(self.view, 1)
-        self.pages = QLabel(self.tr("%1 pages").replace("%1", str(self.document.pageCount())))
+        self.pages = QLabel(self.tr("%n page(s)", "", self.document.pageCount()))
         self.pages.setObjectName("pdf_pages")
         layout.addWidget(self.pages)
         buttons = QDialogButtonBox()
@@ -56,8 +57,8 @@ class PdfPreviewDialog(QDialog):
 
     def save_as(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the PDF"), self.file_name,
-                                                  self.tr("PDF files (*.pdf)"))
+            path = save_file(self, self.tr("Save the PDF"), "records-pdf", self.file_name,
+                             self.tr("PDF files (*.pdf)"))
         if not path:
             return
         try:
@@ -95,4 +96,4 @@ class PdfPreviewDialog(QDialog):
 
     def _printed(self, pages: int) -> None:
         self.printed = pages
-        self.pages.setText(self.tr("%1 pages sent to the printer.").replace("%1", str(pages)))
+        self.pages.setText(self.tr("%n page(s) sent to the printer.", "", pages))

@@ -14,6 +14,7 @@ from desktop.models.errors import IsoDeskError, ValidationError
 from desktop.models.iso.plan import EVIDENCE_KINDS, STATUSES, PlanItem, PlanRepository
 
 from ..common import confirm, fit_to_screen, show_error, show_info
+from ..flow import FlowLayout
 from ..tables import Column, ItemsModel, SearchProxy
 from .common import (
     GREEN_TEXT, RED, RED_TEXT, DateEdit, FormDialog, TextEdit, date_text, iso_key, make_table,
@@ -213,9 +214,8 @@ class LoadPlanDialog(FormDialog):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.sets.setMinimumContentsLength(40)
         for s in repo.template_sets():
-            text = (self.tr("%1 — %2 milestones (from %3)")
-                    .replace("%1", s["set_title"]).replace("%2", str(len(s["milestones"])))
-                    .replace("%3", s["origin_name"]))
+            text = (self.tr("%1 — %n milestone(s) (from %3)", "", len(s["milestones"]))
+                    .replace("%1", s["set_title"]).replace("%3", s["origin_name"]))
             self.sets.addItem(text, (s["set_code"], s["origin_unit"]))
             self.sets.setItemData(self.sets.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
         view = self.sets.view()
@@ -272,8 +272,9 @@ class PlanTab(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("plan_summary")
         self.summary.setStyleSheet("font-size: 13pt;")
+        self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        bar = QHBoxLayout()
+        bar = FlowLayout()   # wraps on a narrow screen
         self.buttons: dict[str, QPushButton] = {}
         for name, text, slot, show in (
                 ("plan_load", self.tr("Load starting plan…"), self.load_plan, editable),
@@ -290,7 +291,6 @@ class PlanTab(QWidget):
             btn.setVisible(show)
             bar.addWidget(btn)
             self.buttons[name] = btn
-        bar.addStretch(1)
         layout.addLayout(bar)
 
         self.model = ItemsModel([
@@ -318,7 +318,9 @@ class PlanTab(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(scroll)
-        splitter.setSizes([300, 320])
+        rows = self.table.verticalHeader().defaultSectionSize()
+        # the table first (seven rows when there is room), the timeline scrolls below it
+        splitter.setSizes([self.table.horizontalHeader().sizeHint().height() + rows * 7, 160])
         layout.addWidget(splitter, 1)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.reload()
@@ -327,7 +329,7 @@ class PlanTab(QWidget):
         text = label("plan_status", item.status)
         if item.overdue(self.today):
             days = (self.today - _dt.date.fromisoformat(item.due_on)).days
-            return self.tr("%1 — overdue %2 days").replace("%1", text).replace("%2", str(days))
+            return self.tr("%1 — overdue %n day(s)", "", days).replace("%1", text)
         if item.done_late():
             return self.tr("%1 (late)").replace("%1", text)
         return text
@@ -350,8 +352,7 @@ class PlanTab(QWidget):
             text = self.tr("The plan is empty. Load the starting plan of the conversion "
                            "(appendix III of the VSS plan) or add milestones.")
         else:
-            text = self.tr("%1 of %2 milestones done").replace("%1", str(done))\
-                .replace("%2", str(len(items)))
+            text = self.tr("%1 of %n milestone(s) done", "", len(items)).replace("%1", str(done))
             if overdue:
                 text += " · <span style='color:#b00020; font-weight:bold'>" + \
                     self.tr("%1 overdue").replace("%1", str(overdue)) + "</span>"

@@ -8,8 +8,9 @@ import io
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog,
+    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QInputDialog,
     QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSpinBox,
     QSplitter, QTableView, QVBoxLayout, QWidget,
 )
@@ -23,8 +24,12 @@ from desktop.models.iso.annual_report import (
 from desktop.models.iso.figures import deadline_for, deadline_month_day, set_deadline
 from desktop.models.iso.report_data import build_report
 
-from ..common import FieldErrors, confirm, run_in_background, show_error, show_info
-from ..tables import Column, ItemsModel
+from ..common import (
+    FieldErrors, compact_combo, confirm, run_in_background, scrolling, show_error, show_info,
+)
+from ..files import save_file
+from ..flow import FlowLayout
+from ..tables import Column, ItemsModel, fit_columns
 from .common import DateEdit, date_text
 from .labels import label
 
@@ -41,7 +46,11 @@ class ReportTab(QWidget):
         self.dirty = False
         self._loading = False
         self.errors = FieldErrors()
-        layout = QVBoxLayout(self)
+        # the form scrolls up and down when the screen is short (1366×768 at 125 %)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        body = QWidget()
+        layout = QVBoxLayout(body)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Year:")))
@@ -53,6 +62,7 @@ class ReportTab(QWidget):
         top.addWidget(self.year)
         self.status = QLabel()
         self.status.setObjectName("report_status")
+        self.status.setWordWrap(True)
         top.addWidget(self.status, 1)
         self.deadline_btn = QPushButton(self.tr("Change the deadline…"))
         self.deadline_btn.setObjectName("report_deadline")
@@ -60,7 +70,7 @@ class ReportTab(QWidget):
         self.deadline_btn.setVisible(ctx.can("settings"))
         top.addWidget(self.deadline_btn)
         layout.addLayout(top)
-        actions = QHBoxLayout()
+        actions = FlowLayout()   # wraps on a narrow screen
         self.buttons: dict[str, QPushButton] = {}
         for name, text, slot, show in (
                 ("report_save", self.tr("Save draft"), self.save, self.editable),
@@ -74,7 +84,7 @@ class ReportTab(QWidget):
             btn.clicked.connect(lambda _c=False, s=slot: s())
             btn.setVisible(show)
             if name == "report_preview":
-                actions.addStretch(1)
+                actions.add_stretch()
             actions.addWidget(btn)
             self.buttons[name] = btn
         layout.addLayout(actions)
@@ -113,9 +123,11 @@ class ReportTab(QWidget):
         ll.addWidget(QLabel(self.tr("<b>Sections</b>")))
         self.section_list = QListWidget()
         self.section_list.setObjectName("section_list")
+        self.section_list.setWordWrap(True)       # a long section title on two lines
+        self.section_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         ll.addWidget(self.section_list, 1)
         ll.addWidget(self.errors.label_for("sections"))
-        grid = QHBoxLayout()
+        grid = FlowLayout()   # wraps on a narrow screen
         for name, text, slot in (("section_add", self.tr("Add…"), self.add_section),
                                  ("section_rename", self.tr("Rename…"), self.rename_section),
                                  ("section_remove", self.tr("Remove"), self.remove_section),
@@ -131,13 +143,15 @@ class ReportTab(QWidget):
             self.buttons[name] = btn
         ll.addLayout(grid)
         form2 = QFormLayout()
+        form2.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)   # the list under its label
         self.figures_group = QComboBox()
         self.figures_group.setObjectName("section_figures")
+        compact_combo(self.figures_group, 20)
         for code in ("",) + FIGURE_GROUPS:
             self.figures_group.addItem(label("figures", code), code)
         form2.addRow(self.tr("Figures shown:"), self.figures_group)
         ll.addLayout(form2)
-        tpl = QHBoxLayout()
+        tpl = FlowLayout()
         for name, text, slot in (
                 ("sections_as_default", self.tr("Use as my default sections"),
                  self.save_as_default),
@@ -158,6 +172,11 @@ class ReportTab(QWidget):
         self.section_title.setObjectName("section_title")
         self.section_title.setStyleSheet("font-size: 12pt; font-weight: bold;")
         self.section_title.setWordWrap(True)
+        # room for a title on two lines (a splitter does not grow for wrapped text)
+        title_font = QFont(self.font())
+        title_font.setPointSize(12)
+        title_font.setBold(True)
+        self.section_title.setMinimumHeight(QFontMetrics(title_font).lineSpacing() * 2 + 4)
         rl.addWidget(self.section_title)
         rl.addWidget(QLabel(self.tr("Figures the program fills for the year:")))
         self.facts_model = ItemsModel([
@@ -168,20 +187,26 @@ class ReportTab(QWidget):
         self.facts = QTableView()
         self.facts.setObjectName("section_facts")
         self.facts.setModel(self.facts_model)
-        self.facts.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.facts.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns(self.facts, 0)
         self.facts.verticalHeader().hide()
+        self.facts.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        # five figures in sight; on a short screen the tab scrolls rather than hide them
+        self.facts.setMinimumHeight(self.facts.verticalHeader().defaultSectionSize() * 5
+                                    + self.facts.horizontalHeader().sizeHint().height() * 2 + 4)
         self.facts.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        rl.addWidget(self.facts, 2)
+        rl.addWidget(self.facts, 3)
         rl.addWidget(QLabel(self.tr("Text of the section (written by the unit):")))
         self.text = QPlainTextEdit()
         self.text.setObjectName("section_text")
         self.text.setTabChangesFocus(True)
-        rl.addWidget(self.text, 3)
+        self.text.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        rl.addWidget(self.text, 2)
         splitter.addWidget(right)
-        splitter.setSizes([330, 700])
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([450, 550])
         layout.addWidget(splitter, 1)
+        outer.addWidget(scrolling(body))
 
         self.year.valueChanged.connect(self._year_changed)
         self.section_list.currentRowChanged.connect(self._section_changed)
@@ -268,8 +293,8 @@ class ReportTab(QWidget):
         colour = "#1e7b34" if final else "#b00020" if days < 0 else "#a15c00" if days <= 30 \
             else "#333333"
         if not final:
-            text += " · " + (self.tr("%1 days left").replace("%1", str(days)) if days >= 0
-                             else self.tr("%1 days late").replace("%1", str(-days)))
+            text += " · " + (self.tr("%n day(s) left", "", days) if days >= 0
+                             else self.tr("%n day(s) late", "", -days))
         if self.dirty:
             text += " · " + self.tr("unsaved changes")
         self.status.setText(text)
@@ -469,8 +494,8 @@ class ReportTab(QWidget):
         if path is None:
             filt = self.tr("Excel files (*.xlsx)") if kind == "xlsx" else self.tr(
                 "PDF files (*.pdf)")
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the report"),
-                                                  f"bao-cao-iso-{self.report.year}.{kind}", filt)
+            path = save_file(self, self.tr("Export the report"), f"report-{kind}",
+                             f"bao-cao-iso-{self.report.year}.{kind}", filt)
         if not path:
             return
         data = self.current_data()

@@ -59,7 +59,9 @@ class ReviewDialog(FormDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(box)
-        scroll.setMinimumHeight(260)
+        # eight rows in sight, fewer on a short screen (1366×768 at 125 %) where it scrolls
+        screen = self.screen().availableGeometry().height() if self.screen() else 960
+        scroll.setMinimumHeight(min(260, screen // 4))
         self.form.addRow(scroll)
         self.decisions = self.add("decisions", self.tr("Decisions and actions:"),
                                   TextEdit(r.decisions if r else "", lines=4))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
+    QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit,
     QPushButton, QVBoxLayout, QWidget,
 )
 
@@ -21,6 +21,8 @@ from desktop.models.staff import StaffRepository
 from desktop.models.vntext import person_sort_key
 
 from ..common import confirm, run_in_background, show_error, show_info
+from ..files import save_file
+from ..flow import FlowLayout
 from ..tables import Column, ItemsModel, SearchProxy
 from .common import (
     DateEdit, FormDialog, TextEdit, date_text, make_table, select_where, selected_item,
@@ -156,12 +158,13 @@ class TeamTab(QWidget):
                                               self.edit_decision, editable)
         layout.addLayout(top)
 
-        bar = QHBoxLayout()
+        bar = FlowLayout()   # wraps on a narrow screen
         self.search = QLineEdit()
         self.search.setObjectName("team_search")
         self.search.setPlaceholderText(self.tr("Search by name, position or unit"))
         self.search.setClearButtonEnabled(True)
-        bar.addWidget(self.search, 1)
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 32)
+        bar.addWidget(self.search)
         self._button(bar, "add_from_roster", self.tr("Add from roster…"), self.add_from_roster,
                      editable)
         self._button(bar, "add_external", self.tr("Add from outside…"), self.add_external,
@@ -192,10 +195,11 @@ class TeamTab(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.edit_member() if editable else None)
         layout.addWidget(self.table, 1)
 
-        bottom = QHBoxLayout()
+        bottom = FlowLayout()   # wraps on a narrow screen
         self.count = QLabel()
         self.count.setObjectName("team_count")
-        bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.count)
+        bottom.add_stretch()
         self.as_attachment = QCheckBox(self.tr("As the attachment of the decision"))
         self.as_attachment.setObjectName("team_as_attachment")
         self.as_attachment.setToolTip(self.tr(
@@ -244,7 +248,7 @@ class TeamTab(QWidget):
         if decision is None:
             self.as_attachment.setChecked(False)
         n = len(self.model.items)
-        text = self.tr("%1 members").replace("%1", str(n))
+        text = self.tr("%n member(s)", "", n)
         left = sum(1 for m in self.model.items if m.has_left)
         if left:
             text += " — " + self.tr("%1 no longer working at the unit").replace("%1", str(left))
@@ -323,8 +327,7 @@ class TeamTab(QWidget):
             name = "danh-sach-to-iso." + kind
             filt = self.tr("Excel files (*.xlsx)") if kind == "xlsx" else self.tr(
                 "PDF files (*.pdf)")
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the ISO team list"),
-                                                  name, filt)
+            path = save_file(self, self.tr("Export the ISO team list"), "team-list", name, filt)
         if not path:
             return
         data = team_list_data(self.ctx.store, attachment=self.as_attachment.isChecked())
@@ -335,9 +338,9 @@ class TeamTab(QWidget):
             return
         left = data.members_who_left
         if left and not confirm(self, self.tr(
-                "The list includes %1 people who no longer work at the unit: %2. Remove them "
+                "The list includes %n people who no longer work at the unit: %2. Remove them "
                 "from the team (and record the decision) before sending the list. Export it "
-                "anyway?").replace("%1", str(len(left))).replace(
+                "anyway?", "", len(left)).replace(
                     "%2", ", ".join(m.full_name for m in left)),
                 yes=self.tr("Export anyway"), no=self.tr("Cancel"), danger=True):
             return

@@ -213,8 +213,8 @@ class PlanTimeline(QWidget):
         if item.completed_on:
             lines.append(self.tr("Done on: %1").replace("%1", date_text(item.completed_on)))
         if item.overdue(self.today):
-            lines.append(self.tr("Overdue by %1 days").replace(
-                "%1", str((self.today - _dt.date.fromisoformat(item.due_on)).days)))
+            lines.append(self.tr("Overdue by %n day(s)", "",
+                                 (self.today - _dt.date.fromisoformat(item.due_on)).days))
         QToolTip.showText(event.globalPosition().toPoint(), "\n".join(lines), self)
 
     def keyPressEvent(self, event) -> None:

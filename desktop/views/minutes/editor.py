@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFrame, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton,
+    QComboBox, QFrame, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton,
     QVBoxLayout, QWidget,
 )
 
@@ -26,6 +26,7 @@ from desktop.models.users import list_users
 
 from ..common import fit_to_screen, show_error, show_info, vn_datetime
 from ..context import ViewContext
+from ..files import open_file, save_file
 from .editor_form import MinutesForm
 from .editor_tables import RosterPicker
 
@@ -403,7 +404,7 @@ class MinutesEditor(QWidget):
 
     def add_attachment(self, _checked=False, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a file"))
+            path = open_file(self, self.tr("Attach a file"), "attachment")
         if not path:
             return
         try:
@@ -437,8 +438,7 @@ class MinutesEditor(QWidget):
             show_info(self, self.tr("Select a file in the list first."))
             return
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy of the file"),
-                                                  att["name"])
+            path = save_file(self, self.tr("Save a copy of the file"), "attachment", att["name"])
         if not path:
             return
         try:

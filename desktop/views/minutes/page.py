@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QMenu, QPushButton, QSplitter, QTableView, QTextBrowser,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
+    QLabel, QLineEdit, QMenu, QPushButton, QSplitter, QTableView, QTextBrowser,
     QVBoxLayout, QWidget,
 )
 
@@ -17,8 +17,11 @@ from desktop.models import minutes as M
 from desktop.models.errors import IsoDeskError
 from desktop.models.minutes.from_session import training_draft
 
-from ..common import confirm, fit_to_screen, show_error, show_info, vn_datetime
+from ..common import confirm, fit_to_screen, keep_whole, show_error, show_info, vn_datetime
 from ..context import ViewContext
+from ..files import save_file
+from ..flow import FlowLayout
+from ..tables import fit_columns
 from .editor import MinutesEditor
 from .new_editor import NewMinutesEditor
 from .printed_check import PrintedCheckBox
@@ -30,6 +33,7 @@ class VerifyDialog(QDialog):
 
     def __init__(self, result: dict, parent=None):
         super().__init__(parent)
+        keep_whole(self)   # wrapped text never squeezed
         self.result = result
         self.setWindowTitle(self.tr("Signature check — minutes %1").replace("%1", result["number"]))
         fit_to_screen(self, 640, 420)
@@ -104,7 +108,7 @@ class MinutesPage(QWidget):
         self.printed_check.show_minutes.connect(self.show_part)
         layout.addWidget(self.printed_check)
 
-        bar = QHBoxLayout()
+        bar = FlowLayout()
         self.new_button = QPushButton(self.tr("New minutes"))
         self.new_button.setObjectName("new_minutes")
         menu = QMenu(self.new_button)
@@ -129,7 +133,6 @@ class MinutesPage(QWidget):
             btn.setVisible(visible)
             bar.addWidget(btn)
             self.buttons[name] = btn
-        bar.addStretch(1)
         layout.addLayout(bar)
 
         self.model = MinutesTableModel(self)
@@ -144,10 +147,7 @@ class MinutesPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(MinutesTableModel.SUBJECT, QHeaderView.ResizeMode.Stretch)
-        self.table.setWordWrap(False)
+        fit_columns(self.table, MinutesTableModel.SUBJECT)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
 
         details = QWidget()
@@ -166,9 +166,7 @@ class MinutesPage(QWidget):
         self.revisions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.revisions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.revisions.verticalHeader().hide()
-        self.revisions.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.revisions.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.revisions)
         self.revisions.doubleClicked.connect(self._open_revision_row)
         dlayout.addWidget(self.revisions)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -398,9 +396,8 @@ class MinutesPage(QWidget):
 
     def export_excel(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the register to Excel"),
-                                                  "so-bien-ban.xlsx",
-                                                  self.tr("Excel files (*.xlsx)"))
+            path = save_file(self, self.tr("Export the register to Excel"), "minutes-excel",
+                             "so-bien-ban.xlsx", self.tr("Excel files (*.xlsx)"))
         if not path:
             return
         entries = self.visible_entries()

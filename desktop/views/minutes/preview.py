@@ -12,7 +12,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
+    QCheckBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
 )
 
 from desktop.documents import minutes_pdf
@@ -22,6 +22,7 @@ from desktop.models.errors import IsoDeskError
 
 from ..common import fit_to_screen, run_in_background, show_error, show_info
 from ..context import ViewContext
+from ..files import save_file
 
 PRINT_DPI = 300
 
@@ -176,8 +177,7 @@ class PreviewDialog(QDialog):
         self._buffer.setData(QByteArray(data))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
-        text = self.tr("%1 pages (%2 per copy).").replace("%1", str(pages)) \
-            .replace("%2", str(per_copy))
+        text = self.tr("%n page(s) (%2 per copy).", "", pages).replace("%2", str(per_copy))
         if self.rev.status == "draft":
             text += " " + self.tr("Draft: printed with a “BẢN NHÁP” watermark.")
         elif self.check.superseded_by:
@@ -216,9 +216,8 @@ class PreviewDialog(QDialog):
         if self.pdf is None:
             return
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the minutes as PDF"),
-                                                  self.default_name(),
-                                                  self.tr("PDF files (*.pdf)"))
+            path = save_file(self, self.tr("Save the minutes as PDF"), "minutes-pdf",
+                             self.default_name(), self.tr("PDF files (*.pdf)"))
         if not path:
             return
         try:
@@ -267,7 +266,7 @@ class PreviewDialog(QDialog):
             self.done(self._close_when_printed)
 
     def _printed(self, pages: int) -> None:
-        self.status.setText(self.tr("Sent %1 pages to the printer.").replace("%1", str(pages)))
+        self.status.setText(self.tr("Sent %n page(s) to the printer.", "", pages))
         self._job_finished()
 
     def _print_failed(self, reason: str) -> None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit,
-    QPushButton, QVBoxLayout,
+    QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+    QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
 )
 
 from desktop.documents.minutes_pdf import confirmed_pdf_renderer
@@ -18,7 +18,9 @@ from desktop.models import minutes as M
 from desktop.models import users
 from desktop.models.errors import IsoDeskError, ValidationError
 
-from ..common import confirm, run_in_background, show_error, vn_date, vn_datetime
+from ..common import (
+    confirm, keep_whole, role_text, run_in_background, show_error, vn_date, vn_datetime,
+)
 from ..context import ViewContext
 from .worker import with_own_store
 
@@ -28,6 +30,7 @@ class AdminCheckDialog(QDialog):
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
+        keep_whole(self)   # wrapped text never squeezed
         self.store = store
         self.setWindowTitle(self.tr("Administrator"))
         layout = QVBoxLayout(self)
@@ -74,6 +77,7 @@ class AdminCheckDialog(QDialog):
 class SignDialog(QDialog):
     def __init__(self, ctx: ViewContext, revision_id: str, parent=None):
         super().__init__(parent)
+        keep_whole(self)   # wrapped text never squeezed
         self.ctx = ctx
         self.store = ctx.store
         self.rev = M.load_revision(self.store, revision_id)
@@ -84,7 +88,10 @@ class SignDialog(QDialog):
         self.setObjectName("sign_dialog")
         self.setWindowTitle(self.tr("Electronic signature — minutes %1").replace("%1",
                                                                                 self.rev.number))
-        self.setMinimumWidth(680)
+        # wide enough that the subject and the fingerprint take few lines (a short screen
+        # at 125 % has little height to spare); never wider than the screen
+        screen = self.screen().availableGeometry().width() if self.screen() else 1366
+        self.setMinimumWidth(min(780, int(screen * 0.9)))
         layout = QVBoxLayout(self)
         self.team = M.default_capacity(self.store, ctx.user.username if ctx.user else None) \
             if self.meaning == "confirm" else self.team
@@ -95,7 +102,8 @@ class SignDialog(QDialog):
                         "author."))
         signing_as = self.tr("Signing as: %1").replace("%1", capacity)
         self.step_text = step
-        head = QLabel(f"<h2>{signing_as}</h2><p>{step}</p>")
+        # compact: a short screen (1280×720 at 125 %) has few lines to spare
+        head = QLabel(f"<b style='font-size: 14pt'>{signing_as}</b><br>{step}")
         self.head = head
         head.setObjectName("sign_capacity")
         head.setTextFormat(Qt.TextFormat.RichText)
@@ -110,13 +118,15 @@ class SignDialog(QDialog):
         digest = M.revision_hash(rev)
         self.digest = digest
         when = f"{vn_date(rev.date)}, {rev.start_time}–{rev.end_time}, {rev.place}"
-        rows = [(self.tr("Number:"), f"<b>{rev.number}</b>"),
+        # the number and the revision on one line: a short screen has few lines to spare
+        revision = self.tr("revision %1").replace("%1", f"<b>{rev.revision_no}</b>")
+        rows = [(self.tr("Number:"), f"<b>{rev.number}</b>&nbsp;&nbsp;·&nbsp;&nbsp;{revision}"),
                 (self.tr("Subject:"), f"<b>{rev.subject}</b>"),
                 (self.tr("Session:"), when),
-                (self.tr("Revision:"), f"<b>{rev.revision_no}</b>"),
                 (self.tr("Content fingerprint:"),
-                 f"<b><code>{M.short_hash(digest)}</code></b> "
-                 + self.tr("(changes if anything in the minutes or its attached files changes)"))]
+                 f"<b><code>{M.short_hash(digest)}</code></b> <small>"
+                 + self.tr("(changes if anything in the minutes or its attached files changes)")
+                 + "</small>")]
         technical = {self.tr("Content fingerprint:"): self.tr(
             "SHA-256 of every field and attached file: %1").replace("%1", digest)}
         author = rev.signature("author")
@@ -128,7 +138,6 @@ class SignDialog(QDialog):
             cell.setTextFormat(Qt.TextFormat.RichText)
             cell.setWordWrap(True)
             cell.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            cell.setMinimumWidth(420)
             if label in technical:
                 cell.setToolTip(technical[label])
             form.addRow(label, cell)
@@ -149,8 +158,14 @@ class SignDialog(QDialog):
         self.password = QLineEdit()
         self.password.setObjectName("sign_password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        wform.addRow(self.tr("&Username:"), self.username)
-        wform.addRow("", self.signer_label)
+        # the signer's name beside the username: no row of its own, which a short screen lacks
+        self.username.setMaximumWidth(self.username.fontMetrics().averageCharWidth() * 28)
+        name_row = QHBoxLayout()
+        name_row.addWidget(self.username)
+        name_row.addWidget(self.signer_label, 1)
+        username_label = QLabel(self.tr("&Username:"))
+        username_label.setBuddy(self.username)   # Alt+U (a row of a layout gets no buddy itself)
+        wform.addRow(username_label, name_row)
         wform.addRow(self.tr("&Password:"), self.password)
         self.capacity = QComboBox()
         self.capacity.setObjectName("sign_on_behalf")
@@ -181,6 +196,7 @@ class SignDialog(QDialog):
         layout.addWidget(self.new_account)
         self.error = QLabel()
         self.error.setObjectName("sign_error")
+        self.error.hide()   # no room taken while it says nothing (see `_say`)
         self.error.setStyleSheet("color: #b00020; font-weight: bold;")
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
@@ -210,7 +226,7 @@ class SignDialog(QDialog):
             self.signer_label.setStyleSheet("color: #a15c00;")
             name = self.tr("the signer")
         else:
-            self.signer_label.setText(f"<b>{user.full_name}</b> — {user.position or user.role_label}")
+            self.signer_label.setText(f"<b>{user.full_name}</b> — {user.position or role_text(user.role)}")
             self.signer_label.setStyleSheet("")
             name = user.full_name
         self.statement.setText(self.tr("I, %1, have read minutes %2 (revision %3, content hash %4) "
@@ -232,10 +248,15 @@ class SignDialog(QDialog):
             return
         self.team = self.capacity.currentData()
         capacity = M.meaning_text(self.meaning, self.team)
-        self.head.setText(f"<h2>{self.tr('Signing as: %1').replace('%1', capacity)}</h2>"
-                          f"<p>{self.step_text}</p>")
+        self.head.setText(f"<b style='font-size: 14pt'>"
+                          f"{self.tr('Signing as: %1').replace('%1', capacity)}</b>"
+                          f"<br>{self.step_text}")
         self.sign_button.setText(self.tr("Sign as “%1”").replace("%1", capacity))
         self._update_signer()
+
+    def _say(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
 
     def _update_button(self) -> None:
         self.sign_button.setEnabled(not self.busy and self.agree.isChecked()
@@ -277,7 +298,7 @@ class SignDialog(QDialog):
             return
         self.busy = True
         self._update_button()
-        self.error.setText(self.tr("Signing…"))
+        self._say(self.tr("Signing…"))
         username, password = self.username.text(), self.password.text()
         meaning, rid, team = self.meaning, self.rev.id, self.team
 
@@ -298,11 +319,11 @@ class SignDialog(QDialog):
         self.busy = False
         self.password.clear()
         if isinstance(exc, ValidationError):
-            self.error.setText(self.tr("The minutes is not complete: ") + exc.message)
+            self._say(self.tr("The minutes is not complete: ") + exc.message)
         elif isinstance(exc, IsoDeskError):
-            self.error.setText(exc.message)
+            self._say(exc.message)
         else:
-            self.error.setText("")
+            self._say("")
             show_error(self, exc)
         self.password.setFocus()
         self._update_button()

@@ -51,7 +51,7 @@ class OverviewPage(QWidget):
         refresh.clicked.connect(self.refresh)
         head.addWidget(refresh)
         outer.addLayout(head)
-        scroll = QScrollArea()
+        scroll = self.scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         body = QWidget()
         self.body = QVBoxLayout(body)
@@ -123,8 +123,7 @@ class OverviewPage(QWidget):
         for name, values in figs.items():
             if name not in KNOWN and isinstance(values, dict):
                 self._generic_card(name, values)
-        for i, card in enumerate(self.cards.values()):
-            self.grid.addWidget(card, i // COLUMNS, i % COLUMNS)
+        self._place_cards()
         self.training_chart.setVisible("training" in figs)
         if "training" in figs:
             t = figs["training"]
@@ -136,6 +135,34 @@ class OverviewPage(QWidget):
         self.documents_chart.setVisible("records" in figs)
         if "records" in figs:
             self.documents_chart.set_counts(figs["records"]["documents_by_state"])
+
+    def _columns(self) -> int:
+        """Four cards a row when they fit side by side (a 1366-pixel screen), fewer when not."""
+        card = next(iter(self.cards.values()), None)
+        if card is None:
+            return COLUMNS
+        # the page's own width (its scroll area is resized after it): less the margins and a
+        # vertical scroll bar
+        m, b = self.layout().contentsMargins(), self.body.contentsMargins()
+        bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent)
+        room = self.width() - m.left() - m.right() - b.left() - b.right() - bar - 6
+        spacing = self.grid.horizontalSpacing()
+        return max(1, min(COLUMNS, (room + spacing) // (card.minimumWidth() + spacing)))
+
+    def _place_cards(self) -> None:
+        columns = self._columns()
+        for i, card in enumerate(self.cards.values()):
+            self.grid.addWidget(card, i // columns, i % columns)
+        for col in range(COLUMNS):
+            self.grid.setColumnStretch(col, 1 if col < columns else 0)
+        self._placed_columns = columns
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.cards and self._columns() != getattr(self, "_placed_columns", None):
+            for card in self.cards.values():
+                self.grid.removeWidget(card)
+            self._place_cards()
 
     def _card(self, key: str, title: str, on_click=None, on_detail=None) -> FigureCard:
         card = FigureCard(key, title, self, clickable=on_click is not None)
@@ -197,7 +224,7 @@ class OverviewPage(QWidget):
             card.set_values(f"{done}/{total}", self.tr("milestones of the 2008 → 2015 "
                                                         "conversion plan"),
                             tone="bad" if late else "ok" if done == total else "neutral",
-                            detail=self.tr("%1 milestones overdue").replace("%1", str(late))
+                            detail=self.tr("%n milestone(s) overdue", "", late)
                             if late else self.tr("no milestone overdue"),
                             detail_tone="bad" if late else "ok",
                             detail_link=bool(late))

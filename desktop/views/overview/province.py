@@ -19,6 +19,7 @@ from desktop.views.iso.labels import label
 from desktop.views.sync.overview import OverviewPanel
 from sync.overview import province_totals
 
+from ..common import scrolling
 from .first_steps import FirstStepsPanel
 from .widgets import DocumentsChart, FigureCard, TrainingChart
 
@@ -31,7 +32,11 @@ class ProvinceOverviewPage(QWidget):
         self.ctx = ctx
         self.cards: dict[str, FigureCard] = {}
         self.totals: dict = {}
-        outer = QVBoxLayout(self)
+        # the page scrolls up and down on a short screen rather than make the window taller
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        body = QWidget()
+        outer = QVBoxLayout(body)
         self.heading = QLabel()
         self.heading.setObjectName("overview_heading")
         self.heading.setTextFormat(Qt.TextFormat.RichText)
@@ -54,8 +59,9 @@ class ProvinceOverviewPage(QWidget):
             self.cards[key] = card
             i = len(self.cards) - 1
             self.grid.addWidget(card, i // COLUMNS, i % COLUMNS)
-        top.addLayout(self.grid, 3)
-        charts = QVBoxLayout()
+        top.addLayout(self.grid, 1)
+        charts = QHBoxLayout()   # below the cards, side by side (beside them, one above the
+        #                          other, they made the page taller than a laptop's screen)
         self.training_chart = TrainingChart(
             self.tr("Awareness test of the districts' staff"),
             {"passed": self.tr("Passed"), "failed": self.tr("Tested, not passed"),
@@ -64,15 +70,17 @@ class ProvinceOverviewPage(QWidget):
         self.documents_chart = DocumentsChart(
             self.tr("The districts' documents by state"),
             [(s, label("doc_state", s)) for s in STATES])
-        charts.addWidget(self.training_chart)
-        charts.addWidget(self.documents_chart)
-        top.addLayout(charts, 2)
+        for chart in (self.training_chart, self.documents_chart):
+            charts.addWidget(chart, 1)
         outer.addLayout(top)
+        outer.addLayout(charts)
         outer.addWidget(QLabel(self.tr("<b>The districts side by side</b> (as in Sync → "
                                        "Districts side by side)")))
         self.table = OverviewPanel(ctx, self)
         self.table.setObjectName("province_districts")
+        self.table.setMinimumHeight(self.fontMetrics().height() * 14)   # some rows in sight
         outer.addWidget(self.table, 1)
+        page.addWidget(scrolling(body))
         self.table.refreshed.connect(self.show_totals)
         self.show_totals()
 

@@ -8,7 +8,7 @@ from PySide6.QtCharts import (
     QBarCategoryAxis, QBarSet, QChart, QChartView, QPieSeries, QStackedBarSeries, QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout,
 )
@@ -34,7 +34,8 @@ class FigureCard(QFrame):
         self.clickable = clickable
         self.setObjectName(f"card_{key}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumSize(230, 140)
+        # about 24 characters of the caption: four cards side by side on a 1366-pixel screen
+        self.setMinimumSize(self.fontMetrics().averageCharWidth() * 24 + 38, 140)
         if clickable:
             self.setCursor(Qt.CursorShape.PointingHandCursor)
             self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -71,9 +72,7 @@ class FigureCard(QFrame):
                    detail: str = "", detail_tone: str = "muted", detail_link: bool = False
                    ) -> None:
         self.value.setText(value)
-        font = self.value.font()
-        font.setPointSize(30 if len(value) <= 7 else 24 if len(value) <= 10 else 18)
-        self.value.setFont(font)
+        self._fit_value()
         self.caption.setText(caption)
         colour = TONES.get(detail_tone, TONES["muted"])
         if detail and detail_link:
@@ -86,6 +85,26 @@ class FigureCard(QFrame):
         self.detail.setVisible(bool(detail))
         self.tone = tone
         self._restyle()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Tall enough for its title and caption wrapped at the card's narrowest: the layouts
+        around it count minimum heights, which leave wrapped text out."""
+        layout = self.layout()
+        layout.activate()
+        self.setMinimumHeight(max(140, layout.totalHeightForWidth(self.minimumWidth())))
+
+    def _fit_value(self) -> None:
+        """The big figure in the largest size (up to 30 pt) that fits the card's narrowest
+        width: a date such as 28/10/2026 is shown whole, smaller."""
+        margins = self.layout().contentsMargins()
+        room = self.minimumWidth() - margins.left() - margins.right() - 8
+        font = QFont(self.value.font())
+        for size in (30, 26, 22, 18, 16, 14):
+            font.setPointSize(size)
+            if QFontMetrics(font).horizontalAdvance(self.value.text()) <= room:
+                break
+        self.value.setFont(font)
 
     def _restyle(self) -> None:
         colour = TONES.get(self.tone, TONES["neutral"])
@@ -294,7 +313,7 @@ class ListDialog(QDialog):
         self.table = make_table(self.model, self.proxy, "list_table", stretch=min(
             2, len(columns) - 1))
         layout.addWidget(self.table, 1)
-        self.count = QLabel(self.tr("%1 items").replace("%1", str(len(items))))
+        self.count = QLabel(self.tr("%n item(s)", "", len(items)))
         self.count.setObjectName("list_count")
         if not items and empty_text:
             self.count.setText(empty_text)
@@ -315,8 +334,8 @@ class ListDialog(QDialog):
 
     def _filter(self, text: str) -> None:
         self.proxy.set_query(text)
-        self.count.setText(self.tr("%1 of %2 items").replace("%1", str(self.proxy.rowCount()))
-                           .replace("%2", str(self.model.rowCount())))
+        self.count.setText(self.tr("%1 of %n item(s)", "", self.model.rowCount())
+                           .replace("%1", str(self.proxy.rowCount())))
 
     def _open(self, item) -> None:
         if self.on_open is None:

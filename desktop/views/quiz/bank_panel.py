@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLabel,
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel,
     QLineEdit, QMenu, QPushButton, QSplitter, QTableView, QTextBrowser, QVBoxLayout,
     QWidget,
 )
@@ -17,7 +17,9 @@ from desktop.models.errors import IsoDeskError
 from desktop.models.quiz import bank, bank_io, wording
 from desktop.models.quiz.common import LETTERS
 
-from ..common import confirm, empty_hint, run_in_background, show_error, show_info
+from ..common import compact_combo, confirm, empty_hint, run_in_background, show_error, show_info
+from ..files import open_file, save_file
+from ..flow import FlowLayout
 from ..context import ViewContext
 from ..tables import SearchProxy
 from .import_dialog import ImportPreviewDialog
@@ -42,12 +44,13 @@ class BankPanel(QWidget):
         bar.addWidget(self.search, 2)
         self.topic = QComboBox()
         self.topic.setObjectName("topic_filter")
+        compact_combo(self.topic)
         bar.addWidget(self.topic, 1)
         self.show_retired = QCheckBox(self.tr("Show retired"))
         self.show_retired.setObjectName("show_retired")
         bar.addWidget(self.show_retired)
         layout.addLayout(bar)
-        actions = QHBoxLayout()
+        actions = FlowLayout()   # wraps on a narrow screen
         self.new_button = self._button(actions, self.tr("New…"), "new_question",
                                        self.new_question, manage)
         self.edit_button = self._button(actions, self.tr("Edit…"), "edit_question",
@@ -60,7 +63,7 @@ class BankPanel(QWidget):
                                             self.show_versions, True)
         self.topics_button = self._button(actions, self.tr("Topics…"), "edit_topics",
                                           self.edit_topics, manage)
-        actions.addStretch(1)
+        actions.add_stretch()
         files = QPushButton(self.tr("Import / export"))
         files.setObjectName("bank_files")
         menu = QMenu(files)
@@ -89,7 +92,7 @@ class BankPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        tune_table(self.table, QuestionsModel.TEXT, fixed={QuestionsModel.TOPIC: 240})
+        tune_table(self.table, QuestionsModel.TEXT)
         self.table.doubleClicked.connect(lambda _i: self.edit_question() if manage else None)
         splitter.addWidget(self.table)
         if manage:
@@ -151,9 +154,9 @@ class BankPanel(QWidget):
                                  and (code is None or q.topic_code == code))
         self.proxy.set_query(self.search.text())
         active = sum(1 for q in self.model.items if not q.retired and not q.historical)
-        self.count.setText(self.tr("Showing %1 of %2 questions (%3 in use for new papers).")
+        self.count.setText(self.tr("Showing %1 of %n question(s) (%3 in use for new papers).", "",
+                                   len(self.model.items))
                            .replace("%1", str(self.proxy.rowCount()))
-                           .replace("%2", str(len(self.model.items)))
                            .replace("%3", str(active)))
         self._selection_changed()
 
@@ -253,9 +256,8 @@ class BankPanel(QWidget):
         """Read the file off the UI thread (a large or hostile file must not freeze the
         window), then show the dry run; the result of a confirmed import is `last_import`."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Import questions"), "",
-                self.tr("Question files") + " " + IMPORT_FILTER)
+            path = open_file(self, self.tr("Import questions"), "questions",
+                             self.tr("Question files") + " " + IMPORT_FILTER)
         if not path:
             return
         self.last_import = None
@@ -281,12 +283,12 @@ class BankPanel(QWidget):
         self.reload()
         self.ctx.data_changed.emit("quiz")
         self.last_import = result
-        show_info(self, self.tr("%1 questions imported.").replace("%1", str(result["imported"])))
+        show_info(self, self.tr("%n question(s) imported.", "", result["imported"]))
 
     def export_file(self, path: str | None = None) -> dict | None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export the bank"), "ngan-hang-cau-hoi.gift",
+            path = save_file(
+                self, self.tr("Export the bank"), "questions", "ngan-hang-cau-hoi.gift",
                 self.tr("GIFT (*.gift);;Moodle XML (*.xml);;Excel (*.xlsx);;Aiken (*.aiken);;"
                         "ISO Desk (*.json)"))
         if not path:
@@ -298,7 +300,7 @@ class BankPanel(QWidget):
         except IsoDeskError as exc:
             show_error(self, exc)
             return None
-        text = self.tr("%1 questions written to %2.").replace("%1", str(out["written"])) \
+        text = self.tr("%n question(s) written to %2.", "", out["written"]) \
             .replace("%2", out["file"])
         if out["skipped"]:
             text += " " + self.tr("%1 could not be written in this format.").replace(
@@ -308,9 +310,8 @@ class BankPanel(QWidget):
 
     def save_template(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the Excel template"),
-                                                  "mau-cau-hoi.xlsx",
-                                                  self.tr("Excel files (*.xlsx)"))
+            path = save_file(self, self.tr("Save the Excel template"), "questions",
+                             "mau-cau-hoi.xlsx", self.tr("Excel files (*.xlsx)"))
         if not path:
             return
         try:
@@ -327,6 +328,6 @@ class BankPanel(QWidget):
             show_error(self, exc)
             return
         self.reload()
-        show_info(self, self.tr("%1 questions and %2 topics added (%3 were already there).")
+        show_info(self, self.tr("Questions added: %1; topics added: %2; already there: %3.")
                   .replace("%1", str(out["questions"])).replace("%2", str(out["topics"]))
                   .replace("%3", str(out["skipped"])))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QLabel,
+    QAbstractItemView, QComboBox, QHBoxLayout, QLabel,
     QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -16,6 +16,7 @@ from desktop.models.quiz import coverage
 
 from ..common import show_error, show_info
 from ..context import ViewContext
+from ..files import save_file
 from ..tables import SearchProxy
 from .table_models import CoverageModel, pct, tune_table
 
@@ -104,9 +105,8 @@ class CoveragePanel(QWidget):
 
     def export(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the coverage"),
-                                                  "bao-phu-tap-huan.xlsx",
-                                                  self.tr("Excel files (*.xlsx)"))
+            path = save_file(self, self.tr("Export the coverage"), "training-excel",
+                             "bao-phu-tap-huan.xlsx", self.tr("Excel files (*.xlsx)"))
         if not path:
             return
         profile = self.ctx.profile

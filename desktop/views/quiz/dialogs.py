@@ -13,7 +13,7 @@ from desktop.models.errors import IsoDeskError, ValidationError
 from desktop.models.quiz import kiosk, sessions
 from desktop.models.staff import StaffMember
 
-from ..common import FieldErrors, fit_to_screen, show_error
+from ..common import FieldErrors, fit_to_screen, keep_whole, show_error, tr
 from ..tables import ItemsModel, SearchProxy
 from .kiosk.widgets import PictureStrip
 from .table_models import pct
@@ -24,7 +24,7 @@ def _buttons(dialog: QDialog, ok_text: str, name: str) -> QDialogButtonBox:
     ok = box.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
     ok.setObjectName(name)
     ok.setDefault(True)
-    box.addButton(dialog.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+    box.addButton(tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
     box.rejected.connect(dialog.reject)
     return box
 
@@ -34,14 +34,18 @@ class PinDialog(QDialog):
 
     def __init__(self, store: Store, session_id: str, parent=None):
         super().__init__(parent)
+        keep_whole(self)   # wrapped text never squeezed
         self.store = store
         self.session_id = session_id
         self.setWindowTitle(self.tr("Proctor's PIN"))
         self.errors = FieldErrors()
+        self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("The PIN lets the proctor leave the test mode, resume an "
-                                        "interrupted test and add people at the kiosk. Keep it "
-                                        "to yourself.")))
+        note = QLabel(self.tr("The PIN lets the proctor leave the test mode, resume an "
+                              "interrupted test and add people at the kiosk. Keep it to "
+                              "yourself."))
+        note.setWordWrap(True)   # on two lines rather than a dialog as wide as the screen
+        layout.addWidget(note)
         form = QFormLayout()
         self.pin = QLineEdit()
         self.pin.setObjectName("pin")

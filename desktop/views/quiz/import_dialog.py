@@ -110,8 +110,8 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(tabs, 1)
         left = sum(1 for i in plan.items if i.left_out)
         if left:
-            note = QLabel(self.tr("%1 questions lose something this program can't keep (see the "
-                                  "\"Left out\" column).").replace("%1", str(left)))
+            note = QLabel(self.tr("%n question(s) lose something this program can't keep (see "
+                                  "the \"Left out\" column).", "", left))
             note.setObjectName("left_out_note")
             note.setWordWrap(True)
             layout.addWidget(note)
@@ -119,7 +119,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.gate)
         buttons = QDialogButtonBox()
         self.import_button = buttons.addButton(
-            self.tr("Import %1 questions").replace("%1", str(len(plan.items))),
+            self.tr("Import %n question(s)", "", len(plan.items)),
             QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("do_import")
         buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
     QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout,
 )
 
@@ -17,7 +17,8 @@ from desktop.models.errors import IsoDeskError
 from desktop.models.quiz import paper_entry, papers
 from desktop.models.staff import StaffRepository
 
-from ..common import confirm, fit_to_screen, show_error, show_info
+from ..common import confirm, fit_to_screen, keep_whole, show_error, show_info
+from ..files import open_file
 from ..tables import ItemsModel
 from .table_models import pct
 
@@ -40,6 +41,7 @@ class EnteredModel(ItemsModel):
 class PaperEntryDialog(QDialog):
     def __init__(self, store: Store, session_id: str, parent=None):
         super().__init__(parent)
+        keep_whole(self)   # wrapped text never squeezed
         self.store = store
         self.session_id = session_id
         self.entered_any = False
@@ -135,8 +137,8 @@ class PaperEntryDialog(QDialog):
                 depth = False
             elif not depth:
                 typed += 1
-        self.progress.setText(self.tr("%1 of %2 questions typed").replace("%1", str(typed))
-                              .replace("%2", str(n)))
+        self.progress.setText(self.tr("%1 of %n question(s) typed", "", n)
+                              .replace("%1", str(typed)))
 
     def save_one(self) -> None:
         row = paper_entry.EntryRow(1, self.code.text(), self.variant.currentData() or "",
@@ -160,8 +162,8 @@ class PaperEntryDialog(QDialog):
 
     def import_csv(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Answers from paper (CSV)"), "",
-                                                  self.tr("CSV files (*.csv *.txt)"))
+            path = open_file(self, self.tr("Answers from paper (CSV)"), "paper-answers",
+                             self.tr("CSV files (*.csv *.txt)"))
         if not path:
             return
         try:
@@ -176,8 +178,8 @@ class PaperEntryDialog(QDialog):
             line_text = self.tr("Line %1: %2")
             lines = "\n".join("• " + line_text.replace("%1", str(r["line"]))
                               .replace("%2", r["message"]) for r in plan.rejected[:15])
-            text = self.tr("%1 rows are wrong and nothing was entered:").replace(
-                "%1", str(len(plan.rejected))) + "\n" + lines
+            text = self.tr("%n row(s) are wrong and nothing was entered:", "",
+                           len(plan.rejected)) + "\n" + lines
             if not plan.entries:
                 show_error(self, text)
                 return
@@ -191,5 +193,4 @@ class PaperEntryDialog(QDialog):
                                            accept_good=accept_good)
         self.entered_any = self.entered_any or bool(result["entered"])
         self.model.set_items(self.model.items + result["results"])
-        show_info(self, self.tr("%1 papers entered and graded.").replace(
-            "%1", str(result["entered"])))
+        show_info(self, self.tr("%n paper(s) entered and graded.", "", result["entered"]))

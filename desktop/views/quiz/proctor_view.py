@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+    QAbstractItemView, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
     QMenu, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -21,8 +21,10 @@ from desktop.models.settings import get_setting
 from desktop.models.staff import StaffRepository
 from desktop.models.vntext import fold
 
-from ..common import confirm, show_error, show_info
+from ..common import ElidedLabel, confirm, show_error, show_info
 from ..context import ViewContext
+from ..files import open_file, save_file
+from ..flow import FlowLayout
 from ..tables import SearchProxy
 from .dialogs import EvidenceDialog, PickStaffDialog, PinDialog, VariantsDialog
 from .lan_panel import LanPanel
@@ -58,9 +60,20 @@ class ProctorView(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("proctor_summary")
         self.summary.setStyleSheet("font-weight: bold;")
-        layout.addWidget(self.summary)
+        self.summary.setWordWrap(True)
+        # the name search at the right end of the figures' line: a line of its own cost the
+        # list of people rows on a laptop
+        self.search = QLineEdit()
+        self.search.setObjectName("people_search")
+        self.search.setPlaceholderText(self.tr("Search a name"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 20)
+        line = QHBoxLayout()
+        line.addWidget(self.summary, 1)
+        line.addWidget(self.search, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(line)
 
-        bar = QHBoxLayout()
+        bar = FlowLayout()   # wraps on a narrow screen instead of widening the window
         self.kiosk_button = QPushButton(self.tr("Start the test kiosk"))
         self.kiosk_button.setObjectName("start_kiosk")
         self.kiosk_button.setStyleSheet("font-weight: bold;")
@@ -85,20 +98,13 @@ class ProctorView(QWidget):
              True),
             (self.tr("Export this PC's results (kiosk PC)…"), "export_results",
              self.export_results, True)])
-        bar.addStretch(1)
-        layout.addLayout(bar)
-        # The test in browsers over the office network (web and kiosk people share the list).
+        # The test in browsers over the office network (web and kiosk people share the list):
+        # in the buttons' row, which wraps; a line of its own cost the list of people rows
         self.lan = LanPanel(self.store, self._selected_staff, self)
         self.lan.setObjectName("lan_panel")
         self.lan.changed.connect(self._done)
-        layout.addWidget(self.lan)
-        # On a row of its own: beside the buttons it squeezed them on a 1366-pixel screen.
-        self.search = QLineEdit()
-        self.search.setObjectName("people_search")
-        self.search.setPlaceholderText(self.tr("Search a name"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setMaximumWidth(360)
-        layout.addWidget(self.search)
+        bar.addWidget(self.lan)
+        layout.addLayout(bar)
 
         self.model = PeopleModel(self)
         self.proxy = SearchProxy(parent=self)
@@ -115,9 +121,15 @@ class ProctorView(QWidget):
         tune_table(self.table, PeopleModel.DEPARTMENT)
         self.table.doubleClicked.connect(lambda _i: self.show_answers())
         layout.addWidget(self.table, 1)
-        self.coverage = QLabel()
+        # the whole roster's figures: on a short screen (1280×720 at 125 %) one line ending in
+        # "…", the names in its tooltip, so the list keeps its rows
+        screen = self.screen().availableGeometry().height() if self.screen() else 800
+        if screen < 650:
+            self.coverage = ElidedLabel()
+        else:
+            self.coverage = QLabel()
+            self.coverage.setWordWrap(True)
         self.coverage.setObjectName("roster_coverage")
-        self.coverage.setWordWrap(True)
         self.coverage.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.coverage)
         self.search.textChanged.connect(self.proxy.set_query)
@@ -173,7 +185,7 @@ class ProctorView(QWidget):
                      self.tr("test") if s.part_test else None]
             times = f", {s.start_time}–{s.end_time}" if s.start_time and s.end_time else ""
             self.heading.setText(
-                f"<h3>{_esc(s.display_title)}</h3>"
+                f"<b style='font-size: 12pt'>{_esc(s.display_title)}</b><br>"
                 + _esc(f"{s.day:%d/%m/%Y}{times} — {s.place}") + "<br>"
                 + _esc(self.tr("Consultant: %1. Parts done: %2. Status: %3.")
                        .replace("%1", s.consultant or "—")
@@ -206,6 +218,7 @@ class ProctorView(QWidget):
                               .replace("%3", str(len(figures["not_passed"])))
                               .replace("%4", (names + (f" … (+{more})" if more > 0 else ""))
                                        or self.tr("nobody")))
+        self.warnings.setVisible(bool(self.warnings.text()))   # no empty line when none
         if keep_selection and selected is not None:
             self.select_staff(selected.staff_id)
 
@@ -326,8 +339,9 @@ class ProctorView(QWidget):
     def _save_path(self, title: str, name: str, filter_text: str, path) -> str | None:
         if path is not None:
             return str(path)
-        chosen, _ = QFileDialog.getSaveFileName(self, title, name, filter_text)
-        return chosen or None
+        suffix = Path(name).suffix.lstrip(".").lower() or "file"
+        kind = "kiosk-file" if suffix.startswith("iso") else f"training-{suffix}"
+        return save_file(self, title, kind, name, filter_text) or None
 
     def _file_name(self, stem: str, suffix: str) -> str:
         return f"{stem}-{self.session.date}{suffix}" if self.session else stem + suffix
@@ -423,8 +437,8 @@ class ProctorView(QWidget):
 
     def import_results(self, path=None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Results file of a kiosk PC"), "",
-                                                  self.tr("Results files (*.isoresults)"))
+            path = open_file(self, self.tr("Results file of a kiosk PC"), "kiosk-file",
+                             self.tr("Results files (*.isoresults)"))
         if not path:
             return
         try:
@@ -435,9 +449,9 @@ class ProctorView(QWidget):
         if out["already_imported"]:
             text = self.tr("This file was imported before: nothing was merged again.")
         elif not out["merged"]:
-            text = self.tr("%1: nothing new; the %2 attempts in the file are already here. "
-                           "Nothing was merged.").replace("%1", out.get("kiosk_label") or "") \
-                .replace("%2", str(out["attempts_duplicate"]))
+            text = self.tr("%1: nothing new; the %n attempt(s) in the file are already here. "
+                           "Nothing was merged.", "", out["attempts_duplicate"]) \
+                .replace("%1", out.get("kiosk_label") or "")
         else:
             text = self.tr("%1: %2 new attempts, %3 updated, %4 already here.") \
                 .replace("%1", out.get("kiosk_label") or "") \
@@ -467,8 +481,8 @@ class ProctorView(QWidget):
         except IsoDeskError as exc:
             show_error(self, exc)
             return
-        show_info(self, self.tr("Saved %1 attempts to %2. Bring the file to the main PC and "
-                                "import it there.").replace("%1", str(out["attempts"]))
+        show_info(self, self.tr("Saved %n attempt(s) to %2. Bring the file to the main PC and "
+                                "import it there.", "", out["attempts"])
                   .replace("%2", out["file"]))
 
 

@@ -15,7 +15,7 @@ from desktop.models.quiz import bank, wording
 from desktop.models.quiz.common import LETTERS, MAX_OPTIONS
 from desktop.models.quiz.kinds import TRUE_FALSE_OPTIONS
 
-from ..common import FieldErrors, fit_to_screen, show_error, vn_datetime
+from ..common import FieldErrors, fit_to_screen, scrolling, show_error, vn_datetime
 from ..tables import ItemsModel
 from .question_pictures import PicturesEditor, kind_combo
 
@@ -98,7 +98,7 @@ class QuestionDialog(QDialog):
             self.correct_boxes.append(box)
         holder = QWidget()
         holder.setLayout(grid)
-        layout.addWidget(holder)
+        layout.addWidget(scrolling(holder), 1)   # the options scroll on a short screen
         layout.addWidget(self.errors.label_for("options"))
         layout.addWidget(self.errors.label_for("correct"))
         layout.addWidget(self.errors.label_for("weights"))

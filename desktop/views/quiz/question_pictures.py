@@ -6,13 +6,14 @@ from pathlib import Path
 
 from PySide6.QtGui import QImageReader
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
 from desktop.models.quiz import pictures as pics
 from desktop.models.quiz.common import LETTERS
 
 from ..common import show_error, tr
+from ..files import open_file
 from .kiosk.widgets import PictureStrip
 
 
@@ -87,9 +88,8 @@ class PicturesEditor(QWidget):
 
     def add_file(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Add a picture"), "",
-                self.tr("Pictures (*.png *.jpg *.jpeg *.gif *.webp *.bmp)"))
+            path = open_file(self, self.tr("Add a picture"), "question-picture",
+                             self.tr("Pictures (*.png *.jpg *.jpeg *.gif *.webp *.bmp)"))
         if not path:
             return
         try:

@@ -271,9 +271,9 @@ class SessionDialog(QDialog):
             spin.setObjectName(f"blueprint_{t.code}")
             spin.setRange(0, max(0, every.get(t.code, 0)))
             self.blueprint[t.code] = spin
-            self.blueprint_form.addRow(self.tr("%1 (%2 questions in the bank):")
-                                       .replace("%1", t.name)
-                                       .replace("%2", str(counts.get(t.code, 0))), spin)
+            self.blueprint_form.addRow(self.tr("%1 (%n question(s) in the bank):", "",
+                                               counts.get(t.code, 0))
+                                       .replace("%1", t.name), spin)
             spin.valueChanged.connect(self._blueprint_sum)
         layout.addLayout(self.blueprint_form)
         self.blueprint_note = QLabel()
@@ -339,9 +339,8 @@ class SessionDialog(QDialog):
         self._blueprint_sum()
 
     def _count(self, *_args) -> None:
-        self.attend_count.setText(self.tr("%1 of %2 people attend.")
-                                  .replace("%1", str(len(self.roster.ticked)))
-                                  .replace("%2", str(self.roster.rowCount())))
+        self.attend_count.setText(self.tr("%1 of %n people attend.", "", self.roster.rowCount())
+                                  .replace("%1", str(len(self.roster.ticked))))
 
     def _tick_shown(self, ticked: bool) -> None:
         ids = [self.roster_proxy.object_at(r).id for r in range(self.roster_proxy.rowCount())]
@@ -366,10 +365,10 @@ class SessionDialog(QDialog):
 
     def _blueprint_sum(self, *_args) -> None:
         total = sum(s.value() for s in self.blueprint.values())
-        self.blueprint_note.setText(self.tr("Set by topic: %1 of %2 questions; the rest is drawn "
-                                            "from the other topics.")
-                                    .replace("%1", str(total))
-                                    .replace("%2", str(self.questions.value())))
+        self.blueprint_note.setText(self.tr("Set by topic: %1 of %n question(s); the rest is "
+                                            "drawn from the other topics.", "",
+                                            self.questions.value())
+                                    .replace("%1", str(total)))
 
     def values(self) -> dict:
         return {

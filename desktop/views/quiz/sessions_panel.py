@@ -1,13 +1,13 @@
-"""The training sessions: the list on the left, the proctor's view of the chosen one on the
-right; new, edit, close, delete; opening a kiosk setup file on a kiosk PC."""
+"""The training sessions: the list above, the proctor's view of the chosen one below (its list
+of people gets the whole width); new, edit, close, delete; opening a kiosk setup file on a kiosk
+PC."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QHBoxLayout, QPushButton, QSplitter, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
 from desktop.models.errors import IsoDeskError
@@ -15,6 +15,8 @@ from desktop.models.quiz import kiosk_files, results, sessions
 
 from ..common import confirm, empty_hint, show_error, show_info
 from ..context import ViewContext
+from ..files import open_file
+from ..flow import FlowLayout
 from ..tables import SearchProxy
 from .proctor_view import ProctorView
 from .session_dialog import SessionDialog
@@ -27,13 +29,13 @@ class SessionsPanel(QWidget):
         self.ctx = ctx
         self.store = ctx.store
         manage = ctx.can("manage_quiz")
-        layout = QHBoxLayout(self)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        layout = QVBoxLayout(self)
+        splitter = QSplitter(Qt.Orientation.Vertical)
         layout.addWidget(splitter)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
+        bar = FlowLayout()
         self.new_button = self._button(bar, self.tr("New session…"), "new_session",
                                        lambda: self.new_session(), manage)
         self.edit_button = self._button(bar, self.tr("Edit…"), "edit_session",
@@ -42,6 +44,13 @@ class SessionsPanel(QWidget):
                                          self.toggle_status, manage)
         self.delete_button = self._button(bar, self.tr("Delete"), "delete_session",
                                           self.delete_session, manage)
+        self.open_setup_button = QPushButton(self.tr("Open a kiosk setup file…"))
+        self.open_setup_button.setObjectName("open_setup")
+        self.open_setup_button.setToolTip(self.tr("On a kiosk PC: load the session prepared on "
+                                                  "the main PC"))
+        self.open_setup_button.clicked.connect(lambda: self.open_setup())
+        bar.add_stretch()
+        bar.addWidget(self.open_setup_button)
         left_layout.addLayout(bar)
         self.model = SessionsModel(self)
         self.proxy = SearchProxy(parent=self)
@@ -67,18 +76,22 @@ class SessionsPanel(QWidget):
         else:
             empty_hint(self.table, self.tr("No training session yet: the ISO team plans it."),
                        model=self.model)
-        self.open_setup_button = QPushButton(self.tr("Open a kiosk setup file…"))
-        self.open_setup_button.setObjectName("open_setup")
-        self.open_setup_button.setToolTip(self.tr("On a kiosk PC: load the session prepared on "
-                                                  "the main PC"))
-        self.open_setup_button.clicked.connect(lambda: self.open_setup())
-        left_layout.addWidget(self.open_setup_button)
+        # a few sessions in sight; the people of the chosen one below, across the whole width
+        rows = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + rows
+                                    + 4)
         splitter.addWidget(left)
         self.proctor = ProctorView(ctx)
         self.proctor.changed.connect(self._refresh_counts)
         splitter.addWidget(self.proctor)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([300, 1000])
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        screen = self.screen().availableGeometry().height() if self.screen() else 800
+        shown = 3 if screen >= 650 else 2 if screen >= 560 else 1   # 1280×720 at 125 %: 1
+        top = bar.sizeHint().height() + self.table.horizontalHeader().sizeHint().height() \
+            + int(rows * shown) + 12
+        splitter.setSizes([top, 1000])
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.reload()
 
@@ -180,8 +193,8 @@ class SessionsPanel(QWidget):
 
     def open_setup(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Kiosk setup file"), "",
-                                                  self.tr("Kiosk setup files (*.isokiosk)"))
+            path = open_file(self, self.tr("Kiosk setup file"), "kiosk-file",
+                             self.tr("Kiosk setup files (*.isokiosk)"))
         if not path:
             return
         try:
@@ -192,5 +205,5 @@ class SessionsPanel(QWidget):
         self.ctx.data_changed.emit("*")
         self.reload(select=out["session_id"])
         show_info(self, self.tr("This PC is ready as \"%1\". Start the test kiosk from the "
-                                "session on the right; afterwards export this PC's results from "
+                                "session below; afterwards export this PC's results from "
                                 "the Kiosk PCs menu.").replace("%1", out["label"]))

@@ -34,7 +34,7 @@ from shiboken6 import isValid
 from desktop.models.quiz import bank, sessions, stats
 from desktop.models.quiz.common import LETTERS
 
-from ..common import run_in_background
+from ..common import compact_combo, run_in_background
 from ..context import ViewContext
 from ..tables import SearchProxy
 from .table_models import ItemStatsModel, pct, tune_table
@@ -55,6 +55,7 @@ class StatsPanel(QWidget):
         bar.addWidget(QLabel(self.tr("Statistics of:")))
         self.scope = QComboBox()
         self.scope.setObjectName("stats_scope")
+        compact_combo(self.scope, 30)
         bar.addWidget(self.scope, 1)
         self.refresh_button = QPushButton(self.tr("Calculate"))
         self.refresh_button.setObjectName("stats_refresh")
@@ -86,9 +87,11 @@ class StatsPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        tune_table(self.table, ItemStatsModel.FLAGS,
-                   fixed={ItemStatsModel.TEXT: 380, ItemStatsModel.TOPIC: 240})
+        tune_table(self.table, ItemStatsModel.TEXT)
         self.table.verticalHeader().show()       # row numbers: the chart's labels
+        rows = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + rows * 3
+                                    + 4)
         splitter.addWidget(self.table)
         lower = QSplitter(Qt.Orientation.Horizontal)
         self.chart = QChart()
@@ -97,24 +100,26 @@ class StatsPanel(QWidget):
         self.chart_view = QChartView(self.chart)
         self.chart_view.setObjectName("stats_chart")
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(300)
+        # readable, but never more than a quarter of a short screen (1366×768 at 125 %)
+        screen = self.screen().availableGeometry().height() if self.screen() else 960
+        self.chart_view.setMinimumHeight(min(240, screen // 4))
         lower.addWidget(self.chart_view)
+        self.help_text = self.tr(
+            "The chart shows the first rows of the table: sort or search the table to choose "
+            "them. Facility: the share of people who answered right. Discrimination: how well "
+            "the question separates those who know the subject from those who don't (below 20% "
+            "is weak, negative means the question is probably wrong or misleading). Only first "
+            "attempts count.")
         self.detail = QTextBrowser()
         self.detail.setObjectName("stats_detail")
         lower.addWidget(self.detail)
         lower.setSizes([700, 380])
         splitter.addWidget(lower)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([rows * 10, 200])   # the table first: ten rows when there is room
         layout.addWidget(splitter, 1)
-        help_text = QLabel(self.tr("The chart shows the first rows of the table: sort or search "
-                                   "the table to choose them. "
-                                   "Facility: the share of people who answered right. "
-                                   "Discrimination: how well the question separates those who "
-                                   "know the subject from those who don't (below 20% is weak, "
-                                   "negative means the question is probably wrong or misleading). "
-                                   "Only first attempts count."))
-        help_text.setWordWrap(True)
-        help_text.setStyleSheet("color: #555;")
-        layout.addWidget(help_text)
         self.search.textChanged.connect(self.proxy.set_query)
         self.search.textChanged.connect(self._chart)
         self.proxy.layoutChanged.connect(self._chart)
@@ -235,8 +240,11 @@ class StatsPanel(QWidget):
     def _show_detail(self, *_args) -> None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
+            # the explanation of the figures sits here while no question is chosen (under the
+            # table it took two lines from a table that has little height on a laptop)
             self.detail.setHtml("<p style='color:#555'>" + escape(self.tr(
-                "Choose a question to see which options its answers went to.")) + "</p>")
+                "Choose a question to see which options its answers went to.")) + "</p>"
+                "<p style='color:#555'>" + escape(self.help_text) + "</p>")
             return
         item = self.proxy.object_at(rows[0].row())
         total = max(1, item.attempts)

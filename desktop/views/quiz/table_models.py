@@ -2,7 +2,7 @@
 roster coverage)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtWidgets import QTableView
 
 from desktop.models.quiz.bank import Question
 from desktop.models.quiz.coverage import CoverageRow
@@ -13,7 +13,7 @@ from desktop.models.quiz.stats import ItemStats
 from desktop.models.quiz.web import LiveRow
 from desktop.models.vntext import person_sort_key
 
-from ..tables import ItemsModel
+from ..tables import ItemsModel, fit_columns
 
 GREEN, RED, AMBER, GREY = "#1e7b34", "#b00020", "#a15c00", "#777777"
 
@@ -26,15 +26,9 @@ def pct(value: float | None, digits: int = 1) -> str:
 
 
 def tune_table(table: QTableView, stretch: int, *, fixed: dict[int, int] | None = None) -> None:
-    """One line per row, columns sized to their content, `stretch` taking the rest, `fixed`
-    columns ({column: width}) as wide as given (the user can still drag them)."""
-    table.setWordWrap(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    for column, width in (fixed or {}).items():
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(column, width)
+    """One line per row, columns sized to their content (`views.tables.fit_columns`), `stretch`
+    taking the rest, `fixed` columns ({column: width}) as wide as given."""
+    fit_columns(table, stretch, fixed=fixed)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
 
 

@@ -6,14 +6,16 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QStorageInfo, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from desktop.models.db import open_store
 
 from ..common import run_in_background
+from ..tables import fit_columns
 
 
-def make_table(name: str, model, *, stretch: int | None = None) -> QTableView:
+def make_table(name: str, model, *, stretch: int | None = None,
+               sideways: bool = False) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
@@ -24,10 +26,7 @@ def make_table(name: str, model, *, stretch: int | None = None) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch is not None:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    fit_columns(view, stretch, sideways=sideways)
     return view
 
 

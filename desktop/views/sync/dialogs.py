@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 from desktop.models.errors import IsoDeskError, ValidationError
 from sync.peers import Peer, accept_changed_key, add_district, update_district
 
-from ..common import FieldErrors, show_error
+from ..common import FieldErrors, keep_whole, show_error
 
 
 class TrustKeyDialog(QDialog):
@@ -22,6 +22,7 @@ class TrustKeyDialog(QDialog):
     def __init__(self, name: str, code: str, fingerprint: str, parent=None, *,
                  position: tuple[int, int] | None = None):
         super().__init__(parent)
+        keep_whole(self)   # wrapped text never squeezed
         self.setWindowTitle(self.tr("New district key"))
         layout = QVBoxLayout(self)
         if position is not None:
@@ -62,6 +63,7 @@ class AcceptKeyDialog(QDialog):
 
     def __init__(self, store, peer: Peer, parent=None):
         super().__init__(parent)
+        keep_whole(self)   # wrapped text never squeezed
         self.store, self.peer = store, peer
         self.setWindowTitle(self.tr("Changed key of %1").replace("%1", peer.code))
         self.errors = FieldErrors()
@@ -103,6 +105,7 @@ class AcceptKeyDialog(QDialog):
 class DistrictDialog(QDialog):
     def __init__(self, store, peer: Peer | None = None, parent=None):
         super().__init__(parent)
+        keep_whole(self)   # wrapped text never squeezed
         self.store, self.peer = store, peer
         self.saved: Peer | None = None
         self.setWindowTitle(self.tr("District") if peer else self.tr("Add a district"))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+    QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
     QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 from PySide6.QtCore import Qt
@@ -16,8 +16,10 @@ from sync import ack, exporter, mail, status
 from sync.labels import sent_via_label, table_label, table_title
 from sync.peers import list_peers
 
-from ..common import empty_hint, run_in_background, show_error, show_info
+from ..common import compact_combo, empty_hint, run_in_background, scrolling, show_error, show_info
 from ..context import ViewContext
+from ..files import choose_folder, open_file
+from ..flow import FlowLayout
 from .common import (
     in_background, make_table, package_status_text, record_state_text, removable_drives,
     selected_item, short_time,
@@ -36,7 +38,10 @@ class SendPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.last_result = None
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)   # scrolls up and down on a short screen (125 %)
+        outer.setContentsMargins(0, 0, 0, 0)
+        body = QWidget()
+        layout = QVBoxLayout(body)
         self.province_label = QLabel()
         self.province_label.setObjectName("province_label")
         self.province_label.setWordWrap(True)
@@ -52,9 +57,11 @@ class SendPanel(QWidget):
         row.addWidget(QLabel(self.tr("USB drive or folder:")))
         self.drive = QComboBox()
         self.drive.setObjectName("drive")
-        self.drive.setMinimumWidth(320)
-        self.drive.setPlaceholderText(self.tr("No USB drive found — plug one in, then press "
-                                              "“Refresh drives”"))
+        compact_combo(self.drive, 20)
+        # Qt makes the box as wide as its placeholder: a short one, the advice in the tooltip
+        self.drive.setPlaceholderText(self.tr("No USB drive found"))
+        self.drive.setToolTip(self.tr("Plug in a USB drive, then press “Refresh drives”; or "
+                                      "choose a folder."))
         self.drive.currentIndexChanged.connect(lambda _i: self._update_buttons())
         row.addWidget(self.drive, 1)
         refresh = QPushButton(self.tr("Refresh drives"))
@@ -69,7 +76,7 @@ class SendPanel(QWidget):
         self.full = QCheckBox(self.tr("Full package (everything again, when the province asks)"))
         self.full.setObjectName("full_package")
         form.addWidget(self.full)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()   # wraps on a narrow screen
         self.export_btn = QPushButton(self.tr("Write package to the drive"))
         self.export_btn.setObjectName("export_package")
         self.export_btn.setDefault(True)
@@ -85,7 +92,6 @@ class SendPanel(QWidget):
         self.ack_btn.clicked.connect(self.import_ack)
         for b in (self.export_btn, self.eml_btn, self.smtp_btn, self.ack_btn):
             buttons.addWidget(b)
-        buttons.addStretch(1)
         form.addLayout(buttons)
         self.result_label = QLabel()
         self.result_label.setObjectName("send_result")
@@ -150,6 +156,7 @@ class SendPanel(QWidget):
         self.outbox_empty = empty_hint(
             self.outbox_view, "", button=self.tr("Set up the mail server…"),
             on_click=lambda: self.ctx.navigate.emit("sync/email"), model=self.outbox)
+        outer.addWidget(scrolling(body))
         ctx.data_changed.connect(lambda _t: self.refresh())
         self.refresh_drives()
         self.refresh()
@@ -234,7 +241,7 @@ class SendPanel(QWidget):
 
     def choose_folder(self, _checked=False, folder: str | None = None) -> None:
         if folder is None:
-            folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the drive or folder"))
+            folder = choose_folder(self, self.tr("Choose the drive or folder"), "sync-package")
         if not folder:
             return
         if self.drive.findData(folder) < 0:
@@ -302,8 +309,8 @@ class SendPanel(QWidget):
         self.last_result = result
         self.full.setChecked(False)
         n = sum(result.counts.values())
-        text = self.tr("Done: %1 written and read back (%2 records, %3 files, %4 kB). You can "
-                       "remove the drive.").replace("%1", str(result.copied_to)) \
+        text = self.tr("Done: %1 written and read back (records: %2, files: %3, %4 kB). You "
+                       "can remove the drive.").replace("%1", str(result.copied_to)) \
             .replace("%2", str(n)).replace("%3", str(result.blobs)) \
             .replace("%4", str(result.size // 1024))
         if result.warnings:
@@ -322,7 +329,7 @@ class SendPanel(QWidget):
         if not go:
             return
         if folder is None:
-            folder = QFileDialog.getExistingDirectory(self, self.tr("Where to save the e-mail"))
+            folder = choose_folder(self, self.tr("Where to save the e-mail"), "sync-mail")
         if not folder:
             return
 
@@ -403,9 +410,8 @@ class SendPanel(QWidget):
 
     def import_ack(self, _checked=False, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Acknowledgement from the "
-                                                                "province"), "",
-                                                  self.tr("Sync files (*.isosync)"))
+            path = open_file(self, self.tr("Acknowledgement from the province"), "sync-package",
+                             self.tr("Sync files (*.isosync)"))
         if not path:
             return
         try:
@@ -470,5 +476,5 @@ class RecordStatesPanel(QWidget):
         wanted = self.state.currentData()
         self.proxy.set_predicate((lambda r: r["state"] == wanted) if wanted else None)
         self.proxy.set_query(self.search.text())
-        self.count.setText(self.tr("%1 of %2 records").replace("%1", str(self.proxy.rowCount()))
-                           .replace("%2", str(self.model.rowCount())))
+        self.count.setText(self.tr("%1 of %n record(s)", "", self.model.rowCount())
+                           .replace("%1", str(self.proxy.rowCount())))

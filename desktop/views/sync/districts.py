@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from desktop.models.errors import IsoDeskError, ValidationError
@@ -14,6 +14,7 @@ from sync.peers import MAILBOX_SETTING, export_province_profile, list_peers, upd
 
 from ..common import FieldErrors, confirm, show_error, show_info
 from ..context import ViewContext
+from ..files import save_file
 from .common import key_state_text, make_table, selected_item, short_time
 from .dialogs import AcceptKeyDialog, DistrictDialog
 from ..tables import Column, ItemsModel, SearchProxy
@@ -136,10 +137,9 @@ class DistrictsPanel(QWidget):
 
     def export_profile(self, _checked=False, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save the province profile"),
-                f"{self.ctx.store.unit_code}.isoprofile",
-                self.tr("Province profile (*.isoprofile)"))
+            path = save_file(self, self.tr("Save the province profile"), "province-profile",
+                             f"{self.ctx.store.unit_code}.isoprofile",
+                             self.tr("Province profile (*.isoprofile)"))
         if not path:
             return
         try:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -21,6 +21,8 @@ from sync.overview import (
 from ..common import show_error, show_info
 from ..iso.labels import label as iso_label
 from ..context import ViewContext
+from ..files import save_file
+from ..flow import FlowLayout
 from . import district_fields
 from .common import key_state_text, make_table, selected_item, short_time
 from ..tables import Column, ItemsModel, SearchProxy, number_sort
@@ -74,7 +76,7 @@ class OverviewPanel(QWidget):
         self.ctx = ctx
         self.rows: list = []
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
+        bar = FlowLayout()   # wraps on a narrow screen
         bar.addWidget(QLabel(self.tr("Year:")))
         self.year = QSpinBox()
         self.year.setObjectName("overview_year")
@@ -85,7 +87,9 @@ class OverviewPanel(QWidget):
         self.search.setObjectName("overview_search")
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Search a district (accents optional)"))
-        bar.addWidget(self.search, 1)
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 34)
+        bar.addWidget(self.search)
+        bar.add_stretch()
         self.open_btn = QPushButton(self.tr("Open district data…"))
         self.open_btn.setObjectName("open_district")
         self.open_btn.clicked.connect(self.open_district)
@@ -98,7 +102,7 @@ class OverviewPanel(QWidget):
         self.model = ItemsModel([], blanks_last=True)
         self.proxy = DistrictProxy(lambda r: [r.code, r.name])
         self.proxy.setSourceModel(self.model)
-        self.view = make_table("overview_table", self.proxy)
+        self.view = make_table("overview_table", self.proxy, sideways=True)
         # the district stays in sight when the figures are scrolled: its name heads the row
         self.view.verticalHeader().show()
         self.view.doubleClicked.connect(lambda _i: self.open_district())
@@ -236,9 +240,9 @@ class OverviewPanel(QWidget):
 
     def export_excel(self, _checked=False, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export to Excel"), f"tong-hop-huyen-{self.year.value()}.xlsx",
-                self.tr("Excel files (*.xlsx)"))
+            path = save_file(self, self.tr("Export to Excel"), "districts-excel",
+                             f"tong-hop-huyen-{self.year.value()}.xlsx",
+                             self.tr("Excel files (*.xlsx)"))
         if not path:
             return
         headers = [c.header for c in self.model.columns]

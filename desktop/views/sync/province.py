@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QListWidget, QPlainTextEdit,
+    QCheckBox, QGroupBox, QHBoxLayout, QLabel, QListWidget, QPlainTextEdit,
     QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
@@ -18,6 +18,8 @@ from sync.peers import get_peer, trust_sender
 
 from ..common import confirm, run_in_background, show_error, show_info
 from ..context import ViewContext
+from ..files import choose_folder, open_files
+from ..flow import FlowLayout
 from .common import in_background, make_table, removable_drives, selected_item, short_time
 from .dialogs import TrustKeyDialog
 from .results import COLOURS, category, contents_text, district_of, state_text, totals_text
@@ -47,7 +49,7 @@ class ImportPanel(QWidget):
         line = self.files.fontMetrics().lineSpacing()
         self.files.setFixedHeight(3 * (line + 2) + 2 * self.files.frameWidth() + 4)
         layout.addWidget(self.files)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()   # wraps on a narrow screen
         for name, text, slot in (("add_files", self.tr("Add files…"), self.add_files),
                                  ("add_folder", self.tr("Add folder or drive…"), self.add_folder),
                                  ("clear_files", self.tr("Clear the list"), self.clear_files)):
@@ -160,9 +162,8 @@ class ImportPanel(QWidget):
                 have.add(str(p))
 
     def add_files(self, _checked=False) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Packages from the districts"), "",
-            self.tr("Sync packages and parts (*.isosync *.isopart)"))
+        files = open_files(self, self.tr("Packages from the districts"), "sync-package",
+                           self.tr("Sync packages and parts (*.isosync *.isopart)"))
         self.add_paths(files)
 
     def _found_drives(self, drives: list[tuple[str, str]]) -> None:
@@ -170,8 +171,8 @@ class ImportPanel(QWidget):
 
     def add_folder(self, _checked=False) -> None:
         start = self.usb_start   # found on the thread pool when the panel opened
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder or USB drive with the "
-                                                                "packages"), start)
+        folder = choose_folder(self, self.tr("Folder or USB drive with the packages"),
+                               "sync-package", start)
         if folder:
             self.add_paths([folder])
 
@@ -329,8 +330,8 @@ class ImportPanel(QWidget):
 
     def write_acks(self, _checked=False, folder: str | None = None) -> None:
         if folder is None:
-            folder = QFileDialog.getExistingDirectory(self, self.tr("Where to write the "
-                                                                    "acknowledgements"))
+            folder = choose_folder(self, self.tr("Where to write the acknowledgements"),
+                                   "sync-package")
         if not folder:
             return
         try:

@@ -1,10 +1,11 @@
 """Enrolment with the province (district side), the unit's own key, and the e-mail settings."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QSpinBox,
+    QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QSpinBox,
     QVBoxLayout, QWidget,
 )
 
@@ -16,6 +17,7 @@ from sync.peers import enroll, list_peers
 
 from ..common import FieldErrors, confirm, show_error, show_info
 from ..context import ViewContext
+from ..files import open_file
 
 
 class EnrolPanel(QWidget):
@@ -60,8 +62,8 @@ class EnrolPanel(QWidget):
 
     def import_profile(self, _checked=False, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Province profile"), "",
-                                                  self.tr("Province profile (*.isoprofile)"))
+            path = open_file(self, self.tr("Province profile"), "province-profile",
+                             self.tr("Province profile (*.isoprofile)"))
         if not path:
             return
         try:
@@ -131,9 +133,15 @@ class EmailPanel(QWidget):
         form.addRow(self.tr("Sender address:"), self.sender)
         form.addRow("", self.errors.label_for("sender"))
         layout.addWidget(box)
-        note = QLabel(self.tr("The password is kept on this computer only, protected by the "
-                              "Windows account. Packages are encrypted: the mail server cannot "
-                              "read them."))
+        if sys.platform == "win32":
+            kept = self.tr("The password is kept on this computer only, protected by the "
+                           "Windows account. Packages are encrypted: the mail server cannot "
+                           "read them.")
+        else:   # no Windows account here: the unit's key file protects it (sync/keys.py)
+            kept = self.tr("The password is kept on this computer only, encrypted with a key "
+                           "file of the data folder that backups do not contain. Packages are "
+                           "encrypted: the mail server cannot read them.")
+        note = QLabel(kept)
         note.setWordWrap(True)
         layout.addWidget(note)
         layout.addWidget(self.errors.label_for(""))
