@@ -145,3 +145,20 @@ def test_a_question_number_still_moves_there(qstore, qdata_dir, to, shown):
         c.join("CB002")
         c.post("/go", to=to)
         assert question_number(c.get()) == (shown, 3)
+
+
+@pytest.mark.parametrize("agent, where", [
+    ("", "Máy chính — trình duyệt"),
+    ("<script>x</script> Android Chrome/1", "Máy chính — trình duyệt Android · Chrome")])
+def test_the_attempt_names_the_browser_once_whatever_it_says(qstore, qdata_dir, agent, where):
+    from desktop.models.quiz import attempts
+
+    s = make_session(qstore, questions=2)
+    web.open_test(qstore, s.id)
+    web.set_auto_admit(qstore, s.id, True)
+    with serving(qdata_dir, s.id) as server:
+        c = Client(server.port, agent=agent)
+        c.join("CB003")
+        running = attempts.in_progress(qstore, session_id=s.id)
+        assert len(running) == 1
+        assert attempts.load_attempt(qstore, running[0]["id"]).kiosk_label == where
