@@ -47,6 +47,7 @@ SECURITY_HEADERS = [
     ("X-Frame-Options", "DENY"), ("Referrer-Policy", "same-origin"),
     ("Cache-Control", "no-store"), ("Cross-Origin-Resource-Policy", "same-origin"),
 ]
+UNKNOWN_BROWSER = "trình duyệt"       # a browser that doesn't say what it is
 LOOPBACK = ("127.0.0.1", "::1")      # this PC itself (tests, benchmarks): no address limit
 STATIC = {"/static/quiz.css": ("quiz.css", "text/css; charset=utf-8"),
           "/static/quiz.js": ("quiz.js", "text/javascript; charset=utf-8")}
@@ -306,7 +307,9 @@ class QuizWebApp:
             test = self._read(lambda: web.test_state(self.store, self.session.id))
             if test is None or test["ended_at"]:
                 raise IsoDeskError("Bài kiểm tra qua mạng của buổi này đã kết thúc.")
-            label = f"{self.server_label} — trình duyệt {d['label']}".strip()[:120]
+            browser = d["label"] if d["label"].startswith(UNKNOWN_BROWSER) else \
+                f"{UNKNOWN_BROWSER} {d['label']}"
+            label = f"{self.server_label} — {browser}".strip()[:120]
             t = self._write(lambda: taking.Taking.start(
                 self.store, self.session.id, d["staff_id"], clock, kiosk_id=self.kiosk_id,
                 channel="web", kiosk_label=label))
@@ -505,7 +508,7 @@ class QuizWebApp:
                 t.show_review(save=False)
             elif to in ("next", "prev", "back"):
                 t.go(t.position + {"next": 1, "prev": -1, "back": 0}[to], save=False)
-            elif to.isdigit():
+            elif to.isascii() and to.isdigit() and len(to) <= 4:    # what the review sends
                 t.go(min(int(to), t.total), save=False)
             self.moved.add(t.attempt.id)
         return see_other()
@@ -580,4 +583,4 @@ def device_label(agent: str) -> str:
                                            ("Firefox/", "Firefox"), ("CriOS", "Chrome"),
                                            ("Chrome/", "Chrome"), ("Safari/", "Safari"))
                     if key in a), "")
-    return " · ".join(x for x in (system, browser) if x) or "trình duyệt"
+    return " · ".join(x for x in (system, browser) if x) or UNKNOWN_BROWSER

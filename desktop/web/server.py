@@ -8,24 +8,39 @@ request, and waits for every committed answer's disk flush, on the GUI thread. T
 also serves the command line (`isodesk quiz serve`) without Qt and ships with Python (nothing
 added to the bundle).
 
+A hostile device on the network can't hold the server: at most `MAX_CONNECTIONS` connections
+at once (`MAX_PER_ADDRESS` from one address), the others answered "busy" at once without a
+thread; a request must arrive whole within `REQUEST_DEADLINE_S` of its first byte (a client
+that trickles its headers or body byte by byte is cut off there), and a connection that says
+nothing is closed after `SOCKET_TIMEOUT_S`.
+
 The port is above 1024 (no administrator right needed). On Windows, the first time the program
 listens on the network, Windows Defender Firewall asks whether to allow it: the proctor ticks
 "Private networks" (the office network) and clicks "Allow access".
 """
 from __future__ import annotations
 
+import io
 import ipaddress
+import logging
 import os
 import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Callable
 
 from .quiz_app import MAX_BODY, QuizWebApp, Request
 
 DEFAULT_PORT = 8765
-SOCKET_TIMEOUT_S = 20
+SOCKET_TIMEOUT_S = 20                # a connection silent this long is closed
+REQUEST_DEADLINE_S = 30              # a request must arrive whole this long after its first byte
+MAX_CONNECTIONS = 400                # a room of 60 browsers uses a few each
+MAX_PER_ADDRESS = 100                # a Wi-Fi router may show a whole room as one address
 SWEEP_S = 1.0
+BUSY = (b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nRetry-After: 5\r\n"
+        b"Connection: close\r\n\r\n")
+log = logging.getLogger("isodesk.web")
 FIREWALL_HELP = (
     "Lần đầu máy này mở bài kiểm tra qua mạng, Windows có thể hiện hộp thoại \"Windows Security "
     "Alert\" (Tường lửa Windows Defender hỏi có cho ISO Desk nhận kết nối không). Hãy đánh dấu "
@@ -34,11 +49,48 @@ FIREWALL_HELP = (
     "quản trị cho phép isodesk.exe trong Windows Defender Firewall.")
 
 
+class _DeadlineReader(io.RawIOBase):
+    """The connection's bytes, each wait for more bounded by the socket timeout and, once a
+    request has begun to arrive, by what is left of its deadline (then TimeoutError)."""
+
+    def __init__(self, sock: socket.socket):
+        self.sock = sock
+        self.deadline: float | None = None      # None: waiting for a request's first byte
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        wait = SOCKET_TIMEOUT_S
+        if self.deadline is not None:
+            wait = min(wait, self.deadline - time.monotonic())
+            if wait <= 0:
+                raise TimeoutError("the request did not arrive in time")
+        self.sock.settimeout(wait)
+        n = self.sock.recv_into(buffer)
+        if n and self.deadline is None:
+            self.deadline = time.monotonic() + REQUEST_DEADLINE_S
+        return n
+
+
 class _Handler(BaseHTTPRequestHandler):
     server_version = "isodesk"
     sys_version = ""
     protocol_version = "HTTP/1.1"
     timeout = SOCKET_TIMEOUT_S
+
+    def setup(self) -> None:
+        super().setup()
+        self.rfile.close()
+        self.reader = _DeadlineReader(self.connection)
+        self.rfile = io.BufferedReader(self.reader)
+
+    def handle_one_request(self) -> None:
+        self.reader.deadline = None
+        try:
+            super().handle_one_request()
+        except (TimeoutError, ConnectionError):      # slow, silent or gone: just close
+            self.close_connection = True
 
     def _serve(self, method: str) -> None:
         app: QuizWebApp = self.server.app
@@ -50,15 +102,14 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_error(413 if length > MAX_BODY else 400)
             return
         body = self.rfile.read(length) if length else b""
+        self.connection.settimeout(SOCKET_TIMEOUT_S)     # the answer's own time to go out
         path = self.path.split("?", 1)[0]
         req = Request(method, path, {k.lower(): v for k, v in self.headers.items()}, body,
                       self.client_address[0])
         try:
             resp = app.handle(req)
         except Exception:                 # a fault of the program: logged, the person retries
-            import logging
-
-            logging.getLogger("isodesk.web").exception("request %s %s", method, path)
+            log.exception("request %s %s", method, path)
             self.send_error(500)
             return
         self.send_response(resp.status)
@@ -94,7 +145,39 @@ class QuizServer(ThreadingHTTPServer):
 
     def __init__(self, app: QuizWebApp, host: str, port: int):
         self.app = app
+        self.open_lock = threading.Lock()
+        self.open: dict[int, str] = {}           # connection (id of its socket) → address
+        self.refused = 0
         super().__init__((host, port), _Handler)
+
+    def process_request(self, request, client_address) -> None:
+        """A thread for the connection, unless there are too many (then "busy", no thread)."""
+        address = client_address[0] if client_address else ""
+        with self.open_lock:
+            from_there = sum(1 for a in self.open.values() if a == address)
+            full = len(self.open) >= MAX_CONNECTIONS or (
+                address not in ("127.0.0.1", "::1") and from_there >= MAX_PER_ADDRESS)
+            if not full:
+                self.open[id(request)] = address
+            else:
+                self.refused += 1
+        if full:
+            try:
+                request.setblocking(False)
+                request.send(BUSY)
+            except OSError:
+                pass
+            self.shutdown_request(request)
+            return
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request) -> None:
+        with self.open_lock:
+            self.open.pop(id(request), None)
+        super().shutdown_request(request)
+
+    def handle_error(self, request, client_address) -> None:
+        log.exception("connection from %s", client_address[0] if client_address else "?")
 
     @property
     def port(self) -> int:
@@ -127,9 +210,7 @@ class Running:
             try:
                 self.app.sweep()
             except Exception:
-                import logging
-
-                logging.getLogger("isodesk.web").exception("sweep")
+                log.exception("sweep")
             if self.app.closed and self.on_closed is not None:
                 self.on_closed()
                 return

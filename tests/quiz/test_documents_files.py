@@ -67,6 +67,21 @@ def test_result_slips(qstore, tmp_path):
     assert "Họ và tên: Nguyễn Văn An · Mã cán bộ: CB001" in flat
 
 
+def test_a_slip_printed_while_the_test_runs_shows_no_right_answer(qstore, tmp_path):
+    from desktop.models.quiz import attempts
+
+    s = make_session(qstore, questions=4, shuffle_questions=False, shuffle_options=False)
+    running = attempts.start_attempt(qstore, s.id, staff_ids(qstore)["CB002"], channel="web")
+    attempts.answer(qstore, running, 1, running.item(1).correct_options)
+    take(qstore, s.id, "CB001")
+    quiz_reports.slips_pdf(qstore, s.id, tmp_path / "phieu.pdf")
+    done, still = pdf_text(tmp_path / "phieu.pdf")
+    assert "Nguyễn Văn An" in done and "Đúng" in done
+    assert "Trần Thị Bình" in still and "chưa ghi đáp án" in still
+    assert "Đúng" not in still and "Sai" not in still
+    assert still.count("—") == 4 * 2 + 3           # no key, no mark; 3 questions not answered
+
+
 def test_the_kiosk_pc_is_named_once_on_the_slip(qstore, tmp_path):
     from desktop.models.quiz import attempts, kiosk
 

@@ -179,3 +179,20 @@ def test_pictures_from_a_moodle_file_come_in_with_the_import(qstore):
     q = bank.question_by_key(qstore, "MD-IMG-01")
     assert q.kind == "any" and len(q.pictures) == 1
     assert pictures.read(qstore, q.pictures[0].sha256) == PNG
+
+
+def test_an_option_that_is_only_a_picture_is_named_on_the_result(qstore):
+    from desktop.models.quiz import taking
+    from desktop.web import quiz_pages
+
+    pictured = {"text": "Hình nào là dấu có hiệu lực?", "kind": "multiple",
+                "options": ["", "Dấu xanh", "Dấu đỏ"], "correct": [0, 1],
+                "pictures": [{"place": "option", "option": 0, "data": PNG, "name": "a.png"}]}
+    only_questions(qstore, pictured)
+    s = make_session(qstore, questions=1, feedback="answers", shuffle_options=False)
+    a = attempts.start_attempt(qstore, s.id, staff_ids(qstore)["CB001"])
+    attempts.answer(qstore, a, 1, [0, 1])
+    view = taking.result_view(attempts.submit(qstore, a))
+    assert view.lines[0].right == ["A. (hình a.png)", "B. Dấu xanh"]
+    page = quiz_pages.result(view, "x")
+    assert "Đáp án đúng: A. (hình a.png); B. Dấu xanh" in page

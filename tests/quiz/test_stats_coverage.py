@@ -254,3 +254,28 @@ def test_staff_not_subject_to_the_test_are_left_out_of_coverage(qstore):
                        "record_id = ? ORDER BY seq", (ids["CB007"],))
     assert any("Bảo vệ hợp đồng" in (e["new"] or "") for e in log)
     assert any("Bảo vệ hợp đồng" in (e["old"] or "") for e in log)
+
+
+def test_item_analysis_shows_the_version_the_answers_went_to(qstore):
+    """A question edited after a session (a new version, options in another order) is shown in
+    that session's analysis as it was answered: the counts stay with the options they went to."""
+    from desktop.models.quiz import attempts, bank, stats
+
+    from .conftest import make_session, staff_ids
+
+    s = make_session(qstore, questions=2, shuffle_options=False)
+    a = attempts.start_attempt(qstore, s.id, staff_ids(qstore)["CB001"])
+    first = a.items[0]
+    attempts.answer(qstore, a, 1, first.correct_options)
+    attempts.submit(qstore, a)
+    before = next(i for i in stats.item_analysis(qstore, session_id=s.id).items
+                  if i.question_id == first.question_id)
+    chosen_text = [before.options[int(k)] for k in before.option_counts if k != "none"]
+    q = bank.get_question(qstore, first.question_id)
+    bank.update_question(qstore, q.id, {"options": ["Một phương án mới", *reversed(q.options)],
+                                        "correct": [len(q.options) - q.correct[0]]})
+    after = next(i for i in stats.item_analysis(qstore, session_id=s.id).items
+                 if i.question_id == first.question_id)
+    assert after.options == before.options and after.correct == before.correct
+    assert [after.options[int(k)] for k in after.option_counts if k != "none"] == chosen_text
+    assert "Một phương án mới" not in after.options

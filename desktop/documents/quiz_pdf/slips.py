@@ -1,5 +1,7 @@
 """A result slip per person: the score and result, and every question with the option chosen and
-the right one (the attempt's answers as evidence), one person per page."""
+the right one (the attempt's answers as evidence), one person per page. A slip printed while the
+person's test still runs (the room takes it in browsers while the proctor prints) shows what was
+chosen so far, never the right answers."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -39,8 +41,8 @@ def slip_story(heading: Heading, session: Session, evidence: dict) -> list:
         result = "ĐẠT" if e["passed"] else "CHƯA ĐẠT"
         lines.append(f"Kết quả: đúng {e['score']}/{e['max_score']} câu "
                      f"({vn_number(e['percent'])}%) — {result}.")
-    else:
-        lines.append("Bài làm chưa nộp.")
+    else:                       # still running (a room in browsers): no key, no marks
+        lines.append("Bài làm chưa nộp: phiếu chưa ghi đáp án và kết quả.")
     if e["mode"] == "paper":
         how = "làm trên giấy, mã đề " + (e["variant"] or "")
     elif e.get("channel") == "web":
@@ -49,8 +51,9 @@ def slip_story(heading: Heading, session: Session, evidence: dict) -> list:
         how = f"làm trên {machine_phrase(e['kiosk'])}"
     lines.append(f"Lần làm bài: {e['number']} ({how}).")
     out += [Paragraph(plain(t), st["body_noindent"]) for t in lines]
-    rows = [[str(i["position"]), i["chosen"] or "—", i["right"],
-             "Đúng" if i["correct"] else "Sai"] for i in e["items"]]
+    done = e["status"] == "submitted"
+    rows = [[str(i["position"]), i["chosen"] or "—", i["right"] if done else "—",
+             ("Đúng" if i["correct"] else "Sai") if done else "—"] for i in e["items"]]
     half = (len(rows) + 1) // 2
     headers = ["Câu", "Đã chọn", "Đáp án", "Kết quả"]
     left = data_table(headers, rows[:half], col_widths_mm=[12, 22, 22, 20])

@@ -259,9 +259,10 @@ def load_attempt(store: Store, attempt_id: str, *, with_content: bool = True) ->
         channel=row["channel"], items=items)
 
 
-def in_progress(store: Store, *, session_id: str | None = None, kiosk_id: str | None = None
-                ) -> list[dict]:
-    """Unfinished attempts, the one worked on last at the end."""
+def in_progress(store: Store, *, session_id: str | None = None, kiosk_id: str | None = None,
+                channel: str | None = None) -> list[dict]:
+    """Unfinished attempts, the one worked on last at the end. `channel` "" keeps those taken at
+    a kiosk's own screen (the main PC's browser attempts carry its kiosk id too)."""
     sql = ("SELECT a.id, a.session_id, a.staff_id, s.full_name, s.staff_code, a.kiosk_id, "
            "a.started_at, coalesce(p.updated_at, a.started_at) AS last_activity "
            "FROM quiz_attempts a JOIN staff s ON s.id = a.staff_id "
@@ -274,6 +275,9 @@ def in_progress(store: Store, *, session_id: str | None = None, kiosk_id: str | 
     if kiosk_id is not None:
         sql += " AND a.kiosk_id = ?"
         params.append(kiosk_id)
+    if channel is not None:
+        sql += " AND a.channel = ?"
+        params.append(channel)
     return store.query(sql + " ORDER BY last_activity, a.started_at", params)
 
 

@@ -17,6 +17,7 @@ Flags: a negative or low discrimination, a wrong option nobody chose, fewer than
 """
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -53,6 +54,7 @@ class ItemStats:
     options: list[str] = field(default_factory=list)
     correct: list[int] = field(default_factory=list)
     kind: str = "single"
+    versions: list[str] = field(default_factory=list)   # the versions answered (when known)
 
     def as_dict(self) -> dict:
         def r(v):
@@ -100,6 +102,7 @@ class ItemSums:
     rest: dict[int, int] = field(default_factory=dict)      # rest score → how many
     options: dict[str, int] = field(default_factory=dict)   # option index (or "none") → count
     slots: set[int] = field(default_factory=set)
+    versions: set[str] = field(default_factory=set)         # the versions answered
 
 
 @dataclass
@@ -174,14 +177,16 @@ def sums_from_db(store: Store, *, session_id: str | None = None,
         out.st += t
         out.stt += t * t
     counts = Counter(store.conn.execute(
-        f"SELECT a.question_id, a.slot, a.correct, f.score, a.selected FROM ({firsts}) f "
-        "CROSS JOIN quiz_answers a ON a.attempt_id = f.id WHERE a.deleted = 0", params))
+        f"SELECT a.question_id, a.version_id, a.slot, a.correct, f.score, a.selected FROM "
+        f"({firsts}) f CROSS JOIN quiz_answers a ON a.attempt_id = f.id WHERE a.deleted = 0",
+        params))
     slots: dict[int, list[int]] = {}
     cache: dict = {}
-    for (q, slot, x, t, selected), n in counts.items():
+    for (q, version, slot, x, t, selected), n in counts.items():
         it = out.items.get(q)
         if it is None:
             it = out.items[q] = ItemSums()
+        it.versions.add(version)
         it.n += n
         it.st += t * n
         it.stt += t * t * n
@@ -231,7 +236,7 @@ def _item(qid: str, s: ItemSums) -> ItemStats:
         if abs(cov_max) > 1e-12:
             eff = cov / cov_max
     return ItemStats(qid, n, facility, disc, eff, sd, dict(sorted(s.options.items())), [],
-                     slots=sorted(s.slots))
+                     slots=sorted(s.slots), versions=sorted(s.versions))
 
 
 def from_sums(s: Sums) -> TestStats:
@@ -276,14 +281,23 @@ def _flag(item: ItemStats, options: list[str], correct: list[int]) -> None:
 
 def item_analysis(store: Store, *, session_id: str | None = None,
                   unit_code: str | None = None) -> TestStats:
-    """Statistics of one session, or across every session of the unit."""
+    """Statistics of one session, or across every session of the unit. Each question is shown
+    as it was answered: the wording, options and key of the version its answers went to (the
+    latest of them when it was edited between sessions), not of a later edit."""
     result = from_sums(sums_from_db(store, session_id=session_id, unit_code=unit_code))
     info = {r["id"]: r for r in store.query(
         "SELECT q.id, q.key, q.topic_code, v.text, v.options, v.correct, v.kind "
         "FROM quiz_questions q JOIN quiz_question_versions v ON v.id = q.current_version_id")}
+    used_ids = sorted({v for i in result.items for v in i.versions})
+    answered = {r["id"]: r for r in store.query(
+        "SELECT v.id, v.number, q.key, q.topic_code, v.text, v.options, v.correct, v.kind "
+        "FROM quiz_question_versions v JOIN quiz_questions q ON q.id = v.question_id "
+        "WHERE v.id IN (SELECT value FROM json_each(?))", (json.dumps(used_ids),))} \
+        if used_ids else {}
     names = wording.level_names(store)
     for item in result.items:
-        q = info.get(item.question_id)
+        used = [answered[v] for v in item.versions if v in answered]
+        q = max(used, key=lambda r: r["number"]) if used else info.get(item.question_id)
         options = [wording.fill(o, names) for o in loads(q["options"], [])] if q else []
         correct = loads(q["correct"], []) if q else []
         if q:

@@ -216,14 +216,25 @@ class ResultView:
         return bool(self.lines)
 
 
+def option_label(item: attempts.AttemptItem, index: int) -> str:
+    """An option as the result names it: its letter and text, or (an option that is only a
+    picture) its picture's name."""
+    shown = item.shown_index(index)
+    text = item.options[index].strip()
+    if not text:
+        _question, per_option = item.shown_pictures()
+        names = [p.name for p in (per_option[shown] if shown < len(per_option) else [])]
+        text = f"(hình {', '.join(n for n in names if n)})" if any(names) else "(hình)"
+    return f"{letter(shown)}. {text}"
+
+
 def result_view(attempt: attempts.Attempt, reason: str = "user") -> ResultView:
     lines = []
     if attempt.settings.get("feedback") == "answers":
         for it in attempt.items:
             lines.append(ResultLine(
                 it.position, it.text, it.shown_letters(it.selected) if it.selected else "",
-                [f"{letter(it.shown_index(i))}. {it.options[i]}"
-                 for i in sorted(it.correct_options, key=it.shown_index)],
+                [option_label(it, i) for i in sorted(it.correct_options, key=it.shown_index)],
                 it.correct, it.explanation, it.kind == "any"))
     return ResultView(attempt.full_name, attempt.score or 0, attempt.max_score,
                       attempt.percent or 0.0, bool(attempt.passed), reason, lines)

@@ -114,7 +114,8 @@ class ProctorDesk(QObject):
     def show_menu(self) -> None:
         k = self.k
         k.stop_test()
-        running = attempts.in_progress(k.store, session_id=k.session.id, kiosk_id=k.kiosk_id)
+        running = attempts.in_progress(k.store, session_id=k.session.id, kiosk_id=k.kiosk_id,
+                                       channel="")
         k.menu.set_running(running)
         n = len(sessions.attendance(k.store, k.session.id))
         k.menu.status.setText(self.tr("%1 — %2 people on the list. This PC: %3.")

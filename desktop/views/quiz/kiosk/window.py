@@ -114,7 +114,7 @@ class KioskWindow(QWidget):
         """Take over the PC; after a crash, ask for the PIN to resume the interrupted test."""
         self.lockdown.engage(fullscreen=fullscreen)
         running = attempts.in_progress(self.store, session_id=self.session.id,
-                                       kiosk_id=self.kiosk_id)
+                                       kiosk_id=self.kiosk_id, channel="")
         if self.recovery and running:
             self.desk.ask_resume(running)
         else:
