@@ -44,10 +44,24 @@ SIGNER = "/O=Python Software Foundation/CN=Python Software Foundation"
 UNSIGNED_BY_PSF = {"vcruntime140.dll", "vcruntime140_1.dll"}
 CA_FILE = "/etc/ssl/certs/ca-certificates.crt"
 WINE = "/usr/lib/wine/wine64"
-# What the lane's tests import, at the versions of the project's environment.
-LANE_PACKAGES = ["pytest", "colorama", "sqlite-utils", "cryptography", "platformdirs",
-                 "reportlab", "openpyxl", "pillow"]
+
+
+def project_dependencies() -> list[str]:
+    """The names of the program's own dependencies, read from pyproject.toml, so that one added
+    there is in the lane too (the bundled self-test checks each of them)."""
+    import re
+    import tomllib
+
+    with open(ROOT / "pyproject.toml", "rb") as f:
+        deps = tomllib.load(f)["project"]["dependencies"]
+    return [re.split(r"[<>=!~;\[ ]", d, maxsplit=1)[0].strip() for d in deps]
+
+
+# What the lane's tests import, at the versions of the project's environment: the program's
+# dependencies without Qt, and the test runner.
 QT_PACKAGES = ["PySide6-Essentials", "PySide6-Addons", "PySide6-Pdf", "shiboken6"]
+LANE_PACKAGES = ["pytest", "colorama", "pillow"] + [
+    name for name in project_dependencies() if name not in QT_PACKAGES]
 BUNDLE_NEEDS = 45 * 60   # the Qt tests, then PyInstaller under Wine on a busy machine
 
 
