@@ -50,7 +50,7 @@ def test_the_kiosk_on_windows(app, store, tmp_path, monkeypatch):
     assert k is not None, "the kiosk refused to open: the keyboard lock failed under Wine"
     try:
         app.processEvents()
-        assert k.isVisible() and k.isFullScreen() and k.key_blocker.active
+        assert k.isVisible() and k.isFullScreen() and k.lockdown.key_blocker.active
         assert str(store.data_dir) in (run_value() or "")
         assert kiosk.running_state(store) is not None
         type_text(k.welcome.search, "Bình")
@@ -69,8 +69,8 @@ def test_the_kiosk_on_windows(app, store, tmp_path, monkeypatch):
         running = attempts.in_progress(store, session_id=session.id)
         assert len(running) == 1
     finally:
-        if k._active:
+        if k.lockdown.active:
             k.leave()
     app.processEvents()
-    assert not k.key_blocker.active and run_value() is None
+    assert not k.lockdown.key_blocker.active and run_value() is None
     assert kiosk.running_state(store) is None
