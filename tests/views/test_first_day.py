@@ -118,14 +118,14 @@ def test_the_overview_of_a_new_office_says_what_to_do_first_and_raises_no_alarm(
 
 
 def test_empty_lists_say_what_to_do_and_offer_the_button(window, monkeypatch):
-    from desktop.views import staff_view
+    from desktop.views import files
     from desktop.views.quiz import sessions_panel
 
     staff = window.show_section("staff")
     hint = staff.table.viewport().findChild(QLabel, "empty_hint")
     assert hint.isVisible() and "Excel" in hint.text()
     asked = []
-    monkeypatch.setattr(staff_view.QFileDialog, "getOpenFileName",
+    monkeypatch.setattr(files.QFileDialog, "getOpenFileName",
                         lambda *a, **k: (asked.append(a[1]), ("", ""))[1])
     hint.button.click()
     assert asked                                      # the import asks for the file
