@@ -257,16 +257,36 @@ class _EmptyState(QWidget):
     (a wrapped label in a layout is otherwise given the height of its one-line hint)."""
 
     label: QLabel
+    cramped = False     # the view is too short for the text above the button: the button alone
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         self.fit()
 
     def fit(self) -> None:
-        width = min(HINT_WIDTH, max(50, self.width() - 24))
+        """The text as a paragraph of at most HINT_WIDTH; on a view too short for it above the
+        button, as wide as the view; on one shorter still, the button alone (the text as its
+        tooltip) rather than the two drawn over each other."""
+        button = getattr(self.label, "button", None)
+        layout = self.layout()
+        spare = self.height()
+        if layout is not None:
+            margins = layout.contentsMargins()
+            spare -= margins.top() + margins.bottom()
+            if button is not None:
+                spare -= button.sizeHint().height() + layout.spacing()
+        widest = max(50, self.width() - 24)
+        width = min(HINT_WIDTH, widest)
+        if button is not None and self.label.heightForWidth(width) > spare:
+            width = widest
         self.label.setFixedWidth(width)
         self.label.setMinimumHeight(0)     # QLabel counts its minimum in its height-for-width
-        self.label.setMinimumHeight(self.label.heightForWidth(width))
+        needed = self.label.heightForWidth(width)
+        self.cramped = button is not None and needed > spare
+        self.label.setMinimumHeight(0 if self.cramped else needed)
+        if button is not None:
+            button.setToolTip(self.label.text() if self.cramped else "")
+            self.label.setVisible(not self.isHidden() and not self.cramped)
 
 
 class _HintLabel(QLabel):
@@ -300,6 +320,8 @@ def empty_hint(view, text: str, *, button: str | None = None,
     label.setStyleSheet("color: #555;")
     label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
     inner = QVBoxLayout(holder)
+    inner.setContentsMargins(4, 4, 4, 4)
+    inner.setSpacing(6)
     inner.addStretch(1)
     inner.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
     label.button = None
@@ -312,13 +334,14 @@ def empty_hint(view, text: str, *, button: str | None = None,
     if not label.button:
         holder.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
     box = QVBoxLayout(view.viewport())
+    box.setContentsMargins(0, 0, 0, 0)    # a short list (a few rows in sight) keeps it whole
     box.addWidget(holder)
     model = model if model is not None else view.model()
 
     def update(*_args):
         empty = model.rowCount() == 0
         holder.setVisible(empty)
-        label.setVisible(empty)
+        label.setVisible(empty and not holder.cramped)
 
     for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.layoutChanged):
         signal.connect(update)
