@@ -88,7 +88,7 @@ def test_the_proctor_sees_the_demo_pin(qtbot, qapp, demo_dir):
         view = ProctorView(ViewContext(store, users.find_user(store, "admin"), demo=True))
         qtbot.addWidget(view)
         view.set_session(sessions.list_sessions(store)[0].id)
-        assert DEMO_PIN in view.warnings.text()
+        assert DEMO_PIN in view.heading.text()
         kiosk = view.start_kiosk(fullscreen=False)
         qtbot.addWidget(kiosk)
         kiosk.ask_pin("menu")

@@ -184,19 +184,20 @@ class ProctorView(QWidget):
                      self.tr("consultant's guidance") if s.part_guidance else None,
                      self.tr("test") if s.part_test else None]
             times = f", {s.start_time}–{s.end_time}" if s.start_time and s.end_time else ""
+            # the demo's PIN on the heading's date line, not a line of its own: on a laptop
+            # every line above the list costs it a row of people
+            demo_pin = get_setting(self.store, DEMO_PIN_SETTING)
+            demo = (" · " + self.tr("Demo data: the proctor's PIN is %1.").replace(
+                "%1", str(demo_pin))) if demo_pin else ""
             self.heading.setText(
                 f"<b style='font-size: 12pt'>{_esc(s.display_title)}</b><br>"
-                + _esc(f"{s.day:%d/%m/%Y}{times} — {s.place}") + "<br>"
+                + _esc(f"{s.day:%d/%m/%Y}{times} — {s.place}")
+                + (f"<span style='color: #a15c00;'>{_esc(demo)}</span>" if demo else "") + "<br>"
                 + _esc(self.tr("Consultant: %1. Parts done: %2. Status: %3.")
                        .replace("%1", s.consultant or "—")
                        .replace("%2", ", ".join(p for p in parts if p) or "—")
                        .replace("%3", self.tr("open") if s.status == "open" else self.tr("closed"))))
-            notes = sessions.warnings(self.store, s)
-            demo_pin = get_setting(self.store, DEMO_PIN_SETTING)
-            if demo_pin:
-                notes.insert(0, self.tr("Demo data: the proctor's PIN is %1.").replace(
-                    "%1", str(demo_pin)))
-            self.warnings.setText("\n".join(notes))
+            self.warnings.setText("\n".join(sessions.warnings(self.store, s)))
             rows = results.session_results(self.store, s.id)
             self.model.live = {r.staff_id: r for r in web.live_roster(self.store, s.id)}
             self.model.set_items(rows)
