@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import queue
 import threading
+import time
 from typing import Any, Callable
 
 from desktop.models.db import Store
 
 MAX_GROUP = 200
 WAIT_S = 30.0
+
+
+class Stopped(RuntimeError):
+    """The server stopped before this change was written: nothing of it was saved."""
 
 
 class _Job:
@@ -37,16 +42,23 @@ class Committer:
         self.jobs: queue.Queue[_Job | None] = queue.Queue()
         self.groups = 0
         self.changes = 0
+        self.stopped = False
         self.thread = threading.Thread(target=self._run, name="isodesk-quiz-commit", daemon=True)
         self.thread.start()
 
     def run(self, fn: Callable[[], Any]) -> Any:
         """Run `fn` (which writes through the store) in the next group; return its result once
-        committed, or raise its error."""
+        committed, or raise its error (`Stopped` at once when the server stops first)."""
+        if self.stopped:
+            raise Stopped("the quiz server has stopped")
         job = _Job(fn)
         self.jobs.put(job)
-        if not job.done.wait(WAIT_S):
-            raise TimeoutError("the database did not answer in time")
+        deadline = time.monotonic() + WAIT_S
+        while not job.done.wait(0.25):
+            if self.stopped and not self.thread.is_alive():
+                self._fail_waiting()
+            elif time.monotonic() > deadline:
+                raise TimeoutError("the database did not answer in time")
         if job.error is not None:
             raise job.error
         return job.result
@@ -87,5 +99,20 @@ class Committer:
             job.done.set()
 
     def stop(self) -> None:
+        """Write what was asked before now, then refuse: a request still being served when the
+        server stops is told `Stopped` at once instead of waiting out WAIT_S."""
+        self.stopped = True
         self.jobs.put(None)
         self.thread.join(timeout=5)
+        if not self.thread.is_alive():
+            self._fail_waiting()
+
+    def _fail_waiting(self) -> None:
+        while True:
+            try:
+                job = self.jobs.get_nowait()
+            except queue.Empty:
+                return
+            if job is not None and not job.done.is_set():
+                job.error = Stopped("the quiz server has stopped")
+                job.done.set()

@@ -108,8 +108,11 @@ class _Handler(BaseHTTPRequestHandler):
                       self.client_address[0])
         try:
             resp = app.handle(req)
-        except Exception:                 # a fault of the program: logged, the person retries
-            log.exception("request %s %s", method, path)
+        except Exception:
+            if app.committer.stopped:     # served while the server stops: the page retries
+                self.send_error(503)
+                return
+            log.exception("request %s %s", method, path)   # a fault of the program: logged
             self.send_error(500)
             return
         self.send_response(resp.status)

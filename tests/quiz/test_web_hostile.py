@@ -162,3 +162,37 @@ def test_the_attempt_names_the_browser_once_whatever_it_says(qstore, qdata_dir, 
         running = attempts.in_progress(qstore, session_id=s.id)
         assert len(running) == 1
         assert attempts.load_attempt(qstore, running[0]["id"]).kiosk_label == where
+
+
+def test_a_change_asked_while_the_server_stops_is_refused_at_once_not_after_the_wait(qstore):
+    """A request thread still being served when the server stops (the test's end, the proctor's
+    "stop") is told at once that nothing was saved, instead of waiting out the committer's 30 s
+    and then reading a closed database."""
+    import threading
+
+    from desktop.web.committer import Committer, Stopped
+
+    committer = Committer(qstore, threading.Lock())
+    assert committer.run(lambda: 7) == 7
+    committer.stop()
+    with pytest.raises(Stopped):
+        committer.run(lambda: 8)
+    # a change that passed the door just before the stop, queued behind it: failed by the stop
+    late = Committer(qstore, threading.Lock())
+    late.stop()
+    late.stopped = False             # as it was when the request thread checked it
+    outcome: dict = {}
+
+    def ask():
+        try:
+            outcome["result"] = late.run(lambda: 9)
+        except Exception as exc:
+            outcome["error"] = exc
+
+    asker = threading.Thread(target=ask)
+    asker.start()
+    while late.jobs.empty() and asker.is_alive():
+        asker.join(0.01)             # until its change is queued
+    late.stopped = True
+    asker.join(20)
+    assert isinstance(outcome.get("error"), Stopped), outcome
