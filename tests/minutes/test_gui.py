@@ -260,6 +260,24 @@ def test_participants_from_the_roster(ctx, qtbot, store):
     assert son["side"] == "unit" and son["staff_id"] and son["position"] == "Tổ trưởng"
 
 
+def test_chair_and_secretary_lists_in_the_roster_order(ctx, qtbot, store):
+    """The people to pick as chair or secretary come in the staff list's order (given name,
+    then family name, Vietnamese letters in their place), not in code-point order where
+    "Hoàng" and "Huỳnh" come before "Hà"."""
+    from desktop.models.staff import StaffRepository
+
+    for code, name in (("CB91", "Huỳnh Văn Đức"), ("CB92", "Hoàng Văn Đức"),
+                       ("CB93", "Hà Văn Đức"), ("CB94", "Hồ Văn Đức"), ("CB95", "Ân Thị Ánh")):
+        StaffRepository(store).add({"staff_code": code, "full_name": name})
+    rev = M.create(store, sample())
+    editor = editor_for(ctx, qtbot, rev.id)
+    for combo in (editor.form.chair, editor.form.secretary):
+        items = [combo.itemText(i) for i in range(combo.count())]
+        ducs = [n for n in items if n.endswith("Văn Đức")]
+        assert ducs == ["Hà Văn Đức", "Hoàng Văn Đức", "Hồ Văn Đức", "Huỳnh Văn Đức"]
+        assert items.index("Ân Thị Ánh") < items.index("Hà Văn Đức")
+
+
 def test_sign_dialog_refuses_a_wrong_password_then_signs(ctx, qtbot, store):
     rev = M.create(store, sample(), complete=True)
     dialog = SignDialog(ctx, rev.id)
