@@ -146,6 +146,9 @@ def read_envelope(path: Path) -> Envelope:
         size = path.stat().st_size
         with open(path, "rb") as fh:
             magic = fh.read(len(MAGIC))
+            if magic != MAGIC and MAGIC.startswith(magic):
+                # empty, or only the magic's start: the copy stopped (a USB stick pulled out)
+                raise DamagedPackage(_truncated(path))
             if magic != MAGIC:
                 raise NotAPackage(f"Tệp {path.name} không phải gói đồng bộ ISO Desk (.isosync). "
                                   "Hãy chọn đúng tệp nhận từ đơn vị.")

@@ -120,7 +120,10 @@ def read_part(path: Path) -> PartInfo:
     bad = f"Phần {path.name} bị hỏng; hãy lưu lại tệp đính kèm."
     try:
         with open(path, "rb") as fh:
-            if fh.read(len(PART_MAGIC)) != PART_MAGIC:
+            magic = fh.read(len(PART_MAGIC))
+            if magic != PART_MAGIC and PART_MAGIC.startswith(magic):
+                raise DamagedPackage(f"Phần {path.name} bị cắt cụt; hãy lưu lại tệp đính kèm.")
+            if magic != PART_MAGIC:
                 raise NotAPackage(f"Tệp {path.name} không phải một phần của gói đồng bộ.")
             raw = fh.read(4)
             if len(raw) < 4:

@@ -210,7 +210,7 @@
         <translation>Không ghi được %1: %2</translation>
     </message>
     <message>
-        <source>The minutes can&apos;t be signed yet. Complete the fields marked in red:
+        <source>The minutes can't be signed yet. Complete the fields marked in red:
 </source>
         <translation>Biên bản chưa ký được. Hãy điền các mục báo đỏ:
 </translation>
@@ -371,8 +371,8 @@ Lý do sửa đổi:</translation>
         <translation>Ctrl+[</translation>
     </message>
     <message>
-        <source>One paragraph per line. A line starting with &quot;- &quot; is a bullet; indent it for a sub-item. Enter continues a list.</source>
-        <translation>Mỗi dòng một đoạn. Dòng bắt đầu bằng &quot;- &quot; là một gạch đầu dòng; thụt vào để thành ý nhỏ. Nhấn Enter để viết tiếp danh sách.</translation>
+        <source>One paragraph per line. A line starting with "- " is a bullet; indent it for a sub-item. Enter continues a list.</source>
+        <translation>Mỗi dòng một đoạn. Dòng bắt đầu bằng "- " là một gạch đầu dòng; thụt vào để thành ý nhỏ. Nhấn Enter để viết tiếp danh sách.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Content&lt;/b&gt; (what was done and discussed)</source>
@@ -488,12 +488,20 @@ Lý do sửa đổi:</translation>
         <translation>Mọi năm</translation>
     </message>
     <message>
+        <source>unsaved text from %1</source>
+        <translation>có phần chưa lưu, gõ lúc %1</translation>
+    </message>
+    <message>
         <source>Showing %1 of %2 minutes</source>
         <translation>Đang hiện %1/%2 biên bản</translation>
     </message>
     <message>
         <source>%1 ALTERED after signing</source>
         <translation>%1 biên bản BỊ SỬA SAU KHI KÝ</translation>
+    </message>
+    <message>
+        <source>a new minutes not saved yet (%1): New minutes → %2 brings its text back</source>
+        <translation>có biên bản mới chưa lưu (gõ lúc %1): bấm Lập biên bản mới → %2 để viết tiếp</translation>
     </message>
     <message>
         <source>Select a minutes to see its revisions and signatures.</source>
@@ -638,7 +646,7 @@ Lý do sửa đổi:</translation>
         <translation>Lưu</translation>
     </message>
     <message>
-        <source>Don&apos;t save</source>
+        <source>Don't save</source>
         <translation>Không lưu</translation>
     </message>
     <message>

@@ -111,6 +111,33 @@ def test_new_minutes_from_a_template_autosaves_and_survives_a_crash(ctx, page, q
     assert "Đào tạo ngày thứ hai" in reopened.windowTitle()
 
 
+def test_unsaved_new_minutes_after_a_power_cut_is_pointed_at_from_the_register(ctx, store,
+                                                                               qtbot):
+    """A power cut while a new minutes was being typed: the next start shows, on the register
+    and in the "New minutes" menu, that its text is waiting and under which kind."""
+    key = M.autosave.new_minutes_key("management_review", "tuvan")
+    M.autosave.save(store, key, {"subject": "Họp xem xét", "content": "Đang gõ dở"},
+                    username="tuvan")
+    M.autosave.save(store, M.autosave.new_minutes_key("training", "iso"), {"content": "x"},
+                    username="iso")                 # another person's: not shown to this one
+    page = MinutesPage(ctx)
+    qtbot.addWidget(page)
+    label = M.get_template("management_review").label
+    texts = {a.text() for a in page.new_button.menu().actions()}
+    marked = [t for t in texts if t.startswith(label) and t != label]
+    assert len(marked) == 1 and "chưa lưu" in marked[0]
+    training = M.get_template("training").label
+    assert training in texts
+    assert "chưa lưu" in page.count_label.text() and label in page.count_label.text()
+    editor = page.new_minutes("management_review")
+    qtbot.addWidget(editor)
+    assert editor.form.content.toPlainText() == "Đang gõ dở"
+    assert editor.save()
+    page.reload()
+    assert label in {a.text() for a in page.new_button.menu().actions()}
+    assert "chưa lưu" not in page.count_label.text()
+
+
 @pytest.fixture
 def answer(monkeypatch):
     """answer(name): the next message boxes are answered by clicking their button `name` (the
@@ -258,6 +285,24 @@ def test_participants_from_the_roster(ctx, qtbot, store):
     people = M.load_revision(store, rev.id).participants
     son = [p for p in people if p["name"] == "Mai Xuân Sơn"][0]
     assert son["side"] == "unit" and son["staff_id"] and son["position"] == "Tổ trưởng"
+
+
+def test_chair_and_secretary_lists_in_the_roster_order(ctx, qtbot, store):
+    """The people to pick as chair or secretary come in the staff list's order (given name,
+    then family name, Vietnamese letters in their place), not in code-point order where
+    "Hoàng" and "Huỳnh" come before "Hà"."""
+    from desktop.models.staff import StaffRepository
+
+    for code, name in (("CB91", "Huỳnh Văn Đức"), ("CB92", "Hoàng Văn Đức"),
+                       ("CB93", "Hà Văn Đức"), ("CB94", "Hồ Văn Đức"), ("CB95", "Ân Thị Ánh")):
+        StaffRepository(store).add({"staff_code": code, "full_name": name})
+    rev = M.create(store, sample())
+    editor = editor_for(ctx, qtbot, rev.id)
+    for combo in (editor.form.chair, editor.form.secretary):
+        items = [combo.itemText(i) for i in range(combo.count())]
+        ducs = [n for n in items if n.endswith("Văn Đức")]
+        assert ducs == ["Hà Văn Đức", "Hoàng Văn Đức", "Hồ Văn Đức", "Huỳnh Văn Đức"]
+        assert items.index("Ân Thị Ánh") < items.index("Hà Văn Đức")
 
 
 def test_sign_dialog_refuses_a_wrong_password_then_signs(ctx, qtbot, store):

@@ -252,9 +252,12 @@ def test_truncated_file(pair, length):
     data = p.copied_to.read_bytes()
     cut = pair.tmp / "cut.isosync"
     cut.write_bytes(data[:length])
-    with pytest.raises((DamagedPackage, NotAPackage)) as err:
+    with pytest.raises(DamagedPackage) as err:
         importer.import_package(pair.province, cut, trust_new_sender=True)
-    assert "cắt cụt" in err.value.message or "không phải gói" in err.value.message
+    # An empty file or the start of the magic is what a USB stick pulled out while copying
+    # leaves: the right file, cut short — not "choose another file".
+    assert "cắt cụt" in err.value.message
+    assert "không phải gói" not in err.value.message
     assert count(pair.province, pair.district.unit_code) == 0
 
 

@@ -115,3 +115,15 @@ def test_a_complete_set_that_joins_to_nothing_is_dropped_with_a_message(pair, tm
     for x in plain:
         state = receive_part(x, pdir, inc)
     assert state.assembled is not None
+
+
+@pytest.mark.parametrize("length", [0, 3])
+def test_a_part_cut_short_before_its_magic_says_cut_short(pair, length):
+    """An empty part, or one holding only the start of its magic (an attachment saved while the
+    stick was pulled out), is the right file cut short — not "not a part"."""
+    _, parts = _parts(pair)
+    cut = pair.tmp / "cut.isopart"
+    cut.write_bytes(parts[0].read_bytes()[:length])
+    with pytest.raises(DamagedPackage) as err:
+        read_part(cut)
+    assert "cắt cụt" in err.value.message

@@ -65,3 +65,16 @@ def pending(store: Store) -> set[str]:
     """Revisions with typed changes that were never saved (e.g. after a crash)."""
     return {r["revision_id"] for r in store.query("SELECT revision_id FROM minutes_autosave")
             if not r["revision_id"].startswith(NEW_PREFIX)}
+
+
+def new_pending(store: Store, username: str) -> dict[str, str]:
+    """The new minutes this person typed and never saved (e.g. before a power cut): template
+    key → when the text was kept."""
+    prefix = NEW_PREFIX
+    found = {}
+    for r in store.query("SELECT revision_id, saved_at FROM minutes_autosave "
+                         "WHERE substr(revision_id, 1, ?) = ?", (len(prefix), prefix)):
+        template, _, user = r["revision_id"][len(prefix):].rpartition(":")
+        if template and user == username:
+            found[template] = r["saved_at"]
+    return found

@@ -23,6 +23,7 @@ from desktop.models import oserrors
 from desktop.models.errors import IsoDeskError, ValidationError
 from desktop.models.staff import StaffRepository
 from desktop.models.users import list_users
+from desktop.models.vntext import person_sort_key
 
 from ..common import fit_to_screen, show_error, show_info, vn_datetime
 from ..context import ViewContext
@@ -133,7 +134,8 @@ class MinutesEditor(QWidget):
     def _fill_people(self) -> None:
         staff = StaffRepository(self.store).list(include_inactive=False)
         accounts = [u for u in list_users(self.store, include_inactive=False)]
-        names = sorted({p.full_name for p in staff} | {u.full_name for u in accounts})
+        names = sorted({p.full_name for p in staff} | {u.full_name for u in accounts},
+                       key=person_sort_key)
         self.form.set_people(names)
 
     def load(self, revision_id: str) -> None:

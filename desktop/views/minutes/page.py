@@ -112,9 +112,12 @@ class MinutesPage(QWidget):
         self.new_button = QPushButton(self.tr("New minutes"))
         self.new_button.setObjectName("new_minutes")
         menu = QMenu(self.new_button)
+        self.template_actions = {}
         for template in M.templates():
             action = menu.addAction(template.label)
             action.triggered.connect(lambda _c=False, k=template.key: self.new_minutes(k))
+            self.template_actions[template.key] = (action, template.label)
+        menu.aboutToShow.connect(self._mark_unsaved_new)
         self.new_button.setMenu(menu)
         self.new_button.setVisible(can_write)
         bar.addWidget(self.new_button)
@@ -220,6 +223,21 @@ class MinutesPage(QWidget):
     def on_shown(self) -> None:
         self.reload()
 
+    def _mark_unsaved_new(self) -> list[tuple[str, str]]:
+        """Mark in the "New minutes" menu the kinds whose new minutes this person typed and
+        never saved (a crash or power cut); returns (kind, when) of each."""
+        user = self.ctx.user
+        pending = M.autosave.new_pending(self.store, user.username) if user else {}
+        marked = []
+        for key, (action, label) in self.template_actions.items():
+            if key in pending:
+                when = vn_datetime(pending[key])
+                action.setText(label + " — " + self.tr("unsaved text from %1").replace("%1", when))
+                marked.append((label, when))
+            else:
+                action.setText(label)
+        return marked
+
     def _filter(self) -> None:
         self.proxy.set_filters(self.search.text(), self.status_filter.currentData(),
                                self.year_filter.currentData())
@@ -230,6 +248,11 @@ class MinutesPage(QWidget):
             .replace("%2", str(total))
         if altered:
             text += " — " + self.tr("%1 ALTERED after signing").replace("%1", str(altered))
+        unsaved = self._mark_unsaved_new()
+        if unsaved:
+            text += " — " + self.tr("a new minutes not saved yet (%1): New minutes → %2 "
+                                    "brings its text back").replace("%1", unsaved[0][1]) \
+                .replace("%2", unsaved[0][0])
         self.count_label.setText(text)
         self._selection_changed()
 
