@@ -1,11 +1,14 @@
-"""The core packages never import Qt (DESIGN.md: imports point one way)."""
+"""Imports point one way (DESIGN.md): the core packages never import Qt; views run no SQL."""
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 QT_FREE = ["desktop/models", "desktop/documents", "desktop/web", "sync"]
+# The one query left in a view: the outbox timer's count of e-mails waiting (a start-up hook).
+SQL_EXEMPT_FUNCTIONS = {"start_outbox_timer"}
 
 
 def _imports(path: Path) -> list[tuple[int, str]]:
@@ -47,3 +50,56 @@ def test_importing_the_core_and_the_cli_loads_no_qt():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "[]"
+
+
+# --- no SQL in views --------------------------------------------------------------------------
+
+SQL_TEXT = re.compile(r"\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER|PRAGMA|WITH|"
+                      r"BEGIN|COMMIT|ROLLBACK|SAVEPOINT|VACUUM)\s")
+DB_CALLS = {"execute", "executemany", "executescript", "query", "query_one", "scalar"}
+DB_ATTRIBUTES = {"conn", "db"}
+
+
+def _sql_in(tree: ast.AST) -> list[tuple[int, str]]:
+    exempt = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and node.name in SQL_EXEMPT_FUNCTIONS:
+            exempt.update(id(n) for n in ast.walk(node))
+    found = []
+    for node in ast.walk(tree):
+        if id(node) in exempt:
+            continue
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                and SQL_TEXT.match(node.value):
+            found.append((node.lineno, f"SQL text {node.value[:40]!r}"))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr in DB_CALLS:
+            found.append((node.lineno, f"calls {ast.unparse(node.func)}()"))
+        elif isinstance(node, ast.Attribute) and node.attr in DB_ATTRIBUTES:
+            found.append((node.lineno, f"uses {ast.unparse(node)}"))
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) \
+                else [node.module or ""]
+            found += [(node.lineno, f"imports {n}") for n in names
+                      if n.split(".")[0] in ("sqlite3", "sqlite_utils")]
+    return found
+
+
+def test_views_run_no_sql():
+    """SQL lives in desktop/models: a view calls a repository function."""
+    offenders = []
+    for path in sorted((ROOT / "desktop/views").rglob("*.py")):
+        for line, what in _sql_in(ast.parse(path.read_text(encoding="utf-8"))):
+            offenders.append(f"{path.relative_to(ROOT)}:{line} {what}")
+    assert offenders == []
+
+
+def test_the_sql_check_finds_queries():
+    tree = ast.parse(
+        "def page(ctx):\n"
+        "    ctx.store.query('SELECT * FROM staff')\n"
+        "    rows = ctx.store.conn.cursor()\n"
+        "    text = '  UPDATE staff SET x = 1'\n"
+        "    import sqlite3\n"
+        "    return ctx.tr('Select a file')\n")
+    assert sorted(line for line, _ in _sql_in(tree)) == [2, 2, 3, 4, 5]  # not the words of line 6
