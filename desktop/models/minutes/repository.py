@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .. import audit, blobs, oserrors, records
+from .. import blobs, oserrors, records
 from ..db import Store
 from ..errors import IsoDeskError, NotFound, ReadOnlyRecord, ValidationError
 from ..unit import get_profile
