@@ -22,10 +22,10 @@ from ..context import ViewContext
 from ..files import choose_folder, open_file
 from ..flow import FlowLayout
 from .common import (
-    in_background, make_table, package_status_text, record_state_text, removable_drives,
-    selected_item, short_time,
+    in_background, package_status_text, record_state_text, removable_drives, selected_item,
+    short_time,
 )
-from ..tables import Column, ItemsModel, SearchProxy, number_sort
+from ..tables import Column, ItemsModel, SearchProxy, make_table, number_sort
 
 
 @dataclass
