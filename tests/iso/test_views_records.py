@@ -459,7 +459,7 @@ def test_preview_prints_and_saves(qtbot, store, roster, tmp_path):
 
     from desktop.documents.iso.team_list import team_list_data, team_story
     from desktop.documents.pdf import build_official_pdf
-    from desktop.views.iso.pdf_preview import PdfPreviewDialog
+    from desktop.views.pdf_preview import PdfPreviewDialog
 
     TeamRepository(store).add_from_roster("ST001", "head")
     buf = io.BytesIO()

@@ -350,7 +350,7 @@ class TeamTab(QWidget):
     def preview(self) -> None:
         from desktop.documents.pdf import build_official_pdf
 
-        from .pdf_preview import PdfPreviewDialog
+        from ..pdf_preview import PdfPreviewDialog
 
         data = team_list_data(self.ctx.store, _dt.date.today(),
                               attachment=self.as_attachment.isChecked())
