@@ -1,11 +1,21 @@
-"""The core packages never import Qt (DESIGN.md: imports point one way)."""
+"""Imports point one way (DESIGN.md): the core packages never import Qt; models and documents
+never import sync, the command line or the views; views run no SQL; no import cycle among
+models, documents and views (function-level imports included)."""
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 QT_FREE = ["desktop/models", "desktop/documents", "desktop/web", "sync"]
+GRAPHED = ["desktop/models", "desktop/documents", "desktop/views"]
+# `open_store` in db.py checks, migrates and reads the unit of the file it opens, through
+# function-level imports of modules that are built on `Store`: those edges are left out of the
+# cycle check until opening a store moves out of db.py.
+CYCLE_EXEMPT_LAZY = {"desktop.models.db"}
+# The one query left in a view: the outbox timer's count of e-mails waiting (a start-up hook).
+SQL_EXEMPT_FUNCTIONS = {"start_outbox_timer"}
 
 
 def _imports(path: Path) -> list[tuple[int, str]]:
@@ -47,3 +57,194 @@ def test_importing_the_core_and_the_cli_loads_no_qt():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "[]"
+
+
+# --- the module graph -------------------------------------------------------------------------
+
+def _module_name(path: Path) -> tuple[str, bool]:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    is_package = parts[-1] == "__init__"
+    return ".".join(parts[:-1] if is_package else parts), is_package
+
+
+def _modules(folders: list[str]) -> dict[str, tuple[Path, bool]]:
+    found = {}
+    for folder in folders:
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            name, is_package = _module_name(path)
+            found[name] = (path, is_package)
+    return found
+
+
+def _type_checking_nodes(tree: ast.AST) -> set[int]:
+    """Imports under `if TYPE_CHECKING:` run only for the type checker."""
+    skip = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            for child in node.body:
+                skip.update(id(n) for n in ast.walk(child))
+    return skip
+
+
+def _imported(module: str, is_package: bool, tree: ast.AST,
+              known: dict) -> list[tuple[int, str, bool]]:
+    """(line, module imported, at function level) for every import in `tree`, relative ones
+    resolved; `from package import name` counts as importing the submodule when there is one."""
+    skip = _type_checking_nodes(tree)
+    lazy = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            lazy.update(id(n) for n in ast.walk(node) if n is not node)
+    out = []
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = module.split(".")[:None if is_package else -1]
+                base = base[:len(base) - (node.level - 1)]
+                base = ".".join(base + ([node.module] if node.module else []))
+            else:
+                base = node.module
+            names = [f"{base}.{a.name}" if f"{base}.{a.name}" in known else base
+                     for a in node.names]
+        else:
+            continue
+        out += [(node.lineno, name, id(node) in lazy) for name in names]
+    return out
+
+
+def _import_graph() -> dict[str, dict[str, int]]:
+    """module → {module it imports: line}, within GRAPHED."""
+    known = _modules(GRAPHED)
+    graph: dict[str, dict[str, int]] = {}
+    for name, (path, is_package) in known.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        edges = graph.setdefault(name, {})
+        for line, target, lazy in _imported(name, is_package, tree, known):
+            if target in known and target != name and not (lazy and name in CYCLE_EXEMPT_LAZY):
+                edges.setdefault(target, line)
+    return graph
+
+
+def _cycles(graph: dict[str, dict[str, int]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan), each as a path."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in graph[v]:
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return found
+
+
+def test_no_import_cycle_among_models_documents_and_views():
+    graph = _import_graph()
+    described = []
+    for component in _cycles(graph):
+        inside = set(component)
+        described.append("; ".join(
+            f"{v} → {w} (line {line})" for v in component
+            for w, line in sorted(graph[v].items()) if w in inside))
+    assert described == []
+
+
+def test_the_cycle_check_sees_function_level_imports():
+    graph = {"a": {"b": 1}, "b": {"c": 2}, "c": {"a": 3}, "d": {"a": 4}}
+    assert _cycles(graph) == [["a", "b", "c"]]
+    tree = ast.parse("def f():\n    from . import audit\n")
+    known = {"desktop.models.audit": None}
+    assert _imported("desktop.models.unit", False, tree, known) == [
+        (2, "desktop.models.audit", True)]
+
+
+def test_models_and_documents_never_import_sync_the_command_line_or_views():
+    known = _modules(["desktop/models", "desktop/documents"])
+    offenders = []
+    for name, (path, is_package) in known.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for line, target, _lazy in _imported(name, is_package, tree, known):
+            if target == "sync" or target.startswith(
+                    ("sync.", "desktop.cli", "desktop.views", "desktop.app")):
+                offenders.append(f"{path.relative_to(ROOT)}:{line} imports {target}")
+    assert offenders == []
+
+
+# --- no SQL in views --------------------------------------------------------------------------
+
+SQL_TEXT = re.compile(r"\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER|PRAGMA|WITH|"
+                      r"BEGIN|COMMIT|ROLLBACK|SAVEPOINT|VACUUM)\s")
+DB_CALLS = {"execute", "executemany", "executescript", "query", "query_one", "scalar"}
+DB_ATTRIBUTES = {"conn", "db"}
+
+
+def _sql_in(tree: ast.AST) -> list[tuple[int, str]]:
+    exempt = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and node.name in SQL_EXEMPT_FUNCTIONS:
+            exempt.update(id(n) for n in ast.walk(node))
+    found = []
+    for node in ast.walk(tree):
+        if id(node) in exempt:
+            continue
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                and SQL_TEXT.match(node.value):
+            found.append((node.lineno, f"SQL text {node.value[:40]!r}"))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr in DB_CALLS:
+            found.append((node.lineno, f"calls {ast.unparse(node.func)}()"))
+        elif isinstance(node, ast.Attribute) and node.attr in DB_ATTRIBUTES:
+            found.append((node.lineno, f"uses {ast.unparse(node)}"))
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) \
+                else [node.module or ""]
+            found += [(node.lineno, f"imports {n}") for n in names
+                      if n.split(".")[0] in ("sqlite3", "sqlite_utils")]
+    return found
+
+
+def test_views_run_no_sql():
+    """SQL lives in desktop/models: a view calls a repository function."""
+    offenders = []
+    for path in sorted((ROOT / "desktop/views").rglob("*.py")):
+        for line, what in _sql_in(ast.parse(path.read_text(encoding="utf-8"))):
+            offenders.append(f"{path.relative_to(ROOT)}:{line} {what}")
+    assert offenders == []
+
+
+def test_the_sql_check_finds_queries():
+    tree = ast.parse(
+        "def page(ctx):\n"
+        "    ctx.store.query('SELECT * FROM staff')\n"
+        "    rows = ctx.store.conn.cursor()\n"
+        "    text = '  UPDATE staff SET x = 1'\n"
+        "    import sqlite3\n"
+        "    return ctx.tr('Select a file')\n")
+    assert sorted(line for line, _ in _sql_in(tree)) == [2, 2, 3, 4, 5]  # not the words of line 6

@@ -1,28 +1,15 @@
 """Figures that parts of the program report about a unit, for the overview, the yearly report and
 the province's side-by-side view.
 
-A part registers a provider under a name with `@figure_provider("training")`; the function takes
-`(store, *, unit_code, year, today)` and returns a JSON-ready dict. `collect` asks every provider.
-Providers compute over the rows whose `origin_unit` is `unit_code` (the province calls them once per
-district on its read-only copies).
+Each part registers its provider in `desktop.models.figure_providers` (`@figure_provider("name")`);
+`collect` asks every provider, after importing every model module (`registry.load_all`).
 """
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Callable
 
 from .db import Store
-
-Provider = Callable[..., dict]
-PROVIDERS: dict[str, Provider] = {}
-
-
-def figure_provider(name: str) -> Callable[[Provider], Provider]:
-    def register(fn: Provider) -> Provider:
-        PROVIDERS[name] = fn
-        return fn
-
-    return register
+from .figure_providers import PROVIDERS
 
 
 def provider_names() -> list[str]:

@@ -26,6 +26,7 @@ from typing import Callable, Iterable, Mapping
 
 from .db import Store
 from .errors import ReadOnlyRecord
+from .ids import is_record_id
 
 LOOKUP_BATCH = 5000
 
@@ -120,8 +121,6 @@ def foreign_rows(store: Store, table: str, columns: list[str], rows: Mapping[str
     which are `unit`'s own). `missing_allowed`: a reference that names nothing is fine (local
     writes: the models check their own references), else it is refused. `label` names a
     table for people (the reasons are shown and sent back to the sender)."""
-    from .records import is_record_id  # (records imports this module)
-
     spec = RULES.get(table)
     if spec is None or not rows:
         return {}

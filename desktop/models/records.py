@@ -9,7 +9,6 @@ value is stored as NFC.
 from __future__ import annotations
 
 import os
-import re
 import time
 import uuid
 from typing import Any, Iterable
@@ -17,18 +16,10 @@ from typing import Any, Iterable
 from . import audit, ownership
 from .db import Store, now_iso
 from .errors import ConcurrentChange, NotFound, ReadOnlyRecord
+from .ids import ID_PATTERN, is_record_id  # noqa: F401 (the sync import reads them from here)
 from .vntext import nfc
 
 META_COLUMNS = ("id", "origin_unit", "created_at", "updated_at", "version", "deleted")
-# A record id: a UUID in its text form. Always matched whole (`fullmatch`): `re.match` with
-# "$" would take "…\n" too.
-ID_PATTERN = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
-_ID_RE = re.compile(ID_PATTERN)
-
-
-def is_record_id(value) -> bool:
-    """True for a record id (the whole text is one UUID), whatever comes from outside."""
-    return type(value) is str and _ID_RE.fullmatch(value) is not None
 
 # Tables that follow the conventions and travel in sync packages, in dependency order
 # (a table comes after the tables its rows point to). Parts of the program register theirs,

@@ -9,7 +9,7 @@ from typing import Iterable
 from . import records
 from .db import Store
 from .errors import NotFound, ValidationError
-from .figures import figure_provider
+from .figure_providers import figure_provider
 from .import_policy import may_write
 from .vntext import clean, fold, matches, person_sort_key
 

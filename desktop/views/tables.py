@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     QAbstractTableModel, QEvent, QModelIndex, QObject, QSortFilterProxyModel, Qt,
 )
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHeaderView, QTableView, QToolTip
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolTip
 
 from desktop.models.vntext import collation_key, matches
 
@@ -451,3 +451,25 @@ def fit_columns(table: QTableView, stretch: int | None = None, *,
     fitter = ColumnFitter(table, stretch, fixed, sideways=sideways, optional=optional)
     table._column_fitter = fitter
     return fitter
+
+
+def make_table(name: str, model, *, source=None, stretch: int | None = None,
+               sideways: bool = False) -> QTableView:
+    """The program's list view: whole rows, one selected at a time, not edited in place,
+    alternating row colours, no row numbers, sorted by a header click (the model's own order
+    until one is clicked), column widths from `fit_columns` (`stretch`, `sideways`). `model` is
+    what the view shows; `source`, when given, is set under it (`model` is then its proxy)."""
+    if source is not None:
+        model.setSourceModel(source)
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    fit_columns(view, stretch, sideways=sideways)
+    return view

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>The data file is damaged</source>
         <translation>Tệp dữ liệu bị hỏng</translation>
@@ -533,6 +533,92 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
     </message>
 </context>
 <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Fit width</source>
+        <translation>Vừa chiều ngang</translation>
+    </message>
+    <message>
+        <source>Open in the PDF reader</source>
+        <translation>Mở bằng trình đọc PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>Lưu thành tệp &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <source>Stop printing</source>
+        <translation>Dừng in</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved as %1 (%n page(s)).</source>
+        <translation>
+            <numerusform>Đã lưu thành %1 (%n trang).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n trang</numerusform></translation>
+    </message>
+    <message>
+        <source>Save the PDF</source>
+        <translation>Lưu tệp PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Đã lưu %1</translation>
+    </message>
+    <message>
+        <source>Printing page %1 of %2…</source>
+        <translation>Đang in trang %1/%2…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current page…</source>
+        <translation>Sẽ dừng sau trang đang in…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n page(s) to the printer.</source>
+        <translation>
+            <numerusform>Đã gửi %n trang tới máy in.</numerusform></translation>
+    </message>
+    <message>
+        <source>the document could not be read for printing</source>
+        <translation>không đọc được văn bản để in</translation>
+    </message>
+    <message>
+        <source>the printer could not be opened</source>
+        <translation>không mở được máy in</translation>
+    </message>
+    <message>
+        <source>an unexpected error occurred</source>
+        <translation>đã có lỗi ngoài dự kiến</translation>
+    </message>
+    <message>
+        <source>Printing failed: %1. Check that the printer is on and has paper, then try again.</source>
+        <translation>In không được: %1. Hãy kiểm tra máy in đã bật và còn giấy rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>The window closes when printing is finished.</source>
+        <translation>Cửa sổ sẽ đóng khi in xong.</translation>
+    </message>
+    <message>
+        <source>Preview — %1</source>
+        <translation>Xem trước — %1</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>&lt;h2&gt;%1&lt;/h2&gt;&lt;p&gt;This part of ISO Desk is not available in this version yet. The other sections work as usual.&lt;/p&gt;</source>
@@ -753,8 +839,8 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
         <translation>Lưu tệp Excel mẫu…</translation>
     </message>
     <message>
-        <source>No staff on the list yet. Import the office&apos;s staff list from Excel (&quot;Save Excel template…&quot; gives a sheet to fill in), or add people one by one with &quot;Add…&quot;.</source>
-        <translation>Chưa có cán bộ nào trong danh sách. Hãy nhập danh sách cán bộ của đơn vị từ tệp Excel (nút &quot;Lưu tệp Excel mẫu…&quot; cho sẵn mẫu để điền), hoặc thêm từng người bằng nút &quot;Thêm…&quot;.</translation>
+        <source>No staff on the list yet. Import the office's staff list from Excel ("Save Excel template…" gives a sheet to fill in), or add people one by one with "Add…".</source>
+        <translation>Chưa có cán bộ nào trong danh sách. Hãy nhập danh sách cán bộ của đơn vị từ tệp Excel (nút "Lưu tệp Excel mẫu…" cho sẵn mẫu để điền), hoặc thêm từng người bằng nút "Thêm…".</translation>
     </message>
     <message>
         <source>Import the staff list from Excel…</source>

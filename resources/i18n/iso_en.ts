@@ -22,23 +22,6 @@
     </message>
 </context>
 <context>
-    <name>PdfPreviewDialog</name>
-    <message numerus="yes">
-        <source>%n page(s)</source>
-        <translation>
-            <numerusform>%n page</numerusform>
-            <numerusform>%n pages</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n page(s) sent to the printer.</source>
-        <translation>
-            <numerusform>%n page sent to the printer.</numerusform>
-            <numerusform>%n pages sent to the printer.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>PlanTab</name>
     <message numerus="yes">
         <source>%1 — overdue %n day(s)</source>

@@ -1310,53 +1310,6 @@
     </message>
 </context>
 <context>
-    <name>PdfPreviewDialog</name>
-    <message numerus="yes">
-        <source>%n page(s)</source>
-        <translation>
-            <numerusform>%n trang</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Save as PDF…</source>
-        <translation>Lưu thành PDF…</translation>
-    </message>
-    <message>
-        <source>Print…</source>
-        <translation>In…</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Đóng</translation>
-    </message>
-    <message>
-        <source>Save the PDF</source>
-        <translation>Lưu tệp PDF</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>Tệp PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>Đã lưu %1</translation>
-    </message>
-    <message>
-        <source>Printing page %1 of %2…</source>
-        <translation>Đang in trang %1/%2…</translation>
-    </message>
-    <message>
-        <source>Printing failed: %1</source>
-        <translation>In không thành công: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n page(s) sent to the printer.</source>
-        <translation>
-            <numerusform>Đã gửi %n trang tới máy in.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>PlanItemDialog</name>
     <message>
         <source>Edit milestone</source>

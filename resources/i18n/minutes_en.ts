@@ -10,12 +10,5 @@
             <numerusform>%n pages (%2 per copy).</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Sent %n page(s) to the printer.</source>
-        <translation>
-            <numerusform>Sent %n page to the printer.</numerusform>
-            <numerusform>Sent %n pages to the printer.</numerusform>
-        </translation>
-    </message>
 </context>
 </TS>

@@ -665,26 +665,6 @@ Lý do sửa đổi:</translation>
         <translation>Cả %1 bản</translation>
     </message>
     <message>
-        <source>Fit width</source>
-        <translation>Vừa chiều ngang</translation>
-    </message>
-    <message>
-        <source>&amp;Print…</source>
-        <translation>&amp;In…</translation>
-    </message>
-    <message>
-        <source>Stop printing</source>
-        <translation>Dừng in</translation>
-    </message>
-    <message>
-        <source>&amp;Save as PDF…</source>
-        <translation>Lưu thành tệp &amp;PDF…</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Đóng</translation>
-    </message>
-    <message>
         <source>Preparing the document…</source>
         <translation>Đang dựng văn bản…</translation>
     </message>
@@ -711,58 +691,8 @@ Lý do sửa đổi:</translation>
         <translation>Không chuẩn bị được văn bản để xem và in. Hãy đóng cửa sổ này rồi thử lại; nếu vẫn lỗi, hãy báo quản trị hệ thống.</translation>
     </message>
     <message>
-        <source>Save the minutes as PDF</source>
-        <translation>Lưu biên bản thành tệp PDF</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>Tệp PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2. Close the file if it is open, or choose another folder.</source>
-        <translation>Không ghi được %1: %2. Hãy đóng tệp nếu đang mở, hoặc chọn thư mục khác.</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>Đã lưu %1</translation>
-    </message>
-    <message>
         <source>Print minutes %1</source>
         <translation>In biên bản số %1</translation>
-    </message>
-    <message>
-        <source>Printing page %1 of %2…</source>
-        <translation>Đang in trang %1/%2…</translation>
-    </message>
-    <message>
-        <source>Stopping after the current page…</source>
-        <translation>Sẽ dừng sau trang đang in…</translation>
-    </message>
-    <message numerus="yes">
-        <source>Sent %n page(s) to the printer.</source>
-        <translation>
-            <numerusform>Đã gửi %n trang tới máy in.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>the document could not be read for printing</source>
-        <translation>không đọc được văn bản để in</translation>
-    </message>
-    <message>
-        <source>the printer could not be opened</source>
-        <translation>không mở được máy in</translation>
-    </message>
-    <message>
-        <source>an unexpected error occurred</source>
-        <translation>đã có lỗi ngoài dự kiến</translation>
-    </message>
-    <message>
-        <source>Printing failed: %1. Check that the printer is on and has paper, then try again.</source>
-        <translation>In không được: %1. Hãy kiểm tra máy in đã bật và còn giấy rồi thử lại.</translation>
-    </message>
-    <message>
-        <source>The window closes when printing is finished.</source>
-        <translation>Cửa sổ sẽ đóng khi in xong.</translation>
     </message>
 </context>
 <context>

@@ -67,16 +67,6 @@
     </message>
 </context>
 <context>
-    <name>PdfPreview</name>
-    <message numerus="yes">
-        <source>Saved as %1 (%n page(s)).</source>
-        <translation>
-            <numerusform>Saved as %1 (%n page).</numerusform>
-            <numerusform>Saved as %1 (%n pages).</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>ProctorView</name>
     <message numerus="yes">
         <source>%1: nothing new; the %n attempt(s) in the file are already here. Nothing was merged.</source>

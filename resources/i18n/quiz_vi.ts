@@ -797,39 +797,6 @@
     </message>
 </context>
 <context>
-    <name>PdfPreview</name>
-    <message>
-        <source>Preview — %1</source>
-        <translation>Xem trước — %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Saved as %1 (%n page(s)).</source>
-        <translation>
-            <numerusform>Đã lưu thành %1 (%n trang).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Open in the PDF reader</source>
-        <translation>Mở bằng trình đọc PDF</translation>
-    </message>
-    <message>
-        <source>Print…</source>
-        <translation>In…</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Đóng</translation>
-    </message>
-    <message>
-        <source>Printing failed. Check that the printer is on and has paper, then try again.</source>
-        <translation>Không in được. Hãy kiểm tra máy in đã bật và còn giấy, rồi in lại.</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>Đã lưu %1</translation>
-    </message>
-</context>
-<context>
     <name>PeopleModel</name>
     <message>
         <source>Full name</source>

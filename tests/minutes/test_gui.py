@@ -434,16 +434,16 @@ def test_preview_print_and_save(ctx, qtbot, store, tmp_path, monkeypatch):
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.document.pageCount() > 0, timeout=10000)
     pages = dialog.document.pageCount()
-    assert pages == len(PdfReader(__import__("io").BytesIO(dialog.pdf)).pages)
-    monkeypatch.setattr("desktop.views.minutes.preview.show_info", lambda *a, **k: None)
+    assert pages == len(PdfReader(__import__("io").BytesIO(dialog.data)).pages)
+    monkeypatch.setattr("desktop.views.pdf_preview.show_info", lambda *a, **k: None)
     saved = tmp_path / "bb.pdf"
-    dialog.save_pdf(str(saved))
-    assert saved.read_bytes() == dialog.pdf
+    dialog.save_as(str(saved))
+    assert saved.read_bytes() == dialog.data
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "printed.pdf"
     printer.setOutputFileName(str(out))
-    job = dialog.print_pdf(printer)
+    job = dialog.print_document(printer)
     with qtbot.waitSignal(job.signals.done, timeout=30000) as blocker:
         pass
     assert blocker.args == [pages]
@@ -502,6 +502,7 @@ def test_new_revision_refused_in_the_editor_when_altered(ctx, qtbot, store, monk
 
 
 def test_preview_failures_are_said_in_vietnamese(ctx, qtbot, store, monkeypatch):
+    from desktop.views import pdf_preview
     from desktop.views.minutes import preview
 
     rev = signed(store, confirm=True)
@@ -509,12 +510,14 @@ def test_preview_failures_are_said_in_vietnamese(ctx, qtbot, store, monkeypatch)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.document.pageCount() > 0, timeout=10000)
     shown = []
-    monkeypatch.setattr(preview, "show_error", lambda parent, error, *a, **k: shown.append(error))
+    for module in (preview, pdf_preview):
+        monkeypatch.setattr(module, "show_error",
+                            lambda parent, error, *a, **k: shown.append(error))
     dialog._render_failed(RuntimeError("reportlab internal detail"))
     assert "reportlab" not in dialog.status.text()
     assert "Không chuẩn bị được văn bản" in dialog.status.text()
 
-    job = preview.PrintJob(b"not a pdf", QPrinter(QPrinter.PrinterMode.ScreenResolution))
+    job = pdf_preview.PrintJob(b"not a pdf", QPrinter(QPrinter.PrinterMode.ScreenResolution))
     with qtbot.waitSignal(job.signals.failed, timeout=10000) as blocker:
         job.run()
     dialog._print_failed(*blocker.args)

@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 
 from desktop.models import users
 from desktop.models.quiz import attempts, bank, papers, results, sessions
-from desktop.views import common
+from desktop.views import common, pdf_preview
 from desktop.views.context import ViewContext
-from desktop.views.quiz import (bank_panel, coverage_panel, import_dialog, pdf_preview,
-                                proctor_view, sessions_panel)
+from desktop.views.quiz import (
+    bank_panel, coverage_panel, import_dialog, proctor_view, sessions_panel,
+)
 from desktop.views.quiz.bank_panel import BankPanel
 from desktop.views.quiz.paper_entry_dialog import PaperEntryDialog
 from desktop.views.quiz.question_dialog import QuestionDialog

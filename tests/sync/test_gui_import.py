@@ -5,7 +5,7 @@ import re
 
 from PySide6.QtCore import Qt
 
-from desktop.views.sync.common import make_table
+from desktop.views.tables import make_table
 from desktop.views.tables import Column, ItemsModel, SearchProxy
 
 

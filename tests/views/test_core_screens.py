@@ -336,7 +336,7 @@ def test_big_windows_fit_the_screen(qtbot, window):
     from PySide6.QtWidgets import QWidget
 
     from desktop.views.common import fit_to_screen
-    from desktop.views.iso.pdf_preview import PdfPreviewDialog
+    from desktop.views.pdf_preview import PdfPreviewDialog
 
     area = window.screen().availableGeometry()
     w = QWidget()

@@ -27,18 +27,21 @@ def win_error(code: int, number: int = errno.EACCES) -> OSError:
 
 
 def test_the_quiz_preview_reads_its_pdf_into_memory(qtbot, tmp_path):
+    from PySide6.QtWidgets import QWidget
+
     from desktop.documents.output import write_bytes
     from desktop.documents.pdf import selftest_pdf
-    from desktop.views.quiz.pdf_preview import PdfPreview
+    from desktop.views.pdf_preview import offer_preview
 
     pdf = tmp_path / "ket-qua.pdf"
     selftest_pdf(pdf)
-    preview = PdfPreview(pdf)
-    qtbot.addWidget(preview)
-    assert preview.page_count == 1
+    window = QWidget()
+    qtbot.addWidget(window)
+    preview = offer_preview(window, pdf)
+    assert preview.page_count() == 1
     assert held_files(tmp_path) == []
     write_bytes(pdf, b"%PDF-1.4 saved again under the same name")   # the user saves again
-    assert preview.page_count == 1
+    assert preview.page_count() == 1
 
 
 @pytest.mark.parametrize("code,words", [
@@ -197,14 +200,16 @@ def test_quiz_printing_renders_off_the_ui_thread_at_a_sane_resolution(qtbot, tmp
     from pypdf import PdfReader
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QWidget
 
     from desktop.documents.pdf import selftest_pdf
-    from desktop.views.quiz.pdf_preview import PdfPreview
+    from desktop.views.pdf_preview import offer_preview
 
     pdf = tmp_path / "ket-qua.pdf"
     selftest_pdf(pdf)
-    preview = PdfPreview(pdf)
-    qtbot.addWidget(preview)
+    window = QWidget()
+    qtbot.addWidget(window)
+    preview = offer_preview(window, pdf)
     renders = []
     real_render = QPdfDocument.render
     monkeypatch.setattr(QPdfDocument, "render", lambda self, page, size, *a: (

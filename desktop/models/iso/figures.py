@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from ..db import Store
-from ..figures import figure_provider
+from ..figure_providers import figure_provider
 from ..settings import DEFAULTS, get_setting
 from ..unit import setup_day
 from .documents import DocumentRepository

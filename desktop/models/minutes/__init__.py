@@ -10,9 +10,10 @@ from .printed import check_printed, looks_printed, parse_printed
 from .register import RegisterEntry, register, years
 from .repository import (
     Revision, add_attachment, add_attachment_file, attachment_bytes, create, discard_draft,
-    history, latest_revision, load_revision, new_revision, next_number, remove_attachment,
-    resolve, revision_ids, save_draft, text_errors,
+    history, latest_revision, load_revision, next_number, remove_attachment, resolve,
+    revision_ids, save_draft, text_errors,
 )
+from .revisions import new_revision
 from .signing import (
     ALTERED_VI, RevisionCheck, SignatureCheck, check_can_sign, confirm_capacities,
     default_capacity, meaning_text, next_meaning, revision_hash, sign, superseded_by,

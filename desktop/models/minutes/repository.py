@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .. import audit, blobs, oserrors, records
+from .. import blobs, oserrors, records
 from ..db import Store
 from ..errors import IsoDeskError, NotFound, ReadOnlyRecord, ValidationError
 from ..unit import get_profile
@@ -177,9 +177,7 @@ def resolve(store: Store, some_id: str) -> Revision:
         return latest_revision(store, some_id)
     if store.scalar("SELECT 1 FROM minutes_revisions WHERE id = ? AND deleted = 0", (some_id,)):
         return load_revision(store, some_id)
-    from .register import register
-
-    found = {e.minutes_id for e in register(store, unit_code="*") if e.number == some_id}
+    found = {r["minutes_id"] for r in _latest_rows(store, None) if r["number"] == some_id}
     if len(found) == 1:
         return latest_revision(store, found.pop())
     if len(found) > 1:
@@ -336,7 +334,7 @@ def create(store: Store, data: dict | None = None, *, template: str = "",
             "locality": profile.place or "", "created_by": store.actor,
             **_revision_values(cleaned),
         })
-        _replace_children(store, rev["id"], cleaned)
+        replace_children(store, rev["id"], cleaned)
     return load_revision(store, rev["id"])
 
 
@@ -369,12 +367,14 @@ def save_draft(store: Store, revision_id: str, data: dict, *, expected_version: 
         _check_number_free(store, cleaned["number"], year, rev.minutes_id)
         records.update(store, "minutes_revisions", revision_id, _revision_values(cleaned),
                        expected_version=expected_version)
-        _replace_children(store, revision_id, cleaned)
+        replace_children(store, revision_id, cleaned)
         store.execute("DELETE FROM minutes_autosave WHERE revision_id = ?", (revision_id,))
     return load_revision(store, revision_id)
 
 
-def _replace_children(store: Store, revision_id: str, data: dict) -> None:
+def replace_children(store: Store, revision_id: str, data: dict) -> None:
+    """Make the revision's participants and action items those of `data` (the ones `data`
+    names): an item with a known id is updated, a new one added, one left out deleted."""
     specs = {
         "minutes_participants": ("participants", ("side", "name", "position", "organisation",
                                                   "staff_id")),
@@ -397,60 +397,6 @@ def _replace_children(store: Store, revision_id: str, data: dict) -> None:
                 keep.add(row["id"])
         for old_id in existing.keys() - keep:
             records.delete(store, table, old_id)
-
-
-def new_revision(store: Store, minutes_id: str, data: dict | None = None, *, reason: str = "",
-                 text_check: TextCheck | None = None) -> Revision:
-    """A new draft revision copied from the latest signed one, with `data`'s changes applied.
-    The old revision and its signatures stay as they are."""
-    old = latest_revision(store, minutes_id)
-    if old.is_draft:
-        raise IsoDeskError(f"Bản sửa đổi {old.revision_no} của biên bản số {old.number} còn là "
-                           "bản nháp: hãy sửa trực tiếp bản đó.")
-    if store.unit_code and old.origin_unit != store.unit_code:
-        raise ReadOnlyRecord("Biên bản này là bản sao nhận từ đơn vị khác, chỉ được xem.")
-    _refuse_altered(store, minutes_id)
-    base = old.draft_data()
-    for key in ("participants", "action_items"):
-        base[key] = [{k: v for k, v in item.items() if k != "id"} for item in base[key]]
-    with store.atomic():
-        copy = {k: old.row[k] for k in ("minutes_id", "number", "agency_parent", "agency_name",
-                                         "locality", "subject", "meeting_date", "start_time",
-                                         "end_time", "place", "chair", "secretary", "content",
-                                         "conclusions", "copies", "copy_destinations")}
-        rev = records.insert(store, "minutes_revisions", {
-            **copy, "revision_no": old.revision_no + 1, "previous_revision_id": old.id,
-            "status": "draft", "reason": F.clean_line(reason), "created_by": store.actor,
-        })
-        _replace_children(store, rev["id"], base)
-        for order, att in enumerate(old.attachments):
-            records.insert(store, "minutes_attachments", {
-                "revision_id": rev["id"], "sort_order": order, "name": att["name"],
-                "sha256": att["sha256"], "size": att["size"], "media_type": att["media_type"]})
-        audit.append(store, "minutes_new_revision", table="minutes_revisions",
-                     record_id=rev["id"], new={"minutes_id": minutes_id,
-                                               "revision": old.revision_no + 1,
-                                               "previous_revision_id": old.id,
-                                               "reason": F.clean_line(reason)})
-        if data:
-            save_draft(store, rev["id"], data, partial=True, text_check=text_check)
-    return load_revision(store, rev["id"])
-
-
-def _refuse_altered(store: Store, minutes_id: str) -> None:
-    """A new revision copies the signed one: not when any revision fails its check."""
-    from .signing import verify_revision
-
-    for rid in revision_ids(store, minutes_id):
-        check = verify_revision(store, load_revision(store, rid))
-        if not check.valid:
-            rev = check.revision
-            raise IsoDeskError(
-                f"Không tạo được bản sửa đổi mới: bản sửa đổi {rev.revision_no} của biên bản số "
-                f"{rev.number} đã bị thay đổi sau khi ký ({' '.join(check.all_problems)}). "
-                "Bản mới sẽ chép lại nội dung đã bị sửa này. Hãy đối chiếu với bản giấy có chữ "
-                "ký hoặc bản ở tỉnh, báo quản trị hệ thống khôi phục dữ liệu từ bản sao lưu, rồi "
-                "làm lại.")
 
 
 def discard_draft(store: Store, revision_id: str) -> str | None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..db import Store
-from ..figures import figure_provider
+from ..figure_providers import figure_provider
 from .register import register
 
 

@@ -16,7 +16,7 @@ from ..db import Store
 from ..errors import IsoDeskError, ValidationError
 from ..settings import get_setting, set_setting
 from ..vntext import clean
-from . import bank
+from . import bank, default_bank
 
 DEFAULT_BANK_FORMAT = "isodesk-question-bank"
 MAX_BANK_FILE = 20 * 1024 * 1024
@@ -242,8 +242,6 @@ def load_bank_file(store: Store, path: Path | None = None) -> dict:
     For the shipped default bank (no `path`), the questions the unit already has from an older
     revision are brought up to date first (`default_bank.update_default_bank`).
     Returns {"topics": added, "questions": added, "skipped": already there, "updated": …}."""
-    from . import default_bank
-
     is_default = path is None
     path = Path(path) if path else default_bank_path()
     data = read_bank_file(path)
@@ -314,13 +312,12 @@ def ensure_default_bank(store: Store) -> dict | None:
     only once: questions the users retire or delete later do not come back by themselves ("Add
     the missing default questions" does that on request). Returns what was added or updated,
     or None."""
-    from . import default_bank
-
-    if not default_bank_path().is_file():
+    path = default_bank_path()
+    if not path.is_file():
         return None
     if get_setting(store, DEFAULT_LOADED_KEY, False) or \
             store.scalar("SELECT 1 FROM quiz_questions LIMIT 1"):
-        return default_bank.update_from_file(store)
+        return default_bank.update_default_bank(store, read_bank_file(path), path_name=path.name)
     with store.atomic():
         added = load_bank_file(store)
         set_setting(store, DEFAULT_LOADED_KEY, True)

@@ -11,7 +11,7 @@ from typing import Iterator
 
 from ..db import Store
 from ..errors import IsoDeskError
-from ..records import is_record_id
+from ..ids import is_record_id
 
 BULK_CACHE_KIB = 256 * 1024
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..db import Store
-from ..figures import figure_provider, staff_subject_to_test
+from ..figure_providers import figure_provider
+from ..figures import staff_subject_to_test
 from ..vntext import person_sort_key
 
 

@@ -18,7 +18,6 @@ is the main PC's copy.
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 from .. import audit
 from ..db import Store
@@ -150,12 +149,3 @@ def update_default_bank(store: Store, data: dict, *, path_name: str = "default_b
             audit.append(store, "quiz_default_bank_update", table=QUESTIONS, new=summary)
         set_setting(store, REVISION_KEY, revision)
     return summary if changed else None
-
-
-def update_from_file(store: Store, path: Path | None = None) -> dict | None:
-    from .bank_io import default_bank_path, read_bank_file
-
-    path = Path(path) if path else default_bank_path()
-    if not path.is_file():
-        return None
-    return update_default_bank(store, read_bank_file(path), path_name=path.name)

@@ -16,10 +16,8 @@ from desktop.models.iso.nonconformities import NonconformityRepository
 
 from ..common import compact_combo, confirm, show_error, show_info
 from ..flow import FlowLayout
-from ..tables import Column, ItemsModel, SearchProxy
-from .common import (
-    DateEdit, FormDialog, TextEdit, date_text, make_table, select_where, selected_item,
-)
+from ..tables import Column, ItemsModel, SearchProxy, make_table
+from .common import DateEdit, FormDialog, TextEdit, date_text, select_where, selected_item
 from .labels import label
 
 
@@ -166,7 +164,7 @@ class AuditsTab(QWidget):
                    align_right=True),
         ], self, tooltip=lambda a: a.conclusion)
         self.audit_proxy = SearchProxy(lambda a: (a.lead_auditor, a.scope, a.auditors), self)
-        self.audit_table = make_table(self.audit_model, self.audit_proxy, "audits_table",
+        self.audit_table = make_table("audits_table", self.audit_proxy, source=self.audit_model,
                                       stretch=5)
         self.audit_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.audit_table.doubleClicked.connect(lambda _i: self.edit_audit() if editable else None)
@@ -195,8 +193,8 @@ class AuditsTab(QWidget):
             Column(self.tr("Nonconformity"), lambda f: self._nc_codes.get(f.nc_id, "")),
         ], self, tooltip=lambda f: f.description)
         self.finding_proxy = SearchProxy(lambda f: (f.description, f.department), self)
-        self.finding_table = make_table(self.finding_model, self.finding_proxy, "findings_table",
-                                        stretch=4)
+        self.finding_table = make_table("findings_table", self.finding_proxy,
+                                        source=self.finding_model, stretch=4)
         self.finding_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.finding_table.doubleClicked.connect(lambda _i: self.edit_finding() if editable
                                                  else None)

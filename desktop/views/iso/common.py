@@ -1,23 +1,22 @@
-"""Pieces the ISO record tabs share: a date field, a table view that fits its columns, a form
+"""Pieces the ISO record tabs share: a date field, the selected row of a table, a form
 dialog that shows errors beside its fields, and colours."""
 from __future__ import annotations
 
 import datetime as _dt
 from typing import Any, Callable
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCalendarWidget, QDialog, QDialogButtonBox, QFormLayout,
-    QLabel, QLineEdit, QMenu, QPlainTextEdit, QStyle, QTableView, QVBoxLayout, QWidget,
-    QWidgetAction,
+    QCalendarWidget, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMenu,
+    QPlainTextEdit, QStyle, QTableView, QVBoxLayout, QWidget, QWidgetAction,
 )
 
 from desktop.models.errors import IsoDeskError, ValidationError
 from desktop.models.iso._common import to_date, vn_date
 
 from ..common import FieldErrors, keep_whole, show_error
-from ..tables import ItemsModel, fit_columns
+from ..tables import ItemsModel
 
 RED = "#fde7e9"
 RED_TEXT = "#b00020"
@@ -88,22 +87,6 @@ class TextEdit(QPlainTextEdit):
 
     def value(self) -> str:
         return self.toPlainText()
-
-
-def make_table(model, proxy, name: str, *, stretch: int | None = None) -> QTableView:
-    proxy.setSourceModel(model)
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(proxy)
-    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-    table.setSortingEnabled(True)  # the model's order until a header is clicked
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
-    fit_columns(table, stretch)
-    return table
 
 
 def selected_item(table: QTableView, model: ItemsModel, proxy: QSortFilterProxyModel):

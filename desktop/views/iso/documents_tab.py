@@ -21,10 +21,9 @@ from desktop.models.vntext import collation_key
 from ..common import confirm, run_in_background, show_error, show_info
 from ..files import open_file, save_file
 from ..flow import FlowLayout
-from ..tables import Column, ItemsModel, SearchProxy
+from ..tables import Column, ItemsModel, SearchProxy, make_table
 from .common import (
-    GREEN_TEXT, GREY_TEXT, ORANGE_TEXT, date_text, iso_key, make_table, select_where,
-    selected_item,
+    GREEN_TEXT, GREY_TEXT, ORANGE_TEXT, date_text, iso_key, select_where, selected_item,
 )
 from .document_dialogs import (
     DocumentDialog, FilesDialog, HistoryDialog, ImportPreviewDialog, TransitionDialog,
@@ -97,7 +96,7 @@ class DocumentsTab(QWidget):
         ], self, colour=lambda d: STATE_COLOURS.get(d.state, (None, None)),
             tooltip=self._tooltip)
         self.proxy = SearchProxy(lambda d: (d.code, d.title, d.department, d.approver), self)
-        self.table = make_table(self.model, self.proxy, "documents_table", stretch=2)
+        self.table = make_table("documents_table", self.proxy, source=self.model, stretch=2)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(lambda _i: self.edit_document() if editable
                                          else self.history())

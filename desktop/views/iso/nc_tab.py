@@ -19,10 +19,9 @@ from desktop.models.iso.nonconformities import (
 
 from ..common import confirm, show_error
 from ..flow import FlowLayout
-from ..tables import Column, ItemsModel, SearchProxy
+from ..tables import Column, ItemsModel, SearchProxy, make_table
 from .common import (
-    GREEN_TEXT, GREY_TEXT, RED, RED_TEXT, date_text, iso_key, make_table, select_where,
-    selected_item,
+    GREEN_TEXT, GREY_TEXT, RED, RED_TEXT, date_text, iso_key, select_where, selected_item,
 )
 from .labels import label
 from .nc_dialogs import NcDialog, StepDialog
@@ -116,7 +115,7 @@ class NcTab(QWidget):
         ], self, colour=self._colour, tooltip=lambda n: n.description)
         self.proxy = SearchProxy(lambda n: (n.code, n.description, n.department, n.owner),
                                        self)
-        self.table = make_table(self.model, self.proxy, "nc_table", stretch=2)
+        self.table = make_table("nc_table", self.proxy, source=self.model, stretch=2)
         self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         self.table.doubleClicked.connect(lambda _i: self.edit_nc() if editable else None)
 

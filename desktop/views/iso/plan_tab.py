@@ -15,10 +15,10 @@ from desktop.models.iso.plan import EVIDENCE_KINDS, STATUSES, PlanItem, PlanRepo
 
 from ..common import confirm, fit_to_screen, show_error, show_info
 from ..flow import FlowLayout
-from ..tables import Column, ItemsModel, SearchProxy
+from ..tables import Column, ItemsModel, SearchProxy, make_table
 from .common import (
-    GREEN_TEXT, RED, RED_TEXT, DateEdit, FormDialog, TextEdit, date_text, iso_key, make_table,
-    select_where, selected_item,
+    GREEN_TEXT, RED, RED_TEXT, DateEdit, FormDialog, TextEdit, date_text, iso_key, select_where,
+    selected_item,
 )
 from .labels import label
 from .timeline import PlanTimeline
@@ -305,7 +305,7 @@ class PlanTab(QWidget):
             Column(self.tr("Evidence"), lambda i: "; ".join(e.label for e in i.evidence)),
         ], self, colour=self._colour, tooltip=lambda i: i.description)
         self.proxy = SearchProxy(lambda i: (i.title, i.responsible), self)
-        self.table = make_table(self.model, self.proxy, "plan_table", stretch=1)
+        self.table = make_table("plan_table", self.proxy, source=self.model, stretch=1)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(lambda _i: self.edit_item() if editable
                                          else self.evidence())

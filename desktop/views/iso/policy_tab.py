@@ -13,10 +13,8 @@ from desktop.models.errors import IsoDeskError
 from desktop.models.iso.policy import KINDS, Policy, PolicyRepository
 
 from ..common import confirm, show_error
-from ..tables import Column, ItemsModel, SearchProxy
-from .common import (
-    DateEdit, FormDialog, TextEdit, date_text, iso_key, make_table, select_where, selected_item,
-)
+from ..tables import Column, ItemsModel, SearchProxy, make_table
+from .common import DateEdit, FormDialog, TextEdit, date_text, iso_key, select_where, selected_item
 from .labels import label
 
 
@@ -104,7 +102,7 @@ class PolicyTab(QWidget):
             Column(self.tr("Decision"), lambda p: p.reference),
         ], self, tooltip=lambda p: p.body)
         self.proxy = SearchProxy(lambda p: (p.title, p.body, p.issued_by), self)
-        self.table = make_table(self.model, self.proxy, "policy_table", stretch=1)
+        self.table = make_table("policy_table", self.proxy, source=self.model, stretch=1)
         self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         self.table.doubleClicked.connect(lambda _i: self.edit_policy() if editable else None)
         layout.addWidget(self.table, 1)

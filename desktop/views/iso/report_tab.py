@@ -505,7 +505,7 @@ class ReportTab(QWidget):
                           busy_text=self.tr("Writing the report…"))
 
     def preview(self) -> None:
-        from .pdf_preview import PdfPreviewDialog
+        from ..pdf_preview import PdfPreviewDialog
 
         data = self.current_data()
         buf = io.BytesIO()

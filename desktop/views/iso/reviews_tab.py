@@ -15,10 +15,8 @@ from desktop.models.iso.reviews import INPUT_KEYS, Review, ReviewRepository
 from desktop.models.iso.team import TeamRepository
 
 from ..common import confirm, show_error
-from ..tables import Column, ItemsModel, SearchProxy
-from .common import (
-    DateEdit, FormDialog, TextEdit, date_text, iso_key, make_table, select_where, selected_item,
-)
+from ..tables import Column, ItemsModel, SearchProxy, make_table
+from .common import DateEdit, FormDialog, TextEdit, date_text, iso_key, select_where, selected_item
 from .labels import label
 
 
@@ -125,7 +123,7 @@ class ReviewsTab(QWidget):
                    lambda r: iso_key(r.next_review_on)),
         ], self, tooltip=lambda r: r.decisions)
         self.proxy = SearchProxy(lambda r: (r.chair, r.decisions, r.participants), self)
-        self.table = make_table(self.model, self.proxy, "reviews_table", stretch=4)
+        self.table = make_table("reviews_table", self.proxy, source=self.model, stretch=4)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.doubleClicked.connect(lambda _i: self.edit_review() if editable else None)
         layout.addWidget(self.table, 1)

@@ -23,10 +23,8 @@ from desktop.models.vntext import person_sort_key
 from ..common import confirm, run_in_background, show_error, show_info
 from ..files import save_file
 from ..flow import FlowLayout
-from ..tables import Column, ItemsModel, SearchProxy
-from .common import (
-    DateEdit, FormDialog, TextEdit, date_text, make_table, select_where, selected_item,
-)
+from ..tables import Column, ItemsModel, SearchProxy, make_table
+from .common import DateEdit, FormDialog, TextEdit, date_text, select_where, selected_item
 from .labels import label
 
 
@@ -190,7 +188,7 @@ class TeamTab(QWidget):
         ], self, colour=lambda m: ("#fff3cd", None) if m.has_left
             else (None, "#555555") if m.external else (None, None))
         self.proxy = SearchProxy(lambda m: (m.full_name, m.position, m.work_unit), self)
-        self.table = make_table(self.model, self.proxy, "team_table", stretch=1)
+        self.table = make_table("team_table", self.proxy, source=self.model, stretch=1)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(lambda _i: self.edit_member() if editable else None)
         layout.addWidget(self.table, 1)
@@ -352,7 +350,7 @@ class TeamTab(QWidget):
     def preview(self) -> None:
         from desktop.documents.pdf import build_official_pdf
 
-        from .pdf_preview import PdfPreviewDialog
+        from ..pdf_preview import PdfPreviewDialog
 
         data = team_list_data(self.ctx.store, _dt.date.today(),
                               attachment=self.as_attachment.isChecked())

@@ -14,8 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.views.common import fit_to_screen
-from desktop.views.iso.common import make_table
-from desktop.views.tables import Column, ItemsModel, SearchProxy
+from desktop.views.tables import Column, ItemsModel, SearchProxy, make_table
 
 TONES = {"ok": "#1e7b34", "warn": "#c77700", "bad": "#c62828", "neutral": "#1f5fa8",
          "muted": "#6b7280"}
@@ -310,7 +309,7 @@ class ListDialog(QDialog):
         self.model = ItemsModel(columns, self, colour=colour)
         self.model.set_items(items)
         self.proxy = SearchProxy(search, self)
-        self.table = make_table(self.model, self.proxy, "list_table", stretch=min(
+        self.table = make_table("list_table", self.proxy, source=self.model, stretch=min(
             2, len(columns) - 1))
         layout.addWidget(self.table, 1)
         self.count = QLabel(self.tr("%n item(s)", "", len(items)))

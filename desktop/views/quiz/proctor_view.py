@@ -374,7 +374,8 @@ class ProctorView(QWidget):
         except IsoDeskError as exc:
             show_error(self, exc)
             return
-        from .pdf_preview import offer_preview
+        from ..pdf_preview import offer_preview
+
         offer_preview(self, Path(out["file"]))
 
     def print_variants(self, count: int | None = None, path=None, key_path=None) -> None:

@@ -1,4 +1,4 @@
-"""Pieces shared by the sync panels: a table view set up the usual way, drives from
+"""Pieces shared by the sync panels: the selected row, drives from
 QStorageInfo, background work on a connection of its own, and texts for states."""
 from __future__ import annotations
 
@@ -6,28 +6,11 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QStorageInfo, Qt
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+from PySide6.QtWidgets import QTableView, QWidget
 
 from desktop.models.db import open_store
 
 from ..common import run_in_background
-from ..tables import fit_columns
-
-
-def make_table(name: str, model, *, stretch: int | None = None,
-               sideways: bool = False) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-    view.setSortingEnabled(True)  # the model's order until a header is clicked
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    fit_columns(view, stretch, sideways=sideways)
-    return view
 
 
 def selected_item(view: QTableView):

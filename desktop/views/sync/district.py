@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 from PySide6.QtCore import Qt
 
+from desktop.models import sync_outbox
 from desktop.models.errors import IsoDeskError
 from sync import ack, exporter, mail, status
 from sync.labels import sent_via_label, table_label, table_title
@@ -21,10 +22,10 @@ from ..context import ViewContext
 from ..files import choose_folder, open_file
 from ..flow import FlowLayout
 from .common import (
-    in_background, make_table, package_status_text, record_state_text, removable_drives,
-    selected_item, short_time,
+    in_background, package_status_text, record_state_text, removable_drives, selected_item,
+    short_time,
 )
-from ..tables import Column, ItemsModel, SearchProxy, number_sort
+from ..tables import Column, ItemsModel, SearchProxy, make_table, number_sort
 
 
 @dataclass
@@ -202,7 +203,7 @@ class SendPanel(QWidget):
             .replace("%3", str(counts["received"])).replace("%4", str(counts["refused"])))
         self.packages.set_items(status.packages(store, "out"))
         self.packages_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.outbox.set_items(store.query("SELECT * FROM sync_outbox ORDER BY id DESC LIMIT 200"))
+        self.outbox.set_items(sync_outbox.recent(store))
 
     def _update_buttons(self) -> None:
         can = getattr(self, "enrolled", False) and self.ctx.can("sync")

@@ -15,9 +15,9 @@ from sync.peers import MAILBOX_SETTING, export_province_profile, list_peers, upd
 from ..common import FieldErrors, confirm, show_error, show_info
 from ..context import ViewContext
 from ..files import save_file
-from .common import key_state_text, make_table, selected_item, short_time
+from .common import key_state_text, selected_item, short_time
 from .dialogs import AcceptKeyDialog, DistrictDialog
-from ..tables import Column, ItemsModel, SearchProxy
+from ..tables import Column, ItemsModel, SearchProxy, make_table
 
 
 class DistrictsPanel(QWidget):

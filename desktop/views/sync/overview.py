@@ -24,8 +24,8 @@ from ..context import ViewContext
 from ..files import save_file
 from ..flow import FlowLayout
 from . import district_fields
-from .common import key_state_text, make_table, selected_item, short_time
-from ..tables import Column, ItemsModel, SearchProxy, number_sort
+from .common import key_state_text, selected_item, short_time
+from ..tables import Column, ItemsModel, SearchProxy, make_table, number_sort
 
 
 def report_status_label(value) -> str:

@@ -20,10 +20,10 @@ from ..common import confirm, run_in_background, show_error, show_info
 from ..context import ViewContext
 from ..files import choose_folder, open_files
 from ..flow import FlowLayout
-from .common import in_background, make_table, removable_drives, selected_item, short_time
+from .common import in_background, removable_drives, selected_item, short_time
 from .dialogs import TrustKeyDialog
 from .results import COLOURS, category, contents_text, district_of, state_text, totals_text
-from ..tables import Column, ItemsModel, SearchProxy, number_sort
+from ..tables import Column, ItemsModel, SearchProxy, make_table, number_sort
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
