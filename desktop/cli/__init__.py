@@ -9,6 +9,7 @@ import argparse
 import importlib
 import logging
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -93,16 +94,27 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("isodesk: đã dừng theo yêu cầu.\n")
         return 1
-    except Exception as exc:  # never a bare traceback for the user; details in the log
-        logging.getLogger("isodesk.cli").exception("unexpected error in %s", args.command)
-        sys.stderr.write(f"isodesk: lỗi ngoài dự kiến ({exc.__class__.__name__}: {exc}). "
-                         "Không có thay đổi nào dở dang được lưu. Hãy gửi thông báo này cho người "
-                         "quản trị.\n")
-        if os.environ.get("ISODESK_DEBUG"):
-            raise
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            return _unexpected(args, exc)
+        sys.stderr.write("isodesk: tệp dữ liệu đang bận (một chương trình ISO Desk khác đang ghi "
+                         "vào đó) nên lệnh không làm được; không có thay đổi nào dở dang được "
+                         "lưu. Hãy chạy lại lệnh sau ít phút.\n")
         return 1
+    except Exception as exc:  # never a bare traceback for the user; details in the log
+        return _unexpected(args, exc)
     finally:
         ctx.close()
+
+
+def _unexpected(args, exc: Exception) -> int:
+    logging.getLogger("isodesk.cli").exception("unexpected error in %s", args.command)
+    sys.stderr.write(f"isodesk: lỗi ngoài dự kiến ({exc.__class__.__name__}: {exc}). "
+                     "Không có thay đổi nào dở dang được lưu. Hãy gửi thông báo này cho người "
+                     "quản trị.\n")
+    if os.environ.get("ISODESK_DEBUG"):
+        raise exc
+    return 1
 
 
 def _data_dir_argument(argv: list[str]) -> Path | None:
