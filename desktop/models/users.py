@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from . import audit, crypto, records
 from .db import Store, now_iso
@@ -288,3 +289,28 @@ def unlock_signing_key(store: Store, user_id: str, password: str):
         return key, crypto.decrypt_private_key(blob, password)
     except ValueError as exc:
         raise AuthError("Không mở được khóa ký bằng mật khẩu này.") from exc
+
+
+def check_backup_admin(backup: Path, username: str, password: str) -> None:
+    """Restoring a backup (the data file may be gone): the account must be an active
+    administrator in the backup itself, with this password. The backup is read, never written,
+    so the attempt is not counted toward a lockout."""
+    import sqlite3
+
+    from .db import read_only_uri
+
+    try:
+        conn = sqlite3.connect(read_only_uri(backup), uri=True, timeout=5)
+        try:
+            row = conn.execute("SELECT password_hash, role, active FROM users WHERE username = ?",
+                               (clean(username) or "",)).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise IsoDeskError(f"Không đọc được bản sao lưu {backup.name} ({exc}).") from exc
+    if row is None or not row[2] or not crypto.check_password(password, row[0]):
+        raise AuthError("Sai tên đăng nhập hoặc mật khẩu (tài khoản trong bản sao lưu "
+                        f"{backup.name}).")
+    if row[1] != "admin":
+        raise PermissionDenied(f"Tài khoản {username} không phải quản trị nên không khôi phục "
+                               "được dữ liệu.")

@@ -20,8 +20,28 @@
         <translation>Đã khôi phục</translation>
     </message>
     <message>
+        <source>Opening what can be read</source>
+        <translation>Mở phần còn đọc được</translation>
+    </message>
+    <message>
+        <source>The damaged journal was kept as %1. Check the latest work and enter again what is missing.</source>
+        <translation>Nhật ký ghi bị hỏng được giữ lại thành tệp %1. Hãy kiểm tra những việc làm gần nhất và nhập lại phần bị thiếu.</translation>
+    </message>
+    <message>
         <source>The backup %1 was restored. The damaged file was kept as %2.</source>
         <translation>Đã khôi phục bản sao lưu %1. Tệp bị hỏng được giữ lại với tên %2.</translation>
+    </message>
+    <message>
+        <source>The backup %1 was restored.</source>
+        <translation>Đã khôi phục bản sao lưu %1.</translation>
+    </message>
+    <message>
+        <source>The data is missing</source>
+        <translation>Không thấy dữ liệu</translation>
+    </message>
+    <message>
+        <source>Open what can be read</source>
+        <translation>Mở phần còn đọc được</translation>
     </message>
     <message>
         <source>An unexpected error occurred; the details were written to %1. Your saved work is safe.</source>
