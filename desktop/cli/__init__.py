@@ -15,8 +15,9 @@ from pathlib import Path
 
 from desktop.models.errors import IsoDeskError
 
-from .context import CliContext, CliError, add_json_flag, emit  # noqa: F401  (re-exported)
+from .context import CliContext, CliError, add_json_flag, emit, sign_in  # noqa: F401
 from .parser import VERSION_TEXT, Parser
+from .roles import add_account_options, rule_for
 
 # Modules under desktop.cli that add subcommands: each has `register(subparsers)`.
 COMMAND_MODULES: list[str] = [
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         importlib.import_module(f"{__name__}.{name}").register(sub)
     _data_dir_after_commands(parser)
+    add_account_options(parser)
     return parser
 
 
@@ -82,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.parse_args([args.command, "--help"])
         return 2
     try:
+        ctx.rule = rule_for(args.command_path, args)
+        if ctx.rule.kind == "account":
+            sign_in(ctx, args)
         return int(handler(args, ctx) or 0)
     except CliError as exc:
         sys.stderr.write(f"isodesk: {exc}\n")

@@ -136,9 +136,9 @@ NAME = '=HYPERLINK("http://example.invalid/","Nguyễn Văn An")'  # names hold 
 
 
 def _cli(data_dir, *args) -> None:
-    from desktop.cli import main
+    from tests.cli_auth import run_cli
 
-    assert main(["--data-dir", str(data_dir), *[str(a) for a in args]]) == 0
+    assert run_cli(["--data-dir", str(data_dir), *[str(a) for a in args]]) == 0
 
 
 def test_staff_export_writes_names_as_text(data_dir, store, tmp_path):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import errno
 
-from desktop.cli import main
+from tests.cli_auth import run_cli
 from sync import importer
 from sync.errors import SyncError
 from sync.labels import os_reason, table_label
@@ -12,7 +12,7 @@ from sync.summary import ImportSummary
 
 
 def text_of(capsys, *args) -> tuple[int, str]:
-    code = main(list(args))
+    code = run_cli(list(args))
     out, err = capsys.readouterr()
     return code, out + err
 
