@@ -76,6 +76,11 @@ class CliContext:
 
     def store(self, *, require_unit: bool = True, actor: str | None = None) -> Store:
         if self._store is None:
+            from desktop.models.startcheck import missing_data
+
+            missing = missing_data(self.db_path)
+            if missing is not None:
+                raise CliError(missing.message + (RESTORE_HINT if missing.backup else ""))
             if require_unit and not self.db_path.exists():
                 raise CliError(f"Chưa có dữ liệu ở {self.resolve_data_dir()}. Hãy chạy "
                                "`isodesk init ...` trước (hoặc chọn --data-dir).")
