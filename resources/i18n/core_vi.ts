@@ -319,6 +319,10 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
         <source>The data file is sound. %1</source>
         <translation>Tệp dữ liệu tốt. %1</translation>
     </message>
+    <message>
+        <source>Checking the data file…</source>
+        <translation>Đang kiểm tra tệp dữ liệu…</translation>
+    </message>
 </context>
 <context>
     <name>GuideWindow</name>

@@ -195,3 +195,26 @@ def test_checkpoints_are_signed_by_the_unit_key(store, data_dir):
     assert hashlib.sha256(b"").hexdigest() != line["hash"]
     result = check_chain(store)
     assert result.ok and result.anchors >= 1
+
+
+def test_the_check_button_of_the_settings_says_the_same(qtbot, store, monkeypatch):
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop.models import users
+    from desktop.views import settings_view
+    from desktop.views.context import ViewContext
+    from desktop.views.main_window import MainWindow
+
+    rev = signed(store)
+    forge_unsigned_draft(store, rev)
+    said = []
+    monkeypatch.setattr(settings_view, "show_error", lambda parent, text: said.append(text))
+    monkeypatch.setattr(settings_view, "show_info", lambda parent, text: said.append("ok"))
+    window = MainWindow(ViewContext(store, users.find_user(store, "admin")))
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_section("settings")
+    button = page.findChild(QPushButton, "check_data")
+    button.click()
+    qtbot.waitUntil(lambda: bool(said), timeout=60_000)
+    assert "bị cắt ngắn" in said[0]

@@ -277,3 +277,32 @@ def test_restore_keeps_the_damaged_file_and_the_wal_beside(data_dir):
     aside = restore_backup(path, backup)
     assert aside is not None and aside.exists() and aside.stat().st_size == 0
     assert open_store(path).unit_code
+
+
+def test_the_gui_offers_to_open_what_can_be_read_of_a_damaged_log(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.app import open_data
+
+    db, wal, report = _three_commits_then_killed(tmp_path)
+    page = int.from_bytes(db.read_bytes()[16:18], "big")
+    _flip_in_frame(wal, 1, page)
+    asked = []
+
+    def answer(box):
+        asked.append((box.windowTitle(), box.text(), [b.text() for b in box.buttons()]))
+        box._clicked = next(b for b in box.buttons() if "phần còn đọc được" in b.text())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: box._clicked)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    store = open_data(tmp_path)
+    try:
+        title, text, buttons = asked[0]
+        assert title == "Tệp dữ liệu bị hỏng" and "3 lần ghi" in text
+        assert "Thoát" in buttons and len(asked) == 1
+        assert store.scalar("SELECT count(*) FROM t") == 0
+        assert list(tmp_path.glob("isodesk-damaged-*.sqlite-wal"))
+    finally:
+        store.close(clean=False)
