@@ -24,7 +24,9 @@ from __future__ import annotations
 import contextlib
 import importlib
 import json
+import logging
 import os
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,15 +89,26 @@ def _sign(store: Store, payload: bytes) -> tuple[str, str] | None:
     module, _, func = SIGNER.partition(":")
     try:
         return getattr(importlib.import_module(module), func)(store, payload)
-    except ImportError:  # pragma: no cover - the sync package is part of every build
+    except Exception:  # an unsigned checkpoint still anchors; the work that made it stands
+        logging.getLogger("isodesk.anchors").exception("checkpoint not signed")
         return None
 
 
 def checkpoint(store: Store, reason: str) -> dict | None:
     """Write the current head as a signed checkpoint (file line + table row). Done only outside
-    a transaction, so that the head written is committed; returns the line, or None."""
+    a transaction, so that the head written is committed; returns the line, or None. Never
+    fails the work it follows (a signature, a backup): a checkpoint that can't be written is
+    logged, and the next one anchors the head again."""
     if store.conn.in_transaction or not store.unit_code:
         return None
+    try:
+        return _checkpoint(store, reason)
+    except (OSError, sqlite3.Error):
+        logging.getLogger("isodesk.anchors").exception("checkpoint not written")
+        return None
+
+
+def _checkpoint(store: Store, reason: str) -> dict | None:
     head = chain_head(store)
     if head.seq == 0:
         return None

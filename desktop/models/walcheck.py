@@ -6,6 +6,10 @@ next checkpoint they are gone for good. Read here first, frame by frame with SQL
 checksums (https://www.sqlite.org/fileformat2.html#walformat), the program sees that committed
 transactions would be dropped and asks what to do instead of losing them without a word.
 
+Cost: about a millisecond per 4 KiB frame in Python, so up to about a second for a log of the
+usual size (SQLite checkpoints it at 1,000 pages); it is read only when a log was left behind
+(an unclean exit, or another ISO Desk process open on the file).
+
 What it gives up: a damaged frame inside the *last* transaction of the log looks exactly like a
 write cut short by a crash or a power cut (SQLite rolls such a transaction back, as it was never
 reported committed). So damage confined to the last transaction is not reported here; the
@@ -61,10 +65,12 @@ class WalReport:
 
 
 def _checksum(data: bytes, s0: int, s1: int, big_endian: bool) -> tuple[int, int]:
-    words = struct.unpack(f"{'>' if big_endian else '<'}{len(data) // 4}I", data)
-    for i in range(0, len(words), 2):
-        s0 = (s0 + words[i] + s1) & 0xFFFFFFFF
-        s1 = (s1 + words[i + 1] + s0) & 0xFFFFFFFF
+    """SQLite's WAL checksum of `data` (a multiple of 8 bytes), continuing from (s0, s1):
+    for each pair of 32-bit words (a, b): s0 += a + s1; s1 += b + s0 (mod 2**32)."""
+    words = iter(struct.unpack(f"{'>' if big_endian else '<'}{len(data) // 4}I", data))
+    for a, b in zip(words, words):
+        s0 = (s0 + a + s1) & 0xFFFFFFFF
+        s1 = (s1 + b + s0) & 0xFFFFFFFF
     return s0, s1
 
 
@@ -90,31 +96,29 @@ def check_wal(wal: Path, page_size: int | None = None) -> WalReport:
         return report  # SQLite ignores a log with a bad header; frames after it never counted
     s0, s1 = c1, c2
     frame = FRAME_HEADER + psize
-    pos = WAL_HEADER
     broken_at = None
-    frames = []
-    while pos + frame <= len(data):
+    commits = []  # the commit mark of each frame of this log (its salts), in order
+    for pos in range(WAL_HEADER, len(data) - frame + 1, frame):
         pgno, commit, fs1, fs2, fc1, fc2 = struct.unpack(">6I", data[pos:pos + FRAME_HEADER])
         if (fs1, fs2) != (salt1, salt2):
             break  # frames of an earlier log: the end of this one
-        frames.append(commit)
+        commits.append(commit)
         if broken_at is None:
             s0, s1 = _checksum(data[pos:pos + 8], s0, s1, big)
             s0, s1 = _checksum(data[pos + FRAME_HEADER:pos + frame], s0, s1, big)
             if (s0, s1) != (fc1, fc2) or pgno == 0:
-                broken_at = len(frames) - 1
+                broken_at = len(commits) - 1
             elif commit:
-                report.valid_frames = len(frames)
+                report.valid_frames = len(commits)
                 report.valid_bytes = pos + frame
                 report.committed += 1
-        pos += frame
-    report.frames = len(frames)
+    report.frames = len(commits)
     if broken_at is None:
         return report
     # The transaction holding the damage ends at the next commit frame; alone, it may be a
     # write cut short by a crash. A commit after it proves it was committed (each commit is
     # synced before the next one starts): then all of them, from the damaged one on, are lost.
-    ends = sum(1 for commit in frames[broken_at:] if commit)
+    ends = sum(1 for c in commits[broken_at:] if c)
     if ends > 1:
         report.lost_commits = ends
         report.problem = (f"nhật ký ghi trước (tệp -wal) bị hỏng ở khung {broken_at + 1}: "
