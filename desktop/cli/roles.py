@@ -42,6 +42,7 @@ RULES: dict[str, str | tuple[str, Callable[[argparse.Namespace], str | None]]] =
     "db restore": SELF,
     "demo": SETUP,
     "staff import": ("edit_staff", _dry_run),
+    "staff exempt": "edit_staff",
     "staff list": READ, "staff export": READ, "staff template": READ,
     "minutes create": "write_minutes",
     "minutes update": "write_minutes",
