@@ -1,6 +1,7 @@
 """What every subcommand shares: the data folder, the open store, JSON output, errors."""
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from dataclasses import dataclass, field
@@ -98,6 +99,22 @@ class CliContext:
         elif actor:
             self._store.actor = actor
         return self._store
+
+    @contextlib.contextmanager
+    def upkeep(self):
+        """The program's own upkeep that any use does, as in the windows (the shipped question
+        bank put in or brought up to date on first use): allowed to write, as "system", even
+        during a reading command, whose connection is read-only again afterwards."""
+        store = self.store()
+        actor = store.actor
+        store.execute("PRAGMA query_only = 0")
+        store.actor = "system"
+        try:
+            yield store
+        finally:
+            store.actor = actor
+            if self.rule is not None and self.rule.kind == "read":
+                store.execute("PRAGMA query_only = 1")
 
     def close(self) -> None:
         if self._store is not None:

@@ -6,7 +6,9 @@ Every leaf command has one rule here:
   the lockout (`users.authenticate`), the role must hold the permission, and the account is
   written to the audit log as the one who acted;
 - READ: reads only; it runs without an account and its connection is opened read-only
-  (`PRAGMA query_only`), so that a command thought to be read-only can never write;
+  (`PRAGMA query_only`), so that a command thought to be read-only can never write (but for
+  the program's own upkeep that the windows do on first use too, `CliContext.upkeep`: the
+  shipped question bank);
 - SETUP: `init` on a folder with no unit yet (it creates the first administrator), and `demo`
   (its own demo folder);
 - SELF: the command checks its own account (`minutes sign`: the signer's password and role;
