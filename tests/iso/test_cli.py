@@ -8,10 +8,10 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from pypdf import PdfReader
 
-from tests.cli_auth import run_cli
 from desktop.documents.iso.documents_xlsx import COLUMNS
 from desktop.models.db import DB_FILENAME, open_store
 from desktop.models.staff import StaffRepository
+from tests.cli_auth import run_cli
 
 from .conftest import ROSTER
 

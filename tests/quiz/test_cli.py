@@ -5,9 +5,9 @@ import json
 
 import pytest
 
-from tests.cli_auth import run_cli
 from desktop.models.db import DB_FILENAME, open_store
 from desktop.models.quiz import bank
+from tests.cli_auth import run_cli
 
 from .conftest import MOODLE, SMALL_BANK
 

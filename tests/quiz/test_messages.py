@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 
-from tests.cli_auth import run_cli
-
 from desktop.documents.quiz_formats import xlsx
 from desktop.documents.quiz_formats.answers_csv import read_answers
 from desktop.models.quiz import paper_entry, papers
+from tests.cli_auth import run_cli
 
 from .conftest import make_session
 from .test_documents_files import take
