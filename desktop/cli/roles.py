@@ -96,6 +96,7 @@ RULES: dict[str, str | tuple[str, Callable[[argparse.Namespace], str | None]]] =
     "quiz kiosk-open": "run_kiosk",
     "quiz results-export": "run_kiosk",
     "quiz results-import": "manage_quiz",
+    "quiz serve": "run_kiosk",
 }
 
 USER_HELP = ("tài khoản làm lệnh này (cần quyền: {permission}); mật khẩu đọc từ dòng đầu của "
