@@ -22,7 +22,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from .db import BACKUP_DIRNAME, CHECKPOINT_FILENAME, latest_backup, list_backups, quick_check
+from .db import (
+    BACKUP_DIRNAME, CHECKPOINT_FILENAME, DB_FILENAME, latest_backup, list_backups, quick_check,
+)
 from .errors import DatabaseDamaged, DataMissing, WalDamaged
 from .walcheck import check_wal, header_problem
 
@@ -51,7 +53,8 @@ def missing_data(path: Path) -> DataMissing | None:
     """The refusal for a missing or empty data file in a folder that held data, else None."""
     backups = path.parent / BACKUP_DIRNAME
     if not path.exists():
-        if not had_data(path.parent):
+        # the folder's data file only: the backups and checkpoints beside it are of that file
+        if path.name != DB_FILENAME or not had_data(path.parent):
             return None
         return DataMissing(path, f"tệp dữ liệu {path.name} không còn trong thư mục {path.parent} "
                                  "(thư mục có bản sao lưu của dữ liệu cũ)", latest_backup(backups))

@@ -108,8 +108,11 @@ def test_the_gui_offers_the_backup_when_the_data_is_missing(qtbot, data_dir, mon
 
 def test_a_new_folder_is_still_a_new_install(tmp_path):
     store = open_store(tmp_path / "new" / DB_FILENAME)
-    store.close(clean=False)
+    store.close(clean=True)
     assert (tmp_path / "new" / DB_FILENAME).stat().st_size > 0
+    # the backups beside it are of the folder's data file: another file there is its own
+    other = open_store(tmp_path / "new" / "selftest.sqlite")
+    other.close(clean=False)
 
 
 # --- the write-ahead log ----------------------------------------------------------------------
