@@ -61,8 +61,10 @@ def _run_and_kill(data_dir, session_id: str, rng: random.Random) -> tuple[list[s
     done.wait(timeout=300)
     finished = "DONE" in lines
     if not finished:
-        time.sleep(delay)  # a random moment after the n-th commit: between or inside the next
-        proc.kill()
+        try:   # a random moment after the n-th commit: between or inside the next
+            proc.wait(timeout=delay)
+        except subprocess.TimeoutExpired:
+            proc.kill()
     proc.wait(timeout=60)
     t.join(timeout=60)
     return lines, finished or "DONE" in lines
