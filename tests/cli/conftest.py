@@ -1,3 +1,6 @@
+"""Fixtures of the command-line tests: `cli` runs `isodesk` in-process (signed in when the
+command changes data), `cli_json` reads its JSON answer."""
+
 import json
 
 import pytest
