@@ -54,6 +54,11 @@ class ChainCheck:
 
     @property
     def message(self) -> str:
+        if self.ok and not self.anchors:   # a new folder: only the log itself could be checked
+            return (f"{self.chain.message} Chưa có điểm mốc nào ghi bên ngoài nhật ký để đối "
+                    "chiếu (điểm mốc đã ký, bản sao lưu, gói đồng bộ, giấy báo nhận; có sau lần "
+                    "thoát, sao lưu hoặc gửi gói đầu tiên) nên chưa thể phát hiện nhật ký bị "
+                    "cắt ngắn.")
         if self.ok:
             return (f"{self.chain.message} Khớp với {self.anchors} điểm mốc ghi bên ngoài nhật ký "
                     "(điểm mốc đã ký, bản sao lưu, gói đồng bộ, giấy báo nhận).")

@@ -58,6 +58,7 @@ def test_with_every_local_anchor_removed_the_file_alone_cannot_tell(store, data_
     assert list_backups(data_dir / "backups") == []
     code, out, _ = cli(capsys, data_dir, "db", "check")
     assert code == 0                # what no anchor covers is not seen here (the province is)
+    assert "Chưa có điểm mốc" in out["audit"]["message"]      # and the check says so
 
 
 def test_a_shortened_log_is_found_by_db_check_and_minutes_verify(store, data_dir, capsys):
