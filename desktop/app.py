@@ -15,8 +15,8 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.i18n import translation_files
-from desktop.models.db import DB_FILENAME, Store, open_store, restore_backup
-from desktop.models.errors import DatabaseDamaged, IsoDeskError
+from desktop.models.db import DB_FILENAME, Store, keep_wal_aside, open_store, restore_backup
+from desktop.models.errors import DatabaseDamaged, DataMissing, IsoDeskError, WalDamaged
 from desktop.models.settings import get_setting
 from desktop.models.unit import get_profile
 from desktop.paths import resource
@@ -58,7 +58,8 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
 
 
 def open_data(data_dir: Path, *, splash: QWidget | None = None) -> Store | None:
-    """Open the data file; when it is damaged, offer to restore the latest good backup."""
+    """Open the data file; when it is missing, emptied or damaged, say so and offer to restore
+    the latest good backup (or, for a damaged write-ahead log, to open what can be read)."""
     path = Path(data_dir) / DB_FILENAME
     while True:
         try:
@@ -66,25 +67,44 @@ def open_data(data_dir: Path, *, splash: QWidget | None = None) -> Store | None:
         except DatabaseDamaged as exc:
             if splash is not None:
                 splash.close()
-            box = QMessageBox(QMessageBox.Icon.Critical, tr("The data file is damaged"),
-                              exc.message, QMessageBox.StandardButton.NoButton)
-            restore = None
-            if exc.backup is not None:
-                restore = box.addButton(tr("Restore the latest backup"),
-                                        QMessageBox.ButtonRole.AcceptRole)
-            box.addButton(tr("Quit"), QMessageBox.ButtonRole.RejectRole)
-            box.exec()
-            if restore is None or box.clickedButton() is not restore:
+            action = _ask_about_damage(exc)
+            if action is None:
                 return None
+            if action == "readable":
+                kept = keep_wal_aside(path)
+                QMessageBox.information(None, tr("Opening what can be read"), tr(
+                    "The damaged journal was kept as %1. Check the latest work and enter again "
+                    "what is missing.").replace("%1", kept.name))
+                continue
             aside = restore_backup(path, exc.backup)
-            QMessageBox.information(None, tr("Restored"), tr(
-                "The backup %1 was restored. The damaged file was kept as %2.")
-                .replace("%1", exc.backup.name).replace("%2", aside.name))
+            text = (tr("The backup %1 was restored. The damaged file was kept as %2.")
+                    .replace("%2", aside.name) if aside is not None
+                    else tr("The backup %1 was restored."))
+            QMessageBox.information(None, tr("Restored"), text.replace("%1", exc.backup.name))
         except IsoDeskError as exc:
             if splash is not None:
                 splash.close()
             QMessageBox.critical(None, "ISO Desk", exc.message)
             return None
+
+
+def _ask_about_damage(exc: DatabaseDamaged) -> str | None:
+    """"restore", "readable" or None (quit), as the user chooses."""
+    title = tr("The data is missing") if isinstance(exc, DataMissing) else \
+        tr("The data file is damaged")
+    box = QMessageBox(QMessageBox.Icon.Critical, title, exc.message,
+                      QMessageBox.StandardButton.NoButton)
+    box.setObjectName("data_problem_box")
+    choices = {}
+    if exc.backup is not None:
+        choices[box.addButton(tr("Restore the latest backup"),
+                              QMessageBox.ButtonRole.AcceptRole)] = "restore"
+    if isinstance(exc, WalDamaged):
+        choices[box.addButton(tr("Open what can be read"),
+                              QMessageBox.ButtonRole.DestructiveRole)] = "readable"
+    box.addButton(tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return choices.get(box.clickedButton())
 
 
 def install_excepthook(data_dir: Path) -> None:

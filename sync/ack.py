@@ -13,11 +13,12 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.models import audit
+from desktop.models import anchors, audit
 from desktop.models.bounded import InputRefused
 from desktop.models.db import Store, now_iso
 
 from . import FORMAT_VERSION
+from .anchor import ack_head, check_ack
 from .archive import ArchiveReader, ArchiveWriter
 from .envelope import canonical, open_payload, read_envelope, strict_json
 from .errors import DamagedPackage, SyncError
@@ -51,7 +52,8 @@ def ack_content(store: Store, district: str) -> dict:
             "reason": r["reason"], "received_at": r["received_at"], "applied_at": r["applied_at"],
         })
     return {"kind": "ack", "province": store.unit_code, "district": district,
-            "highest_seq": peer.applied_through, "packages": packages, "created_at": now_iso()}
+            "highest_seq": peer.applied_through, "packages": packages, "created_at": now_iso(),
+            "audit_head": ack_head(store, district)}
 
 
 def write_acks(store: Store, out_dir: Path, *, district: str | None = None,
@@ -120,10 +122,12 @@ class AckResult:
     refused_packages: list[dict] = field(default_factory=list)
     stale: bool = False
     message: str = ""
+    audit_problems: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict:
         return {"status": "warning" if (self.refused or self.held or self.stale or
-                                      self.refused_packages) else "ok",
+                                      self.refused_packages or self.audit_problems) else "ok",
+                "audit_problems": self.audit_problems,
                 "province": self.province, "ack_seq": self.ack_seq,
                 "highest_seq": self.highest_seq, "packages": self.packages,
                 "received": self.received, "refused": self.refused, "held": self.held,
@@ -161,9 +165,11 @@ def import_ack(store: Store, path: Path) -> AckResult:
             "out_seq = max(out_seq, ?), ack_seq_in = ?, last_ack_at = ?, updated_at = ? "
             "WHERE code = ?", (highest, highest, content["ack_seq"], now_iso(), now_iso(),
                                peer.code))
+        result.audit_problems = check_ack(store, content, env.header["package_id"])
         audit.append(store, "sync_ack_import", table="sync_peers", record_id=peer.code,
                      new={"ack_seq": content["ack_seq"], "highest_seq": highest,
                           "received": result.received, "refused": len(result.refused)})
+    anchors.checkpoint(store, "ack_import")
     parts = [f"Tỉnh đã nhận đến gói số {highest}: {result.received} bản ghi được xác nhận."]
     if result.refused:
         parts.append(f"{len(result.refused)} bản ghi bị tỉnh từ chối (xem lý do ở trạng thái "
@@ -174,6 +180,7 @@ def import_ack(store: Store, path: Path) -> AckResult:
     if result.held:
         parts.append("Tỉnh đang giữ gói số " + ", ".join(map(str, result.held)) +
                      " vì thiếu gói trước; gói tiếp theo sẽ gửi kèm mọi thay đổi chưa xác nhận.")
+    parts += result.audit_problems
     result.message = " ".join(parts)
     return result
 

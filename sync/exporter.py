@@ -17,13 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop import __version__
-from desktop.models import atomic, audit, records
+from desktop.models import anchors, atomic, audit, records
 from desktop.models.blobs import blob_path
 from desktop.models.db import Store, now_iso
 from desktop.models.migrations import schema_version
 from desktop.models.registry import load_all
 
 from . import FORMAT_VERSION, PACKAGE_SUFFIX
+from .anchor import note_package_sent, package_anchor
 from .archive import ArchiveWriter
 from .envelope import seal
 from .errors import NotEnrolled, SyncError
@@ -210,6 +211,7 @@ def export_package(store: Store, peer: Peer, out_dir: Path | None = None, *, ful
             "recipient": peer.code, "seq": seq, "from_seq": from_seq,
             "prev_hash": prev["manifest_sha256"] if prev else None, "created_at": created_at,
             "full": full, "tables": manifest_tables, "totals": totals, "blobs": blobs,
+            "audit": package_anchor(store),
         }
         manifest_bytes = writer.finish(manifest)
         payload_size = spool.tell()
@@ -253,6 +255,8 @@ def export_package(store: Store, peer: Peer, out_dir: Path | None = None, *, ful
         audit.append(store, "sync_export", table="sync_packages", record_id=package_id,
                      new={"recipient": peer.code, "seq": seq, "from_seq": from_seq,
                           "counts": counts, "blobs": len(blobs), "full": full})
+        note_package_sent(store, package_id, manifest["audit"])
+    anchors.checkpoint(store, "sync_export")
     result = ExportResult(local, package_id, peer.code, seq, from_seq, counts, deleted,
                           len(blobs), size, full, warnings)
     if out_dir is not None:

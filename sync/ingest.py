@@ -16,6 +16,7 @@ from desktop.models.db import Store, now_iso
 from desktop.models.migrations import schema_version
 from desktop.models.registry import load_all
 
+from .anchor import received as received_anchor
 from .apply import (
     CheckedRows, TableResult, check_columns, check_rows, needs_nfc, refuse_foreign, write_rows,
 )
@@ -259,6 +260,7 @@ def record_package(store: Store, env: Envelope, m: dict, peer: Peer, summary: Im
             results: list[TableResult], gaps: list[dict]) -> None:
     h = env.header
     now = now_iso()
+    summary.messages += received_anchor(store, peer.code, m, h["package_id"])
     store.conn.executemany(
         "INSERT OR IGNORE INTO sync_quarantine (package_id, sender, seq, table_name, record_id, "
         "reason, data, at) VALUES (?,?,?,?,?,?,?,?)",

@@ -10,6 +10,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import PatternFill
 
+from desktop.documents.xlsx_cells import put
 from desktop.documents.xlsx_common import (
     BODY_FONT, TITLE_FONT, save_atomically, style_body, style_header_row,
 )
@@ -151,17 +152,17 @@ def write_overview_xlsx(path: Path, title: str, headers: list[str], rows: list[l
     wb = Workbook()
     ws = wb.active
     ws.title = "Tong hop"
-    ws.cell(row=1, column=1, value=title).font = TITLE_FONT
+    put(ws, 1, 1, title).font = TITLE_FONT
     if subtitle:
-        ws.cell(row=2, column=1, value=subtitle).font = BODY_FONT
+        put(ws, 2, 1, subtitle).font = BODY_FONT
     head = 4
     for c, h in enumerate(headers, start=1):
-        ws.cell(row=head, column=c, value=h)
+        put(ws, head, c, h)
     style_header_row(ws, head, len(headers))
     formats = formats or []
     for r, values in enumerate(rows, start=head + 1):
         for c, v in enumerate(values, start=1):
-            cell = ws.cell(row=r, column=c, value=v)
+            cell = put(ws, r, c, v)
             fmt = formats[c - 1] if c <= len(formats) else ""
             if fmt and isinstance(v, (int, float)):
                 cell.number_format = fmt

@@ -58,10 +58,14 @@ def _template_db(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def data_dir(tmp_path, _template_db) -> Path:
-    """A data folder holding a prepared district database (see TEST_USERS, PASSWORD)."""
+    """A data folder holding a prepared district database (see TEST_USERS, PASSWORD) and the file
+    that unwraps its unit keys."""
     folder = tmp_path / "data"
     folder.mkdir()
     shutil.copyfile(_template_db, folder / DB_FILENAME)
+    keys = _template_db.parent / "keys"
+    if keys.is_dir():
+        shutil.copytree(keys, folder / "keys")
     return folder
 
 

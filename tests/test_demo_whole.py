@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 from desktop.cli import main as cli
-from desktop.demo import DEMO_USERS
+from desktop.demo import DEMO_PASSWORD, DEMO_USERS
 from desktop.demo.people import CONSULTANT_ORG
 from desktop.demo.province import DEMO_PROVINCE, province_dir
 from desktop.demo.quiz import DEMO_PIN
@@ -17,6 +17,7 @@ from desktop.models.db import DB_FILENAME, open_store
 from desktop.models.iso.team import TeamRepository, role_label
 from desktop.models.quiz import results, sessions
 from desktop.models.staff import StaffRepository
+from tests.cli_auth import run_cli
 
 
 def test_the_demo_agrees_with_itself(demo_dir):
@@ -63,9 +64,11 @@ def test_a_package_goes_from_the_demo_district_to_the_demo_province(demo_dir, tm
     assert (province / DB_FILENAME).exists()
     usb = tmp_path / "usb"
     usb.mkdir()
-    assert cli(["--data-dir", str(demo_dir), "sync", "export", "--out", str(usb)]) == 0
+    assert run_cli(["--data-dir", str(demo_dir), "sync", "export", "--out", str(usb)],
+                   password=DEMO_PASSWORD) == 0
     [package] = usb.glob("*.isosync")
-    assert cli(["--data-dir", str(province), "sync", "import", str(package), "--json"]) == 0
+    assert run_cli(["--data-dir", str(province), "sync", "import", str(package), "--json"],
+                   password=DEMO_PASSWORD) == 0
     capsys.readouterr()
     assert cli(["--data-dir", str(province), "sync", "status", "--json"]) == 0
     status = json.loads(capsys.readouterr().out)

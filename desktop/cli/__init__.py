@@ -9,13 +9,15 @@ import argparse
 import importlib
 import logging
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
 from desktop.models.errors import IsoDeskError
 
-from .context import CliContext, CliError, add_json_flag, emit  # noqa: F401  (re-exported)
+from .context import CliContext, CliError, add_json_flag, emit, sign_in  # noqa: F401
 from .parser import VERSION_TEXT, Parser
+from .roles import add_account_options, rule_for
 
 # Modules under desktop.cli that add subcommands: each has `register(subparsers)`.
 COMMAND_MODULES: list[str] = [
@@ -44,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         importlib.import_module(f"{__name__}.{name}").register(sub)
     _data_dir_after_commands(parser)
+    add_account_options(parser)
     return parser
 
 
@@ -81,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.parse_args([args.command, "--help"])
         return 2
     try:
+        ctx.rule = rule_for(args.command_path, args)
+        if ctx.rule.kind == "account":
+            sign_in(ctx, args)
         return int(handler(args, ctx) or 0)
     except CliError as exc:
         sys.stderr.write(f"isodesk: {exc}\n")
@@ -93,16 +99,27 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("isodesk: đã dừng theo yêu cầu.\n")
         return 1
-    except Exception as exc:  # never a bare traceback for the user; details in the log
-        logging.getLogger("isodesk.cli").exception("unexpected error in %s", args.command)
-        sys.stderr.write(f"isodesk: lỗi ngoài dự kiến ({exc.__class__.__name__}: {exc}). "
-                         "Không có thay đổi nào dở dang được lưu. Hãy gửi thông báo này cho người "
-                         "quản trị.\n")
-        if os.environ.get("ISODESK_DEBUG"):
-            raise
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            return _unexpected(args, exc)
+        sys.stderr.write("isodesk: tệp dữ liệu đang bận (một chương trình ISO Desk khác đang ghi "
+                         "vào đó) nên lệnh không làm được; không có thay đổi nào dở dang được "
+                         "lưu. Hãy chạy lại lệnh sau ít phút.\n")
         return 1
+    except Exception as exc:  # never a bare traceback for the user; details in the log
+        return _unexpected(args, exc)
     finally:
         ctx.close()
+
+
+def _unexpected(args, exc: Exception) -> int:
+    logging.getLogger("isodesk.cli").exception("unexpected error in %s", args.command)
+    sys.stderr.write(f"isodesk: lỗi ngoài dự kiến ({exc.__class__.__name__}: {exc}). "
+                     "Không có thay đổi nào dở dang được lưu. Hãy gửi thông báo này cho người "
+                     "quản trị.\n")
+    if os.environ.get("ISODESK_DEBUG"):
+        raise exc
+    return 1
 
 
 def _data_dir_argument(argv: list[str]) -> Path | None:

@@ -1,12 +1,17 @@
 """init, user, db and demo."""
 from __future__ import annotations
 
-from desktop.models import audit, users
-from desktop.models.db import list_backups, quick_check
-from desktop.models.errors import IsoDeskError
+from pathlib import Path
+
+from desktop.models import anchors, users
+from desktop.models.anchor_check import check_chain
+from desktop.models.db import BACKUP_DIRNAME, latest_backup, list_backups, quick_check
+from desktop.models.errors import DatabaseDamaged, IsoDeskError
 from desktop.models.unit import UnitProfile, get_profile, save_profile
 
-from .context import CliContext, CliError, add_json_flag, emit, fail_on, read_password_stdin
+from .context import (
+    RESTORE_HINT, CliContext, CliError, add_json_flag, emit, fail_on, read_password_stdin,
+)
 
 
 def register(sub) -> None:
@@ -42,8 +47,9 @@ def register(sub) -> None:
                         "(chuyên gia tư vấn), proctor (giám sát kiểm tra)")
     a.add_argument("--position", default="", help="chức vụ (không bắt buộc)")
     a.add_argument("--password-stdin", action="store_true", required=True,
-                   help="đọc mật khẩu (ít nhất 8 ký tự) từ dòng đầu của đầu vào chuẩn (stdin); "
-                        "bắt buộc")
+                   help="đọc hai dòng của đầu vào chuẩn (stdin): dòng 1 là mật khẩu của --user "
+                        "(người quản trị làm lệnh), dòng 2 là mật khẩu (ít nhất 8 ký tự) của tài "
+                        "khoản mới; bắt buộc")
     add_json_flag(a)
     a.set_defaults(handler=cmd_user_add)
     ls = usub.add_parser("list", help="liệt kê tài khoản")
@@ -52,12 +58,23 @@ def register(sub) -> None:
 
     p = sub.add_parser("db", help="kiểm tra và sao lưu tệp dữ liệu")
     dsub = p.add_subparsers(dest="db_command", metavar="ACTION", required=True)
-    c = dsub.add_parser("check", help="kiểm tra tệp dữ liệu và chuỗi nhật ký")
+    c = dsub.add_parser("check", help="kiểm tra tệp dữ liệu, chuỗi nhật ký và các điểm mốc của "
+                                      "nó (điểm mốc đã ký, bản sao lưu, gói đồng bộ)")
     add_json_flag(c)
     c.set_defaults(handler=cmd_db_check)
     b = dsub.add_parser("backup", help="tạo một bản sao lưu ngay")
     add_json_flag(b)
     b.set_defaults(handler=cmd_db_backup)
+    r = dsub.add_parser("restore", help="khôi phục một bản sao lưu khi tệp dữ liệu mất, rỗng "
+                                        "hoặc hỏng (tệp cũ được giữ lại bên cạnh)")
+    r.add_argument("backup", nargs="?", type=Path,
+                   help="tệp sao lưu (mặc định: bản còn tốt gần nhất trong thư mục backups)")
+    r.add_argument("--user", required=True, metavar="NAME",
+                   help="tài khoản quản trị có trong bản sao lưu được khôi phục")
+    r.add_argument("--password-stdin", action="store_true", required=True,
+                   help="đọc mật khẩu của --user từ dòng đầu của đầu vào chuẩn (stdin); bắt buộc")
+    add_json_flag(r)
+    r.set_defaults(handler=cmd_db_restore)
 
     p = sub.add_parser("demo", help="tạo dữ liệu mẫu (một huyện giả định) và mở chương trình")
     p.add_argument("--no-gui", action="store_true", help="chỉ tạo dữ liệu, không mở giao diện")
@@ -119,15 +136,30 @@ def cmd_user_list(args, ctx: CliContext) -> int:
 
 
 def cmd_db_check(args, ctx: CliContext) -> int:
+    from desktop.models.startcheck import missing_data, startup_check
+
     path = ctx.db_path
+    missing = missing_data(path)
+    if missing is not None:
+        raise CliError(missing.message + (RESTORE_HINT if missing.backup else ""), payload={
+            "ok": False, "integrity": missing.detail, "audit": None,
+            "latest_backup": str(missing.backup) if missing.backup else None})
     if not path.exists():
         raise CliError(f"Không có tệp dữ liệu ở {path}.")
+    try:
+        startup_check(path)
+    except DatabaseDamaged as exc:
+        raise CliError(exc.message + (RESTORE_HINT if exc.backup else ""), payload={
+            "ok": False, "integrity": exc.detail, "audit": None,
+            "latest_backup": str(exc.backup) if exc.backup else None}) from exc
     problem = quick_check(path)
     if problem is not None:
-        payload = {"ok": False, "integrity": problem, "audit": None}
-        raise CliError(f"Tệp dữ liệu bị hỏng: {problem}", payload=payload)
+        backup = latest_backup(path.parent / BACKUP_DIRNAME)
+        raise CliError(f"Tệp dữ liệu bị hỏng: {problem}", payload={
+            "ok": False, "integrity": problem, "audit": None,
+            "latest_backup": str(backup) if backup else None})
     store = ctx.store(require_unit=False)
-    report = audit.verify_chain(store)
+    report = check_chain(store)
     payload = {"ok": report.ok, "integrity": "ok", "audit": report.as_dict(),
                "backups": len(list_backups(store.backup_dir))}
     if not report.ok:
@@ -139,7 +171,30 @@ def cmd_db_check(args, ctx: CliContext) -> int:
 def cmd_db_backup(args, ctx: CliContext) -> int:
     store = ctx.store(require_unit=False)
     made = store.backup("manual")
+    anchors.checkpoint(store, "manual")
     emit(ctx, {"backup": str(made)}, f"Đã sao lưu: {made}")
+    return 0
+
+
+def cmd_db_restore(args, ctx: CliContext) -> int:
+    """Restore a backup in place of a missing, empty or damaged file, as an administrator of the
+    backup restored (the data file itself may be gone)."""
+    from desktop.models.db import restore_backup
+    from desktop.models.users import check_backup_admin
+
+    password = read_password_stdin()
+    folder = ctx.resolve_data_dir()
+    backup = Path(args.backup) if args.backup else latest_backup(folder / BACKUP_DIRNAME)
+    if backup is None:
+        raise CliError(f"Không có bản sao lưu nào còn tốt trong {folder / BACKUP_DIRNAME}.")
+    try:
+        check_backup_admin(backup, args.user, password)
+        aside = restore_backup(ctx.db_path, backup)
+    except IsoDeskError as exc:
+        raise fail_on(exc) from exc
+    kept = f" Tệp cũ được giữ lại: {aside.name}." if aside else ""
+    emit(ctx, {"restored": str(backup), "damaged_file": str(aside) if aside else None},
+         f"Đã khôi phục bản sao lưu {backup.name}.{kept}")
     return 0
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.documents import minutes_pdf, minutes_xlsx
-from desktop.models import audit, oserrors
+from desktop.models import oserrors
 from desktop.models import minutes as M
+from desktop.models.anchor_check import check_chain
 from desktop.models.bounded import InputRefused, read_json
 from desktop.models.errors import IsoDeskError, ValidationError
 from desktop.models.unit import get_profile
@@ -251,7 +252,7 @@ def cmd_verify(args, ctx: CliContext) -> int:
         result = M.verify_minutes(store, args.id)
     except IsoDeskError as exc:
         raise fail_on(exc) from exc
-    chain = audit.verify_chain(store)
+    chain = check_chain(store)
     result["audit_chain"] = chain.as_dict()
     if not chain.ok:
         problem = (f"Nhật ký kiểm toán của tệp dữ liệu bị sửa ({chain.message}): không còn dựa "

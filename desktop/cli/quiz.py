@@ -151,9 +151,9 @@ def _session_id(ctx: CliContext, ref: str) -> str:
 
 def bank_store(ctx: CliContext):
     """The store, with the shipped question bank put in the first time the quiz is used."""
-    store = ctx.store()
     try:
-        bank_io.ensure_default_bank(store)
+        with ctx.upkeep() as store:
+            bank_io.ensure_default_bank(store)
     except IsoDeskError as exc:
         raise fail_on(exc) from exc
     return store

@@ -74,8 +74,8 @@ def register(sub) -> None:
     pin = t.add_parser("set-pin", help="đặt mã PIN giám sát của buổi (đọc từ stdin)")
     pin.add_argument("--session", required=True, help=SESSION_HELP)
     pin.add_argument("--pin-stdin", action="store_true", required=True,
-                     help="đọc mã PIN (4–8 chữ số) từ dòng đầu của đầu vào chuẩn (stdin); "
-                          "bắt buộc")
+                     help="đọc mã PIN (4–8 chữ số) từ đầu vào chuẩn (stdin), ở dòng sau mật "
+                          "khẩu của --user; bắt buộc")
     add_json_flag(pin)
     pin.set_defaults(handler=cmd_set_pin)
 

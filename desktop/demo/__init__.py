@@ -48,7 +48,7 @@ def create_demo(data_dir: Path, *, reset: bool = False, seed: int = 2026,
     province it is enrolled with (`province.province_dir(data_dir)`; made also for a demo
     district made before there was one). `progress(step)` is told each step as it starts:
     "open", "people", the name of each builder's module ("quiz", "iso", "minutes"),
-    "province"."""
+    "province". `reset` removes the demo's data first and refuses a folder of real data."""
     say = progress or (lambda _step: None)
     data_dir = Path(data_dir)
     db_path = data_dir / DB_FILENAME
@@ -89,12 +89,45 @@ def create_demo(data_dir: Path, *, reset: bool = False, seed: int = 2026,
 
 
 def _remove_demo(data_dir: Path) -> None:
-    """The demo's data files (the district's and its province's), for --reset."""
-    for folder in (data_dir, province_dir(data_dir)):
+    """The demo's data (the district's and its province's files, backups and checkpoints), for
+    --reset; a folder that holds another unit's data is refused, so that `demo --reset` never
+    wipes real records."""
+    import shutil
+
+    from desktop.models.db import CHECKPOINT_FILENAME
+
+    folders = ((data_dir, DEMO_UNIT.code), (province_dir(data_dir), DEMO_UNIT.parent_code))
+    for folder, code in folders:
+        _refuse_real_data(folder, code)
+    for folder, _code in folders:
         db_path = folder / DB_FILENAME
         for suffix in ("", "-wal", "-shm"):
-            p = db_path.with_name(db_path.name + suffix)
-            if p.exists():
-                p.unlink()
+            db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
+        shutil.rmtree(folder / "backups", ignore_errors=True)
+        for old in folder.glob(CHECKPOINT_FILENAME.replace(".jsonl", "*.jsonl")):
+            old.unlink(missing_ok=True)
     for profile_file in province_dir(data_dir).glob("*.isoprofile"):
         profile_file.unlink()
+
+
+def _refuse_real_data(folder: Path, demo_code: str) -> None:
+    """Raise when the data file in `folder` belongs to a unit other than the demo's."""
+    import sqlite3
+
+    from desktop.models.db import read_only_uri
+    from desktop.models.errors import IsoDeskError
+
+    db_path = folder / DB_FILENAME
+    if not (db_path.is_file() and db_path.stat().st_size):
+        return
+    try:
+        conn = sqlite3.connect(read_only_uri(db_path), uri=True, timeout=5)
+        try:
+            row = conn.execute("SELECT code FROM unit_profile").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        row = None
+    if row is not None and row[0] != demo_code:
+        raise IsoDeskError(f"Thư mục {folder} chứa dữ liệu thật của đơn vị {row[0]}, không "
+                           "phải dữ liệu mẫu: không xóa. Hãy chọn thư mục khác cho dữ liệu mẫu.")

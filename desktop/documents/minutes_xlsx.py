@@ -9,6 +9,7 @@ from openpyxl.utils import get_column_letter
 
 from desktop.models.minutes.register import RegisterEntry
 
+from .xlsx_cells import put
 from .xlsx_common import TITLE_FONT, save_atomically, style_body, style_header_row
 
 TITLE = "SỔ THEO DÕI BIÊN BẢN LÀM VIỆC"
@@ -49,12 +50,12 @@ def export_register(path: Path, entries: list[RegisterEntry], *, unit_name: str 
     wb = Workbook()
     ws = wb.active
     ws.title = "Sổ biên bản"
-    ws["A1"] = TITLE
+    put(ws, 1, 1, TITLE)
     ws["A1"].font = TITLE_FONT
-    ws["A2"] = " — ".join(x for x in (unit_name, filters) if x)
+    put(ws, 2, 1, " — ".join(x for x in (unit_name, filters) if x))
     header_row = 4
     for col, (header, width) in enumerate(COLUMNS, start=1):
-        ws.cell(row=header_row, column=col, value=header)
+        put(ws, header_row, col, header)
         ws.column_dimensions[get_column_letter(col)].width = width
     style_header_row(ws, header_row, len(COLUMNS))
     for i, e in enumerate(entries, start=1):
@@ -62,7 +63,7 @@ def export_register(path: Path, entries: list[RegisterEntry], *, unit_name: str 
                   e.revision_no, e.author, _datetime(e.signed_at), e.confirmed_by,
                   _datetime(e.confirmed_at), (integrity or {}).get(e.minutes_id, "")]
         for col, value in enumerate(values, start=1):
-            cell = ws.cell(row=header_row + i, column=col, value=value)
+            cell = put(ws, header_row + i, col, value)
             if isinstance(value, _dt.datetime):
                 cell.number_format = "dd/mm/yyyy hh:mm"
             elif isinstance(value, _dt.date):

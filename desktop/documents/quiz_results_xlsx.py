@@ -12,6 +12,7 @@ from desktop.models.quiz.sessions import Session
 
 from .quiz_pdf.common import Heading, session_line, test_line
 from .quiz_pdf.results import note, result_cells
+from .xlsx_cells import put, put_row
 from .xlsx_common import TITLE_FONT, save_atomically, style_body, style_header_row
 
 HEADERS = ["STT", "Mã cán bộ", "Họ và tên", "Bộ phận", "Chức vụ", "Trạng thái", "Số lần làm",
@@ -31,11 +32,11 @@ def write_results(path: Path, *, heading: Heading, session: Session,
     wb = Workbook()
     ws = wb.active
     ws.title = "Kết quả"
-    ws["A1"] = "DANH SÁCH KẾT QUẢ KIỂM TRA NHẬN THỨC HỆ THỐNG QUẢN LÝ CHẤT LƯỢNG"
+    put(ws, 1, 1, "DANH SÁCH KẾT QUẢ KIỂM TRA NHẬN THỨC HỆ THỐNG QUẢN LÝ CHẤT LƯỢNG")
     ws["A1"].font = TITLE_FONT
-    ws["A2"] = f"{heading.unit_name}. {session_line(session)} {test_line(session)}"
+    put(ws, 2, 1, f"{heading.unit_name}. {session_line(session)} {test_line(session)}")
     for c, h in enumerate(HEADERS, start=1):
-        ws.cell(row=3, column=c, value=h)
+        put(ws, 3, c, h)
     style_header_row(ws, 3, len(HEADERS))
     for i, r in enumerate(results, start=1):
         _score, _percent, label = result_cells(r)
@@ -44,7 +45,7 @@ def write_results(path: Path, *, heading: Heading, session: Session,
                   None if r.percent is None else round(r.percent, 2), label,
                   (r.submitted_at or "")[:16].replace("T", " "), note(r)]
         for c, v in enumerate(values, start=1):
-            ws.cell(row=3 + i, column=c, value=v)
+            put(ws, 3 + i, c, v)
     style_body(ws, 4, 3 + max(len(results), 1), len(HEADERS))
     _widths(ws, WIDTHS)
     ws.freeze_panes = "A4"
@@ -59,9 +60,9 @@ def write_results(path: Path, *, heading: Heading, session: Session,
              None if s["mean_percent"] is None else round(s["mean_percent"], 2)),
             ("Chuyên gia tư vấn", session.consultant),
             (f"Đại diện {heading.team_name}", session.iso_representative)]
-    sm.append(["Chỉ tiêu", "Giá trị"])
-    for row in rows:
-        sm.append(list(row))
+    put_row(sm, 1, ["Chỉ tiêu", "Giá trị"])
+    for r, row in enumerate(rows, start=2):
+        put_row(sm, r, row)
     style_header_row(sm, 1, 2)
     style_body(sm, 2, 1 + len(rows), 2)
     _widths(sm, [34, 30])
@@ -70,14 +71,15 @@ def write_results(path: Path, *, heading: Heading, session: Session,
         ev = wb.create_sheet("Bài làm")
         head = ["Mã cán bộ", "Họ và tên", "Lần", "Câu", "Nội dung câu hỏi", "Đã chọn", "Đáp án",
                 "Đúng/Sai", "Đánh dấu xem lại"]
-        ev.append(head)
+        put_row(ev, 1, head)
         n = 0
         for e in evidences:
             for it in e["items"]:
-                ev.append([e["staff_code"], e["full_name"], e["number"], it["position"],
-                           it["text"], it["chosen"], it["right"],
-                           "Đúng" if it["correct"] else "Sai", "Có" if it["flagged"] else ""])
                 n += 1
+                put_row(ev, 1 + n, [e["staff_code"], e["full_name"], e["number"],
+                                    it["position"], it["text"], it["chosen"], it["right"],
+                                    "Đúng" if it["correct"] else "Sai",
+                                    "Có" if it["flagged"] else ""])
         style_header_row(ev, 1, len(head))
         style_body(ev, 2, 1 + max(n, 1), len(head))
         _widths(ev, [11, 24, 6, 6, 60, 10, 10, 10, 10])
@@ -94,11 +96,11 @@ def write_coverage(path: Path, rows: list, unit_name: str = "") -> Path:
     wb = Workbook()
     ws = wb.active
     ws.title = "Bao phu"
-    ws["A1"] = "TÌNH HÌNH TẬP HUẤN VÀ KIỂM TRA NHẬN THỨC ISO CỦA CÁN BỘ"
+    put(ws, 1, 1, "TÌNH HÌNH TẬP HUẤN VÀ KIỂM TRA NHẬN THỨC ISO CỦA CÁN BỘ")
     ws["A1"].font = TITLE_FONT
-    ws["A2"] = unit_name
+    put(ws, 2, 1, unit_name)
     for c, h in enumerate(COVERAGE_HEADERS, start=1):
-        ws.cell(row=3, column=c, value=h)
+        put(ws, 3, c, h)
     style_header_row(ws, 3, len(COVERAGE_HEADERS))
     for i, r in enumerate(rows, start=1):
         last = "/".join(reversed(r.last_date.split("-"))) if r.last_date else ""
@@ -108,7 +110,7 @@ def write_coverage(path: Path, rows: list, unit_name: str = "") -> Path:
                   + (f" ({r.exempt_reason})" if r.state == "exempt" and r.exempt_reason else ""),
                   last]
         for c, v in enumerate(values, start=1):
-            ws.cell(row=3 + i, column=c, value=v)
+            put(ws, 3 + i, c, v)
     style_body(ws, 4, 3 + max(len(rows), 1), len(COVERAGE_HEADERS))
     _widths(ws, [6, 11, 26, 26, 18, 10, 10, 12, 20, 13])
     ws.freeze_panes = "A4"

@@ -14,6 +14,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from desktop.models.staff import ImportRow, StaffMember
 from desktop.models.vntext import fold
 
+from .xlsx_cells import put
 from .xlsx_common import (
     HEADER_FONT, TITLE_FONT, WRAP, cell_text, save_atomically, style_body, style_header_row,
 )
@@ -69,12 +70,12 @@ def write_template(path: Path) -> Path:
     wb = Workbook()
     ws = wb.active
     ws.title = "Danh sách cán bộ"
-    ws["A1"] = TITLE
+    put(ws, 1, 1, TITLE)
     ws["A1"].font = TITLE_FONT
-    ws["A2"] = ("Điền từ dòng 4, mỗi người một dòng. Xem trang \"Hướng dẫn\" để biết cách điền "
-                "từng cột.")
+    put(ws, 2, 1, "Điền từ dòng 4, mỗi người một dòng. Xem trang \"Hướng dẫn\" để biết cách "
+                  "điền từng cột.")
     for col, (_, header, width) in enumerate(COLUMNS, start=1):
-        ws.cell(row=3, column=col, value=header)
+        put(ws, 3, col, header)
         ws.column_dimensions[chr(64 + col)].width = width
     style_header_row(ws, 3, len(COLUMNS))
     for r in range(4, 1005):
@@ -88,7 +89,7 @@ def write_template(path: Path) -> Path:
     guide = wb.create_sheet("Hướng dẫn")
     guide.column_dimensions["A"].width = 22
     guide.column_dimensions["B"].width = 80
-    guide["A1"] = "HƯỚNG DẪN ĐIỀN DANH SÁCH CÁN BỘ"
+    put(guide, 1, 1, "HƯỚNG DẪN ĐIỀN DANH SÁCH CÁN BỘ")
     guide["A1"].font = TITLE_FONT
     notes = [
         ("Mã cán bộ", "Bắt buộc. Không trùng nhau. Chữ không dấu, chữ số, . _ / - (ví dụ CB001)."),
@@ -104,15 +105,15 @@ def write_template(path: Path) -> Path:
                      "được cập nhật, dòng trống bị bỏ qua."),
     ]
     for r, (name, text) in enumerate(notes, start=3):
-        guide.cell(row=r, column=1, value=name).font = HEADER_FONT
-        guide.cell(row=r, column=2, value=text).alignment = WRAP
+        put(guide, r, 1, name).font = HEADER_FONT
+        put(guide, r, 2, text).alignment = WRAP
     example_row = 3 + len(notes) + 1
-    guide.cell(row=example_row, column=1, value="Ví dụ một dòng:").font = HEADER_FONT
+    put(guide, example_row, 1, "Ví dụ một dòng:").font = HEADER_FONT
     example = ["CB001", "Nguyễn Văn An", "Giám đốc", "Ban Giám đốc", "0912345678",
                "an.nv@example.vn", "Có"]
     for c, (header, value) in enumerate(zip([h for _, h, _ in COLUMNS], example), start=1):
-        guide.cell(row=example_row + 1, column=c, value=header).font = HEADER_FONT
-        guide.cell(row=example_row + 2, column=c, value=value)
+        put(guide, example_row + 1, c, header).font = HEADER_FONT
+        put(guide, example_row + 2, c, value)
     return save_atomically(wb, path)
 
 
@@ -230,12 +231,12 @@ def export_roster(path: Path, people: list[StaffMember], unit_name: str = "") ->
     wb = Workbook()
     ws = wb.active
     ws.title = "Danh sách cán bộ"
-    ws["A1"] = TITLE
+    put(ws, 1, 1, TITLE)
     ws["A1"].font = TITLE_FONT
-    ws["A2"] = unit_name
+    put(ws, 2, 1, unit_name)
     headers = ["STT"] + [h for _, h, _ in COLUMNS] + [h for _, h, _ in EXPORT_EXTRA]
     for col, header in enumerate(headers, start=1):
-        ws.cell(row=3, column=col, value=header)
+        put(ws, 3, col, header)
     style_header_row(ws, 3, len(headers))
     widths = [6] + [w for _, _, w in COLUMNS] + [w for _, _, w in EXPORT_EXTRA]
     for col, w in enumerate(widths, start=1):
@@ -245,7 +246,7 @@ def export_roster(path: Path, people: list[StaffMember], unit_name: str = "") ->
                   "Có" if p.active else "Không", p.rank, _shown_birth(p.birth_date),
                   {"nam": "Nam", "nu": "Nữ"}.get(p.gender, "")]
         for col, v in enumerate(values, start=1):
-            cell = ws.cell(row=3 + i, column=col, value=v)
+            cell = put(ws, 3 + i, col, v)
             if col == 6:
                 cell.number_format = "@"
     style_body(ws, 4, 3 + len(people), len(headers))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import os
 import shutil
 import sqlite3
 from dataclasses import dataclass, field
@@ -21,7 +22,10 @@ from .errors import DatabaseDamaged, IsoDeskError
 
 DB_FILENAME = "isodesk.sqlite"
 BACKUP_DIRNAME = "backups"
+CHECKPOINT_FILENAME = "audit-checkpoints.jsonl"  # signed heads of the audit chain (anchors.py)
 KEEP_EXIT_BACKUPS = 10
+KEEP_CLI_BACKUPS = 24
+CLI_BACKUP_EVERY = _dt.timedelta(hours=1)
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -133,6 +137,9 @@ class Store:
             if clean:
                 made = self.backup("exit")
                 prune_backups(self.backup_dir, "exit", KEEP_EXIT_BACKUPS)
+                from .anchors import checkpoint
+
+                checkpoint(self, "exit")
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             self.conn.close()
@@ -151,12 +158,22 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def read_only_uri(path: Path) -> str:
+    """The SQLite URI that opens `path` read-only: it can't create or change the file; as_uri()
+    escapes "#", "?" and "%" of the folder names, which would otherwise cut or change the path."""
+    return f"{Path(path).absolute().as_uri()}?mode=ro"
+
+
 def quick_check(path: Path) -> str | None:
-    """None when the file is sound, else SQLite's description of the damage."""
+    """None when the file is sound, else SQLite's description of the damage. An empty file is
+    not a sound database (SQLite would read it as one with no tables)."""
+    from .walcheck import header_problem
+
+    problem = header_problem(Path(path))
+    if problem is not None:
+        return problem
     try:
-        # A URI, so that the check can't create or change the file; as_uri() escapes "#", "?"
-        # and "%" of the folder names, which would otherwise cut or change the path.
-        conn = sqlite3.connect(f"{Path(path).absolute().as_uri()}?mode=ro", uri=True, timeout=5)
+        conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=5)
         try:
             rows = conn.execute("PRAGMA quick_check").fetchall()
         finally:
@@ -172,17 +189,26 @@ def open_store(
     *,
     actor: str = "system",
     migrate: bool = True,
+    check: bool = True,
 ) -> Store:
-    """Open (or create) the database file, check it, back it up and migrate it."""
+    """Open (or create) the database file, check it, back it up and migrate it.
+
+    The checks before opening (`startcheck`): a missing or empty file where there was data is
+    refused (DataMissing), never set up anew; the header and the write-ahead log are read first,
+    and `quick_check` runs when the file is small, after an unclean exit, or when it is due.
+    `check=False` is for a second connection of a program that opened (and checked) the file
+    already: a worker thread's own connection."""
     from .migrations import apply_migrations, pending_migrations
+    from .startcheck import record_full_check, startup_check
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    existed = path.exists() and path.stat().st_size > 0
-    if existed:
-        problem = quick_check(path)
-        if problem is not None:
-            raise DatabaseDamaged(path, problem, latest_backup(path.parent / BACKUP_DIRNAME))
+    if check:
+        check = startup_check(path)
+    else:
+        from .startcheck import StartCheck
+
+        check = StartCheck(existed=path.exists())
     try:
         conn = connect(path)
     except sqlite3.DatabaseError as exc:
@@ -191,9 +217,11 @@ def open_store(
     store = Store(path=path, db=db, actor=actor)
     if migrate:
         pending = pending_migrations(db)
-        if pending and existed and _has_user_tables(conn):
+        if pending and check.existed and _has_user_tables(conn):
             backup_database(conn, path.parent / BACKUP_DIRNAME, "pre-migrate")
         apply_migrations(db)
+        if check.full_check:
+            record_full_check(conn, now_iso())
     from .unit import current_unit_code
 
     store.unit_code = current_unit_code(store) or ""
@@ -224,6 +252,30 @@ def backup_database(conn: sqlite3.Connection, dest_dir: Path, reason: str) -> Pa
     return target
 
 
+def backup_if_due(store: "Store", reason: str = "cli", *, every: _dt.timedelta = CLI_BACKUP_EVERY,
+                  keep: int = KEEP_CLI_BACKUPS) -> Path | None:
+    """Before the command line changes data: a backup, unless one of `reason` was made within
+    `every` (the last `keep` are kept). The turn is claimed in a write transaction, so that
+    processes started together make one backup, not one each. Returns the backup made."""
+    key = f"backup_{reason}_at"
+    now = _dt.datetime.now().astimezone()
+    with store.atomic() as conn:
+        row = conn.execute("SELECT value FROM local_state WHERE key = ?", (key,)).fetchone()
+        try:
+            if row and now - _dt.datetime.fromisoformat(row[0]) < every:
+                return None
+        except ValueError:
+            pass
+        conn.execute("INSERT INTO local_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO "
+                     "UPDATE SET value = excluded.value", (key, now.isoformat()))
+    made = store.backup(reason)
+    prune_backups(store.backup_dir, reason, keep)
+    from .anchors import checkpoint
+
+    checkpoint(store, reason)
+    return made
+
+
 def list_backups(dest_dir: Path, reason: str | None = None) -> list[Path]:
     if not dest_dir.is_dir():
         return []
@@ -245,15 +297,18 @@ def prune_backups(dest_dir: Path, reason: str, keep: int) -> None:
             old.unlink()
 
 
-def restore_backup(db_path: Path, backup: Path) -> Path:
-    """Put `backup` in place of the (damaged) database; the damaged file is kept aside.
+def restore_backup(db_path: Path, backup: Path) -> Path | None:
+    """Put `backup` in place of the (damaged or missing) database; the damaged file is kept
+    aside, never deleted. The restore is written to the restored file's audit log, with the
+    anchors of the chain it gives up (`anchors.after_restore`).
 
-    Returns where the damaged file was moved.
+    Returns where the damaged file was moved (None when there was no file).
     """
     if quick_check(backup) is not None:
         raise IsoDeskError(f"Bản sao lưu {backup.name} cũng bị hỏng, không thể khôi phục từ bản này.")
     aside = db_path.with_name(f"{db_path.stem}-damaged-{_stamp()}{db_path.suffix}")
-    if db_path.exists():
+    moved = db_path.exists()
+    if moved:
         atomic.replace(db_path, aside)
     for suffix in ("-wal", "-shm"):
         side = db_path.with_name(db_path.name + suffix)
@@ -262,4 +317,27 @@ def restore_backup(db_path: Path, backup: Path) -> Path:
     tmp = db_path.with_suffix(".restoring")
     shutil.copyfile(backup, tmp)
     atomic.replace(tmp, db_path)
+    from .anchors import after_restore
+
+    after_restore(db_path, backup, aside if moved else None)
+    return aside if moved else None
+
+
+def keep_wal_aside(db_path: Path) -> Path:
+    """A damaged write-ahead log: keep a copy of the file and its log aside (for whoever wants to
+    look at them), then cut the log after its last good commit, so that SQLite opens what can
+    be read. Returns the copy of the database file (its log beside it, with "-wal")."""
+    from .walcheck import check_wal
+
+    wal = db_path.with_name(db_path.name + "-wal")
+    aside = db_path.with_name(f"{db_path.stem}-damaged-{_stamp()}{db_path.suffix}")
+    shutil.copyfile(db_path, aside)
+    shutil.copyfile(wal, aside.with_name(aside.name + "-wal"))
+    report = check_wal(wal)
+    with open(wal, "r+b") as fh:
+        fh.truncate(report.valid_bytes)
+        fh.flush()
+        os.fsync(fh.fileno())
+    with contextlib.suppress(OSError):
+        db_path.with_name(db_path.name + "-shm").unlink()
     return aside

@@ -54,3 +54,30 @@ class DatabaseDamaged(IsoDeskError):
             else " Không tìm thấy bản sao lưu nào còn dùng được."
         )
         super().__init__(f"Tệp dữ liệu {path.name} bị hỏng ({detail}).{hint}")
+
+
+class DataMissing(DatabaseDamaged):
+    """The data file is gone or empty although this folder held data (backups, checkpoints):
+    never treated as a new installation."""
+
+    def __init__(self, path: Path, detail: str, backup: Path | None):
+        self.path = path
+        self.detail = detail
+        self.backup = backup
+        hint = (f" Có thể khôi phục bản sao lưu gần nhất ({backup.name})." if backup else
+                " Không tìm thấy bản sao lưu nào còn dùng được; nếu muốn bắt đầu lại từ đầu, "
+                "hãy chuyển thư mục dữ liệu sang chỗ khác.")
+        IsoDeskError.__init__(self, f"Không thấy dữ liệu: {detail}.{hint}")
+
+
+class WalDamaged(DatabaseDamaged):
+    """The write-ahead log holds committed changes that SQLite would drop on opening."""
+
+    def __init__(self, path: Path, detail: str, backup: Path | None):
+        self.path = path
+        self.detail = detail
+        self.backup = backup
+        hint = (f" Có thể mở tệp với phần còn đọc được (nhật ký hỏng được giữ lại bên cạnh), "
+                f"hoặc khôi phục bản sao lưu gần nhất ({backup.name})." if backup else
+                " Có thể mở tệp với phần còn đọc được (nhật ký hỏng được giữ lại bên cạnh).")
+        IsoDeskError.__init__(self, f"Tệp dữ liệu {path.name}: {detail}.{hint}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from . import audit, crypto, records
 from .db import Store, now_iso
@@ -150,44 +151,68 @@ def _new_key(store: Store, user_id: str, username: str, full_name: str, password
 
 
 def authenticate(store: Store, username: str, password: str, *, purpose: str = "login") -> User:
-    """Check a password; 5 wrong in a row lock the account for 5 minutes. Every refusal is logged."""
-    row = store.query_one("SELECT * FROM users WHERE username = ?", (clean(username) or "",))
+    """Check a password; 5 wrong in a row lock the account for 5 minutes. Every refusal is logged.
+
+    Each attempt is counted before its password is checked, in the write transaction (BEGIN
+    IMMEDIATE) that also checks the lock: guesses made at the same moment from several processes
+    are counted one after another, the fifth sets the lock, and every later one is refused without
+    a password check. An attempt whose password turns out right clears the count (and the lock
+    its own count set). The slow password hash runs between the two short transactions, so that
+    no process holds the database while it computes.
+    """
     generic = "Sai tên đăng nhập hoặc mật khẩu."
-    if row is None or not row["active"]:
-        audit.append(store, f"{purpose}_failed", table="users", record_id=None,
-                     new={"username": username, "reason": "unknown or inactive user"})
-        raise AuthError(generic + " Hãy kiểm tra lại (chú ý chữ hoa, chữ thường và bộ gõ tiếng Việt).")
+    name = clean(username) or ""
+    with store.atomic() as conn:
+        row = store.query_one("SELECT * FROM users WHERE username = ?", (name,))
+        if row is None or not row["active"]:
+            audit.append(store, f"{purpose}_failed", table="users", record_id=None,
+                         new={"username": username, "reason": "unknown or inactive user"})
+            refusal = AuthError(generic + " Hãy kiểm tra lại (chú ý chữ hoa, chữ thường và bộ "
+                                          "gõ tiếng Việt).")
+        else:
+            refusal, attempt = _count_attempt(store, conn, row, purpose)
+    if refusal is not None:
+        raise refusal
+    right = crypto.check_password(password, row["password_hash"])
+    with store.atomic() as conn:
+        if right:
+            conn.execute("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?",
+                         (row["id"],))
+            audit.append(store, purpose, table="users", record_id=row["id"],
+                         new={"username": row["username"]}, actor=row["username"])
+        else:
+            audit.append(store, f"{purpose}_failed", table="users", record_id=row["id"],
+                         new={"username": row["username"], "attempt": attempt})
+    if right:
+        return get_user(store, row["id"])
+    if attempt >= MAX_FAILED:
+        raise AuthError(f"Nhập sai mật khẩu {MAX_FAILED} lần: tài khoản {row['username']} bị "
+                        f"khóa {LOCK_MINUTES} phút.", locked=True, remaining=0)
+    left = MAX_FAILED - attempt
+    raise AuthError(f"{generic} Còn {left} lần thử trước khi tài khoản bị khóa "
+                    f"{LOCK_MINUTES} phút.", remaining=left)
+
+
+def _count_attempt(store: Store, conn, row: dict, purpose: str) -> tuple[AuthError | None, int]:
+    """Inside the transaction of `authenticate`: refuse a locked account, else count this
+    attempt as failed (until its password is found right) and lock at the fifth.
+    Returns (the refusal to raise after the commit, or None; the attempt's number)."""
     now = _dt.datetime.now().astimezone()
     if row["locked_until"] and _dt.datetime.fromisoformat(row["locked_until"]) > now:
         until = _dt.datetime.fromisoformat(row["locked_until"]).astimezone()
         audit.append(store, f"{purpose}_refused_locked", table="users", record_id=row["id"],
                      new={"username": row["username"]})
-        raise AuthError(f"Tài khoản {row['username']} đang bị khóa tạm thời đến "
-                        f"{until:%H:%M:%S} vì nhập sai mật khẩu {MAX_FAILED} lần. "
-                        "Hãy thử lại sau, hoặc nhờ quản trị mở khóa.", locked=True)
-    if crypto.check_password(password, row["password_hash"]):
-        with store.atomic() as conn:
-            conn.execute("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?",
-                         (row["id"],))
-            audit.append(store, purpose, table="users", record_id=row["id"],
-                         new={"username": row["username"]}, actor=row["username"])
-        return get_user(store, row["id"])
-    failed = row["failed_attempts"] + 1
-    with store.atomic() as conn:
-        if failed >= MAX_FAILED:
-            until = (now + _dt.timedelta(minutes=LOCK_MINUTES)).isoformat(timespec="seconds")
-            conn.execute("UPDATE users SET failed_attempts = 0, locked_until = ? WHERE id = ?",
-                         (until, row["id"]))
-        else:
-            conn.execute("UPDATE users SET failed_attempts = ? WHERE id = ?", (failed, row["id"]))
-        audit.append(store, f"{purpose}_failed", table="users", record_id=row["id"],
-                     new={"username": row["username"], "attempt": failed})
-    if failed >= MAX_FAILED:
-        raise AuthError(f"Nhập sai mật khẩu {MAX_FAILED} lần: tài khoản {row['username']} bị khóa "
-                        f"{LOCK_MINUTES} phút.", locked=True, remaining=0)
-    left = MAX_FAILED - failed
-    raise AuthError(f"{generic} Còn {left} lần thử trước khi tài khoản bị khóa {LOCK_MINUTES} phút.",
-                    remaining=left)
+        return AuthError(f"Tài khoản {row['username']} đang bị khóa tạm thời đến "
+                         f"{until:%H:%M:%S} vì nhập sai mật khẩu {MAX_FAILED} lần. "
+                         "Hãy thử lại sau, hoặc nhờ quản trị mở khóa.", locked=True), 0
+    attempt = row["failed_attempts"] + 1
+    if attempt >= MAX_FAILED:
+        until = (now + _dt.timedelta(minutes=LOCK_MINUTES)).isoformat(timespec="seconds")
+        conn.execute("UPDATE users SET failed_attempts = 0, locked_until = ? WHERE id = ?",
+                     (until, row["id"]))
+    else:
+        conn.execute("UPDATE users SET failed_attempts = ? WHERE id = ?", (attempt, row["id"]))
+    return None, attempt
 
 
 def change_own_password(store: Store, user_id: str, old_password: str, new_password: str) -> None:
@@ -264,3 +289,28 @@ def unlock_signing_key(store: Store, user_id: str, password: str):
         return key, crypto.decrypt_private_key(blob, password)
     except ValueError as exc:
         raise AuthError("Không mở được khóa ký bằng mật khẩu này.") from exc
+
+
+def check_backup_admin(backup: Path, username: str, password: str) -> None:
+    """Restoring a backup (the data file may be gone): the account must be an active
+    administrator in the backup itself, with this password. The backup is read, never written,
+    so the attempt is not counted toward a lockout."""
+    import sqlite3
+
+    from .db import read_only_uri
+
+    try:
+        conn = sqlite3.connect(read_only_uri(backup), uri=True, timeout=5)
+        try:
+            row = conn.execute("SELECT password_hash, role, active FROM users WHERE username = ?",
+                               (clean(username) or "",)).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise IsoDeskError(f"Không đọc được bản sao lưu {backup.name} ({exc}).") from exc
+    if row is None or not row[2] or not crypto.check_password(password, row[0]):
+        raise AuthError("Sai tên đăng nhập hoặc mật khẩu (tài khoản trong bản sao lưu "
+                        f"{backup.name}).")
+    if row[1] != "admin":
+        raise PermissionDenied(f"Tài khoản {username} không phải quản trị nên không khôi phục "
+                               "được dữ liệu.")

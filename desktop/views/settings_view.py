@@ -9,13 +9,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import LANGUAGES
-from desktop.models import audit, users
-from desktop.models.db import list_backups, quick_check
+from desktop.models import anchors, users
+from desktop.models.anchor_check import check_chain
+from desktop.models.db import list_backups, open_store, quick_check
 from desktop.models.errors import ValidationError
 from desktop.models.settings import get_setting, set_setting
 from desktop.models.unit import DEFAULT_LEVEL_NAMES, UnitProfile, save_profile
 
-from .common import FieldErrors, attempt, button_row, show_error, show_info
+from .common import (
+    FieldErrors, attempt, button_row, run_in_background, show_error, show_info,
+)
 from .context import ViewContext
 from .users_view import UsersPanel
 
@@ -161,16 +164,32 @@ class DataPanel(QWidget):
 
     def backup_now(self):
         made = self.ctx.store.backup("manual")
+        anchors.checkpoint(self.ctx.store, "manual")
         self.refresh()
         show_info(self, self.tr("Backup saved: %1").replace("%1", str(made)))
 
     def check(self):
-        problem = quick_check(self.ctx.store.path)
-        report = audit.verify_chain(self.ctx.store)
-        if problem is None and report.ok:
-            show_info(self, self.tr("The data file is sound. %1").replace("%1", report.message))
-        else:
-            show_error(self, (problem or "") + " " + report.message)
+        """What `isodesk db check` does: every page, the audit chain and its anchors (backups,
+        signed checkpoints, sync heads), on a connection of its own off the UI thread."""
+        path, actor = self.ctx.store.path, self.ctx.store.actor
+
+        def job():
+            problem = quick_check(path)
+            own = open_store(path, actor=actor, migrate=False, check=False)
+            try:
+                report = check_chain(own)
+            finally:
+                own.close(clean=False)
+            return problem, report.ok, report.message
+
+        def done(result):
+            problem, ok, message = result
+            if problem is None and ok:
+                show_info(self, self.tr("The data file is sound. %1").replace("%1", message))
+            else:
+                show_error(self, " ".join(x for x in (problem, message) if x))
+
+        run_in_background(self, job, done, busy_text=self.tr("Checking the data file…"))
 
     def open_folder(self):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.store.data_dir)))

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>The data file is damaged</source>
         <translation>Tệp dữ liệu bị hỏng</translation>
@@ -20,8 +20,28 @@
         <translation>Đã khôi phục</translation>
     </message>
     <message>
+        <source>Opening what can be read</source>
+        <translation>Mở phần còn đọc được</translation>
+    </message>
+    <message>
+        <source>The damaged journal was kept as %1. Check the latest work and enter again what is missing.</source>
+        <translation>Nhật ký ghi bị hỏng được giữ lại thành tệp %1. Hãy kiểm tra những việc làm gần nhất và nhập lại phần bị thiếu.</translation>
+    </message>
+    <message>
         <source>The backup %1 was restored. The damaged file was kept as %2.</source>
         <translation>Đã khôi phục bản sao lưu %1. Tệp bị hỏng được giữ lại với tên %2.</translation>
+    </message>
+    <message>
+        <source>The backup %1 was restored.</source>
+        <translation>Đã khôi phục bản sao lưu %1.</translation>
+    </message>
+    <message>
+        <source>The data is missing</source>
+        <translation>Không thấy dữ liệu</translation>
+    </message>
+    <message>
+        <source>Open what can be read</source>
+        <translation>Mở phần còn đọc được</translation>
     </message>
     <message>
         <source>An unexpected error occurred; the details were written to %1. Your saved work is safe.</source>
@@ -299,6 +319,10 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
         <source>The data file is sound. %1</source>
         <translation>Tệp dữ liệu tốt. %1</translation>
     </message>
+    <message>
+        <source>Checking the data file…</source>
+        <translation>Đang kiểm tra tệp dữ liệu…</translation>
+    </message>
 </context>
 <context>
     <name>GuideWindow</name>
@@ -561,12 +585,14 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
     <message numerus="yes">
         <source>Saved as %1 (%n page(s)).</source>
         <translation>
-            <numerusform>Đã lưu thành %1 (%n trang).</numerusform></translation>
+            <numerusform>Đã lưu thành %1 (%n trang).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n page(s)</source>
         <translation>
-            <numerusform>%n trang</numerusform></translation>
+            <numerusform>%n trang</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save the PDF</source>
@@ -591,7 +617,8 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
     <message numerus="yes">
         <source>Sent %n page(s) to the printer.</source>
         <translation>
-            <numerusform>Đã gửi %n trang tới máy in.</numerusform></translation>
+            <numerusform>Đã gửi %n trang tới máy in.</numerusform>
+        </translation>
     </message>
     <message>
         <source>the document could not be read for printing</source>
@@ -839,8 +866,8 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
         <translation>Lưu tệp Excel mẫu…</translation>
     </message>
     <message>
-        <source>No staff on the list yet. Import the office's staff list from Excel ("Save Excel template…" gives a sheet to fill in), or add people one by one with "Add…".</source>
-        <translation>Chưa có cán bộ nào trong danh sách. Hãy nhập danh sách cán bộ của đơn vị từ tệp Excel (nút "Lưu tệp Excel mẫu…" cho sẵn mẫu để điền), hoặc thêm từng người bằng nút "Thêm…".</translation>
+        <source>No staff on the list yet. Import the office&apos;s staff list from Excel (&quot;Save Excel template…&quot; gives a sheet to fill in), or add people one by one with &quot;Add…&quot;.</source>
+        <translation>Chưa có cán bộ nào trong danh sách. Hãy nhập danh sách cán bộ của đơn vị từ tệp Excel (nút &quot;Lưu tệp Excel mẫu…&quot; cho sẵn mẫu để điền), hoặc thêm từng người bằng nút &quot;Thêm…&quot;.</translation>
     </message>
     <message>
         <source>Import the staff list from Excel…</source>

@@ -210,7 +210,7 @@
         <translation>Không ghi được %1: %2</translation>
     </message>
     <message>
-        <source>The minutes can't be signed yet. Complete the fields marked in red:
+        <source>The minutes can&apos;t be signed yet. Complete the fields marked in red:
 </source>
         <translation>Biên bản chưa ký được. Hãy điền các mục báo đỏ:
 </translation>
@@ -371,8 +371,8 @@ Lý do sửa đổi:</translation>
         <translation>Ctrl+[</translation>
     </message>
     <message>
-        <source>One paragraph per line. A line starting with "- " is a bullet; indent it for a sub-item. Enter continues a list.</source>
-        <translation>Mỗi dòng một đoạn. Dòng bắt đầu bằng "- " là một gạch đầu dòng; thụt vào để thành ý nhỏ. Nhấn Enter để viết tiếp danh sách.</translation>
+        <source>One paragraph per line. A line starting with &quot;- &quot; is a bullet; indent it for a sub-item. Enter continues a list.</source>
+        <translation>Mỗi dòng một đoạn. Dòng bắt đầu bằng &quot;- &quot; là một gạch đầu dòng; thụt vào để thành ý nhỏ. Nhấn Enter để viết tiếp danh sách.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Content&lt;/b&gt; (what was done and discussed)</source>
@@ -646,7 +646,7 @@ Lý do sửa đổi:</translation>
         <translation>Lưu</translation>
     </message>
     <message>
-        <source>Don't save</source>
+        <source>Don&apos;t save</source>
         <translation>Không lưu</translation>
     </message>
     <message>

@@ -1,19 +1,20 @@
-import io
+"""Fixtures of the command-line tests: `cli` runs `isodesk` in-process (signed in when the
+command changes data), `cli_json` reads its JSON answer."""
+
 import json
 
 import pytest
 
-from desktop.cli import main
+from tests.cli_auth import run_cli
 
 
 @pytest.fixture
-def cli(monkeypatch, capsys):
-    """Run `isodesk ARGS` in-process: returns (exit code, stdout, stderr)."""
+def cli(capsys):
+    """Run `isodesk ARGS` in-process: returns (exit code, stdout, stderr). A command that changes
+    data runs signed in as `admin` (tests.cli_auth) unless it names its own --user."""
 
     def run(*args, stdin: str | None = None):
-        if stdin is not None:
-            monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-        code = main([str(a) for a in args])
+        code = run_cli(args, stdin)
         out = capsys.readouterr()
         return code, out.out, out.err
 

@@ -15,6 +15,7 @@ from desktop.documents.iso.documents_xlsx import read_documents
 from desktop.documents.quiz_formats import read_questions
 from desktop.documents.roster_xlsx import read_roster
 from desktop.documents.xlsx_read import ExcelRefused, open_bounded
+from tests.conftest import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -190,7 +191,8 @@ def test_command_line_refuses_a_bomb_without_a_traceback(tmp_path, data_dir):
         yield SHEET_TAIL
     path = xlsx(tmp_path / "bomb.xlsx", bomb())
     out = subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(data_dir), "staff",
-                          "import", str(path)], capture_output=True, text=True, cwd=ROOT,
+                          "import", str(path), "--user", "admin", "--password-stdin"],
+                         input=PASSWORD + "\n", capture_output=True, text=True, cwd=ROOT,
                          timeout=120)
     assert out.returncode == 1
     assert "Traceback" not in out.stderr and "lớn hơn 16 MB" in out.stderr

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import main
 from desktop.documents.roster_xlsx import read_roster
 from desktop.documents.xlsx_table import HeaderNotFound
 from desktop.models.staff import StaffRepository
+from tests.cli_auth import run_cli
 
 FILES = Path(__file__).resolve().parents[1] / "fixtures" / "staff"
 
@@ -99,7 +99,7 @@ def test_one_policy_for_bad_rows_in_both_importers(data_dir, tmp_path, capsys):
                          encoding="utf-8")
 
     def run(*args):
-        code = main(["--data-dir", str(data_dir), *args, "--json"])
+        code = run_cli(["--data-dir", str(data_dir), *args, "--json"])
         captured = capsys.readouterr()
         return code, json.loads(captured.out), captured.err
 

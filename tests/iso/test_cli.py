@@ -8,10 +8,10 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from pypdf import PdfReader
 
-from desktop.cli import main
 from desktop.documents.iso.documents_xlsx import COLUMNS
 from desktop.models.db import DB_FILENAME, open_store
 from desktop.models.staff import StaffRepository
+from tests.cli_auth import run_cli
 
 from .conftest import ROSTER
 
@@ -25,7 +25,7 @@ def d(days: int) -> str:
 @pytest.fixture
 def run(data_dir, capsys):
     def run(*args, expect: int = 0):
-        code = main(["--data-dir", str(data_dir), *args])
+        code = run_cli(["--data-dir", str(data_dir), *args])
         out, err = capsys.readouterr()
         assert code == expect, (code, out, err)
         return json.loads(out) if "--json" in args and out.strip() else out, err

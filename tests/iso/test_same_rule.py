@@ -60,12 +60,12 @@ def test_a_failed_check_keeps_the_plans_dates_and_asks_for_a_revised_plan(store,
 def test_nc_plan_revises_after_a_failed_check_on_the_command_line(store, data_dir, capsys, today):
     import json
 
-    from desktop.cli import main
+    from tests.cli_auth import run_cli
 
     repo, nc = _failed(store, today)
 
     def run(*args):
-        code = main(["--data-dir", str(data_dir), "nc", *args])
+        code = run_cli(["--data-dir", str(data_dir), "nc", *args])
         out, err = capsys.readouterr()
         return code, out, err
 

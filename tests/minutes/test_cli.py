@@ -1,14 +1,13 @@
 """`isodesk minutes …`: exact JSON and exit codes, on a real data folder."""
 from __future__ import annotations
 
-import io
 import json
 
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from desktop.cli import main
+from tests.cli_auth import run_cli
 
 from ..conftest import PASSWORD
 from .helpers import raw_connection, sample, tamper
@@ -17,9 +16,7 @@ from .helpers import raw_connection, sample, tamper
 @pytest.fixture
 def run(data_dir, capsys, monkeypatch):
     def invoke(*args, stdin: str | None = None):
-        if stdin is not None:
-            monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-        code = main(["--data-dir", str(data_dir), "minutes", *args])
+        code = run_cli(["--data-dir", str(data_dir), "minutes", *args], stdin)
         out, err = capsys.readouterr()
         payload = json.loads(out) if out.strip().startswith("{") else None
         return code, payload, err

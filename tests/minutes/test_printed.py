@@ -3,7 +3,6 @@ the content code under it, or the full hash — on the command line, in the regi
 the minutes page's “Kiểm tra bản in” box."""
 from __future__ import annotations
 
-import io
 import json
 import re
 import shutil
@@ -11,9 +10,9 @@ import subprocess
 
 import pytest
 
-from desktop.cli import main
 from desktop.documents import minutes_pdf
 from desktop.models import minutes as M
+from tests.cli_auth import run_cli
 
 from ..conftest import PASSWORD
 from .helpers import pdf_pages, sample, signed, tamper
@@ -51,9 +50,7 @@ def printed_code(pdf_path) -> str:
 @pytest.fixture
 def run(data_dir, capsys, monkeypatch):
     def invoke(*args, stdin: str | None = None):
-        if stdin is not None:
-            monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-        code = main(["--data-dir", str(data_dir), "minutes", *args])
+        code = run_cli(["--data-dir", str(data_dir), "minutes", *args], stdin)
         out, err = capsys.readouterr()
         payload = json.loads(out) if out.strip().startswith("{") else None
         return code, payload, err, out

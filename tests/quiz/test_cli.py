@@ -1,14 +1,13 @@
 """`isodesk quiz …` and `isodesk training …`: the exact JSON of the issue, and exit codes."""
 from __future__ import annotations
 
-import io
 import json
 
 import pytest
 
-from desktop.cli import main
 from desktop.models.db import DB_FILENAME, open_store
 from desktop.models.quiz import bank
+from tests.cli_auth import run_cli
 
 from .conftest import MOODLE, SMALL_BANK
 
@@ -16,9 +15,7 @@ from .conftest import MOODLE, SMALL_BANK
 @pytest.fixture
 def run(qdata_dir, capsys, monkeypatch):
     def invoke(*args, stdin: str | None = None):
-        if stdin is not None:
-            monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-        code = main(["--data-dir", str(qdata_dir), *[str(a) for a in args]])
+        code = run_cli(["--data-dir", str(qdata_dir), *[str(a) for a in args]], stdin)
         out, err = capsys.readouterr()
         payload = json.loads(out) if out.strip().startswith("{") else None
         return code, payload, err
@@ -71,7 +68,7 @@ def test_bank_json_shape(run):
 def test_export_by_extension_then_import_elsewhere(run, tmp_path, name, data_dir, capsys):
     code, out, _ = run("quiz", "export", tmp_path / name, "--json")
     assert code == 0 and out["written"] == 12
-    code = main(["--data-dir", str(data_dir), "quiz", "import", str(tmp_path / name), "--json"])
+    code = run_cli(["--data-dir", str(data_dir), "quiz", "import", str(tmp_path / name), "--json"])
     result = json.loads(capsys.readouterr().out)
     assert code == 0 and result["imported"] == 12 and result["rejected"] == []
 
@@ -164,7 +161,7 @@ def test_kiosk_files_commands(run, tmp_path, data_dir, capsys):
     code, out, _ = run("quiz", "kiosk-setup", "--session", sid, "--out", tmp_path / "k.isokiosk",
                        "--label", "Máy 2", "--json")
     assert code == 0 and out["label"] == "Máy 2"
-    code = main(["--data-dir", str(data_dir), "quiz", "kiosk-open", str(tmp_path / "k.isokiosk"),
+    code = run_cli(["--data-dir", str(data_dir), "quiz", "kiosk-open", str(tmp_path / "k.isokiosk"),
                  "--json"])
     capsys.readouterr()
     assert code == 0
@@ -176,7 +173,7 @@ def test_kiosk_files_commands(run, tmp_path, data_dir, capsys):
         attempts.submit(kiosk_pc, a)
     finally:
         kiosk_pc.close(clean=False)
-    code = main(["--data-dir", str(data_dir), "quiz", "results-export", "--session", sid,
+    code = run_cli(["--data-dir", str(data_dir), "quiz", "results-export", "--session", sid,
                  "--out", str(tmp_path / "r.isoresults")])
     capsys.readouterr()
     assert code == 0

@@ -9,11 +9,11 @@ import platform
 
 import pytest
 
-from desktop.cli import main
 from desktop.documents import quiz_reports
 from desktop.models.quiz import attempts, kiosk, kiosk_files, papers, results
 from desktop.models.quiz.common import QuizError
 from desktop.views.quiz.kiosk import KioskWindow
+from tests.cli_auth import run_cli
 
 from .conftest import make_session, staff_ids
 from .test_documents_files import pdf_text, take
@@ -88,8 +88,8 @@ def test_a_repeated_import_says_it_merged_nothing(qstore, kiosk_pc, tmp_path, ca
     kiosk_files.export_results(kiosk_pc, s.id, tmp_path / "r1.isoresults")
 
     def cli_import(name):
-        code = main(["--data-dir", str(qdata_dir), "quiz", "results-import",
-                     str(tmp_path / name)])
+        code = run_cli(["--data-dir", str(qdata_dir), "quiz", "results-import",
+                        str(tmp_path / name)])
         out, err = capsys.readouterr()
         assert code == 0, err
         return out

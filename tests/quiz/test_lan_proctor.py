@@ -18,6 +18,7 @@ from desktop.views.context import ViewContext
 from desktop.views.quiz import lan_panel, proctor_view
 from desktop.views.quiz.join_screen import JoinScreen
 from desktop.views.quiz.table_models import PeopleModel
+from tests.conftest import PASSWORD
 
 from .conftest import make_session, staff_ids
 from .web_helpers import Client, screen
@@ -113,7 +114,10 @@ def test_quiz_serve_headless(qstore, qdata_dir):
     proc = subprocess.Popen(
         [sys.executable, "-m", "desktop", "--data-dir", str(qdata_dir), "quiz", "serve",
          "--session", s.id[:8], "--host", "127.0.0.1", "--port", "0", "--admit-listed",
-         "--json"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+         "--json", "--user", "giamthi", "--password-stdin"], cwd=ROOT, stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc.stdin.write(PASSWORD + "\n")      # the proctor's account, as the windows ask for
+    proc.stdin.close()
     try:
         started = json.loads(proc.stdout.readline())
         assert started["session_id"] == s.id and started["urls"] == [

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 
-from desktop.cli import main
-
 from desktop.documents.quiz_formats import xlsx
 from desktop.documents.quiz_formats.answers_csv import read_answers
 from desktop.models.quiz import paper_entry, papers
+from tests.cli_auth import run_cli
 
 from .conftest import make_session
 from .test_documents_files import take
@@ -39,7 +38,7 @@ def test_excel_difficulty_must_be_a_whole_number(tmp_path):
 
 def test_results_import_of_a_missing_file_says_not_found(qdata_dir, tmp_path, capsys):
     missing = tmp_path / "khong-co.isoresults"
-    code = main(["--data-dir", str(qdata_dir), "quiz", "results-import", str(missing)])
+    code = run_cli(["--data-dir", str(qdata_dir), "quiz", "results-import", str(missing)])
     err = capsys.readouterr().err
     assert code != 0
     assert "Không tìm thấy tệp" in err and "khong-co.isoresults" in err and "hỏng" not in err

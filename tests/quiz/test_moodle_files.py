@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import main
 from desktop.documents.quiz_formats import aiken, gift, moodle_xml, read_questions, xlsx
 from desktop.models import blobs
 from desktop.models.quiz import bank, bank_io, grading, kinds
+from tests.cli_auth import run_cli
 
 FILES = Path(__file__).resolve().parents[1] / "fixtures" / "questions"
 
@@ -152,24 +152,24 @@ def test_moodle_xml_without_its_quiz_root_says_so():
 
 
 def test_dry_run_json_and_text(data_dir, capsys):
-    code = main(["--data-dir", str(data_dir), "quiz", "import", str(FILES / "giao-vien-vi.gift"),
+    code = run_cli(["--data-dir", str(data_dir), "quiz", "import", str(FILES / "giao-vien-vi.gift"),
                  "--dry-run", "--json"])
     out = json.loads(capsys.readouterr().out)
     assert code == 1 and "imported" not in out and out["would_import"] == 6
     assert {i["key"]: i["kind"] for i in out["items"]}["GV02"] == "any"
     assert [len(i["pictures"]) for i in out["items"] if i["key"] == "GV04"] == [1]
     assert [r["line"] for r in out["rejected"]] == [32, 36]
-    code = main(["--data-dir", str(data_dir), "quiz", "import", str(FILES / "giao-vien-vi.gift"),
+    code = run_cli(["--data-dir", str(data_dir), "quiz", "import", str(FILES / "giao-vien-vi.gift"),
                  "--dry-run", "--accept-good"])
     text = capsys.readouterr().out
     assert code == 0
     assert "Đoạn quy trình sau giữ nguyên cách trình bày:\\nB1" in text    # escaped, one line
     assert "(Một trong các đáp án đúng)" in text
-    code = main(["--data-dir", str(data_dir), "quiz", "import", str(FILES / "giao-vien-vi.gift"),
+    code = run_cli(["--data-dir", str(data_dir), "quiz", "import", str(FILES / "giao-vien-vi.gift"),
                  "--accept-good", "--json"])
     out = json.loads(capsys.readouterr().out)
     assert code == 0 and out["imported"] == 6
-    again = main(["--data-dir", str(data_dir), "quiz", "import", str(FILES / "giao-vien-vi.gift"),
+    again = run_cli(["--data-dir", str(data_dir), "quiz", "import", str(FILES / "giao-vien-vi.gift"),
                   "--dry-run", "--accept-good", "--json"])
     out = json.loads(capsys.readouterr().out)
     assert again == 1 and out["would_import"] == 0 and len(out["skipped"]) == 6

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from desktop.cli import main
 from desktop.documents.quiz_formats import gift, moodle_xml, read_questions, write_questions
 from desktop.models.quiz import bank, bank_io
+from tests.cli_auth import run_cli
 
 from .conftest import MOODLE
 
@@ -52,10 +52,10 @@ def test_moodle_weights_come_back_from_our_export(store, tmp_path):
 def test_cli_export_writes_stored_weights(qdata_dir, tmp_path, capsys):
     src = tmp_path / "in.gift"
     src.write_text(WEIGHTED, encoding="utf-8")
-    assert main(["--data-dir", str(qdata_dir), "quiz", "import", str(src), "--json"]) == 0
+    assert run_cli(["--data-dir", str(qdata_dir), "quiz", "import", str(src), "--json"]) == 0
     capsys.readouterr()
     for name in ("b.gift", "b.xml", "b.json"):
-        assert main(["--data-dir", str(qdata_dir), "quiz", "export", str(tmp_path / name),
+        assert run_cli(["--data-dir", str(qdata_dir), "quiz", "export", str(tmp_path / name),
                      "--json"]) == 0
     capsys.readouterr()
     text = (tmp_path / "b.gift").read_text(encoding="utf-8")

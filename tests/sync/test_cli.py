@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import json
 
-from desktop.cli import main
+from tests.cli_auth import run_cli
 
 from .conftest import PROVINCE
 
 
 def run(capsys, *args) -> tuple[int, dict | str, str]:
-    code = main(list(args))
+    code = run_cli(list(args))
     out, err = capsys.readouterr()
     try:
         return code, json.loads(out), err

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import main
 from desktop.models.bounded import InputRefused, load_json
 from desktop.models.staff import StaffRepository
 from desktop.models.quiz import kiosk_files
@@ -22,6 +21,8 @@ from sync.envelope import MAGIC
 from sync.errors import DamagedPackage, SyncError
 from sync.peers import enroll
 from sync.parts import PART_MAGIC
+from tests.cli_auth import ensure_admin, run_cli
+from tests.conftest import PASSWORD
 
 from ..conftest import ROOT
 from .conftest import rows_of, second_district
@@ -58,7 +59,7 @@ def test_the_bounded_reader_refuses_depth_size_and_bad_text():
 
 def _cli(capsys, *args) -> tuple[int, str]:
     capsys.readouterr()
-    code = main([str(a) for a in args])
+    code = run_cli(args)
     out = capsys.readouterr()
     return code, out.err + out.out
 
@@ -178,9 +179,11 @@ def test_a_folder_import_in_a_real_process_goes_past_hostile_files(pair, tmp_pat
     damaged = bytearray(good.copied_to.read_bytes())
     damaged[-10] ^= 1
     (folder / "AAA-00004.isosync").write_bytes(bytes(damaged))
+    ensure_admin(pair.province.data_dir)
     proc = subprocess.run(
         [sys.executable, "-m", "desktop", "--data-dir", str(pair.province.data_dir), "sync",
-         "import", str(folder), "--trust-new-sender", "--json"],
+         "import", str(folder), "--trust-new-sender", "--json", "--user", "admin",
+         "--password-stdin"], input=PASSWORD + "\n",
         cwd=ROOT, capture_output=True, text=True, timeout=300,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert "Traceback" not in proc.stderr and proc.returncode == 1, proc.stderr

@@ -6,7 +6,6 @@ import uuid
 
 import pytest
 
-from desktop.cli import main
 from desktop.models import records
 from desktop.models.quiz.bulk import upsert_rows
 from desktop.models.errors import IsoDeskError
@@ -15,6 +14,7 @@ from sync import exporter, importer
 from sync.envelope import read_envelope
 from sync.errors import DamagedPackage, SenderKeyChanged
 from sync.peers import enroll, export_province_profile, get_peer
+from tests.cli_auth import run_cli
 
 from .conftest import make_unit
 from .forge import forge
@@ -96,6 +96,6 @@ def test_a_question_file_without_questions_exits_1_with_a_message(data_dir, tmp_
                                                                   text):
     path = tmp_path / "trong.gift"
     path.write_text(text, encoding="utf-8")
-    code = main(["--data-dir", str(data_dir), "quiz", "import", str(path)])
+    code = run_cli(["--data-dir", str(data_dir), "quiz", "import", str(path)])
     err = capsys.readouterr().err
     assert code == 1 and "không có câu hỏi nào" in err

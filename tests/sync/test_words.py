@@ -3,16 +3,16 @@ from __future__ import annotations
 
 import errno
 
-from desktop.cli import main
 from sync import importer
 from sync.errors import SyncError
 from sync.labels import os_reason, table_label
 from sync.reconcile import _report
 from sync.summary import ImportSummary
+from tests.cli_auth import run_cli
 
 
 def text_of(capsys, *args) -> tuple[int, str]:
-    code = main(list(args))
+    code = run_cli(list(args))
     out, err = capsys.readouterr()
     return code, out + err
 

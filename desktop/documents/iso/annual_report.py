@@ -25,6 +25,7 @@ from desktop.models.iso.report_data import ReportData, Table
 from desktop.models.iso._common import vn_date
 
 from ..output import write_pdf
+from ..xlsx_cells import put
 from ..xlsx_common import BODY_FONT, TITLE_FONT, save_atomically, style_body, style_header_row
 
 # Columns of each table that fit an A4 portrait page, by header (the Excel file has them all;
@@ -83,18 +84,18 @@ def _sheet_name(text: str, used: set[str]) -> str:
 
 
 def _write_table(ws, table: Table, start_row: int) -> int:
-    ws.cell(row=start_row, column=1, value=table.title).font = BOLD
+    put(ws, start_row, 1, table.title).font = BOLD
     header_row = start_row + 1
     for c, header in enumerate(table.headers, start=1):
-        ws.cell(row=header_row, column=c, value=header)
+        put(ws, header_row, c, header)
     style_header_row(ws, header_row, len(table.headers))
     for r, row in enumerate(table.rows, start=header_row + 1):
         for c, value in enumerate(row, start=1):
-            ws.cell(row=r, column=c, value=value)
+            put(ws, r, c, value)
     if table.rows:
         style_body(ws, header_row + 1, header_row + len(table.rows), len(table.headers))
     else:
-        ws.cell(row=header_row + 1, column=1, value="(không có)").font = BODY_FONT
+        put(ws, header_row + 1, 1, "(không có)").font = BODY_FONT
     for c, width in enumerate(table.widths or [], start=1):
         current = ws.column_dimensions[get_column_letter(c)].width or 0
         ws.column_dimensions[get_column_letter(c)].width = max(current, width)
@@ -104,7 +105,7 @@ def _write_table(ws, table: Table, start_row: int) -> int:
 def _text_rows(ws, text: str, row: int, width_cols: int = 6) -> int:
     for paragraph in [p for p in (text or "").split("\n") if p.strip()] or ["(chưa viết)"]:
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width_cols)
-        cell = ws.cell(row=row, column=1, value=paragraph)
+        cell = put(ws, row, 1, paragraph)
         cell.font = BODY_FONT
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         ws.row_dimensions[row].height = max(16, 16 * (1 + len(paragraph) // 110))
@@ -127,11 +128,11 @@ def write_xlsx(path: Path, data: ReportData) -> Path:
         ("Kỳ báo cáo", f"Năm {data.year} (01/01/{data.year} – 31/12/{data.year})"),
         ("Số liệu tính đến ngày", vn_date(data.cut_off)),
     ]
-    info["A1"] = f"BÁO CÁO {SUBJECT.format(year=data.year).upper()}"
+    put(info, 1, 1, f"BÁO CÁO {SUBJECT.format(year=data.year).upper()}")
     info["A1"].font = TITLE_FONT
     for i, (label, value) in enumerate(lines, start=3):
-        info.cell(row=i, column=1, value=label).font = BOLD
-        info.cell(row=i, column=2, value=value).font = BODY_FONT
+        put(info, i, 1, label).font = BOLD
+        put(info, i, 2, value).font = BODY_FONT
     info.column_dimensions["A"].width = 24
     info.column_dimensions["B"].width = 70
     numbers = appendix_numbers(data)
@@ -154,27 +155,27 @@ def write_xlsx(path: Path, data: ReportData) -> Path:
         for col in "CDEF":
             ws.column_dimensions[col].width = 16
         ws.merge_cells("A1:F1")
-        ws["A1"] = f"{shown}. " + (section.title.upper() if section.level == 1
-                                    else section.title)
+        put(ws, 1, 1, f"{shown}. " + (section.title.upper() if section.level == 1
+                                      else section.title))
         ws["A1"].font = TITLE_FONT
         ws["A1"].alignment = Alignment(wrap_text=True)
         row = 3
         facts = data.facts.get(section.figures, []) if section.figures else []
         if facts:
-            ws.cell(row=row, column=1, value="Chỉ tiêu")
-            ws.cell(row=row, column=2, value="Số liệu")
+            put(ws, row, 1, "Chỉ tiêu")
+            put(ws, row, 2, "Số liệu")
             style_header_row(ws, row, 2)
             for j, (label, value) in enumerate(facts, start=row + 1):
-                ws.cell(row=j, column=1, value=label)
-                ws.cell(row=j, column=2, value=value)
+                put(ws, j, 1, label)
+                put(ws, j, 2, value)
             style_body(ws, row + 1, row + len(facts), 2)
             row += len(facts) + 2
-        ws.cell(row=row, column=1, value="Nội dung").font = BOLD
+        put(ws, row, 1, "Nội dung").font = BOLD
         row = _text_rows(ws, section.text, row + 1) + 1
         for table in data.tables_for(section):
-            ws.cell(row=row, column=1, value=(f"Chi tiết: Phụ lục {roman(numbers[table.key])} — "
-                                              f"{table.title} (trang tính "
-                                              f"\"{table_sheets[table.key]}\")")).font = BODY_FONT
+            put(ws, row, 1, f"Chi tiết: Phụ lục {roman(numbers[table.key])} — "
+                            f"{table.title} (trang tính "
+                            f"\"{table_sheets[table.key]}\")").font = BODY_FONT
             row += 1
     for key, number in numbers.items():
         ws = wb.create_sheet(table_sheets[key])

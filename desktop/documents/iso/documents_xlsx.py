@@ -15,6 +15,7 @@ from desktop.models.iso.documents import (
     KIND_LABELS_VI, STANDARD_LABELS_VI, STATE_LABELS_VI, Document,
 )
 
+from ..xlsx_cells import put, put_row
 from ..xlsx_common import (
     TITLE_FONT, cell_text, save_atomically, style_body,
     style_header_row,
@@ -65,12 +66,12 @@ def _sheet_with_header(title: str, subtitle: str):
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET
-    ws["A1"] = title
+    put(ws, 1, 1, title)
     ws["A1"].font = TITLE_FONT
-    ws["A2"] = subtitle
+    put(ws, 2, 1, subtitle)
     ws["A2"].font = Font(name="Times New Roman", size=11, italic=True)
     for col, (_, header, width) in enumerate(COLUMNS, start=1):
-        ws.cell(row=3, column=col, value=header)
+        put(ws, 3, col, header)
         ws.column_dimensions[get_column_letter(col)].width = width
     style_header_row(ws, 3, len(COLUMNS))
     ws.freeze_panes = "C4"
@@ -107,7 +108,7 @@ def write_template(path: Path) -> Path:
     ]
     for r, example in enumerate(examples, start=FIRST_DATA_ROW):
         for c, value in enumerate(example, start=1):
-            ws.cell(row=r, column=c, value=value)
+            put(ws, r, c, value)
     style_body(ws, FIRST_DATA_ROW, FIRST_DATA_ROW + len(examples) - 1, len(COLUMNS))
     _validations(ws, FIRST_DATA_ROW + TEMPLATE_ROWS)
     _legend(wb)
@@ -125,8 +126,8 @@ def _legend(wb) -> None:
              ("Quy tắc", "Ngày phê duyệt ≤ ngày hiệu lực ≤ ngày hết hiệu lực ≤ hôm nay."),
              ("Quy tắc", "Tệp có dòng lỗi thì không dòng nào được nhập.")]
     for r, (a, b) in enumerate(rows, start=1):
-        ws.cell(row=r, column=1, value=a)
-        ws.cell(row=r, column=2, value=b)
+        put(ws, r, 1, a)
+        put(ws, r, 2, b)
     style_header_row(ws, 1, 2)
     style_body(ws, 2, len(rows), 2)
     ws.column_dimensions["A"].width = 18
@@ -167,7 +168,7 @@ def export_documents(path: Path, docs: list[Document], unit_name: str = "") -> P
                     for v in (d.approved_on, d.effective_on, d.obsolete_on)),
                   d.department, d.note]
         for c, value in enumerate(values, start=1):
-            ws.cell(row=r, column=c, value=value)
+            put(ws, r, c, value)
     last = FIRST_DATA_ROW + len(docs) - 1
     if docs:
         style_body(ws, FIRST_DATA_ROW, last, len(COLUMNS))
@@ -176,11 +177,13 @@ def export_documents(path: Path, docs: list[Document], unit_name: str = "") -> P
         ws.cell(row=r, column=5).alignment = Alignment(horizontal="center", vertical="top")
     ws.auto_filter.ref = f"A3:{get_column_letter(len(COLUMNS))}{max(last, FIRST_DATA_ROW)}"
     files = wb.create_sheet("Tệp đính kèm")
-    files.append(["Mã tài liệu", "Phiên bản", "Tên tệp", "Dung lượng (byte)", "SHA-256"])
+    put_row(files, 1, ["Mã tài liệu", "Phiên bản", "Tên tệp", "Dung lượng (byte)", "SHA-256"])
     style_header_row(files, 1, 5)
+    r = 1
     for d in docs:
         for f in d.files:
-            files.append([d.code, d.revision, f.file_name, f.size, f.sha256])
+            r += 1
+            put_row(files, r, [d.code, d.revision, f.file_name, f.size, f.sha256])
     for col, w in zip("ABCDE", (16, 11, 40, 16, 66)):
         files.column_dimensions[col].width = w
     return save_atomically(wb, path)

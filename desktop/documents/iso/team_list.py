@@ -29,6 +29,7 @@ from desktop.models.iso.team import TeamDecision, TeamMember, members_who_left, 
 from desktop.models.vntext import nfc
 
 from ..output import write_pdf
+from ..xlsx_cells import put
 from ..xlsx_common import (
     BODY_FONT, TITLE_FONT, save_atomically, style_body, style_header_row,
 )
@@ -118,30 +119,30 @@ def export_team_xlsx(path: Path, data: TeamListData) -> Path:
              (data.decision_line, Font(name="Times New Roman", size=12, italic=True))]
     for r, (text, font) in enumerate(lines, start=1):
         ws.merge_cells(f"A{r}:{last}{r}")
-        cell = ws.cell(row=r, column=1, value=nfc(text))
+        cell = put(ws, r, 1, nfc(text))
         cell.font = font
         cell.alignment = Alignment(horizontal="center" if r > 2 else "left", vertical="center")
     header_row = len(lines) + 2
     for c, (h, w) in enumerate(zip(HEADERS, WIDTHS_XLSX), start=1):
-        ws.cell(row=header_row, column=c, value=h)
+        put(ws, header_row, c, h)
         ws.column_dimensions[chr(64 + c)].width = w
     style_header_row(ws, header_row, ncols)
     rows = data.rows()
     for i, row in enumerate(rows, start=header_row + 1):
         for c, value in enumerate(row, start=1):
-            cell = ws.cell(row=i, column=c, value=int(value) if c == 1 else value)
+            cell = put(ws, i, c, int(value) if c == 1 else value)
             if c == 5:
                 cell.number_format = "@"  # keep the leading 0 of phone numbers
     style_body(ws, header_row + 1, header_row + len(rows), ncols)
     for i in range(header_row + 1, header_row + len(rows) + 1):
         ws.cell(row=i, column=1).alignment = Alignment(horizontal="center", vertical="top")
     foot = header_row + len(rows) + 2
-    ws.cell(row=foot, column=4, value=nfc(f"{data.place}, ngày {data.day:%d} tháng "
-                                          f"{data.day:%m} năm {data.day:%Y}")).font = Font(
+    put(ws, foot, 4, nfc(f"{data.place}, ngày {data.day:%d} tháng "
+                         f"{data.day:%m} năm {data.day:%Y}")).font = Font(
         name="Times New Roman", size=12, italic=True)
-    ws.cell(row=foot + 1, column=4, value=data.signer_title.upper()).font = Font(
+    put(ws, foot + 1, 4, data.signer_title.upper()).font = Font(
         name="Times New Roman", size=12, bold=True)
-    ws.cell(row=foot + 5, column=4, value=data.signer_name).font = Font(
+    put(ws, foot + 5, 4, data.signer_name).font = Font(
         name="Times New Roman", size=12, bold=True)
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     ws.print_title_rows = f"{header_row}:{header_row}"

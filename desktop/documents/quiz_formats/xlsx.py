@@ -24,6 +24,7 @@ from desktop.models.quiz.common import LETTERS
 from desktop.models.quiz.pictures import MAX_BYTES, Picture, sniff
 from desktop.models.vntext import convert_legacy, fold, nfc
 
+from ..xlsx_cells import put, put_row
 from ..xlsx_common import TITLE_FONT, WRAP, cell_text, save_atomically, style_body, style_header_row
 from ..xlsx_read import open_bounded
 from ..xlsx_table import read_table
@@ -218,16 +219,16 @@ def _sheet(wb: Workbook, questions: list[dict], topics: dict[str, str], *, title
            pictures: dict | None = None) -> None:
     ws = wb.active
     ws.title = SHEET
-    ws["A1"] = title
+    put(ws, 1, 1, title)
     ws["A1"].font = TITLE_FONT
-    ws["A2"] = ("Mỗi dòng một câu hỏi. Chủ đề: ghi mã hoặc tên chủ đề (xem trang \"Chủ đề\"). "
-                "Đáp án đúng: chữ cái của phương án, nhiều đáp án thì ghi A, C. Loại câu: "
-                + ", ".join(kinds.KIND_LABELS_VI.values()) + " (bỏ trống: theo đáp án). "
-                "Trọng số: mỗi phương án một số, cách nhau bởi dấu chấm phẩy (bỏ trống: mặc "
-                "định). Hình: đặt lên ô câu hỏi hoặc ô phương án của dòng. Độ khó: 1 dễ, "
-                "2 trung bình, 3 khó.")
+    put(ws, 2, 1, "Mỗi dòng một câu hỏi. Chủ đề: ghi mã hoặc tên chủ đề (xem trang \"Chủ đề\"). "
+                  "Đáp án đúng: chữ cái của phương án, nhiều đáp án thì ghi A, C. Loại câu: "
+                  + ", ".join(kinds.KIND_LABELS_VI.values()) + " (bỏ trống: theo đáp án). "
+                  "Trọng số: mỗi phương án một số, cách nhau bởi dấu chấm phẩy (bỏ trống: mặc "
+                  "định). Hình: đặt lên ô câu hỏi hoặc ô phương án của dòng. Độ khó: 1 dễ, "
+                  "2 trung bình, 3 khó.")
     for c, (h, w) in enumerate(zip(HEADERS, WIDTHS), start=1):
-        ws.cell(row=HEADER_ROW, column=c, value=h)
+        put(ws, HEADER_ROW, c, h)
         ws.column_dimensions[get_column_letter(c)].width = w
     style_header_row(ws, HEADER_ROW, len(HEADERS))
     for r, q in enumerate(questions, start=HEADER_ROW + 1):
@@ -240,10 +241,7 @@ def _sheet(wb: Workbook, questions: list[dict], topics: dict[str, str], *, title
             else None
         values += [", ".join(LETTERS[i] for i in q["correct"]), weights,
                    q.get("explanation", "")]
-        for c, v in enumerate(values, start=1):
-            cell = ws.cell(row=r, column=c, value=v)
-            if isinstance(v, str) and v.startswith("="):
-                cell.data_type = "s"     # text, not a formula
+        put_row(ws, r, values)
         _place_pictures(ws, r, (pictures or {}).get(q.get("id"), []))
     last = HEADER_ROW + max(len(questions), 1)
     style_body(ws, HEADER_ROW + 1, last, len(HEADERS))
@@ -258,9 +256,9 @@ def _sheet(wb: Workbook, questions: list[dict], topics: dict[str, str], *, title
     kind_list.add(f"E{HEADER_ROW + 1}:E{HEADER_ROW + 1000}")
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
     ts = wb.create_sheet(TOPIC_SHEET)
-    ts.append(["Mã chủ đề", "Tên chủ đề"])
-    for code, name in topics.items():
-        ts.append([code, name])
+    put_row(ts, 1, ["Mã chủ đề", "Tên chủ đề"])
+    for r, (code, name) in enumerate(topics.items(), start=2):
+        put_row(ts, r, [code, name])
     style_header_row(ts, 1, 2)
     ts.column_dimensions["A"].width = 16
     ts.column_dimensions["B"].width = 60

@@ -126,6 +126,42 @@ def m0004_staff_exemption(db: Database) -> None:
     db.execute("ALTER TABLE staff ADD COLUMN exempt_reason TEXT NOT NULL DEFAULT ''")
 
 
+@migrations(name="0005_anchors_local_state")
+def m0005_anchors_local_state(db: Database) -> None:
+    # Where the audit chain's head was recorded outside the log: signed checkpoints, packages
+    # sent, acknowledgements received; at a province also each district's head as its packages
+    # stated it. Append-only, like the log. Never synced.
+    db.execute(
+        """CREATE TABLE audit_anchors (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            seq INTEGER NOT NULL CHECK (seq >= 0),
+            hash TEXT NOT NULL,
+            at TEXT NOT NULL,
+            ref TEXT NOT NULL DEFAULT '',
+            detail TEXT NOT NULL DEFAULT '{}'
+        )"""
+    )
+    db.execute("CREATE INDEX idx_audit_anchors_unit ON audit_anchors(unit, kind, seq)")
+    db.execute(
+        """CREATE TRIGGER audit_anchors_no_update BEFORE UPDATE ON audit_anchors
+           BEGIN SELECT RAISE(ABORT, 'audit_anchors is append-only'); END"""
+    )
+    db.execute(
+        """CREATE TRIGGER audit_anchors_no_delete BEFORE DELETE ON audit_anchors
+           BEGIN SELECT RAISE(ABORT, 'audit_anchors is append-only'); END"""
+    )
+    # Bookkeeping of this installation (last full integrity check, last command-line backup):
+    # not records, not synced, not audited.
+    db.execute(
+        """CREATE TABLE local_state (
+            key TEXT PRIMARY KEY NOT NULL,
+            value TEXT
+        )"""
+    )
+
+
 @migrations(name="0006_staff_birth_gender_rank")
 def m0006_staff_birth_gender_rank(db: Database) -> None:
     # What offices' staff lists carry besides the name and post: the date of birth (a full date

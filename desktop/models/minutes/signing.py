@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .. import audit, blobs, crypto, ownership, records, users
+from .. import anchors, audit, blobs, crypto, ownership, records, users
 from ..db import Store, now_iso
 from ..errors import IsoDeskError, PermissionDenied, ReadOnlyRecord, ValidationError
 from ..unit import get_profile
@@ -179,6 +179,7 @@ def sign(store: Store, target_id: str, username: str, password: str, meaning: st
             name = "bien-ban-" + "".join(c if c.isalnum() else "-" for c in final.number) + ".pdf"
             pdf_digest = blobs.put_blob(store, pdf, name=name, media_type="application/pdf")
             records.update(store, "minutes_revisions", rev.id, {"pdf_sha256": pdf_digest})
+    anchors.checkpoint(store, "minutes_signed")
     return load_revision(store, rev.id)
 
 

@@ -312,7 +312,8 @@ class DocumentsTab(QWidget):
     def _worker_store(self):
         from desktop.models.db import open_store
 
-        store = open_store(self.ctx.store.path, actor=self.ctx.store.actor, migrate=False)
+        store = open_store(self.ctx.store.path, actor=self.ctx.store.actor, migrate=False,
+                           check=False)
         try:
             yield store
         finally:

@@ -12,7 +12,7 @@ def with_own_store(store: Store, fn: Callable[[Store], Any]) -> Callable[[], Any
     path, actor = store.path, store.actor
 
     def job():
-        own = open_store(path, actor=actor, migrate=False)
+        own = open_store(path, actor=actor, migrate=False, check=False)
         try:
             return fn(own)
         finally:

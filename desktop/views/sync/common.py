@@ -48,7 +48,7 @@ def in_background(widget: QWidget, store, work: Callable[[Any], Any],
     path, actor = store.path, store.actor
 
     def job():
-        own = open_store(path, actor=actor)
+        own = open_store(path, actor=actor, check=False)
         try:
             return work(own)
         finally:
