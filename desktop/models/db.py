@@ -12,12 +12,13 @@ import shutil
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Iterator
 
 from . import atomic
 from .errors import DatabaseDamaged, IsoDeskError
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 DB_FILENAME = "isodesk.sqlite"
 BACKUP_DIRNAME = "backups"
@@ -58,14 +59,21 @@ class Store:
     """
 
     path: Path
-    db: sqlite_utils.Database
+    conn: sqlite3.Connection = field(repr=False)
     actor: str = "system"
     unit_code: str = ""
     _closed: bool = field(default=False, repr=False)
+    _db: sqlite_utils.Database | None = field(default=None, repr=False)
 
     @property
-    def conn(self) -> sqlite3.Connection:
-        return self.db.conn
+    def db(self) -> sqlite_utils.Database:
+        """The connection as a sqlite-utils Database (made on first use: importing sqlite-utils
+        costs more than the rest of opening the file, and only migrations need it)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
 
     @property
     def data_dir(self) -> Path:
@@ -187,13 +195,13 @@ def open_store(
         conn = connect(path)
     except sqlite3.DatabaseError as exc:
         raise DatabaseDamaged(path, str(exc), latest_backup(path.parent / BACKUP_DIRNAME)) from exc
-    db = sqlite_utils.Database(conn)
-    store = Store(path=path, db=db, actor=actor)
+    store = Store(path=path, conn=conn, actor=actor)
     if migrate:
-        pending = pending_migrations(db)
-        if pending and existed and _has_user_tables(conn):
-            backup_database(conn, path.parent / BACKUP_DIRNAME, "pre-migrate")
-        apply_migrations(db)
+        pending = pending_migrations(conn)
+        if pending:
+            if existed and _has_user_tables(conn):
+                backup_database(conn, path.parent / BACKUP_DIRNAME, "pre-migrate")
+            apply_migrations(store.db)
     from .unit import current_unit_code
 
     store.unit_code = current_unit_code(store) or ""
