@@ -19,4 +19,11 @@ def _version() -> str:
             return "0.0.0"
 
 
-__version__ = _version()
+def __getattr__(name: str) -> str:
+    # `desktop.__version__` is looked up when asked for: reading the installed metadata loads
+    # importlib.metadata and the email package, which a start of the GUI need not wait for.
+    if name == "__version__":
+        global __version__
+        __version__ = _version()
+        return __version__
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
