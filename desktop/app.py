@@ -167,11 +167,8 @@ def run_gui(data_dir: Path, *, demo: bool = False,
 
 
 def _run(app: QApplication, data_dir: Path, *, demo: bool, prepare, unclean) -> int:
-    from desktop.views.context import ViewContext
-    from desktop.views.login import LoginDialog
-    from desktop.views.main_window import MainWindow
-    from desktop.views.sections import STARTUP_HOOKS
-    from desktop.views.setup_wizard import SetupWizard
+    # Each screen's module is imported when it is first shown: the sign-in comes sooner when it
+    # waits only for its own (tests/views/test_startup_imports.py keeps it so).
     from desktop.views.startup import StartupSplash, prepare_in_background, show_unclean_end
 
     install_translators(app, "vi")        # until the data file says which language
@@ -205,6 +202,8 @@ def _run(app: QApplication, data_dir: Path, *, demo: bool, prepare, unclean) -> 
         admin = None
         if get_profile(store) is None:
             show_unclean_end(None, unclean)
+            from desktop.views.setup_wizard import SetupWizard
+
             wizard = SetupWizard(store)
             if not wizard.exec():
                 return 0
@@ -233,10 +232,16 @@ def _run(app: QApplication, data_dir: Path, *, demo: bool, prepare, unclean) -> 
             if admin is not None:
                 user, admin = admin, None
             elif user is None:
+                from desktop.views.login import LoginDialog
+
                 login = LoginDialog(store, hint=hint, username="admin" if demo else "")
                 if not login.exec():
                     return 0
                 user = login.user
+            from desktop.views.context import ViewContext
+            from desktop.views.main_window import MainWindow
+            from desktop.views.sections import STARTUP_HOOKS
+
             ctx = ViewContext(store, user, demo=demo)
             window = MainWindow(ctx)
             window.show()
