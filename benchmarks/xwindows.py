@@ -194,10 +194,13 @@ class Keyboard:
         self.t.XTestFakeKeyEvent(dpy, code, 0, 0)
         x.XFlush(dpy)
 
-    def type(self, text: str) -> None:
-        """Lowercase letters and digits only (no shift needed)."""
+    def type(self, text: str, interval: float = 0.0) -> None:
+        """Lowercase letters and digits only (no shift needed); `interval` seconds after each
+        key, as a person types."""
         for ch in text:
             self.press(ch)
+            if interval:
+                time.sleep(interval)
 
 
 class Xvfb:

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import importlib
 import sys
+import threading
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -111,6 +112,35 @@ def install_excepthook(data_dir: Path) -> None:
                                 "Your saved work is safe.").replace("%1", str(log_path)))
 
     sys.excepthook = hook
+
+
+_preloading: threading.Thread | None = None
+
+
+def preload_main_window() -> threading.Thread:
+    """While the person types their password, import what the main window shows first (its
+    module, its first page, every model that gives the overview a figure) on a thread of its own,
+    so that signing in waits for the password check and the window, not for Python's imports.
+    Only modules are loaded there (no widget is made off the UI thread); an import the UI
+    thread needs meanwhile waits for the thread's, as Python's import lock has it."""
+    global _preloading
+    if _preloading is None:
+        def load():
+            try:
+                from desktop.models.registry import load_all
+                from desktop.views.sections import SECTIONS
+
+                importlib.import_module("desktop.views.main_window")
+                importlib.import_module(SECTIONS[0].factory.partition(":")[0])
+                load_all()
+            except Exception:  # the UI thread imports it again and reports what went wrong
+                import logging
+
+                logging.getLogger("isodesk.gui").exception("preloading the main window")
+
+        _preloading = threading.Thread(target=load, name="isodesk-preload")
+        _preloading.start()
+    return _preloading
 
 
 def backup_at_session_end(app: QGuiApplication, store: Store):
@@ -235,6 +265,7 @@ def _run(app: QApplication, data_dir: Path, *, demo: bool, prepare, unclean) -> 
                 from desktop.views.login import LoginDialog
 
                 login = LoginDialog(store, hint=hint, username="admin" if demo else "")
+                QTimer.singleShot(0, preload_main_window)  # once the sign-in is on screen
                 if not login.exec():
                     return 0
                 user = login.user
