@@ -15,7 +15,7 @@ class MigrationSet:
     (`migrations = MigrationSet("core")`, then `@migrations(name="0001_initial")` on a function
     taking the database), but without importing sqlite-utils: opening a file whose schema is
     current only compares names (`migrations.pending_names`); sqlite-utils applies the steps
-    when some are pending (`migrations.to_sqlite_utils`)."""
+    when some are pending (`migrations.migration_sets`)."""
 
     def __init__(self, name: str):
         self.name = name
