@@ -2,8 +2,9 @@
 
 1. Answer given → committed → next question shown, at the 95th percentile, with one million
    answers already stored: measured through the real kiosk widget (offscreen), pressing "1"
-   (the answer is committed with synchronous=FULL before the key press returns) then Enter (the
-   next question is laid out and painted). Target < 30 ms.
+   (the answer is committed before the key press returns) then Enter, and the clock stops once
+   the next question is laid out (the posted layout requests processed) and painted (a
+   synchronous repaint of the window). Target < 30 ms, with that included.
 2. Item analysis over 10,000 submitted attempts of 30 questions (300,000 answers): the
    `quiz stats` computation from the database. Target < 1 s.
 
@@ -175,9 +176,9 @@ def bench_answer(quick: bool) -> list[Result]:
                     t = time.perf_counter()
                     QTest.keyClick(kiosk, Qt.Key.Key_1)       # the answer, committed
                     QTest.keyClick(kiosk, Qt.Key.Key_Return)  # the next question
-                    kiosk.repaint()                           # … laid out and painted
+                    app.processEvents()      # … laid out (the posted layout requests run)
+                    kiosk.repaint()          # … and painted, all inside the timing
                     samples.append((time.perf_counter() - t) * 1000)
-                    app.processEvents()
                 assert kiosk.stack.currentWidget() is kiosk.review
                 kiosk.submit("user")
                 kiosk.show_welcome()
