@@ -99,6 +99,7 @@ class Watcher:
         self.fd = self.x.XConnectionNumber(self.dpy)
         self._net_wm_name = self.x.XInternAtom(self.dpy, b"_NET_WM_NAME", 0)
         self._wm_name = self.x.XInternAtom(self.dpy, b"WM_NAME", 0)
+        self._net_wm_pid = self.x.XInternAtom(self.dpy, b"_NET_WM_PID", 0)
 
     def close(self) -> None:
         if self.dpy:
@@ -128,10 +129,26 @@ class Watcher:
                     return raw.decode("utf-8", "replace")
         return ""
 
+    def pid(self, window: int) -> int | None:
+        """The process that made the window (_NET_WM_PID, which Qt sets), or None."""
+        actual, fmt = ctypes.c_ulong(), ctypes.c_int()
+        n, after, data = ctypes.c_ulong(), ctypes.c_ulong(), ctypes.c_void_p()
+        status = self.x.XGetWindowProperty(
+            self.dpy, window, self._net_wm_pid, 0, 1, 0, ANY_PROPERTY_TYPE, ctypes.byref(actual),
+            ctypes.byref(fmt), ctypes.byref(n), ctypes.byref(after), ctypes.byref(data))
+        if status != 0 or not data.value:
+            return None
+        try:
+            # format 32 properties come as C longs, whatever their width
+            return ctypes.cast(data.value, ctypes.POINTER(ctypes.c_long))[0] \
+                if fmt.value == 32 and n.value else None
+        finally:
+            self.x.XFree(data)
+
     def wait_mapped(self, wanted, timeout: float, alive=lambda: True) -> tuple[float, int]:
-        """Block until a top-level window whose title satisfies `wanted(title)` is mapped;
+        """Block until a top-level window for which `wanted(title, window)` is true is mapped;
         (perf_counter() when its MapNotify arrived, the window id). RuntimeError on timeout or
-        when `alive()` turns false."""
+        when `alive()` turns false; `wanted` may raise to give up early (an unexpected window)."""
         deadline = time.perf_counter() + timeout
         ev = XEvent()
         while True:
@@ -140,7 +157,7 @@ class Watcher:
                 if ev.type == MAP_NOTIFY:
                     at = time.perf_counter()
                     window = ev.xmap.window
-                    if wanted(self.title(window)):
+                    if wanted(self.title(window), window):
                         return at, window
             left = deadline - time.perf_counter()
             if left <= 0:

@@ -117,7 +117,7 @@ def install_excepthook(data_dir: Path) -> None:
 _preloading: threading.Thread | None = None
 
 
-def preload_main_window() -> threading.Thread:
+def preload_main_window(*, province: bool = False) -> threading.Thread:
     """While the person types their password, import what the main window shows first (its
     module, its first page, every model that gives the overview a figure) on a thread of its own,
     so that signing in waits for the password check and the window, not for Python's imports.
@@ -131,7 +131,9 @@ def preload_main_window() -> threading.Thread:
                 from desktop.views.sections import SECTIONS
 
                 importlib.import_module("desktop.views.main_window")
-                importlib.import_module(SECTIONS[0].factory.partition(":")[0])
+                first = importlib.import_module(SECTIONS[0].factory.partition(":")[0])
+                if hasattr(first, "preload"):  # a section that picks its page when shown
+                    first.preload(province=province)
                 load_all()
             except Exception:  # the UI thread imports it again and reports what went wrong
                 import logging
@@ -265,7 +267,10 @@ def _run(app: QApplication, data_dir: Path, *, demo: bool, prepare, unclean) -> 
                 from desktop.views.login import LoginDialog
 
                 login = LoginDialog(store, hint=hint, username="admin" if demo else "")
-                QTimer.singleShot(0, preload_main_window)  # once the sign-in is on screen
+                profile = get_profile(store)
+                at_province = profile is not None and profile.is_province
+                # once the sign-in is on screen
+                QTimer.singleShot(0, lambda: preload_main_window(province=at_province))
                 if not login.exec():
                     return 0
                 user = login.user
