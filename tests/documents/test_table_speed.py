@@ -90,3 +90,27 @@ def test_one_line_cells_skip_the_paragraph():
     assert isinstance(tables.cell("Đã ban hành", st, 200), tables.LineCell)
     for text in ("dòng một\ndòng hai", "có\u00a0khoảng", "", "một câu rất dài " * 20):
         assert not isinstance(tables.cell(text, st, 200), tables.LineCell)
+
+
+def test_a_long_table_is_split_in_time_proportional_to_its_length(monkeypatch):
+    """Every Table made while a long table is laid out (the page's parts and reportlab's own
+    splits of them) together hold a few times the table's rows (each row is in about five),
+    not rows × pages (for 1,600 rows over 90 pages, some 70,000)."""
+    made = []
+    real = tables.Table
+
+    class Counting(real):
+        def __init__(self, data, *a, **k):
+            made.append(len(data))
+            super().__init__(data, *a, **k)
+
+    monkeypatch.setattr(tables, "Table", Counting)
+    register_fonts()
+    setup = PageSetup()
+    for n in (400, 1600):
+        made.clear()
+        doc = SimpleDocTemplate(io.BytesIO(), pagesize=setup.pagesize)
+        table = data_table(HEADERS, _rows(n))
+        assert isinstance(table, tables.PagedTable)
+        doc.build([table])
+        assert sum(made) < 6 * n, (n, sum(made), len(made))

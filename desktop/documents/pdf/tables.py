@@ -187,10 +187,7 @@ def data_table(headers: list[str], rows: list[list[str]],
     # flowable
     data = [[[cell(h, st["table_head"], widths[c])] for c, h in enumerate(headers)]]
     data += [[[cell(v, cell_style(c), widths[c])] for c, v in enumerate(r)] for r in rows]
-    table = Table(
-        data, colWidths=widths, rowHeights=row_heights(data, widths), hAlign="CENTER",
-        repeatRows=1 if repeat_header else 0, splitInRow=1,
-    )
+    heights = row_heights(data, widths)
     commands = [
         ("FONT", (0, 0), (-1, -1), st["table_cell"].fontName, CELL_SIZE),
         ("GRID", (0, 0), (-1, -1), 0.5, black),
@@ -203,5 +200,93 @@ def data_table(headers: list[str], rows: list[list[str]],
     ]
     if zebra:
         commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, ZEBRA_GREY]))
-    table.setStyle(TableStyle(commands))
+    if repeat_header and heights is not None and len(data) > PAGED_ROWS:
+        return PagedTable(data[0], data[1:], widths, heights[0], heights[1:], commands)
+    return _table(data, widths, heights, TableStyle(commands), repeat_header)
+
+
+PAGED_ROWS = 40      # more rows than a page holds: split page by page (PagedTable)
+
+
+def _table(data, widths, heights, style: TableStyle, repeat_header: bool = True) -> Table:
+    table = Table(data, colWidths=widths, rowHeights=heights, hAlign="CENTER",
+                  repeatRows=1 if repeat_header else 0, splitInRow=1)
+    table.setStyle(style)
     return table
+
+
+class PagedTable(Flowable):
+    """A long table with its header repeated, split page by page in time proportional to the
+    page. Reportlab's Table, at each page break, makes a new Table of all the remaining rows and
+    measures them again, so a table of n rows over p pages costs n × p row steps (the yearly
+    report of a large district grew as the square of its length). This one keeps the rows'
+    heights (measured once) and their running sums: at a page break it finds how many rows fit
+    and lets reportlab split a Table of just those rows and the next one, keeping the rest.
+
+    The pages are reportlab's own, line for line: the page's part comes from reportlab's split,
+    and a part that continues the table from an earlier page is made the way reportlab makes it
+    (the split of a Table that starts with the row before), so its grid is drawn in the same
+    pieces and order. A row taller than what is left of a page goes to reportlab's split of all
+    the remaining rows, which may cut it."""
+
+    def __init__(self, header, rows, widths, header_height: float, heights: list[float],
+                 commands: list[tuple], previous: tuple | None = None):
+        super().__init__()
+        self.hAlign = "CENTER"
+        self._header, self._rows, self._widths = header, rows, widths
+        self._header_height, self._heights = header_height, heights
+        self._commands = commands
+        self._previous = previous        # (row, height) this part continues from
+        self._ends = []                  # running sums of the rows' heights
+        total = 0.0
+        for h in heights:
+            total += h
+            self._ends.append(total)
+        self._whole: Table | None = None
+
+    def _rest(self, start: int) -> "PagedTable":
+        return PagedTable(self._header, self._rows[start:], self._widths, self._header_height,
+                          self._heights[start:], self._commands,
+                          previous=(self._rows[start - 1], self._heights[start - 1]))
+
+    def _made(self, stop: int) -> Table:
+        """A Table of the header and the first `stop` rows, as reportlab would have it here."""
+        rows, heights = self._rows[:stop], self._heights[:stop]
+        style = TableStyle(self._commands)
+        if self._previous is None:
+            return _table([self._header] + rows, self._widths,
+                          [self._header_height] + heights, style)
+        row, height = self._previous
+        table = _table([self._header, row] + rows, self._widths,
+                       [self._header_height, height] + heights, style)
+        parts = table.split(sum(self._widths), self._header_height + height)
+        return parts[-1]     # the continuation: the header and the rows after `row`
+
+    def wrap(self, availWidth, availHeight):
+        self.width = sum(self._widths)
+        self.height = self._header_height + (self._ends[-1] if self._ends else 0.0)
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        import bisect
+
+        room = availHeight - self._header_height
+        fit = bisect.bisect_right(self._ends, room)   # rows whose bottoms are within the room
+        if fit >= len(self._rows):
+            return [self._made(len(self._rows))]
+        if fit == 0:
+            # not one whole row: reportlab may cut the first row (that depends on it alone, so
+            # a Table of the first two rows tells), else the table goes to the next page
+            if not self._made(min(2, len(self._rows))).split(availWidth, availHeight):
+                return []
+            return self._made(len(self._rows)).split(availWidth, availHeight)
+        parts = self._made(fit + 1).split(availWidth, availHeight)
+        if len(parts) != 2 or len(parts[0]._cellvalues) != fit + 1:  # reportlab decided else
+            return self._made(len(self._rows)).split(availWidth, availHeight)
+        return [parts[0], self._rest(fit)]
+
+    def draw(self):   # the whole table fitted where it stands
+        if self._whole is None:
+            self._whole = self._made(len(self._rows))
+        self._whole.wrapOn(self.canv, self.width, self.height)
+        self._whole.drawOn(self.canv, 0, 0)
