@@ -1,12 +1,14 @@
 """Start-up, measured from outside on a real X server: launch → the sign-in window mapped, against a
 bare PySide6 QMainWindow started and timed the same way, in interleaved runs; launch → the
-program's first window mapped (the splash, shown at once); then sign-in → the main window mapped (the password typed through XTEST, the clock started at the Enter key).
+program's first window mapped (the splash, shown at once); then sign-in → the main window mapped
+(the password typed through XTEST, the clock started at the Enter key).
 
 Black-box and event-driven (benchmarks/xwindows.py): a private Xvfb, an Xlib client woken by the
-MapNotify of the window, matched by the process that made it (_NET_WM_PID) and its title; a window
-other than the splash before the sign-in (a notice) stops the run with its title. The program runs as people run it
-(`python -m desktop --data-dir …`, Qt's xcb platform) from the source tree with its bytecode
-compiled first, as an installed package has it; and from the bundle, when `dist/isodesk` is built.
+MapNotify of the window, matched by the process that made it (_NET_WM_PID) and its title; a
+window other than the splash before the sign-in (a notice) stops the run with its title. The
+program runs as people run it (`python -m desktop --data-dir …`, Qt's xcb platform) from the
+source tree with its bytecode compiled first, as an installed package has it; and from the
+bundle, when `dist/isodesk` is built.
 """
 from __future__ import annotations
 
