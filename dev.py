@@ -86,6 +86,12 @@ def main(argv: list[str]) -> int:
             log = Path(tmp) / "logs" / "console.log"
             if log.exists():
                 print(log.read_text(encoding="utf-8"), end="", flush=True)
+        # the console program (on Linux and macOS a link to the same executable)
+        cli = exe.with_name("isodesk-cli.exe" if os.name == "nt" else "isodesk-cli")
+        if not code and cli.exists():
+            print(f"Self-testing {cli} …", flush=True)
+            with tempfile.TemporaryDirectory(prefix="isodesk-bundle-") as tmp:
+                code = run([str(cli), "--selftest"], env={**offscreen, "ISODESK_DATA_DIR": tmp})
         return code
     print(f"unknown command: {cmd}\n{__doc__}")
     return 2

@@ -21,15 +21,16 @@ GIVEN = ["An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Hùng", "Khôi", "
          "Oanh", "Phúc", "Quân", "Sơn", "Tâm", "Uyên", "Vinh", "Xuân", "Yến"]
 
 
-def _populate(store, *, documents: int, ncs: int, audits: int) -> None:
+def _populate(store, *, documents: int, ncs: int, audits: int, staff: int = 60,
+              reviews: int = 10) -> None:
     from desktop.models import records
     from desktop.models.iso.plan import PlanRepository
     from desktop.models.staff import StaffRepository
 
     rng = random.Random(5)
     with store.atomic():
-        for i in range(60):
-            StaffRepository(store).add({"staff_code": f"S{i:03d}",
+        for i in range(staff):
+            StaffRepository(store).add({"staff_code": f"S{i:05d}",
                                         "full_name": f"Nguyễn Văn {GIVEN[i % len(GIVEN)]}",
                                         "department": "Tổ Một cửa"})
         for i in range(documents):  # per code: 01 superseded, 02 in force, 03 draft/approved
@@ -65,21 +66,26 @@ def _populate(store, *, documents: int, ncs: int, audits: int) -> None:
             for j in range(5):
                 records.insert(store, "iso_audit_findings", {
                     "audit_id": a["id"], "seq": j + 1, "kind": "minor", "description": "X"})
-        for i in range(10):
+        for i in range(reviews):
             records.insert(store, "iso_reviews", {"held_on": f"2026-0{1 + i % 5}-10",
                                                   "chair": "GĐ", "participants": "A"})
     PlanRepository(store).load_template_set()
 
 
-def _open(folder: Path, name: str):
+def _open(folder: Path, name: str, level: str = "district"):
     from desktop.models.db import open_store
     from desktop.models.setup_hooks import run_setup_hooks
     from desktop.models.unit import UnitProfile, save_profile
 
     store = open_store(folder / name, actor="bench")
-    save_profile(store, UnitProfile(code="BHXHBENCH", name="Bảo hiểm xã hội huyện Đo Đạc",
-                                    level="district", parent_name="Bảo hiểm xã hội tỉnh Mẫu",
-                                    place="Đo Đạc"))
+    if level == "province":
+        profile = UnitProfile(code="BHXHTINH", name="Bảo hiểm xã hội tỉnh Mẫu", level=level,
+                              place="Mẫu")
+    else:
+        profile = UnitProfile(code="BHXHBENCH", name="Bảo hiểm xã hội huyện Đo Đạc",
+                              level="district", parent_name="Bảo hiểm xã hội tỉnh Mẫu",
+                              place="Đo Đạc")
+    save_profile(store, profile)
     run_setup_hooks(store)
     return store
 

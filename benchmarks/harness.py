@@ -64,3 +64,42 @@ def print_table(results: list[Result]) -> str:
     text = "\n".join(lines)
     print(text)
     return text
+
+
+def interleaved(subjects: dict[str, Callable[[], float]], rounds: int,
+                warmup: int = 1) -> dict[str, list[float]]:
+    """Run each subject in turn, round after round (baseline, subject, baseline, subject, …), so
+    that a busy spell of the machine hits all of them alike; `warmup` rounds are not kept. Each
+    callable returns the seconds it measured."""
+    samples: dict[str, list[float]] = {name: [] for name in subjects}
+    for r in range(warmup + rounds):
+        for name, fn in subjects.items():
+            t = fn()
+            if r >= warmup:
+                samples[name].append(t)
+    return samples
+
+
+def spread(samples: list[float], scale: float = 1000.0, unit: str = "ms") -> str:
+    """min / median / max of the samples, to show how noisy the run was."""
+    fmt = (lambda v: f"{v * scale:,.0f}") if max(samples) * scale >= 100 else \
+        (lambda v: f"{v * scale:,.1f}")
+    return (f"min {fmt(min(samples))} / median {fmt(median(samples))} / max "
+            f"{fmt(max(samples))} {unit} over {len(samples)}")
+
+
+def ratio_rows(area: str, what: str, base_name: str, base: list[float], subj: list[float], *,
+               target: float | None, scale: float = 1000.0, unit: str = "ms",
+               note: str = "") -> list[Result]:
+    """Three rows: the baseline (with its spread), the subject (with its spread), and the ratio
+    of their medians against the target (≤ target×)."""
+    r = median(subj) / median(base)
+    return [
+        Result(area, f"  baseline: {base_name}", median(base) * scale, unit,
+               note="spread " + spread(base, scale, unit)),
+        Result(area, what, median(subj) * scale, unit, note="spread " + spread(subj, scale, unit)
+               + (f"; {note}" if note else "")),
+        Result(area, f"  ratio {what.split(',')[0]} / baseline", r, "×",
+               f"≤ {target}×" if target is not None else "",
+               None if target is None else r <= target, "medians, interleaved runs"),
+    ]

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import importlib
 import sys
+import threading
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -133,6 +134,37 @@ def install_excepthook(data_dir: Path) -> None:
     sys.excepthook = hook
 
 
+_preloading: threading.Thread | None = None
+
+
+def preload_main_window(*, province: bool = False) -> threading.Thread:
+    """While the person types their password, import what the main window shows first (its
+    module, its first page, every model that gives the overview a figure) on a thread of its own,
+    so that signing in waits for the password check and the window, not for Python's imports.
+    Only modules are loaded there (no widget is made off the UI thread); an import the UI
+    thread needs meanwhile waits for the thread's, as Python's import lock has it."""
+    global _preloading
+    if _preloading is None:
+        def load():
+            try:
+                from desktop.models.registry import load_all
+                from desktop.views.sections import SECTIONS
+
+                importlib.import_module("desktop.views.main_window")
+                first = importlib.import_module(SECTIONS[0].factory.partition(":")[0])
+                if hasattr(first, "preload"):  # a section that picks its page when shown
+                    first.preload(province=province)
+                load_all()
+            except Exception:  # the UI thread imports it again and reports what went wrong
+                import logging
+
+                logging.getLogger("isodesk.gui").exception("preloading the main window")
+
+        _preloading = threading.Thread(target=load, name="isodesk-preload")
+        _preloading.start()
+    return _preloading
+
+
 def backup_at_session_end(app: QGuiApplication, store: Store):
     """Windows ends the process soon after a shutdown or a logoff is announced, before
     `app.exec()` returns and the store's exit backup is taken: the backup is taken when the
@@ -187,11 +219,8 @@ def run_gui(data_dir: Path, *, demo: bool = False,
 
 
 def _run(app: QApplication, data_dir: Path, *, demo: bool, prepare, unclean) -> int:
-    from desktop.views.context import ViewContext
-    from desktop.views.login import LoginDialog
-    from desktop.views.main_window import MainWindow
-    from desktop.views.sections import STARTUP_HOOKS
-    from desktop.views.setup_wizard import SetupWizard
+    # Each screen's module is imported when it is first shown: the sign-in comes sooner when it
+    # waits only for its own (tests/views/test_startup_imports.py keeps it so).
     from desktop.views.startup import StartupSplash, prepare_in_background, show_unclean_end
 
     install_translators(app, "vi")        # until the data file says which language
@@ -225,6 +254,8 @@ def _run(app: QApplication, data_dir: Path, *, demo: bool, prepare, unclean) -> 
         admin = None
         if get_profile(store) is None:
             show_unclean_end(None, unclean)
+            from desktop.views.setup_wizard import SetupWizard
+
             wizard = SetupWizard(store)
             if not wizard.exec():
                 return 0
@@ -253,10 +284,20 @@ def _run(app: QApplication, data_dir: Path, *, demo: bool, prepare, unclean) -> 
             if admin is not None:
                 user, admin = admin, None
             elif user is None:
+                from desktop.views.login import LoginDialog
+
                 login = LoginDialog(store, hint=hint, username="admin" if demo else "")
+                profile = get_profile(store)
+                at_province = profile is not None and profile.is_province
+                # once the sign-in is on screen
+                QTimer.singleShot(0, lambda: preload_main_window(province=at_province))
                 if not login.exec():
                     return 0
                 user = login.user
+            from desktop.views.context import ViewContext
+            from desktop.views.main_window import MainWindow
+            from desktop.views.sections import STARTUP_HOOKS
+
             ctx = ViewContext(store, user, demo=demo)
             window = MainWindow(ctx)
             window.show()

@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 from desktop.paths import resource
 
@@ -72,6 +74,8 @@ def ts_path(group: str, lang: str = "vi") -> Path:
 
 
 def update(lang: str = "vi") -> None:
+    import subprocess
+
     for group, files in groups().items():
         target = ts_path(group, lang)
         cmd = [_tool("lupdate"), "-no-obsolete", "-locations", "none", "-target-language", lang,
@@ -83,6 +87,8 @@ def update(lang: str = "vi") -> None:
 
 
 def release(lang: str = "vi", out_dir: Path | None = None) -> list[Path]:
+    import subprocess
+
     made = []
     for ts in sorted(i18n_dir().glob(f"*_{lang}.ts")):
         qm = (out_dir or ts.parent) / ts.with_suffix(".qm").name
@@ -94,6 +100,8 @@ def release(lang: str = "vi", out_dir: Path | None = None) -> list[Path]:
 
 def read_ts(path: Path) -> list[dict]:
     """Every message of a .ts file: context, source, translation, finished?"""
+    import xml.etree.ElementTree as ET
+
     out = []
     root = ET.parse(path).getroot()
     for ctx in root.iter("context"):
@@ -127,6 +135,8 @@ def fill(mapping: dict[str, dict[str, str]], lang: str = "vi") -> int:
 
     A key "Context::source" applies to that context only (for a word translated differently in
     two places); it wins over the plain source key."""
+    import xml.etree.ElementTree as ET
+
     count = 0
     for group, table in mapping.items():
         group_lang = lang
@@ -159,6 +169,8 @@ def fill(mapping: dict[str, dict[str, str]], lang: str = "vi") -> int:
 
 def _write_ts(tree: ET.ElementTree, path: Path) -> None:
     """Write a .ts the way lupdate does (declaration, DOCTYPE), so `update` doesn't rewrite it."""
+    import xml.etree.ElementTree as ET
+
     body = ET.tostring(tree.getroot(), encoding="unicode")
     path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
                     encoding="utf-8")

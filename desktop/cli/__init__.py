@@ -29,22 +29,51 @@ COMMAND_MODULES: list[str] = [
     "quiz",
 ]
 
+# The subcommands each module adds (a test keeps this in step with `register`): a command line
+# imports the one module of its subcommand, and the GUI (no subcommand) none of them, so that
+# neither waits for the PDF, Excel and crypto libraries of commands it does not run.
+COMMANDS: dict[str, str] = {
+    "init": "core", "user": "core", "db": "core", "demo": "core",
+    "staff": "staff",
+    "minutes": "minutes",
+    "district": "sync", "province-profile": "sync", "enroll": "sync", "sync": "sync",
+    "team": "iso", "documents": "iso", "policy": "iso", "plan": "iso", "audit": "iso",
+    "nc": "iso", "review": "iso", "report": "iso",
+    "training": "quiz", "quiz": "quiz",
+}
+
 
 DATA_DIR_HELP = "thư mục dữ liệu (mặc định: ISODESK_DATA_DIR hoặc thư mục người dùng)"
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from desktop import __version__
+class VersionAction(argparse.Action):
+    """`--version`: the version is read (from the installed metadata) only when asked for."""
 
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS,
+                 help=None):
+        super().__init__(option_strings=option_strings, dest=dest, default=default, nargs=0,
+                         help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from desktop import __version__
+
+        sys.stdout.write(f"isodesk {__version__}\n")
+        sys.stdout.flush()
+        parser.exit()
+
+
+def build_parser(modules: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of every subcommand, or of those of `modules` only (names of
+    COMMAND_MODULES)."""
     parser = Parser(prog="isodesk", description="ISO Desk — hồ sơ ISO 9001 của đơn vị BHXH.")
     parser.add_argument("--data-dir", type=Path, default=None, metavar="DIR", help=DATA_DIR_HELP)
-    parser.add_argument("--version", action="version", version=f"isodesk {__version__}",
-                        help=VERSION_TEXT)
+    parser.add_argument("--version", action=VersionAction, help=VERSION_TEXT)
     parser.add_argument("--selftest", action="store_true",
                         help="kiểm tra nhanh cơ sở dữ liệu và PDF rồi thoát")
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=Parser)
     for name in COMMAND_MODULES:
-        importlib.import_module(f"{__name__}.{name}").register(sub)
+        if modules is None or name in modules:
+            importlib.import_module(f"{__name__}.{name}").register(sub)
     _data_dir_after_commands(parser)
     add_account_options(parser)
     return parser
@@ -63,9 +92,37 @@ def _data_dir_after_commands(parser: argparse.ArgumentParser) -> None:
                                      metavar="DIR", help=DATA_DIR_HELP)
 
 
+def command_named(argv: list[str]) -> str | None:
+    """The subcommand on the command line: the first word that is neither an option before it
+    nor the value of `--data-dir` (also as an abbreviation argparse accepts, `--data D`)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--":
+            return next(words, None)
+        if word.startswith("--") and "=" not in word and len(word) > 2 \
+                and "--data-dir".startswith(word):
+            next(words, None)
+        elif not word.startswith("-") or word == "-":
+            return word
+    return None
+
+
+def parser_for(argv: list[str]) -> argparse.ArgumentParser:
+    """A parser that knows the subcommand named in `argv` (all of them for `--help`, for a
+    word that is no subcommand, and for the GUI's wrong options, so that the messages list the
+    choices)."""
+    command = command_named(argv)
+    if command in COMMANDS:
+        return build_parser([COMMANDS[command]])
+    if command is None and not any(w == "-h" or len(w) > 2 and "--help".startswith(w)
+                                   for w in argv):
+        return build_parser([])
+    return build_parser()
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    parser = parser_for(argv)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:

@@ -5,15 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from desktop.documents import quiz_reports
 from desktop.documents.quiz_formats import (ENCODING_LABELS, FORMATS, export_bank,
                                             read_questions)
-from desktop.documents.quiz_formats.answers_csv import read_answers
-from desktop.documents.quiz_formats.xlsx import write_template
 from desktop.models.db import shown_time
 from desktop.models.errors import IsoDeskError
-from desktop.models.quiz import (bank, bank_io, coverage, kiosk_files, paper_entry, results,
-                                 stats, wording)
+from desktop.models.quiz import bank, bank_io, coverage, paper_entry, results, stats, wording
 from desktop.models.quiz.common import find_session_id
 from desktop.models.quiz.kinds import KIND_LABELS_VI
 
@@ -238,6 +234,8 @@ def cmd_template(args, ctx: CliContext) -> int:
     store = bank_store(ctx)
     topics = {t.code: t.name for t in bank.list_topics(store)}
     try:
+        from desktop.documents.quiz_formats.xlsx import write_template
+
         path = write_template(args.file, topics)
     except IsoDeskError as exc:
         raise fail_on(exc) from exc
@@ -279,6 +277,8 @@ def cmd_load_default(args, ctx: CliContext) -> int:
 def cmd_paper(args, ctx: CliContext) -> int:
     sid = _session_id(ctx, args.session)
     try:
+        from desktop.documents import quiz_reports  # the PDF and Excel writers, when used
+
         out = quiz_reports.variants_pdf(ctx.store(), sid, args.variants, args.out,
                                         key_path=args.key_out)
     except IsoDeskError as exc:
@@ -294,6 +294,8 @@ def cmd_enter_answers(args, ctx: CliContext) -> int:
     sid = _session_id(ctx, args.session)
     store = ctx.store()
     try:
+        from desktop.documents.quiz_formats.answers_csv import read_answers
+
         rows, problems = read_answers(args.file)
         plan = paper_entry.plan_entries(store, sid, rows)
         plan.rejected = sorted(problems + plan.rejected, key=lambda r: r["line"])
@@ -357,6 +359,8 @@ def cmd_results(args, ctx: CliContext) -> int:
     rows = results.session_results(store, sid)
     payload = {"session_id": sid, "summary": results.session_summary(rows),
                "people": [r.as_dict() for r in rows], "files": {}}
+    from desktop.documents import quiz_reports
+
     try:
         if args.pdf:
             payload["files"]["pdf"] = quiz_reports.results_pdf(store, sid, args.pdf)["file"]
@@ -397,6 +401,8 @@ def cmd_coverage(args, ctx: CliContext) -> int:
 
 def cmd_kiosk_setup(args, ctx: CliContext) -> int:
     sid = _session_id(ctx, args.session)
+    from desktop.models.quiz import kiosk_files  # signing keys: loaded when used
+
     try:
         out = kiosk_files.export_setup(ctx.store(), sid, args.out, label=args.label)
     except IsoDeskError as exc:
@@ -407,6 +413,8 @@ def cmd_kiosk_setup(args, ctx: CliContext) -> int:
 
 
 def cmd_kiosk_open(args, ctx: CliContext) -> int:
+    from desktop.models.quiz import kiosk_files  # signing keys: loaded when used
+
     try:
         out = kiosk_files.import_setup(ctx.store(), args.file)
     except IsoDeskError as exc:
@@ -417,6 +425,8 @@ def cmd_kiosk_open(args, ctx: CliContext) -> int:
 
 def cmd_results_export(args, ctx: CliContext) -> int:
     sid = _session_id(ctx, args.session)
+    from desktop.models.quiz import kiosk_files  # signing keys: loaded when used
+
     try:
         out = kiosk_files.export_results(ctx.store(), sid, args.out)
     except IsoDeskError as exc:
@@ -426,6 +436,8 @@ def cmd_results_export(args, ctx: CliContext) -> int:
 
 
 def cmd_results_import(args, ctx: CliContext) -> int:
+    from desktop.models.quiz import kiosk_files  # signing keys: loaded when used
+
     try:
         out = kiosk_files.import_results(ctx.store(), args.file)
     except IsoDeskError as exc:

@@ -3,8 +3,8 @@
 Creates a database in a temporary folder, writes and reads records, checks the audit chain,
 renders a one-page PDF with the bundled font, and reads its text back through QtPdf (the module
 the program previews PDFs with), writes an Excel list and reads it back within bounds with
-defusedxml; serves a test to browsers on 127.0.0.1 and joins and answers it over HTTP. Exit 0
-when all is well.
+defusedxml; seals a signing key with a password, opens it, signs and verifies; serves a test to
+browsers on 127.0.0.1 and joins and answers it over HTTP. Exit 0 when all is well.
 """
 from __future__ import annotations
 
@@ -159,6 +159,25 @@ def _check_quiz_server(folder: Path) -> str:
     return "quiz server ok (joined, answered and read back over 127.0.0.1)"
 
 
+def _check_crypto(_folder: Path) -> str:
+    """The keys of signed minutes and sync packages: a key sealed with a password and opened
+    again (scrypt, AES-GCM), a signature made and verified, a changed text refused."""
+    from desktop.models import crypto
+
+    key = crypto.new_signing_key()
+    opened = crypto.decrypt_private_key(crypto.encrypt_private_key(key, "selftest-123"),
+                                        "selftest-123")
+    public = crypto.public_key_b64(key)
+    if crypto.public_key_b64(opened) != public:
+        raise RuntimeError("the sealed key did not open to the same key")
+    signature = crypto.sign(opened, "Biên bản làm việc".encode())
+    if not crypto.verify(public, signature, "Biên bản làm việc".encode()):
+        raise RuntimeError("a good signature was refused")
+    if crypto.verify(public, signature, "Biên bản làm việc.".encode()):
+        raise RuntimeError("a signature of another text was accepted")
+    return "crypto ok (Ed25519 signature, key sealed with scrypt and AES-GCM)"
+
+
 def _check_translations() -> str:
     from desktop.i18n import available_languages, translation_files
 
@@ -170,7 +189,7 @@ def _check_translations() -> str:
 
 def run_selftest() -> int:
     checks = [("database", _check_database), ("pdf", _check_pdf), ("excel", _check_excel),
-              ("quiz server", _check_quiz_server),
+              ("crypto", _check_crypto), ("quiz server", _check_quiz_server),
               ("translations", lambda _f: _check_translations())]
     ok = True
     with tempfile.TemporaryDirectory(prefix="isodesk-selftest-") as tmp:

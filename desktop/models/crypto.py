@@ -1,70 +1,50 @@
 """Password hashing and key handling (the `cryptography` package; no Qt).
 
-- Passwords: scrypt (memory-hard; N=2^15, r=8, p=1: 32 MiB, tens of milliseconds).
+- Passwords: scrypt (memory-hard; N=2^15, r=8, p=1: 32 MiB, tens of milliseconds), in
+  `desktop.models.passwords` (standard library only), re-exported here.
 - Private keys: Ed25519, stored encrypted with AES-256-GCM under a key derived from the owner's
   password with scrypt; the public key is kept in clear with a short fingerprint people can read
   over the phone.
 """
 from __future__ import annotations
 
-import base64
 import hashlib
-import hmac
 import os
+from typing import TYPE_CHECKING
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-SCRYPT_N = 2**15
-SCRYPT_R = 8
-SCRYPT_P = 1
-_MAXMEM = 64 * 1024 * 1024
+from .passwords import (  # noqa: F401  (part of this module's interface)
+    SCRYPT_N, SCRYPT_P, SCRYPT_R, _scrypt, b64d, b64e, check_password, hash_password,
+)
 
 
-def b64e(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey, Ed25519PublicKey,
+    )
 
-
-def b64d(text: str) -> bytes:
-    return base64.b64decode(text.encode("ascii"), validate=True)
-
-
-def _scrypt(secret: str, salt: bytes, n: int, r: int, p: int, length: int = 32) -> bytes:
-    return hashlib.scrypt(secret.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=_MAXMEM,
-                          dklen=length)
-
-
-def hash_password(password: str) -> str:
-    salt = os.urandom(16)
-    digest = _scrypt(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
-    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${b64e(salt)}${b64e(digest)}"
-
-
-def check_password(password: str, stored: str) -> bool:
-    try:
-        scheme, n, r, p, salt, digest = stored.split("$")
-        if scheme != "scrypt":
-            return False
-        got = _scrypt(password, b64d(salt), int(n), int(r), int(p), len(b64d(digest)))
-    except (ValueError, TypeError):
-        return False
-    return hmac.compare_digest(got, b64d(digest))
+# The `cryptography` package is imported by the functions that use it: a figure or a list that
+# merely names a key or a signature does not wait for it.
 
 
 # --- Ed25519 keys --------------------------------------------------------------------------
 
 def new_signing_key() -> Ed25519PrivateKey:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     return Ed25519PrivateKey.generate()
 
 
 def public_key_b64(key: Ed25519PrivateKey | Ed25519PublicKey) -> str:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     pub = key.public_key() if isinstance(key, Ed25519PrivateKey) else key
     return b64e(pub.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw))
 
 
 def load_public_key(text: str) -> Ed25519PublicKey:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     return Ed25519PublicKey.from_public_bytes(b64d(text))
 
 
@@ -75,6 +55,9 @@ def fingerprint(public_key_text: str, groups: int = 4) -> str:
 
 
 def encrypt_private_key(key: Ed25519PrivateKey, password: str) -> str:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     raw = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
                             serialization.NoEncryption())
     salt, nonce = os.urandom(16), os.urandom(12)
@@ -85,6 +68,9 @@ def encrypt_private_key(key: Ed25519PrivateKey, password: str) -> str:
 
 def decrypt_private_key(blob: str, password: str) -> Ed25519PrivateKey:
     """Raises ValueError when the password is wrong or the blob was altered."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         version, n, r, p, salt, nonce, sealed = blob.split("$")
         if version != "v1":
@@ -101,6 +87,8 @@ def sign(key: Ed25519PrivateKey, data: bytes) -> str:
 
 
 def verify(public_key_text: str, signature_b64: str, data: bytes) -> bool:
+    from cryptography.exceptions import InvalidSignature
+
     try:
         load_public_key(public_key_text).verify(b64d(signature_b64), data)
         return True

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import audit, crypto, records
+from . import audit, passwords, records
 from .db import Store, now_iso
 from .errors import IsoDeskError, NotFound, PermissionDenied, ValidationError
 from .vntext import clean
@@ -122,7 +122,7 @@ def create_user(store: Store, username: str, full_name: str, role: str, password
         raise ValidationError(errors)
     now = now_iso()
     uid = records.new_id()
-    pw_hash = crypto.hash_password(password)
+    pw_hash = passwords.hash_password(password)
     with store.atomic() as conn:
         conn.execute(
             "INSERT INTO users (id, username, full_name, position, role, password_hash, "
@@ -136,6 +136,8 @@ def create_user(store: Store, username: str, full_name: str, role: str, password
 
 
 def _new_key(store: Store, user_id: str, username: str, full_name: str, password: str) -> str:
+    from . import crypto  # the keys' library is loaded when a key is made or used
+
     key = crypto.new_signing_key()
     pub = crypto.public_key_b64(key)
     with store.atomic() as conn:
@@ -173,7 +175,7 @@ def authenticate(store: Store, username: str, password: str, *, purpose: str = "
             refusal, attempt = _count_attempt(store, conn, row, purpose)
     if refusal is not None:
         raise refusal
-    right = crypto.check_password(password, row["password_hash"])
+    right = passwords.check_password(password, row["password_hash"])
     with store.atomic() as conn:
         if right:
             conn.execute("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?",
@@ -216,12 +218,14 @@ def _count_attempt(store: Store, conn, row: dict, purpose: str) -> tuple[AuthErr
 
 
 def change_own_password(store: Store, user_id: str, old_password: str, new_password: str) -> None:
+    from . import crypto  # the keys' library is loaded when a key is made or used
+
     user = get_user(store, user_id)
     authenticate(store, user.username, old_password, purpose="password_check")
     validate_password(new_password)
     with store.atomic() as conn:
         conn.execute("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?",
-                     (crypto.hash_password(new_password), now_iso(), user_id))
+                     (passwords.hash_password(new_password), now_iso(), user_id))
         for key_id, blob in conn.execute(
             "SELECT s.key_id, s.encrypted_private_key FROM user_secrets s JOIN user_keys k "
             "ON k.id = s.key_id WHERE s.user_id = ? AND k.retired_at IS NULL", (user_id,)
@@ -241,7 +245,7 @@ def reset_password(store: Store, admin: User | None, user_id: str, new_password:
     with store.atomic() as conn:
         conn.execute("UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = NULL, "
                      "updated_at = ? WHERE id = ?",
-                     (crypto.hash_password(new_password), now_iso(), user_id))
+                     (passwords.hash_password(new_password), now_iso(), user_id))
         audit.append(store, "password_reset", table="users", record_id=user_id,
                      new={"by": admin.username if admin else store.actor})
         _new_key(store, user_id, user.username, user.full_name, new_password)
@@ -278,6 +282,8 @@ def current_key(store: Store, user_id: str) -> dict | None:
 
 def unlock_signing_key(store: Store, user_id: str, password: str):
     """(key record, private key) of the user's current key, decrypted with their password."""
+    from . import crypto  # the keys' library is loaded when a key is made or used
+
     key = current_key(store, user_id)
     if key is None:
         raise IsoDeskError("Tài khoản này chưa có khóa ký. Hãy nhờ quản trị đặt lại mật khẩu.")
@@ -308,7 +314,7 @@ def check_backup_admin(backup: Path, username: str, password: str) -> None:
             conn.close()
     except sqlite3.Error as exc:
         raise IsoDeskError(f"Không đọc được bản sao lưu {backup.name} ({exc}).") from exc
-    if row is None or not row[2] or not crypto.check_password(password, row[0]):
+    if row is None or not row[2] or not passwords.check_password(password, row[0]):
         raise AuthError("Sai tên đăng nhập hoặc mật khẩu (tài khoản trong bản sao lưu "
                         f"{backup.name}).")
     if row[1] != "admin":

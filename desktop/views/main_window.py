@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QStyle,
@@ -62,12 +62,14 @@ class MainWindow(QMainWindow):
         self.sections: list[Section] = [s for s in SECTIONS
                                         if s.permission is None or ctx.can(s.permission)]
         for section in self.sections:
-            icon = self.style().standardIcon(getattr(QStyle.StandardPixmap, section.icon))
-            item = QListWidgetItem(icon, section.title)
+            item = QListWidgetItem(section.title)
             item.setData(Qt.ItemDataRole.UserRole, section.key)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, section.title)
             self.nav.addItem(item)
             self.stack.addWidget(QWidget())  # built on first visit
+        # The icons come right after the window is on screen: on Linux each one is looked up in
+        # the desktop's icon theme (some 20 ms of work apiece), which the window need not wait for.
+        QTimer.singleShot(0, self, self._set_icons)
         self.nav.currentRowChanged.connect(self._show_row)
         ctx.navigate.connect(self.show_section)
         ctx.language_changed.connect(self._rebuild_for_language)
@@ -111,6 +113,13 @@ class MainWindow(QMainWindow):
             item.setToolTip(section.title if compact else "")
         icon = self.nav.iconSize().width()
         self.nav.setFixedWidth(icon + 34 if compact else NAV_WIDTH)
+
+    def _set_icons(self) -> None:
+        for row, section in enumerate(self.sections):
+            item = self.nav.item(row)
+            if item is not None:
+                item.setIcon(self.style().standardIcon(
+                    getattr(QStyle.StandardPixmap, section.icon)))
 
     def _build_page(self, section: Section) -> QWidget:
         if section.factory is None:

@@ -40,5 +40,5 @@ SECTIONS: list[Section] = [
 
 # "module:function" called with (ctx, main_window) once the main window is shown.
 STARTUP_HOOKS: list[str] = [
-    "desktop.views.sync.page:start_outbox_timer",
+    "desktop.views.sync.outbox:start_outbox_timer",
 ]

@@ -7,7 +7,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QEventLoop, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPixmap
-from PySide6.QtWidgets import QApplication, QMessageBox, QSplashScreen, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.crashlog import UncleanEnd
 from desktop.paths import resource
@@ -61,18 +61,41 @@ def step_text(step: str) -> str:
     return texts.get(step, step)
 
 
-class StartupSplash(QSplashScreen):
-    """Shown at once; `step(text)` says what is being done (a line at the bottom)."""
+class StartupSplash(QWidget):
+    """Shown at once; `step(text)` says what is being done (a line at the bottom).
+
+    A plain window of the splash kind rather than a QSplashScreen: Qt 6's QSplashScreen, when
+    shown, waits (up to a second) for the window system to report the window mapped, and on X11
+    that report comes only once the event loop runs — so every start paused a second there."""
 
     def __init__(self):
-        super().__init__(_picture())
+        super().__init__(None, Qt.WindowType.SplashScreen | Qt.WindowType.FramelessWindowHint)
         self.setObjectName("startup_splash")
         self.setWindowTitle("ISO Desk")
+        self._picture = _picture()
+        self._message = ""
+        self.setFixedSize(WIDTH, HEIGHT)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            self.move(screen.availableGeometry().center() - self.rect().center())
+
+    def message(self) -> str:
+        return self._message
 
     def step(self, text: str) -> None:
-        self.showMessage(step_text(text), Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft,
-                         QColor("#1f2a38"))
+        self._message = step_text(text)
+        self.repaint()
         QApplication.processEvents()
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._picture)
+        if self._message:
+            painter.setPen(QColor("#1f2a38"))
+            painter.drawText(self.rect().adjusted(5, 5, -5, -5),
+                             Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft,
+                             self._message)
+        painter.end()
 
 
 class _Progress(QObject):

@@ -31,3 +31,26 @@ def test_help_texts_follow_the_house_style():
              if a.help and a.help is not argparse.SUPPRESS
              and (a.help.rstrip().endswith(".") or a.help[:1].isupper())]
     assert not wrong, "help texts to fix:\n  " + "\n  ".join(wrong)
+
+
+def test_each_subcommand_is_found_in_the_module_that_adds_it():
+    """`COMMANDS` (which module to import for a subcommand) says what `register` does."""
+    from desktop.cli import COMMAND_MODULES, COMMANDS
+
+    found = {}
+    for module in COMMAND_MODULES:
+        for action in build_parser([module])._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                found.update({name: module for name in action.choices})
+    assert found == COMMANDS
+
+
+def test_the_subcommand_is_found_after_the_global_options():
+    from desktop.cli import command_named
+
+    assert command_named([]) is None
+    assert command_named(["--data-dir", "quiz"]) is None          # a folder named quiz
+    assert command_named(["--data-dir", "D", "quiz", "stats"]) == "quiz"
+    assert command_named(["--data", "D", "staff"]) == "staff"     # argparse's abbreviation
+    assert command_named(["--data-dir=D", "sync", "export"]) == "sync"
+    assert command_named(["--selftest"]) is None

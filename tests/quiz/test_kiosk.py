@@ -182,11 +182,19 @@ def test_mouse_flag_review_and_back(qtbot, qstore, clock):
     k.question.review.click()
     assert k.stack.currentWidget() is k.review
     assert len(k.review.boxes) == 4
+    boxes = list(k.review.boxes)
+    assert [b.text() for b in boxes] == ["1 ⚑", "2", "3", "4"]
+    assert [b.property("primary") for b in boxes] == [True, False, False, False]
     k.review.boxes[2].click()
     assert k.stack.currentWidget() is k.question and k.position == 3
+    press(k, Qt.Key.Key_1)                           # question 3 answered now
     k.question.review.click()
+    assert k.review.boxes == boxes                   # the same boxes, brought up to date
+    assert [b.property("primary") for b in boxes] == [True, False, True, False]
+    assert [b.text() for b in boxes] == ["1 ⚑", "2", "3", "4"]
+    assert "2" in k.review.summary.text()            # answered 2 of 4
     k.review.submit_button.click()
-    assert "3" in k.submit_check.text.text()        # three not answered
+    assert "2" in k.submit_check.text.text()        # two not answered
     k.submit_check.no.click()
     assert k.stack.currentWidget() is k.review
     k.review.submit_button.click()

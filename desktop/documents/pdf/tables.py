@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
+from reportlab import rl_config
 from reportlab.lib.colors import Color, black
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from .fonts import register_fonts
 from .official import PageSetup, plain, styles
@@ -72,6 +76,86 @@ def auto_widths(headers: list[str], rows: list[list[str]], total: float) -> list
     return [mn + spare * w / want_total for mn, w in zip(minimum, wants)]
 
 
+TOP_PADDING = 2
+BOTTOM_PADDING = 3
+
+
+class LineCell(Flowable):
+    """A table cell whose plain text fits on one line of its column, drawn as a Paragraph of the
+    same style draws it (same baseline, same alignment, same height: one leading) without the
+    Paragraph's markup parsing and line breaking, which were most of the cost of a long table.
+
+    Made only by `cell` when the text has no line break and fits the width it is given; a wider
+    width (never a narrower one) is all a table asks of it afterwards."""
+
+    def __init__(self, text: str, style: ParagraphStyle, text_width: float):
+        super().__init__()
+        self.text = text
+        self.style = style
+        self.text_width = text_width
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        self.height = self.style.leading
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        return []  # one line: nothing to split
+
+    def draw(self):
+        st = self.style
+        if st.alignment == TA_RIGHT:
+            x = self.width - self.text_width
+        elif st.alignment == TA_CENTER:
+            x = (self.width - self.text_width) / 2
+        else:
+            x = 0.0
+        y = self.height - (st.fontSize if rl_config.paraFontSizeHeightOffset else
+                           _ascent(st.fontName, st.fontSize))
+        canv = self.canv
+        canv.saveState()
+        canv.setFillColor(st.textColor)
+        canv.setFont(st.fontName, st.fontSize, st.leading)
+        canv.drawString(x, y, self.text)
+        canv.restoreState()
+
+
+def _ascent(font: str, size: float) -> float:
+    from reportlab.pdfbase.pdfmetrics import getAscentDescent
+
+    return getAscentDescent(font, size)[0]
+
+
+def cell(text: str, style: ParagraphStyle, width: float) -> Flowable:
+    """The flowable of a table cell of `width` points (padding included): a LineCell when the
+    text is one line that fits, else a Paragraph (which wraps it)."""
+    text = unicodedata.normalize("NFC", text)
+    words = text.split(" ")
+    line = " ".join(w for w in words if w)
+    if not line or any(ch.isspace() for ch in line if ch != " "):  # line breaks, tabs, nbsp…
+        return Paragraph(plain(text), style)
+    line_width = stringWidth(line, style.fontName, style.fontSize)
+    if line_width > width - 2 * PADDING:
+        return Paragraph(plain(text), style)
+    return LineCell(line, style, line_width)
+
+
+def row_heights(data: list[list[list[Flowable]]], widths: list[float]) -> list[float]:
+    """Each row's height, from one wrap of each cell at its column's width (less the padding).
+
+    Given to the Table, they spare it measuring the rows again at every page break: without them
+    it wraps every remaining cell each time it splits, so that a table of n rows over p pages
+    costs n × p wraps (the yearly report grew as the square of its size)."""
+    out = []
+    for row in data:
+        tallest = 0.0
+        for flowables, width in zip(row, widths):
+            h = sum(f.wrap(width - 2 * PADDING, 1e9)[1] for f in flowables)
+            tallest = max(tallest, h)
+        out.append(tallest + TOP_PADDING + BOTTOM_PADDING)
+    return out
+
+
 def data_table(headers: list[str], rows: list[list[str]],
                col_widths_mm: list[float] | None = None, repeat_header: bool = True,
                zebra: bool = False, *, width_mm: float | None = None) -> Table:
@@ -98,12 +182,12 @@ def data_table(headers: list[str], rows: list[list[str]],
             return st["table_cell_center"]
         return st["table_cell_right"] if numeric[c] else st["table_cell"]
 
-    data = [[Paragraph(plain(h), st["table_head"]) for h in headers]]
-    data += [[Paragraph(plain(v), cell_style(c)) for c, v in enumerate(r)] for r in rows]
-    table = Table(
-        data, colWidths=widths, repeatRows=1 if repeat_header else 0, hAlign="CENTER",
-        splitInRow=1,
-    )
+    # each cell a list of one flowable, as the Table keeps cells it measures itself: with the
+    # heights given it would not make the list, and a row split across pages would lose a bare
+    # flowable
+    data = [[[cell(h, st["table_head"], widths[c])] for c, h in enumerate(headers)]]
+    data += [[[cell(v, cell_style(c), widths[c])] for c, v in enumerate(r)] for r in rows]
+    heights = row_heights(data, widths)
     commands = [
         ("FONT", (0, 0), (-1, -1), st["table_cell"].fontName, CELL_SIZE),
         ("GRID", (0, 0), (-1, -1), 0.5, black),
@@ -111,10 +195,98 @@ def data_table(headers: list[str], rows: list[list[str]],
         ("VALIGN", (0, 1), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), TOP_PADDING),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), BOTTOM_PADDING),
     ]
     if zebra:
         commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, ZEBRA_GREY]))
-    table.setStyle(TableStyle(commands))
+    if repeat_header and heights is not None and len(data) > PAGED_ROWS:
+        return PagedTable(data[0], data[1:], widths, heights[0], heights[1:], commands)
+    return _table(data, widths, heights, TableStyle(commands), repeat_header)
+
+
+PAGED_ROWS = 40      # more rows than a page holds: split page by page (PagedTable)
+
+
+def _table(data, widths, heights, style: TableStyle, repeat_header: bool = True) -> Table:
+    table = Table(data, colWidths=widths, rowHeights=heights, hAlign="CENTER",
+                  repeatRows=1 if repeat_header else 0, splitInRow=1)
+    table.setStyle(style)
     return table
+
+
+class PagedTable(Flowable):
+    """A long table with its header repeated, split page by page in time proportional to the
+    page. Reportlab's Table, at each page break, makes a new Table of all the remaining rows and
+    measures them again, so a table of n rows over p pages costs n × p row steps (the yearly
+    report of a large district grew as the square of its length). This one keeps the rows'
+    heights (measured once) and their running sums: at a page break it finds how many rows fit
+    and lets reportlab split a Table of just those rows and the next one, keeping the rest.
+
+    The pages are reportlab's own, line for line: the page's part comes from reportlab's split,
+    and a part that continues the table from an earlier page is made the way reportlab makes it
+    (the split of a Table that starts with the row before), so its grid is drawn in the same
+    pieces and order. A row taller than what is left of a page goes to reportlab's split of all
+    the remaining rows, which may cut it."""
+
+    def __init__(self, header, rows, widths, header_height: float, heights: list[float],
+                 commands: list[tuple], previous: tuple | None = None):
+        super().__init__()
+        self.hAlign = "CENTER"
+        self._header, self._rows, self._widths = header, rows, widths
+        self._header_height, self._heights = header_height, heights
+        self._commands = commands
+        self._previous = previous        # (row, height) this part continues from
+        self._ends = []                  # running sums of the rows' heights
+        total = 0.0
+        for h in heights:
+            total += h
+            self._ends.append(total)
+        self._whole: Table | None = None
+
+    def _rest(self, start: int) -> "PagedTable":
+        return PagedTable(self._header, self._rows[start:], self._widths, self._header_height,
+                          self._heights[start:], self._commands,
+                          previous=(self._rows[start - 1], self._heights[start - 1]))
+
+    def _made(self, stop: int) -> Table:
+        """A Table of the header and the first `stop` rows, as reportlab would have it here."""
+        rows, heights = self._rows[:stop], self._heights[:stop]
+        style = TableStyle(self._commands)
+        if self._previous is None:
+            return _table([self._header] + rows, self._widths,
+                          [self._header_height] + heights, style)
+        row, height = self._previous
+        table = _table([self._header, row] + rows, self._widths,
+                       [self._header_height, height] + heights, style)
+        parts = table.split(sum(self._widths), self._header_height + height)
+        return parts[-1]     # the continuation: the header and the rows after `row`
+
+    def wrap(self, availWidth, availHeight):
+        self.width = sum(self._widths)
+        self.height = self._header_height + (self._ends[-1] if self._ends else 0.0)
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        import bisect
+
+        room = availHeight - self._header_height
+        fit = bisect.bisect_right(self._ends, room)   # rows whose bottoms are within the room
+        if fit >= len(self._rows):
+            return [self._made(len(self._rows))]
+        if fit == 0:
+            # not one whole row: reportlab may cut the first row (that depends on it alone, so
+            # a Table of the first two rows tells), else the table goes to the next page
+            if not self._made(min(2, len(self._rows))).split(availWidth, availHeight):
+                return []
+            return self._made(len(self._rows)).split(availWidth, availHeight)
+        parts = self._made(fit + 1).split(availWidth, availHeight)
+        if len(parts) != 2 or len(parts[0]._cellvalues) != fit + 1:  # reportlab decided else
+            return self._made(len(self._rows)).split(availWidth, availHeight)
+        return [parts[0], self._rest(fit)]
+
+    def draw(self):   # the whole table fitted where it stands
+        if self._whole is None:
+            self._whole = self._made(len(self._rows))
+        self._whole.wrapOn(self.canv, self.width, self.height)
+        self._whole.drawOn(self.canv, 0, 0)

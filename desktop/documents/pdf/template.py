@@ -196,12 +196,12 @@ def _write(target: Target, data: bytes) -> None:
         target.write(data)
 
 
-def _converge(build: Callable[[int], tuple[bytes, int, int]], target: Target) -> int:
+def _converge(build: Callable[[int], tuple[bytes, int, int]], target: Target,
+              guess: int = 1) -> int:
     """Build with a guessed page count until the story states the real one (at most
     MAX_PASSES builds), write the last build to ``target`` and return its total page count.
 
     ``build(n)`` returns (pdf bytes, pages the story should state, total pages)."""
-    guess = 1
     for _ in range(MAX_PASSES):
         data, pages, total = build(guess)
         if pages == guess:
@@ -235,9 +235,9 @@ def build_copies(path_or_buffer: Target, make_story: StoryMaker, copies: list[st
     if not copies:
         return build_with_page_count(path_or_buffer, make_story, **common)
 
-    def build(guess: int) -> tuple[bytes, int, int]:
+    def build(guess: int, marks: list[str] = copies) -> tuple[bytes, int, int]:
         story: list = []
-        for i, mark in enumerate(copies):
+        for i, mark in enumerate(marks):
             if i:
                 story.append(PageBreak())
             story.append(CopyStart(mark))
@@ -247,4 +247,7 @@ def build_copies(path_or_buffer: Target, make_story: StoryMaker, copies: list[st
         doc.build(story)
         return buf.getvalue(), max(doc.copy_page_counts), doc.page
 
-    return _converge(build, path_or_buffer)
+    # The page count comes from one copy (a third of the work of all of them); the copies are
+    # then built once with it, and again only if a copy came out longer than the first.
+    _data, pages, _total = build(1, copies[:1])
+    return _converge(build, path_or_buffer, guess=pages)

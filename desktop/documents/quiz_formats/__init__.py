@@ -14,7 +14,7 @@ from desktop.models.errors import IsoDeskError
 from desktop.models.quiz.bank_io import ParseResult
 
 from ..output import write_bytes
-from . import aiken, bank_json, gift, moodle_xml, xlsx
+from . import aiken, bank_json, gift, moodle_xml
 from .encodings import ENCODING_LABELS, decode
 
 FORMATS = ("gift", "aiken", "moodle-xml", "xlsx", "isodesk-json")
@@ -61,6 +61,8 @@ def read_questions(path: Path, fmt: str | None = None) -> ParseResult:
     data = path.read_bytes()
     fmt = fmt or guess_format(path, data)
     if fmt == "xlsx":
+        from . import xlsx  # openpyxl, loaded when an Excel file is read
+
         result = xlsx.parse(path)
     else:
         parser = {"gift": gift.parse, "aiken": aiken.parse, "moodle-xml": moodle_xml.parse,
@@ -94,6 +96,8 @@ def write_questions(path: Path, questions: list[dict], topics: dict[str, str],
     fmt = fmt or export_format(path)
     skipped: list[dict] = []
     if fmt == "xlsx":
+        from . import xlsx
+
         xlsx.write(path, questions, topics, pictures)
     else:
         if fmt == "gift":

@@ -1,8 +1,13 @@
 """Core schema: settings, unit profile, users and keys, staff roster, audit log."""
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from ._common import RECORD_COLUMNS
+from ._common import MigrationSet as Migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 migrations = Migrations("core")
 

@@ -7,10 +7,15 @@ read-only). CHECK constraints and triggers repeat the stage rules as a last line
 obsolete document never comes back in force, a nonconformity is never closed without an
 effectiveness check.
 """
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from ._common import RECORD_COLUMNS
+from ._common import MigrationSet as Migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 migrations = Migrations("iso")
 

@@ -10,10 +10,15 @@ may arrive in any order, so the triggers that refuse a new child row of a signed
 them alone; a deletion is refused whatever the row's origin (the sync never deletes a row, and
 the unit that made a signed minutes never marks it deleted).
 """
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from ._common import RECORD_COLUMNS
+from ._common import MigrationSet as Migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 migrations = Migrations("minutes")
 

@@ -1,10 +1,15 @@
 """Training sessions and the awareness quiz: question bank with versions, sessions, attendance,
 attempts and their answers, paper variants; plus the tables that stay on one PC (kiosk PINs,
 the running state of an attempt, kiosk keys, the ledger of imported results files)."""
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from ._common import RECORD_COLUMNS
+from ._common import MigrationSet as Migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 migrations = Migrations("quiz")
 

@@ -3,8 +3,14 @@ received, what was sent of each record, quarantined records, and the e-mail outb
 
 None of these tables is synced: they describe this installation's exchanges.
 """
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ._common import MigrationSet as Migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 migrations = Migrations("sync")
 

@@ -8,11 +8,10 @@ import uuid
 from dataclasses import dataclass
 from typing import Callable
 
-from .. import audit
+from .. import audit, records
 from ..db import Store, now_iso
 from ..settings import get_setting, set_setting
 from ..vntext import fold
-from . import sessions
 from .common import SESSIONS
 
 MAX_WRONG_PINS = 5
@@ -86,9 +85,9 @@ def running_state(store: Store) -> dict | None:
     value = get_setting(store, RUNNING_KEY, None)
     if not isinstance(value, dict) or not value.get("session_id"):
         return None
-    try:
-        sessions.get_session(store, value["session_id"])
-    except Exception:
+    # the session row itself, not the session with its settings: this runs before the sign-in,
+    # which need not wait for the quiz's modules
+    if records.get(store, SESSIONS, value["session_id"]) is None:
         return None
     return value
 
@@ -153,6 +152,8 @@ class PinGuard:
             return PinResult(False, True, 0, left,
                              f"Đã nhập sai mã PIN {MAX_WRONG_PINS} lần: hãy chờ {left} giây rồi "
                              "thử lại.")
+        from . import sessions
+
         if sessions.check_pin(self.store, self.session_id, pin):
             self.wrong = 0
             self._keep()

@@ -6,7 +6,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
-from .. import audit, crypto, records
+from .. import audit, passwords, records
 from ..db import Store, now_iso
 from ..errors import NotFound, ValidationError
 from ..staff import StaffRepository
@@ -377,7 +377,7 @@ def set_pin(store: Store, session_id: str, pin: str) -> None:
     with store.atomic() as conn:
         conn.execute("INSERT INTO quiz_session_pins (session_id, pin_hash, set_at) VALUES (?,?,?) "
                      "ON CONFLICT(session_id) DO UPDATE SET pin_hash = excluded.pin_hash, "
-                     "set_at = excluded.set_at", (session_id, crypto.hash_password(pin), now_iso()))
+                     "set_at = excluded.set_at", (session_id, passwords.hash_password(pin), now_iso()))
         audit.append(store, "kiosk_pin_set", table=SESSIONS, record_id=session_id)
 
 
@@ -398,4 +398,4 @@ def store_pin_hash(store: Store, session_id: str, digest: str) -> None:
 
 def check_pin(store: Store, session_id: str, pin: str) -> bool:
     digest = pin_hash(store, session_id)
-    return bool(digest) and crypto.check_password((pin or "").strip(), digest)
+    return bool(digest) and passwords.check_password((pin or "").strip(), digest)

@@ -313,13 +313,11 @@ def item_analysis_of_file(db_path, *, session_id: str | None = None,
                           unit_code: str | None = None) -> TestStats:
     """The same on a connection of its own (for a worker thread): no integrity check, no
     migration, nothing written."""
-    import sqlite_utils
-
     from ..db import connect
 
     conn = connect(db_path)
     try:
-        store = Store(path=db_path, db=sqlite_utils.Database(conn), unit_code=unit_code or "")
+        store = Store(path=db_path, conn=conn, unit_code=unit_code or "")
         return item_analysis(store, session_id=session_id, unit_code=unit_code)
     finally:
         conn.close()

@@ -12,3 +12,12 @@ def overview_page(ctx, parent=None):
     from .page import OverviewPage
 
     return OverviewPage(ctx, parent)
+
+
+def preload(*, province: bool = False) -> None:
+    """Import the page's modules (app.preload_main_window runs this on its own thread while the
+    password is typed): the province's overview at the province, the unit's own elsewhere."""
+    if province:
+        from . import province as _province  # noqa: F401
+    else:
+        from . import page  # noqa: F401

@@ -7,7 +7,6 @@ window) comes only once the proctor has left it with the PIN.
 """
 from __future__ import annotations
 
-from desktop.demo.quiz import DEMO_PIN_SETTING
 from desktop.models.db import Store
 from desktop.models.quiz import kiosk
 from desktop.models.settings import get_setting
@@ -23,8 +22,11 @@ def kiosk_before_login(store: Store, *, fullscreen: bool = True, wait: bool = Tr
 
         platform.remove_stale_autostart(store.data_dir, kiosk_running=False)
         return None
+    # only now: the start of a PC that was not running the kiosk waits for none of these
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
+
+    from desktop.demo.quiz import DEMO_PIN_SETTING
 
     from .kiosk import KioskWindow
     from .kiosk_checks import pc_ready_for_kiosk

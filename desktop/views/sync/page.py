@@ -1,7 +1,7 @@
 """Đồng bộ: the district's or the province's side, in tabs."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ..context import ViewContext
@@ -76,35 +76,3 @@ class SyncPage(QWidget):
         panel.setObjectName(f"sync_{key}")
         self.panels[key] = panel
         self.tabs.addTab(panel, title)
-
-
-def start_outbox_timer(ctx: ViewContext, window) -> None:
-    """Startup hook: every few minutes, send the e-mails that are due (district side)."""
-    profile = ctx.profile
-    if profile is None or profile.is_province:
-        return
-    from .common import in_background
-
-    def tick():
-        if not ctx.store.scalar("SELECT count(*) FROM sync_outbox WHERE status = 'waiting'"):
-            return
-        from sync.mail import send_due
-
-        in_background(window, ctx.store, send_due,
-                      lambda _r: ctx.data_changed.emit("sync"), busy=None,
-                      on_error=lambda _e: None)
-
-    # One timer owned by the window: the first look 10 s after the window opens, then every 3
-    # minutes; it dies with the window (a free single-shot outlived a window closed by signing
-    # out within the 10 s, and then worked on the deleted window).
-    timer = QTimer(window)
-    timer.setObjectName("sync_outbox_timer")
-    timer.setInterval(10_000)
-
-    def first_tick():
-        timer.setInterval(3 * 60 * 1000)
-        tick()
-
-    timer.timeout.connect(first_tick)
-    timer.start()
-    window._sync_outbox_timer = timer

@@ -1,7 +1,8 @@
 """The journey tests' eyes inside the program they started: it reports which windows and
-widgets are on screen, where, and what they say. It never clicks or types (the tests do that
-through the X server, as a person would) and changes nothing, except `crash`, which ends the
-process with a segmentation fault for the crash-logging tests.
+widgets are on screen, where, and what they say, and which windows were shown in which order.
+It never clicks or types (the tests do that through the X server, as a person would) and
+changes nothing, except `crash`, which ends the process with a segmentation fault for the
+crash-logging tests.
 
 Loaded from sitecustomize before the program's own code; the program knows nothing of it. It
 listens on 127.0.0.1 (a port of the system's choosing, written to the file named by
@@ -96,6 +97,23 @@ def _widgets() -> list[dict]:
     return found
 
 
+_SHOWN: list[str] = []   # the classes of the windows shown, in the order first shown
+
+
+def _record_shows() -> None:
+    """Remember each window the program shows (its `show()`), however briefly it stays: the
+    probe answers only while the program's event loop runs, and a window shown and closed in
+    between (the splash while the data file is opened) would never be seen by asking."""
+    shown = QWidget.show
+
+    def show(self):
+        if self.isWindow() and type(self).__name__ not in _SHOWN:
+            _SHOWN.append(type(self).__name__)
+        shown(self)
+
+    QWidget.show = show
+
+
 def _answer(request: dict) -> dict:
     op = request.get("op")
     if op == "ping":
@@ -103,6 +121,8 @@ def _answer(request: dict) -> dict:
     if op == "windows":
         return {"ok": True, "windows": [_window(w) for w in QApplication.topLevelWidgets()
                                          if w.isVisible()]}
+    if op == "shown":
+        return {"ok": True, "shown": list(_SHOWN)}
     if op == "widgets":
         return {"ok": True, "widgets": _widgets()}
     if op == "focus":
@@ -148,6 +168,7 @@ def _serve(server: socket.socket, bridge: _Bridge) -> None:
 
 
 def install(port_file: str) -> None:
+    _record_shows()
     bridge = _Bridge()
     server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     server.bind(("127.0.0.1", 0))

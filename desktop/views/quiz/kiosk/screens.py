@@ -433,17 +433,25 @@ class ReviewScreen(QWidget):
         self.boxes: list[QPushButton] = []
 
     def show_items(self, states: list[tuple[bool, bool]]) -> None:
-        """states: (answered, flagged) per question."""
-        for b in self.boxes:
-            b.deleteLater()
-        self.boxes = []
-        for i, (answered, flagged) in enumerate(states):
-            text = f"{i + 1}" + (" ⚑" if flagged else "")
-            b = button(text, f"review_box_{i + 1}", primary=answered)
-            b.setMinimumSize(110, 64)
-            b.clicked.connect(lambda _c=False, p=i + 1: self.go_to.emit(p))
-            self.grid.addWidget(b, i // 8, i % 8)
-            self.boxes.append(b)
+        """states: (answered, flagged) per question. The boxes are made once per paper length
+        and then only updated: the review is shown after every last answer, and making thirty
+        styled buttons each time was most of that answer's time."""
+        if len(self.boxes) != len(states):
+            for b in self.boxes:
+                self.grid.removeWidget(b)
+                b.deleteLater()
+            self.boxes = []
+            for i in range(len(states)):
+                b = button(f"{i + 1}", f"review_box_{i + 1}")
+                b.setMinimumSize(110, 64)
+                b.clicked.connect(lambda _c=False, p=i + 1: self.go_to.emit(p))
+                self.grid.addWidget(b, i // 8, i % 8)
+                self.boxes.append(b)
+        for i, ((answered, flagged), b) in enumerate(zip(states, self.boxes)):
+            b.setText(f"{i + 1}" + (" ⚑" if flagged else ""))
+            if b.property("primary") != answered:
+                b.setProperty("primary", answered)
+                repolish(b)
         missing = sum(1 for a, _f in states if not a)
         flagged = sum(1 for _a, f in states if f)
         text = self.tr("Answered %1 of %2 questions.").replace(

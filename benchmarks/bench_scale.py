@@ -1,0 +1,213 @@
+"""Growth: each cost at 1×, 3× and 10× of a realistic district (and of a province holding 30 such
+districts), with its growth exponent — the slope of log(cost) against log(size) over the three
+sizes: 1.0 is linear, 2.0 quadratic. Target: nothing above 1.1.
+
+1× is a district office as the program meets it: 60 staff, 300 document versions in the register
+(100 documents, each superseded once and redrafted), 60 nonconformities a year, 4 internal audits
+of 5 findings, 10 management reviews. Each cost is the least CPU time (process time, which other
+work on the machine disturbs far less than the wall clock) of a few runs; the wall time is shown
+beside it.
+
+Then the yearly report of 1,000+ pages: the district at the size that makes it that long, rendered
+once, against the < 10 s target.
+"""
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from .harness import Result
+
+AREA = "scale"
+SCALES = (1, 3, 10)
+TARGET_EXPONENT = 1.1
+BIG_REPORT_PAGES = 1000
+
+
+def exponent(sizes, costs) -> float:
+    """Least-squares slope of log(cost) on log(size)."""
+    xs = [math.log(s) for s in sizes]
+    ys = [math.log(max(c, 1e-9)) for c in costs]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+
+
+def measure(fn, repeat: int) -> tuple[float, float, object]:
+    """(least CPU seconds, least wall seconds, last result) over `repeat` runs."""
+    cpu = wall = float("inf")
+    result = None
+    for _ in range(repeat):
+        c0, w0 = time.process_time(), time.perf_counter()
+        result = fn()
+        cpu = min(cpu, time.process_time() - c0)
+        wall = min(wall, time.perf_counter() - w0)
+    return cpu, wall, result
+
+
+def district(folder: Path, k: float):
+    from .bench_iso import _open, _populate
+
+    store = _open(folder, f"district-{k}.sqlite")
+    _populate(store, documents=int(300 * k), ncs=int(60 * k), audits=max(1, round(4 * k)),
+              staff=int(60 * k), reviews=int(10 * k))
+    return store
+
+
+def district_costs(store, repeat: int) -> dict[str, tuple[float, float, str]]:
+    from desktop.models import figures
+    from desktop.models.iso.documents import DocumentRepository
+    from desktop.models.iso.nonconformities import NonconformityRepository
+    from desktop.models.iso.report_data import build_report
+    from desktop.models.staff import StaffRepository
+
+    from .bench_iso import TODAY
+
+    out = {}
+    cpu, wall, docs = measure(lambda: DocumentRepository(store).list(), repeat)
+    out["document register load"] = (cpu, wall, f"{len(docs):,} versions")
+    cpu, wall, _ = measure(lambda: NonconformityRepository(store).list(), repeat)
+    out["nonconformity list load"] = (cpu, wall, "")
+    cpu, wall, people = measure(lambda: StaffRepository(store).list(), repeat)
+    out["staff list load"] = (cpu, wall, f"{len(people):,} people")
+    cpu, wall, _ = measure(lambda: figures.collect(store, today=TODAY), repeat)
+    out["overview figures"] = (cpu, wall, "")
+    cpu, wall, data = measure(lambda: build_report(store, 2026, today=TODAY), repeat)
+    out["yearly report figures"] = (cpu, wall, "")
+    return out | _report_pdf(data, Path(store.path).parent)
+
+
+def _report_pdf(data, folder: Path) -> dict[str, tuple[float, float, str]]:
+    from desktop.documents.iso.annual_report import write_pdf_report
+
+    cpu, wall, pages = measure(lambda: write_pdf_report(folder / "report.pdf", data), 1)
+    return {"yearly report PDF": (cpu, wall, f"{pages:,} pages")}
+
+
+def province(folder: Path, template: Path, k: float, districts: int = 30):
+    """A province holding `districts` copies of the district of size k (each under its own unit
+    code and ids), as its imports leave them."""
+    from desktop.models.registry import load_all
+    from sync.peers import add_district
+
+    from .bench_iso import _open
+
+    load_all()
+    store = _open(folder, f"province-{k}.sqlite", level="province")
+    codes = [f"BHXHD{i:02d}" for i in range(districts)]
+    for code in codes:
+        add_district(store, code, f"Bảo hiểm xã hội huyện {code[-2:]}")
+    tables = [r[0] for r in store.conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'iso_%' "
+        "OR name = 'staff'")]
+    conn = store.conn
+    conn.execute("ATTACH DATABASE ? AS d", (str(template),))
+    try:
+        conn.execute("BEGIN")
+        for table in tables:
+            cols = [r[1] for r in conn.execute(f"PRAGMA main.table_info({table})")]
+            have = {r[1] for r in conn.execute(f"PRAGMA d.table_info({table})")}
+            cols = [c for c in cols if c in have]
+            for code in codes:
+                picks = [f"CASE WHEN {c} IS NULL THEN NULL ELSE {c} || '-{code}' END"
+                         if c == "id" or c.endswith("_id") else
+                         (f"'{code}'" if c == "origin_unit" else c) for c in cols]
+                conn.execute(f"INSERT INTO main.{table} ({', '.join(cols)}) SELECT "
+                             f"{', '.join(picks)} FROM d.{table} WHERE origin_unit = "
+                             "'BHXHBENCH'")
+        conn.execute("COMMIT")
+    finally:
+        conn.execute("DETACH DATABASE d")
+    return store
+
+
+def province_costs(store, repeat: int) -> dict[str, tuple[float, float, str]]:
+    from sync.overview import district_overview
+
+    from .bench_iso import TODAY
+
+    cpu, wall, rows = measure(lambda: district_overview(store, year=2026, today=TODAY), repeat)
+    return {"province: the 30 districts side by side": (cpu, wall, f"{len(rows)} districts")}
+
+
+def run(quick: bool = False) -> list[Result]:
+    os.environ.setdefault("ISODESK_PDF_FONT", "liberation")
+    scales = (1, 2, 4) if quick else SCALES
+    repeat = 2 if quick else 3
+    costs: dict[str, list[tuple[float, float, str]]] = {}
+    with tempfile.TemporaryDirectory(prefix="isodesk-bench-scale-") as tmp:
+        folder = Path(tmp)
+        for k in scales:
+            store = district(folder, k)
+            for name, value in district_costs(store, repeat).items():
+                costs.setdefault(name, []).append(value)
+            store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            prov = province(folder, store.path, k)
+            for name, value in province_costs(prov, repeat).items():
+                costs.setdefault(name, []).append(value)
+            prov.close(clean=False)
+            store.close(clean=False)
+        results = _rows(scales, costs)
+        if not quick:
+            big, cpu, pages = _big_report(folder)
+            results.append(big)
+            # the yearly report's growth carried on to that size: 10× → 50× (CPU)
+            cpu10, _wall, label = costs["yearly report PDF"][-1]
+            e = exponent((scales[-1], BIG_K), (cpu10, cpu))
+            results.append(Result(
+                AREA, f"yearly report PDF {scales[-1]}× → {BIG_K}×: growth exponent", e, "",
+                f"≤ {TARGET_EXPONENT}", e <= TARGET_EXPONENT,
+                f"CPU {cpu10:.1f} → {cpu:.1f} s; {label} → {pages:,} pages"))
+    return results
+
+
+def _rows(scales, costs) -> list[Result]:
+    results = []
+    for name, values in costs.items():
+        cpu = [v[0] for v in values]
+        e = exponent(scales, cpu)
+        shown = " → ".join(f"{c * 1000:,.0f}" for c in cpu)
+        walls = " → ".join(f"{v[1] * 1000:,.0f}" for v in values)
+        sizes = "; ".join(v[2] for v in values if v[2])
+        results.append(Result(
+            AREA, f"{name}: growth exponent", e, "", f"≤ {TARGET_EXPONENT}",
+            e <= TARGET_EXPONENT, f"CPU ms at {'×, '.join(map(str, scales))}×: {shown} "
+            f"(wall {walls})" + (f"; {sizes}" if sizes else "")))
+    return results
+
+
+BIG_K = 50    # the district's size (×) whose yearly report is the long one
+
+
+def _big_report(folder: Path) -> tuple[Result, float, int]:
+    """The yearly report of a district big enough for 1,000+ pages, rendered once: its row,
+    the CPU seconds and the pages."""
+    from desktop.models.iso.report_data import build_report
+
+    from .bench_iso import TODAY
+
+    k = BIG_K
+    store = district(folder, k)
+    try:
+        data = build_report(store, 2026, today=TODAY)
+        c0, w0 = time.process_time(), time.perf_counter()
+        from desktop.documents.iso.annual_report import write_pdf_report
+
+        pages = write_pdf_report(folder / "big.pdf", data)
+        cpu, wall = time.process_time() - c0, time.perf_counter() - w0
+    finally:
+        store.close(clean=False)
+    return Result(AREA, f"yearly report of {pages:,} pages ({k}× district)", wall, "s",
+                  "< 10 s", wall < 10 and pages >= BIG_REPORT_PAGES,
+                  f"wall; CPU {cpu:.1f} s, {1000 * cpu / max(pages, 1):.1f} ms CPU a page"), \
+        cpu, pages
+
+
+if __name__ == "__main__":  # pragma: no cover
+    import sys
+
+    from .harness import print_table
+
+    print_table(run(quick="--quick" in sys.argv))

@@ -1,0 +1,116 @@
+"""Long tables are drawn fast (one-line cells without a Paragraph, rows measured once) and look
+exactly as they did: the same pages, the same text and the same pixels as Paragraph cells that the
+Table measures itself at every page break."""
+from __future__ import annotations
+
+import io
+import unicodedata
+
+import pytest
+from pypdf import PdfReader
+from reportlab.platypus import SimpleDocTemplate
+
+from desktop.documents.pdf import PageSetup, data_table, register_fonts
+from desktop.documents.pdf import tables
+from desktop.documents.pdf.official import plain
+
+HEADERS = ["STT", "Mã", "Tên tài liệu, quy trình", "Số lượng", "Ghi chú"]
+
+
+def _rows(n: int) -> list[list[str]]:
+    out = []
+    for i in range(n):
+        note = ["", "Đã ban hành", "Thay thế bởi phiên bản 02, kèm theo quyết định số 12/QĐ-BHXH "
+                "ngày 05/01/2026 của Giám đốc", "dòng một\ndòng hai", "có\u00a0khoảng trắng liền",
+                unicodedata.normalize("NFD", "Kiểm soát hồ sơ"), "  khoảng   trắng  thừa  ",
+                "Từ-rất-dài-không-có-khoảng-trắng-nào-để-xuống-dòng-được-cả-đâu"][i % 8]
+        out.append([str(i + 1), f"QT-{i:04d}", f"Quy trình giải quyết hồ sơ số {i}",
+                    f"{i * 1000:,}".replace(",", "."), note])
+    return out
+
+
+def _pdf(monkeypatch=None, *, old: bool = False) -> bytes:
+    register_fonts()
+    buf = io.BytesIO()
+    if old:  # Paragraph in every cell, heights left to the Table (as before)
+        from reportlab.platypus import Paragraph
+
+        monkeypatch.setattr(tables, "cell", lambda text, style, width: Paragraph(plain(text),
+                                                                                 style))
+        monkeypatch.setattr(tables, "row_heights", lambda data, widths: None)
+    setup = PageSetup()
+    doc = SimpleDocTemplate(buf, pagesize=setup.pagesize, leftMargin=setup.left,
+                            rightMargin=setup.right, topMargin=setup.top,
+                            bottomMargin=setup.bottom)
+    doc.build([data_table(HEADERS, _rows(240), zebra=True)])
+    return buf.getvalue()
+
+
+def _images(data: bytes) -> list[bytes]:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    raw = QByteArray(data)
+    buffer = QBuffer(raw)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    doc = QPdfDocument()
+    doc.load(buffer)
+    out = []
+    for page in range(doc.pageCount()):
+        size = doc.pagePointSize(page)
+        image = doc.render(page, QSize(int(size.width() * 1.5), int(size.height() * 1.5)))
+        out.append(bytes(image.constBits()))
+    doc.close()
+    return out
+
+
+@pytest.fixture
+def both(monkeypatch):
+    new = _pdf()
+    with monkeypatch.context() as m:
+        old = _pdf(m, old=True)
+    return old, new
+
+
+def test_same_pages_and_text(both):
+    old, new = (PdfReader(io.BytesIO(x)) for x in both)
+    assert len(new.pages) == len(old.pages) > 3
+    for a, b in zip(old.pages, new.pages):  # pypdf guesses the spaces between text objects
+        assert b.extract_text().split() == a.extract_text().split()
+
+
+def test_same_pixels(both, qapp):
+    old, new = (_images(x) for x in both)
+    assert len(old) == len(new)
+    assert [i for i, (a, b) in enumerate(zip(old, new)) if a != b] == []
+
+
+def test_one_line_cells_skip_the_paragraph():
+    st = tables.styles()["table_cell"]
+    assert isinstance(tables.cell("Đã ban hành", st, 200), tables.LineCell)
+    for text in ("dòng một\ndòng hai", "có\u00a0khoảng", "", "một câu rất dài " * 20):
+        assert not isinstance(tables.cell(text, st, 200), tables.LineCell)
+
+
+def test_a_long_table_is_split_in_time_proportional_to_its_length(monkeypatch):
+    """Every Table made while a long table is laid out (the page's parts and reportlab's own
+    splits of them) together hold a few times the table's rows (each row is in about five),
+    not rows × pages (for 1,600 rows over 90 pages, some 70,000)."""
+    made = []
+    real = tables.Table
+
+    class Counting(real):
+        def __init__(self, data, *a, **k):
+            made.append(len(data))
+            super().__init__(data, *a, **k)
+
+    monkeypatch.setattr(tables, "Table", Counting)
+    register_fonts()
+    setup = PageSetup()
+    for n in (400, 1600):
+        made.clear()
+        doc = SimpleDocTemplate(io.BytesIO(), pagesize=setup.pagesize)
+        table = data_table(HEADERS, _rows(n))
+        assert isinstance(table, tables.PagedTable)
+        doc.build([table])
+        assert sum(made) < 6 * n, (n, sum(made), len(made))
