@@ -30,6 +30,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from desktop.models import atomic
 from desktop.models.bounded import InputRefused, load_json
 from desktop.models.records import is_record_id
 from desktop.models.unit import is_unit_code
@@ -96,6 +97,8 @@ class Envelope:
     signature: bytes
     body_offset: int
     file_size: int
+    file_sha256: str = ""   # of the bytes the last open_payload read and checked
+
 
     @property
     def aad(self) -> bytes:
@@ -161,8 +164,7 @@ def read_envelope(path: Path) -> Envelope:
             header_bytes = fh.read(hlen)
             signature = fh.read(64)
     except OSError as exc:
-        raise NotAPackage(f"Không đọc được tệp {path.name}: {os_reason(exc)}. "
-                          "Hãy kiểm tra ổ USB hoặc thư mục rồi thử lại.") from exc
+        raise NotAPackage(_unreadable(path, exc)) from exc
     if len(header_bytes) < hlen or len(signature) < 64:
         raise DamagedPackage(_truncated(path))
     try:
@@ -253,19 +255,21 @@ def open_payload(env: Envelope, enc_key: X25519PrivateKey, out: BinaryIO) -> str
     aead = AESGCM(key)
     aad = env.aad
     digest = hashlib.sha256()
+    read = hashlib.sha256(MAGIC + struct.pack(">I", len(env.header_bytes)) + env.header_bytes
+                          + env.signature)   # the whole file as read, for the copy kept
     total = h["chunks"]
     remaining = h["payload_size"]
-    with open(env.path, "rb") as fh:
+    with _open_source(env.path) as fh:
         fh.seek(env.body_offset)
         for i in range(total):
-            raw_len = fh.read(4)
+            raw_len = _read(fh, 4, env.path)
             if len(raw_len) < 4:
                 raise DamagedPackage(_truncated(env.path))
             (clen,) = struct.unpack(">I", raw_len)
             expect = min(h["chunk_size"], remaining) + TAG
             if clen != expect:
                 raise DamagedPackage(_damaged(env.path, f"khối {i + 1} sai độ dài"))
-            sealed = fh.read(clen)
+            sealed = _read(fh, clen, env.path)
             if len(sealed) < clen:
                 raise DamagedPackage(_truncated(env.path))
             try:
@@ -273,15 +277,67 @@ def open_payload(env: Envelope, enc_key: X25519PrivateKey, out: BinaryIO) -> str
             except InvalidTag as exc:
                 raise DamagedPackage(_damaged(env.path, f"khối dữ liệu {i + 1}/{total} không "
                                               "giải mã được")) from exc
+            read.update(raw_len)
+            read.update(sealed)
             remaining -= len(block)
             digest.update(block)
-            out.write(block)
-        if fh.read(1):
+            out.write(block)   # an error here is the data folder's disk: it is raised as such
+        if _read(fh, 1, env.path):
             raise DamagedPackage(_damaged(env.path, "có dữ liệu thừa sau phần cuối"))
     got = digest.hexdigest()
     if remaining != 0 or got != h["payload_sha256"]:
         raise DamagedPackage(_damaged(env.path, "nội dung không khớp mã băm đã ký"))
+    env.file_sha256 = read.hexdigest()
     return got
+
+
+def copy_as_read(src: Path, dest: Path, *, size: int, sha256: str) -> None:
+    """Copy `src` to `dest` (through `dest`.partial, replaced at the end) and check that the copy
+    holds exactly the bytes that were read and verified before (`size`, `sha256`): a file cut
+    short or replaced in between (a USB stick pulled out) is refused, and nothing is left."""
+    tmp = dest.with_name(dest.name + ".partial")
+    digest = hashlib.sha256()
+    copied = 0
+    try:
+        with open(tmp, "wb") as out, _open_source(src) as fh:
+            while block := _read(fh, CHUNK_SIZE, src):
+                digest.update(block)
+                copied += len(block)
+                out.write(block)
+            out.flush()
+            os.fsync(out.fileno())
+        if copied != size or digest.hexdigest() != sha256:
+            raise DamagedPackage(_changed(src))
+        atomic.replace(tmp, dest)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _open_source(path: Path) -> BinaryIO:
+    """Open a received file for reading; a failure is the file's (a USB stick pulled out, the
+    file removed), said as such, never the data folder's."""
+    try:
+        return open(path, "rb")
+    except OSError as exc:
+        raise NotAPackage(_unreadable(path, exc)) from exc
+
+
+def _read(fh: BinaryIO, n: int, path: Path) -> bytes:
+    try:
+        return fh.read(n)
+    except OSError as exc:
+        raise NotAPackage(_unreadable(path, exc)) from exc
+
+
+def _unreadable(path: Path, exc: OSError) -> str:
+    return (f"Không đọc được tệp {path.name}: {os_reason(exc)}. Hãy kiểm tra ổ USB hoặc thư mục "
+            "rồi thử lại.")
+
+
+def _changed(path: Path) -> str:
+    return (f"Tệp {path.name} đã thay đổi trong khi đang nhập (ổ USB bị rút ra, hoặc tệp bị chép "
+            "đè). Không có gì bị thay đổi; hãy chép lại tệp từ đơn vị gửi rồi nhập lại.")
 
 
 def _truncated(path: Path) -> str:

@@ -15,20 +15,19 @@ import contextvars
 import errno
 import json
 import logging
-import shutil
 import sqlite3
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from desktop.models import atomic, audit
+from desktop.models import audit
 from desktop.models.db import Store, now_iso
 
 from . import PACKAGE_SUFFIX, PART_SUFFIX, staging
 from .archive import ArchiveReader
 from .checkpoint import BackgroundCheckpoint
-from .envelope import Envelope, open_payload, read_envelope, verify_signature
+from .envelope import Envelope, copy_as_read, open_payload, read_envelope, verify_signature
 from .errors import (
     DamagedPackage, DiskError, NewSenderKey, SenderKeyChanged, SequenceConflict, SyncError,
     UnknownSender, WrongRecipient, safe_text, unexpected,
@@ -484,9 +483,8 @@ def _import_verified(store: Store, env: Envelope, peer: Peer, *, dry_run: bool,
 def _hold(store: Store, env: Envelope, reader: ArchiveReader, peer: Peer) -> None:
     h = env.header
     dest = held_path(store, h["package_id"])
-    if not dest.exists():
-        shutil.copyfile(env.path, dest.with_name(dest.name + ".partial"))
-        atomic.replace(dest.with_name(dest.name + ".partial"), dest)
+    if not dest.exists():   # the bytes verified, not what the file holds by now
+        copy_as_read(env.path, dest, size=env.file_size, sha256=env.file_sha256)
     now = now_iso()
     with store.atomic():
         store.execute(
@@ -510,7 +508,5 @@ def _archive_copy(store: Store, env: Envelope, peer: Peer) -> Path | None:
     dest = sync_dir(store, "received", peer.code) / f"{env.header['package_id']}{PACKAGE_SUFFIX}"
     if dest.exists() or env.path.resolve() == dest.resolve():
         return None
-    tmp = dest.with_name(dest.name + ".partial")
-    shutil.copyfile(env.path, tmp)
-    atomic.replace(tmp, dest)
+    copy_as_read(env.path, dest, size=env.file_size, sha256=env.file_sha256)
     return dest

@@ -101,6 +101,35 @@ def test_the_proctor_sees_the_demo_pin(qtbot, qapp, demo_dir):
         store.close(clean=False)
 
 
+def test_the_demo_pin_is_shown_only_where_it_opens_the_kiosk(qtbot, qapp, demo_dir):
+    """A session made while trying the demo, with a PIN of its own, is not told the demo's PIN;
+    nor is the demo's session once its PIN was changed."""
+    from desktop.views.context import ViewContext
+    from desktop.views.quiz.proctor_view import ProctorView
+
+    store = open_store(demo_dir / DB_FILENAME, actor="admin")
+    try:
+        [demo] = sessions.list_sessions(store)
+        mine = sessions.create_session(store, {
+            "title": "Tập huấn lần hai", "date": demo.date, "place": "Phòng họp",
+            "settings": {"questions": 5, "pass_mark": 70}})
+        sessions.set_pin(store, mine.id, "5678")
+        view = ProctorView(ViewContext(store, users.find_user(store, "admin"), demo=True))
+        qtbot.addWidget(view)
+        view.set_session(mine.id)
+        assert DEMO_PIN not in view.heading.text()
+        kiosk = view.start_kiosk(fullscreen=False)
+        qtbot.addWidget(kiosk)
+        kiosk.ask_pin("menu")
+        assert not kiosk.pin.demo_note.isVisible()
+        kiosk.leave()
+        sessions.set_pin(store, demo.id, "9999")
+        view.set_session(demo.id)
+        assert DEMO_PIN not in view.heading.text()
+    finally:
+        store.close(clean=False)
+
+
 def test_real_data_never_shows_a_pin(qtbot, qapp, data_dir):
     from desktop.demo.quiz import DEMO_PIN_SETTING
     from desktop.models.settings import get_setting

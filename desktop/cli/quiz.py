@@ -195,7 +195,8 @@ def cmd_import(args, ctx: CliContext) -> int:
     lines = [head] + [f"  {w}" for w in plan.warnings]
     if args.dry_run:
         lines.append(f"Xem trước: {len(plan.items)} câu nhập được, {len(plan.rejected)} câu lỗi, "
-                     f"{len(plan.skipped)} câu đã có.")
+                     f"{len(plan.skipped)} câu bỏ qua (đã có trong ngân hàng hoặc lặp lại trong "
+                     "tệp).")
         for i in summary["items"]:
             pictures = f" [{len(i['pictures'])} hình]" if i["pictures"] else ""
             lines.append(f"  dòng {i['line']}: [{i['topic']}] ({KIND_LABELS_VI[i['kind']]})"

@@ -8,16 +8,30 @@ import random
 
 from desktop.models.db import Store
 from desktop.models.quiz import attempts, bank, bank_io, paper_entry, papers, sessions
-from desktop.models.settings import set_setting
+from desktop.models.settings import get_setting, set_setting
 from desktop.models.staff import StaffRepository
 
 from .people import CONSULTANT, CONSULTANT_ORG, ISO_SECRETARY
 
 DEMO_PIN = "1234"
 DEMO_PIN_SETTING = "demo_pin"   # set in the demo's data only
+DEMO_PIN_HASH_SETTING = "demo_pin_hash"   # the demo session's PIN as set by the demo
 NOT_TESTED = 4
 FAILING = 4
 ON_PAPER = 2
+
+
+def demo_pin(store: Store, session_id: str | None) -> str | None:
+    """The demo's PIN, to be shown to whoever tries the demo, for the demo's own session while
+    its PIN is still the demo's; None for a session made since (it has a PIN of its own), after
+    the PIN was changed, and in real data."""
+    pin = get_setting(store, DEMO_PIN_SETTING)
+    if not pin or not session_id:
+        return None
+    expected = get_setting(store, DEMO_PIN_HASH_SETTING)
+    if expected is None:   # a demo made before this setting: its one session
+        return pin
+    return pin if sessions.pin_hash(store, session_id) == expected else None
 
 
 def _session_day(today: _dt.date | None = None) -> _dt.date:
@@ -48,6 +62,7 @@ def build(store: Store, rng: random.Random) -> None:
     # Demo data only: the kiosk and the proctor's view show the PIN, so that whoever tries the
     # demo can leave the kiosk.
     set_setting(store, DEMO_PIN_SETTING, DEMO_PIN)
+    set_setting(store, DEMO_PIN_HASH_SETTING, sessions.pin_hash(store, session.id))
     order = list(people)
     rng.shuffle(order)
     # order[:NOT_TESTED] are left untested

@@ -457,8 +457,8 @@
         <translation>Nhập câu hỏi — %1</translation>
     </message>
     <message>
-        <source>Format: %1 · encoding: %2 · to import: %3 · refused: %4 · already in the bank: %5</source>
-        <translation>Định dạng: %1 · bảng mã: %2 · sẽ nhập: %3 · bị từ chối: %4 · đã có trong ngân hàng: %5</translation>
+        <source>Format: %1 · encoding: %2 · to import: %3 · refused: %4 · skipped (already in the bank or repeated in the file): %5</source>
+        <translation>Định dạng: %1 · bảng mã: %2 · sẽ nhập: %3 · bị từ chối: %4 · bỏ qua (đã có trong ngân hàng hoặc lặp lại trong tệp): %5</translation>
     </message>
     <message>
         <source>New topics: %1</source>
@@ -1050,8 +1050,8 @@
         <translation>Bị từ chối</translation>
     </message>
     <message>
-        <source>Already there, skipped</source>
-        <translation>Đã có, bỏ qua</translation>
+        <source>Skipped</source>
+        <translation>Bỏ qua</translation>
     </message>
 </context>
 <context>

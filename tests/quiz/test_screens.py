@@ -221,6 +221,24 @@ def test_import_with_preview_all_or_nothing(qtbot, qstore, ctx, quiet, monkeypat
     assert any("Default for New Features" in t.name for t in bank.list_topics(qstore))
 
 
+def test_import_preview_tells_a_repeat_in_the_file_from_one_already_in_the_bank(qtbot, qstore):
+    """Moodle's questions.gift.txt repeats one question (line 49 is line 46 again): the preview
+    counts it as skipped without saying the bank already had it."""
+    from desktop.documents.quiz_formats import read_questions
+    from desktop.models.quiz import bank_io
+    from PySide6.QtWidgets import QLabel
+
+    plan = bank_io.plan_import(qstore, read_questions(MOODLE / "questions.gift.txt"))
+    assert [r.line for r in plan.skipped] == [49]
+    dialog = import_dialog.ImportPreviewDialog(plan, "questions.gift.txt")
+    qtbot.addWidget(dialog)
+    head = dialog.findChild(QLabel, "import_head").text()
+    assert "đã có trong ngân hàng: 1" not in head
+    assert "lặp lại trong tệp" in head and head.endswith(": 1")
+    kinds = {dialog.problems.index(r, 2).data() for r in range(dialog.problems.rowCount())}
+    assert "Đã có, bỏ qua" not in kinds
+
+
 def test_export_and_template(qtbot, qstore, ctx, quiet, tmp_path):
     panel = BankPanel(ctx)
     qtbot.addWidget(panel)

@@ -83,7 +83,12 @@ def test_key_to_check_is_its_own_category_and_preview_says_so(qtbot, pair, engli
     assert shown == {"Preview — can be imported", "Preview — key to check",
                      "Preview — would be refused"}
     assert imp.model.colour_name(0, 3) == "warn"  # a key to check is no refusal
-    assert imp.model.index(1, 1).data() == "BHXHB"  # the district from the file's name
+    # a header that could not be read names no sender: the file's name is only a hint
+    assert imp.model.index(1, 1).data() == "unknown (file name: BHXHB)"
+    nameless = ImportSummary("error", "usb-copy.bin", dry_run=True, error_code="damaged",
+                             messages=["damaged"])
+    imp._show([nameless])
+    assert imp.model.index(0, 1).data() == "unknown"
 
 
 def test_detail_says_what_arrived(qtbot, pair, fake_providers, english):

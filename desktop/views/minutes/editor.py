@@ -39,6 +39,7 @@ class MinutesEditor(QWidget):
     """Edit (or read) one revision of a minutes."""
 
     saved = Signal(str)  # minutes id, after any change that reached the database
+    recovery_dropped = Signal()  # the typing kept after a crash was thrown away
 
     def __init__(self, ctx: ViewContext, revision_id: str, parent=None):
         super().__init__(parent, Qt.WindowType.Window)
@@ -345,6 +346,7 @@ class MinutesEditor(QWidget):
     def discard_recovered(self) -> None:
         M.autosave.discard(self.store, self.rev.id)
         self.load(self.rev.id)
+        self.recovery_dropped.emit()
 
     def closeEvent(self, event) -> None:
         if self.editable and (self.dirty or self.buffered):

@@ -79,6 +79,7 @@ class NewMinutesEditor(MinutesEditor):
             return
         M.autosave.discard(self.store, self.buffer_key)
         self.load(None)
+        self.recovery_dropped.emit()
 
     def autosave_now(self) -> None:
         if not self.is_new:
@@ -159,6 +160,7 @@ class NewMinutesEditor(MinutesEditor):
             self.autosave_timer.stop()
             self.checkpoint_timer.stop()
             self.dirty = self.buffered = False
+            self.recovery_dropped.emit()
             event.accept()
             self.deleteLater()    # never saved: nothing to open again
             return

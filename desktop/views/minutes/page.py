@@ -320,6 +320,7 @@ class MinutesPage(QWidget):
         editor = NewMinutesEditor(self.ctx, template_key, data, self)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         editor.saved.connect(lambda _mid: self.ctx.data_changed.emit("minutes"))
+        editor.recovery_dropped.connect(lambda: self.ctx.data_changed.emit("minutes_autosave"))
         editor.created.connect(lambda mid, e=editor: self._created(mid, e))
         editor.show()
         editor.raise_()
@@ -345,6 +346,8 @@ class MinutesPage(QWidget):
             editor = MinutesEditor(self.ctx, revision_id, self)
             editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
             editor.saved.connect(lambda _mid: self.ctx.data_changed.emit("minutes"))
+            editor.recovery_dropped.connect(
+                lambda: self.ctx.data_changed.emit("minutes_autosave"))
             self.editors[rev.minutes_id] = editor
         editor.show()
         editor.raise_()

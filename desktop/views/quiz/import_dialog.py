@@ -53,7 +53,7 @@ class ProblemsModel(ItemsModel):
         self.headers = [self.tr("Line"), self.tr("What is wrong"), self.tr("Kind")]
 
     def display(self, r, column: int) -> str:
-        kind = self.tr("Refused") if r[1] == "refused" else self.tr("Already there, skipped")
+        kind = self.tr("Refused") if r[1] == "refused" else self.tr("Skipped")   # why: beside
         return [str(r[0].line), r[0].message, kind][column]
 
     def background(self, r, column: int) -> str | None:
@@ -67,8 +67,8 @@ class ImportPreviewDialog(QDialog):
         self.setWindowTitle(self.tr("Import questions — %1").replace("%1", file_name))
         fit_to_screen(self, 960, 600)
         layout = QVBoxLayout(self)
-        head = QLabel(self.tr("Format: %1 · encoding: %2 · to import: %3 · refused: %4 · already in "
-                              "the bank: %5")
+        head = QLabel(self.tr("Format: %1 · encoding: %2 · to import: %3 · refused: %4 · skipped "
+                              "(already in the bank or repeated in the file): %5")
                       .replace("%1", FORMAT_LABELS.get(plan.format, plan.format))
                       .replace("%2", ENCODING_LABELS.get(plan.encoding, plan.encoding))
                       .replace("%3", str(len(plan.items))).replace("%4", str(len(plan.rejected)))

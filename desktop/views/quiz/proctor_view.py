@@ -12,12 +12,11 @@ from PySide6.QtWidgets import (
     QMenu, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
-from desktop.demo.quiz import DEMO_PIN_SETTING
+from desktop.demo.quiz import demo_pin as demo_pin_of
 from desktop.documents import quiz_reports
 from desktop.models.errors import IsoDeskError
 from desktop.models.quiz import (bank, coverage, kiosk, kiosk_files, papers, results,
                                  sessions, web)
-from desktop.models.settings import get_setting
 from desktop.models.staff import StaffRepository
 from desktop.models.vntext import fold
 
@@ -186,7 +185,7 @@ class ProctorView(QWidget):
             times = f", {s.start_time}–{s.end_time}" if s.start_time and s.end_time else ""
             # the demo's PIN on the heading's date line, not a line of its own: on a laptop
             # every line above the list costs it a row of people
-            demo_pin = get_setting(self.store, DEMO_PIN_SETTING)
+            demo_pin = demo_pin_of(self.store, s.id)
             demo = (" · " + self.tr("Demo data: the proctor's PIN is %1.").replace(
                 "%1", str(demo_pin))) if demo_pin else ""
             self.heading.setText(
@@ -271,7 +270,7 @@ class ProctorView(QWidget):
             return None
 
         self.kiosk_window = KioskWindow(self.store, self.session.id)
-        self.kiosk_window.pin.set_demo_pin(get_setting(self.store, DEMO_PIN_SETTING))
+        self.kiosk_window.pin.set_demo_pin(demo_pin_of(self.store, self.session.id))
         self.kiosk_window.left.connect(self._kiosk_left)
         self.kiosk_window.start(fullscreen=fullscreen)
         self.kiosk_started.emit(self.kiosk_window)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from desktop.models.db import Store
 from desktop.models.quiz import kiosk
-from desktop.models.settings import get_setting
 
 
 def kiosk_before_login(store: Store, *, fullscreen: bool = True, wait: bool = True):
@@ -26,7 +25,7 @@ def kiosk_before_login(store: Store, *, fullscreen: bool = True, wait: bool = Tr
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
-    from desktop.demo.quiz import DEMO_PIN_SETTING
+    from desktop.demo.quiz import demo_pin
 
     from .kiosk import KioskWindow
     from .kiosk_checks import pc_ready_for_kiosk
@@ -34,7 +33,7 @@ def kiosk_before_login(store: Store, *, fullscreen: bool = True, wait: bool = Tr
     if not pc_ready_for_kiosk(None, ask_screen_lock=False):
         return None  # the attempt stays open: the proctor resumes it from the kiosk later
     kiosk_window = KioskWindow(store, state["session_id"], recovery=True)
-    kiosk_window.pin.set_demo_pin(get_setting(store, DEMO_PIN_SETTING))
+    kiosk_window.pin.set_demo_pin(demo_pin(store, state["session_id"]))
     if not wait:
         kiosk_window.start(fullscreen=fullscreen)
         return kiosk_window

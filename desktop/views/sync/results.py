@@ -117,9 +117,13 @@ _NAME = re.compile(r"^([A-Z0-9][A-Z0-9_.-]{0,19}?)-\d+\.isosync$", re.IGNORECASE
 
 
 def district_of(s) -> str:
-    """The sender of a package, or for a refused one whose header could not be read, the unit
-    code in its file name (CODE-00001.isosync)."""
+    """The sender of a package; for a refused one whose header could not be read, "unknown"
+    with the unit code its file name suggests (CODE-00001.isosync), which anyone can rename
+    and so is only a hint of where to ask."""
     if s.sender:
         return s.sender
     m = _NAME.match(s.package or "")
-    return m.group(1).upper() if m else ""
+    if m:
+        return QCoreApplication.translate("ImportResults", "unknown (file name: %1)") \
+            .replace("%1", m.group(1).upper())
+    return QCoreApplication.translate("ImportResults", "unknown")
