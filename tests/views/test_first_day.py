@@ -47,6 +47,19 @@ def test_a_new_office_owes_no_report_and_no_review_for_the_time_before_it(store)
     s = records_summary(store, unit_code=store.unit_code, today=later)
     assert (s["report_deadline"], s["days_to_report"], s["review_due"]) == ("2027-11-15", -10,
                                                                             True)
+    # A new office that has begun this year's report is late with it, as the report itself
+    # and the province's overview say (the overview no longer counts down to next year's)
+    from desktop.models.iso.annual_report import ReportRepository
+
+    draft = ReportRepository(store).save(2026, {"sections": [{"title": "Tình hình"}],
+                                                "report_on": "24/11/2026",
+                                                "signer_name": "Phạm Quốc Hùng"})
+    s = records_summary(store, unit_code=store.unit_code, today=today)
+    assert (s["report_deadline"], s["days_to_report"], s["report_status"]) == (
+        "2026-11-15", -10, "draft")
+    ReportRepository(store).finalise(draft.id, {})
+    assert next_deadline(store, today) == dt.date(2027, 11, 15)
+    store.execute("UPDATE iso_annual_reports SET deleted = 1")
     # One set up before the deadline and without a final report is late, as before.
     set_up_on(store, dt.datetime(2026, 1, 5, 9, 0))
     assert next_deadline(store, today) == dt.date(2026, 11, 15)

@@ -53,14 +53,16 @@ def deadline_for(store: Store, year: int) -> _dt.date:
 def next_deadline(store: Store, today: _dt.date, unit_code: str | None = None) -> _dt.date:
     """The deadline of the report the unit owes: this year's, also once passed while this
     year's report is not final (it is late then); next year's once this year's report is final,
-    or when the unit began keeping its records here after this year's deadline (a new office
-    owes no report for the time before it)."""
+    or when the unit began keeping its records here after this year's deadline and has no report
+    of this year (a new office owes no report for the time before it; one that has begun this
+    year's report is late with it, as the report itself and the province say)."""
     unit = unit_code or store.unit_code
     this_year = deadline_for(store, today.year)
     if today > this_year:
+        status = report_status(store, unit, today.year)
         started = setup_day(store, unit, today)
-        if (started is not None and started > this_year) \
-                or report_status(store, unit, today.year) == "final":
+        if status == "final" or (status == "none" and started is not None
+                                 and started > this_year):
             return deadline_for(store, today.year + 1)
     return this_year
 
