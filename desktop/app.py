@@ -21,6 +21,7 @@ from desktop.models.errors import DatabaseDamaged, DataMissing, IsoDeskError, Wa
 from desktop.models.settings import get_setting
 from desktop.models.unit import get_profile
 from desktop.paths import resource
+from desktop.views import collector
 
 
 def tr(text: str) -> str:
@@ -29,6 +30,7 @@ def tr(text: str) -> str:
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    collector.install(app)  # Qt objects in cycles are freed on the UI thread only
     app.setApplicationName("ISO Desk")
     app.setOrganizationName("isodesk")
     app.setApplicationDisplayName("ISO Desk")
