@@ -19,6 +19,12 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import pytest  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+# Property tests judge behaviour, not speed: a busy machine must not fail them on timing.
+settings.register_profile("isodesk", deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.load_profile("isodesk")
 
 from desktop.models import users  # noqa: E402
 from desktop.models.db import DB_FILENAME, open_store  # noqa: E402
@@ -96,6 +102,22 @@ def qapp():
     app = make_application(["isodesk-tests"])
     install_translators(app, "vi")
     yield app
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_ui_thread():
+    """With a QApplication, Python's cycle collector runs only from the UI thread's timer (see
+    desktop.views.collector); a test that never turns the event loop gets its collection here."""
+    yield
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtWidgets import QApplication
+
+        from desktop.views.collector import UiThreadCollector
+
+        app = QApplication.instance()
+        found = app.findChild(UiThreadCollector, "ui_thread_collector") if app else None
+        if found is not None:
+            found.check()
 
 
 class MemoryRegistry:
