@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from sync import envelope, exporter, importer, status
+from sync import contents, envelope, exporter, importer, status
 
 from .test_faults import acked_chain, count, fresh  # noqa: F401
 
@@ -20,14 +20,14 @@ def _sha(path) -> str:
 
 def _after_payload(monkeypatch, change):
     """Call `change(path)` right after the payload of the package was read and checked."""
-    real = importer.open_payload
+    real = contents.open_payload
 
     def reading_then_changed(env, key, out):
         got = real(env, key, out)
         change(env.path)
         return got
 
-    monkeypatch.setattr(importer, "open_payload", reading_then_changed)
+    monkeypatch.setattr(contents, "open_payload", reading_then_changed)
 
 
 def _cut(path):
@@ -116,3 +116,4 @@ def test_the_file_kept_is_checked_against_what_was_read(tmp_path):
         envelope.copy_as_read(src, dest, size=1000, sha256="0" * 64)
     assert "thay đổi trong khi đang nhập" in err.value.message
     assert not dest.exists() and list(dest.parent.iterdir()) == []
+
