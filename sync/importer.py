@@ -364,10 +364,10 @@ def record_refused(store: Store, env: Envelope, peer: Peer, reason: str) -> None
             "INSERT INTO sync_packages (package_id, direction, peer, seq, from_seq, file_name, "
             "file_sha256, size, manifest_sha256, status, reason, created_at, received_at) "
             "VALUES (?,?,?,?,?,?,?,?,?,'refused',?,?,?) ON CONFLICT(direction, package_id) DO "
-            "UPDATE SET reason = excluded.reason, received_at = excluded.received_at "
-            "WHERE sync_packages.status = 'refused'",
+            "UPDATE SET reason = excluded.reason, received_at = excluded.received_at, "
+            "file_sha256 = excluded.file_sha256 WHERE sync_packages.status = 'refused'",
             (h["package_id"], "in", peer.code, h["seq"], h["from_seq"], safe_text(env.path.name),
-             "", env.file_size, h["manifest_sha256"], reason, h["created_at"], now))
+             env.file_sha256, env.file_size, h["manifest_sha256"], reason, h["created_at"], now))
         audit.append(store, "sync_refuse", table="sync_packages", record_id=h["package_id"],
                      new={"sender": peer.code, "seq": h["seq"], "reason": reason})
 
@@ -386,8 +386,8 @@ def _hold(store: Store, env: Envelope, contents: Contents, peer: Peer) -> None:
             "file_sha256, size, manifest_sha256, status, counts, summary, created_at, "
             "received_at) VALUES (?,?,?,?,?,?,?,?,?,'held',?,?,?,?) "
             "ON CONFLICT(direction, package_id) DO NOTHING",
-            (h["package_id"], "in", peer.code, h["seq"], h["from_seq"], env.path.name, "",
-             env.file_size, h["manifest_sha256"],
+            (h["package_id"], "in", peer.code, h["seq"], h["from_seq"], env.path.name,
+             env.file_sha256, env.file_size, h["manifest_sha256"],
              json.dumps({t: meta.get("count") for t, meta in contents.manifest["tables"].items()}),
              "{}", h["created_at"], now))
         store.execute("UPDATE sync_peers SET last_received_at = ? WHERE code = ?",

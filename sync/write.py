@@ -180,9 +180,11 @@ def record_package(store: Store, env: Envelope, m: dict, peer: Peer, summary: Im
         "ON CONFLICT(direction, package_id) DO UPDATE SET status = 'applied', "
         "summary = CASE WHEN sync_packages.status = 'applied' THEN sync_packages.summary "
         "ELSE excluded.summary END, applied_at = coalesce(sync_packages.applied_at, "
-        "excluded.applied_at), reason = ''",
+        "excluded.applied_at), reason = '', file_sha256 = CASE WHEN sync_packages.status = "
+        "'applied' AND sync_packages.file_sha256 != '' THEN sync_packages.file_sha256 "
+        "ELSE excluded.file_sha256 END",
         (h["package_id"], "in", peer.code, h["seq"], h["from_seq"], env.path.name,
-         "", env.file_size, h["manifest_sha256"], int(bool(m.get("full"))),
+         env.file_sha256, env.file_size, h["manifest_sha256"], int(bool(m.get("full"))),
          json.dumps({t: meta.get("count") for t, meta in m["tables"].items()}),
          json.dumps(stored, ensure_ascii=False), h["created_at"], now, now))
     through = peer.applied_through
