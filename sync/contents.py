@@ -29,14 +29,11 @@ from .labels import table_label
 
 @dataclass
 class Contents:
-    """A package's archive (`reader`, its `manifest`) and the tables it carries, in the order
-    they are applied (`plan`: table, manifest entry)."""
+    """A package's archive (`reader`), its checked `manifest` and the tables it carries, in the
+    order they are applied (`plan`: table, manifest entry)."""
     reader: ArchiveReader
+    manifest: dict
     plan: list[tuple[str, dict]]
-
-    @property
-    def manifest(self) -> dict:
-        return self.reader.manifest
 
 
 @contextlib.contextmanager
@@ -69,7 +66,7 @@ def _read(store: Store, env: Envelope, keys, spool) -> Contents:
     open_payload(env, keys.enc, spool)
     spool.seek(0)
     reader = ArchiveReader(spool, env.header["manifest_sha256"], env.path.name)
-    return Contents(reader, check_manifest(store, env, reader))
+    return Contents(reader, reader.manifest, check_manifest(store, env, reader))
 
 
 def check_manifest(store: Store, env: Envelope, reader: ArchiveReader) -> list:
