@@ -23,7 +23,7 @@ from .archive import ArchiveReader, ArchiveWriter
 from .envelope import canonical, open_payload, read_envelope, strict_json
 from .errors import DamagedPackage, SyncError
 from .exporter import SPOOL_MAX, _seal_to_file, sync_dir
-from .importer import check_sender
+from .sender import check_sender
 from .keys import load_unit_keys
 from .peers import get_peer, list_peers, my_profile, require_level
 from .transport import Opener, write_atomic

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from desktop.models import oserrors
 from desktop.models.db import shown_time
+from desktop.models.unit import DEFAULT_LEVEL_NAMES
 
 TABLE_LABELS = {
     "user_keys": "khóa chữ ký của người dùng",
@@ -28,8 +29,10 @@ TABLE_LABELS = {
     "iso_plan_evidence": "bằng chứng thực hiện kế hoạch",
     "iso_policies": "chính sách và mục tiêu chất lượng",
     "iso_reviews": "xem xét của lãnh đạo",
-    "iso_team_decisions": "quyết định thành lập Ban ISO",
-    "iso_team_members": "thành viên Ban ISO",
+    # the team of a district (its tables go up only): "Tổ triển khai ISO", not the province's
+    # steering committee
+    "iso_team_decisions": f"quyết định thành lập {DEFAULT_LEVEL_NAMES['district_team']}",
+    "iso_team_members": f"thành viên {DEFAULT_LEVEL_NAMES['district_team']}",
     "quiz_topics": "chủ đề câu hỏi",
     "quiz_questions": "câu hỏi",
     "quiz_question_versions": "phiên bản câu hỏi",

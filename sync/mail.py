@@ -15,8 +15,8 @@ from email.utils import formatdate, make_msgid
 from pathlib import Path
 from typing import Callable
 
-from desktop.models import audit
-from desktop.models.db import Store, now_iso
+from desktop.models import sync_outbox
+from desktop.models.db import Store
 from desktop.models.errors import ValidationError
 from desktop.models.settings import get_setting, set_setting
 from desktop.models.vntext import clean
@@ -142,20 +142,12 @@ def queue_email(store: Store, package_id: str, *, part_size: int = PART_SIZE) ->
     if not smtp_settings(store)["host"]:
         raise SyncError("Chưa cài đặt máy chủ gửi thư (SMTP). Hãy vào Đồng bộ → Email để cài "
                         "đặt, hoặc lưu tệp .eml để gửi bằng chương trình thư.", code="no_smtp")
-    ids = []
     folder = sync_dir(store, "outbox")
-    with store.atomic():
-        for name, msg in build_messages(store, package_id, part_size=part_size):
-            write_atomic(folder / name, msg.as_bytes())
-            cur = store.execute(
-                "INSERT INTO sync_outbox (package_id, peer, eml_name, recipient, subject, "
-                "next_try_at, created_at) VALUES (?, (SELECT peer FROM sync_packages WHERE "
-                "direction = 'out' AND package_id = ?), ?, ?, ?, ?, ?)",
-                (package_id, package_id, name, msg["To"], msg["Subject"], now_iso(), now_iso()))
-            ids.append(cur.lastrowid)
-        audit.append(store, "sync_email_queued", table="sync_outbox", record_id=package_id,
-                     new={"messages": len(ids)})
-    return ids
+    messages = []
+    for name, msg in build_messages(store, package_id, part_size=part_size):
+        write_atomic(folder / name, msg.as_bytes())
+        messages.append((name, msg["To"], msg["Subject"]))
+    return sync_outbox.queue(store, package_id, messages)
 
 
 SmtpFactory = Callable[[dict, str], object]
@@ -192,12 +184,10 @@ def send_due(store: Store, *, smtp_factory: SmtpFactory = default_smtp,
              now: _dt.datetime | None = None) -> dict:
     """Send the outbox messages whose time has come; failures wait longer each time."""
     now = now or _dt.datetime.now().astimezone()
-    due = [r for r in store.query("SELECT * FROM sync_outbox WHERE status = 'waiting' "
-                                  "ORDER BY id") if _dt.datetime.fromisoformat(r["next_try_at"]) <= now]
+    due = sync_outbox.due(store, now)
     result = {"sent": 0, "failed": 0, "waiting": 0, "errors": []}
     if not due:
-        result["waiting"] = store.scalar("SELECT count(*) FROM sync_outbox WHERE status = "
-                                         "'waiting'")
+        result["waiting"] = sync_outbox.waiting_count(store)
         return result
     cfg = smtp_settings(store)
     conn = None
@@ -221,19 +211,14 @@ def send_due(store: Store, *, smtp_factory: SmtpFactory = default_smtp,
             attempts = row["attempts"] + 1
             wait = BACKOFF_MINUTES[min(attempts - 1, len(BACKOFF_MINUTES) - 1)]
             text = _explain(exc)
-            with store.atomic():
-                store.execute("UPDATE sync_outbox SET attempts = ?, last_error = ?, next_try_at = "
-                              "? WHERE id = ?", (attempts, text, (now + _dt.timedelta(
-                                  minutes=wait)).isoformat(timespec="milliseconds"), row["id"]))
+            sync_outbox.record_failure(
+                store, row["id"], attempts=attempts, error=text,
+                next_try_at=(now + _dt.timedelta(minutes=wait)).isoformat(timespec="milliseconds"))
             result["failed"] += 1
             result["errors"].append(text)
             continue
         with store.atomic():
-            store.execute("UPDATE sync_outbox SET status = 'sent', sent_at = ?, attempts = "
-                          "attempts + 1, last_error = '' WHERE id = ?", (now_iso(), row["id"]))
-            left = store.scalar("SELECT count(*) FROM sync_outbox WHERE package_id = ? AND "
-                                "status = 'waiting'", (row["package_id"],))
-            if not left:
+            if not sync_outbox.record_sent(store, row["id"], row["package_id"]):
                 mark_sent(store, row["package_id"], "smtp")
         result["sent"] += 1
     if conn is not None:
@@ -241,21 +226,5 @@ def send_due(store: Store, *, smtp_factory: SmtpFactory = default_smtp,
             conn.quit()
         except Exception:
             pass
-    result["waiting"] = store.scalar("SELECT count(*) FROM sync_outbox WHERE status = 'waiting'")
+    result["waiting"] = sync_outbox.waiting_count(store)
     return result
-
-
-def retry_now(store: Store, outbox_id: int | None = None) -> None:
-    with store.atomic():
-        if outbox_id is None:
-            store.execute("UPDATE sync_outbox SET next_try_at = ? WHERE status = 'waiting'",
-                          (now_iso(),))
-        else:
-            store.execute("UPDATE sync_outbox SET next_try_at = ? WHERE id = ?",
-                          (now_iso(), outbox_id))
-
-
-def cancel(store: Store, outbox_id: int) -> None:
-    with store.atomic():
-        store.execute("UPDATE sync_outbox SET status = 'cancelled' WHERE id = ? AND status = "
-                      "'waiting'", (outbox_id,))

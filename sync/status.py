@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from desktop.models import records
+from desktop.models import records, sync_outbox
 from desktop.models.db import Store
 from desktop.models.unit import get_profile
 
@@ -13,6 +13,9 @@ from .keys import own_fingerprint
 from .peers import list_peers
 
 STATES = ("not_sent", "sent", "received", "refused")
+# What `sync status --json` shows of each e-mail of the outbox.
+OUTBOX_FIELDS = ("id", "package_id", "eml_name", "recipient", "status", "attempts", "last_error",
+                 "next_try_at", "sent_at")
 LABEL_COLUMNS = ("full_name", "title", "name", "subject", "staff_code", "username", "code")
 
 
@@ -30,10 +33,7 @@ def record_states(store: Store, *, table: str | None = None, state: str | None =
     profile = get_profile(store)
     peers = [p for p in list_peers(store, "province") if p.active]
     peer = peers[0].code if peers else ""
-    undelivered = {r[0] for r in store.conn.execute(
-        "SELECT seq FROM sync_packages p WHERE direction = 'out' AND peer = ? AND "
-        "status = 'created' AND NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE "
-        "o.package_id = p.package_id)", (peer,))}
+    undelivered = sync_outbox.undelivered_seqs(store, peer)
     out: list[dict] = []
     for t in outgoing_tables(store, profile.level if profile else "district"):
         if table and t != table:
@@ -125,9 +125,7 @@ def sync_status(store: Store) -> dict:
         pending: dict[str, int] = {}
         for r in record_states(store, state="not_sent"):
             pending[r["table"]] = pending.get(r["table"], 0) + 1
-        outbox = store.query("SELECT id, package_id, eml_name, recipient, status, attempts, "
-                             "last_error, next_try_at, sent_at FROM sync_outbox "
-                             "ORDER BY id DESC LIMIT 50")
+        outbox = [{k: r[k] for k in OUTBOX_FIELDS} for r in sync_outbox.recent(store, 50)]
         return {**base, "enrolled": prov is not None,
                 "province": None if prov is None else {
                     "code": prov.code, "name": prov.name, "email": prov.email,

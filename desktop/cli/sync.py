@@ -350,7 +350,8 @@ def _held(seqs: list) -> str:
 
 
 def cmd_outbox(args, ctx: CliContext) -> int:
-    from sync.mail import retry_now, send_due
+    from desktop.models.sync_outbox import retry_now
+    from sync.mail import send_due
 
     store = ctx.store()
     if args.send:

@@ -220,7 +220,7 @@ def _row(draw):
 @given(st.lists(_row(), max_size=12), st.booleans())
 @settings(max_examples=300, deadline=None)
 def test_whole_table_checks_agree_with_row_by_row(rows, nfc):
-    from sync.apply import CheckedRows, TableResult, _check_each, check_rows
+    from sync.permission import CheckedRows, TableResult, _check_each, check_rows
 
     fast = check_rows("t_attempts", ATTEMPT_COLS, rows, sender=UNIT_CODE, nfc=nfc,
                       have_blob=lambda _d: True, blob_columns=())

@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from sync import envelope, exporter, importer, status
+from sync import contents, envelope, exporter, importer, status
 
 from .test_faults import acked_chain, count, fresh  # noqa: F401
 
@@ -20,14 +20,14 @@ def _sha(path) -> str:
 
 def _after_payload(monkeypatch, change):
     """Call `change(path)` right after the payload of the package was read and checked."""
-    real = importer.open_payload
+    real = contents.open_payload
 
     def reading_then_changed(env, key, out):
         got = real(env, key, out)
         change(env.path)
         return got
 
-    monkeypatch.setattr(importer, "open_payload", reading_then_changed)
+    monkeypatch.setattr(contents, "open_payload", reading_then_changed)
 
 
 def _cut(path):
@@ -116,3 +116,41 @@ def test_the_file_kept_is_checked_against_what_was_read(tmp_path):
         envelope.copy_as_read(src, dest, size=1000, sha256="0" * 64)
     assert "thay đổi trong khi đang nhập" in err.value.message
     assert not dest.exists() and list(dest.parent.iterdir()) == []
+
+
+def _recorded_sha(store, package_id: str) -> str:
+    return store.scalar("SELECT file_sha256 FROM sync_packages WHERE direction = 'in' AND "
+                        "package_id = ?", (package_id,))
+
+
+def test_the_record_of_a_received_package_names_the_hash_of_the_bytes_read(pair, fresh):
+    """Applied, held, then applied from the held copy, and refused after decryption: the
+    package's row holds the SHA-256 of the file as it was read and verified, the same as the
+    copy kept as evidence."""
+    p1, p2, p3 = acked_chain(pair, 3)
+    importer.import_file(fresh, p1.copied_to, trust_new_sender=True)
+    assert _recorded_sha(fresh, p1.package_id) == _sha(p1.copied_to)
+    [kept] = _received(fresh)
+    assert _sha(kept) == _sha(p1.copied_to)
+    [held] = importer.import_file(fresh, p3.copied_to)
+    assert held.held and _recorded_sha(fresh, p3.package_id) == _sha(p3.copied_to)
+    done = importer.import_file(fresh, p2.copied_to)  # the held one follows from its copy
+    assert [(s.seq, s.status) for s in done] == [(2, "ok"), (3, "ok")]
+    for p in (p2, p3):
+        assert _recorded_sha(fresh, p.package_id) == _sha(p.copied_to)
+    fresh.close(clean=False)
+
+
+def test_a_refused_package_records_the_hash_of_what_was_refused(pair, monkeypatch):
+    import sync.permission as permission
+
+    pair.staff(2)
+    [p] = exporter.export_packages(pair.district, pair.usb)
+
+    def broken(*args, **kwargs):
+        raise KeyError("không lường trước")
+
+    monkeypatch.setattr(permission, "check_rows", broken)  # refused after it was decrypted
+    [s] = importer.import_file(pair.province, p.copied_to, trust_new_sender=True)
+    assert s.status == "error" and s.error_code == "unexpected"
+    assert _recorded_sha(pair.province, p.package_id) == _sha(p.copied_to)

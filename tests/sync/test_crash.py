@@ -26,9 +26,8 @@ CRASH = textwrap.dedent("""
     for name, opts in {tables!r}:
         records.register_synced_table(name, **opts)
     from desktop.models.db import open_store
-    import sync.apply as A
     import sync.importer as I
-    import sync.ingest as G
+    import sync.write as W
     import sync.staging as S
     db, pkg, point, n = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
     calls = [0]
@@ -48,15 +47,15 @@ CRASH = textwrap.dedent("""
         return wrapper
 
     if point == "before_write":
-        A._executemany = dying(A._executemany, False)
+        W._executemany = dying(W._executemany, False)
     elif point == "after_write":
-        A._executemany = dying(A._executemany, True)
+        W._executemany = dying(W._executemany, True)
     elif point == "blob":
         S.write_blob_file = dying(S.write_blob_file, True)
     elif point == "files_moved":  # the files are in files/, the transaction not committed
         S.Staging.install = dying(S.Staging.install, True)
     elif point == "before_commit":
-        G.record_package = dying(G.record_package, True)
+        W.record_package = dying(W.record_package, True)
     elif point == "after_commit":
         I.release_held = dying(I.release_held, False)
     store = open_store(db, actor="crash-test")

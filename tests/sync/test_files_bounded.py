@@ -10,7 +10,8 @@ import uuid
 
 import pytest
 
-import sync.ingest as ingest
+import sync.contents as contents
+import sync.write as write
 from desktop.models.blobs import blob_path
 from desktop.models.db import now_iso
 from sync import exporter, importer, staging
@@ -81,7 +82,7 @@ def test_a_file_of_a_quarantined_row_is_not_written(trusted):
 @pytest.mark.parametrize("limit, value", [("MAX_FILES", 5), ("MAX_FILES_SIZE", 1024 * 1024)])
 def test_a_package_over_the_file_limits_is_refused(trusted, monkeypatch, limit, value):
     pair = trusted
-    monkeypatch.setattr(ingest, limit, value)
+    monkeypatch.setattr(contents, limit, value)
     unit = pair.district.unit_code
     blobs = [_blob(i) for i in range(6)]
     pkg = _package(pair, "many.isosync", blobs, [_minutes_row(unit, d) for d, _ in blobs])
@@ -104,15 +105,15 @@ def test_a_package_refused_after_its_files_were_written_leaves_nothing(trusted, 
     def fails(*args, **kwargs):
         raise RuntimeError("hỏng giữa chừng")
 
-    real = ingest.record_package
-    monkeypatch.setattr(ingest, "record_package", fails)  # after the files went in
+    real = write.record_package
+    monkeypatch.setattr(write, "record_package", fails)  # after the files went in
     [s] = importer.import_file(pair.province, pkg)
     assert s.status == "error" and "hỏng giữa chừng" in s.message
     assert _files(pair.province) == before
     assert not pair.province.scalar("SELECT count(*) FROM t_minutes")
     assert not list(sync_dir(pair.province, "tmp").glob("*.files"))
     assert not list(sync_dir(pair.province, "received").rglob(f"{s.package_id}*"))
-    monkeypatch.setattr(ingest, "record_package", real)
+    monkeypatch.setattr(write, "record_package", real)
     [s] = importer.import_file(pair.province, pkg)
     assert s.imported == 5 and _files(pair.province) - before == {d for d, _ in blobs}
 

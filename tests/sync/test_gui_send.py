@@ -52,3 +52,45 @@ def test_nothing_new_uses_the_last_package_again(qtbot, send, pair, english, mon
     send.export_btn.click()  # to the drive again: copied, not made anew
     assert asked == [1, 1] and send.packages.rowCount() == 1
     assert "Copied again" in send.result_label.text()
+
+
+def test_the_outbox_timer_sends_the_waiting_e_mails_and_nothing_else(qtbot, pair, english):
+    """The main window's outbox timer: with nothing waiting a tick starts no work; with an
+    e-mail waiting it tries the mail server off the UI thread (here one that refuses the
+    connection), records the failure for the next try and tells the pages."""
+    import socket
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMainWindow
+
+    from desktop.models import sync_outbox
+    from desktop.views.sync.outbox import start_outbox_timer
+    from sync import exporter
+
+    with socket.socket() as s:  # a port of 127.0.0.1 that nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    mail.save_smtp_settings(pair.district, host="127.0.0.1", port=port, security="none",
+                            sender="a@example.vn")
+    ctx = ViewContext(pair.district, users.find_user(pair.district, "admin"))
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    start_outbox_timer(ctx, window)
+    timer = window.findChild(QTimer, "sync_outbox_timer")
+    assert timer is not None and timer.isActive() and timer.interval() == 10_000
+    changed = []
+    ctx.data_changed.connect(changed.append)
+    timer.timeout.emit()  # the first look: nothing waits
+    assert timer.interval() == 3 * 60 * 1000
+    assert not getattr(window, "_background_jobs", []) and changed == []
+
+    pair.staff(2)
+    [p] = exporter.export_packages(pair.district, pair.usb)
+    [oid] = mail.queue_email(pair.district, p.package_id)
+    assert sync_outbox.waiting_count(pair.district) == 1
+    timer.timeout.emit()
+    qtbot.waitUntil(lambda: changed == ["sync"], timeout=30000)
+    [row] = sync_outbox.recent(pair.district)
+    assert row["id"] == oid and row["status"] == "waiting" and row["attempts"] == 1
+    assert "Không kết nối được máy chủ thư" in row["last_error"]
+    assert sync_outbox.waiting_count(pair.district) == 1

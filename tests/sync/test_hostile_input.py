@@ -139,9 +139,9 @@ def test_an_unexpected_error_refuses_that_package_alone_and_is_recorded(pair, mo
     folder = pair.tmp / "folder"
     [mine] = exporter.export_packages(pair.district, folder)
     [theirs] = exporter.export_packages(other, folder)
-    import sync.ingest as ingest
+    import sync.permission as permission
 
-    real = ingest.check_rows
+    real = permission.check_rows
     victim = mine.package_id
 
     def flaky(table, columns, rows, **kw):
@@ -149,7 +149,7 @@ def test_an_unexpected_error_refuses_that_package_alone_and_is_recorded(pair, mo
             raise KeyError("không lường trước")
         return real(table, columns, rows, **kw)
 
-    monkeypatch.setattr(ingest, "check_rows", flaky)
+    monkeypatch.setattr(permission, "check_rows", flaky)
     summaries = importer.import_many(pair.province, [folder], trust_new_sender=True)
     by_id = {s.package_id: s for s in summaries}
     assert by_id[victim].status == "error" and by_id[victim].error_code == "unexpected"
@@ -160,7 +160,7 @@ def test_an_unexpected_error_refuses_that_package_alone_and_is_recorded(pair, mo
     row = pair.province.query_one("SELECT status, reason FROM sync_packages WHERE package_id = ?",
                                   (victim,))
     assert row["status"] == "refused" and "không lường trước" in row["reason"]
-    monkeypatch.setattr(ingest, "check_rows", real)
+    monkeypatch.setattr(permission, "check_rows", real)
     [again] = importer.import_file(pair.province, mine.copied_to)
     assert again.status == "ok" and count(pair.province, pair.district.unit_code) == 2
     other.close(clean=False)

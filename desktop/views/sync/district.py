@@ -376,7 +376,7 @@ class SendPanel(QWidget):
             self._make_then(made)
 
     def retry_outbox(self) -> None:
-        mail.retry_now(self.ctx.store)
+        sync_outbox.retry_now(self.ctx.store)
 
         def sent(res):
             if res["failed"] and not res["sent"]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 
+from desktop.models import sync_outbox
+
 from ..context import ViewContext
 
 
@@ -15,7 +17,7 @@ def start_outbox_timer(ctx: ViewContext, window) -> None:
     from .common import in_background
 
     def tick():
-        if not ctx.store.scalar("SELECT count(*) FROM sync_outbox WHERE status = 'waiting'"):
+        if not sync_outbox.waiting_count(ctx.store):
             return
         from sync.mail import send_due
 
