@@ -55,9 +55,13 @@ def _stated(value) -> Head | None:
     return None
 
 
-def received(store: Store, sender: str, manifest: dict, package_id: str) -> list[str]:
+def received(store: Store, sender: str, manifest: dict, package_id: str,
+             package_seq: int) -> list[str]:
     """At the province, inside the import of a package: keep the head it states and return what
-    looks wrong with the sender's log (messages for the import summary)."""
+    looks wrong with the sender's log (messages for the import summary).
+
+    Packages carried on USB sticks come in any order: a package is compared for length only with
+    the packages the sender made before it (lower sequence numbers), never with later ones."""
     stated = manifest.get("audit") if isinstance(manifest, dict) else None
     head = _stated(stated)
     if head is None:
@@ -66,7 +70,10 @@ def received(store: Store, sender: str, manifest: dict, package_id: str) -> list
         "SELECT seq, hash FROM audit_anchors WHERE unit = ? AND kind = 'package_received'",
         (sender,))}
     messages = []
-    highest = max(known, default=0)
+    highest = store.scalar(
+        "SELECT max(a.seq) FROM audit_anchors a JOIN sync_packages p ON p.package_id = a.ref "
+        "AND p.direction = 'in' AND p.peer = a.unit WHERE a.unit = ? AND "
+        "a.kind = 'package_received' AND p.seq < ?", (sender, package_seq)) or 0
     if head.seq < highest:
         messages.append(f"Nhật ký kiểm toán của {sender} ngắn hơn lần gửi trước ({head.seq} mục, "
                         f"trước đây {highest}): nhật ký ở huyện đã bị cắt ngắn, hoặc máy huyện "

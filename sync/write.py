@@ -157,7 +157,7 @@ def record_package(store: Store, env: Envelope, m: dict, peer: Peer, summary: Im
             results: list[TableResult], gaps: list[dict]) -> None:
     h = env.header
     now = now_iso()
-    summary.messages += received_anchor(store, peer.code, m, h["package_id"])
+    summary.messages += received_anchor(store, peer.code, m, h["package_id"], h["seq"])
     store.conn.executemany(
         "INSERT OR IGNORE INTO sync_quarantine (package_id, sender, seq, table_name, record_id, "
         "reason, data, at) VALUES (?,?,?,?,?,?,?,?)",

@@ -97,3 +97,21 @@ def test_a_rewritten_district_log_is_seen_at_the_province(pair):
     [p2] = exporter.export_packages(pair.district, pair.usb)
     [s] = importer.import_file(pair.province, p2.copied_to)
     assert any("viết lại" in m for m in s.messages), s.messages
+
+
+def test_packages_in_any_order_are_not_taken_for_a_shortened_log(pair):
+    """USB sticks bring packages in any order: an older package (a gap filled later, a package
+    imported twice) states an older head, which is no sign of a shortened log."""
+    made = []
+    for i in range(3):
+        pair.staff(1, prefix=f"O{i}")
+        made += exporter.export_packages(pair.district, pair.usb)
+    first, second, third = (p.copied_to for p in made)
+    [s1] = importer.import_file(pair.province, first, trust_new_sender=True)
+    [s3] = importer.import_file(pair.province, third, accept_gap=True)
+    assert s1.status == "ok" and s3.imported >= 1, s3.messages
+    [s2] = importer.import_file(pair.province, second)
+    [again] = importer.import_file(pair.province, first)
+    for summary in (s2, again):
+        assert not any("ngắn hơn" in m or "viết lại" in m for m in summary.messages), \
+            summary.messages
