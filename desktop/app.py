@@ -157,13 +157,14 @@ def preload_main_window(*, province: bool = False) -> threading.Thread:
                 if hasattr(first, "preload"):  # a section that picks its page when shown
                     first.preload(province=province)
                 load_all()
-                from desktop.logs import keep_rotating
-
-                keep_rotating()   # the log file's rotation, which the sign-in did not wait for
             except Exception:  # the UI thread imports it again and reports what went wrong
                 import logging
 
                 logging.getLogger("isodesk.gui").exception("preloading the main window")
+            finally:
+                from desktop.logs import keep_rotating
+
+                keep_rotating()   # the log file's rotation, which the sign-in did not wait for
 
         _preloading = threading.Thread(target=load, name="isodesk-preload")
         _preloading.start()
@@ -321,6 +322,9 @@ def _run(app: QApplication, data_dir: Path, *, demo: bool, prepare, unclean) -> 
             for spec in STARTUP_HOOKS:
                 module, _, func = spec.partition(":")
                 getattr(importlib.import_module(module), func)(ctx, window)
+            from desktop.logs import keep_rotating
+
+            keep_rotating()   # in case the sign-in (and its preload) was not shown: a new office
             app.exec()
             if window.wants_rebuild:  # language changed: same user, new translators
                 install_translators(app, get_setting(store, "language", "vi"))
