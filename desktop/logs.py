@@ -65,11 +65,16 @@ def _install(handler: logging.Handler) -> None:
 
 def _rotate(path: Path) -> None:
     """isodesk.log → .1 → .2 … → .5 (the oldest dropped), as the rotating handler names them."""
+    from desktop.models.atomic import replace
+
+    def at_once(_delay: float) -> None:
+        """The start does not wait for a file another program holds."""
+
     try:
         for n in range(BACKUP_COUNT - 1, 0, -1):
             older = path.with_name(f"{path.name}.{n}")
             if older.exists():
-                older.replace(path.with_name(f"{path.name}.{n + 1}"))
-        path.replace(path.with_name(f"{path.name}.1"))
+                replace(older, path.with_name(f"{path.name}.{n + 1}"), sleep=at_once)
+        replace(path, path.with_name(f"{path.name}.1"), sleep=at_once)
     except OSError:   # another ISO Desk has the file open (Windows): rotated another time
         pass
