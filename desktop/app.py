@@ -161,6 +161,10 @@ def preload_main_window(*, province: bool = False) -> threading.Thread:
                 import logging
 
                 logging.getLogger("isodesk.gui").exception("preloading the main window")
+            finally:
+                from desktop.logs import keep_rotating
+
+                keep_rotating()   # the log file's rotation, which the sign-in did not wait for
 
         _preloading = threading.Thread(target=load, name="isodesk-preload")
         _preloading.start()
@@ -218,6 +222,13 @@ def run_gui(data_dir: Path, *, demo: bool = False,
     log.info("ISO Desk ended normally (exit code %s)", code)
     run_log.end()
     return code
+
+
+def _main_window(store: Store, user, demo: bool):
+    from desktop.views.context import ViewContext
+    from desktop.views.main_window import MainWindow
+
+    return MainWindow(ViewContext(store, user, demo=demo))
 
 
 def _run(app: QApplication, data_dir: Path, *, demo: bool, prepare, unclean) -> int:
@@ -281,33 +292,39 @@ def _run(app: QApplication, data_dir: Path, *, demo: bool, prepare, unclean) -> 
                 hint = tr("Demo data. Accounts: admin (administrator), iso (ISO team), tuvan "
                           "(consultant), giamthi (proctor); password: %1").replace(
                     "%1", DEMO_PASSWORD)
-        user = None
+        user = prepared = None
         while True:
             if admin is not None:
                 user, admin = admin, None
             elif user is None:
                 from desktop.views.login import LoginDialog
 
-                login = LoginDialog(store, hint=hint, username="admin" if demo else "")
+                # the main window is made (hidden) while the password is checked on a thread;
+                # the dialog hands it on only when the password is right
+                login = LoginDialog(store, hint=hint, username="admin" if demo else "",
+                                    prepare=lambda who: _main_window(store, who, demo))
                 profile = get_profile(store)
                 at_province = profile is not None and profile.is_province
                 # once the sign-in is on screen
                 QTimer.singleShot(0, lambda: preload_main_window(province=at_province))
                 if not login.exec():
                     return 0
-                user = login.user
-            from desktop.views.context import ViewContext
-            from desktop.views.main_window import MainWindow
+                user, prepared = login.user, login.prepared
             from desktop.views.sections import STARTUP_HOOKS
 
-            ctx = ViewContext(store, user, demo=demo)
-            window = MainWindow(ctx)
+            window = prepared if prepared is not None else _main_window(store, user, demo)
+            prepared = None
+            window.ctx.user = user   # the account as stored after the sign-in
+            ctx = window.ctx
             window.show()
             window.raise_()
             window.activateWindow()   # the sign-in had the focus: hand it to the window
             for spec in STARTUP_HOOKS:
                 module, _, func = spec.partition(":")
                 getattr(importlib.import_module(module), func)(ctx, window)
+            from desktop.logs import keep_rotating
+
+            keep_rotating()   # in case the sign-in (and its preload) was not shown: a new office
             app.exec()
             if window.wants_rebuild:  # language changed: same user, new translators
                 install_translators(app, get_setting(store, "language", "vi"))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import audit, passwords, records
@@ -161,7 +161,36 @@ def authenticate(store: Store, username: str, password: str, *, purpose: str = "
     a password check. An attempt whose password turns out right clears the count (and the lock
     its own count set). The slow password hash runs between the two short transactions, so that
     no process holds the database while it computes.
+
+    The three steps are also used one by one (`begin_attempt`, `Attempt.check`,
+    `finish_attempt`): the sign-in runs the hash on a thread of its own while the main window is
+    made, and shows that window only once `finish_attempt` has returned the user.
     """
+    attempt = begin_attempt(store, username, purpose=purpose)
+    return finish_attempt(store, attempt, attempt.check(password))
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """A sign-in counted (as failed until its password is found right) and not yet finished.
+
+    `user` is the account the attempt is for: for making what is shown once the password is
+    found right, never for showing anything before that."""
+
+    user: User
+    number: int
+    purpose: str
+    _password_hash: str = field(repr=False)
+
+    def check(self, password: str) -> bool:
+        """The slow, memory-hard password check (scrypt). No database access: it may run on
+        any thread (hashlib releases Python's lock while it computes)."""
+        return passwords.check_password(password, self._password_hash)
+
+
+def begin_attempt(store: Store, username: str, *, purpose: str = "login") -> Attempt:
+    """The first step of `authenticate`: an unknown, inactive or locked account is refused
+    (AuthError, logged); otherwise the attempt is counted, and locks the account at the fifth."""
     generic = "Sai tên đăng nhập hoặc mật khẩu."
     name = clean(username) or ""
     with store.atomic() as conn:
@@ -172,27 +201,34 @@ def authenticate(store: Store, username: str, password: str, *, purpose: str = "
             refusal = AuthError(generic + " Hãy kiểm tra lại (chú ý chữ hoa, chữ thường và bộ "
                                           "gõ tiếng Việt).")
         else:
-            refusal, attempt = _count_attempt(store, conn, row, purpose)
+            refusal, number = _count_attempt(store, conn, row, purpose)
     if refusal is not None:
         raise refusal
-    right = passwords.check_password(password, row["password_hash"])
+    return Attempt(_user(row), number, purpose, row["password_hash"])
+
+
+def finish_attempt(store: Store, attempt: Attempt, right: bool) -> User:
+    """The last step of `authenticate`: a right password clears the count and returns the user
+    (as stored now); a wrong one is logged and refused (AuthError, saying how many tries are
+    left, or that the account is locked)."""
+    user_id, username, purpose = attempt.user.id, attempt.user.username, attempt.purpose
     with store.atomic() as conn:
         if right:
             conn.execute("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?",
-                         (row["id"],))
-            audit.append(store, purpose, table="users", record_id=row["id"],
-                         new={"username": row["username"]}, actor=row["username"])
+                         (user_id,))
+            audit.append(store, purpose, table="users", record_id=user_id,
+                         new={"username": username}, actor=username)
         else:
-            audit.append(store, f"{purpose}_failed", table="users", record_id=row["id"],
-                         new={"username": row["username"], "attempt": attempt})
+            audit.append(store, f"{purpose}_failed", table="users", record_id=user_id,
+                         new={"username": username, "attempt": attempt.number})
     if right:
-        return get_user(store, row["id"])
-    if attempt >= MAX_FAILED:
-        raise AuthError(f"Nhập sai mật khẩu {MAX_FAILED} lần: tài khoản {row['username']} bị "
+        return get_user(store, user_id)
+    if attempt.number >= MAX_FAILED:
+        raise AuthError(f"Nhập sai mật khẩu {MAX_FAILED} lần: tài khoản {username} bị "
                         f"khóa {LOCK_MINUTES} phút.", locked=True, remaining=0)
-    left = MAX_FAILED - attempt
-    raise AuthError(f"{generic} Còn {left} lần thử trước khi tài khoản bị khóa "
-                    f"{LOCK_MINUTES} phút.", remaining=left)
+    left = MAX_FAILED - attempt.number
+    raise AuthError(f"Sai tên đăng nhập hoặc mật khẩu. Còn {left} lần thử trước khi tài khoản "
+                    f"bị khóa {LOCK_MINUTES} phút.", remaining=left)
 
 
 def _count_attempt(store: Store, conn, row: dict, purpose: str) -> tuple[AuthError | None, int]:

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 from desktop.models.db import shown_time
 from desktop.models.errors import IsoDeskError, ValidationError
 
+from .whole import keep_whole  # noqa: F401  (the dialogs import it from here)
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate files free tr() calls under ""
@@ -33,43 +35,6 @@ def fit_to_screen(widget: QWidget, width: int, height: int, share: float = 0.9) 
         height = min(height, int(area.height() * share))
     widget.resize(width, height)
     return small
-
-
-class _WholeHeight(QObject):
-    """Keeps its dialog tall enough for its wrapped text (see `keep_whole`)."""
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802
-        from PySide6.QtCore import QEvent
-
-        if event.type() in (QEvent.Type.Show, QEvent.Type.LayoutRequest,
-                            QEvent.Type.Resize) and obj.isVisible():
-            self.fit(obj)
-        return False
-
-    @staticmethod
-    def fit(dialog) -> None:
-        layout = dialog.layout()
-        if layout is None or not layout.hasHeightForWidth():
-            return
-        needed = layout.totalHeightForWidth(dialog.width())
-        screen = dialog.screen()
-        if screen is not None:
-            needed = min(needed, screen.availableGeometry().height() - 40)
-        if dialog.minimumHeight() != needed:
-            dialog.setMinimumHeight(needed)
-        if dialog.height() < needed:
-            dialog.resize(dialog.width(), needed)
-
-
-def keep_whole(dialog: QWidget) -> None:
-    """The dialog grows to show its wrapped text whole.
-
-    A label that wraps (a long subject, a fingerprint, the signer's name once typed) needs more
-    height when the dialog is narrower than its text, or when its text changes; Qt sizes a
-    window by its layout's minimum, which leaves wrapped text out, so rows were squeezed onto
-    each other. (Per dialog: a filter on the whole application would cost every event.)"""
-    keeper = _WholeHeight(dialog)
-    dialog.installEventFilter(keeper)
 
 
 def compact_combo(combo, chars: int = 24):

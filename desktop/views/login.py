@@ -1,26 +1,45 @@
-"""The sign-in dialog."""
+"""The sign-in dialog.
+
+The password check (scrypt, memory-hard by design) runs on a thread of its own; meanwhile the
+UI thread makes what is shown after the sign-in (`prepare(user)`: the main window, hidden). It is
+handed on only when the password is found right; after a wrong one it is closed and deleted
+without ever being shown. The attempt is counted and finished exactly as `users.authenticate`
+does it (the lockout is the same)."""
 from __future__ import annotations
 
 import html
+import logging
+import threading
+from typing import Callable
 
+from PySide6.QtCore import QEventLoop, QObject, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout,
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
 from desktop.models.db import Store
 from desktop.models.unit import get_profile
-from desktop.models.users import AuthError, User, authenticate
+from desktop.models.users import AuthError, User, begin_attempt, finish_attempt
 
-from .common import keep_whole
+from .whole import keep_whole
+
+
+class _Checked(QObject):
+    """Carries the check's outcome from its thread to the UI thread (a queued signal)."""
+
+    done = Signal(object)   # True / False, or the exception the check raised
 
 
 class LoginDialog(QDialog):
     def __init__(self, store: Store, parent=None, *, hint: str | None = None,
-                 username: str = ""):
+                 username: str = "", prepare: Callable[[User], QWidget] | None = None):
         super().__init__(parent)
         keep_whole(self)   # wrapped text never squeezed
         self.store = store
         self.user: User | None = None
+        self.prepare = prepare
+        self.prepared: QWidget | None = None   # what prepare() made, once the password is right
+        self._checking = False
         self.setWindowTitle(self.tr("Sign in"))   # Qt adds " — ISO Desk" itself
         self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
@@ -52,28 +71,102 @@ class LoginDialog(QDialog):
         buttons = QDialogButtonBox()
         self.ok = buttons.addButton(self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setObjectName("sign_in")
-        cancel = buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setObjectName("quit")
+        self.cancel = buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel.setObjectName("quit")
         buttons.accepted.connect(self.try_login)
-        cancel.clicked.connect(self.reject)
+        self.cancel.clicked.connect(self.reject)
         layout.addWidget(buttons)
         self.ok.setDefault(True)
         (self.password if username else self.username).setFocus()
 
     def try_login(self) -> None:
+        if self._checking:
+            return
         if not self.username.text().strip():
             self._show_error(self.tr("Enter your username."))
             self.username.setFocus()
             return
         try:
-            self.user = authenticate(self.store, self.username.text(), self.password.text())
+            attempt = begin_attempt(self.store, self.username.text())
         except AuthError as exc:
-            self._show_error(exc.message)
-            self.password.clear()
-            self.password.setFocus()
+            self._refused(exc)
+            return
+        self._set_checking(True)
+        try:
+            outcome = self._check_while_preparing(attempt, self.password.text())
+        finally:
+            self._set_checking(False)
+        if isinstance(outcome, BaseException):   # the check itself failed: counted as failed
+            self._discard()
+            raise outcome
+        try:
+            self.user = finish_attempt(self.store, attempt, outcome)
+        except AuthError as exc:
+            self._discard()
+            self._refused(exc)
             return
         self.store.actor = self.user.username
         self.accept()
+
+    def _check_while_preparing(self, attempt, password: str):
+        """Check the password on a thread while `prepare` makes the next window here; return
+        True / False, or the exception the check raised."""
+        outcome: list = []
+        loop = QEventLoop()
+        relay = _Checked()
+
+        def got(result) -> None:
+            outcome.append(result)
+            loop.quit()
+
+        relay.done.connect(got)
+
+        def check() -> None:
+            try:
+                result = attempt.check(password)
+            except BaseException as exc:  # noqa: BLE001  (raised again in the UI thread)
+                result = exc
+            relay.done.emit(result)
+
+        threading.Thread(target=check, name="isodesk-password-check", daemon=True).start()
+        if self.prepare is not None:
+            try:
+                self.prepared = self.prepare(attempt.user)
+            except Exception:  # made again after the sign-in, where its error is shown
+                logging.getLogger("isodesk.gui").exception("preparing the main window")
+                self.prepared = None
+        if not outcome:
+            loop.exec()
+        return outcome[0]
+
+    def _discard(self) -> None:
+        """A wrong password: what was made for the account is never shown."""
+        if self.prepared is not None:
+            self.prepared.close()
+            self.prepared.deleteLater()
+            self.prepared = None
+
+    def _set_checking(self, checking: bool) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+
+        self._checking = checking
+        for widget in (self.username, self.password, self.ok, self.cancel):
+            widget.setEnabled(not checking)
+        if checking:
+            self.error.clear()
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        else:
+            QApplication.restoreOverrideCursor()
+
+    def _refused(self, exc: AuthError) -> None:
+        self._show_error(exc.message)
+        self.password.clear()
+        self.password.setFocus()
+
+    def reject(self) -> None:
+        if not self._checking:   # not while the password is being checked
+            super().reject()
 
     def _show_error(self, text: str) -> None:
         """The message may take several lines: the dialog grows so that nothing overlaps."""

@@ -68,8 +68,9 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
             self.stack.addWidget(QWidget())  # built on first visit
         # The icons come right after the window is on screen: on Linux each one is looked up in
-        # the desktop's icon theme (some 20 ms of work apiece), which the window need not wait for.
-        QTimer.singleShot(0, self, self._set_icons)
+        # the desktop's icon theme (some 20 ms of work apiece), which the window need not wait for
+        # (nor the sign-in, which makes this window before showing it: see showEvent).
+        self._icons_set = False
         self.nav.currentRowChanged.connect(self._show_row)
         ctx.navigate.connect(self.show_section)
         ctx.language_changed.connect(self._rebuild_for_language)
@@ -96,6 +97,12 @@ class MainWindow(QMainWindow):
         menu.addAction(quit_action)
         install_help_menu(self, ctx)
         self.nav.setCurrentRow(0)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._icons_set:
+            self._icons_set = True
+            QTimer.singleShot(0, self, self._set_icons)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)

@@ -5,16 +5,19 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QEventLoop, QObject, QRect, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.crashlog import UncleanEnd
 from desktop.paths import resource
 
-from .common import run_in_background, tr
-
 WIDTH, HEIGHT = 520, 240
+
+
+def tr(text: str) -> str:
+    # not desktop.views.common's: that module is loaded after the sign-in is shown
+    return QCoreApplication.translate("", text)
 
 
 def _picture() -> QPixmap:
@@ -106,6 +109,8 @@ def prepare_in_background(splash: StartupSplash, fn: Callable[[Callable[[str], N
                           ) -> Any:
     """Run `fn(progress)` on the thread pool while the splash stays responsive and shows each
     `progress(text)`; return its result, or raise its error, in the UI thread."""
+    from .common import run_in_background
+
     relay = _Progress(splash)
     relay.said.connect(splash.step)
     outcome: dict[str, Any] = {}

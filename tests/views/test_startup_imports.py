@@ -93,6 +93,9 @@ def test_the_sign_in_waits_for_nothing_it_does_not_show(data_dir):
     assert _offenders(seen["modules"], HEAVY + PAGES) == []
     assert "desktop.views.main_window" not in seen["modules"]
     assert "desktop.views.login" in seen["modules"]
+    # the interface's shared pieces (their first use of Qt's enums is a noticeable cost) and the
+    # rotating log handler (sockets, pickling, queues) come once the sign-in is on screen
+    assert _offenders(seen["modules"], ("desktop.views.common", "logging.handlers")) == []
 
 
 def test_the_main_window_loads_its_first_page_only(data_dir):
