@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 from pypdf import PdfReader
-from reportlab.platypus import SimpleDocTemplate
+from reportlab.platypus import SimpleDocTemplate, Table
 
 from desktop.documents.pdf import PageSetup, data_table, register_fonts
 from desktop.documents.pdf import tables
@@ -38,6 +38,7 @@ def _pdf(monkeypatch=None, *, old: bool = False) -> bytes:
         monkeypatch.setattr(tables, "cell", lambda text, style, width: Paragraph(plain(text),
                                                                                  style))
         monkeypatch.setattr(tables, "row_heights", lambda data, widths: None)
+        monkeypatch.setattr(tables, "DrawnTable", Table)   # reportlab draws every cell
     setup = PageSetup()
     doc = SimpleDocTemplate(buf, pagesize=setup.pagesize, leftMargin=setup.left,
                             rightMargin=setup.right, topMargin=setup.top,
@@ -97,14 +98,14 @@ def test_a_long_table_is_split_in_time_proportional_to_its_length(monkeypatch):
     splits of them) together hold a few times the table's rows (each row is in about five),
     not rows × pages (for 1,600 rows over 90 pages, some 70,000)."""
     made = []
-    real = tables.Table
+    real = tables.DrawnTable
 
     class Counting(real):
         def __init__(self, data, *a, **k):
             made.append(len(data))
             super().__init__(data, *a, **k)
 
-    monkeypatch.setattr(tables, "Table", Counting)
+    monkeypatch.setattr(tables, "DrawnTable", Counting)
     register_fonts()
     setup = PageSetup()
     for n in (400, 1600):
