@@ -177,11 +177,17 @@ class _TextState:
     """The text of the cells as PDF text objects, one a cell (as when each cell drew its own,
     so that a reader's tools take each cell's text as a run of its own), written through one
     reportlab text object: the font, colour and word spacing — kept from one PDF text object to
-    the next by the graphics state — are set only when a line changes them."""
+    the next by the graphics state — are set only when a line changes them.
+
+    A line's PDF operators are kept for the document (on its canvas) and used again when the
+    same text comes in the same font and font state: reportlab encodes a TrueType string
+    character by character into the font's subsets, and most of a long table's cells repeat
+    (a department, a state, a date)."""
 
     def __init__(self, canv):
         self.canv = canv
         self.text = None
+        self.encoded = canv.__dict__.setdefault("_isodesk_encoded_lines", {})
 
     def add(self, x: float, y: float, lines: list[Line]) -> None:
         if self.text is None:
@@ -202,7 +208,22 @@ class _TextState:
                 self.spacing = spacing
                 text.setWordSpace(spacing)
             text.setTextOrigin(x + dx, y + dy)
-            text._textOut(s)        # noqa: SLF001 (no cursor to keep: each line is placed)
+            self._out(s)
+
+    def _out(self, s: str) -> None:
+        """``_textOut`` of the line (no cursor to keep: each line is placed), its operators
+        from the document's store when it has them. They depend on the text, the font and
+        which of its subsets is current; the subset after them is kept with them."""
+        text = self.text
+        key = (text._fontname, text._fontsize, text._leading, text._curSubset, s)  # noqa: SLF001
+        hit = self.encoded.get(key) if type(s) is str else None
+        if hit is None:
+            code = text._formatText(s)                                            # noqa: SLF001
+            if type(s) is str:
+                self.encoded[key] = (code, text._curSubset)                       # noqa: SLF001
+        else:
+            code, text._curSubset = hit                                           # noqa: SLF001
+        text._code.append(code)                                                   # noqa: SLF001
 
     def flush(self) -> None:
         if self.text is not None:
