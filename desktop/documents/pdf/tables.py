@@ -130,6 +130,8 @@ class LineCell(Flowable):
 def cell(text: str, style: ParagraphStyle, width: float) -> Flowable:
     """The flowable of a table cell of `width` points (padding included): a LineCell when the
     text is one line that fits, else a Paragraph (which wraps it)."""
+    if not text:    # the parser's paragraph of nothing, without the parser (empty cells abound)
+        return Paragraph("", style, frags=[])
     text = unicodedata.normalize("NFC", text)
     words = text.split(" ")
     line = " ".join(w for w in words if w)
@@ -137,8 +139,26 @@ def cell(text: str, style: ParagraphStyle, width: float) -> Flowable:
         return Paragraph(plain(text), style)
     line_width = stringWidth(line, style.fontName, style.fontSize)
     if line_width > width - 2 * PADDING:
-        return Paragraph(plain(text), style)
+        return _wrapped(line, style)
     return LineCell(line, style, line_width)
+
+
+_MARKUP = re.compile(r"[&<>]")
+_FRAGMENTS: dict[tuple, object] = {}
+
+
+def _wrapped(line: str, style: ParagraphStyle) -> Paragraph:
+    """``Paragraph(plain(line), style)`` for a line of words parted by single spaces, without
+    reportlab's markup parser when it has nothing to parse (no ``&``, ``<`` or ``>``): the
+    paragraph is made of the one fragment the parser would make, the line in the style's font.
+    The long tables' wrapped cells are thousands; parsing them was a tenth of a long report."""
+    if _MARKUP.search(line) or getattr(style, "textTransform", None):
+        return Paragraph(plain(line), style)
+    key = (style.name, style.fontName, style.fontSize, str(style.textColor))
+    model = _FRAGMENTS.get(key)
+    if model is None:
+        model = _FRAGMENTS[key] = Paragraph("x", style).frags[0]
+    return Paragraph(line, style, frags=[model.clone(text=line, link=[], us_lines=[])])
 
 
 def row_heights(data: list[list[list[Flowable]]], widths: list[float]) -> list[float]:
