@@ -1,6 +1,7 @@
 """Bordered data tables in the document font: results lists, ISO team lists, reports."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -57,7 +58,7 @@ def auto_widths(headers: list[str], rows: list[list[str]], total: float) -> list
     pad = 2 * PADDING + 1
     natural, minimum = [], []
     for c in range(n):
-        cells = [str(r[c]) for r in rows if c < len(r)]
+        cells = {str(r[c]) for r in rows if c < len(r)}   # each text measured once
         width = max([stringWidth(headers[c], f.bold, CELL_SIZE)]
                     + [stringWidth(x, f.regular, CELL_SIZE) for x in cells])
         word = max([_longest_word(headers[c], f.bold, CELL_SIZE)]
@@ -127,6 +128,12 @@ class LineCell(Flowable):
         canv.restoreState()
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _line_width(text: str, font: str, size: float) -> float:
+    """``stringWidth``, once for each text: a long table's cells repeat (a state, a date)."""
+    return stringWidth(text, font, size)
+
+
 def cell(text: str, style: ParagraphStyle, width: float) -> Flowable:
     """The flowable of a table cell of `width` points (padding included): a LineCell when the
     text is one line that fits, else a Paragraph (which wraps it)."""
@@ -137,7 +144,7 @@ def cell(text: str, style: ParagraphStyle, width: float) -> Flowable:
     line = " ".join(w for w in words if w)
     if not line or any(ch.isspace() for ch in line if ch != " "):  # line breaks, tabs, nbsp…
         return Paragraph(plain(text), style)
-    line_width = stringWidth(line, style.fontName, style.fontSize)
+    line_width = _line_width(line, style.fontName, style.fontSize)
     if line_width > width - 2 * PADDING:
         return _wrapped(line, style)
     return LineCell(line, style, line_width)
