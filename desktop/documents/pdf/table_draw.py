@@ -201,7 +201,7 @@ class _TextState:
             if self.font != (font, size, leading):
                 self.font = (font, size, leading)
                 text.setFont(font, size, leading)
-            if colour != self.colour:
+            if colour is not self.colour and colour != self.colour:
                 self.colour = colour
                 text.setFillColor(colour)
             if spacing != self.spacing:

@@ -142,7 +142,7 @@ def cell(text: str, style: ParagraphStyle, width: float) -> Flowable:
     text = unicodedata.normalize("NFC", text)
     words = text.split(" ")
     line = " ".join(w for w in words if w)
-    if not line or any(ch.isspace() for ch in line if ch != " "):  # line breaks, tabs, nbsp…
+    if not line or _OTHER_SPACE.search(line):  # line breaks, tabs, nbsp…
         return Paragraph(plain(text), style)
     line_width = _line_width(line, style.fontName, style.fontSize)
     if line_width > width - 2 * PADDING:
@@ -151,6 +151,7 @@ def cell(text: str, style: ParagraphStyle, width: float) -> Flowable:
 
 
 _MARKUP = re.compile(r"[&<>]")
+_OTHER_SPACE = re.compile(r"[^\S ]")   # what str.isspace() takes for a space, but the space
 _FRAGMENTS: dict[tuple, object] = {}
 
 
