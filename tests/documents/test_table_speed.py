@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 from pypdf import PdfReader
-from reportlab.platypus import SimpleDocTemplate
+from reportlab.platypus import SimpleDocTemplate, Table
 
 from desktop.documents.pdf import PageSetup, data_table, register_fonts
 from desktop.documents.pdf import tables
@@ -38,6 +38,7 @@ def _pdf(monkeypatch=None, *, old: bool = False) -> bytes:
         monkeypatch.setattr(tables, "cell", lambda text, style, width: Paragraph(plain(text),
                                                                                  style))
         monkeypatch.setattr(tables, "row_heights", lambda data, widths: None)
+        monkeypatch.setattr(tables, "DrawnTable", Table)   # reportlab draws every cell
     setup = PageSetup()
     doc = SimpleDocTemplate(buf, pagesize=setup.pagesize, leftMargin=setup.left,
                             rightMargin=setup.right, topMargin=setup.top,
@@ -97,14 +98,14 @@ def test_a_long_table_is_split_in_time_proportional_to_its_length(monkeypatch):
     splits of them) together hold a few times the table's rows (each row is in about five),
     not rows × pages (for 1,600 rows over 90 pages, some 70,000)."""
     made = []
-    real = tables.Table
+    real = tables.DrawnTable
 
     class Counting(real):
         def __init__(self, data, *a, **k):
             made.append(len(data))
             super().__init__(data, *a, **k)
 
-    monkeypatch.setattr(tables, "Table", Counting)
+    monkeypatch.setattr(tables, "DrawnTable", Counting)
     register_fonts()
     setup = PageSetup()
     for n in (400, 1600):
@@ -114,3 +115,23 @@ def test_a_long_table_is_split_in_time_proportional_to_its_length(monkeypatch):
         assert isinstance(table, tables.PagedTable)
         doc.build([table])
         assert sum(made) < 6 * n, (n, sum(made), len(made))
+
+
+def test_a_wrapped_or_empty_cell_is_the_paragraph_the_markup_parser_makes():
+    from reportlab.platypus import Paragraph
+
+    for name in ("table_cell", "table_cell_right", "table_head"):
+        st = tables.styles()[name]
+        for text in ("", "Quy trình giải quyết hồ sơ bảo hiểm xã hội " * 3,
+                     "A & B <không> phải thẻ " * 4, unicodedata.normalize("NFD", "Thay thế bởi phiên bản 02 ") * 4):
+            made = tables.cell(text, st, 60)
+            parsed = Paragraph(plain(text), st)
+            assert [f.__dict__ for f in made.frags] == [f.__dict__ for f in parsed.frags]
+            assert made.wrap(54, 1e9) == parsed.wrap(54, 1e9)
+            assert made.text == parsed.text
+            assert _lines(made) == _lines(parsed) and (len(_lines(made)) > 1 or not text)
+
+
+def _lines(p) -> list[tuple]:
+    return [line if isinstance(line, tuple) else (line.extraSpace, [w.text for w in line.words])
+            for line in p.blPara.lines]

@@ -1,6 +1,7 @@
 """Bordered data tables in the document font: results lists, ISO team lists, reports."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -14,6 +15,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from .fonts import register_fonts
 from .official import PageSetup, plain, styles
+from .table_draw import DrawnTable, Line, ascent
 
 CELL_SIZE = 12
 PADDING = 3.0
@@ -56,7 +58,7 @@ def auto_widths(headers: list[str], rows: list[list[str]], total: float) -> list
     pad = 2 * PADDING + 1
     natural, minimum = [], []
     for c in range(n):
-        cells = [str(r[c]) for r in rows if c < len(r)]
+        cells = {str(r[c]) for r in rows if c < len(r)}   # each text measured once
         width = max([stringWidth(headers[c], f.bold, CELL_SIZE)]
                     + [stringWidth(x, f.regular, CELL_SIZE) for x in cells])
         word = max([_longest_word(headers[c], f.bold, CELL_SIZE)]
@@ -102,7 +104,9 @@ class LineCell(Flowable):
     def split(self, availWidth, availHeight):
         return []  # one line: nothing to split
 
-    def draw(self):
+    def lines(self) -> list[Line]:
+        """Its one line as a table's page draws it (``table_draw``): where the Paragraph would
+        put it, in the Paragraph's font and colour."""
         st = self.style
         if st.alignment == TA_RIGHT:
             x = self.width - self.text_width
@@ -111,33 +115,58 @@ class LineCell(Flowable):
         else:
             x = 0.0
         y = self.height - (st.fontSize if rl_config.paraFontSizeHeightOffset else
-                           _ascent(st.fontName, st.fontSize))
+                           ascent(st.fontName, st.fontSize))
+        return [(x, y, self.text, st.fontName, st.fontSize, st.leading, st.textColor, 0.0)]
+
+    def draw(self):
+        x, y, text, font, size, leading, colour, _spacing = self.lines()[0]
         canv = self.canv
         canv.saveState()
-        canv.setFillColor(st.textColor)
-        canv.setFont(st.fontName, st.fontSize, st.leading)
-        canv.drawString(x, y, self.text)
+        canv.setFillColor(colour)
+        canv.setFont(font, size, leading)
+        canv.drawString(x, y, text)
         canv.restoreState()
 
 
-def _ascent(font: str, size: float) -> float:
-    from reportlab.pdfbase.pdfmetrics import getAscentDescent
-
-    return getAscentDescent(font, size)[0]
+@functools.lru_cache(maxsize=1 << 16)
+def _line_width(text: str, font: str, size: float) -> float:
+    """``stringWidth``, once for each text: a long table's cells repeat (a state, a date)."""
+    return stringWidth(text, font, size)
 
 
 def cell(text: str, style: ParagraphStyle, width: float) -> Flowable:
     """The flowable of a table cell of `width` points (padding included): a LineCell when the
     text is one line that fits, else a Paragraph (which wraps it)."""
+    if not text:    # the parser's paragraph of nothing, without the parser (empty cells abound)
+        return Paragraph("", style, frags=[])
     text = unicodedata.normalize("NFC", text)
     words = text.split(" ")
     line = " ".join(w for w in words if w)
-    if not line or any(ch.isspace() for ch in line if ch != " "):  # line breaks, tabs, nbsp…
+    if not line or _OTHER_SPACE.search(line):  # line breaks, tabs, nbsp…
         return Paragraph(plain(text), style)
-    line_width = stringWidth(line, style.fontName, style.fontSize)
+    line_width = _line_width(line, style.fontName, style.fontSize)
     if line_width > width - 2 * PADDING:
-        return Paragraph(plain(text), style)
+        return _wrapped(line, style)
     return LineCell(line, style, line_width)
+
+
+_MARKUP = re.compile(r"[&<>]")
+_OTHER_SPACE = re.compile(r"[^\S ]")   # what str.isspace() takes for a space, but the space
+_FRAGMENTS: dict[tuple, object] = {}
+
+
+def _wrapped(line: str, style: ParagraphStyle) -> Paragraph:
+    """``Paragraph(plain(line), style)`` for a line of words parted by single spaces, without
+    reportlab's markup parser when it has nothing to parse (no ``&``, ``<`` or ``>``): the
+    paragraph is made of the one fragment the parser would make, the line in the style's font.
+    The long tables' wrapped cells are thousands; parsing them was a tenth of a long report."""
+    if _MARKUP.search(line) or getattr(style, "textTransform", None):
+        return Paragraph(plain(line), style)
+    key = (style.name, style.fontName, style.fontSize, str(style.textColor))
+    model = _FRAGMENTS.get(key)
+    if model is None:
+        model = _FRAGMENTS[key] = Paragraph("x", style).frags[0]
+    return Paragraph(line, style, frags=[model.clone(text=line, link=[], us_lines=[])])
 
 
 def row_heights(data: list[list[list[Flowable]]], widths: list[float]) -> list[float]:
@@ -209,7 +238,7 @@ PAGED_ROWS = 40      # more rows than a page holds: split page by page (PagedTab
 
 
 def _table(data, widths, heights, style: TableStyle, repeat_header: bool = True) -> Table:
-    table = Table(data, colWidths=widths, rowHeights=heights, hAlign="CENTER",
+    table = DrawnTable(data, colWidths=widths, rowHeights=heights, hAlign="CENTER",
                   repeatRows=1 if repeat_header else 0, splitInRow=1)
     table.setStyle(style)
     return table
@@ -230,28 +259,45 @@ class PagedTable(Flowable):
     the remaining rows, which may cut it."""
 
     def __init__(self, header, rows, widths, header_height: float, heights: list[float],
-                 commands: list[tuple], previous: tuple | None = None):
+                 commands: list[tuple], previous: tuple | None = None, *,
+                 start: int = 0, ends: list[float] | None = None):
         super().__init__()
         self.hAlign = "CENTER"
-        self._header, self._rows, self._widths = header, rows, widths
-        self._header_height, self._heights = header_height, heights
+        self._header, self._widths = header, widths
+        self._header_height = header_height
         self._commands = commands
         self._previous = previous        # (row, height) this part continues from
-        self._ends = []                  # running sums of the rows' heights
-        total = 0.0
-        for h in heights:
-            total += h
-            self._ends.append(total)
+        # the rows, their heights and the running sums of the heights are the whole table's,
+        # shared by its parts (a part is the rows from `start` on): a page break costs the
+        # page's rows, not all those left
+        self._all_rows, self._all_heights, self._start = rows, heights, start
+        if ends is None:
+            ends, total = [], 0.0
+            for h in heights:
+                total += h
+                ends.append(total)
+        self._all_ends = ends
         self._whole: Table | None = None
 
+    @property
+    def _count(self) -> int:
+        return len(self._all_rows) - self._start
+
+    def _rows_to(self, stop: int) -> tuple[list, list[float]]:
+        """The first `stop` rows of this part and their heights."""
+        a = self._start
+        return self._all_rows[a:a + stop], self._all_heights[a:a + stop]
+
     def _rest(self, start: int) -> "PagedTable":
-        return PagedTable(self._header, self._rows[start:], self._widths, self._header_height,
-                          self._heights[start:], self._commands,
-                          previous=(self._rows[start - 1], self._heights[start - 1]))
+        a = self._start + start
+        return PagedTable(self._header, self._all_rows, self._widths, self._header_height,
+                          self._all_heights, self._commands,
+                          previous=(self._all_rows[a - 1], self._all_heights[a - 1]),
+                          start=a, ends=self._all_ends)
 
     def _made(self, stop: int) -> Table:
         """A Table of the header and the first `stop` rows, as reportlab would have it here."""
-        rows, heights = self._rows[:stop], self._heights[:stop]
+        rows, heights = self._rows_to(stop)
         style = TableStyle(self._commands)
         if self._previous is None:
             return _table([self._header] + rows, self._widths,
@@ -262,31 +308,38 @@ class PagedTable(Flowable):
         parts = table.split(sum(self._widths), self._header_height + height)
         return parts[-1]     # the continuation: the header and the rows after `row`
 
+    def _before(self) -> float:
+        """The height of the whole table's rows before this part."""
+        return self._all_ends[self._start - 1] if self._start else 0.0
+
     def wrap(self, availWidth, availHeight):
         self.width = sum(self._widths)
-        self.height = self._header_height + (self._ends[-1] if self._ends else 0.0)
+        rows = self._all_ends[-1] - self._before() if self._count else 0.0
+        self.height = self._header_height + rows
         return self.width, self.height
 
     def split(self, availWidth, availHeight):
         import bisect
 
         room = availHeight - self._header_height
-        fit = bisect.bisect_right(self._ends, room)   # rows whose bottoms are within the room
-        if fit >= len(self._rows):
-            return [self._made(len(self._rows))]
+        count = self._count
+        # rows whose bottoms are within the room
+        fit = bisect.bisect_right(self._all_ends, self._before() + room, self._start) - self._start
+        if fit >= count:
+            return [self._made(count)]
         if fit == 0:
             # not one whole row: reportlab may cut the first row (that depends on it alone, so
             # a Table of the first two rows tells), else the table goes to the next page
-            if not self._made(min(2, len(self._rows))).split(availWidth, availHeight):
+            if not self._made(min(2, count)).split(availWidth, availHeight):
                 return []
-            return self._made(len(self._rows)).split(availWidth, availHeight)
+            return self._made(count).split(availWidth, availHeight)
         parts = self._made(fit + 1).split(availWidth, availHeight)
         if len(parts) != 2 or len(parts[0]._cellvalues) != fit + 1:  # reportlab decided else
-            return self._made(len(self._rows)).split(availWidth, availHeight)
+            return self._made(count).split(availWidth, availHeight)
         return [parts[0], self._rest(fit)]
 
     def draw(self):   # the whole table fitted where it stands
         if self._whole is None:
-            self._whole = self._made(len(self._rows))
+            self._whole = self._made(self._count)
         self._whole.wrapOn(self.canv, self.width, self.height)
         self._whole.drawOn(self.canv, 0, 0)
