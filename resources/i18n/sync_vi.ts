@@ -374,6 +374,10 @@
         <translation>Nhập các gói đang giữ của %1 (%2) khi thiếu gói số %3? Các bản ghi của gói còn thiếu sẽ chưa có ở đây cho đến khi huyện gửi lại.</translation>
     </message>
     <message>
+        <source>Writing the acknowledgements…</source>
+        <translation>Đang ghi giấy báo nhận…</translation>
+    </message>
+    <message>
         <source>Packages from the districts</source>
         <translation>Các gói của huyện</translation>
     </message>
