@@ -213,7 +213,7 @@ class ProgressWindow(QDialog):
         if total > 0:
             self.bar.setRange(0, total)
             self.bar.setValue(min(done, total))
-            self.bar.setFormat(tr("%1 of %2").replace("%1", str(done)).replace("%2", str(total)))
+            self.bar.setFormat("%p%")   # a share of the whole: a stage's steps or the pages
         if text:
             self.label.setText(text)
 

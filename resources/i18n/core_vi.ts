@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>The data file is damaged</source>
         <translation>Tệp dữ liệu bị hỏng</translation>
@@ -94,10 +94,6 @@
     <message>
         <source>Stop</source>
         <translation>Dừng</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>Stopping…</source>
@@ -878,8 +874,8 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
         <translation>Lưu tệp Excel mẫu…</translation>
     </message>
     <message>
-        <source>No staff on the list yet. Import the office's staff list from Excel ("Save Excel template…" gives a sheet to fill in), or add people one by one with "Add…".</source>
-        <translation>Chưa có cán bộ nào trong danh sách. Hãy nhập danh sách cán bộ của đơn vị từ tệp Excel (nút "Lưu tệp Excel mẫu…" cho sẵn mẫu để điền), hoặc thêm từng người bằng nút "Thêm…".</translation>
+        <source>No staff on the list yet. Import the office&apos;s staff list from Excel (&quot;Save Excel template…&quot; gives a sheet to fill in), or add people one by one with &quot;Add…&quot;.</source>
+        <translation>Chưa có cán bộ nào trong danh sách. Hãy nhập danh sách cán bộ của đơn vị từ tệp Excel (nút &quot;Lưu tệp Excel mẫu…&quot; cho sẵn mẫu để điền), hoặc thêm từng người bằng nút &quot;Thêm…&quot;.</translation>
     </message>
     <message>
         <source>Import the staff list from Excel…</source>

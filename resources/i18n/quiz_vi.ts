@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>One right answer</source>
         <translation>Một đáp án đúng</translation>
@@ -83,8 +83,8 @@
         <translation>Thêm các câu còn thiếu của ngân hàng mặc định</translation>
     </message>
     <message>
-        <source>The question bank is empty. Add the program's default questions, or import your own (GIFT, Aiken, Moodle XML, Excel) with "Import / export".</source>
-        <translation>Ngân hàng câu hỏi đang trống. Hãy nạp bộ câu hỏi mặc định của chương trình, hoặc nhập câu hỏi của đơn vị (GIFT, Aiken, Moodle XML, Excel) bằng nút "Nhập / xuất tệp".</translation>
+        <source>The question bank is empty. Add the program&apos;s default questions, or import your own (GIFT, Aiken, Moodle XML, Excel) with &quot;Import / export&quot;.</source>
+        <translation>Ngân hàng câu hỏi đang trống. Hãy nạp bộ câu hỏi mặc định của chương trình, hoặc nhập câu hỏi của đơn vị (GIFT, Aiken, Moodle XML, Excel) bằng nút &quot;Nhập / xuất tệp&quot;.</translation>
     </message>
     <message>
         <source>Add the default questions</source>
@@ -477,9 +477,9 @@
         <translation>Bị từ chối hoặc bỏ qua (%1)</translation>
     </message>
     <message numerus="yes">
-        <source>%n question(s) lose something this program can't keep (see the "Left out" column).</source>
+        <source>%n question(s) lose something this program can&apos;t keep (see the &quot;Left out&quot; column).</source>
         <translation>
-            <numerusform>%n câu có phần chương trình không giữ được (xem cột "Bỏ ra").</numerusform>
+            <numerusform>%n câu có phần chương trình không giữ được (xem cột &quot;Bỏ ra&quot;).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -574,15 +574,15 @@
 <context>
     <name>KioskChecks</name>
     <message>
-        <source>The test kiosk was not opened: the keyboard of this PC could not be locked, so Alt+Tab, the Windows key and Ctrl+Esc would still work during the test. Restart the PC and open the kiosk again. If it happens again, ask the administrator: antivirus software or a Windows policy may be blocking it. The details are in the program's log.</source>
+        <source>The test kiosk was not opened: the keyboard of this PC could not be locked, so Alt+Tab, the Windows key and Ctrl+Esc would still work during the test. Restart the PC and open the kiosk again. If it happens again, ask the administrator: antivirus software or a Windows policy may be blocking it. The details are in the program&apos;s log.</source>
         <translation>Chưa mở máy kiểm tra: không khóa được bàn phím của máy này, nên trong giờ kiểm tra người dự vẫn bấm được Alt+Tab, phím Windows và Ctrl+Esc. Hãy khởi động lại máy rồi mở lại máy kiểm tra. Nếu vẫn không được, hãy báo quản trị: có thể phần mềm diệt virus hoặc chính sách của Windows đang chặn. Chi tiết đã ghi trong nhật ký của chương trình.</translation>
     </message>
     <message>
-        <source>Windows on this PC locks the screen after %1 minutes without a key press or a mouse move (a setting of this PC or the office's policy); the program cannot prevent that. A person who reads a question for long would see the screen lock and need the Windows password. Ask the administrator to switch it off for the test day, or stay near to unlock it. Open the kiosk anyway?</source>
+        <source>Windows on this PC locks the screen after %1 minutes without a key press or a mouse move (a setting of this PC or the office&apos;s policy); the program cannot prevent that. A person who reads a question for long would see the screen lock and need the Windows password. Ask the administrator to switch it off for the test day, or stay near to unlock it. Open the kiosk anyway?</source>
         <translation>Windows trên máy này sẽ khóa màn hình sau %1 phút không bấm phím hay di chuột (do cài đặt của máy hoặc chính sách của cơ quan); chương trình không ngăn được. Người dự đọc một câu hỏi lâu sẽ thấy màn hình bị khóa và cần mật khẩu Windows để mở. Hãy nhờ quản trị tắt chế độ này trong ngày kiểm tra, hoặc giám thị ở gần để mở khóa. Vẫn mở máy kiểm tra?</translation>
     </message>
     <message>
-        <source>The PC can't be locked</source>
+        <source>The PC can&apos;t be locked</source>
         <translation>Không khóa được máy</translation>
     </message>
     <message>
@@ -703,8 +703,8 @@
         <translation>Máy này hiện không có địa chỉ trong mạng nội bộ: chỉ chính máy này mở được bài kiểm tra. Hãy nối máy vào mạng nội bộ trước.</translation>
     </message>
     <message>
-        <source>On Windows, the first time, a "Windows Security Alert" may ask whether ISO Desk may receive connections: tick "Private networks" (the office network), leave "Public networks" unticked, and click "Allow access". If it was cancelled, ask the administrator to allow isodesk.exe in Windows Defender Firewall.</source>
-        <translation>Trên Windows, lần đầu tiên có thể hiện hộp thoại "Windows Security Alert" (Tường lửa Windows hỏi có cho ISO Desk nhận kết nối không): hãy đánh dấu "Private networks" (mạng riêng, tức mạng nội bộ của cơ quan), bỏ chọn "Public networks" rồi bấm "Allow access". Nếu đã lỡ bấm "Cancel", hãy nhờ người quản trị cho phép isodesk.exe trong Windows Defender Firewall.</translation>
+        <source>On Windows, the first time, a &quot;Windows Security Alert&quot; may ask whether ISO Desk may receive connections: tick &quot;Private networks&quot; (the office network), leave &quot;Public networks&quot; unticked, and click &quot;Allow access&quot;. If it was cancelled, ask the administrator to allow isodesk.exe in Windows Defender Firewall.</source>
+        <translation>Trên Windows, lần đầu tiên có thể hiện hộp thoại &quot;Windows Security Alert&quot; (Tường lửa Windows hỏi có cho ISO Desk nhận kết nối không): hãy đánh dấu &quot;Private networks&quot; (mạng riêng, tức mạng nội bộ của cơ quan), bỏ chọn &quot;Public networks&quot; rồi bấm &quot;Allow access&quot;. Nếu đã lỡ bấm &quot;Cancel&quot;, hãy nhờ người quản trị cho phép isodesk.exe trong Windows Defender Firewall.</translation>
     </message>
     <message>
         <source>Start</source>
@@ -718,8 +718,8 @@
         <translation>Nhập bài làm trên giấy</translation>
     </message>
     <message>
-        <source>Type the staff code, choose the variant printed on the paper, then the letters ticked in the answer grid, one per question ("-" for a blank, (AC) for several). Enter saves and grades.</source>
-        <translation>Gõ mã cán bộ, chọn mã đề in trên bài, rồi gõ các chữ cái đã đánh dấu trong bảng trả lời, mỗi câu một chữ ("-" nếu bỏ trống, (AC) nếu chọn nhiều). Bấm Enter để lưu và chấm.</translation>
+        <source>Type the staff code, choose the variant printed on the paper, then the letters ticked in the answer grid, one per question (&quot;-&quot; for a blank, (AC) for several). Enter saves and grades.</source>
+        <translation>Gõ mã cán bộ, chọn mã đề in trên bài, rồi gõ các chữ cái đã đánh dấu trong bảng trả lời, mỗi câu một chữ (&quot;-&quot; nếu bỏ trống, (AC) nếu chọn nhiều). Bấm Enter để lưu và chấm.</translation>
     </message>
     <message>
         <source>Variant %1</source>
@@ -950,7 +950,7 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <source>Proctor's PIN</source>
+        <source>Proctor&apos;s PIN</source>
         <translation>Mã PIN giám sát</translation>
     </message>
     <message>
@@ -1081,7 +1081,7 @@
         <translation>Người giám sát: tạm dừng bài làm</translation>
     </message>
     <message>
-        <source>Enter the proctor's PIN.</source>
+        <source>Enter the proctor&apos;s PIN.</source>
         <translation>Nhập mã PIN của người giám sát.</translation>
     </message>
     <message>
@@ -1223,7 +1223,7 @@
         <translation>Máy kiểm tra</translation>
     </message>
     <message>
-        <source>Set the proctor's PIN…</source>
+        <source>Set the proctor&apos;s PIN…</source>
         <translation>Đặt mã PIN giám sát…</translation>
     </message>
     <message>
@@ -1231,11 +1231,11 @@
         <translation>Chuẩn bị thêm một máy kiểm tra…</translation>
     </message>
     <message>
-        <source>Import a kiosk PC's results…</source>
+        <source>Import a kiosk PC&apos;s results…</source>
         <translation>Nhập kết quả của máy kiểm tra…</translation>
     </message>
     <message>
-        <source>Export this PC's results (kiosk PC)…</source>
+        <source>Export this PC&apos;s results (kiosk PC)…</source>
         <translation>Xuất kết quả của máy này (máy kiểm tra)…</translation>
     </message>
     <message>
@@ -1251,7 +1251,7 @@
         <translation>trình chiếu DVD</translation>
     </message>
     <message>
-        <source>consultant's guidance</source>
+        <source>consultant&apos;s guidance</source>
         <translation>hướng dẫn của chuyên gia</translation>
     </message>
     <message>
@@ -1271,7 +1271,7 @@
         <translation>đã đóng</translation>
     </message>
     <message>
-        <source>Demo data: the proctor's PIN is %1.</source>
+        <source>Demo data: the proctor&apos;s PIN is %1.</source>
         <translation>Dữ liệu mẫu: mã PIN của người giám sát là %1.</translation>
     </message>
     <message>
@@ -1371,8 +1371,8 @@
         <translation>Tệp chuẩn bị máy kiểm tra (*.isokiosk)</translation>
     </message>
     <message>
-        <source>Saved %1. On the kiosk PC, open ISO Desk (same unit), go to Training &amp; quiz and choose "Open a kiosk setup file". Key fingerprint: %2.</source>
-        <translation>Đã lưu %1. Trên máy kiểm tra, mở ISO Desk (cùng đơn vị), vào mục Tập huấn &amp; kiểm tra và chọn "Mở tệp chuẩn bị máy kiểm tra". Dấu nhận dạng khóa: %2.</translation>
+        <source>Saved %1. On the kiosk PC, open ISO Desk (same unit), go to Training &amp; quiz and choose &quot;Open a kiosk setup file&quot;. Key fingerprint: %2.</source>
+        <translation>Đã lưu %1. Trên máy kiểm tra, mở ISO Desk (cùng đơn vị), vào mục Tập huấn &amp; kiểm tra và chọn &quot;Mở tệp chuẩn bị máy kiểm tra&quot;. Dấu nhận dạng khóa: %2.</translation>
     </message>
     <message>
         <source>Results file of a kiosk PC</source>
@@ -1466,11 +1466,11 @@
         <translation>Câu hỏi:</translation>
     </message>
     <message>
-        <source>Unit names: write %1 or %2 (and %3, %4 for the ISO teams); they are shown as this unit's level names, now “%5” and “%6”.</source>
+        <source>Unit names: write %1 or %2 (and %3, %4 for the ISO teams); they are shown as this unit&apos;s level names, now “%5” and “%6”.</source>
         <translation>Tên đơn vị: viết %1 hoặc %2 (và %3, %4 cho tổ, ban ISO); khi hiển thị sẽ thay bằng tên cấp của đơn vị, hiện là “%5” và “%6”.</translation>
     </message>
     <message>
-        <source>Options (tick every right one; in your own words, never the standard's text):</source>
+        <source>Options (tick every right one; in your own words, never the standard&apos;s text):</source>
         <translation>Các phương án (đánh dấu mọi phương án đúng; dùng lời của mình, không chép nguyên văn tiêu chuẩn):</translation>
     </message>
     <message>
@@ -1762,11 +1762,11 @@
         <translation>đến</translation>
     </message>
     <message>
-        <source>1. The VSS DVD was shown (general awareness, the framework model, the sector's procedures)</source>
+        <source>1. The VSS DVD was shown (general awareness, the framework model, the sector&apos;s procedures)</source>
         <translation>1. Đã trình chiếu đĩa DVD của BHXH Việt Nam (nhận thức chung, mô hình khung, bộ quy trình của Ngành)</translation>
     </message>
     <message>
-        <source>2. The consultant's guidance and questions and answers</source>
+        <source>2. The consultant&apos;s guidance and questions and answers</source>
         <translation>2. Chuyên gia tư vấn hướng dẫn và giải đáp thắc mắc</translation>
     </message>
     <message>
@@ -1794,7 +1794,7 @@
         <translation>Chuyên gia tư vấn:</translation>
     </message>
     <message>
-        <source>Consultant's organisation:</source>
+        <source>Consultant&apos;s organisation:</source>
         <translation>Đơn vị tư vấn:</translation>
     </message>
     <message>
@@ -1874,7 +1874,7 @@
         <translation>Sau khi nộp bài, cho xem:</translation>
     </message>
     <message>
-        <source>Proctor's PIN (4–8 digits):</source>
+        <source>Proctor&apos;s PIN (4–8 digits):</source>
         <translation>Mã PIN giám sát (4–8 chữ số):</translation>
     </message>
     <message>
@@ -2016,8 +2016,8 @@
         <translation>Tệp chuẩn bị máy kiểm tra (*.isokiosk)</translation>
     </message>
     <message>
-        <source>This PC is ready as "%1". Start the test kiosk from the session below; afterwards export this PC's results from the Kiosk PCs menu.</source>
-        <translation>Máy này đã sẵn sàng làm "%1". Mở chế độ kiểm tra từ buổi tập huấn ở phía dưới; làm xong thì xuất kết quả của máy này từ trình đơn Máy kiểm tra.</translation>
+        <source>This PC is ready as &quot;%1&quot;. Start the test kiosk from the session below; afterwards export this PC&apos;s results from the Kiosk PCs menu.</source>
+        <translation>Máy này đã sẵn sàng làm &quot;%1&quot;. Mở chế độ kiểm tra từ buổi tập huấn ở phía dưới; làm xong thì xuất kết quả của máy này từ trình đơn Máy kiểm tra.</translation>
     </message>
 </context>
 <context>
@@ -2051,7 +2051,7 @@
     </message>
     <message>
         <source>Reliability of the test (KR-20): from 0 to 1, how consistently the test measures what people know; 0.7 or more is good, below 0.5 the scores say little.
-Standard error of measurement: by about how many questions a person's score may be off by chance; a score this close to the pass mark is not a clear result.</source>
+Standard error of measurement: by about how many questions a person&apos;s score may be off by chance; a score this close to the pass mark is not a clear result.</source>
         <translation>Độ tin cậy của đề (KR-20): từ 0 đến 1, cho biết đề đo hiểu biết của mọi người có ổn định không; từ 0,7 trở lên là tốt, dưới 0,5 thì điểm số ít ý nghĩa.
 Sai số chuẩn đo lường: điểm của một người có thể lệch khoảng bấy nhiêu câu do ngẫu nhiên; điểm gần điểm đạt trong khoảng này thì chưa phải kết quả rõ ràng.</translation>
     </message>
@@ -2060,7 +2060,7 @@ Sai số chuẩn đo lường: điểm của một người có thể lệch kho
         <translation>Độ dễ và hiệu quả phân biệt của từng câu (%)</translation>
     </message>
     <message>
-        <source>The chart shows the first rows of the table: sort or search the table to choose them. Facility: the share of people who answered right. Discrimination: how well the question separates those who know the subject from those who don't (below 20% is weak, negative means the question is probably wrong or misleading). Only first attempts count.</source>
+        <source>The chart shows the first rows of the table: sort or search the table to choose them. Facility: the share of people who answered right. Discrimination: how well the question separates those who know the subject from those who don&apos;t (below 20% is weak, negative means the question is probably wrong or misleading). Only first attempts count.</source>
         <translation>Biểu đồ vẽ các dòng đầu của bảng: sắp xếp hoặc tìm kiếm trong bảng để chọn câu cần xem. Độ dễ: tỷ lệ người trả lời đúng. Độ phân biệt: câu hỏi phân biệt người nắm vững với người chưa nắm vững tốt đến đâu (dưới 20% là yếu; âm thì câu hỏi có thể sai đáp án hoặc gây hiểu nhầm). Chỉ tính bài làm lần đầu.</translation>
     </message>
     <message>
