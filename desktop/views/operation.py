@@ -24,7 +24,8 @@ was closed meanwhile, the result is dropped (what changed is still announced whi
 context lives) and a cancellable work is told to stop. A finished operation is let go at once,
 on the interface thread: the worker gives up its last hold on the job before it says the work
 ended, so the work's closure, its result and any window they name are never freed on a worker
-thread (where freeing a Qt object ends the program).
+thread (where freeing a Qt object ends the program). When the program ends, work that can
+stop is told to, and what still runs is waited for (up to QUIT_WAIT_MS).
 """
 from __future__ import annotations
 
@@ -45,6 +46,7 @@ from .common import show_error, tr
 log = logging.getLogger(__name__)
 
 SHOW_AFTER_MS = 300   # quick work ends before a window flashes up
+QUIT_WAIT_MS = 15_000  # how long the program, when it ends, waits for work still running
 
 _running: dict[int, "Operation"] = {}   # held here until they end, then let go
 _numbers = iter(range(1, 2**62))
@@ -66,6 +68,16 @@ class _Relay(QObject):
         self.setObjectName("operation_relay")
         self.progressed.connect(self._progressed)
         self.ended.connect(self._ended)
+        if isinstance(parent, QCoreApplication):
+            parent.aboutToQuit.connect(self.quitting)
+
+    @Slot()
+    def quitting(self) -> None:
+        """The program ends: work that can stop is told to, and what still runs is waited for
+        (a while), so no work is cut off halfway through a file or while Python shuts down."""
+        for operation in list(_running.values()):
+            operation.cancel()
+        QThreadPool.globalInstance().waitForDone(QUIT_WAIT_MS)
 
     @Slot(int)
     def _progressed(self, number: int) -> None:

@@ -180,3 +180,21 @@ def test_the_finished_work_is_let_go_on_the_interface_thread(qtbot):
     gc.collect()
     qtbot.waitUntil(lambda: len(freed_on) == 2, timeout=WAIT)
     assert set(freed_on) == {threading.main_thread().name}
+
+
+def test_the_program_ending_stops_what_can_stop_and_waits_for_it(qtbot):
+    parent = _window(qtbot)
+    started, steps = threading.Event(), []
+
+    def work(job):   # would run for ever unless told to stop
+        started.set()
+        while True:
+            steps.append(1)
+            job.progress(len(steps), 0)
+            threading.Event().wait(0.01)
+
+    op = run_operation(parent, work, cancellable=True)
+    assert started.wait(WAIT / 1000)
+    operation._relay().quitting()   # what the application's aboutToQuit runs
+    assert op.job.outcome == "cancelled"   # ended before quitting returned
+    qtbot.waitUntil(lambda: op.finished, timeout=WAIT)
