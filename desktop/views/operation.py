@@ -5,7 +5,7 @@
                   on_done=self._saved, store=self.store, ctx=self.ctx,
                   text=self.tr("Writing the slips…"), cancellable=True)
 
-The work runs on the thread pool and is handed a `Job`:
+The work runs on the operations' thread pool and is handed a `Job`:
 - `job.store`: a database connection of its own to the same file (SQLite in WAL mode lets it
   write while the interface reads), opened when `store=` is given and closed when the work ends.
   The work never touches the interface's connection or a widget.
@@ -35,7 +35,9 @@ import traceback
 from typing import Any, Callable
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication, QObject, Qt, QThread, QThreadPool, QTimer, Signal, Slot,
+)
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from desktop.models.db import Store, open_store
@@ -47,6 +49,7 @@ log = logging.getLogger(__name__)
 
 SHOW_AFTER_MS = 300   # quick work ends before a window flashes up
 QUIT_WAIT_MS = 15_000  # how long the program, when it ends, waits for work still running
+MIN_THREADS = 4        # a drive that takes half a minute to answer blocks no other operation
 
 _running: dict[int, "Operation"] = {}   # held here until they end, then let go
 _numbers = iter(range(1, 2**62))
@@ -66,6 +69,8 @@ class _Relay(QObject):
     def __init__(self, parent: QObject):
         super().__init__(parent)
         self.setObjectName("operation_relay")
+        self.pool = QThreadPool(self)   # the operations' own: the global one has a thread per core
+        self.pool.setMaxThreadCount(max(MIN_THREADS, QThread.idealThreadCount()))
         self.progressed.connect(self._progressed)
         self.ended.connect(self._ended)
         if isinstance(parent, QCoreApplication):
@@ -77,7 +82,7 @@ class _Relay(QObject):
         (a while), so no work is cut off halfway through a file or while Python shuts down."""
         for operation in list(_running.values()):
             operation.cancel()
-        QThreadPool.globalInstance().waitForDone(QUIT_WAIT_MS)
+        self.pool.waitForDone(QUIT_WAIT_MS)
 
     @Slot(int)
     def _progressed(self, number: int) -> None:
@@ -276,7 +281,7 @@ class Operation:
         _running[self.job.number] = self
         if self.window is not None:
             QTimer.singleShot(SHOW_AFTER_MS, self.window, self._show_window)
-        QThreadPool.globalInstance().start(_Handoff(self.job))
+        self.job._relay.pool.start(_Handoff(self.job))
         return self
 
     def cancel(self) -> None:
