@@ -16,6 +16,7 @@ from pathlib import Path
 from desktop.models import anchors, audit
 from desktop.models.bounded import InputRefused
 from desktop.models.db import Store, now_iso
+from desktop.models.progress import Progress, no_progress
 
 from . import FORMAT_VERSION
 from .anchor import ack_head, check_ack
@@ -57,8 +58,10 @@ def ack_content(store: Store, district: str) -> dict:
 
 
 def write_acks(store: Store, out_dir: Path, *, district: str | None = None,
-               opener: Opener = open) -> list[Path]:
-    """The province writes one acknowledgement per district it has received packages from."""
+               opener: Opener = open, progress: Progress = no_progress) -> list[Path]:
+    """The province writes one acknowledgement per district it has received packages from.
+    `progress(done, total)` is told before each district's; each is whole (its file, then its
+    number in one transaction), so what stops the work between two leaves no half."""
     require_level(store, "province")
     if district:
         peer = get_peer(store, district)
@@ -76,6 +79,7 @@ def write_acks(store: Store, out_dir: Path, *, district: str | None = None,
     profile = my_profile(store)
     made = []
     for peer in peers:
+        progress(len(made), len(peers))
         seq = peer.row["ack_seq_out"] + 1
         content = {**ack_content(store, peer.code), "ack_seq": seq}
         spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_MAX, dir=sync_dir(store, "tmp"))
@@ -107,6 +111,7 @@ def write_acks(store: Store, out_dir: Path, *, district: str | None = None,
             audit.append(store, "sync_ack_write", table="sync_peers", record_id=peer.code,
                          new={"ack_seq": seq, "highest_seq": content["highest_seq"]})
         made.append(dest)
+    progress(len(made), len(peers))
     return made
 
 

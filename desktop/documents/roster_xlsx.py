@@ -11,6 +11,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from desktop.models.progress import Progress, no_progress
 from desktop.models.staff import ImportRow, StaffMember
 from desktop.models.vntext import fold
 
@@ -227,7 +228,10 @@ def _shown_birth(value: str) -> str:
     return f"{value[8:10]}/{value[5:7]}/{value[:4]}" if len(value) == 10 else value
 
 
-def export_roster(path: Path, people: list[StaffMember], unit_name: str = "") -> Path:
+def export_roster(path: Path, people: list[StaffMember], unit_name: str = "", *,
+                  progress: Progress = no_progress) -> Path:
+    """The roster as a workbook, written whole or not at all. `progress(done, total)` is told
+    of each person written; when it raises (`Cancelled`), no file is made."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Danh sách cán bộ"
@@ -242,6 +246,7 @@ def export_roster(path: Path, people: list[StaffMember], unit_name: str = "") ->
     for col, w in enumerate(widths, start=1):
         ws.column_dimensions[chr(64 + col)].width = w
     for i, p in enumerate(people, start=1):
+        progress(i - 1, len(people))
         values = [i, p.staff_code, p.full_name, p.position, p.department, p.phone, p.email,
                   "Có" if p.active else "Không", p.rank, _shown_birth(p.birth_date),
                   {"nam": "Nam", "nu": "Nữ"}.get(p.gender, "")]
@@ -252,4 +257,5 @@ def export_roster(path: Path, people: list[StaffMember], unit_name: str = "") ->
     style_body(ws, 4, 3 + len(people), len(headers))
     ws.freeze_panes = "A4"
     ws.auto_filter.ref = f"A3:{chr(64 + len(headers))}{3 + max(1, len(people))}"
+    progress(len(people), len(people))
     return save_atomically(wb, path)

@@ -1,15 +1,14 @@
-"""Small shared pieces of the interface: messages, field errors, background work, dates."""
+"""Small shared pieces of the interface: messages, field errors, dates. (Long work runs as an
+operation: `views.operation`.)"""
 from __future__ import annotations
 
 import datetime as _dt
-import traceback
 from typing import Any, Callable
 
-import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QFrame, QLabel, QMessageBox, QProgressDialog, QScrollArea, QSizePolicy, QWidget,
+    QFrame, QLabel, QMessageBox, QScrollArea, QSizePolicy, QWidget,
 )
 
 from desktop.models.db import shown_time
@@ -392,70 +391,6 @@ class FieldErrors:
     def text(self, field: str) -> str:
         label = self._labels.get(field) if field else self._general
         return label.text() if label is not None else ""
-
-
-class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(object, str)
-
-
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any]):
-        super().__init__()
-        self.fn = fn
-        self.signals = _Signals()
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            result = self.fn()
-        except Exception as exc:  # handed to the UI thread
-            self.signals.failed.emit(exc, traceback.format_exc())
-        else:
-            self.signals.done.emit(result)
-
-
-def run_in_background(parent: QWidget, fn: Callable[[], Any], on_done: Callable[[Any], None],
-                      *, busy_text: str | None = None,
-                      on_error: Callable[[Exception], None] | None = None) -> _Job:
-    """Run `fn` on the thread pool; the UI stays responsive, a busy dialog shows what happens.
-
-    `fn` must not touch widgets or the UI thread's database connection.
-    """
-    dialog = None
-    if busy_text:
-        dialog = QProgressDialog(busy_text, "", 0, 0, parent)
-        dialog.setCancelButton(None)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        dialog.setWindowTitle(tr("Please wait"))
-    job = _Job(fn)
-
-    def gone() -> bool:  # the window was closed while the job ran: nobody left to tell
-        return not shiboken6.isValid(parent)
-
-    def finish(result):
-        if dialog is not None and shiboken6.isValid(dialog):
-            dialog.close()
-        if not gone():
-            on_done(result)
-
-    def fail(exc, tb):
-        if dialog is not None and shiboken6.isValid(dialog):
-            dialog.close()
-        if gone():
-            return
-        if on_error is not None:
-            on_error(exc)
-        else:
-            show_error(parent, exc)
-
-    job.signals.done.connect(finish)
-    job.signals.failed.connect(fail)
-    job.setAutoDelete(False)
-    parent._background_jobs = [*getattr(parent, "_background_jobs", []), job]  # keep alive
-    QThreadPool.globalInstance().start(job)
-    return job
 
 
 def vn_date(value: str | _dt.date | None) -> str:

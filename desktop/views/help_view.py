@@ -17,7 +17,8 @@ from desktop import __version__
 from desktop.licenses import Component, components
 from desktop.paths import resource
 
-from .common import fit_to_screen, run_in_background, tr
+from .common import fit_to_screen, tr
+from .operation import run_operation
 from .tables import Column, ItemsModel, SearchProxy, fit_columns
 
 GUIDE = ("guide", "vi", "index.html")
@@ -163,7 +164,7 @@ class AboutDialog(QDialog):
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_licence())
         self.text.setPlainText(self.tr("Reading the list of components…"))
         qt_version = qVersion()
-        run_in_background(self, lambda: components(qt_version), self._licences_read)
+        run_operation(self, lambda _job: components(qt_version), self._licences_read)
         return page
 
     def _licences_read(self, items: list[Component]) -> None:

@@ -11,15 +11,16 @@ from PySide6.QtWidgets import (
 from desktop.i18n import LANGUAGES
 from desktop.models import anchors, users
 from desktop.models.anchor_check import check_chain
-from desktop.models.db import list_backups, open_store, quick_check
+from desktop.models.db import list_backups, quick_check
 from desktop.models.errors import ValidationError
 from desktop.models.settings import get_setting, set_setting
 from desktop.models.unit import DEFAULT_LEVEL_NAMES, UnitProfile, save_profile
 
 from .common import (
-    FieldErrors, attempt, button_row, run_in_background, show_error, show_info,
+    FieldErrors, attempt, button_row, show_error, show_info,
 )
 from .context import ViewContext
+from .operation import run_operation
 from .users_view import UsersPanel
 
 
@@ -171,15 +172,11 @@ class DataPanel(QWidget):
     def check(self):
         """What `isodesk db check` does: every page, the audit chain and its anchors (backups,
         signed checkpoints, sync heads), on a connection of its own off the UI thread."""
-        path, actor = self.ctx.store.path, self.ctx.store.actor
+        path = self.ctx.store.path
 
-        def job():
+        def job(job):
             problem = quick_check(path)
-            own = open_store(path, actor=actor, migrate=False, check=False)
-            try:
-                report = check_chain(own)
-            finally:
-                own.close(clean=False)
+            report = check_chain(job.store)
             return problem, report.ok, report.message
 
         def done(result):
@@ -189,7 +186,8 @@ class DataPanel(QWidget):
             else:
                 show_error(self, " ".join(x for x in (problem, message) if x))
 
-        run_in_background(self, job, done, busy_text=self.tr("Checking the data file…"))
+        run_operation(self, job, done, store=self.ctx.store,
+                      text=self.tr("Checking the data file…"))
 
     def open_folder(self):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.store.data_dir)))

@@ -13,10 +13,11 @@ from desktop.documents.roster_xlsx import export_roster, read_roster, write_temp
 from desktop.models.errors import IsoDeskError
 from desktop.models.staff import StaffMember, StaffRepository
 
-from .common import empty_hint, run_in_background, show_error, show_info
+from .common import empty_hint, show_error, show_info
 from .context import ViewContext
 from .files import open_file, save_file
 from .flow import FlowLayout
+from .operation import run_operation
 from .staff_dialogs import ImportPreviewDialog, StaffDialog
 from .staff_model import StaffFilterProxy, StaffTableModel
 from .tables import fit_columns
@@ -184,19 +185,20 @@ class StaffPage(QWidget):
                              self.tr("Excel files (*.xlsx)"))
         if not path:
             return
-        self._import_job = run_in_background(
-            self, lambda: read_roster(Path(path), sheet=sheet),
-            lambda roster: self._preview_import(path, roster),
-            busy_text=self.tr("Reading %1…").replace("%1", Path(path).name))
 
-    def _preview_import(self, path: str, roster) -> None:
-        try:
-            plan = self.repo.plan_import(roster.rows)
+        def read(job):   # the file read and checked against the roster on a connection aside
+            roster = read_roster(Path(path), sheet=sheet)
+            job.check()
+            plan = StaffRepository(job.store).plan_import(roster.rows)
             plan.converted_cells = roster.converted
             plan.file_notes = roster.notes()
-        except IsoDeskError as exc:
-            show_error(self, exc)
-            return
+            return roster, plan
+
+        self.import_operation = run_operation(
+            self, read, lambda out: self._preview_import(path, *out), store=self.ctx.store,
+            cancellable=True, text=self.tr("Reading %1…").replace("%1", Path(path).name))
+
+    def _preview_import(self, path: str, roster, plan) -> None:
         self.preview = ImportPreviewDialog(plan, Path(path).name, self, roster=roster)
         result = self.preview.exec()
         if result == ImportPreviewDialog.SHEET_CHOSEN:
@@ -204,29 +206,39 @@ class StaffPage(QWidget):
             return
         if not result:
             return
-        try:
-            result = self.repo.apply_import(plan, accept_good=self.preview.accept_good)
-        except IsoDeskError as exc:
-            show_error(self, exc)
-            return
-        self.ctx.data_changed.emit("staff")
-        show_info(self, self.tr("Imported: %1 added, %2 updated. Rows refused: %3.")
-                  .replace("%1", str(result["added"])).replace("%2", str(result["updated"]))
-                  .replace("%3", str(len(result["errors"]))))
+        accept_good = self.preview.accept_good
 
-    def export_excel(self, _checked=False, path: str | None = None) -> None:
+        def write(job):
+            result = StaffRepository(job.store).apply_import(plan, accept_good=accept_good)
+            job.changed("staff")
+            return result
+
+        def done(result):
+            show_info(self, self.tr("Imported: %1 added, %2 updated. Rows refused: %3.")
+                      .replace("%1", str(result["added"])).replace("%2", str(result["updated"]))
+                      .replace("%3", str(len(result["errors"]))))
+
+        self.import_operation = run_operation(self, write, done, store=self.ctx.store,
+                                              ctx=self.ctx, text=self.tr("Importing…"))
+
+    def export_excel(self, _checked=False, path: str | None = None):
+        """Write the roster to an Excel file as an operation (returned; None when no file was
+        chosen)."""
         if path is None:
             path = save_file(self, self.tr("Export staff to Excel"), "staff-excel",
                              "danh-sach-can-bo.xlsx", self.tr("Excel files (*.xlsx)"))
         if not path:
-            return
-        try:
-            profile = self.ctx.profile
-            export_roster(Path(path), self.repo.list(), profile.name if profile else "")
-        except IsoDeskError as exc:
-            show_error(self, exc)
-            return
-        show_info(self, self.tr("Saved %1").replace("%1", str(path)))
+            return None
+        profile = self.ctx.profile
+        unit = profile.name if profile else ""
+
+        def write(job):
+            people = StaffRepository(job.store).list()
+            return export_roster(Path(path), people, unit, progress=job.progress)
+
+        return run_operation(
+            self, write, lambda _r: show_info(self, self.tr("Saved %1").replace("%1", str(path))),
+            store=self.ctx.store, cancellable=True, text=self.tr("Writing the staff list…"))
 
     def save_template(self, _checked=False, path: str | None = None) -> None:
         if path is None:

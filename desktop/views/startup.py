@@ -109,7 +109,7 @@ def prepare_in_background(splash: StartupSplash, fn: Callable[[Callable[[str], N
                           ) -> Any:
     """Run `fn(progress)` on the thread pool while the splash stays responsive and shows each
     `progress(text)`; return its result, or raise its error, in the UI thread."""
-    from .common import run_in_background
+    from .operation import run_operation
 
     relay = _Progress(splash)
     relay.said.connect(splash.step)
@@ -124,7 +124,7 @@ def prepare_in_background(splash: StartupSplash, fn: Callable[[Callable[[str], N
         outcome["error"] = exc
         loop.quit()
 
-    run_in_background(splash, lambda: fn(relay.said.emit), done, on_error=failed)
+    run_operation(splash, lambda _job: fn(relay.said.emit), done, on_error=failed)
     if not outcome:
         loop.exec()
     if "error" in outcome:

@@ -16,17 +16,23 @@
     <message numerus="yes">
         <source>Saved as %1 (%n page(s)).</source>
         <translation>
-            <numerusform>Saved as %1 (%n page).</numerusform><numerusform>Saved as %1 (%n pages).</numerusform></translation>
+            <numerusform>Saved as %1 (%n page).</numerusform>
+            <numerusform>Saved as %1 (%n pages).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n page(s)</source>
         <translation>
-            <numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Sent %n page(s) to the printer.</source>
         <translation>
-            <numerusform>Sent %n page to the printer.</numerusform><numerusform>Sent %n pages to the printer.</numerusform></translation>
+            <numerusform>Sent %n page to the printer.</numerusform>
+            <numerusform>Sent %n pages to the printer.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -92,6 +92,14 @@
         <translation>Vui lòng chờ</translation>
     </message>
     <message>
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Đang dừng…</translation>
+    </message>
+    <message>
         <source>Administrator</source>
         <translation>Quản trị</translation>
     </message>
@@ -902,12 +910,20 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
         <translation>Đã nhập: thêm %1, cập nhật %2. Số dòng bị từ chối: %3.</translation>
     </message>
     <message>
+        <source>Importing…</source>
+        <translation>Đang nhập…</translation>
+    </message>
+    <message>
         <source>Export staff to Excel</source>
         <translation>Xuất danh sách cán bộ ra Excel</translation>
     </message>
     <message>
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
+    </message>
+    <message>
+        <source>Writing the staff list…</source>
+        <translation>Đang ghi danh sách cán bộ…</translation>
     </message>
     <message>
         <source>Save the Excel template</source>

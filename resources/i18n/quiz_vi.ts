@@ -114,6 +114,10 @@
             <numerusform>Đã nhập %n câu hỏi.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Importing the questions…</source>
+        <translation>Đang nhập câu hỏi…</translation>
+    </message>
     <message numerus="yes">
         <source>%n question(s) written to %2.</source>
         <translation>
@@ -1311,6 +1315,10 @@
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
+        <source>Writing the results list…</source>
+        <translation>Đang ghi danh sách kết quả…</translation>
+    </message>
+    <message>
         <source>Save the results in Excel</source>
         <translation>Lưu kết quả ra Excel</translation>
     </message>
@@ -1319,12 +1327,24 @@
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
+        <source>Writing the results in Excel…</source>
+        <translation>Đang ghi kết quả ra Excel…</translation>
+    </message>
+    <message>
         <source>Save the result slips</source>
         <translation>Lưu phiếu kết quả</translation>
     </message>
     <message>
+        <source>Writing the result slips…</source>
+        <translation>Đang ghi phiếu kết quả…</translation>
+    </message>
+    <message>
         <source>Save the paper variants</source>
         <translation>Lưu đề kiểm tra trên giấy</translation>
+    </message>
+    <message>
+        <source>Writing the paper variants…</source>
+        <translation>Đang ghi các mã đề…</translation>
     </message>
     <message>
         <source>Print the paper variants first: the answers are keyed in against the variant printed on each paper.</source>

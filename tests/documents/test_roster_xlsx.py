@@ -156,3 +156,24 @@ def test_import_can_deactivate_and_a_sheet_without_the_column_leaves_status_alon
                         headers=["Mã cán bộ", "Họ và tên", "Chức vụ"])
     assert run_import(store, no_col)["updated"] == 1
     assert repo.by_code("A2").active is False and repo.by_code("A2").position == "Viên chức"
+
+
+def test_export_tells_its_progress_and_a_stop_leaves_no_file(tmp_path, store):
+    from desktop.models.progress import Cancelled
+
+    repo = StaffRepository(store)
+    for code, name in (("A1", "Trần Văn An"), ("A2", "Lê Thị Ánh"), ("A3", "Phạm Văn Ba")):
+        repo.add({"staff_code": code, "full_name": name})
+    out = tmp_path / "export"
+    out.mkdir()
+    told: list[tuple[int, int]] = []
+    export_roster(out / "out.xlsx", repo.list(), progress=lambda d, t: told.append((d, t)))
+    assert told == [(0, 3), (1, 3), (2, 3), (3, 3)]
+
+    def stop(done: int, _total: int) -> None:
+        if done == 2:
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        export_roster(out / "dung.xlsx", repo.list(), progress=stop)
+    assert [p.name for p in out.iterdir()] == ["out.xlsx"]   # no temporary file left

@@ -67,6 +67,27 @@ def test_result_slips(qstore, tmp_path):
     assert "Họ và tên: Nguyễn Văn An · Mã cán bộ: CB001" in flat
 
 
+def test_slips_tell_their_progress_and_a_stop_writes_no_file(qstore, tmp_path):
+    from desktop.models.progress import Cancelled
+
+    s = make_session(qstore, questions=4)
+    for code in ("CB001", "CB002", "CB003", "CB004"):
+        take(qstore, s.id, code)
+    told: list[tuple[int, int]] = []
+    quiz_reports.slips_pdf(qstore, s.id, tmp_path / "phieu.pdf",
+                           progress=lambda done, total: told.append((done, total)))
+    assert told[-1] == (1000, 1000) and len(told) > 4
+    assert [d for d, _t in told] == sorted(d for d, _t in told)   # it only moves forward
+
+    def stop_midway(done: int, _total: int) -> None:
+        if done >= 500:   # the attempts read, the pages being laid out
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        quiz_reports.slips_pdf(qstore, s.id, tmp_path / "dung.pdf", progress=stop_midway)
+    assert not (tmp_path / "dung.pdf").exists()
+
+
 def test_a_slip_printed_while_the_test_runs_shows_no_right_answer(qstore, tmp_path):
     from desktop.models.quiz import attempts
 

@@ -111,9 +111,11 @@ def test_proctor_view_is_live_and_makes_documents(qtbot, qstore, ctx, quiet, tmp
     qtbot.waitUntil(lambda: {r.status for r in view.model.items} >=
                     {"submitted", "in_progress", "not_started"}, timeout=5000)
     view.select_staff(staff_ids(qstore)["CB001"])
-    view.results_pdf(tmp_path / "ds.pdf")
-    view.results_xlsx(tmp_path / "ds.xlsx")
-    view.slips_pdf(tmp_path / "phieu.pdf")
+    for write, name in ((view.results_pdf, "ds.pdf"), (view.results_xlsx, "ds.xlsx"),
+                        (view.slips_pdf, "phieu.pdf")):
+        operation = write(tmp_path / name)   # written off the interface thread
+        qtbot.waitUntil(lambda: operation.finished, timeout=30_000)
+        assert operation.outcome == "done"
     assert previews == [tmp_path / "ds.pdf", tmp_path / "ds.xlsx", tmp_path / "phieu.pdf"]
     text = "".join(p.extract_text() for p in PdfReader(tmp_path / "ds.pdf").pages)
     assert "Nguyễn Văn An" in text and "CHUYÊN GIA TƯ VẤN" in text
@@ -144,7 +146,8 @@ def test_paper_variants_and_fast_entry(qtbot, qstore, ctx, quiet, tmp_path):
     view = proctor_view.ProctorView(ctx)
     qtbot.addWidget(view)
     view.set_session(s.id)
-    view.print_variants(2, tmp_path / "de.pdf", tmp_path / "dapan.pdf")
+    operation = view.print_variants(2, tmp_path / "de.pdf", tmp_path / "dapan.pdf")
+    qtbot.waitUntil(lambda: operation.finished, timeout=30_000)
     assert (tmp_path / "dapan.pdf").exists()
     variant = papers.get_variant(qstore, s.id, "B")
     versions = bank.get_versions(qstore, [it.version_id for it in variant["items"]])

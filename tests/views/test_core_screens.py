@@ -212,11 +212,13 @@ def test_staff_import_preview_then_import(qtbot, window, store, tmp_path, monkey
     assert any("2" in t for t in _auto_close_message_boxes)
 
 
-def test_staff_export_and_template(window, tmp_path):
+def test_staff_export_and_template(qtbot, window, tmp_path):
     page = window.show_section("staff")
     StaffRepository(window.ctx.store).add({"staff_code": "A1", "full_name": "Trần Văn An"})
     window.ctx.data_changed.emit("staff")
-    page.export_excel(path=str(tmp_path / "out.xlsx"))
+    operation = page.export_excel(path=str(tmp_path / "out.xlsx"))   # off the interface thread
+    qtbot.waitUntil(lambda: operation.finished, timeout=30_000)
+    assert operation.outcome == "done"
     assert load_workbook(tmp_path / "out.xlsx").active["C4"].value == "Trần Văn An"
     page.save_template(path=str(tmp_path / "mau.xlsx"))
     assert load_workbook(tmp_path / "mau.xlsx").sheetnames[1] == "Hướng dẫn"

@@ -22,6 +22,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
 from reportlab.platypus.tables import CellStyle
 
+from desktop.models.progress import Progress
+
 from .fonts import register_fonts
 from .official import PageSetup
 
@@ -177,14 +179,32 @@ class OfficialDocTemplate(BaseDocTemplate):
                   BANNER_SIZE + pad, stroke=1, fill=0)
 
 
+def follow_build(doc: BaseDocTemplate, progress: Progress | None) -> None:
+    """Tell ``progress(done, total)`` of the flowables laid out while ``doc`` builds. What it
+    raises (``Cancelled``) stops the build before the file is written."""
+    if progress is None:
+        return
+    total = [0]
+
+    def hook(kind: str, value: int) -> None:
+        if kind == "SIZE_EST":
+            total[0] = value
+        elif kind == "PROGRESS" and total[0]:
+            progress(value, total[0])
+
+    doc.setProgressCallBack(hook)
+
+
 def build_official_pdf(path_or_buffer: Target, story: list, *, setup: PageSetup = PageSetup(),
                        page_number_from: int | None = 2, watermark: str | None = None,
                        copy_mark: str | None = None, title: str = "", author: str = "",
-                       subject: str = "", banner: str | None = None) -> int:
-    """Build ``story`` into a PDF; return its page count."""
+                       subject: str = "", banner: str | None = None,
+                       progress: Progress | None = None) -> int:
+    """Build ``story`` into a PDF; return its page count. ``progress``: see ``follow_build``."""
     doc = OfficialDocTemplate(path_or_buffer, setup=setup, page_number_from=page_number_from,
                               watermark=watermark, copy_mark=copy_mark, title=title,
                               author=author, subject=subject, banner=banner)
+    follow_build(doc, progress)
     doc.build(list(story))
     return doc.page
 

@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (CondPageBreak, Image, Indenter, KeepTogether, PageBreak,
                                 Paragraph, Spacer, Table, TableStyle)
 
+from desktop.models.progress import Progress
 from desktop.models.quiz.common import LETTERS
 from desktop.models.quiz.kinds import right_letters
 from desktop.models.quiz.pictures import split
@@ -19,7 +20,7 @@ from desktop.models.quiz.sessions import Session
 
 from ..pdf import CopyStart, OfficialDocTemplate, data_table, plain, styles
 from ..pdf.official import upper_vn
-from ..pdf.template import _write
+from ..pdf.template import _write, follow_build
 from .common import Heading, session_line
 
 TITLE = "ĐỀ KIỂM TRA NHẬN THỨC"
@@ -138,8 +139,10 @@ def _indented(flowable) -> list:
 
 
 def build_variants_pdf(path: Path | str, *, heading: Heading, session: Session,
-                       variants: list[dict], versions: dict) -> int:
-    """All variants in one file, each starting on a new page with its own page numbers."""
+                       variants: list[dict], versions: dict,
+                       progress: Progress | None = None) -> int:
+    """All variants in one file, each starting on a new page with its own page numbers.
+    ``progress``: see ``pdf.template.follow_build``."""
     story: list = []
     for i, variant in enumerate(variants):
         if i:
@@ -148,13 +151,15 @@ def build_variants_pdf(path: Path | str, *, heading: Heading, session: Session,
     buf = io.BytesIO()
     doc = OfficialDocTemplate(buf, page_number_from=2, title=TITLE, author=heading.unit_name,
                               subject=session.display_title)
+    follow_build(doc, progress)
     doc.build(story)
     _write(path, buf.getvalue())
     return doc.page
 
 
 def build_answer_key_pdf(path: Path | str, *, heading: Heading, session: Session,
-                         variants: list[dict], versions: dict) -> int:
+                         variants: list[dict], versions: dict,
+                         progress: Progress | None = None) -> int:
     st = styles()
     story: list = [Paragraph(plain(upper_vn(heading.unit_name)), st["agency_name"]),
                    Spacer(1, 4 * mm), Paragraph("ĐÁP ÁN CÁC MÃ ĐỀ", st["title"]),
@@ -185,6 +190,7 @@ def build_answer_key_pdf(path: Path | str, *, heading: Heading, session: Session
     buf = io.BytesIO()
     doc = OfficialDocTemplate(buf, page_number_from=2, title="Đáp án",
                               author=heading.unit_name, subject=session.display_title)
+    follow_build(doc, progress)
     doc.build(story)
     _write(path, buf.getvalue())
     return doc.page

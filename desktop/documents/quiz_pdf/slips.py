@@ -9,6 +9,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from desktop.models.progress import Progress
 from desktop.models.quiz.kiosk import machine_phrase
 from desktop.models.quiz.sessions import Session
 
@@ -71,8 +72,9 @@ def slip_story(heading: Heading, session: Session, evidence: dict) -> list:
 
 
 def build_slips_pdf(path: Path | str, *, heading: Heading, session: Session,
-                    evidences: list[dict]) -> int:
-    """One page per attempt given (usually each person's result attempt)."""
+                    evidences: list[dict], progress: Progress | None = None) -> int:
+    """One page per attempt given (usually each person's result attempt). ``progress``: see
+    ``pdf.template.follow_build``."""
     register_fonts()
     story: list = []
     for i, e in enumerate(evidences):
@@ -82,4 +84,5 @@ def build_slips_pdf(path: Path | str, *, heading: Heading, session: Session,
     if not story:
         story = [Paragraph("Chưa có bài làm nào.", styles()["body"])]
     return build_official_pdf(path, story, page_number_from=None, title=TITLE,
-                              author=heading.unit_name, subject=session.display_title)
+                              author=heading.unit_name, subject=session.display_title,
+                              progress=progress)

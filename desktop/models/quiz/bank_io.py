@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..bounded import InputRefused, read_json
 from ..db import Store
+from ..progress import Progress, no_progress
 from ..errors import IsoDeskError, ValidationError
 from ..settings import get_setting, set_setting
 from ..vntext import clean
@@ -124,10 +125,12 @@ def _field_message(exc: ValidationError) -> str:
     return " ".join(exc.errors.values())
 
 
-def plan_import(store: Store, parsed: ParseResult, *, topic: str | None = None) -> ImportPlan:
+def plan_import(store: Store, parsed: ParseResult, *, topic: str | None = None,
+                progress: Progress = no_progress) -> ImportPlan:
     """What an import would do, item by item. Writes nothing.
 
-    `topic` is the topic for questions whose file names none (else "Chủ đề khác")."""
+    `topic` is the topic for questions whose file names none (else "Chủ đề khác");
+    `progress(done, total)` is told of each item checked."""
     plan = ImportPlan(parsed.format, parsed.encoding, rejected=list(parsed.rejected),
                       warnings=list(parsed.warnings))
     existing = {r["content_hash"]: r["key"] for r in store.query(
@@ -136,7 +139,8 @@ def plan_import(store: Store, parsed: ParseResult, *, topic: str | None = None) 
     seen: dict[str, int] = {}
     keys: set[str] = set()
     topic_cache: dict[str, tuple[str, str, bool]] = {}
-    for item in parsed.items:
+    for done, item in enumerate(parsed.items):
+        progress(done, len(parsed.items))
         try:
             content = bank.validate_content(None, item.content())
         except ValidationError as exc:
@@ -192,9 +196,11 @@ def _resolve_topic(store: Store, wanted: str | None, cache: dict, plan: ImportPl
 
 
 def apply_import(store: Store, plan: ImportPlan, *, accept_good: bool = False,
-                 source: str = "import") -> dict:
+                 source: str = "import", progress: Progress = no_progress) -> dict:
     """Write the plan in one transaction. A plan with refused items writes nothing unless
-    `accept_good`; the result says how many were imported and lists what was refused."""
+    `accept_good`; the result says how many were imported and lists what was refused.
+    `progress(done, total)` is told of each question written; when it raises (`Cancelled`)
+    the transaction is rolled back and nothing is written."""
     if plan.has_errors and not accept_good:
         out = plan.summary(0, dry_run=False)
         out["refused"] = True
@@ -205,8 +211,10 @@ def apply_import(store: Store, plan: ImportPlan, *, accept_good: bool = False,
             if bank.topic_by_code(store, code) is None:
                 bank.add_topic(store, code, name)
         for item in plan.items:
+            progress(imported, len(plan.items))
             bank.add_question(store, item.content, key=item.key, source=source)
             imported += 1
+        progress(imported, len(plan.items))
     out = plan.summary(imported, dry_run=False)
     out["refused"] = False
     return out

@@ -2,7 +2,6 @@
 history, and Excel import/export."""
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -18,7 +17,8 @@ from desktop.models.iso.documents import (
 )
 from desktop.models.vntext import collation_key
 
-from ..common import confirm, run_in_background, show_error, show_info
+from ..common import confirm, show_error, show_info
+from ..operation import run_operation
 from ..files import open_file, save_file
 from ..flow import FlowLayout
 from ..tables import Column, ItemsModel, SearchProxy, make_table
@@ -298,26 +298,16 @@ class DocumentsTab(QWidget):
             return
         source = Path(path)
 
-        def check():  # off the UI thread, on a connection of its own
+        def check(job):
             rows, converted = read_documents(source)
-            with self._worker_store() as store:
-                plan = document_import.plan_import(store, rows)
+            job.check()
+            plan = document_import.plan_import(job.store, rows)
             plan.converted_cells = converted
             return plan
 
-        run_in_background(self, check, lambda plan: self._preview_import(source, plan),
-                          busy_text=self.tr("Reading %1…").replace("%1", source.name))
-
-    @contextlib.contextmanager
-    def _worker_store(self):
-        from desktop.models.db import open_store
-
-        store = open_store(self.ctx.store.path, actor=self.ctx.store.actor, migrate=False,
-                           check=False)
-        try:
-            yield store
-        finally:
-            store.close(clean=False)
+        run_operation(self, check, lambda plan: self._preview_import(source, plan),
+                      store=self.ctx.store, cancellable=True,
+                      text=self.tr("Reading %1…").replace("%1", source.name))
 
     def _preview_import(self, path: Path, plan) -> None:
         self.import_preview = ImportPreviewDialog(plan, path.name, self)
@@ -325,19 +315,21 @@ class DocumentsTab(QWidget):
         self.import_preview.open()
 
     def _apply_import(self, plan) -> None:
-        def write():
-            with self._worker_store() as store:
-                return document_import.apply_import(store, plan)
+        def write(job):
+            result = document_import.apply_import(job.store, plan)
+            job.changed("iso_documents")
+            return result
 
         def done(result) -> None:
-            self._changed()
+            self.reload()
             self.import_done.emit(result)
             show_info(self, self.tr("Imported: %1 added, %2 updated, %3 older versions made "
                                     "obsolete.").replace("%1", str(result["added"]))
                       .replace("%2", str(result["updated"]))
                       .replace("%3", str(result["superseded"])))
 
-        run_in_background(self, write, done, busy_text=self.tr("Importing…"))
+        run_operation(self, write, done, store=self.ctx.store, ctx=self.ctx,
+                      text=self.tr("Importing…"))
 
     def export_excel(self, path: str | None = None) -> None:
         if path is None:
@@ -347,9 +339,9 @@ class DocumentsTab(QWidget):
             return
         docs = self.repo.list()
         unit = self.ctx.profile.name if self.ctx.profile else ""
-        run_in_background(self, lambda: export_documents(Path(path), docs, unit),
-                          lambda _r: show_info(self, self.tr("Saved %1").replace("%1", str(path))),
-                          busy_text=self.tr("Writing the register…"))
+        run_operation(self, lambda _job: export_documents(Path(path), docs, unit),
+                      lambda _r: show_info(self, self.tr("Saved %1").replace("%1", str(path))),
+                      text=self.tr("Writing the register…"))
 
     def save_template(self, path: str | None = None) -> None:
         if path is None:

@@ -25,9 +25,10 @@ from desktop.models.iso.figures import deadline_for, deadline_month_day, set_dea
 from desktop.models.iso.report_data import build_report
 
 from ..common import (
-    FieldErrors, compact_combo, confirm, run_in_background, scrolling, show_error, show_info,
+    FieldErrors, compact_combo, confirm, scrolling, show_error, show_info,
 )
 from ..files import save_file
+from ..operation import run_operation
 from ..flow import FlowLayout
 from ..tables import Column, ItemsModel, fit_columns
 from .common import DateEdit, date_text
@@ -500,9 +501,9 @@ class ReportTab(QWidget):
             return
         data = self.current_data()
         writer = write_xlsx if kind == "xlsx" else write_pdf_report
-        run_in_background(self, lambda: writer(Path(path), data),
-                          lambda _r: show_info(self, self.tr("Saved %1").replace("%1", str(path))),
-                          busy_text=self.tr("Writing the report…"))
+        run_operation(self, lambda _job: writer(Path(path), data),
+                      lambda _r: show_info(self, self.tr("Saved %1").replace("%1", str(path))),
+                      text=self.tr("Writing the report…"))
 
     def preview(self) -> None:
         from ..pdf_preview import PdfPreviewDialog
@@ -510,7 +511,7 @@ class ReportTab(QWidget):
         data = self.current_data()
         buf = io.BytesIO()
 
-        def build():
+        def build(_job):
             write_pdf_report(buf, data)
             return buf.getvalue()
 
@@ -520,4 +521,4 @@ class ReportTab(QWidget):
                 f"bao-cao-iso-{data.year}.pdf", self)
             self.preview_dialog.open()
 
-        run_in_background(self, build, show, busy_text=self.tr("Preparing the preview…"))
+        run_operation(self, build, show, text=self.tr("Preparing the preview…"))

@@ -20,7 +20,8 @@ from desktop.models.iso.team import ROLES, TeamMember, TeamRepository, member_so
 from desktop.models.staff import StaffRepository
 from desktop.models.vntext import person_sort_key
 
-from ..common import confirm, run_in_background, show_error, show_info
+from ..common import confirm, show_error, show_info
+from ..operation import run_operation
 from ..files import save_file
 from ..flow import FlowLayout
 from ..tables import Column, ItemsModel, SearchProxy, make_table
@@ -343,9 +344,9 @@ class TeamTab(QWidget):
                 yes=self.tr("Export anyway"), no=self.tr("Cancel"), danger=True):
             return
         writer = export_team_xlsx if kind == "xlsx" else export_team_pdf
-        run_in_background(self, lambda: writer(Path(path), data),
-                          lambda _r: show_info(self, self.tr("Saved %1").replace("%1", str(path))),
-                          busy_text=self.tr("Writing the list…"))
+        run_operation(self, lambda _job: writer(Path(path), data),
+                      lambda _r: show_info(self, self.tr("Saved %1").replace("%1", str(path))),
+                      text=self.tr("Writing the list…"))
 
     def preview(self) -> None:
         from desktop.documents.pdf import build_official_pdf

@@ -8,7 +8,8 @@ from desktop.documents import minutes_pdf
 from desktop.models import minutes as M
 from desktop.models.errors import IsoDeskError
 
-from ..common import run_in_background, show_error
+from ..common import show_error
+from ..operation import run_operation
 from ..context import ViewContext
 from ..pdf_preview import PdfPreviewDialog
 
@@ -41,14 +42,14 @@ class PreviewDialog(PdfPreviewDialog):
         self.status.setText(self.tr("Preparing the document…"))
         rev, check, team, copies = self.rev, self.check, self.team, self.copies.isChecked()
 
-        def work() -> tuple[bytes, int, int]:
+        def work(_job) -> tuple[bytes, int, int]:
             from io import BytesIO
 
             buf = BytesIO()
             result = minutes_pdf.render(rev, buf, team_name=team, check=check, copies=copies)
             return buf.getvalue(), result.pages, result.pages_per_copy
 
-        run_in_background(self, work, self._rendered, on_error=self._render_failed)
+        run_operation(self, work, self._rendered, on_error=self._render_failed)
 
     def _rendered(self, result) -> None:
         data, pages, per_copy = result

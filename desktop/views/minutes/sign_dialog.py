@@ -19,10 +19,10 @@ from desktop.models import users
 from desktop.models.errors import IsoDeskError, ValidationError
 
 from ..common import (
-    confirm, keep_whole, role_text, run_in_background, show_error, vn_date, vn_datetime,
+    confirm, keep_whole, role_text, show_error, vn_date, vn_datetime,
 )
 from ..context import ViewContext
-from .worker import with_own_store
+from ..operation import run_operation
 
 
 class AdminCheckDialog(QDialog):
@@ -302,17 +302,18 @@ class SignDialog(QDialog):
         username, password = self.username.text(), self.password.text()
         meaning, rid, team = self.meaning, self.rev.id, self.team
 
-        def work(store):
-            return M.sign(store, rid, username, password, meaning, team_name=team,
-                          pdf_renderer=confirmed_pdf_renderer(team)).id
+        def work(job):
+            signed = M.sign(job.store, rid, username, password, meaning, team_name=team,
+                            pdf_renderer=confirmed_pdf_renderer(team)).id
+            job.changed("minutes")
+            return signed
 
-        run_in_background(self, with_own_store(self.store, work), self._signed,
-                          on_error=self._failed)
+        run_operation(self, work, self._signed, store=self.store, ctx=self.ctx,
+                      on_error=self._failed)
 
     def _signed(self, revision_id: str) -> None:
         self.busy = False
         self.signed = M.load_revision(self.store, revision_id)
-        self.ctx.data_changed.emit("minutes")
         self.accept()
 
     def _failed(self, exc: Exception) -> None:

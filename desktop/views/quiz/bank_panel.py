@@ -17,10 +17,11 @@ from desktop.models.errors import IsoDeskError
 from desktop.models.quiz import bank, bank_io, wording
 from desktop.models.quiz.common import LETTERS
 
-from ..common import compact_combo, confirm, empty_hint, run_in_background, show_error, show_info
+from ..common import compact_combo, confirm, empty_hint, show_error, show_info
 from ..files import open_file, save_file
 from ..flow import FlowLayout
 from ..context import ViewContext
+from ..operation import run_operation
 from ..tables import SearchProxy
 from .import_dialog import ImportPreviewDialog
 from .question_dialog import QuestionDialog, TopicsDialog, VersionsDialog
@@ -261,29 +262,36 @@ class BankPanel(QWidget):
         if not path:
             return
         self.last_import = None
-        self._import_job = run_in_background(
-            self, lambda: read_questions(Path(path)), lambda parsed: self._preview(path, parsed),
-            busy_text=self.tr("Reading %1…").replace("%1", Path(path).name))
 
-    def _preview(self, path: str, parsed) -> None:
-        try:
-            plan = bank_io.plan_import(self.store, parsed)
-        except IsoDeskError as exc:
-            show_error(self, exc)
-            return
+        def read(job):   # parsed and checked against the bank on a connection aside
+            parsed = read_questions(Path(path))
+            return bank_io.plan_import(job.store, parsed, progress=job.progress)
+
+        self.import_operation = run_operation(
+            self, read, lambda plan: self._preview(path, plan), store=self.store,
+            cancellable=True, text=self.tr("Reading %1…").replace("%1", Path(path).name))
+
+    def _preview(self, path: str, plan) -> None:
         self.import_preview = ImportPreviewDialog(plan, Path(path).name, self)
         if not self.import_preview.exec():
             return
-        try:
-            result = bank_io.apply_import(self.store, plan,
-                                          accept_good=self.import_preview.accept_good)
-        except IsoDeskError as exc:
-            show_error(self, exc)
-            return
-        self.reload()
-        self.ctx.data_changed.emit("quiz")
-        self.last_import = result
-        show_info(self, self.tr("%n question(s) imported.", "", result["imported"]))
+        accept_good = self.import_preview.accept_good
+
+        def write(job):   # one transaction: stopped midway, nothing is written
+            result = bank_io.apply_import(job.store, plan, accept_good=accept_good,
+                                          progress=job.progress)
+            if result["imported"]:
+                job.changed("quiz")
+            return result
+
+        def done(result):
+            self.reload()
+            self.last_import = result
+            show_info(self, self.tr("%n question(s) imported.", "", result["imported"]))
+
+        self.import_operation = run_operation(
+            self, write, done, store=self.store, ctx=self.ctx, cancellable=True,
+            text=self.tr("Importing the questions…"))
 
     def export_file(self, path: str | None = None) -> dict | None:
         if path is None:

@@ -24,6 +24,7 @@ from ..common import ElidedLabel, confirm, show_error, show_info
 from ..context import ViewContext
 from ..files import open_file, save_file
 from ..flow import FlowLayout
+from ..operation import Operation, run_operation
 from ..tables import SearchProxy
 from .dialogs import EvidenceDialog, PickStaffDialog, PinDialog, VariantsDialog
 from .lan_panel import LanPanel
@@ -346,42 +347,51 @@ class ProctorView(QWidget):
     def _file_name(self, stem: str, suffix: str) -> str:
         return f"{stem}-{self.session.date}{suffix}" if self.session else stem + suffix
 
-    def results_pdf(self, path=None) -> None:
+    def results_pdf(self, path=None) -> Operation | None:
         path = self._save_path(self.tr("Save the results list"),
                                self._file_name("ket-qua-kiem-tra", ".pdf"),
                                self.tr("PDF files (*.pdf)"), path)
-        if path:
-            self._report(lambda: quiz_reports.results_pdf(self.store, self.session.id, Path(path)))
+        if not path:
+            return None
+        sid = self.session.id
+        return self._report(lambda job: quiz_reports.results_pdf(job.store, sid, Path(path)),
+                            self.tr("Writing the results list…"))
 
-    def results_xlsx(self, path=None) -> None:
+    def results_xlsx(self, path=None) -> Operation | None:
         path = self._save_path(self.tr("Save the results in Excel"),
                                self._file_name("ket-qua-kiem-tra", ".xlsx"),
                                self.tr("Excel files (*.xlsx)"), path)
-        if path:
-            self._report(lambda: quiz_reports.results_xlsx(self.store, self.session.id, Path(path)))
+        if not path:
+            return None
+        sid = self.session.id
+        return self._report(lambda job: quiz_reports.results_xlsx(job.store, sid, Path(path)),
+                            self.tr("Writing the results in Excel…"))
 
-    def slips_pdf(self, path=None) -> None:
+    def slips_pdf(self, path=None) -> Operation | None:
         path = self._save_path(self.tr("Save the result slips"),
                                self._file_name("phieu-ket-qua", ".pdf"),
                                self.tr("PDF files (*.pdf)"), path)
-        if path:
-            self._report(lambda: quiz_reports.slips_pdf(self.store, self.session.id, Path(path)))
+        if not path:
+            return None
+        sid = self.session.id
+        return self._report(lambda job: quiz_reports.slips_pdf(job.store, sid, Path(path),
+                                                               progress=job.progress),
+                            self.tr("Writing the result slips…"), cancellable=True)
 
-    def _report(self, fn) -> None:
-        try:
-            out = fn()
-        except IsoDeskError as exc:
-            show_error(self, exc)
-            return
+    def _report(self, work, text: str, *, cancellable: bool = False) -> Operation:
+        """Write a document as an operation, then show it (a PDF in the preview)."""
         from ..pdf_preview import offer_preview
 
-        offer_preview(self, Path(out["file"]))
+        return run_operation(self, work, lambda out: offer_preview(self, Path(out["file"])),
+                             store=self.store, ctx=self.ctx, text=text,
+                             cancellable=cancellable)
 
-    def print_variants(self, count: int | None = None, path=None, key_path=None) -> None:
+    def print_variants(self, count: int | None = None, path=None,
+                       key_path=None) -> Operation | None:
         if count is None:
             dlg = VariantsDialog(len(papers.list_variants(self.store, self.session.id)), self)
             if not dlg.exec():
-                return
+                return None
             count, with_key = dlg.count.value(), dlg.key.isChecked()
         else:
             with_key = key_path is not None
@@ -389,13 +399,25 @@ class ProctorView(QWidget):
                                self._file_name("de-kiem-tra", ".pdf"),
                                self.tr("PDF files (*.pdf)"), path)
         if not path:
-            return
+            return None
         if with_key and key_path is None:
             key_path = str(Path(path).with_name(Path(path).stem + "-dap-an.pdf"))
-        self._report(lambda: quiz_reports.variants_pdf(
-            self.store, self.session.id, count, Path(path),
-            key_path=Path(key_path) if key_path else None))
-        self._done()
+        sid, key = self.session.id, Path(key_path) if key_path else None
+
+        def work(job):
+            job.changed("quiz")   # the variants are made (once, kept) before the pages
+            return quiz_reports.variants_pdf(job.store, sid, count, Path(path), key_path=key,
+                                             progress=job.progress)
+
+        def done(out):
+            self.reload(keep_selection=True)
+            self.changed.emit()
+            offer_preview(self, Path(out["file"]))
+
+        from ..pdf_preview import offer_preview
+
+        return run_operation(self, work, done, store=self.store, ctx=self.ctx,
+                             text=self.tr("Writing the paper variants…"), cancellable=True)
 
     def enter_answers(self) -> None:
         if not papers.list_variants(self.store, self.session.id):

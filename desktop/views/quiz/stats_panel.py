@@ -34,8 +34,9 @@ from shiboken6 import isValid
 from desktop.models.quiz import bank, sessions, stats
 from desktop.models.quiz.common import LETTERS
 
-from ..common import compact_combo, run_in_background
+from ..common import compact_combo
 from ..context import ViewContext
+from ..operation import run_operation
 from ..tables import SearchProxy
 from .table_models import ItemStatsModel, pct, tune_table
 
@@ -162,9 +163,8 @@ class StatsPanel(QWidget):
             if isValid(self) and request == self._request:
                 self._failed(exc)
 
-        run_in_background(self, lambda: stats.item_analysis_of_file(
-            path, session_id=session_id, unit_code=unit), done,
-                          on_error=failed)
+        run_operation(self, lambda _job: stats.item_analysis_of_file(
+            path, session_id=session_id, unit_code=unit), done, on_error=failed)
 
     def _failed(self, exc: Exception) -> None:
         self.refresh_button.setEnabled(True)

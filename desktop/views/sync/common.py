@@ -1,16 +1,10 @@
 """Pieces shared by the sync panels: the selected row, drives from
-QStorageInfo, background work on a connection of its own, and texts for states."""
+QStorageInfo, the outbox's sending as an operation's work, and texts for states."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable
-
 from PySide6.QtCore import QCoreApplication, QStorageInfo, Qt
-from PySide6.QtWidgets import QTableView, QWidget
-
-from desktop.models.db import open_store
-
-from ..common import run_in_background
+from PySide6.QtWidgets import QTableView
 
 
 def selected_item(view: QTableView):
@@ -41,20 +35,13 @@ def removable_drives() -> list[tuple[str, str]]:
     return [(root, label) for _k, root, label in sorted(found)]
 
 
-def in_background(widget: QWidget, store, work: Callable[[Any], Any],
-                  done: Callable[[Any], None], busy: str,
-                  on_error: Callable[[Exception], None] | None = None):
-    """Run `work(store)` on a connection of its own (never the UI thread's), then `done`."""
-    path, actor = store.path, store.actor
+def send_due(job) -> dict:
+    """An operation's work: send the e-mails that are due, on the operation's connection."""
+    from sync import mail
 
-    def job():
-        own = open_store(path, actor=actor, check=False)
-        try:
-            return work(own)
-        finally:
-            own.close(clean=False)
-
-    return run_in_background(widget, job, done, busy_text=busy, on_error=on_error)
+    result = mail.send_due(job.store)
+    job.changed("sync")
+    return result
 
 
 def short_time(value: str | None) -> str:

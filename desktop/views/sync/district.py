@@ -17,12 +17,13 @@ from sync import ack, exporter, mail, status
 from sync.labels import sent_via_label, table_label, table_title
 from sync.peers import list_peers
 
-from ..common import compact_combo, empty_hint, run_in_background, scrolling, show_error, show_info
+from ..common import compact_combo, empty_hint, scrolling, show_error, show_info
 from ..context import ViewContext
 from ..files import choose_folder, open_file
 from ..flow import FlowLayout
+from ..operation import run_operation
 from .common import (
-    in_background, package_status_text, record_state_text, removable_drives, selected_item,
+    package_status_text, record_state_text, removable_drives, selected_item, send_due,
     short_time,
 )
 from ..tables import Column, ItemsModel, SearchProxy, make_table, number_sort
@@ -225,8 +226,8 @@ class SendPanel(QWidget):
         """List the drives on the thread pool: Windows may take half a minute to answer for a
         disconnected network drive, and the window must not freeze meanwhile."""
         self.drives_listed = False
-        run_in_background(self, lambda: removable_drives(), self._show_drives,
-                          on_error=lambda _exc: self._show_drives([]))
+        run_operation(self, lambda _job: removable_drives(), self._show_drives,
+                      on_error=lambda _exc: self._show_drives([]))
 
     def _show_drives(self, drives: list[tuple[str, str]]) -> None:
         current = self.drive.currentData()
@@ -302,9 +303,15 @@ class SendPanel(QWidget):
             self._copy(last, target)
             return
         full = self.full.isChecked()
-        in_background(self, self.ctx.store,
-                      lambda s: exporter.export_packages(s, target, full=full)[0],
-                      self._exported, self.tr("Writing the package and checking it…"))
+        run_operation(self, lambda job: self._export(job, target, full), self._exported,
+                      store=self.ctx.store, ctx=self.ctx,
+                      text=self.tr("Writing the package and checking it…"))
+
+    @staticmethod
+    def _export(job, target: Path | None, full: bool):
+        result = exporter.export_packages(job.store, target, full=full)[0]
+        job.changed("sync")
+        return result
 
     def _exported(self, result) -> None:
         self.last_result = result
@@ -317,13 +324,11 @@ class SendPanel(QWidget):
         if result.warnings:
             text += "\n" + "\n".join(result.warnings)
         self.result_label.setText(text)
-        self.ctx.data_changed.emit("sync")
 
     def _make_then(self, then) -> None:
         full = self.full.isChecked()
-        in_background(self, self.ctx.store,
-                      lambda s: exporter.export_packages(s, None, full=full)[0],
-                      then, self.tr("Making the package…"))
+        run_operation(self, lambda job: self._export(job, None, full), then,
+                      store=self.ctx.store, ctx=self.ctx, text=self.tr("Making the package…"))
 
     def save_eml(self, _checked=False, folder: str | None = None) -> None:
         go, last = self._reuse()
@@ -387,10 +392,9 @@ class SendPanel(QWidget):
                 self.result_label.setText(self.tr("E-mail: %1 sent, %2 waiting.")
                                           .replace("%1", str(res["sent"]))
                                           .replace("%2", str(res["waiting"])))
-            self.ctx.data_changed.emit("sync")
 
-        in_background(self, self.ctx.store, mail.send_due, sent,
-                      self.tr("Sending e-mail…"))
+        run_operation(self, send_due, sent, store=self.ctx.store, ctx=self.ctx,
+                      text=self.tr("Sending e-mail…"))
 
     def copy_again(self) -> None:
         item = selected_item(self.packages_view)

@@ -14,16 +14,13 @@ def start_outbox_timer(ctx: ViewContext, window) -> None:
     profile = ctx.profile
     if profile is None or profile.is_province:
         return
-    from .common import in_background
+    from ..operation import run_operation
+    from .common import send_due
 
     def tick():
         if not sync_outbox.waiting_count(ctx.store):
             return
-        from sync.mail import send_due
-
-        in_background(window, ctx.store, send_due,
-                      lambda _r: ctx.data_changed.emit("sync"), busy=None,
-                      on_error=lambda _e: None)
+        run_operation(window, send_due, store=ctx.store, ctx=ctx, on_error=lambda _e: None)
 
     # One timer owned by the window: the first look 10 s after the window opens, then every 3
     # minutes; it dies with the window (a free single-shot outlived a window closed by signing

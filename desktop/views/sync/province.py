@@ -16,11 +16,12 @@ from sync import ack, importer, status
 from sync.labels import table_title
 from sync.peers import get_peer, trust_sender
 
-from ..common import confirm, run_in_background, show_error, show_info
+from ..common import confirm, show_error, show_info
 from ..context import ViewContext
+from ..operation import run_operation
 from ..files import choose_folder, open_files
 from ..flow import FlowLayout
-from .common import in_background, removable_drives, selected_item, short_time
+from .common import removable_drives, selected_item, short_time
 from .dialogs import TrustKeyDialog
 from .results import COLOURS, category, contents_text, district_of, state_text, totals_text
 from ..tables import Column, ItemsModel, SearchProxy, make_table, number_sort
@@ -35,8 +36,8 @@ class ImportPanel(QWidget):
         self.summaries: list = []
         self.mismatched: set[str] = set()  # districts whose key was found not to match
         self.usb_start = ""   # where "Add folder" starts: the first USB drive, when there is one
-        run_in_background(self, lambda: removable_drives(), self._found_drives,
-                          on_error=lambda _exc: None)
+        run_operation(self, lambda _job: removable_drives(), self._found_drives,
+                      on_error=lambda _exc: None)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Choose the packages (.isosync) and e-mail parts (.isopart) of "
                                "your districts — a whole folder or USB drive at once. Preview "
@@ -189,11 +190,13 @@ class ImportPanel(QWidget):
             show_error(self, self.tr("Add the package files or a folder first."))
             return
         busy = self.tr("Checking the packages…") if dry_run else self.tr("Importing…")
-        in_background(self, self.ctx.store,
-                      lambda s: importer.import_many(s, paths, dry_run=dry_run,
-                                                     trust_new_sender=trust),
-                      lambda result: self._show(result, replace=replace),
-                      busy)
+        def work(job):
+            job.changed("sync")   # a dry run keeps the packages seen and the keys trusted
+            return importer.import_many(job.store, paths, dry_run=dry_run,
+                                        trust_new_sender=trust)
+
+        run_operation(self, work, lambda result: self._show(result, replace=replace),
+                      store=self.ctx.store, ctx=self.ctx, text=busy)
 
     def _show(self, summaries, replace: bool = False) -> None:
         if replace:
@@ -204,7 +207,6 @@ class ImportPanel(QWidget):
         self.totals.setText(totals_text(self.summaries, self.mismatched))
         self.refresh_held()
         self._select_pending() or self._selected()
-        self.ctx.data_changed.emit("sync")
 
     def _pending_rows(self) -> list[int]:
         """Rows of the table (in its order) whose district's key is still to be checked."""
@@ -327,20 +329,27 @@ class ImportPanel(QWidget):
             return
         summaries = importer.release_held(self.ctx.store, h["peer"], accept_gap=True)
         self._show(summaries, replace=True)
+        self.ctx.data_changed.emit("sync")
 
-    def write_acks(self, _checked=False, folder: str | None = None) -> None:
+    def write_acks(self, _checked=False, folder: str | None = None):
         if folder is None:
             folder = choose_folder(self, self.tr("Where to write the acknowledgements"),
                                    "sync-package")
         if not folder:
-            return
-        try:
-            made = ack.write_acks(self.ctx.store, Path(folder))
-        except IsoDeskError as exc:
-            show_error(self, exc)
-            return
-        show_info(self, self.tr("%1 acknowledgements written to %2. Send each district its "
-                                "file.").replace("%1", str(len(made))).replace("%2", folder))
+            return None
+
+        def work(job):
+            try:
+                return ack.write_acks(job.store, Path(folder), progress=job.progress)
+            finally:
+                job.changed("sync")   # each district's written is kept, also after a failure
+
+        def done(made):
+            show_info(self, self.tr("%1 acknowledgements written to %2. Send each district its "
+                                    "file.").replace("%1", str(len(made))).replace("%2", folder))
+
+        return run_operation(self, work, done, store=self.ctx.store, ctx=self.ctx,
+                             text=self.tr("Writing the acknowledgements…"))
 
 
 class QuarantinePanel(QWidget):
