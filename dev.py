@@ -8,7 +8,7 @@
     python dev.py screenshots   save a picture of each screen into docs/screenshots/
     python dev.py run [ARGS]    run `isodesk ARGS` from the project's environment
 
-The environment is a virtualenv in `.venv/`, (re)installed whenever pyproject.toml changes.
+The environment is a virtualenv in `.venv/`, made afresh whenever pyproject.toml changes.
 """
 from __future__ import annotations
 
@@ -35,11 +35,13 @@ def ensure_env() -> Path:
     if sys.version_info < (3, 11):
         sys.exit(f"ISO Desk needs Python 3.11 or newer (this is {sys.version.split()[0]}).")
     py = venv_python()
-    if not py.exists():
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + EXTRAS.encode()).hexdigest()
+    current = STAMP.exists() and STAMP.read_text().strip() == wanted
+    if not py.exists() or not current:
+        # made afresh: pip leaves behind a package the project no longer wants
         print("Creating the virtual environment in .venv …", flush=True)
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + EXTRAS.encode()).hexdigest()
-    if not STAMP.exists() or STAMP.read_text().strip() != wanted:
+    if not current:
         print("Installing ISO Desk and its dependencies (first time: a few minutes) …", flush=True)
         subprocess.run([str(py), "-m", "pip", "install", "--disable-pip-version-check", "-q",
                         "--upgrade", "pip"], check=True)

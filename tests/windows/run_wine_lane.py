@@ -59,9 +59,23 @@ def project_dependencies() -> list[str]:
 
 # What the lane's tests import, at the versions of the project's environment: the program's
 # dependencies without Qt, and the test runner.
-QT_PACKAGES = ["PySide6-Essentials", "PySide6-Addons", "PySide6-Pdf", "shiboken6"]
+QT_NAMES = ["PySide6-Essentials", "PySide6-Addons", "PySide6-Pdf", "shiboken6"]
+
+
+def _installed(name: str) -> bool:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        version(name)
+    except PackageNotFoundError:
+        return False
+    return True
+
+
+# the Qt packages of the project's environment (QtPdf is a package of its own in some versions)
+QT_PACKAGES = [name for name in QT_NAMES if _installed(name)]
 LANE_PACKAGES = ["pytest", "colorama", "pillow"] + [
-    name for name in project_dependencies() if name not in QT_PACKAGES]
+    name for name in project_dependencies() if name not in QT_NAMES]
 BUNDLE_NEEDS = 45 * 60   # the Qt tests, then PyInstaller under Wine on a busy machine
 
 
