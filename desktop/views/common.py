@@ -319,6 +319,16 @@ def show_error(parent: QWidget | None, error: Exception | str, title: str | None
         text = error.message
     elif isinstance(error, str):
         text = error
+    elif isinstance(error, OSError):   # a folder gone, a stick pulled out, a file held open
+        from desktop.models import oserrors
+
+        where = error.filename if isinstance(error.filename, (str, bytes)) else ""
+        text = (tr("Cannot use the file or folder %1: %2.") if where else
+                tr("A file could not be read or written: %2.")).replace(
+            "%1", str(where)).replace("%2", oserrors.reason(error))
+        text += " " + tr("Check that the folder exists and the USB drive is still plugged in, "
+                         "not write-protected and not full, then try again. Nothing was changed "
+                         "by this step.")
     else:
         text = tr("An unexpected error occurred. Nothing was saved by this step; please try "
                   "again, and if it happens again, send this message to the administrator.")

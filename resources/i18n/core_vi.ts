@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>The data file is damaged</source>
         <translation>Tệp dữ liệu bị hỏng</translation>
@@ -58,6 +58,18 @@
     <message>
         <source>Demo data. Accounts: admin (administrator), iso (ISO team), tuvan (consultant), giamthi (proctor); password: %1</source>
         <translation>Dữ liệu mẫu. Tài khoản: admin (quản trị), iso (Tổ triển khai ISO), tuvan (chuyên gia tư vấn), giamthi (giám sát kiểm tra); mật khẩu: %1</translation>
+    </message>
+    <message>
+        <source>Cannot use the file or folder %1: %2.</source>
+        <translation>Không dùng được tệp hoặc thư mục %1: %2.</translation>
+    </message>
+    <message>
+        <source>A file could not be read or written: %2.</source>
+        <translation>Không đọc hoặc ghi được tệp: %2.</translation>
+    </message>
+    <message>
+        <source>Check that the folder exists and the USB drive is still plugged in, not write-protected and not full, then try again. Nothing was changed by this step.</source>
+        <translation>Hãy kiểm tra thư mục có tồn tại, ổ USB vẫn cắm, không gạt khóa chống ghi và còn chỗ trống, rồi làm lại. Bước này chưa thay đổi gì.</translation>
     </message>
     <message>
         <source>An unexpected error occurred. Nothing was saved by this step; please try again, and if it happens again, send this message to the administrator.</source>
@@ -874,8 +886,8 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
         <translation>Lưu tệp Excel mẫu…</translation>
     </message>
     <message>
-        <source>No staff on the list yet. Import the office&apos;s staff list from Excel (&quot;Save Excel template…&quot; gives a sheet to fill in), or add people one by one with &quot;Add…&quot;.</source>
-        <translation>Chưa có cán bộ nào trong danh sách. Hãy nhập danh sách cán bộ của đơn vị từ tệp Excel (nút &quot;Lưu tệp Excel mẫu…&quot; cho sẵn mẫu để điền), hoặc thêm từng người bằng nút &quot;Thêm…&quot;.</translation>
+        <source>No staff on the list yet. Import the office's staff list from Excel ("Save Excel template…" gives a sheet to fill in), or add people one by one with "Add…".</source>
+        <translation>Chưa có cán bộ nào trong danh sách. Hãy nhập danh sách cán bộ của đơn vị từ tệp Excel (nút "Lưu tệp Excel mẫu…" cho sẵn mẫu để điền), hoặc thêm từng người bằng nút "Thêm…".</translation>
     </message>
     <message>
         <source>Import the staff list from Excel…</source>

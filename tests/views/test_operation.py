@@ -133,6 +133,24 @@ def test_an_error_shows_its_vietnamese_message(qtbot, _boxes):
     assert op.outcome == "failed"
 
 
+def test_a_file_error_says_which_file_and_what_to_do(qtbot, _boxes, tmp_path):
+    """A folder that is not there (mistyped, a USB stick pulled out): the message names the path
+    and the cause in Vietnamese, never "an unexpected error" with the system's English text."""
+    parent = _window(qtbot)
+    missing = tmp_path / "phieu-ket-qua.pdf" / "slips.pdf"
+
+    def work(_job):
+        missing.write_bytes(b"%PDF")
+
+    op = run_operation(parent, work, text="Đang ghi…")
+    qtbot.waitUntil(lambda: op.finished, timeout=WAIT)
+    [text] = _boxes
+    assert text.startswith(f"Không dùng được tệp hoặc thư mục {missing}: không có tệp hoặc "
+                           "thư mục này.")
+    assert "ổ USB vẫn cắm" in text and "No such file" not in text and "ngoài dự kiến" not in text
+    assert op.outcome == "failed" and not missing.exists()
+
+
 def test_a_window_closed_meanwhile_drops_the_result_and_stops_the_work(qtbot, _boxes):
     parent = QWidget()
     parent.show()
