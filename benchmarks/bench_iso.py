@@ -73,7 +73,7 @@ def _populate(store, *, documents: int, ncs: int, audits: int, staff: int = 60,
 
 
 def _open(folder: Path, name: str, level: str = "district"):
-    from desktop.models.db import open_store
+    from desktop.models.datafile import open_store
     from desktop.models.setup_hooks import run_setup_hooks
     from desktop.models.unit import UnitProfile, save_profile
 

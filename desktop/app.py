@@ -16,7 +16,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.i18n import translation_files
-from desktop.models.db import DB_FILENAME, Store, keep_wal_aside, open_store, restore_backup
+from desktop.models.db import DB_FILENAME, Store, keep_wal_aside
 from desktop.models.errors import DatabaseDamaged, DataMissing, IsoDeskError, WalDamaged
 from desktop.models.settings import get_setting
 from desktop.models.unit import get_profile
@@ -63,6 +63,9 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
 def open_data(data_dir: Path, *, splash: QWidget | None = None) -> Store | None:
     """Open the data file; when it is missing, emptied or damaged, say so and offer to restore
     the latest good backup (or, for a damaged write-ahead log, to open what can be read)."""
+    # (imported here: the checks and the migrations are not needed before the splash is shown)
+    from desktop.models.datafile import open_store, restore_backup
+
     path = Path(data_dir) / DB_FILENAME
     while True:
         try:

@@ -27,7 +27,8 @@ settings.register_profile("isodesk", deadline=None,
 settings.load_profile("isodesk")
 
 from desktop.models import users  # noqa: E402
-from desktop.models.db import DB_FILENAME, open_store  # noqa: E402
+from desktop.models.datafile import open_store  # noqa: E402
+from desktop.models.db import DB_FILENAME  # noqa: E402
 from desktop.models.setup_hooks import run_setup_hooks  # noqa: E402
 from desktop.models.unit import UnitProfile, save_profile  # noqa: E402
 

@@ -10,10 +10,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 QT_FREE = ["desktop/models", "desktop/documents", "desktop/web", "sync"]
 GRAPHED = ["desktop/models", "desktop/documents", "desktop/views"]
-# `open_store` in db.py checks, migrates and reads the unit of the file it opens, through
-# function-level imports of modules that are built on `Store`: those edges are left out of the
-# cycle check until opening a store moves out of db.py.
-CYCLE_EXEMPT_LAZY = {"desktop.models.db"}
 
 
 def _imports(path: Path) -> list[tuple[int, str]]:
@@ -122,7 +118,7 @@ def _import_graph() -> dict[str, dict[str, int]]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         edges = graph.setdefault(name, {})
         for line, target, lazy in _imported(name, is_package, tree, known):
-            if target in known and target != name and not (lazy and name in CYCLE_EXEMPT_LAZY):
+            if target in known and target != name:
                 edges.setdefault(target, line)
     return graph
 

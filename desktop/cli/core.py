@@ -179,7 +179,7 @@ def cmd_db_backup(args, ctx: CliContext) -> int:
 def cmd_db_restore(args, ctx: CliContext) -> int:
     """Restore a backup in place of a missing, empty or damaged file, as an administrator of the
     backup restored (the data file itself may be gone)."""
-    from desktop.models.db import restore_backup
+    from desktop.models.datafile import restore_backup
     from desktop.models.users import check_backup_admin
 
     password = read_password_stdin()

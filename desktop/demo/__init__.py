@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Callable
 
 from desktop.models import users
-from desktop.models.db import DB_FILENAME, open_store
+from desktop.models.datafile import open_store
+from desktop.models.db import DB_FILENAME
 from desktop.models.setup_hooks import run_setup_hooks
 from desktop.models.staff import StaffRepository
 from desktop.models.unit import UnitProfile, get_profile, save_profile

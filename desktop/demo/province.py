@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.models import users
-from desktop.models.db import DB_FILENAME, Store, open_store
+from desktop.models.datafile import open_store
+from desktop.models.db import DB_FILENAME, Store
 from desktop.models.setup_hooks import run_setup_hooks
 from desktop.models.unit import UnitProfile, get_profile, save_profile
 

@@ -21,7 +21,6 @@ such rather than as damage.
 """
 from __future__ import annotations
 
-import contextlib
 import importlib
 import json
 import logging
@@ -154,30 +153,3 @@ def read_checkpoints(folder: Path) -> tuple[list[dict], list[int]]:
         line["_line"] = n
         lines.append(line)
     return lines, bad
-
-
-# --- restoring a backup ----------------------------------------------------------------------
-
-def after_restore(db_path: Path, backup: Path, aside: Path | None) -> None:
-    """Write the restore into the restored file's log (the head it goes back to) and keep the
-    checkpoint file of the chain given up beside it, under a dated name."""
-    from .db import _stamp, open_store
-
-    old = checkpoint_path(db_path.parent)
-    kept = None
-    if old.is_file():
-        kept = old.with_name(f"audit-checkpoints-before-restore-{_stamp()}.jsonl")
-        with contextlib.suppress(OSError):
-            old.replace(kept)
-    store = open_store(db_path, actor="system")
-    try:
-        head = chain_head(store)
-        from . import audit
-
-        audit.append(store, "database_restored", new={
-            "backup": backup.name, "base_seq": head.seq, "base_hash": head.hash,
-            "damaged_file": aside.name if aside else None,
-            "checkpoints_kept_as": kept.name if kept else None})
-        checkpoint(store, "restore")
-    finally:
-        store.close(clean=False)

@@ -13,7 +13,8 @@ import json
 from desktop.models import anchors, audit
 from desktop.models import minutes as M
 from desktop.models.anchor_check import check_chain
-from desktop.models.db import CHECKPOINT_FILENAME, DB_FILENAME, list_backups, open_store
+from desktop.models.datafile import open_store
+from desktop.models.db import CHECKPOINT_FILENAME, DB_FILENAME, list_backups
 from tests.cli_auth import run_cli
 
 from .helpers import raw_connection, signed
@@ -170,7 +171,7 @@ def test_a_forged_checkpoint_line_is_refused(store, data_dir):
 
 
 def test_a_restore_gives_up_later_anchors_without_an_alarm(store, data_dir, capsys):
-    from desktop.models.db import restore_backup
+    from desktop.models.datafile import restore_backup
 
     store.close(clean=True)
     [backup] = list_backups(data_dir / "backups")

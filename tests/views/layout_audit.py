@@ -152,7 +152,8 @@ class Walk:
     def __init__(self, demo_dir: Path, shots: Path | None = None, user: str = "admin", *,
                  words: bool = True):
         from desktop.models import users
-        from desktop.models.db import DB_FILENAME, open_store
+        from desktop.models.datafile import open_store
+        from desktop.models.db import DB_FILENAME
         from desktop.views.context import ViewContext
 
         self.store = open_store(Path(demo_dir) / DB_FILENAME)
@@ -259,7 +260,8 @@ def run(args) -> list[Problem]:
 def province_folder(folder: Path) -> Path:
     """A province unit with three districts on its list (the demo is a district)."""
     from desktop.models import users
-    from desktop.models.db import DB_FILENAME, open_store
+    from desktop.models.datafile import open_store
+    from desktop.models.db import DB_FILENAME
     from desktop.models.setup_hooks import run_setup_hooks
     from desktop.models.unit import UnitProfile, save_profile
     from sync.peers import add_district

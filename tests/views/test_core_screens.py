@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QMessageBox
 
 from desktop.models import users
-from desktop.models.db import DB_FILENAME, open_store
+from desktop.models.datafile import open_store
+from desktop.models.db import DB_FILENAME
 from desktop.models.staff import StaffRepository
 from desktop.models.unit import get_profile
 from desktop.views.context import ViewContext
