@@ -191,6 +191,35 @@ def test_models_and_documents_never_import_sync_the_command_line_or_views():
     assert offenders == []
 
 
+MODULE_STRING = re.compile(r"(sync(\.\w+)+|desktop\.(cli|views|app)(\.\w+)*)(:\w+)?")
+
+
+def _module_strings(tree: ast.AST) -> list[tuple[int, str]]:
+    """String constants that name a module of sync, the command line or the views (as a
+    "module:function" registry would, to be imported by name)."""
+    return [(node.lineno, node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            and MODULE_STRING.fullmatch(node.value)]
+
+
+def test_models_and_documents_do_not_name_sync_the_command_line_or_views_in_strings():
+    """A dependency named in a string (resolved with importlib) is one all the same, and one
+    "go to definition" can't follow: the program's start hands such a function in instead."""
+    offenders = []
+    for folder in ("desktop/models", "desktop/documents"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            for line, text in _module_strings(ast.parse(path.read_text(encoding="utf-8"))):
+                offenders.append(f"{path.relative_to(ROOT)}:{line} names {text!r}")
+    assert offenders == []
+
+
+def test_the_module_string_check_finds_names():
+    tree = ast.parse('HOOKS = ["sync.keys:ensure_unit_keys", "desktop.views.x"]\n'
+                     'SETS = ["core", "sync"]  # a word, not a module\n'
+                     'NOTE = "the sync. package signs (sync.anchor)"\n')
+    assert _module_strings(tree) == [(1, "sync.keys:ensure_unit_keys"), (1, "desktop.views.x")]
+
+
 # --- no SQL in views --------------------------------------------------------------------------
 
 SQL_TEXT = re.compile(r"\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER|PRAGMA|WITH|"

@@ -13,6 +13,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from desktop.models import anchors
 from desktop.models.errors import IsoDeskError
 
 from .context import CliContext, CliError, add_json_flag, emit, sign_in  # noqa: F401
@@ -120,8 +121,18 @@ def parser_for(argv: list[str]) -> argparse.ArgumentParser:
     return build_parser()
 
 
+def sign_checkpoint(store, payload: bytes):
+    """The audit checkpoints of this process are signed with the unit's key (`sync.anchor`),
+    imported at the first signature: a command that signs nothing never loads the crypto
+    library, and the GUI's start loads it after the sign-in."""
+    from sync.anchor import sign_checkpoint
+
+    return sign_checkpoint(store, payload)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    anchors.use_signer(sign_checkpoint)
     parser = parser_for(argv)
     try:
         args = parser.parse_args(argv)

@@ -14,7 +14,6 @@ from typing import Callable
 from desktop.models import users
 from desktop.models.datafile import open_store
 from desktop.models.db import DB_FILENAME
-from desktop.models.setup_hooks import run_setup_hooks
 from desktop.models.staff import StaffRepository
 from desktop.models.unit import UnitProfile, get_profile, save_profile
 
@@ -65,13 +64,15 @@ def create_demo(data_dir: Path, *, reset: bool = False, seed: int = 2026,
             return {"created": False, "unit_code": store.unit_code,
                     "staff": StaffRepository(store).count(active_only=False),
                     "province_dir": str(province_dir(data_dir))}
+        from sync.keys import ensure_unit_keys
+
         rng = random.Random(seed)
         with store.atomic():
             save_profile(store, DEMO_UNIT)
             for username, full_name, role, position in DEMO_USERS:
                 users.create_user(store, username, full_name, role, DEMO_PASSWORD,
                                   position=position)
-            run_setup_hooks(store)
+            ensure_unit_keys(store)
             say("people")
             repo = StaffRepository(store)
             for member in demo_staff(rng):

@@ -199,6 +199,22 @@ def test_checkpoints_are_signed_by_the_unit_key(store, data_dir):
     assert result.ok and result.anchors >= 1
 
 
+def test_the_program_start_hands_the_signer_in(store, data_dir, capsys, monkeypatch):
+    """The models name no signer of their own: without one a checkpoint is written unsigned;
+    the command line's start (which the GUI's start goes through) gives them the unit's key."""
+    from sync.keys import load_unit_keys
+
+    monkeypatch.setattr(anchors, "_signer", None)
+    anchors.checkpoint(store, "backup")
+    lines = (data_dir / CHECKPOINT_FILENAME).read_text(encoding="utf-8").splitlines()
+    assert "signature" not in json.loads(lines[-1])
+    code, out, _ = cli(capsys, data_dir, "db", "backup")
+    assert code == 0 and out["backup"]
+    line = json.loads((data_dir / CHECKPOINT_FILENAME).read_text(encoding="utf-8")
+                      .splitlines()[-1])
+    assert line["signature"] and line["key"] == load_unit_keys(store).sign_public
+
+
 def test_the_check_button_of_the_settings_says_the_same(qtbot, store, monkeypatch):
     from PySide6.QtWidgets import QPushButton
 

@@ -262,8 +262,8 @@ def province_folder(folder: Path) -> Path:
     from desktop.models import users
     from desktop.models.datafile import open_store
     from desktop.models.db import DB_FILENAME
-    from desktop.models.setup_hooks import run_setup_hooks
     from desktop.models.unit import UnitProfile, save_profile
+    from sync.keys import ensure_unit_keys
     from sync.peers import add_district
 
     store = open_store(folder / DB_FILENAME, actor="setup")
@@ -271,7 +271,7 @@ def province_folder(folder: Path) -> Path:
         save_profile(store, UnitProfile(code="BHXHLG", name="Bảo hiểm xã hội tỉnh Lam Giang",
                                         level="province", place="Lam Giang"))
         users.create_user(store, "admin", "Nguyễn Văn Tỉnh", "admin", "matkhau-tinh")
-        run_setup_hooks(store)
+        ensure_unit_keys(store)
     for code, name in (("BHXHST", "Bảo hiểm xã hội huyện Sông Trà"),
                        ("BHXHDB", "Bảo hiểm xã hội huyện Đồng Bằng"),
                        ("BHXHKV1", "Bảo hiểm xã hội khu vực I")):
