@@ -5,7 +5,6 @@ GUI wiring only: the rules live in desktop.models.
 """
 from __future__ import annotations
 
-import importlib
 import sys
 import threading
 from pathlib import Path
@@ -152,11 +151,12 @@ def preload_main_window(*, province: bool = False) -> threading.Thread:
     if _preloading is None:
         def load():
             try:
+                import desktop.views.main_window  # noqa: F401
                 from desktop.models.registry import load_all
+                from desktop.views.section_pages import PAGES
                 from desktop.views.sections import SECTIONS
 
-                importlib.import_module("desktop.views.main_window")
-                first = importlib.import_module(SECTIONS[0].factory.partition(":")[0])
+                first = sys.modules[PAGES[SECTIONS[0].key]().__module__]
                 if hasattr(first, "preload"):  # a section that picks its page when shown
                     first.preload(province=province)
                 load_all()
@@ -322,9 +322,8 @@ def _run(app: QApplication, data_dir: Path, *, demo: bool, prepare, unclean) -> 
             window.show()
             window.raise_()
             window.activateWindow()   # the sign-in had the focus: hand it to the window
-            for spec in STARTUP_HOOKS:
-                module, _, func = spec.partition(":")
-                getattr(importlib.import_module(module), func)(ctx, window)
+            for hook in STARTUP_HOOKS:
+                hook(ctx, window)
             from desktop.logs import keep_rotating
 
             keep_rotating()   # in case the sign-in (and its preload) was not shown: a new office
