@@ -21,10 +21,7 @@ from desktop.models.settings import get_setting
 from desktop.models.unit import get_profile
 from desktop.paths import resource
 from desktop.views import collector
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # lupdate files free tr() calls under ""
+from desktop.views.common import tr
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:

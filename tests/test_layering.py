@@ -236,6 +236,16 @@ def test_the_program_is_assembled_with_plain_imports():
     assert offenders == []
 
 
+def test_tr_is_defined_once():
+    """The free `tr()` of the interface (`desktop.views.common.tr`) has one definition."""
+    found = []
+    for path in sorted((ROOT / "desktop").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        found += [path.relative_to(ROOT).as_posix() for node in tree.body
+                  if isinstance(node, ast.FunctionDef) and node.name == "tr"]
+    assert found == ["desktop/views/common.py"]
+
+
 # --- no SQL in views --------------------------------------------------------------------------
 
 SQL_TEXT = re.compile(r"\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER|PRAGMA|WITH|"
