@@ -25,7 +25,7 @@ CRASH = textwrap.dedent("""
     from desktop.models import records
     for name, opts in {tables!r}:
         records.register_synced_table(name, **opts)
-    from desktop.models.db import open_store
+    from desktop.models.datafile import open_store
     import sync.importer as I
     import sync.write as W
     import sync.staging as S
