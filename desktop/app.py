@@ -21,7 +21,7 @@ from desktop.models.settings import get_setting
 from desktop.models.unit import get_profile
 from desktop.paths import resource
 from desktop.views import collector
-from desktop.views.common import tr
+from desktop.views.translate import tr
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:

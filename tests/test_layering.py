@@ -237,13 +237,13 @@ def test_the_program_is_assembled_with_plain_imports():
 
 
 def test_tr_is_defined_once():
-    """The free `tr()` of the interface (`desktop.views.common.tr`) has one definition."""
+    """The free `tr()` of the interface (`desktop.views.translate.tr`) has one definition."""
     found = []
     for path in sorted((ROOT / "desktop").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         found += [path.relative_to(ROOT).as_posix() for node in tree.body
                   if isinstance(node, ast.FunctionDef) and node.name == "tr"]
-    assert found == ["desktop/views/common.py"]
+    assert found == ["desktop/views/translate.py"]
 
 
 # --- no SQL in views --------------------------------------------------------------------------
