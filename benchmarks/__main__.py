@@ -14,6 +14,10 @@ from benchmarks.harness import print_table  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
+    from desktop.models import anchors
+    from sync.anchor import sign_checkpoint
+
+    anchors.use_signer(sign_checkpoint)   # as the program's start does (desktop.cli.main)
     quick = "--quick" in argv
     wanted = [a for a in argv if not a.startswith("--")]
     here = Path(__file__).resolve().parent

@@ -73,9 +73,9 @@ def _populate(store, *, documents: int, ncs: int, audits: int, staff: int = 60,
 
 
 def _open(folder: Path, name: str, level: str = "district"):
-    from desktop.models.db import open_store
-    from desktop.models.setup_hooks import run_setup_hooks
+    from desktop.models.datafile import open_store
     from desktop.models.unit import UnitProfile, save_profile
+    from sync.keys import ensure_unit_keys
 
     store = open_store(folder / name, actor="bench")
     if level == "province":
@@ -86,7 +86,7 @@ def _open(folder: Path, name: str, level: str = "district"):
                               level="district", parent_name="Bảo hiểm xã hội tỉnh Mẫu",
                               place="Đo Đạc")
     save_profile(store, profile)
-    run_setup_hooks(store)
+    ensure_unit_keys(store)
     return store
 
 

@@ -26,7 +26,7 @@ PARAGRAPH = ("Đơn vị tư vấn hướng dẫn cán bộ, công chức, viên
 def _setup(folder: Path):
     from desktop.models import minutes as M
     from desktop.models import users
-    from desktop.models.db import open_store
+    from desktop.models.datafile import open_store
     from desktop.models.unit import UnitProfile, save_profile
 
     store = open_store(folder / "isodesk.sqlite", actor="bench")

@@ -29,7 +29,7 @@ NOW = "2025-10-14T08:00:00.000+07:00"
 
 
 def _store(folder: Path):
-    from desktop.models.db import open_store
+    from desktop.models.datafile import open_store
     from desktop.models.quiz import bank_io
     from desktop.models.staff import StaffRepository
     from desktop.models.unit import UnitProfile, save_profile
@@ -139,7 +139,7 @@ def bench_answer(quick: bool) -> list[Result]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from desktop.models.db import open_store
+    from desktop.models.datafile import open_store
     from desktop.models.quiz import attempts, results
     from desktop.views.quiz.kiosk import KioskWindow, platform
 

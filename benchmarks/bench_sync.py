@@ -33,7 +33,8 @@ PROVINCE = "BHXHBENCH"
 
 
 def _unit(folder: Path, code: str, level: str, parent: str | None = None):
-    from desktop.models.db import DB_FILENAME, open_store
+    from desktop.models.datafile import open_store
+    from desktop.models.db import DB_FILENAME
     from desktop.models.unit import UnitProfile, save_profile
     from sync.keys import ensure_unit_keys
 
@@ -91,7 +92,8 @@ def _counts_note(counts: dict[str, int], tables: list[str], pdfs: int, pdf_mb: f
 
 def run(quick: bool = False) -> list[Result]:
     from desktop.models.blobs import put_blob, read_blob
-    from desktop.models.db import DB_FILENAME, open_store
+    from desktop.models.datafile import open_store
+    from desktop.models.db import DB_FILENAME
     from desktop.models.registry import load_all
     from sync.envelope import read_envelope
     from sync.exporter import export_packages

@@ -22,7 +22,7 @@ def main(argv: list[str]) -> int:
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop.models.db import open_store
+    from desktop.models.datafile import open_store
     from desktop.web.quiz_app import QuizWebApp
 
     qapp = QApplication.instance() or QApplication([])

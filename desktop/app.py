@@ -5,7 +5,6 @@ GUI wiring only: the rules live in desktop.models.
 """
 from __future__ import annotations
 
-import importlib
 import sys
 import threading
 from pathlib import Path
@@ -16,16 +15,13 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.i18n import translation_files
-from desktop.models.db import DB_FILENAME, Store, keep_wal_aside, open_store, restore_backup
+from desktop.models.db import DB_FILENAME, Store, keep_wal_aside
 from desktop.models.errors import DatabaseDamaged, DataMissing, IsoDeskError, WalDamaged
 from desktop.models.settings import get_setting
 from desktop.models.unit import get_profile
 from desktop.paths import resource
 from desktop.views import collector
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # lupdate files free tr() calls under ""
+from desktop.views.translate import tr
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -63,6 +59,9 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
 def open_data(data_dir: Path, *, splash: QWidget | None = None) -> Store | None:
     """Open the data file; when it is missing, emptied or damaged, say so and offer to restore
     the latest good backup (or, for a damaged write-ahead log, to open what can be read)."""
+    # (imported here: the checks and the migrations are not needed before the splash is shown)
+    from desktop.models.datafile import open_store, restore_backup
+
     path = Path(data_dir) / DB_FILENAME
     while True:
         try:
@@ -149,11 +148,12 @@ def preload_main_window(*, province: bool = False) -> threading.Thread:
     if _preloading is None:
         def load():
             try:
+                import desktop.views.main_window  # noqa: F401
                 from desktop.models.registry import load_all
+                from desktop.views.section_pages import PAGES
                 from desktop.views.sections import SECTIONS
 
-                importlib.import_module("desktop.views.main_window")
-                first = importlib.import_module(SECTIONS[0].factory.partition(":")[0])
+                first = sys.modules[PAGES[SECTIONS[0].key]().__module__]
                 if hasattr(first, "preload"):  # a section that picks its page when shown
                     first.preload(province=province)
                 load_all()
@@ -319,9 +319,8 @@ def _run(app: QApplication, data_dir: Path, *, demo: bool, prepare, unclean) -> 
             window.show()
             window.raise_()
             window.activateWindow()   # the sign-in had the focus: hand it to the window
-            for spec in STARTUP_HOOKS:
-                module, _, func = spec.partition(":")
-                getattr(importlib.import_module(module), func)(ctx, window)
+            for hook in STARTUP_HOOKS:
+                hook(ctx, window)
             from desktop.logs import keep_rotating
 
             keep_rotating()   # in case the sign-in (and its preload) was not shown: a new office

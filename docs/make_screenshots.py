@@ -42,7 +42,8 @@ def main() -> int:
     from desktop.demo import create_demo
     from desktop.models import minutes as M
     from desktop.models import users
-    from desktop.models.db import DB_FILENAME, open_store
+    from desktop.models.datafile import open_store
+    from desktop.models.db import DB_FILENAME
     from desktop.models.quiz import sessions
     from desktop.views.context import ViewContext
     from desktop.views.help_view import AboutDialog, GuideWindow
@@ -204,11 +205,12 @@ def new_office(folder: Path, grab) -> None:
     """The first day of a new office at 1366×768: the overview with its "Getting started"
     checklist and no false alarm, and lists that are still empty."""
     from desktop.models import users
-    from desktop.models.db import DB_FILENAME, open_store
-    from desktop.models.setup_hooks import run_setup_hooks
+    from desktop.models.datafile import open_store
+    from desktop.models.db import DB_FILENAME
     from desktop.models.unit import UnitProfile, save_profile
     from desktop.views.context import ViewContext
     from desktop.views.main_window import MainWindow
+    from sync.keys import ensure_unit_keys
 
     store = open_store(folder / DB_FILENAME, actor="setup")
     with store.atomic():
@@ -218,7 +220,7 @@ def new_office(folder: Path, grab) -> None:
             place="Tân Nguyên"))
         users.create_user(store, "admin", "Nguyễn Văn Quang", "admin", "mat-khau-moi-1",
                           position="Giám đốc")
-        run_setup_hooks(store)
+        ensure_unit_keys(store)
     window = MainWindow(ViewContext(store, users.find_user(store, "admin")))
     window.resize(1366, 768)
     window.show()

@@ -10,8 +10,8 @@
 - The province's acknowledgement returns the last head it holds for the district
   (`"audit_head"`); the district compares it with its own log and keeps it as an anchor.
 
-Checkpoints are signed with the unit's Ed25519 key (`sign_checkpoint`, the `SIGNER` of
-`desktop.models.anchors`).
+Checkpoints are signed with the unit's Ed25519 key (`sign_checkpoint`, which the program's start
+hands to `desktop.models.anchors.use_signer`).
 """
 from __future__ import annotations
 

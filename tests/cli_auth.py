@@ -14,7 +14,8 @@ from pathlib import Path
 from desktop.cli import build_parser, main
 from desktop.cli.roles import rule_for
 from desktop.models import users
-from desktop.models.db import DB_FILENAME, open_store
+from desktop.models.datafile import open_store
+from desktop.models.db import DB_FILENAME
 from tests.conftest import PASSWORD
 
 _PARSER = None

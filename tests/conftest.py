@@ -26,10 +26,16 @@ settings.register_profile("isodesk", deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 settings.load_profile("isodesk")
 
-from desktop.models import users  # noqa: E402
-from desktop.models.db import DB_FILENAME, open_store  # noqa: E402
-from desktop.models.setup_hooks import run_setup_hooks  # noqa: E402
+from desktop.models import anchors, users  # noqa: E402
+from desktop.models.datafile import open_store  # noqa: E402
+from desktop.models.db import DB_FILENAME  # noqa: E402
 from desktop.models.unit import UnitProfile, save_profile  # noqa: E402
+from sync.anchor import sign_checkpoint  # noqa: E402
+from sync.keys import ensure_unit_keys  # noqa: E402
+
+# The program's start has the audit checkpoints signed with the unit's key (desktop.cli.main);
+# so do the tests that work on the models directly.
+anchors.use_signer(sign_checkpoint)
 
 SHARED = ROOT.parent / "shared"
 PASSWORD = "matkhau-123"
@@ -57,7 +63,7 @@ def _template_db(tmp_path_factory) -> Path:
                        .isoformat(timespec="seconds"),))
         for username, full_name, role, position in TEST_USERS:
             users.create_user(store, username, full_name, role, PASSWORD, position=position)
-        run_setup_hooks(store)
+        ensure_unit_keys(store)
     store.close(clean=False)
     return folder / DB_FILENAME
 

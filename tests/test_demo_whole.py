@@ -13,7 +13,8 @@ from desktop.demo.province import DEMO_PROVINCE, province_dir
 from desktop.demo.quiz import DEMO_PIN
 from desktop.models import minutes as M
 from desktop.models import users
-from desktop.models.db import DB_FILENAME, open_store
+from desktop.models.datafile import open_store
+from desktop.models.db import DB_FILENAME
 from desktop.models.iso.team import TeamRepository, role_label
 from desktop.models.quiz import results, sessions
 from desktop.models.staff import StaffRepository

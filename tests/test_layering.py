@@ -10,10 +10,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 QT_FREE = ["desktop/models", "desktop/documents", "desktop/web", "sync"]
 GRAPHED = ["desktop/models", "desktop/documents", "desktop/views"]
-# `open_store` in db.py checks, migrates and reads the unit of the file it opens, through
-# function-level imports of modules that are built on `Store`: those edges are left out of the
-# cycle check until opening a store moves out of db.py.
-CYCLE_EXEMPT_LAZY = {"desktop.models.db"}
 
 
 def _imports(path: Path) -> list[tuple[int, str]]:
@@ -122,7 +118,7 @@ def _import_graph() -> dict[str, dict[str, int]]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         edges = graph.setdefault(name, {})
         for line, target, lazy in _imported(name, is_package, tree, known):
-            if target in known and target != name and not (lazy and name in CYCLE_EXEMPT_LAZY):
+            if target in known and target != name:
                 edges.setdefault(target, line)
     return graph
 
@@ -193,6 +189,61 @@ def test_models_and_documents_never_import_sync_the_command_line_or_views():
                     ("sync.", "desktop.cli", "desktop.views", "desktop.app")):
                 offenders.append(f"{path.relative_to(ROOT)}:{line} imports {target}")
     assert offenders == []
+
+
+MODULE_STRING = re.compile(r"(sync(\.\w+)+|desktop\.(cli|views|app)(\.\w+)*)(:\w+)?")
+
+
+def _module_strings(tree: ast.AST) -> list[tuple[int, str]]:
+    """String constants that name a module of sync, the command line or the views (as a
+    "module:function" registry would, to be imported by name)."""
+    return [(node.lineno, node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            and MODULE_STRING.fullmatch(node.value)]
+
+
+def test_models_and_documents_do_not_name_sync_the_command_line_or_views_in_strings():
+    """A dependency named in a string (resolved with importlib) is one all the same, and one
+    "go to definition" can't follow: the program's start hands such a function in instead."""
+    offenders = []
+    for folder in ("desktop/models", "desktop/documents"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            for line, text in _module_strings(ast.parse(path.read_text(encoding="utf-8"))):
+                offenders.append(f"{path.relative_to(ROOT)}:{line} names {text!r}")
+    assert offenders == []
+
+
+def test_the_module_string_check_finds_names():
+    tree = ast.parse('HOOKS = ["sync.keys:ensure_unit_keys", "desktop.views.x"]\n'
+                     'SETS = ["core", "sync"]  # a word, not a module\n'
+                     'NOTE = "the sync. package signs (sync.anchor)"\n')
+    assert _module_strings(tree) == [(1, "sync.keys:ensure_unit_keys"), (1, "desktop.views.x")]
+
+
+def test_the_program_is_assembled_with_plain_imports():
+    """No module imported by a name held in a string (importlib): "go to definition" follows
+    every import. Where a module is imported late, a loader function holds a plain import."""
+    offenders = []
+    for folder in ("desktop", "sync"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Attribute) and node.attr in ("import_module",
+                                                                     "__import__"):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+                elif isinstance(node, ast.Name) and node.id in ("__import__", "import_module"):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []
+
+
+def test_tr_is_defined_once():
+    """The free `tr()` of the interface (`desktop.views.translate.tr`) has one definition."""
+    found = []
+    for path in sorted((ROOT / "desktop").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        found += [path.relative_to(ROOT).as_posix() for node in tree.body
+                  if isinstance(node, ast.FunctionDef) and node.name == "tr"]
+    assert found == ["desktop/views/translate.py"]
 
 
 # --- no SQL in views --------------------------------------------------------------------------

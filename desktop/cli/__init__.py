@@ -6,28 +6,59 @@ the reason on stderr) or 2 (wrong usage). Qt is imported only to start the GUI.
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import os
 import sqlite3
 import sys
 from pathlib import Path
+from types import ModuleType
+from typing import Callable
 
+from desktop.models import anchors
 from desktop.models.errors import IsoDeskError
 
 from .context import CliContext, CliError, add_json_flag, emit, sign_in  # noqa: F401
 from .parser import VERSION_TEXT, Parser
 from .roles import add_account_options, rule_for
 
-# Modules under desktop.cli that add subcommands: each has `register(subparsers)`.
-COMMAND_MODULES: list[str] = [
-    "core",
-    "staff",
-    "minutes",
-    "sync",
-    "iso",
-    "quiz",
-]
+
+
+# The modules under desktop.cli that add subcommands, each with `register(subparsers)`: a
+# zero-argument loader per module imports it when its subcommand is run.
+def _core() -> ModuleType:
+    from . import core
+    return core
+
+
+def _staff() -> ModuleType:
+    from . import staff
+    return staff
+
+
+def _minutes() -> ModuleType:
+    from . import minutes
+    return minutes
+
+
+def _sync() -> ModuleType:
+    from . import sync
+    return sync
+
+
+def _iso() -> ModuleType:
+    from . import iso
+    return iso
+
+
+def _quiz() -> ModuleType:
+    from . import quiz
+    return quiz
+
+
+COMMAND_MODULES: dict[str, Callable[[], ModuleType]] = {
+    "core": _core, "staff": _staff, "minutes": _minutes, "sync": _sync, "iso": _iso,
+    "quiz": _quiz,
+}
 
 # The subcommands each module adds (a test keeps this in step with `register`): a command line
 # imports the one module of its subcommand, and the GUI (no subcommand) none of them, so that
@@ -71,9 +102,9 @@ def build_parser(modules: list[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--selftest", action="store_true",
                         help="kiểm tra nhanh cơ sở dữ liệu và PDF rồi thoát")
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=Parser)
-    for name in COMMAND_MODULES:
+    for name, load in COMMAND_MODULES.items():
         if modules is None or name in modules:
-            importlib.import_module(f"{__name__}.{name}").register(sub)
+            load().register(sub)
     _data_dir_after_commands(parser)
     add_account_options(parser)
     return parser
@@ -120,8 +151,18 @@ def parser_for(argv: list[str]) -> argparse.ArgumentParser:
     return build_parser()
 
 
+def sign_checkpoint(store, payload: bytes):
+    """The audit checkpoints of this process are signed with the unit's key (`sync.anchor`),
+    imported at the first signature: a command that signs nothing never loads the crypto
+    library, and the GUI's start loads it after the sign-in."""
+    from sync.anchor import sign_checkpoint
+
+    return sign_checkpoint(store, payload)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    anchors.use_signer(sign_checkpoint)
     parser = parser_for(argv)
     try:
         args = parser.parse_args(argv)

@@ -7,7 +7,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.models.db import DB_FILENAME, Store, backup_if_due, open_store
+from desktop.models.datafile import backup_if_due, open_store
+from desktop.models.db import DB_FILENAME, Store
 from desktop.models.errors import DatabaseDamaged, IsoDeskError, ValidationError
 
 

@@ -86,6 +86,8 @@ def register(sub) -> None:
 
 
 def cmd_init(args, ctx: CliContext) -> int:
+    from sync.keys import ensure_unit_keys   # (the other commands here never load crypto)
+
     password = read_password_stdin()
     store = ctx.store(require_unit=False, actor=f"cli:{args.admin_user}")
     if get_profile(store) is not None:
@@ -97,20 +99,13 @@ def cmd_init(args, ctx: CliContext) -> int:
                 code=args.unit_code, name=args.unit_name, level=args.level,
                 parent_code=args.parent_code, parent_name=args.parent_name, place=args.place))
             admin = users.create_user(store, args.admin_user, args.admin_name, "admin", password)
-            _after_init(store)
+            ensure_unit_keys(store)
     except IsoDeskError as exc:
         raise fail_on(exc) from exc
     emit(ctx, {"unit_code": profile.code, "level": profile.level, "admin": admin.username,
                "data_dir": str(ctx.resolve_data_dir())},
          f"Đã khai báo {profile.name} ({profile.code}); quản trị: {admin.username}.")
     return 0
-
-
-def _after_init(store) -> None:
-    """Parts of the program that set themselves up for a new unit (keys, default data)."""
-    from desktop.models.setup_hooks import run_setup_hooks
-
-    run_setup_hooks(store)
 
 
 def cmd_user_add(args, ctx: CliContext) -> int:
@@ -179,7 +174,7 @@ def cmd_db_backup(args, ctx: CliContext) -> int:
 def cmd_db_restore(args, ctx: CliContext) -> int:
     """Restore a backup in place of a missing, empty or damaged file, as an administrator of the
     backup restored (the data file itself may be gone)."""
-    from desktop.models.db import restore_backup
+    from desktop.models.datafile import restore_backup
     from desktop.models.users import check_backup_admin
 
     password = read_password_stdin()

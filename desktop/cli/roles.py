@@ -18,7 +18,7 @@ Every leaf command has one rule here:
 - LOCAL: `db backup`: no account (whoever can read the folder can copy the file); it writes only
   this installation's bookkeeping (the backup and a checkpoint of the audit chain).
 
-A command that writes data also gets a backup first (at most one an hour, `db.backup_if_due`).
+A command that writes data also gets a backup first (at most one an hour, `datafile.backup_if_due`).
 A test fails when a command has no rule.
 """
 from __future__ import annotations

@@ -18,7 +18,7 @@ from pathlib import Path
 
 def _check_database(folder: Path) -> str:
     from desktop.models import audit, users
-    from desktop.models.db import open_store
+    from desktop.models.datafile import open_store
     from desktop.models.staff import StaffRepository
     from desktop.models.unit import UnitProfile, save_profile
 
@@ -99,7 +99,7 @@ def _check_quiz_server(folder: Path) -> str:
     import re
     import urllib.parse
 
-    from desktop.models.db import open_store
+    from desktop.models.datafile import open_store
     from desktop.models.quiz import attempts, bank_io, sessions, web
     from desktop.models.staff import StaffRepository
     from desktop.models.unit import UnitProfile, save_profile

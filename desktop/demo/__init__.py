@@ -1,19 +1,18 @@
 """The demo district: a fictional office with about 40 staff, an ISO team and some records.
 
 It lives in its own folder (never the user's real data folder). Parts of the program add their
-own demo records through `DEMO_BUILDERS` ("module:function", called with the store and a seeded
-random generator, in order).
+own demo records through `demo_builders` (each `build` called with the store and a seeded random
+generator, in order).
 """
 from __future__ import annotations
 
-import importlib
 import random
 from pathlib import Path
 from typing import Callable
 
 from desktop.models import users
-from desktop.models.db import DB_FILENAME, open_store
-from desktop.models.setup_hooks import run_setup_hooks
+from desktop.models.datafile import open_store
+from desktop.models.db import DB_FILENAME
 from desktop.models.staff import StaffRepository
 from desktop.models.unit import UnitProfile, get_profile, save_profile
 
@@ -35,11 +34,14 @@ DEMO_USERS = [  # username, full name, role, position (as on the roster and the 
     ("tuvan", "Đỗ Minh Khôi", "consultant", "Chuyên gia tư vấn"),
     ("giamthi", "Vũ Thị Ngọc Lan", "proctor", "Viên chức"),
 ]
-DEMO_BUILDERS: list[str] = [   # in this order: the minutes record the training day
-    "desktop.demo.quiz:build",
-    "desktop.demo.iso:build",
-    "desktop.demo.minutes:build",
-]
+
+
+def demo_builders() -> list[tuple[str, Callable]]:
+    """(step, build) of each part's demo records, in this order (the minutes record the training
+    day); `build(store, rng)`. Imported when a demo is made, not by `from desktop.demo import`."""
+    from . import iso, minutes, quiz
+
+    return [("quiz", quiz.build), ("iso", iso.build), ("minutes", minutes.build)]
 
 
 def create_demo(data_dir: Path, *, reset: bool = False, seed: int = 2026,
@@ -64,21 +66,22 @@ def create_demo(data_dir: Path, *, reset: bool = False, seed: int = 2026,
             return {"created": False, "unit_code": store.unit_code,
                     "staff": StaffRepository(store).count(active_only=False),
                     "province_dir": str(province_dir(data_dir))}
+        from sync.keys import ensure_unit_keys
+
         rng = random.Random(seed)
         with store.atomic():
             save_profile(store, DEMO_UNIT)
             for username, full_name, role, position in DEMO_USERS:
                 users.create_user(store, username, full_name, role, DEMO_PASSWORD,
                                   position=position)
-            run_setup_hooks(store)
+            ensure_unit_keys(store)
             say("people")
             repo = StaffRepository(store)
             for member in demo_staff(rng):
                 repo.add(member)
-            for spec in DEMO_BUILDERS:
-                module, _, func = spec.partition(":")
-                say(module.rpartition(".")[2])
-                getattr(importlib.import_module(module), func)(store, rng)
+            for step, build in demo_builders():
+                say(step)
+                build(store, rng)
             say("province")
             build_province(store, data_dir, DEMO_PASSWORD)
         return {"created": True, "unit_code": store.unit_code,

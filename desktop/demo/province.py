@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.models import users
-from desktop.models.db import DB_FILENAME, Store, open_store
-from desktop.models.setup_hooks import run_setup_hooks
+from desktop.models.datafile import open_store
+from desktop.models.db import DB_FILENAME, Store
 from desktop.models.unit import UnitProfile, get_profile, save_profile
 
 PROVINCE_DIRNAME = "tinh-mau"
@@ -30,7 +30,7 @@ def province_dir(district_dir: Path) -> Path:
 
 def build_province(district: Store, district_dir: Path, password: str) -> Path:
     """Make the demo province (unless it is there) and enrol the demo district with it."""
-    from sync.keys import public_keys, unit_fingerprint
+    from sync.keys import ensure_unit_keys, public_keys, unit_fingerprint
     from sync.peers import add_district, enroll, export_province_profile, get_peer
 
     folder = province_dir(district_dir)
@@ -43,7 +43,7 @@ def build_province(district: Store, district_dir: Path, password: str) -> Path:
                 for username, full_name, role, position in PROVINCE_USERS:
                     users.create_user(province, username, full_name, role, password,
                                       position=position)
-                run_setup_hooks(province)
+                ensure_unit_keys(province)
         if get_peer(province, me.code) is None:
             add_district(province, me.code, me.name,
                          fingerprint=unit_fingerprint(*public_keys(district)))

@@ -8,8 +8,9 @@ last entry) is written down elsewhere, at the moments that matter:
 
 - a **signed checkpoint** after every minutes signature, every backup (at exit, by the command
   line, on request), every sync package made and every acknowledgement taken: a line of
-  `audit-checkpoints.jsonl` in the data folder, signed with the unit's Ed25519 key (`SIGNER`,
-  from `sync.anchor`), and the same head in the table `audit_anchors`;
+  `audit-checkpoints.jsonl` in the data folder, signed with the unit's Ed25519 key (the signer
+  the program's start gives `use_signer`: `sync.anchor.sign_checkpoint`), and the same head in
+  the table `audit_anchors`;
 - **every backup** holds the log as it was (`anchor_check` reads each backup's head);
 - **every sync package** states the head in its signed manifest, and the province keeps it and
   returns it in its signed **acknowledgement** (`sync.anchor`), recorded here on arrival.
@@ -21,21 +22,23 @@ such rather than as damage.
 """
 from __future__ import annotations
 
-import contextlib
-import importlib
 import json
 import logging
 import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from .audit import GENESIS, canonical_json
 from .db import CHECKPOINT_FILENAME, Store, now_iso
 
-# "module:function" called as f(store, payload: bytes) -> (public key b64, signature b64) or None
-# when the unit's key can't be used on this computer (resolved when needed, as setup hooks are).
-SIGNER = "sync.anchor:sign_checkpoint"
+# Signs a checkpoint: f(store, payload: bytes) -> (public key b64, signature b64), or None when the
+# unit's key can't be used on this computer. The key belongs to sync (`sync.anchor`), which the
+# models never import: the program's start hands the signer in (`use_signer`, desktop/cli), as
+# the tests' conftest does. Without one, checkpoints are written unsigned (`db check` says so).
+Signer = Callable[[Store, bytes], tuple[str, str] | None]
+_signer: Signer | None = None
 CHECKPOINT_FORMAT = "isodesk-audit-checkpoint/1"
 CHECKPOINT_DOMAIN = b"isodesk-audit-checkpoint\x00"
 OWN_KINDS = ("checkpoint", "package_sent", "ack_received")
@@ -85,10 +88,17 @@ def checkpoint_payload(line: dict) -> bytes:
     return CHECKPOINT_DOMAIN + canonical_json(doc).encode("utf-8")
 
 
+def use_signer(signer: Signer | None) -> None:
+    """Sign the checkpoints of this process with `signer` (given once, at the start)."""
+    global _signer
+    _signer = signer
+
+
 def _sign(store: Store, payload: bytes) -> tuple[str, str] | None:
-    module, _, func = SIGNER.partition(":")
+    if _signer is None:
+        return None
     try:
-        return getattr(importlib.import_module(module), func)(store, payload)
+        return _signer(store, payload)
     except Exception:  # an unsigned checkpoint still anchors; the work that made it stands
         logging.getLogger("isodesk.anchors").exception("checkpoint not signed")
         return None
@@ -154,30 +164,3 @@ def read_checkpoints(folder: Path) -> tuple[list[dict], list[int]]:
         line["_line"] = n
         lines.append(line)
     return lines, bad
-
-
-# --- restoring a backup ----------------------------------------------------------------------
-
-def after_restore(db_path: Path, backup: Path, aside: Path | None) -> None:
-    """Write the restore into the restored file's log (the head it goes back to) and keep the
-    checkpoint file of the chain given up beside it, under a dated name."""
-    from .db import _stamp, open_store
-
-    old = checkpoint_path(db_path.parent)
-    kept = None
-    if old.is_file():
-        kept = old.with_name(f"audit-checkpoints-before-restore-{_stamp()}.jsonl")
-        with contextlib.suppress(OSError):
-            old.replace(kept)
-    store = open_store(db_path, actor="system")
-    try:
-        head = chain_head(store)
-        from . import audit
-
-        audit.append(store, "database_restored", new={
-            "backup": backup.name, "base_seq": head.seq, "base_hash": head.hash,
-            "damaged_file": aside.name if aside else None,
-            "checkpoints_kept_as": kept.name if kept else None})
-        checkpoint(store, "restore")
-    finally:
-        store.close(clean=False)

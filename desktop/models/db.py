@@ -1,8 +1,13 @@
-"""The SQLite store: opening, pragmas, integrity check, migrations, backups.
+"""The SQLite store: the connection and its pragmas, transactions, the integrity check, backup
+copies.
 
 One file per installation (`isodesk.sqlite` in the data folder). WAL journal,
 `synchronous=FULL` so that a committed answer survives a power cut, foreign keys on,
 a busy timeout for the rare second process (a CLI beside the GUI).
+
+This module is the bottom of `desktop/models`: it imports none of the modules built on `Store`.
+Opening a data file (checks, migrations, its unit), the command line's backups and restoring
+a backup use the audit log and its anchors, so they live above, in `datafile.py`.
 """
 from __future__ import annotations
 
@@ -13,10 +18,9 @@ import shutil
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from . import atomic
-from .errors import DatabaseDamaged, IsoDeskError
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -25,8 +29,6 @@ DB_FILENAME = "isodesk.sqlite"
 BACKUP_DIRNAME = "backups"
 CHECKPOINT_FILENAME = "audit-checkpoints.jsonl"  # signed heads of the audit chain (anchors.py)
 KEEP_EXIT_BACKUPS = 10
-KEEP_CLI_BACKUPS = 24
-CLI_BACKUP_EVERY = _dt.timedelta(hours=1)
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -66,6 +68,9 @@ class Store:
     conn: sqlite3.Connection = field(repr=False)
     actor: str = "system"
     unit_code: str = ""
+    # What a clean close does after its backup: a checkpoint of the audit chain
+    # (`anchors.checkpoint`, given by `datafile.open_store`), called as f(store, "exit").
+    checkpoint: Callable[[Store, str], object] | None = field(default=None, repr=False)
     _closed: bool = field(default=False, repr=False)
     _db: sqlite_utils.Database | None = field(default=None, repr=False)
 
@@ -163,9 +168,8 @@ class Store:
             if clean:
                 made = self.backup("exit")
                 prune_backups(self.backup_dir, "exit", KEEP_EXIT_BACKUPS)
-                from .anchors import checkpoint
-
-                checkpoint(self, "exit")
+                if self.checkpoint is not None:
+                    self.checkpoint(self, "exit")
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             self.conn.close()
@@ -210,57 +214,6 @@ def quick_check(path: Path) -> str | None:
     return None if result == "ok" else result
 
 
-def open_store(
-    path: Path | str,
-    *,
-    actor: str = "system",
-    migrate: bool = True,
-    check: bool = True,
-) -> Store:
-    """Open (or create) the database file, check it, back it up and migrate it.
-
-    The checks before opening (`startcheck`): a missing or empty file where there was data is
-    refused (DataMissing), never set up anew; the header and the write-ahead log are read first,
-    and `quick_check` runs when the file is small, after an unclean exit, or when it is due.
-    `check=False` is for a second connection of a program that opened (and checked) the file
-    already: a worker thread's own connection."""
-    from .migrations import apply_migrations, pending_migrations
-    from .startcheck import record_full_check, startup_check
-
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if check:
-        check = startup_check(path)
-    else:
-        from .startcheck import StartCheck
-
-        check = StartCheck(existed=path.exists())
-    try:
-        conn = connect(path)
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseDamaged(path, str(exc), latest_backup(path.parent / BACKUP_DIRNAME)) from exc
-    store = Store(path=path, conn=conn, actor=actor)
-    if migrate:
-        pending = pending_migrations(conn)
-        if pending:
-            if check.existed and _has_user_tables(conn):
-                backup_database(conn, path.parent / BACKUP_DIRNAME, "pre-migrate")
-            apply_migrations(store.db)
-        if check.full_check:
-            record_full_check(conn, now_iso())
-    from .unit import current_unit_code
-
-    store.unit_code = current_unit_code(store) or ""
-    return store
-
-
-def _has_user_tables(conn: sqlite3.Connection) -> bool:
-    n = conn.execute(
-        "SELECT count(*) FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
-    ).fetchone()[0]
-    return n > 0
-
-
 # --- backups -------------------------------------------------------------------------------
 
 def backup_database(conn: sqlite3.Connection, dest_dir: Path, reason: str) -> Path:
@@ -276,30 +229,6 @@ def backup_database(conn: sqlite3.Connection, dest_dir: Path, reason: str) -> Pa
         dst.close()
     atomic.replace(tmp, target)
     return target
-
-
-def backup_if_due(store: "Store", reason: str = "cli", *, every: _dt.timedelta = CLI_BACKUP_EVERY,
-                  keep: int = KEEP_CLI_BACKUPS) -> Path | None:
-    """Before the command line changes data: a backup, unless one of `reason` was made within
-    `every` (the last `keep` are kept). The turn is claimed in a write transaction, so that
-    processes started together make one backup, not one each. Returns the backup made."""
-    key = f"backup_{reason}_at"
-    now = _dt.datetime.now().astimezone()
-    with store.atomic() as conn:
-        row = conn.execute("SELECT value FROM local_state WHERE key = ?", (key,)).fetchone()
-        try:
-            if row and now - _dt.datetime.fromisoformat(row[0]) < every:
-                return None
-        except ValueError:
-            pass
-        conn.execute("INSERT INTO local_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO "
-                     "UPDATE SET value = excluded.value", (key, now.isoformat()))
-    made = store.backup(reason)
-    prune_backups(store.backup_dir, reason, keep)
-    from .anchors import checkpoint
-
-    checkpoint(store, reason)
-    return made
 
 
 def list_backups(dest_dir: Path, reason: str | None = None) -> list[Path]:
@@ -321,32 +250,6 @@ def prune_backups(dest_dir: Path, reason: str, keep: int) -> None:
     for old in backups[: max(0, len(backups) - keep)]:
         with contextlib.suppress(OSError):
             old.unlink()
-
-
-def restore_backup(db_path: Path, backup: Path) -> Path | None:
-    """Put `backup` in place of the (damaged or missing) database; the damaged file is kept
-    aside, never deleted. The restore is written to the restored file's audit log, with the
-    anchors of the chain it gives up (`anchors.after_restore`).
-
-    Returns where the damaged file was moved (None when there was no file).
-    """
-    if quick_check(backup) is not None:
-        raise IsoDeskError(f"Bản sao lưu {backup.name} cũng bị hỏng, không thể khôi phục từ bản này.")
-    aside = db_path.with_name(f"{db_path.stem}-damaged-{_stamp()}{db_path.suffix}")
-    moved = db_path.exists()
-    if moved:
-        atomic.replace(db_path, aside)
-    for suffix in ("-wal", "-shm"):
-        side = db_path.with_name(db_path.name + suffix)
-        if side.exists():
-            atomic.replace(side, aside.with_name(aside.name + suffix))
-    tmp = db_path.with_suffix(".restoring")
-    shutil.copyfile(backup, tmp)
-    atomic.replace(tmp, db_path)
-    from .anchors import after_restore
-
-    after_restore(db_path, backup, aside if moved else None)
-    return aside if moved else None
 
 
 def keep_wal_aside(db_path: Path) -> Path:

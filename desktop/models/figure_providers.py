@@ -4,7 +4,8 @@
 A part registers a provider under a name with `@figure_provider("training")`; the function takes
 `(store, *, unit_code, year, today)` and returns a JSON-ready dict. It computes over the rows
 whose `origin_unit` is `unit_code` (the province calls it once per district on its read-only
-copies). This module imports nothing of the parts, so that any model module may register here.
+copies). This module imports nothing of the parts, so that any model module may register here
+(and read `staff_subject_to_test`, the one rule shared by those who read the figures).
 """
 from __future__ import annotations
 
@@ -20,3 +21,14 @@ def figure_provider(name: str) -> Callable[[Provider], Provider]:
         return fn
 
     return register
+
+
+def staff_subject_to_test(training: dict | None, fallback: int = 0) -> int:
+    """The staff the training coverage is counted over, from the "training" figures: those
+    subject to the test ("không thuộc diện kiểm tra" left out). Figures made before exemptions
+    existed (a kept report, an older district's package) have only `active_staff`."""
+    training = training or {}
+    for key in ("subject_staff", "active_staff"):
+        if training.get(key) is not None:
+            return int(training[key])
+    return int(fallback or 0)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from .db import Store
-from .figure_providers import PROVIDERS
+from .figure_providers import PROVIDERS, staff_subject_to_test  # noqa: F401 (read from here)
 
 
 def provider_names() -> list[str]:
@@ -29,14 +29,3 @@ def collect(store: Store, *, unit_code: str | None = None, year: int | None = No
     day = today or _dt.date.today()
     return {name: fn(store, unit_code=unit, year=year, today=day)
             for name, fn in PROVIDERS.items() if only is None or name in only}
-
-
-def staff_subject_to_test(training: dict | None, fallback: int = 0) -> int:
-    """The staff the training coverage is counted over, from the "training" figures: those
-    subject to the test ("không thuộc diện kiểm tra" left out). Figures made before exemptions
-    existed (a kept report, an older district's package) have only `active_staff`."""
-    training = training or {}
-    for key in ("subject_staff", "active_staff"):
-        if training.get(key) is not None:
-            return int(training[key])
-    return int(fallback or 0)

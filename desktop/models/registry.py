@@ -1,20 +1,15 @@
-"""Imports every model module that registers synced tables, so the list is always complete."""
+"""Imports every model module that registers synced tables or figure providers, so that
+`records.SYNCED_TABLES` and `figure_providers.PROVIDERS` are complete: each part registers its
+own at import (`records.register_synced_table`, `@figure_provider`), and `load_all` names the
+parts here with plain imports."""
 from __future__ import annotations
 
 from . import records, staff, users  # noqa: F401
 
-MODEL_MODULES: list[str] = [
-    "desktop.models.staff",
-    "desktop.models.users",
-    "desktop.models.minutes",
-    "desktop.models.iso",
-    "desktop.models.quiz",
-]
-
 
 def load_all() -> list[str]:
-    import importlib
+    """Import every part (done once; later calls are a look-up) and return the synced tables in
+    dependency order."""
+    from . import iso, minutes, quiz  # noqa: F401
 
-    for name in MODEL_MODULES:
-        importlib.import_module(name)
     return list(records.SYNCED_TABLES)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame, QLabel, QMessageBox, QScrollArea, QSizePolicy, QWidget,
@@ -14,11 +14,8 @@ from PySide6.QtWidgets import (
 from desktop.models.db import shown_time
 from desktop.models.errors import IsoDeskError, ValidationError
 
+from .translate import tr  # noqa: F401  (the pages import it from here)
 from .whole import keep_whole  # noqa: F401  (the dialogs import it from here)
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # lupdate files free tr() calls under ""
 
 
 def fit_to_screen(widget: QWidget, width: int, height: int, share: float = 0.9) -> bool:

@@ -1,7 +1,6 @@
 """The main window: side navigation, the pages, and the status bar."""
 from __future__ import annotations
 
-import importlib
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -14,6 +13,7 @@ from .common import fit_to_screen, role_text
 from .context import ViewContext
 from .help_view import install_help_menu
 from .placeholder import PlaceholderPage
+from .section_pages import PAGES
 from .sections import SECTIONS, Section
 
 
@@ -129,10 +129,10 @@ class MainWindow(QMainWindow):
                     getattr(QStyle.StandardPixmap, section.icon)))
 
     def _build_page(self, section: Section) -> QWidget:
-        if section.factory is None:
+        load = PAGES.get(section.key)
+        if load is None:
             return PlaceholderPage(section.title)
-        module, _, cls = section.factory.partition(":")
-        return getattr(importlib.import_module(module), cls)(self.ctx, self)
+        return load()(self.ctx, self)
 
     def _show_row(self, row: int) -> None:
         if row < 0:

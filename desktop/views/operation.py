@@ -40,7 +40,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from desktop.models.db import Store, open_store
+from desktop.models.datafile import open_store
+from desktop.models.db import Store
 from desktop.models.progress import Cancelled
 
 from .common import show_error, tr

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
 from desktop.models import users
 from desktop.models.db import Store
 from desktop.models.errors import IsoDeskError, ValidationError
-from desktop.models.setup_hooks import run_setup_hooks
 from desktop.models.unit import UnitProfile, save_profile, validate_profile
 
 from .common import FieldErrors, show_error
@@ -121,6 +120,8 @@ class SetupWizard(QWizard):
         self.setMinimumSize(640, 480)
 
     def accept(self) -> None:
+        from sync.keys import ensure_unit_keys   # (crypto loaded when a unit is set up)
+
         page = self.admin_page
         page.errors.clear()
         if page.password.text() != page.password2.text():
@@ -134,7 +135,7 @@ class SetupWizard(QWizard):
                                                page.full_name.text(), "admin",
                                                page.password.text(),
                                                position=page.position.text())
-                run_setup_hooks(self.store)
+                ensure_unit_keys(self.store)   # the unit's signing and encryption keys
         except ValidationError as exc:
             page.errors.show(exc)
             return

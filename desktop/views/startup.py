@@ -5,19 +5,16 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRect, Qt, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.crashlog import UncleanEnd
 from desktop.paths import resource
 
+from .translate import tr
+
 WIDTH, HEIGHT = 520, 240
-
-
-def tr(text: str) -> str:
-    # not desktop.views.common's: that module is loaded after the sign-in is shown
-    return QCoreApplication.translate("", text)
 
 
 def _picture() -> QPixmap:

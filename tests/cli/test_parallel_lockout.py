@@ -14,7 +14,8 @@ import sys
 
 from desktop.models import minutes as M
 from desktop.models import users
-from desktop.models.db import DB_FILENAME, open_store
+from desktop.models.datafile import open_store
+from desktop.models.db import DB_FILENAME
 from tests.conftest import ROOT
 from tests.minutes.helpers import sample
 

@@ -10,7 +10,8 @@ import pytest
 from desktop.cli import build_parser, main
 from desktop.cli.roles import PERMISSION_VI, RULES, leaves, rule_for
 from desktop.models import users
-from desktop.models.db import DB_FILENAME, open_store
+from desktop.models.datafile import open_store
+from desktop.models.db import DB_FILENAME
 from tests.conftest import PASSWORD
 
 

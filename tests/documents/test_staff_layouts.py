@@ -117,7 +117,8 @@ def test_one_policy_for_bad_rows_in_both_importers(data_dir, tmp_path, capsys):
 
 
 def _staff_count(data_dir) -> int:
-    from desktop.models.db import DB_FILENAME, open_store
+    from desktop.models.datafile import open_store
+    from desktop.models.db import DB_FILENAME
 
     s = open_store(Path(data_dir) / DB_FILENAME, actor="t")
     try:

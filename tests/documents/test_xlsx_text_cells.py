@@ -197,7 +197,8 @@ def test_annual_report_export_writes_section_text_as_text(store, tmp_path):
 
 
 def test_quiz_results_and_coverage_exports_write_names_as_text(qdata_dir, tmp_path):
-    from desktop.models.db import DB_FILENAME, open_store
+    from desktop.models.datafile import open_store
+    from desktop.models.db import DB_FILENAME
     from desktop.models.staff import StaffRepository
     from tests.quiz.conftest import make_session
 

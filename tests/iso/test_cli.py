@@ -9,7 +9,8 @@ from openpyxl import Workbook, load_workbook
 from pypdf import PdfReader
 
 from desktop.documents.iso.documents_xlsx import COLUMNS
-from desktop.models.db import DB_FILENAME, open_store
+from desktop.models.datafile import open_store
+from desktop.models.db import DB_FILENAME
 from desktop.models.staff import StaffRepository
 from tests.cli_auth import run_cli
 

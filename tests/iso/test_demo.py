@@ -7,7 +7,8 @@ import pytest
 
 from desktop.demo import create_demo
 from desktop.models import audit, figures
-from desktop.models.db import DB_FILENAME, open_store
+from desktop.models.datafile import open_store
+from desktop.models.db import DB_FILENAME
 from desktop.models.iso.audits import AuditRepository
 from desktop.models.iso.nonconformities import NonconformityRepository
 from desktop.models.iso.team import TeamRepository

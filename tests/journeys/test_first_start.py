@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.models.db import DB_FILENAME, list_backups, open_store
+from desktop.models.datafile import open_store
+from desktop.models.db import DB_FILENAME, list_backups
 from desktop.models.unit import get_profile
 
 from .driver import Program, wait_until

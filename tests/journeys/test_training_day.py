@@ -10,7 +10,8 @@ import pytest
 
 from desktop.demo import DEMO_PASSWORD
 from desktop.demo.quiz import DEMO_PIN
-from desktop.models.db import DB_FILENAME, list_backups, open_store
+from desktop.models.datafile import open_store
+from desktop.models.db import DB_FILENAME, list_backups
 from desktop.models.quiz import results, sessions
 
 from .driver import Program

@@ -13,7 +13,8 @@ import json
 from desktop.models import anchors, audit
 from desktop.models import minutes as M
 from desktop.models.anchor_check import check_chain
-from desktop.models.db import CHECKPOINT_FILENAME, DB_FILENAME, list_backups, open_store
+from desktop.models.datafile import open_store
+from desktop.models.db import CHECKPOINT_FILENAME, DB_FILENAME, list_backups
 from tests.cli_auth import run_cli
 
 from .helpers import raw_connection, signed
@@ -170,7 +171,7 @@ def test_a_forged_checkpoint_line_is_refused(store, data_dir):
 
 
 def test_a_restore_gives_up_later_anchors_without_an_alarm(store, data_dir, capsys):
-    from desktop.models.db import restore_backup
+    from desktop.models.datafile import restore_backup
 
     store.close(clean=True)
     [backup] = list_backups(data_dir / "backups")
@@ -196,6 +197,22 @@ def test_checkpoints_are_signed_by_the_unit_key(store, data_dir):
     assert hashlib.sha256(b"").hexdigest() != line["hash"]
     result = check_chain(store)
     assert result.ok and result.anchors >= 1
+
+
+def test_the_program_start_hands_the_signer_in(store, data_dir, capsys, monkeypatch):
+    """The models name no signer of their own: without one a checkpoint is written unsigned;
+    the command line's start (which the GUI's start goes through) gives them the unit's key."""
+    from sync.keys import load_unit_keys
+
+    monkeypatch.setattr(anchors, "_signer", None)
+    anchors.checkpoint(store, "backup")
+    lines = (data_dir / CHECKPOINT_FILENAME).read_text(encoding="utf-8").splitlines()
+    assert "signature" not in json.loads(lines[-1])
+    code, out, _ = cli(capsys, data_dir, "db", "backup")
+    assert code == 0 and out["backup"]
+    line = json.loads((data_dir / CHECKPOINT_FILENAME).read_text(encoding="utf-8")
+                      .splitlines()[-1])
+    assert line["signature"] and line["key"] == load_unit_keys(store).sign_public
 
 
 def test_the_check_button_of_the_settings_says_the_same(qtbot, store, monkeypatch):

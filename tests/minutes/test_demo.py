@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from desktop.demo import create_demo
 from desktop.models import minutes as M
-from desktop.models.db import DB_FILENAME, open_store
+from desktop.models.datafile import open_store
+from desktop.models.db import DB_FILENAME
 
 
 def test_demo_minutes(tmp_path):

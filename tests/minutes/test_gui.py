@@ -217,7 +217,7 @@ def test_a_hard_killed_process_loses_nothing(store, data_dir, tmp_path):
         sys.path.insert(0, {str(ROOT)!r})
         from PySide6.QtWidgets import QApplication
         from PySide6.QtCore import QTimer
-        from desktop.models.db import open_store
+        from desktop.models.datafile import open_store
         from desktop.models import users, minutes as M
         from desktop.views.context import ViewContext
         from desktop.views.minutes.editor import MinutesEditor

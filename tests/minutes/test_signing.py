@@ -8,7 +8,7 @@ import pytest
 
 from desktop.models import crypto, users
 from desktop.models import minutes as M
-from desktop.models.db import open_store
+from desktop.models.datafile import open_store
 from desktop.models.errors import IsoDeskError, PermissionDenied, ReadOnlyRecord, ValidationError
 from desktop.models.minutes.canonical import canonical_bytes, signature_bytes
 from desktop.models.unit import UnitProfile, save_profile

@@ -5,9 +5,8 @@ from pathlib import Path
 import pytest
 
 from desktop.models import migrations
-from desktop.models.db import (
-    DB_FILENAME, list_backups, open_store, quick_check, restore_backup,
-)
+from desktop.models.datafile import open_store, restore_backup
+from desktop.models.db import DB_FILENAME, list_backups, quick_check
 from desktop.models.errors import DatabaseDamaged
 from desktop.models.staff import StaffRepository
 

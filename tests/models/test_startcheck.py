@@ -11,9 +11,8 @@ import textwrap
 import pytest
 
 from desktop.models import startcheck
-from desktop.models.db import (
-    DB_FILENAME, backup_if_due, keep_wal_aside, list_backups, open_store, restore_backup,
-)
+from desktop.models.datafile import backup_if_due, open_store, restore_backup
+from desktop.models.db import DB_FILENAME, keep_wal_aside, list_backups
 from desktop.models.errors import DatabaseDamaged, DataMissing, WalDamaged
 from desktop.models.staff import StaffRepository
 from desktop.models.walcheck import WAL_HEADER, check_wal

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from desktop.models import records
-from desktop.models.db import DB_FILENAME, open_store
+from desktop.models.datafile import open_store
+from desktop.models.db import DB_FILENAME
 from desktop.models.quiz import bank_io, sessions
 from desktop.models.quiz.common import QUESTIONS, TOPICS, VERSIONS
 from desktop.models.staff import StaffRepository

@@ -24,7 +24,8 @@ def main(argv: list[str]) -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from desktop.models.db import DB_FILENAME, open_store
+    from desktop.models.datafile import open_store
+    from desktop.models.db import DB_FILENAME
     from desktop.models.quiz import attempts, sessions
     from desktop.views.quiz.kiosk import KioskWindow, platform
 

@@ -5,7 +5,8 @@ import json
 
 import pytest
 
-from desktop.models.db import DB_FILENAME, open_store
+from desktop.models.datafile import open_store
+from desktop.models.db import DB_FILENAME
 from desktop.models.quiz import bank
 from tests.cli_auth import run_cli
 

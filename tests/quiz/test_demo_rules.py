@@ -8,7 +8,8 @@ import sys
 from desktop.demo import create_demo
 from desktop.demo.quiz import _session_day
 from desktop.i18n import read_ts, ts_path
-from desktop.models.db import DB_FILENAME, open_store
+from desktop.models.datafile import open_store
+from desktop.models.db import DB_FILENAME
 from desktop.models.quiz import results, sessions, training_coverage
 
 from ..conftest import ROOT

@@ -20,7 +20,8 @@ import threading
 import time
 
 from desktop.models.anchor_check import check_chain
-from desktop.models.db import DB_FILENAME, open_store, quick_check
+from desktop.models.datafile import open_store
+from desktop.models.db import DB_FILENAME, quick_check
 from desktop.models.startcheck import startup_check
 from tests.conftest import ROOT
 

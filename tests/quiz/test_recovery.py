@@ -6,7 +6,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop import app as app_module
-from desktop.models.db import DB_FILENAME, open_store
+from desktop.models.datafile import open_store
+from desktop.models.db import DB_FILENAME
 from desktop.models.quiz import attempts, kiosk
 from desktop.views import login
 from desktop.views.quiz.kiosk import KioskWindow

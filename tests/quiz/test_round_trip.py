@@ -45,7 +45,8 @@ def _snapshot(store) -> dict:
 def source_bank(tmp_path_factory, _template_db):
     import shutil
 
-    from desktop.models.db import DB_FILENAME, open_store
+    from desktop.models.datafile import open_store
+    from desktop.models.db import DB_FILENAME
 
     folder = tmp_path_factory.mktemp("round-trip-source")
     shutil.copyfile(_template_db, folder / DB_FILENAME)

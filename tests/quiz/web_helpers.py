@@ -7,7 +7,8 @@ import re
 import urllib.parse
 from contextlib import contextmanager
 
-from desktop.models.db import DB_FILENAME, open_store
+from desktop.models.datafile import open_store
+from desktop.models.db import DB_FILENAME
 from desktop.web.quiz_app import QuizWebApp
 from desktop.web.server import Running
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from desktop.models import figures, ownership, records
-from desktop.models.db import DB_FILENAME, Store, open_store
+from desktop.models.datafile import open_store
+from desktop.models.db import DB_FILENAME, Store
 from desktop.models.figure_providers import figure_provider
 from desktop.models.migrations._common import RECORD_COLUMNS
 from desktop.models.registry import load_all

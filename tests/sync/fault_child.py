@@ -8,7 +8,8 @@ from pathlib import Path
 
 def main(argv: list[str]) -> int:
     from desktop.models import records
-    from desktop.models.db import DB_FILENAME, open_store
+    from desktop.models.datafile import open_store
+    from desktop.models.db import DB_FILENAME
     from desktop.models.registry import load_all
     from sync.importer import import_many
     from tests.sync.conftest import TEST_TABLES

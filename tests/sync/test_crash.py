@@ -25,7 +25,7 @@ CRASH = textwrap.dedent("""
     from desktop.models import records
     for name, opts in {tables!r}:
         records.register_synced_table(name, **opts)
-    from desktop.models.db import open_store
+    from desktop.models.datafile import open_store
     import sync.importer as I
     import sync.write as W
     import sync.staging as S
@@ -96,7 +96,7 @@ def test_killed_mid_import_then_rerun_converges(pair):
                              capture_output=True, text=True, timeout=120)
         assert run.returncode == 9, (point, run.stdout, run.stderr)
         assert quick_check(Path(db)) is None
-        from desktop.models.db import open_store
+        from desktop.models.datafile import open_store
 
         s = open_store(db)
         for table in expected:  # all or nothing: the transaction never half-applies
@@ -107,7 +107,7 @@ def test_killed_mid_import_then_rerun_converges(pair):
     run = subprocess.run([sys.executable, str(script), db, str(p.copied_to), "after_commit", "1"],
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 9, run.stderr
-    from desktop.models.db import open_store
+    from desktop.models.datafile import open_store
 
     province = open_store(db)
     try:

@@ -22,7 +22,8 @@ import uuid
 
 from desktop.models import records
 from desktop.models.blobs import put_blob
-from desktop.models.db import DB_FILENAME, now_iso, open_store
+from desktop.models.datafile import open_store
+from desktop.models.db import DB_FILENAME, now_iso
 from sync import exporter, importer
 from sync.envelope import read_envelope
 from sync.peers import trust_sender

@@ -11,7 +11,8 @@ import uuid
 import pytest
 
 from desktop.models import records
-from desktop.models.db import DB_FILENAME, now_iso, open_store
+from desktop.models.datafile import open_store
+from desktop.models.db import DB_FILENAME, now_iso
 from desktop.models.errors import ValidationError
 from desktop.models.staff import StaffRepository
 from sync import ack, envelope, exporter, importer, status

@@ -239,7 +239,8 @@ def test_a_whole_district_of_real_records_goes_in_without_quarantine(tmp_path):
     """The rule refuses nothing a district really makes: the demo district (minutes, ISO
     records with the built-in plan, training and answers) goes in whole and its minutes verify."""
     from desktop.demo import DEMO_UNIT, create_demo
-    from desktop.models.db import DB_FILENAME, open_store
+    from desktop.models.datafile import open_store
+    from desktop.models.db import DB_FILENAME
     from desktop.models.iso.plan import PlanRepository
     from desktop.models.unit import UnitProfile
     from sync.peers import add_district, enroll, export_province_profile

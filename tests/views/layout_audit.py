@@ -152,7 +152,8 @@ class Walk:
     def __init__(self, demo_dir: Path, shots: Path | None = None, user: str = "admin", *,
                  words: bool = True):
         from desktop.models import users
-        from desktop.models.db import DB_FILENAME, open_store
+        from desktop.models.datafile import open_store
+        from desktop.models.db import DB_FILENAME
         from desktop.views.context import ViewContext
 
         self.store = open_store(Path(demo_dir) / DB_FILENAME)
@@ -259,9 +260,10 @@ def run(args) -> list[Problem]:
 def province_folder(folder: Path) -> Path:
     """A province unit with three districts on its list (the demo is a district)."""
     from desktop.models import users
-    from desktop.models.db import DB_FILENAME, open_store
-    from desktop.models.setup_hooks import run_setup_hooks
+    from desktop.models.datafile import open_store
+    from desktop.models.db import DB_FILENAME
     from desktop.models.unit import UnitProfile, save_profile
+    from sync.keys import ensure_unit_keys
     from sync.peers import add_district
 
     store = open_store(folder / DB_FILENAME, actor="setup")
@@ -269,7 +271,7 @@ def province_folder(folder: Path) -> Path:
         save_profile(store, UnitProfile(code="BHXHLG", name="Bảo hiểm xã hội tỉnh Lam Giang",
                                         level="province", place="Lam Giang"))
         users.create_user(store, "admin", "Nguyễn Văn Tỉnh", "admin", "matkhau-tinh")
-        run_setup_hooks(store)
+        ensure_unit_keys(store)
     for code, name in (("BHXHST", "Bảo hiểm xã hội huyện Sông Trà"),
                        ("BHXHDB", "Bảo hiểm xã hội huyện Đồng Bằng"),
                        ("BHXHKV1", "Bảo hiểm xã hội khu vực I")):

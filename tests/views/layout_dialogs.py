@@ -218,7 +218,8 @@ def setup_wizard(walk):
     import tempfile
     from pathlib import Path
 
-    from desktop.models.db import DB_FILENAME, open_store
+    from desktop.models.datafile import open_store
+    from desktop.models.db import DB_FILENAME
     from desktop.views.setup_wizard import SetupWizard
 
     walk.empty_store = open_store(Path(tempfile.mkdtemp(prefix="isodesk-new-")) / DB_FILENAME)

@@ -163,7 +163,8 @@ def test_empty_lists_say_what_to_do_and_offer_the_button(window, monkeypatch):
     assert sync.tabs.currentWidget() is sync.panels["enrol"]
     QApplication.processEvents()
 def test_the_checklist_goes_once_everything_is_done(qtbot, qapp, demo_dir):
-    from desktop.models.db import DB_FILENAME, open_store
+    from desktop.models.datafile import open_store
+    from desktop.models.db import DB_FILENAME
 
     store = open_store(demo_dir / DB_FILENAME, actor="admin")
     try:
@@ -180,9 +181,10 @@ def test_the_checklist_goes_once_everything_is_done(qtbot, qapp, demo_dir):
 
 
 def test_a_new_province_office_has_its_own_first_steps(qtbot, qapp, tmp_path):
-    from desktop.models.db import DB_FILENAME, open_store
-    from desktop.models.setup_hooks import run_setup_hooks
+    from desktop.models.datafile import open_store
+    from desktop.models.db import DB_FILENAME
     from desktop.models.unit import UnitProfile, save_profile
+    from sync.keys import ensure_unit_keys
     from sync.peers import add_district
 
     store = open_store(tmp_path / "tinh" / DB_FILENAME, actor="setup")
@@ -191,7 +193,7 @@ def test_a_new_province_office_has_its_own_first_steps(qtbot, qapp, tmp_path):
             save_profile(store, UnitProfile(code="BHXHLG", name="Bảo hiểm xã hội tỉnh Lam Giang",
                                             level="province", place="Lam Giang"))
             users.create_user(store, "admin", "Hoàng Minh Tuấn", "admin", "mat-khau-tinh-1")
-            run_setup_hooks(store)
+            ensure_unit_keys(store)
         w = MainWindow(ViewContext(store, users.find_user(store, "admin")))
         qtbot.addWidget(w)
         w.show()

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from desktop.demo.quiz import DEMO_PIN
 from desktop.models import users
-from desktop.models.db import DB_FILENAME, open_store
+from desktop.models.datafile import open_store
+from desktop.models.db import DB_FILENAME
 from desktop.models.quiz import kiosk as kiosk_state
 from desktop.views.context import ViewContext
 from desktop.views.main_window import MainWindow

@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from desktop.views.section_pages import PAGES as SECTION_PAGES
 from desktop.views.sections import SECTIONS
 from tests.conftest import PASSWORD
 
@@ -23,7 +24,7 @@ HEAVY = ("reportlab", "openpyxl", "cryptography", "PIL", "sqlite_utils", "defuse
          "PySide6.QtCharts", "PySide6.QtPdf", "PySide6.QtPdfWidgets", "desktop.documents", "sync",
          "email", "importlib.metadata")
 # The module of each page of the side navigation (the first one, the overview, is shown at once).
-PAGES = tuple(s.factory.partition(":")[0] for s in SECTIONS if s.factory)
+PAGES = tuple(SECTION_PAGES[s.key]().__module__ for s in SECTIONS if s.key in SECTION_PAGES)
 
 CHILD = r"""
 import json, os, sys
@@ -101,8 +102,8 @@ def test_the_sign_in_waits_for_nothing_it_does_not_show(data_dir):
 def test_the_main_window_loads_its_first_page_only(data_dir):
     seen = _start(data_dir, "main")
     assert seen["what"] == "main" and seen["visible"]
-    assert SECTIONS[0].factory.partition(":")[0] in seen["modules"]
-    others = [p for p in PAGES if p != SECTIONS[0].factory.partition(":")[0]]
+    assert PAGES[0] in seen["modules"]
+    others = [p for p in PAGES if p != PAGES[0]]
     # the overview draws charts, and its first steps read the links with the province or the
     # districts through sync.peers (whose package imports its signing library)
     heavy = tuple(h for h in HEAVY if h not in ("PySide6.QtCharts", "sync", "cryptography"))

@@ -11,7 +11,8 @@ import pytest
 
 from desktop import bundle
 from desktop.models import atomic, oserrors
-from desktop.models.db import DB_FILENAME, open_store, quick_check
+from desktop.models.datafile import open_store
+from desktop.models.db import DB_FILENAME, quick_check
 
 from .test_streams import held_files
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import threading
 
 from desktop.models import users
-from desktop.models.db import open_store
+from desktop.models.datafile import open_store
 from desktop.views.context import ViewContext
 
 

@@ -1,15 +1,15 @@
 """Numbered, append-only schema migrations.
 
 Each part of the program owns one migration set (its own numbering, `0001_...`), applied in the
-order of `MIGRATION_SETS`; a set may only reference tables of the sets before it. Never edit a
+order of `MIGRATION_SETS` (the modules' `migrations`); a set may only reference tables of the sets before it. Never edit a
 migration that has been released: add the next number.
 """
 from __future__ import annotations
 
-import importlib
 import sqlite3
 from typing import TYPE_CHECKING
 
+from . import core, iso, minutes, quiz, sync
 from ._common import MigrationSet
 
 if TYPE_CHECKING:
@@ -19,18 +19,18 @@ if TYPE_CHECKING:
 # The table sqlite-utils keeps the applied steps in (one row per set and name).
 APPLIED_TABLE = "_sqlite_migrations"
 
-# Module names under desktop.models.migrations, in the order they apply.
-MIGRATION_SETS: list[str] = [
-    "core",
-    "minutes",
-    "sync",
-    "iso",
-    "quiz",
+# The sets, in the order they apply.
+MIGRATION_SETS: list[MigrationSet] = [
+    core.migrations,
+    minutes.migrations,
+    sync.migrations,
+    iso.migrations,
+    quiz.migrations,
 ]
 
 
 def declared_sets() -> list[MigrationSet]:
-    return [importlib.import_module(f"{__name__}.{name}").migrations for name in MIGRATION_SETS]
+    return list(MIGRATION_SETS)
 
 
 def migration_sets() -> list[Migrations]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..db import Store
 from ..figure_providers import figure_provider
-from ..figures import staff_subject_to_test
+from ..figure_providers import staff_subject_to_test
 from ..vntext import person_sort_key
 
 
@@ -103,7 +103,7 @@ STATE_VI = {"passed": "Đã đạt", "failed": "Chưa đạt", "not_tested": "Đ
 
 
 def subject_count(figures: dict) -> int:
-    """The staff coverage is counted over (see `figures.staff_subject_to_test`)."""
+    """The staff coverage is counted over (see `figure_providers.staff_subject_to_test`)."""
     return staff_subject_to_test(figures)
 
 

@@ -2,8 +2,6 @@
 record); the overview and the evidence links use it."""
 from __future__ import annotations
 
-import importlib
-
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
@@ -11,15 +9,59 @@ from desktop.models.iso.reviews import ReviewRepository
 
 from ..common import snug_tabs
 
-PARTS = [  # key, module (in this package), class
-    ("team", "team_tab", "TeamTab"),
-    ("documents", "documents_tab", "DocumentsTab"),
-    ("policy", "policy_tab", "PolicyTab"),
-    ("plan", "plan_tab", "PlanTab"),
-    ("audits", "audits_tab", "AuditsTab"),
-    ("nc", "nc_tab", "NcTab"),
-    ("reviews", "reviews_tab", "ReviewsTab"),
-    ("report", "report_tab", "ReportTab"),
+# Each tab's module is imported when the tab is first shown: a zero-argument loader returns
+# its class, called with (ctx, parent).
+
+
+def _team_tab():
+    from .team_tab import TeamTab
+    return TeamTab
+
+
+def _documents_tab():
+    from .documents_tab import DocumentsTab
+    return DocumentsTab
+
+
+def _policy_tab():
+    from .policy_tab import PolicyTab
+    return PolicyTab
+
+
+def _plan_tab():
+    from .plan_tab import PlanTab
+    return PlanTab
+
+
+def _audits_tab():
+    from .audits_tab import AuditsTab
+    return AuditsTab
+
+
+def _nc_tab():
+    from .nc_tab import NcTab
+    return NcTab
+
+
+def _reviews_tab():
+    from .reviews_tab import ReviewsTab
+    return ReviewsTab
+
+
+def _report_tab():
+    from .report_tab import ReportTab
+    return ReportTab
+
+
+PARTS = [  # key, loader of the tab's class
+    ("team", _team_tab),
+    ("documents", _documents_tab),
+    ("policy", _policy_tab),
+    ("plan", _plan_tab),
+    ("audits", _audits_tab),
+    ("nc", _nc_tab),
+    ("reviews", _reviews_tab),
+    ("report", _report_tab),
 ]
 # Which tab shows which table, to refresh it when another page changed that table.
 TABLES = {"team": ("iso_team_members", "iso_team_decisions", "staff"),
@@ -51,11 +93,11 @@ class IsoRecordsPage(QWidget):
                   "plan": self.tr("Conversion plan"), "audits": self.tr("Internal audits"),
                   "nc": self.tr("Nonconformities"), "reviews": self.tr("Management reviews"),
                   "report": self.tr("Yearly report")}
-        self.keys = [key for key, _, _ in PARTS]
+        self.keys = [key for key, _ in PARTS]
         self.parts: dict[str, QWidget] = {}
-        for key, module, cls in PARTS:
+        for key, _ in PARTS:
             self.tabs.addTab(QWidget(), titles[key])  # built when first shown
-        self._specs = {key: (module, cls) for key, module, cls in PARTS}
+        self._loaders = dict(PARTS)
         self.tabs.currentChanged.connect(self._tab_changed)
         layout.addWidget(self.tabs, 1)
         self.stale: set[str] = set()
@@ -65,9 +107,7 @@ class IsoRecordsPage(QWidget):
 
     def part(self, key: str) -> QWidget:
         if key not in self.parts:
-            module, cls = self._specs[key]
-            widget = getattr(importlib.import_module(f"{__package__}.{module}"), cls)(self.ctx,
-                                                                                   self)
+            widget = self._loaders[key]()(self.ctx, self)
             widget.setObjectName(f"part_{key}")
             index = self.keys.index(key)
             title = self.tabs.tabText(index)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from desktop.models.db import open_store
+from desktop.models.datafile import open_store
 from desktop.models.errors import IsoDeskError
 from desktop.models.quiz import web
 

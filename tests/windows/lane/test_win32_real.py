@@ -153,7 +153,7 @@ def test_dpapi_round_trip_and_wrong_entropy():
 
 
 def test_the_units_keys_are_wrapped_with_dpapi(tmp_path):
-    from desktop.models.db import open_store
+    from desktop.models.datafile import open_store
     from sync import keys
 
     store = open_store(tmp_path / "isodesk.sqlite")
