@@ -3,7 +3,7 @@ kiosk attempts: the province receives the attempt (channel "web") and every answ
 from __future__ import annotations
 
 from desktop.models.db import DB_FILENAME
-from desktop.models.quiz import attempts, bank_io, sessions, web
+from desktop.models.quiz import attempts, bank_io, sessions, stat_sums, stats, web
 from sync import exporter, importer
 
 from ..quiz.web_helpers import Client, screen, serving
@@ -40,6 +40,10 @@ def test_a_web_attempt_reaches_the_province_with_its_answers(pair):
     answers = [r for r in rows_of(pair.province, "quiz_answers", district.unit_code).values()
                if r["attempt_id"] == web_attempt["id"]]
     assert len(answers) == 3 and all(a["selected"] for a in answers)
+    # the statistics' kept sums followed the browser's answers and the import, on both sides
+    assert stat_sums.differences(district) == [] and stat_sums.differences(pair.province) == []
+    assert stats.item_analysis(pair.province, session_id=s.id).as_dict() == \
+        stats.item_analysis(district, session_id=s.id).as_dict()
     # the devices and the browser test's secret stay on the district's PC
     assert pair.province.query("SELECT * FROM quiz_web_devices") == []
     assert pair.province.query("SELECT * FROM quiz_web_tests") == []
