@@ -20,13 +20,20 @@ attempt out of the sums (with the values it was counted with) and puts the perso
 attempt back in; a change to an answer of a counted attempt takes the old row out and puts the
 new one in. Rows whose counts fall to zero stay (readers skip them; a rebuild drops them).
 
+A bulk write (a sync package: thousands of answers at once) may pause the row-by-row upkeep
+inside its own transaction (`quiz_stat_paused` holds a row): the triggers then only note the
+attempts touched (`quiz_stat_touched`), and the sums of their sessions are counted anew, grouped,
+before the transaction ends (`rebuild_sessions`), which costs far less than keeping them row by
+row.
+
 Local to this PC: never synced (each installation keeps its own from its own rows).
 This module is part of the migration and stays as released: a later change is a new migration.
 """
 from __future__ import annotations
 
-TABLES = ("quiz_stat_counted", "quiz_stat_tests", "quiz_stat_cells", "quiz_stat_rest",
-          "quiz_stat_options")
+SUMS = ("quiz_stat_counted", "quiz_stat_tests", "quiz_stat_cells", "quiz_stat_rest",
+        "quiz_stat_options")
+TABLES = (*SUMS, "quiz_stat_paused", "quiz_stat_touched")
 
 SCHEMA = [
     """CREATE TABLE quiz_stat_counted (
@@ -71,6 +78,8 @@ SCHEMA = [
         n INTEGER NOT NULL,
         PRIMARY KEY (session_id, origin_unit, question_id, option)
     ) WITHOUT ROWID""",
+    "CREATE TABLE quiz_stat_paused (id INTEGER PRIMARY KEY CHECK (id = 1))",
+    "CREATE TABLE quiz_stat_touched (attempt_id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID",
 ]
 
 # The options an answer chose, as a JSON array to walk: its own when it is a non-empty array,
@@ -158,52 +167,102 @@ def _trigger(name: str, event: str, table: str, when: str, body: list[str]) -> s
             f"BEGIN\n{statements};\nEND")
 
 
+_KEPT = "NOT EXISTS (SELECT 1 FROM quiz_stat_paused)"
+_PAUSED = "EXISTS (SELECT 1 FROM quiz_stat_paused)"
+
+
+def _touch(*ids: str) -> list[str]:
+    return [f"INSERT OR IGNORE INTO quiz_stat_touched (attempt_id) VALUES ({i})" for i in ids]
+
+
 TRIGGERS = {
     "quiz_stat_attempt_insert": _trigger(
         "quiz_stat_attempt_insert", "INSERT", "quiz_attempts",
-        "NEW.status = 'submitted' AND NEW.deleted = 0", _person("NEW")),
+        f"{_KEPT} AND NEW.status = 'submitted' AND NEW.deleted = 0", _person("NEW")),
     "quiz_stat_attempt_update": _trigger(
-        "quiz_stat_attempt_update", "UPDATE", "quiz_attempts", f"({_MOVED})",
+        "quiz_stat_attempt_update", "UPDATE", "quiz_attempts", f"{_KEPT} AND ({_MOVED})",
         _person("OLD") + _person("NEW", f"NOT {_SAME_PERSON}")),
     "quiz_stat_attempt_delete": _trigger(
         "quiz_stat_attempt_delete", "DELETE", "quiz_attempts",
-        "EXISTS (SELECT 1 FROM quiz_stat_counted WHERE attempt_id = OLD.id)", _person("OLD")),
+        f"{_KEPT} AND EXISTS (SELECT 1 FROM quiz_stat_counted WHERE attempt_id = OLD.id)",
+        _person("OLD")),
     "quiz_stat_answer_insert": _trigger(
         "quiz_stat_answer_insert", "INSERT", "quiz_answers",
-        f"NEW.deleted = 0 AND {_counted('NEW')}", _answer_row("1", "NEW")),
+        f"{_KEPT} AND NEW.deleted = 0 AND {_counted('NEW')}", _answer_row("1", "NEW")),
     "quiz_stat_answer_update": _trigger(
         "quiz_stat_answer_update", "UPDATE", "quiz_answers",
-        f"({_counted('OLD')} OR {_counted('NEW')})",
+        f"{_KEPT} AND ({_counted('OLD')} OR {_counted('NEW')})",
         _answer_row("-1", "OLD") + _answer_row("1", "NEW")),
     "quiz_stat_answer_delete": _trigger(
         "quiz_stat_answer_delete", "DELETE", "quiz_answers",
-        f"OLD.deleted = 0 AND {_counted('OLD')}", _answer_row("-1", "OLD")),
+        f"{_KEPT} AND OLD.deleted = 0 AND {_counted('OLD')}", _answer_row("-1", "OLD")),
+    # paused: only which attempts were touched
+    "quiz_stat_touch_attempt_insert": _trigger(
+        "quiz_stat_touch_attempt_insert", "INSERT", "quiz_attempts", _PAUSED, _touch("NEW.id")),
+    "quiz_stat_touch_attempt_update": _trigger(
+        "quiz_stat_touch_attempt_update", "UPDATE", "quiz_attempts", f"{_PAUSED} AND ({_MOVED})",
+        _touch("OLD.id", "NEW.id")),
+    "quiz_stat_touch_attempt_delete": _trigger(
+        "quiz_stat_touch_attempt_delete", "DELETE", "quiz_attempts", _PAUSED, _touch("OLD.id")),
+    "quiz_stat_touch_answer_insert": _trigger(
+        "quiz_stat_touch_answer_insert", "INSERT", "quiz_answers", _PAUSED,
+        _touch("NEW.attempt_id")),
+    "quiz_stat_touch_answer_update": _trigger(
+        "quiz_stat_touch_answer_update", "UPDATE", "quiz_answers", _PAUSED,
+        _touch("OLD.attempt_id", "NEW.attempt_id")),
+    "quiz_stat_touch_answer_delete": _trigger(
+        "quiz_stat_touch_answer_delete", "DELETE", "quiz_answers", _PAUSED,
+        _touch("OLD.attempt_id")),
 }
 
+
+def _filled(scope: str, c_scope: str) -> list[str]:
+    """The sums counted from the attempts and answers, grouped, for the sessions in `scope`."""
+    return [
+        f"""INSERT INTO quiz_stat_counted (attempt_id, session_id, staff_id, origin_unit, score,
+                                          max_score)
+           SELECT id, session_id, staff_id, origin_unit, coalesce(score, 0), max_score FROM (
+               SELECT *, row_number() OVER (PARTITION BY session_id, staff_id
+                                            ORDER BY number, started_at, id) AS rank
+               FROM quiz_attempts WHERE status = 'submitted' AND deleted = 0 AND {scope})
+           WHERE rank = 1""",
+        f"""INSERT INTO quiz_stat_tests (session_id, origin_unit, max_score, n, st, stt)
+           SELECT session_id, origin_unit, max_score, count(*), sum(score), sum(score * score)
+           FROM quiz_stat_counted c WHERE {c_scope} GROUP BY session_id, origin_unit, max_score""",
+        f"""INSERT INTO quiz_stat_cells (session_id, origin_unit, question_id, version_id, slot,
+                                         n, sx, st, stt, sxt)
+            SELECT c.session_id, c.origin_unit, a.question_id, a.version_id, a.slot, count(*),
+                   sum(a.correct), sum(c.score), sum(c.score * c.score), sum(a.correct * c.score)
+            FROM {_JOINED} WHERE {c_scope} GROUP BY 1, 2, 3, 4, 5""",
+        f"""INSERT INTO quiz_stat_rest (session_id, origin_unit, question_id, rest, n)
+            SELECT c.session_id, c.origin_unit, a.question_id, c.score - a.correct, count(*)
+            FROM {_JOINED} WHERE {c_scope} GROUP BY 1, 2, 3, 4""",
+        f"""INSERT INTO quiz_stat_options (session_id, origin_unit, question_id, option, n)
+            SELECT c.session_id, c.origin_unit, a.question_id, CAST(j.value AS TEXT), count(*)
+            FROM {_JOINED}, json_each({_CHOSEN.format(a='a')}) j WHERE {c_scope}
+            GROUP BY 1, 2, 3, 4""",
+    ]
+
+
 # Everything filled anew from the attempts and answers (the migration, and a repair).
-REBUILD = [
-    *(f"DELETE FROM {t}" for t in TABLES),
-    """INSERT INTO quiz_stat_counted (attempt_id, session_id, staff_id, origin_unit, score,
-                                      max_score)
-       SELECT id, session_id, staff_id, origin_unit, coalesce(score, 0), max_score FROM (
-           SELECT *, row_number() OVER (PARTITION BY session_id, staff_id
-                                        ORDER BY number, started_at, id) AS rank
-           FROM quiz_attempts WHERE status = 'submitted' AND deleted = 0)
-       WHERE rank = 1""",
-    """INSERT INTO quiz_stat_tests (session_id, origin_unit, max_score, n, st, stt)
-       SELECT session_id, origin_unit, max_score, count(*), sum(score), sum(score * score)
-       FROM quiz_stat_counted GROUP BY session_id, origin_unit, max_score""",
-    f"""INSERT INTO quiz_stat_cells (session_id, origin_unit, question_id, version_id, slot,
-                                     n, sx, st, stt, sxt)
-        SELECT c.session_id, c.origin_unit, a.question_id, a.version_id, a.slot, count(*),
-               sum(a.correct), sum(c.score), sum(c.score * c.score), sum(a.correct * c.score)
-        FROM {_JOINED} GROUP BY 1, 2, 3, 4, 5""",
-    f"""INSERT INTO quiz_stat_rest (session_id, origin_unit, question_id, rest, n)
-        SELECT c.session_id, c.origin_unit, a.question_id, c.score - a.correct, count(*)
-        FROM {_JOINED} GROUP BY 1, 2, 3, 4""",
-    f"""INSERT INTO quiz_stat_options (session_id, origin_unit, question_id, option, n)
-        SELECT c.session_id, c.origin_unit, a.question_id, CAST(j.value AS TEXT), count(*)
-        FROM {_JOINED}, json_each({_CHOSEN.format(a='a')}) j GROUP BY 1, 2, 3, 4""",
+REBUILD = [*(f"DELETE FROM {t}" for t in TABLES), *_filled("1", "1")]
+
+# The sums of the sessions of the attempts touched while paused, counted anew; then the upkeep
+# row by row again (the last statements of a paused bulk write, in its transaction).
+_TOUCHED_SESSIONS = ("(SELECT session_id FROM quiz_attempts WHERE id IN (SELECT attempt_id FROM "
+                     "quiz_stat_touched) UNION SELECT session_id FROM quiz_stat_counted WHERE "
+                     "attempt_id IN (SELECT attempt_id FROM quiz_stat_touched))")
+REBUILD_TOUCHED = [
+    "CREATE TEMP TABLE IF NOT EXISTS quiz_stat_sessions (session_id TEXT PRIMARY KEY)",
+    "DELETE FROM temp.quiz_stat_sessions",
+    f"INSERT INTO temp.quiz_stat_sessions SELECT * FROM {_TOUCHED_SESSIONS}",
+    *(f"DELETE FROM {t} WHERE session_id IN (SELECT session_id FROM temp.quiz_stat_sessions)"
+      for t in SUMS),
+    *_filled("session_id IN (SELECT session_id FROM temp.quiz_stat_sessions)",
+             "c.session_id IN (SELECT session_id FROM temp.quiz_stat_sessions)"),
+    "DELETE FROM quiz_stat_touched",
+    "DELETE FROM quiz_stat_paused",
+    "DELETE FROM temp.quiz_stat_sessions",
 ]
 
 

@@ -4,9 +4,15 @@ against a full count of the answers, and filled anew when they differ.
 Triggers keep the sums in the transaction of every write to the attempts and answers, so reading
 them costs a few thousand rows whatever the number of answers. Reading them gives exactly the
 `Sums` that counting the first attempts' answers gives (`stat_counts.sums_from_answers`); `differences`
-compares the two and `rebuild` (from `db check`) fills the sums anew.
+compares the two and `rebuild` (from `db check`) fills the sums anew. A bulk write (a sync
+package) runs inside `paused`: the sums of the sessions it touched are counted anew, grouped, at
+its end, in its transaction.
 """
 from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
 
 from ..db import Store
 
@@ -141,3 +147,31 @@ def rebuild(store: Store, reason: str = "") -> None:
                      new={"reason": reason or "filled anew from the attempts and answers",
                           "attempts_counted": conn.execute(
                               "SELECT count(*) FROM quiz_stat_counted").fetchone()[0]})
+
+
+@contextlib.contextmanager
+def paused(store: Store) -> Iterator[None]:
+    """Inside a transaction: the writes to attempts and answers only note which attempts they
+    touch, and at the end the sums of those attempts' sessions are counted anew, grouped (for a
+    bulk write, far cheaper than keeping them row by row). Nested uses count once, at the end of
+    the outermost; outside a transaction, or in a file without the sums, nothing changes."""
+    from ..migrations import quiz_sums
+
+    conn = store.conn
+    if not conn.in_transaction or not available(store):
+        yield
+        return
+    outer = conn.execute("INSERT OR IGNORE INTO quiz_stat_paused (id) VALUES (1)").rowcount == 1
+    try:
+        yield
+    except BaseException:
+        # the transaction is normally rolled back; if the caller commits anyway, the sums
+        # are still right and the upkeep row by row back on
+        if outer and conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                for sql in quiz_sums.REBUILD_TOUCHED:
+                    conn.execute(sql)
+        raise
+    if outer:
+        for sql in quiz_sums.REBUILD_TOUCHED:
+            conn.execute(sql)
