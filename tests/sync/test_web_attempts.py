@@ -30,8 +30,19 @@ def test_a_web_attempt_reaches_the_province_with_its_answers(pair):
         c.post("/submit")
     [result] = exporter.export_packages(district, pair.usb)
     assert result.counts["quiz_attempts"] == 2 and result.counts["quiz_answers"] == 6
-    summary = importer.import_file(pair.province, result.copied_to, trust_new_sender=True)[0]
+    ran: list[str] = []
+    pair.province.conn.set_trace_callback(ran.append)
+    try:
+        summary = importer.import_file(pair.province, result.copied_to,
+                                       trust_new_sender=True)[0]
+    finally:
+        pair.province.conn.set_trace_callback(None)
     assert summary.status == "ok", summary.messages
+    # the package's answers were only noted, then their session counted once, grouped
+    assert "INSERT OR IGNORE INTO quiz_stat_paused (id) VALUES (1)" in ran
+    assert any(sql.startswith("INSERT INTO temp.quiz_stat_sessions") for sql in ran)
+    assert pair.province.query("SELECT * FROM quiz_stat_paused") == []
+    assert pair.province.query("SELECT * FROM quiz_stat_touched") == []
     got = rows_of(pair.province, "quiz_attempts", district.unit_code)
     channels = sorted(r["channel"] for r in got.values())
     assert channels == ["", "web"]

@@ -172,7 +172,9 @@ _PAUSED = "EXISTS (SELECT 1 FROM quiz_stat_paused)"
 
 
 def _touch(*ids: str) -> list[str]:
-    return [f"INSERT OR IGNORE INTO quiz_stat_touched (attempt_id) VALUES ({i})" for i in ids]
+    # (not INSERT OR IGNORE: an upsert's own conflict handling overrides its triggers' OR clause)
+    return [f"INSERT INTO quiz_stat_touched (attempt_id) SELECT {i} WHERE NOT EXISTS "
+            f"(SELECT 1 FROM quiz_stat_touched WHERE attempt_id = {i})" for i in ids]
 
 
 TRIGGERS = {

@@ -83,8 +83,9 @@ def sums_from_rows(rows, attempt_ids) -> Sums:
     return out
 
 
+# (a submitted attempt without a score, which only a damaged or hostile row can be, counts 0)
 _FIRSTS = """SELECT id, score, max_score FROM (
-    SELECT id, score, max_score, row_number() OVER (PARTITION BY session_id, staff_id
+    SELECT id, coalesce(score, 0) AS score, max_score, row_number() OVER (PARTITION BY session_id, staff_id
                                                     ORDER BY number, started_at, id) AS rank
     FROM quiz_attempts WHERE status = 'submitted' AND deleted = 0 AND {scope})
 WHERE rank = 1"""
