@@ -86,7 +86,7 @@ def write_package(store: Store, env: Envelope, contents: Contents, permitted: Pe
             if before_transaction is not None and not dry_run:
                 before_transaction()
             try:
-                with store.atomic():
+                with store.atomic(), records.bulk_writes(store):
                     results: list[TableResult] = []
                     for rows, count in checked:
                         if files is not None and files.failed():

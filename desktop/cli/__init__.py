@@ -204,6 +204,13 @@ def main(argv: list[str] | None = None) -> int:
                          "vào đó) nên lệnh không làm được; không có thay đổi nào dở dang được "
                          "lưu. Hãy chạy lại lệnh sau ít phút.\n")
         return 1
+    except sqlite3.DatabaseError as exc:   # a damaged page met while reading
+        if "malformed" not in str(exc) and "not a database" not in str(exc):
+            return _unexpected(args, exc)
+        from .context import RESTORE_HINT
+        sys.stderr.write(f"isodesk: tệp dữ liệu bị hỏng ({exc}) nên lệnh không làm được. Hãy "
+                         f"chạy `isodesk db check` để xem chỗ hỏng.{RESTORE_HINT}\n")
+        return 1
     except Exception as exc:  # never a bare traceback for the user; details in the log
         return _unexpected(args, exc)
     finally:

@@ -86,14 +86,16 @@ class CliContext:
             if require_unit and not self.db_path.exists():
                 raise CliError(f"Chưa có dữ liệu ở {self.resolve_data_dir()}. Hãy chạy "
                                "`isodesk init ...` trước (hoặc chọn --data-dir).")
+            reading = self.rule is not None and not self.rule.writes and self.rule.kind == "read"
             try:
-                self._store = open_store(self.db_path, actor=actor or _os_actor())
+                self._store = open_store(self.db_path, actor=actor or _os_actor(),
+                                         reading=reading)
             except DatabaseDamaged as exc:
                 hint = RESTORE_HINT if exc.backup is not None else ""
                 raise CliError(exc.message + hint) from exc
             if require_unit and not self._store.unit_code:
                 raise CliError("Chưa khai báo đơn vị. Hãy chạy `isodesk init ...` trước.")
-            if self.rule is not None and not self.rule.writes and self.rule.kind == "read":
+            if reading:
                 self._store.execute("PRAGMA query_only = 1")  # a reading command never writes
             elif self.rule is not None and self.rule.writes and self._store.unit_code:
                 backup_if_due(self._store, "cli")

@@ -32,6 +32,7 @@ def open_store(
     actor: str = "system",
     migrate: bool = True,
     check: bool = True,
+    reading: bool = False,
 ) -> Store:
     """Open (or create) the database file, check it, back it up and migrate it.
 
@@ -39,11 +40,12 @@ def open_store(
     refused (DataMissing), never set up anew; the header and the write-ahead log are read first,
     and `quick_check` runs when the file is small, after an unclean exit, or when it is due.
     `check=False` is for a second connection of a program that opened (and checked) the file
-    already: a worker thread's own connection."""
+    already: a worker thread's own connection; `reading` for a command that only reads (see
+    `startcheck`: no full check only because the file is small)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if check:
-        check = startup_check(path)
+        check = startup_check(path, reading=reading)
     else:
         check = StartCheck(existed=path.exists())
     try:

@@ -8,10 +8,11 @@ value is stored as NFC.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 import uuid
-from typing import Any, Iterable
+from typing import Any, Callable, ContextManager, Iterable, Iterator
 
 from . import audit, ownership
 from .db import Store, now_iso
@@ -56,6 +57,26 @@ def register_synced_table(name: str, *, after: Iterable[str] = (),
 # A user's key names the user (`user_id`): the unit whose keys first name a user is that user's.
 register_synced_table("user_keys", direction="both", parents={}, claims=["user_id"])
 register_synced_table("staff", parents={})
+
+
+# Context managers entered around a bulk write of synced rows (a sync package), inside its
+# transaction: a module that keeps figures derived from some tables may update them in one grouped
+# pass at the end instead of row by row (`register_bulk_writer`, `bulk_writes`).
+BULK_WRITERS: list[Callable[[Any], ContextManager]] = []
+
+
+def register_bulk_writer(factory: Callable[[Any], ContextManager]) -> None:
+    if factory not in BULK_WRITERS:
+        BULK_WRITERS.append(factory)
+
+
+@contextlib.contextmanager
+def bulk_writes(store) -> Iterator[None]:
+    """Around a bulk write, inside its transaction: every registered writer's context."""
+    with contextlib.ExitStack() as stack:
+        for factory in BULK_WRITERS:
+            stack.enter_context(factory(store))
+        yield
 
 
 def uuid7(unix_ms: int | None = None, rand_bits: int | None = None) -> str:

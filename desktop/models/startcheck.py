@@ -14,6 +14,11 @@ Each start (cheap, whatever the size of the file):
 the file is small (up to `FULL_CHECK_MAX_BYTES`), after an unclean exit (a write-ahead log left
 behind: a crash, a power cut, or another ISO Desk process still open), and otherwise once every
 `FULL_CHECK_DAYS` days; the time of the last full check is kept in the file (`local_state`).
+A reading command (`reading=True`: `quiz stats`, `staff list`…) skips the small-file rule: it
+writes nothing a damaged page could spoil, so a clean file is opened after the header and log
+checks alone. What that gives up: damage in a page it does not read is found at the next start
+that writes, or by `db check`, not by it; a damaged page it does read stops it with SQLite's
+"malformed" error, which the command line reports as a damaged file with the backup to restore.
 """
 from __future__ import annotations
 
@@ -68,8 +73,9 @@ def missing_data(path: Path) -> DataMissing | None:
     return None
 
 
-def startup_check(path: Path) -> StartCheck:
-    """Raise DataMissing, DatabaseDamaged or WalDamaged, or say what was checked."""
+def startup_check(path: Path, *, reading: bool = False) -> StartCheck:
+    """Raise DataMissing, DatabaseDamaged or WalDamaged, or say what was checked (`reading`: for a
+    command that only reads, no full check only because the file is small)."""
     missing = missing_data(path)
     if missing is not None:
         raise missing
@@ -85,7 +91,8 @@ def startup_check(path: Path) -> StartCheck:
         report = check_wal(wal, _page_size(path))
         if not report.ok:
             raise WalDamaged(path, report.problem, latest_backup(backups))
-    if unclean or path.stat().st_size <= FULL_CHECK_MAX_BYTES or full_check_due(path):
+    small = not reading and path.stat().st_size <= FULL_CHECK_MAX_BYTES
+    if unclean or small or full_check_due(path):
         problem = quick_check(path)
         if problem is not None:
             raise DatabaseDamaged(path, problem, latest_backup(backups))

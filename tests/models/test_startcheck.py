@@ -308,3 +308,27 @@ def test_the_gui_offers_to_open_what_can_be_read_of_a_damaged_log(qtbot, tmp_pat
         assert list(tmp_path.glob("isodesk-damaged-*.sqlite-wal"))
     finally:
         store.close(clean=False)
+
+
+def test_a_reading_command_skips_the_small_file_check_but_reports_damage(data_dir, capsys):
+    path = data_dir / DB_FILENAME
+    open_store(path).close(clean=False)
+    assert startcheck.startup_check(path).full_check                    # small: checked
+    assert not startcheck.startup_check(path, reading=True).full_check  # a reading command
+    conn = sqlite3.connect(path)
+    roots = [r[0] for r in conn.execute("SELECT rootpage FROM sqlite_master WHERE tbl_name = "
+                                        "'staff' AND rootpage > 0")]
+    page = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    for root in roots:                                  # the staff table's and its indexes' pages
+        data[page * (root - 1):page * root] = b"\x5a" * page
+    path.write_bytes(bytes(data))
+    capsys.readouterr()
+    assert run_cli(["--data-dir", data_dir, "staff", "list"]) == 1     # reads that page
+    err = capsys.readouterr().err
+    assert "tệp dữ liệu bị hỏng" in err and "db restore" in err and "ngoài dự kiến" not in err
+    assert run_cli(["--data-dir", data_dir, "db", "check"]) == 1        # still found
+    assert "hỏng" in capsys.readouterr().err
+    with pytest.raises(DatabaseDamaged):                                # and by a writing start
+        open_store(path)

@@ -3,7 +3,7 @@ kiosk attempts: the province receives the attempt (channel "web") and every answ
 from __future__ import annotations
 
 from desktop.models.db import DB_FILENAME
-from desktop.models.quiz import attempts, bank_io, sessions, web
+from desktop.models.quiz import attempts, bank_io, sessions, stat_sums, stats, web
 from sync import exporter, importer
 
 from ..quiz.web_helpers import Client, screen, serving
@@ -30,8 +30,19 @@ def test_a_web_attempt_reaches_the_province_with_its_answers(pair):
         c.post("/submit")
     [result] = exporter.export_packages(district, pair.usb)
     assert result.counts["quiz_attempts"] == 2 and result.counts["quiz_answers"] == 6
-    summary = importer.import_file(pair.province, result.copied_to, trust_new_sender=True)[0]
+    ran: list[str] = []
+    pair.province.conn.set_trace_callback(ran.append)
+    try:
+        summary = importer.import_file(pair.province, result.copied_to,
+                                       trust_new_sender=True)[0]
+    finally:
+        pair.province.conn.set_trace_callback(None)
     assert summary.status == "ok", summary.messages
+    # the package's answers were only noted, then their session counted once, grouped
+    assert "INSERT OR IGNORE INTO quiz_stat_paused (id) VALUES (1)" in ran
+    assert any(sql.startswith("INSERT INTO temp.quiz_stat_sessions") for sql in ran)
+    assert pair.province.query("SELECT * FROM quiz_stat_paused") == []
+    assert pair.province.query("SELECT * FROM quiz_stat_touched") == []
     got = rows_of(pair.province, "quiz_attempts", district.unit_code)
     channels = sorted(r["channel"] for r in got.values())
     assert channels == ["", "web"]
@@ -40,6 +51,10 @@ def test_a_web_attempt_reaches_the_province_with_its_answers(pair):
     answers = [r for r in rows_of(pair.province, "quiz_answers", district.unit_code).values()
                if r["attempt_id"] == web_attempt["id"]]
     assert len(answers) == 3 and all(a["selected"] for a in answers)
+    # the statistics' kept sums followed the browser's answers and the import, on both sides
+    assert stat_sums.differences(district) == [] and stat_sums.differences(pair.province) == []
+    assert stats.item_analysis(pair.province, session_id=s.id).as_dict() == \
+        stats.item_analysis(district, session_id=s.id).as_dict()
     # the devices and the browser test's secret stay on the district's PC
     assert pair.province.query("SELECT * FROM quiz_web_devices") == []
     assert pair.province.query("SELECT * FROM quiz_web_tests") == []

@@ -7,11 +7,17 @@
 - `papers`: drawing reproducible papers and printed variants;
 - `attempts`, `grading`: taking the test, answer by answer, and grading;
 - `results`, `coverage`: the proctor's live list, results, coverage of the roster;
-- `stats`: item analysis (Moodle's statistics report definitions);
+- `stats`: item analysis (Moodle's statistics report definitions), from the sums the database
+  keeps (`stat_sums`) or counted from the answers (`stat_counts`);
 - `paper_entry`: answers keyed in from paper;
 - `kiosk`, `kiosk_files`: the kiosk's PIN and running state; files between kiosk PCs.
 """
-from . import common, pictures  # noqa: F401  (register the synced tables)
+from .. import records
+from . import common, pictures, stat_sums  # noqa: F401  (register the synced tables)
 from .coverage import training_coverage
+
+# A sync package's attempts and answers: the statistics' sums counted once, grouped, at the end
+# of its transaction rather than row by row.
+records.register_bulk_writer(stat_sums.paused)
 
 __all__ = ["training_coverage"]

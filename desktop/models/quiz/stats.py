@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import json
 import math
-from collections import Counter
 from dataclasses import dataclass, field
 
 from ..db import Store
-from . import wording
+from . import stat_sums, wording
 from .common import loads
+from .stat_counts import (  # noqa: F401  (part of this module's interface)
+    ItemSums, Sums, sums_from_answers, sums_from_rows,
+)
 
 LOW_DISCRIMINATION = 0.2
 FEW_ATTEMPTS = 30
@@ -89,120 +91,18 @@ class TestStats:
 
 
 # ---------------------------------------------------------------------------------------------
-# Sufficient statistics: everything the definitions need, gathered by SQLite in a few grouped
-# queries (fast over hundreds of thousands of answers) or from rows in memory.
-
-@dataclass
-class ItemSums:
-    n: int = 0                    # attempts that had the question
-    sx: int = 0                   # Σ item score
-    st: float = 0.0               # Σ total of those attempts
-    stt: float = 0.0              # Σ total²
-    sxt: float = 0.0              # Σ item score × total
-    rest: dict[int, int] = field(default_factory=dict)      # rest score → how many
-    options: dict[str, int] = field(default_factory=dict)   # option index (or "none") → count
-    slots: set[int] = field(default_factory=set)
-    versions: set[str] = field(default_factory=set)         # the versions answered
-
-
-@dataclass
-class Sums:
-    attempts: int = 0
-    lengths: set[int] = field(default_factory=set)          # questions per attempt
-    st: float = 0.0
-    stt: float = 0.0
-    slots: dict[int, tuple[int, int]] = field(default_factory=dict)   # slot → (n, Σ score)
-    items: dict[str, ItemSums] = field(default_factory=dict)
-
-
-def _option_counts(target: dict[str, int], selected: str | None, count: int,
-                   cache: dict) -> None:
-    if selected not in cache:
-        cache[selected] = [str(i) for i in (loads(selected) or [])] if selected else []
-    for key in cache[selected] or ["none"]:
-        target[key] = target.get(key, 0) + count
-
-
-def sums_from_rows(rows, attempt_ids) -> Sums:
-    """From answer rows (attempt_id, slot, question_id, correct, selected) of the attempts
-    named."""
-    wanted = set(attempt_ids)
-    rows = [r for r in rows if r[0] in wanted]
-    totals: dict[str, int] = {}
-    lengths: dict[str, int] = {}
-    for a, _slot, _q, c, _sel in rows:
-        totals[a] = totals.get(a, 0) + (1 if c else 0)
-        lengths[a] = lengths.get(a, 0) + 1
-    out = Sums(len(totals), set(lengths.values()), float(sum(totals.values())),
-               float(sum(t * t for t in totals.values())))
-    cache: dict = {}
-    for a, slot, q, c, sel in rows:
-        x, t = (1 if c else 0), totals[a]
-        n, sx = out.slots.get(slot, (0, 0))
-        out.slots[slot] = (n + 1, sx + x)
-        it = out.items.setdefault(q, ItemSums())
-        it.n += 1
-        it.sx += x
-        it.st += t
-        it.stt += t * t
-        it.sxt += x * t
-        it.rest[t - x] = it.rest.get(t - x, 0) + 1
-        it.slots.add(slot)
-        _option_counts(it.options, sel, 1, cache)
-    return out
-
-
-_FIRSTS = """SELECT id, score, max_score FROM (
-    SELECT id, score, max_score, row_number() OVER (PARTITION BY session_id, staff_id
-                                                    ORDER BY number, started_at, id) AS rank
-    FROM quiz_attempts WHERE status = 'submitted' AND deleted = 0 AND {scope})
-WHERE rank = 1"""
-
+# Sufficient statistics (`stat_counts`): kept by the database as attempts are written
+# (`stat_sums`), or counted from the answers.
 
 def sums_from_db(store: Store, *, session_id: str | None = None,
                  unit_code: str | None = None) -> Sums:
-    """First attempts of one session, or of every session of the unit.
-
-    An attempt's total is its score (the number of right answers, set when it was submitted).
-    The answers are read in one pass, attempt by attempt through the (attempt, position) index,
-    and counted by (question, slot, right, total, options chosen): all the definitions need."""
-    if session_id:
-        firsts, params = _FIRSTS.format(scope="session_id = ?"), [session_id]
-    else:
-        firsts, params = _FIRSTS.format(scope="origin_unit = ?"), [unit_code or store.unit_code]
-    out = Sums()
-    for _id, t, k in store.conn.execute(firsts, params):
-        out.attempts += 1
-        out.lengths.add(k)
-        out.st += t
-        out.stt += t * t
-    counts = Counter(store.conn.execute(
-        f"SELECT a.question_id, a.version_id, a.slot, a.correct, f.score, a.selected FROM "
-        f"({firsts}) f CROSS JOIN quiz_answers a ON a.attempt_id = f.id WHERE a.deleted = 0",
-        params))
-    slots: dict[int, list[int]] = {}
-    cache: dict = {}
-    for (q, version, slot, x, t, selected), n in counts.items():
-        it = out.items.get(q)
-        if it is None:
-            it = out.items[q] = ItemSums()
-        it.versions.add(version)
-        it.n += n
-        it.st += t * n
-        it.stt += t * t * n
-        if x:
-            it.sx += n
-            it.sxt += t * n
-        it.rest[t - x] = it.rest.get(t - x, 0) + n
-        it.slots.add(slot)
-        _option_counts(it.options, selected, n, cache)
-        per = slots.get(slot)
-        if per is None:
-            per = slots[slot] = [0, 0]
-        per[0] += n
-        per[1] += x * n
-    out.slots = {slot: (n, sx) for slot, (n, sx) in slots.items()}
-    return out
+    """First attempts of one session, or of every session of the unit: the sums the database
+    keeps as attempts are written (`stat_sums`), or, in a file without them, counted from the
+    answers."""
+    kept = stat_sums.read(store, session_id=session_id, unit_code=unit_code)
+    if kept is not None:
+        return kept
+    return sums_from_answers(store, session_id=session_id, unit_code=unit_code)
 
 
 def _top_sum(hist: dict[int, int], count: int) -> float:
@@ -305,7 +205,7 @@ def item_analysis(store: Store, *, session_id: str | None = None,
             item.text = wording.fill(q["text"], names)
             item.options, item.correct, item.kind = options, correct, q["kind"]
         _flag(item, options, correct)
-    result.items.sort(key=lambda i: (min(i.slots) if i.slots else 0, i.key))
+    result.items.sort(key=lambda i: (min(i.slots) if i.slots else 0, i.key, i.question_id))
     return result
 
 
