@@ -1,4 +1,4 @@
-"""Reading Excel files from outside within bounds (`documents/xlsx_read`): what the checks and
+"""Reading Excel files from outside within bounds (`output/xlsx_read`): what the checks and
 defusedxml cost, as ratios against openpyxl reading the same file in the same run, and what a
 hostile file costs before it is refused.
 
@@ -56,8 +56,8 @@ def run(quick: bool = False) -> list[Result]:
     import openpyxl.worksheet._reader as sheet_reader
     from openpyxl import load_workbook
 
-    from desktop.documents import xlsx_read
-    from desktop.documents.roster_xlsx import read_roster
+    from desktop.output import xlsx_read
+    from desktop.output.roster_xlsx import read_roster
 
     repeat = 2 if quick else 5
     out: list[Result] = []
@@ -91,7 +91,7 @@ def run(quick: bool = False) -> list[Result]:
 
 
 def _refusal(fn, path) -> str:
-    from desktop.documents.xlsx_read import ExcelRefused
+    from desktop.output.xlsx_read import ExcelRefused
 
     try:
         fn(path)

@@ -92,8 +92,8 @@ def _open(folder: Path, name: str, level: str = "district"):
 
 def run(quick: bool = False) -> list[Result]:
     os.environ.setdefault("ISODESK_PDF_FONT", "liberation")
-    from desktop.documents.iso.annual_report import write_pdf_report, write_xlsx
-    from desktop.documents.iso.documents_xlsx import export_documents, read_documents
+    from desktop.output.iso.annual_report import write_pdf_report, write_xlsx
+    from desktop.output.iso.documents_xlsx import export_documents, read_documents
     from desktop.models import figures
     from desktop.models.iso import document_import
     from desktop.models.iso.documents import DocumentRepository

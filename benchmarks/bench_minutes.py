@@ -59,7 +59,7 @@ def _three_page_minutes(store, M, paragraphs: int):
 
 def run(quick: bool = False) -> list[Result]:
     os.environ.setdefault("ISODESK_PDF_FONT", "liberation")
-    from desktop.documents import minutes_pdf as P
+    from desktop.output import minutes_pdf as P
 
     repeat = 3 if quick else 10
     with tempfile.TemporaryDirectory() as tmp:
@@ -116,7 +116,7 @@ def _plain_story_maker(pdf: bytes):
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
 
-    from desktop.documents.pdf import register_fonts
+    from desktop.output.pdf import register_fonts
 
     style = ParagraphStyle("plain", fontName=register_fonts().regular, fontSize=13, leading=15.6)
     lines = [line.strip() for page in PdfReader(io.BytesIO(pdf)).pages

@@ -81,7 +81,7 @@ def district_costs(store, repeat: int) -> dict[str, tuple[float, float, str]]:
 
 
 def _report_pdf(data, folder: Path) -> dict[str, tuple[float, float, str]]:
-    from desktop.documents.iso.annual_report import write_pdf_report
+    from desktop.output.iso.annual_report import write_pdf_report
 
     cpu, wall, pages = measure(lambda: write_pdf_report(folder / "report.pdf", data), 1)
     return {"yearly report PDF": (cpu, wall, f"{pages:,} pages")}
@@ -196,7 +196,7 @@ def _big_report(folder: Path) -> tuple[list[Result], float, int]:
         data = build_report(store, 2026, today=TODAY)
     finally:
         store.close(clean=False)
-    from desktop.documents.iso.annual_report import write_pdf_report
+    from desktop.output.iso.annual_report import write_pdf_report
 
     texts = _table_texts(data)
     base = []
@@ -222,7 +222,7 @@ def _big_report(folder: Path) -> tuple[list[Result], float, int]:
 
 def _table_texts(data) -> list[tuple[list[str], list[list[str]]]]:
     """The appendix tables of the report as its PDF shows them: (headers, rows of text)."""
-    from desktop.documents.iso.annual_report import appendix_numbers, pdf_columns, value_text
+    from desktop.output.iso.annual_report import appendix_numbers, pdf_columns, value_text
 
     out = []
     for key in appendix_numbers(data):
@@ -242,7 +242,7 @@ def plain_pages(path: Path, texts, pages: int) -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen.canvas import Canvas
 
-    from desktop.documents.pdf import register_fonts
+    from desktop.output.pdf import register_fonts
 
     font = register_fonts().regular
     rows = [(h, r) for h, body in texts for r in body]

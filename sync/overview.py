@@ -10,8 +10,8 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import PatternFill
 
-from desktop.documents.xlsx_cells import put
-from desktop.documents.xlsx_common import (
+from desktop.output.xlsx_cells import put
+from desktop.output.xlsx_common import (
     BODY_FONT, TITLE_FONT, save_atomically, style_body, style_header_row,
 )
 from desktop.models import figures, records

@@ -1,6 +1,6 @@
-"""Imports point one way (DESIGN.md): the core packages never import Qt; models and documents
+"""Imports point one way (DESIGN.md): the core packages never import Qt; models and output
 never import sync, the command line or the views; views run no SQL; no import cycle among
-models, documents and views (function-level imports included)."""
+models, output and views (function-level imports included)."""
 import ast
 import re
 import subprocess
@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-QT_FREE = ["desktop/models", "desktop/documents", "desktop/web", "sync"]
-GRAPHED = ["desktop/models", "desktop/documents", "desktop/views"]
+QT_FREE = ["desktop/models", "desktop/output", "desktop/web", "sync"]
+GRAPHED = ["desktop/models", "desktop/output", "desktop/views"]
 
 
 def _imports(path: Path) -> list[tuple[int, str]]:
@@ -37,8 +37,8 @@ def test_importing_the_core_and_the_cli_loads_no_qt():
     code = (
         "import sys, importlib, pkgutil\n"
         "import desktop.models.registry as r; r.load_all()\n"
-        "import desktop.cli, desktop.documents.roster_xlsx, desktop.documents.pdf\n"
-        "for pkg in ('desktop.models', 'desktop.documents', 'desktop.web', 'sync'):\n"
+        "import desktop.cli, desktop.output.roster_xlsx, desktop.output.pdf\n"
+        "for pkg in ('desktop.models', 'desktop.output', 'desktop.web', 'sync'):\n"
         "    try:\n"
         "        m = importlib.import_module(pkg)\n"
         "    except ModuleNotFoundError:\n"
@@ -159,7 +159,7 @@ def _cycles(graph: dict[str, dict[str, int]]) -> list[list[str]]:
     return found
 
 
-def test_no_import_cycle_among_models_documents_and_views():
+def test_no_import_cycle_among_models_output_and_views():
     graph = _import_graph()
     described = []
     for component in _cycles(graph):
@@ -179,8 +179,8 @@ def test_the_cycle_check_sees_function_level_imports():
         (2, "desktop.models.audit", True)]
 
 
-def test_models_and_documents_never_import_sync_the_command_line_or_views():
-    known = _modules(["desktop/models", "desktop/documents"])
+def test_models_and_output_never_import_sync_the_command_line_or_views():
+    known = _modules(["desktop/models", "desktop/output"])
     offenders = []
     for name, (path, is_package) in known.items():
         tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -202,11 +202,11 @@ def _module_strings(tree: ast.AST) -> list[tuple[int, str]]:
             and MODULE_STRING.fullmatch(node.value)]
 
 
-def test_models_and_documents_do_not_name_sync_the_command_line_or_views_in_strings():
+def test_models_and_output_do_not_name_sync_the_command_line_or_views_in_strings():
     """A dependency named in a string (resolved with importlib) is one all the same, and one
     "go to definition" can't follow: the program's start hands such a function in instead."""
     offenders = []
-    for folder in ("desktop/models", "desktop/documents"):
+    for folder in ("desktop/models", "desktop/output"):
         for path in sorted((ROOT / folder).rglob("*.py")):
             for line, text in _module_strings(ast.parse(path.read_text(encoding="utf-8"))):
                 offenders.append(f"{path.relative_to(ROOT)}:{line} names {text!r}")

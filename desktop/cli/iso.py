@@ -148,7 +148,7 @@ def cmd_team_decision(args, ctx: CliContext) -> int:
 
 
 def cmd_team_export(args, ctx: CliContext) -> int:
-    from desktop.documents.iso.team_list import export_team_pdf, export_team_xlsx, team_list_data
+    from desktop.output.iso.team_list import export_team_pdf, export_team_xlsx, team_list_data
     from desktop.models.iso._common import to_date
 
     store = ctx.store()

@@ -133,7 +133,7 @@ def cmd_list(args, ctx: CliContext) -> int:
 
 
 def cmd_import(args, ctx: CliContext) -> int:
-    from desktop.documents.iso.documents_xlsx import read_documents
+    from desktop.output.iso.documents_xlsx import read_documents
 
     store = ctx.store()
     try:
@@ -168,7 +168,7 @@ def cmd_import(args, ctx: CliContext) -> int:
 
 
 def cmd_export(args, ctx: CliContext) -> int:
-    from desktop.documents.iso.documents_xlsx import export_documents
+    from desktop.output.iso.documents_xlsx import export_documents
 
     check_out_dir(args.file)
     store = ctx.store()
@@ -184,7 +184,7 @@ def cmd_export(args, ctx: CliContext) -> int:
 
 
 def cmd_template(args, ctx: CliContext) -> int:
-    from desktop.documents.iso.documents_xlsx import write_template
+    from desktop.output.iso.documents_xlsx import write_template
 
     check_out_dir(args.file)
     try:

@@ -33,7 +33,7 @@ def register(sub) -> None:
 
 
 def cmd_annual(args, ctx: CliContext) -> int:
-    from desktop.documents.iso.annual_report import write_pdf_report, write_xlsx
+    from desktop.output.iso.annual_report import write_pdf_report, write_xlsx
 
     if not 2000 <= args.year <= 2100:
         raise CliError(f"Năm không hợp lệ: {args.year}.", 2)

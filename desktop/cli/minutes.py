@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.documents import minutes_pdf, minutes_xlsx
+from desktop.output import minutes_pdf, minutes_xlsx
 from desktop.models import oserrors
 from desktop.models import minutes as M
 from desktop.models.anchor_check import check_chain

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from desktop.documents.quiz_formats import (ENCODING_LABELS, FORMATS, export_bank,
+from desktop.output.quiz.formats import (ENCODING_LABELS, FORMATS, export_bank,
                                             read_questions)
 from desktop.models.db import shown_time
 from desktop.models.errors import IsoDeskError
@@ -235,7 +235,7 @@ def cmd_template(args, ctx: CliContext) -> int:
     store = bank_store(ctx)
     topics = {t.code: t.name for t in bank.list_topics(store)}
     try:
-        from desktop.documents.quiz_formats.xlsx import write_template
+        from desktop.output.quiz.formats.xlsx import write_template
 
         path = write_template(args.file, topics)
     except IsoDeskError as exc:
@@ -278,7 +278,7 @@ def cmd_load_default(args, ctx: CliContext) -> int:
 def cmd_paper(args, ctx: CliContext) -> int:
     sid = _session_id(ctx, args.session)
     try:
-        from desktop.documents import quiz_reports  # the PDF and Excel writers, when used
+        from desktop.output.quiz import reports as quiz_reports  # the PDF and Excel writers, when used
 
         out = quiz_reports.variants_pdf(ctx.store(), sid, args.variants, args.out,
                                         key_path=args.key_out)
@@ -295,7 +295,7 @@ def cmd_enter_answers(args, ctx: CliContext) -> int:
     sid = _session_id(ctx, args.session)
     store = ctx.store()
     try:
-        from desktop.documents.quiz_formats.answers_csv import read_answers
+        from desktop.output.quiz.formats.answers_csv import read_answers
 
         rows, problems = read_answers(args.file)
         plan = paper_entry.plan_entries(store, sid, rows)
@@ -360,7 +360,7 @@ def cmd_results(args, ctx: CliContext) -> int:
     rows = results.session_results(store, sid)
     payload = {"session_id": sid, "summary": results.session_summary(rows),
                "people": [r.as_dict() for r in rows], "files": {}}
-    from desktop.documents import quiz_reports
+    from desktop.output.quiz import reports as quiz_reports
 
     try:
         if args.pdf:

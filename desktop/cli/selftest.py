@@ -39,7 +39,7 @@ def _check_database(folder: Path) -> str:
 
 
 def _check_pdf(folder: Path) -> str:
-    from desktop.documents.pdf import register_fonts, selftest_pdf
+    from desktop.output.pdf import register_fonts, selftest_pdf
 
     pdf = folder / "selftest.pdf"
     expected = selftest_pdf(pdf)
@@ -78,7 +78,7 @@ def _check_excel(folder: Path) -> str:
     through defusedxml (so the bundle has it)."""
     import openpyxl
 
-    from desktop.documents.roster_xlsx import export_roster, read_roster
+    from desktop.output.roster_xlsx import export_roster, read_roster
     from desktop.models.staff import StaffMember
 
     person = StaffMember("x", "T01", "Nguyễn Thị Ánh Tuyết", "Viên chức", "Tổ Thu", "", "", True,

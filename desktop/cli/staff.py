@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.documents.roster_xlsx import export_roster, read_roster, write_template
+from desktop.output.roster_xlsx import export_roster, read_roster, write_template
 from desktop.models.errors import IsoDeskError
 from desktop.models.staff import StaffRepository
 from desktop.models.unit import get_profile

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import random
 
-from desktop.documents.minutes_pdf import confirmed_pdf_renderer
+from desktop.output.minutes_pdf import confirmed_pdf_renderer
 from desktop.models import minutes as M
 from desktop.models.db import Store
 from desktop.models.minutes.from_session import training_draft

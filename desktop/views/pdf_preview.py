@@ -22,7 +22,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from desktop.documents.output import write_bytes
+from desktop.output.writing import write_bytes
 from desktop.models.errors import IsoDeskError
 
 from .common import fit_to_screen, show_error, show_info

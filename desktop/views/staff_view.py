@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
-from desktop.documents.roster_xlsx import export_roster, read_roster, write_template
+from desktop.output.roster_xlsx import export_roster, read_roster, write_template
 from desktop.models.errors import IsoDeskError
 from desktop.models.staff import StaffMember, StaffRepository
 

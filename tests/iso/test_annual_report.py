@@ -8,7 +8,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from desktop.documents.iso.annual_report import write_pdf_report, write_xlsx
+from desktop.output.iso.annual_report import write_pdf_report, write_xlsx
 from desktop.models.errors import ValidationError
 from desktop.models.iso.annual_report import (
     DEFAULT_SECTIONS, ReportRepository, reset_section_template, save_section_template,

@@ -8,7 +8,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from pypdf import PdfReader
 
-from desktop.documents.iso.documents_xlsx import COLUMNS
+from desktop.output.iso.documents_xlsx import COLUMNS
 from desktop.models.datafile import open_store
 from desktop.models.db import DB_FILENAME
 from desktop.models.staff import StaffRepository

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
-from desktop.documents.iso.documents_xlsx import (
+from desktop.output.iso.documents_xlsx import (
     COLUMNS, export_documents, read_documents, write_template,
 )
 from desktop.models.iso.document_import import (

@@ -40,8 +40,8 @@ def test_translation_files_cover_the_sources(group, tmp_path, monkeypatch):
 
 def test_models_documents_and_commands_do_not_import_qt():
     code = ("import sys; import desktop.models.iso, desktop.models.iso.report_data, "
-            "desktop.documents.iso.annual_report, desktop.documents.iso.team_list, "
-            "desktop.documents.iso.documents_xlsx, desktop.cli.iso, desktop.demo.iso; "
+            "desktop.output.iso.annual_report, desktop.output.iso.team_list, "
+            "desktop.output.iso.documents_xlsx, desktop.cli.iso, desktop.demo.iso; "
             "print(any(m.startswith('PySide6') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          check=True)

@@ -11,8 +11,8 @@ import pytest
 from pypdf import PdfReader
 from reportlab.platypus import Table
 
-from desktop.documents.iso.annual_report import write_pdf_report
-from desktop.documents.pdf import tables
+from desktop.output.iso.annual_report import write_pdf_report
+from desktop.output.pdf import tables
 from desktop.models.iso.documents import DocumentRepository
 from desktop.models.iso.report_data import build_report
 from desktop.models.staff import StaffRepository
@@ -79,7 +79,7 @@ def test_every_page_of_a_long_table_has_its_header_and_every_row_is_there(long_r
 
 def test_the_same_pages_text_and_pixels_as_reportlabs_own_table_drawing(long_report, monkeypatch,
                                                                        qapp):
-    from tests.documents.test_table_speed import _images
+    from tests.output.test_table_speed import _images
 
     pages, pdf = _render(long_report)
     with monkeypatch.context() as m:

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from desktop.documents.iso.team_list import TeamListData, export_team_pdf, export_team_xlsx
+from desktop.output.iso.team_list import TeamListData, export_team_pdf, export_team_xlsx
 from desktop.models import audit
 from desktop.models.errors import ValidationError
 from desktop.models.iso.team import TeamRepository

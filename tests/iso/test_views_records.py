@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from desktop.documents.iso.documents_xlsx import COLUMNS
+from desktop.output.iso.documents_xlsx import COLUMNS
 from desktop.models import users
 from desktop.models.iso.annual_report import ReportRepository
 from desktop.models.iso.documents import DocumentRepository
@@ -457,8 +457,8 @@ def test_preview_prints_and_saves(qtbot, store, roster, tmp_path):
     from PySide6.QtPrintSupport import QPrinter
     from pypdf import PdfReader
 
-    from desktop.documents.iso.team_list import team_list_data, team_story
-    from desktop.documents.pdf import build_official_pdf
+    from desktop.output.iso.team_list import team_list_data, team_story
+    from desktop.output.pdf import build_official_pdf
     from desktop.views.pdf_preview import PdfPreviewDialog
 
     TeamRepository(store).add_from_roster("ST001", "head")

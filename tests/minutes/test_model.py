@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from desktop.documents.minutes_pdf import unprintable
+from desktop.output.minutes_pdf import unprintable
 from desktop.models import audit, figures, records
 from desktop.models import minutes as M
 from desktop.models.errors import IsoDeskError, ReadOnlyRecord, ValidationError

@@ -8,7 +8,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from desktop.documents import minutes_pdf as P
+from desktop.output import minutes_pdf as P
 from desktop.models import minutes as M
 from desktop.models.errors import IsoDeskError
 from desktop.models.minutes.canonical import short_hash
@@ -97,7 +97,7 @@ def test_an_altered_copy_prints_as_altered(store):
 
 
 def test_fonts_are_embedded_and_every_vietnamese_letter_comes_back(store):
-    from desktop.documents.pdf import vietnamese_letters
+    from desktop.output.pdf import vietnamese_letters
 
     lower, upper = vietnamese_letters()
     rev = M.create(store, sample(content=f"{lower}\n{upper}"))
@@ -229,7 +229,7 @@ def test_every_page_of_a_copy_says_which_copy_it_is(store):
 def test_the_altered_watermark_stays_inside_the_page(store):
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    from desktop.documents.pdf import register_fonts
+    from desktop.output.pdf import register_fonts
 
     rev = signed(store, confirm=True)
     tamper(store, "UPDATE minutes_revisions SET content = 'khác' WHERE id = ?", (rev.id,))

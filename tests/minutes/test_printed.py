@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from desktop.documents import minutes_pdf
+from desktop.output import minutes_pdf
 from desktop.models import minutes as M
 from tests.cli_auth import run_cli
 

@@ -10,8 +10,8 @@ from ..conftest import ROOT
 
 
 def test_models_and_documents_do_not_import_qt():
-    code = ("import sys; import desktop.models.minutes, desktop.documents.minutes_pdf, "
-            "desktop.documents.minutes_xlsx, desktop.cli.minutes, desktop.demo.minutes; "
+    code = ("import sys; import desktop.models.minutes, desktop.output.minutes_pdf, "
+            "desktop.output.minutes_xlsx, desktop.cli.minutes, desktop.demo.minutes; "
             "print([m for m in sys.modules if m.startswith('PySide6')])")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          check=True).stdout.strip()

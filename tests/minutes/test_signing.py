@@ -206,7 +206,7 @@ def test_the_signed_bytes_are_the_documented_canonical_json(store):
 
 
 def test_confirmed_pdf_is_kept_and_checked(store):
-    from desktop.documents.minutes_pdf import confirmed_pdf_renderer
+    from desktop.output.minutes_pdf import confirmed_pdf_renderer
     from desktop.models import blobs
 
     rev = signed(store)

@@ -7,8 +7,8 @@ import json
 import re
 from pathlib import Path
 
-from desktop.documents import quiz_reports
-from desktop.documents.quiz_formats import export_bank, read_questions
+from desktop.output.quiz import reports as quiz_reports
+from desktop.output.quiz.formats import export_bank, read_questions
 from desktop.models.quiz import attempts, bank, bank_io, default_bank, papers, results, sessions
 from desktop.models.quiz import wording
 from desktop.models.quiz.common import QuizError

@@ -38,8 +38,8 @@ def test_demo_session_stays_in_this_year():
 
 def test_models_documents_and_commands_do_not_import_qt():
     code = ("import sys; import desktop.models.quiz, desktop.models.quiz.kiosk_files, "
-            "desktop.models.quiz.stats, desktop.documents.quiz_reports, "
-            "desktop.documents.quiz_formats, desktop.cli.quiz, desktop.demo.quiz; "
+            "desktop.models.quiz.stats, desktop.output.quiz.reports, "
+            "desktop.output.quiz.formats, desktop.cli.quiz, desktop.demo.quiz; "
             "print([m for m in sys.modules if m.startswith('PySide6')])")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          check=True).stdout.strip()

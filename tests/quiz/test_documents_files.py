@@ -8,8 +8,8 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from desktop.documents import quiz_reports
-from desktop.documents.quiz_formats.answers_csv import read_answers
+from desktop.output.quiz import reports as quiz_reports
+from desktop.output.quiz.formats.answers_csv import read_answers
 from desktop.models import audit
 from desktop.models.quiz import (attempts, bank, kiosk_files, paper_entry, papers, results,
                                  sessions)

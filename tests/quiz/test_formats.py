@@ -9,9 +9,9 @@ from xml.parsers import expat as xml_errors
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from desktop.documents.quiz_formats import (aiken, bank_json, gift, moodle_xml, read_questions,
+from desktop.output.quiz.formats import (aiken, bank_json, gift, moodle_xml, read_questions,
                                             write_questions, xlsx)
-from desktop.documents.quiz_formats.encodings import decode, detect
+from desktop.output.quiz.formats.encodings import decode, detect
 from desktop.models.errors import IsoDeskError
 from desktop.models.quiz import bank, bank_io
 

@@ -7,7 +7,7 @@ import io
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.documents.quiz_formats import aiken, bank_json, gift, moodle_xml, xlsx
+from desktop.output.quiz.formats import aiken, bank_json, gift, moodle_xml, xlsx
 from desktop.models.errors import IsoDeskError
 from desktop.models.quiz import bank_io, kinds
 from desktop.models.quiz.bank import clean_block
@@ -185,7 +185,7 @@ def test_topic_paths_survive_moodles_escaping(levels):
 @given(st.text(alphabet=st.sampled_from(list("<>/=\"' abcimgsrcprea&;#:@PLUGINFILE")),
                max_size=200))
 def test_html_reading_never_crashes(text):
-    from desktop.documents.quiz_formats.text import read_html
+    from desktop.output.quiz.formats.text import read_html
 
     rich = read_html(text)
     assert isinstance(rich.text, str) and all(isinstance(i["src"], str) for i in rich.images)

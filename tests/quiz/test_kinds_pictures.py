@@ -9,8 +9,8 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from desktop.documents import quiz_reports
-from desktop.documents.quiz_formats import read_questions
+from desktop.output.quiz import reports as quiz_reports
+from desktop.output.quiz.formats import read_questions
 from desktop.models import blobs
 from desktop.models.quiz import (attempts, bank, bank_io, kiosk_files, paper_entry, papers,
                                  pictures, results, stats)

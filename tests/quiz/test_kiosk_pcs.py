@@ -9,7 +9,7 @@ import platform
 
 import pytest
 
-from desktop.documents import quiz_reports
+from desktop.output.quiz import reports as quiz_reports
 from desktop.models.quiz import attempts, kiosk, kiosk_files, papers, results
 from desktop.models.quiz.common import QuizError
 from desktop.views.quiz.kiosk import KioskWindow

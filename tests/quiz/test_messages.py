@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 
-from desktop.documents.quiz_formats import xlsx
-from desktop.documents.quiz_formats.answers_csv import read_answers
+from desktop.output.quiz.formats import xlsx
+from desktop.output.quiz.formats.answers_csv import read_answers
 from desktop.models.quiz import paper_entry, papers
 from tests.cli_auth import run_cli
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.documents.quiz_formats import aiken, gift, moodle_xml, read_questions, xlsx
+from desktop.output.quiz.formats import aiken, gift, moodle_xml, read_questions, xlsx
 from desktop.models import blobs
 from desktop.models.quiz import bank, bank_io, grading, kinds
 from tests.cli_auth import run_cli

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.documents.quiz_formats import export_bank, read_questions
+from desktop.output.quiz.formats import export_bank, read_questions
 from desktop.models import records
 from desktop.models.quiz import bank, bank_io, wording
 from desktop.models.quiz.common import QUESTIONS, TOPICS, VERSIONS

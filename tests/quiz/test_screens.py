@@ -227,7 +227,7 @@ def test_import_with_preview_all_or_nothing(qtbot, qstore, ctx, quiet, monkeypat
 def test_import_preview_tells_a_repeat_in_the_file_from_one_already_in_the_bank(qtbot, qstore):
     """Moodle's questions.gift.txt repeats one question (line 49 is line 46 again): the preview
     counts it as skipped without saying the bank already had it."""
-    from desktop.documents.quiz_formats import read_questions
+    from desktop.output.quiz.formats import read_questions
     from desktop.models.quiz import bank_io
     from PySide6.QtWidgets import QLabel
 

@@ -210,7 +210,7 @@ def test_ending_the_test_submits_everyone_web_and_kiosk(qstore, qdata_dir):
 def test_web_attempts_are_the_same_evidence_as_kiosk_attempts(qstore, qdata_dir, tmp_path):
     from pypdf import PdfReader
 
-    from desktop.documents import quiz_reports
+    from desktop.output.quiz import reports as quiz_reports
     from desktop.models.quiz import coverage
 
     s = make_session(qstore, questions=3, feedback="score")

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from desktop.documents.quiz_formats import gift, moodle_xml, read_questions, write_questions
+from desktop.output.quiz.formats import gift, moodle_xml, read_questions, write_questions
 from desktop.models.quiz import bank, bank_io
 from tests.cli_auth import run_cli
 

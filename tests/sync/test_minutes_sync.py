@@ -49,7 +49,7 @@ def test_the_province_checks_a_districts_printed_copy_against_its_imported_copy(
     import json
 
     from desktop.cli import main
-    from desktop.documents import minutes_pdf
+    from desktop.output import minutes_pdf
 
     from ..minutes.helpers import pdf_pages
     from ..minutes.test_printed import decode_qr, printed_code

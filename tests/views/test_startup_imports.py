@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # Loaded when first used, never by the start.
 HEAVY = ("reportlab", "openpyxl", "cryptography", "PIL", "sqlite_utils", "defusedxml",
-         "PySide6.QtCharts", "PySide6.QtPdf", "PySide6.QtPdfWidgets", "desktop.documents", "sync",
+         "PySide6.QtCharts", "PySide6.QtPdf", "PySide6.QtPdfWidgets", "desktop.output", "sync",
          "email", "importlib.metadata")
 # The module of each page of the side navigation (the first one, the overview, is shown at once).
 PAGES = tuple(SECTION_PAGES[s.key]().__module__ for s in SECTIONS if s.key in SECTION_PAGES)

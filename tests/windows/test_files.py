@@ -30,8 +30,8 @@ def win_error(code: int, number: int = errno.EACCES) -> OSError:
 def test_the_quiz_preview_reads_its_pdf_into_memory(qtbot, tmp_path):
     from PySide6.QtWidgets import QWidget
 
-    from desktop.documents.output import write_bytes
-    from desktop.documents.pdf import selftest_pdf
+    from desktop.output.writing import write_bytes
+    from desktop.output.pdf import selftest_pdf
     from desktop.views.pdf_preview import offer_preview
 
     pdf = tmp_path / "ket-qua.pdf"
@@ -203,7 +203,7 @@ def test_quiz_printing_renders_off_the_ui_thread_at_a_sane_resolution(qtbot, tmp
     from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QWidget
 
-    from desktop.documents.pdf import selftest_pdf
+    from desktop.output.pdf import selftest_pdf
     from desktop.views.pdf_preview import offer_preview
 
     pdf = tmp_path / "ket-qua.pdf"

@@ -1,6 +1,6 @@
 """Bringing questions into the bank from files, and the bank's default questions.
 
-The file readers (GIFT, Aiken, Moodle XML, Excel) live in `desktop.documents.quiz_formats` and
+The file readers (GIFT, Aiken, Moodle XML, Excel) live in `desktop.output.quiz.formats` and
 give a `ParseResult`: the questions they understood, each with the line (or row) it starts on,
 and the items they refused with the reason. `plan_import` checks every question against the bank
 rules without writing; `apply_import` writes the plan in one transaction, and refuses to write

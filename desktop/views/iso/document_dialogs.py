@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QListWidget, QListWidgetItem, QPushButton, QTableView, QVBoxLayout,
 )
 
-from desktop.documents.output import write_bytes
+from desktop.output.writing import write_bytes
 from desktop.models.errors import IsoDeskError
 from desktop.models.iso.document_import import DocImportPlan
 from desktop.models.iso.documents import KINDS, STANDARDS, Document, DocumentRepository

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from desktop.documents.iso.documents_xlsx import export_documents, read_documents, write_template
+from desktop.output.iso.documents_xlsx import export_documents, read_documents, write_template
 from desktop.models.errors import IsoDeskError
 from desktop.models.iso import document_import
 from desktop.models.iso.documents import (

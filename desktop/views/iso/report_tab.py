@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
-from desktop.documents.iso.annual_report import write_pdf_report, write_xlsx
+from desktop.output.iso.annual_report import write_pdf_report, write_xlsx
 from desktop.models.errors import IsoDeskError, ValidationError
 from desktop.models.iso.annual_report import (
     FIGURE_GROUPS, AnnualReport, ReportRepository, Section, reset_section_template,

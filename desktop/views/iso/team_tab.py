@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QPushButton, QVBoxLayout, QWidget,
 )
 
-from desktop.documents.iso.team_list import (
+from desktop.output.iso.team_list import (
     export_team_pdf, export_team_xlsx, team_list_data, team_story,
 )
 from desktop.models.errors import IsoDeskError
@@ -349,7 +349,7 @@ class TeamTab(QWidget):
                       text=self.tr("Writing the list…"))
 
     def preview(self) -> None:
-        from desktop.documents.pdf import build_official_pdf
+        from desktop.output.pdf import build_official_pdf
 
         from ..pdf_preview import PdfPreviewDialog
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from desktop.documents.minutes_pdf import unprintable
+from desktop.output.minutes_pdf import unprintable
 from desktop.models import minutes as M
 from desktop.models import oserrors
 from desktop.models.errors import IsoDeskError, ValidationError

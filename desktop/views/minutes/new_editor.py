@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.documents.minutes_pdf import unprintable
+from desktop.output.minutes_pdf import unprintable
 from desktop.models import minutes as M
 from desktop.models.errors import IsoDeskError
 

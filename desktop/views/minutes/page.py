@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from desktop.documents.minutes_xlsx import export_register
+from desktop.output.minutes_xlsx import export_register
 from desktop.models import minutes as M
 from desktop.models.errors import IsoDeskError
 from desktop.models.minutes.from_session import training_draft

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox
 
-from desktop.documents import minutes_pdf
+from desktop.output import minutes_pdf
 from desktop.models import minutes as M
 from desktop.models.errors import IsoDeskError
 

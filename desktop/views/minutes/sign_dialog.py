@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
 )
 
-from desktop.documents.minutes_pdf import confirmed_pdf_renderer
+from desktop.output.minutes_pdf import confirmed_pdf_renderer
 from desktop.models import minutes as M
 from desktop.models import users
 from desktop.models.errors import IsoDeskError, ValidationError

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.documents.quiz_formats import export_bank, read_questions
-from desktop.documents.quiz_formats.xlsx import write_template
+from desktop.output.quiz.formats import export_bank, read_questions
+from desktop.output.quiz.formats.xlsx import write_template
 from desktop.models.errors import IsoDeskError
 from desktop.models.quiz import bank, bank_io, wording
 from desktop.models.quiz.common import LETTERS

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
-from desktop.documents.quiz_results_xlsx import write_coverage
+from desktop.output.quiz.results_xlsx import write_coverage
 from desktop.models.errors import IsoDeskError
 from desktop.models.quiz import coverage
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.documents.quiz_formats import ENCODING_LABELS, FORMAT_LABELS
+from desktop.output.quiz.formats import ENCODING_LABELS, FORMAT_LABELS
 from desktop.models.quiz.bank_io import ImportPlan
 from desktop.models.quiz.kinds import right_letters
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from desktop.documents.minutes_pdf import qr_modules
+from desktop.output.minutes_pdf import qr_modules
 from desktop.models.quiz import web
 
 

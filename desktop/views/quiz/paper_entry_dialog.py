@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout,
 )
 
-from desktop.documents.quiz_formats.answers_csv import read_answers
+from desktop.output.quiz.formats.answers_csv import read_answers
 from desktop.models.db import Store
 from desktop.models.errors import IsoDeskError
 from desktop.models.quiz import paper_entry, papers

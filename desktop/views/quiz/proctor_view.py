@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.demo.quiz import demo_pin as demo_pin_of
-from desktop.documents import quiz_reports
+from desktop.output.quiz import reports as quiz_reports
 from desktop.models.errors import IsoDeskError
 from desktop.models.quiz import (bank, coverage, kiosk, kiosk_files, papers, results,
                                  sessions, web)

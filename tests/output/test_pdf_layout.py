@@ -19,7 +19,7 @@ from pypdf import PdfReader  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
 from reportlab.platypus import KeepTogether, Paragraph  # noqa: E402
 
-from desktop.documents.pdf import (  # noqa: E402
+from desktop.output.pdf import (  # noqa: E402
     PageSetup,
     SignatureBox,
     build_copies,
@@ -41,8 +41,8 @@ from desktop.documents.pdf import (  # noqa: E402
     vn_date,
     vn_datetime,
 )
-from desktop.documents.pdf import fonts as fonts_module  # noqa: E402
-from desktop.documents.pdf.tables import auto_widths, numeric_columns  # noqa: E402
+from desktop.output.pdf import fonts as fonts_module  # noqa: E402
+from desktop.output.pdf.tables import auto_widths, numeric_columns  # noqa: E402
 
 SETUP = PageSetup()
 PAGE_W, PAGE_H = SETUP.pagesize
@@ -430,7 +430,7 @@ def test_qr_code_is_drawn():
 
 def test_no_qt_import():
     code = (
-        "import sys; import desktop.documents.pdf as p; "
+        "import sys; import desktop.output.pdf as p; "
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,

@@ -18,9 +18,9 @@ from desktop.models.quiz.kinds import right_letters
 from desktop.models.quiz.pictures import split
 from desktop.models.quiz.sessions import Session
 
-from ..pdf import CopyStart, OfficialDocTemplate, data_table, plain, styles
-from ..pdf.official import upper_vn
-from ..pdf.template import _write, follow_build
+from ...pdf import CopyStart, OfficialDocTemplate, data_table, plain, styles
+from ...pdf.official import upper_vn
+from ...pdf.template import _write, follow_build
 from .common import Heading, session_line
 
 TITLE = "ĐỀ KIỂM TRA NHẬN THỨC"

@@ -10,7 +10,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 from desktop.models.vntext import clean, convert_legacy, nfc
 
-from .output import write_bytes
+from .writing import write_bytes
 
 HEADER_FONT = Font(name="Times New Roman", bold=True, size=12)
 BODY_FONT = Font(name="Times New Roman", size=12)
@@ -62,7 +62,7 @@ def style_body(ws, first_row: int, last_row: int, ncols: int) -> None:
 
 
 def save_atomically(wb, path: Path) -> Path:
-    """Save the workbook so that the file appears whole or not at all (`output.write_bytes`)."""
+    """Save the workbook so that the file appears whole or not at all (`writing.write_bytes`)."""
     buf = io.BytesIO()
     wb.save(buf)
     return write_bytes(path, buf.getvalue())

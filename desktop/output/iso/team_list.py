@@ -18,17 +18,17 @@ from openpyxl.styles import Alignment, Font
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from desktop.documents.pdf import (
+from desktop.output.pdf import (
     SignatureBox, blank_number, build_official_pdf, data_table, header_block, plain,
     signature_block, styles, title_block,
 )
-from desktop.documents.pdf import register_fonts
-from desktop.documents.pdf.official import HEADER_SIZE, balanced_lines, header_columns, upper_vn
+from desktop.output.pdf import register_fonts
+from desktop.output.pdf.official import HEADER_SIZE, balanced_lines, header_columns, upper_vn
 from desktop.models.errors import ValidationError
 from desktop.models.iso.team import TeamDecision, TeamMember, members_who_left, role_label
 from desktop.models.vntext import nfc
 
-from ..output import write_pdf
+from ..writing import write_pdf
 from ..xlsx_cells import put
 from ..xlsx_common import (
     BODY_FONT, TITLE_FONT, save_atomically, style_body, style_header_row,

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.documents.roster_xlsx import read_roster
-from desktop.documents.xlsx_table import HeaderNotFound
+from desktop.output.roster_xlsx import read_roster
+from desktop.output.xlsx_table import HeaderNotFound
 from desktop.models.staff import StaffRepository
 from tests.cli_auth import run_cli
 
@@ -128,7 +128,7 @@ def _staff_count(data_dir) -> int:
 
 
 def test_export_then_import_keeps_birth_gender_and_grade(store, tmp_path):
-    from desktop.documents.roster_xlsx import export_roster
+    from desktop.output.roster_xlsx import export_roster
 
     repo = StaffRepository(store)
     repo.add({"staff_code": "A1", "full_name": "Trần Văn An", "rank": "Chuyên viên",

@@ -8,9 +8,9 @@ from desktop.models.progress import Progress, no_progress, stage
 from desktop.models.quiz import bank, papers, results, sessions
 from desktop.models.unit import get_profile
 
-from .quiz_pdf import (Heading, build_answer_key_pdf, build_results_pdf, build_slips_pdf,
+from .pdf import (Heading, build_answer_key_pdf, build_results_pdf, build_slips_pdf,
                        build_variants_pdf)
-from .quiz_results_xlsx import write_results
+from .results_xlsx import write_results
 
 
 def _heading(store: Store) -> Heading:

@@ -24,10 +24,10 @@ from desktop.models.quiz.common import LETTERS
 from desktop.models.quiz.pictures import MAX_BYTES, Picture, sniff
 from desktop.models.vntext import convert_legacy, fold, nfc
 
-from ..xlsx_cells import put, put_row
-from ..xlsx_common import TITLE_FONT, WRAP, cell_text, save_atomically, style_body, style_header_row
-from ..xlsx_read import open_bounded
-from ..xlsx_table import read_table
+from ...xlsx_cells import put, put_row
+from ...xlsx_common import TITLE_FONT, WRAP, cell_text, save_atomically, style_body, style_header_row
+from ...xlsx_read import open_bounded
+from ...xlsx_table import read_table
 from .text import answer_weights, weight_text
 
 OPTION_COLUMNS = 6

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop.documents import xlsx_read
-from desktop.documents.iso.documents_xlsx import read_documents
-from desktop.documents.quiz_formats import read_questions
-from desktop.documents.roster_xlsx import read_roster
-from desktop.documents.xlsx_read import ExcelRefused, open_bounded
+from desktop.output import xlsx_read
+from desktop.output.iso.documents_xlsx import read_documents
+from desktop.output.quiz.formats import read_questions
+from desktop.output.roster_xlsx import read_roster
+from desktop.output.xlsx_read import ExcelRefused, open_bounded
 from tests.conftest import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -13,7 +13,7 @@ from pathlib import Path
 from desktop.models.errors import IsoDeskError
 from desktop.models.quiz.bank_io import ParseResult
 
-from ..output import write_bytes
+from ...writing import write_bytes
 from . import aiken, bank_json, gift, moodle_xml
 from .encodings import ENCODING_LABELS, decode
 

@@ -6,7 +6,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
-from desktop.documents.roster_xlsx import COLUMNS, export_roster, read_roster, write_template
+from desktop.output.roster_xlsx import COLUMNS, export_roster, read_roster, write_template
 from desktop.models.errors import IsoDeskError
 from desktop.models.staff import StaffRepository
 

@@ -13,9 +13,9 @@ from desktop.models.progress import Progress
 from desktop.models.quiz.kiosk import machine_phrase
 from desktop.models.quiz.sessions import Session
 
-from ..pdf import (SignatureBox, build_official_pdf, data_table, plain, register_fonts,
+from ...pdf import (SignatureBox, build_official_pdf, data_table, plain, register_fonts,
                    signature_block, styles)
-from ..pdf.official import upper_vn
+from ...pdf.official import upper_vn
 from .common import Heading, session_line, vn_number
 
 TITLE = "PHIẾU KẾT QUẢ KIỂM TRA NHẬN THỨC"

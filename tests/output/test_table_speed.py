@@ -10,9 +10,9 @@ import pytest
 from pypdf import PdfReader
 from reportlab.platypus import SimpleDocTemplate, Table
 
-from desktop.documents.pdf import PageSetup, data_table, register_fonts
-from desktop.documents.pdf import tables
-from desktop.documents.pdf.official import plain
+from desktop.output.pdf import PageSetup, data_table, register_fonts
+from desktop.output.pdf import tables
+from desktop.output.pdf.official import plain
 
 HEADERS = ["STT", "Mã", "Tên tài liệu, quy trình", "Số lượng", "Ghi chú"]
 

@@ -15,7 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import PageBreak, Paragraph, Spacer
 
-from desktop.documents.pdf import (
+from desktop.output.pdf import (
     SignatureBox, blank_number, build_official_pdf, data_table, header_block, plain,
     signature_block, styles,
     title_block,
@@ -24,7 +24,7 @@ from desktop.models.iso.annual_report import STATUS_LABELS_VI, roman, section_nu
 from desktop.models.iso.report_data import ReportData, Table
 from desktop.models.iso._common import vn_date
 
-from ..output import write_pdf
+from ..writing import write_pdf
 from ..xlsx_cells import put
 from ..xlsx_common import BODY_FONT, TITLE_FONT, save_atomically, style_body, style_header_row
 

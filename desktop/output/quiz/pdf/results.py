@@ -9,7 +9,7 @@ from reportlab.platypus import Paragraph
 from desktop.models.quiz.results import PersonResult, session_summary
 from desktop.models.quiz.sessions import Session
 
-from ..pdf import (SignatureBox, build_with_page_count, data_table, header_block, plain,
+from ...pdf import (SignatureBox, build_with_page_count, data_table, header_block, plain,
                    signature_block, styles, title_block)
 from .common import Heading, session_line, test_line, vn_number
 

@@ -1,6 +1,6 @@
 """Exports never write live formulas: text that looks like a formula stays text.
 
-Every Excel file the program writes goes through `desktop.documents.xlsx_cells`; these tests write
+Every Excel file the program writes goes through `desktop.output.xlsx_cells`; these tests write
 each export with hostile text (`=HYPERLINK(…)`, `+`, `-`, `@`, an error code), open the file with
 openpyxl and check that every such cell is a text cell holding exactly what was typed, and that
 numbers are still numbers. A scan of the source fails on any other way of putting a value into a
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from desktop.documents import xlsx_cells
+from desktop.output import xlsx_cells
 from tests.conftest import ROOT
 from tests.quiz.conftest import _quiz_template, qdata_dir  # noqa: F401  (fixtures)
 
@@ -165,7 +165,7 @@ def test_minutes_export_writes_subjects_as_text(data_dir, store, tmp_path):
 
 
 def test_document_register_export_writes_titles_as_text(store, tmp_path):
-    from desktop.documents.iso.documents_xlsx import export_documents
+    from desktop.output.iso.documents_xlsx import export_documents
     from desktop.models.iso.documents import DocumentRepository
 
     repo = DocumentRepository(store)
@@ -175,7 +175,7 @@ def test_document_register_export_writes_titles_as_text(store, tmp_path):
 
 
 def test_team_list_export_writes_names_as_text(store, tmp_path):
-    from desktop.documents.iso.team_list import export_team_xlsx, team_list_data
+    from desktop.output.iso.team_list import export_team_xlsx, team_list_data
     from desktop.models.iso.team import TeamRepository
 
     TeamRepository(store).add({"full_name": NAME, "role": "member", "position": "+Thư ký",
@@ -185,7 +185,7 @@ def test_team_list_export_writes_names_as_text(store, tmp_path):
 
 
 def test_annual_report_export_writes_section_text_as_text(store, tmp_path):
-    from desktop.documents.iso.annual_report import write_xlsx
+    from desktop.output.iso.annual_report import write_xlsx
     from desktop.models.iso.annual_report import ReportRepository, section_template
     from desktop.models.iso.report_data import build_report
 
@@ -208,7 +208,7 @@ def test_quiz_results_and_coverage_exports_write_names_as_text(qdata_dir, tmp_pa
     store.close(clean=False)
     _cli(qdata_dir, "quiz", "results", "--session", session.id, "--xlsx", tmp_path / "kq.xlsx")
     assert_no_formulas(tmp_path / "kq.xlsx", NAME, "+Tổ")
-    from desktop.documents.quiz_results_xlsx import write_coverage
+    from desktop.output.quiz.results_xlsx import write_coverage
     from desktop.models.quiz.coverage import roster_coverage
 
     store = open_store(qdata_dir / DB_FILENAME, actor="admin")
@@ -220,7 +220,7 @@ def test_quiz_results_and_coverage_exports_write_names_as_text(qdata_dir, tmp_pa
 
 
 def test_question_bank_export_writes_question_text_as_text(tmp_path):
-    from desktop.documents.quiz_formats import xlsx
+    from desktop.output.quiz.formats import xlsx
 
     q = {"key": "Q1", "topic": "T1", "clause": "=4.1", "difficulty": 2, "text": LINK,
          "options": ["=A", "+B", "-C", "@D"], "correct": [0], "explanation": "#N/A"}

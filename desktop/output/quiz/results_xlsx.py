@@ -10,10 +10,10 @@ from desktop.models.quiz.coverage import STATE_VI
 from desktop.models.quiz.results import PersonResult, session_summary
 from desktop.models.quiz.sessions import Session
 
-from .quiz_pdf.common import Heading, session_line, test_line
-from .quiz_pdf.results import note, result_cells
-from .xlsx_cells import put, put_row
-from .xlsx_common import TITLE_FONT, save_atomically, style_body, style_header_row
+from ..xlsx_cells import put, put_row
+from ..xlsx_common import TITLE_FONT, save_atomically, style_body, style_header_row
+from .pdf.common import Heading, session_line, test_line
+from .pdf.results import note, result_cells
 
 HEADERS = ["STT", "Mã cán bộ", "Họ và tên", "Bộ phận", "Chức vụ", "Trạng thái", "Số lần làm",
            "Số câu đúng", "Tổng số câu", "Tỷ lệ (%)", "Kết quả", "Nộp bài lúc", "Ghi chú"]
