@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from desktop.models import figures, registry
+from desktop.models import figures
 from desktop.models.staff import StaffRepository
 
 TODAY = dt.date(2026, 6, 15)
@@ -45,9 +45,8 @@ def roster(store):
 
 @pytest.fixture
 def fake_providers():
-    """Register "training" and "minutes" providers with the documented keys (in place of the real
-    ones when those exist); put back what was there after the test."""
-    registry.load_all()  # so that a later import does not replace the stand-ins
+    """Put "training" and "minutes" providers with the documented keys in place of the real
+    ones; put back what was there after the test."""
     saved = {name: figures.PROVIDERS.get(name) for name in ("training", "minutes")}
     for name, values in (("training", TRAINING), ("minutes", MINUTES)):
         figures.PROVIDERS[name] = (lambda v: lambda store, **kw: dict(v))(values)
@@ -62,7 +61,6 @@ def fake_providers():
 @pytest.fixture
 def without_providers():
     """Make sure "training" and "minutes" are absent (as in a build without those parts)."""
-    registry.load_all()
     saved = {name: figures.PROVIDERS.pop(name, None) for name in ("training", "minutes")}
     yield
     for name, original in saved.items():
