@@ -47,25 +47,23 @@ def roster(store):
 def fake_providers():
     """Put "training" and "minutes" providers with the documented keys in place of the real
     ones; put back what was there after the test."""
-    saved = {name: figures.PROVIDERS.get(name) for name in ("training", "minutes")}
+    saved = dict(figures.PROVIDERS)
     for name, values in (("training", TRAINING), ("minutes", MINUTES)):
         figures.PROVIDERS[name] = (lambda v: lambda store, **kw: dict(v))(values)
     yield {"training": TRAINING, "minutes": MINUTES}
-    for name, original in saved.items():
-        if original is None:
-            figures.PROVIDERS.pop(name, None)
-        else:
-            figures.PROVIDERS[name] = original
+    figures.PROVIDERS.clear()
+    figures.PROVIDERS.update(saved)  # (in their order)
 
 
 @pytest.fixture
 def without_providers():
     """Make sure "training" and "minutes" are absent (as in a build without those parts)."""
-    saved = {name: figures.PROVIDERS.pop(name, None) for name in ("training", "minutes")}
+    saved = dict(figures.PROVIDERS)
+    for name in ("training", "minutes"):
+        figures.PROVIDERS.pop(name, None)
     yield
-    for name, original in saved.items():
-        if original is not None:
-            figures.PROVIDERS[name] = original
+    figures.PROVIDERS.clear()
+    figures.PROVIDERS.update(saved)  # (in their order)
 
 
 @pytest.fixture(autouse=True)
