@@ -4,10 +4,8 @@ from __future__ import annotations
 import datetime as _dt
 from pathlib import Path
 
-from desktop.models import figures as figure_registry
 from desktop.models.errors import IsoDeskError
 from desktop.models.iso._common import vn_date
-from desktop.models.iso.report_data import build_report
 
 from .context import CliContext, CliError, add_json_flag, check_out_dir, emit, fail_on
 
@@ -34,6 +32,7 @@ def register(sub) -> None:
 
 def cmd_annual(args, ctx: CliContext) -> int:
     from desktop.output.iso.annual_report import write_pdf_report, write_xlsx
+    from desktop.models.iso.report_data import build_report
 
     if not 2000 <= args.year <= 2100:
         raise CliError(f"Năm không hợp lệ: {args.year}.", 2)
@@ -59,6 +58,9 @@ def cmd_annual(args, ctx: CliContext) -> int:
 
 
 def cmd_figures(args, ctx: CliContext) -> int:
+    # (the figures of every part: their models are loaded for this command only)
+    from desktop.models import figures as figure_registry
+
     figs = figure_registry.collect(ctx.store(), year=args.year, today=_dt.date.today())
     emit(ctx, {"year": args.year, "figures": figs})
     return 0

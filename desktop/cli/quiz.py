@@ -16,6 +16,7 @@ from desktop.models.quiz.kinds import KIND_LABELS_VI
 from . import quiz_serve, training
 from .context import CliContext, CliError, add_json_flag, emit, fail_on
 from .imports import add_import_flags, finish
+from .quiz_store import bank_store
 
 
 def register(sub) -> None:
@@ -143,16 +144,6 @@ def _session_id(ctx: CliContext, ref: str) -> str:
         return find_session_id(ctx.store(), ref)
     except IsoDeskError as exc:
         raise fail_on(exc) from exc
-
-
-def bank_store(ctx: CliContext):
-    """The store, with the shipped question bank put in the first time the quiz is used."""
-    try:
-        with ctx.upkeep() as store:
-            bank_io.ensure_default_bank(store)
-    except IsoDeskError as exc:
-        raise fail_on(exc) from exc
-    return store
 
 
 def _topic(store, code: str | None) -> str | None:

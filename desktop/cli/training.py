@@ -12,6 +12,7 @@ from desktop.models.quiz.common import find_session_id
 from desktop.models.staff import StaffRepository
 
 from .context import CliContext, CliError, add_json_flag, emit, fail_on, read_password_stdin
+from .quiz_store import bank_store
 
 SESSION_HELP = "mã buổi tập huấn (đủ mã, hoặc ít nhất 6 ký tự đầu)"
 
@@ -123,8 +124,6 @@ def _blueprint(text: str) -> dict[str, int]:
 
 
 def cmd_create(args, ctx: CliContext) -> int:
-    from .quiz import bank_store
-
     store = bank_store(ctx)
     parts = {p.strip() for p in args.parts.split(",")}
     values = {

@@ -16,10 +16,9 @@ from desktop.models.db import DB_FILENAME
 from desktop.models.staff import StaffRepository
 from desktop.models.unit import UnitProfile, get_profile, save_profile
 
-from .people import demo_staff
+from .people import DEMO_PASSWORD, demo_staff
 from .province import build_province, province_dir
 
-DEMO_PASSWORD = "demo1234"
 DEMO_UNIT = UnitProfile(
     code="BHXHST",
     name="Bảo hiểm xã hội huyện Sông Trà",

@@ -17,7 +17,8 @@ from desktop.models.quiz import sessions
 from desktop.models.unit import get_profile
 
 from .people import (
-    CONSULTANT, CONSULTANT_ORG, DIRECTOR, ISO_SECRETARY, SECOND_CONSULTANT, position_in_minutes,
+    CONSULTANT, CONSULTANT_ORG, DEMO_PASSWORD, DIRECTOR, ISO_SECRETARY, SECOND_CONSULTANT,
+    position_in_minutes,
 )
 
 # Days back from today of the minutes that do not record the training day: the document review,
@@ -34,8 +35,6 @@ def _people() -> list[dict]:
 
 
 def build(store: Store, rng: random.Random) -> None:
-    from desktop.demo import DEMO_PASSWORD
-
     profile = get_profile(store)
     team = profile.team_name
     today = _dt.date.today()

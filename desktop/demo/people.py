@@ -51,6 +51,9 @@ Nguyễn Thị Hoa|Viên chức|Bộ phận Tiếp nhận và trả kết quả
 """
 INACTIVE = {"ST040"}  # moved to another office: kept on the roster, not active
 
+# The password of every demo account (told on the screen and by `isodesk demo`).
+DEMO_PASSWORD = "demo1234"
+
 DIRECTOR = "Phạm Quốc Hùng"
 CONSULTANT = "Đỗ Minh Khôi"
 SECOND_CONSULTANT = "Nguyễn Thị Phương Thảo"

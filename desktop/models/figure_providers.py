@@ -1,26 +1,15 @@
-"""Where the parts of the program register the figures they report about a unit
-(`desktop.models.figures` collects them).
+"""What the figure providers share (`desktop.models.figures` lists them): the signature of a
+provider and `staff_subject_to_test`, the one rule shared by those who read the figures.
 
-A part registers a provider under a name with `@figure_provider("training")`; the function takes
-`(store, *, unit_code, year, today)` and returns a JSON-ready dict. It computes over the rows
-whose `origin_unit` is `unit_code` (the province calls it once per district on its read-only
-copies). This module imports nothing of the parts, so that any model module may register here
-(and read `staff_subject_to_test`, the one rule shared by those who read the figures).
+A provider takes `(store, *, unit_code, year, today)` and returns a JSON-ready dict. It computes
+over the rows whose `origin_unit` is `unit_code` (the province calls it once per district on its
+read-only copies). This module imports nothing of the parts, so that any of them may read it.
 """
 from __future__ import annotations
 
 from typing import Callable
 
 Provider = Callable[..., dict]
-PROVIDERS: dict[str, Provider] = {}
-
-
-def figure_provider(name: str) -> Callable[[Provider], Provider]:
-    def register(fn: Provider) -> Provider:
-        PROVIDERS[name] = fn
-        return fn
-
-    return register
 
 
 def staff_subject_to_test(training: dict | None, fallback: int = 0) -> int:

@@ -1,7 +1,6 @@
-"""Imports every model module that registers synced tables or figure providers, so that
-`records.SYNCED_TABLES` and `figure_providers.PROVIDERS` are complete: each part registers its
-own at import (`records.register_synced_table`, `@figure_provider`), and `load_all` names the
-parts here with plain imports."""
+"""Imports every model module that registers synced tables, so that `records.SYNCED_TABLES` is
+complete: each part registers its own at import (`records.register_synced_table`), and
+`load_all` names the parts here with plain imports."""
 from __future__ import annotations
 
 from . import records, staff, users  # noqa: F401

@@ -9,7 +9,6 @@ from typing import Iterable
 from . import records
 from .db import Store
 from .errors import NotFound, ValidationError
-from .figure_providers import figure_provider
 from .import_policy import may_write
 from .vntext import clean, fold, matches, person_sort_key
 
@@ -309,7 +308,6 @@ class StaffRepository:
         return {**plan.summary(added=added, updated=updated), "refused": False}
 
 
-@figure_provider("staff")
 def staff_figures(store: Store, *, unit_code: str, year: int | None = None, today=None) -> dict:
     row = store.query_one(
         "SELECT count(*) AS total, coalesce(sum(active), 0) AS active, "

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from desktop.models import figures, registry
+from desktop.models import figures
 from desktop.models.staff import StaffRepository
 
 TODAY = dt.date(2026, 6, 15)
@@ -45,29 +45,25 @@ def roster(store):
 
 @pytest.fixture
 def fake_providers():
-    """Register "training" and "minutes" providers with the documented keys (in place of the real
-    ones when those exist); put back what was there after the test."""
-    registry.load_all()  # so that a later import does not replace the stand-ins
-    saved = {name: figures.PROVIDERS.get(name) for name in ("training", "minutes")}
+    """Put "training" and "minutes" providers with the documented keys in place of the real
+    ones; put back what was there after the test."""
+    saved = dict(figures.PROVIDERS)
     for name, values in (("training", TRAINING), ("minutes", MINUTES)):
         figures.PROVIDERS[name] = (lambda v: lambda store, **kw: dict(v))(values)
     yield {"training": TRAINING, "minutes": MINUTES}
-    for name, original in saved.items():
-        if original is None:
-            figures.PROVIDERS.pop(name, None)
-        else:
-            figures.PROVIDERS[name] = original
+    figures.PROVIDERS.clear()
+    figures.PROVIDERS.update(saved)  # (in their order)
 
 
 @pytest.fixture
 def without_providers():
     """Make sure "training" and "minutes" are absent (as in a build without those parts)."""
-    registry.load_all()
-    saved = {name: figures.PROVIDERS.pop(name, None) for name in ("training", "minutes")}
+    saved = dict(figures.PROVIDERS)
+    for name in ("training", "minutes"):
+        figures.PROVIDERS.pop(name, None)
     yield
-    for name, original in saved.items():
-        if original is not None:
-            figures.PROVIDERS[name] = original
+    figures.PROVIDERS.clear()
+    figures.PROVIDERS.update(saved)  # (in their order)
 
 
 @pytest.fixture(autouse=True)

@@ -79,9 +79,8 @@ def test_without_training_and_minutes_the_report_still_works(store, today, witho
 
 
 def test_unknown_providers_go_to_other_figures(store, today, monkeypatch):
-    from desktop.models import figures, registry
+    from desktop.models import figures
 
-    registry.load_all()
     monkeypatch.setitem(figures.PROVIDERS, "sync", lambda store, **kw: {"packages_sent": 3,
                                                                         "last": None})
     data = build_report(store, 2026, today=today)

@@ -85,9 +85,6 @@ def test_without_training_and_minutes_the_other_cards_show(qtbot, records, admin
 
 
 def test_an_unknown_provider_gets_a_plain_card(qtbot, records, admin, monkeypatch):
-    from desktop.models import registry
-
-    registry.load_all()
     monkeypatch.setitem(figures.PROVIDERS, "sync",
                         lambda store, **kw: {"packages_sent": 4, "packages_waiting": 1})
     p = OverviewPage(ViewContext(records, admin))

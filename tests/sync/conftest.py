@@ -12,7 +12,6 @@ import pytest
 from desktop.models import figures, ownership, records
 from desktop.models.datafile import open_store
 from desktop.models.db import DB_FILENAME, Store
-from desktop.models.figure_providers import figure_provider
 from desktop.models.migrations._common import RECORD_COLUMNS
 from desktop.models.registry import load_all
 from desktop.models.staff import StaffRepository
@@ -70,7 +69,6 @@ def fake_providers():
     """Small figure providers standing in for the training, minutes and records parts."""
     saved = dict(figures.PROVIDERS)
 
-    @figure_provider("training")
     def training(store, *, unit_code, year=None, today=None):
         active = store.scalar("SELECT count(*) FROM staff WHERE origin_unit = ? AND deleted = 0 "
                               "AND active = 1", (unit_code,))
@@ -81,7 +79,6 @@ def fake_providers():
         return {"active_staff": active, "tested": tested, "passed": passed,
                 "pass_rate": (passed / tested) if tested else None}
 
-    @figure_provider("minutes")
     def minutes(store, *, unit_code, year=None, today=None):
         rows = dict(store.conn.execute(
             "SELECT status, count(*) FROM t_minutes WHERE origin_unit = ? AND deleted = 0 "
@@ -89,11 +86,11 @@ def fake_providers():
         return {"confirmed": rows.get("confirmed", 0),
                 "awaiting_confirmation": rows.get("draft", 0)}
 
-    @figure_provider("records")
     def recs(store, *, unit_code, year=None, today=None):
         return {"nc_open": 2, "nc_overdue": 1 if unit_code.endswith("TEST") else 0,
                 "plan_total": 10, "plan_done": 4, "plan_overdue": 0, "report_status": "draft"}
 
+    figures.PROVIDERS.update(training=training, minutes=minutes, records=recs)
     yield
     figures.PROVIDERS.clear()
     figures.PROVIDERS.update(saved)

@@ -1,11 +1,10 @@
 """The figures of the ISO records for the overview, the yearly report and the province's view
-(`@figure_provider("records")`), and the report deadline."""
+(the "records" provider of `desktop.models.figures`), and the report deadline."""
 from __future__ import annotations
 
 import datetime as _dt
 
 from ..db import Store
-from ..figure_providers import figure_provider
 from ..settings import DEFAULTS, get_setting
 from ..unit import setup_day
 from .documents import DocumentRepository
@@ -79,7 +78,6 @@ def report_status(store: Store, unit_code: str, year: int) -> str:
     return row["status"] if row else "none"
 
 
-@figure_provider("records")
 def records_summary(store: Store, *, unit_code: str, year: int | None = None,
                     today: _dt.date | None = None) -> dict:
     """Counts over the unit's rows. Nonconformities: "nc_open"/"nc_overdue"/"nc_closed" count

@@ -1,12 +1,11 @@
-"""Figures about a unit's minutes for the overview, the yearly report and the province view."""
+"""Figures about a unit's minutes for the overview, the yearly report and the province view (the
+"minutes" provider of `desktop.models.figures`)."""
 from __future__ import annotations
 
 from ..db import Store
-from ..figure_providers import figure_provider
 from .register import register
 
 
-@figure_provider("minutes")
 def minutes_summary(store: Store, *, unit_code: str, year: int | None = None,
                     today=None) -> dict:
     """Counts over the latest revision of each minutes of `unit_code` (in `year` when given):

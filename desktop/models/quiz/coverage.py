@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..db import Store
-from ..figure_providers import figure_provider
 from ..figure_providers import staff_subject_to_test
 from ..vntext import person_sort_key
 
@@ -26,7 +25,6 @@ def _scope(unit_code: str, year: int | None) -> tuple[str, list]:
     return sql, params
 
 
-@figure_provider("training")
 def training_coverage(store: Store, *, unit_code: str, year: int | None = None,
                       today=None) -> dict:
     """Training and test figures of a unit's active staff (sessions of `year` when given)."""
