@@ -61,6 +61,14 @@ def style_body(ws, first_row: int, last_row: int, ncols: int) -> None:
             cell.alignment = WRAP
 
 
+def print_on_a4_width(ws) -> None:
+    """Printed on A4, as wide as one page and as many pages long as it takes."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
 def save_atomically(wb, path: Path) -> Path:
     """Save the workbook so that the file appears whole or not at all (`writing.write_bytes`)."""
     buf = io.BytesIO()

@@ -26,7 +26,9 @@ from desktop.models.iso._common import vn_date
 
 from ..writing import write_pdf
 from ..xlsx_cells import put
-from ..xlsx_common import BODY_FONT, TITLE_FONT, save_atomically, style_body, style_header_row
+from ..xlsx_common import (
+    BODY_FONT, TITLE_FONT, print_on_a4_width, save_atomically, style_body, style_header_row,
+)
 
 # Columns of each table that fit an A4 portrait page, by header (the Excel file has them all;
 # a final report keeps the tables of its day, whose headers may be fewer).
@@ -188,10 +190,7 @@ def write_xlsx(path: Path, data: ReportData) -> Path:
         _write_table(ws, Table("other", "Số liệu khác của chương trình",
                                ["Nhóm", "Chỉ tiêu", "Giá trị"], data.other, [18, 30, 16]), 1)
     for ws in wb.worksheets:
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        print_on_a4_width(ws)
     return save_atomically(wb, path)
 
 

@@ -31,7 +31,7 @@ from desktop.models.vntext import nfc
 from ..writing import write_pdf
 from ..xlsx_cells import put
 from ..xlsx_common import (
-    BODY_FONT, TITLE_FONT, save_atomically, style_body, style_header_row,
+    BODY_FONT, TITLE_FONT, print_on_a4_width, save_atomically, style_body, style_header_row,
 )
 
 HEADERS = ["STT", "Họ và tên", "Chức danh", "Đơn vị công tác", "Số điện thoại",
@@ -147,10 +147,7 @@ def export_team_xlsx(path: Path, data: TeamListData) -> Path:
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_on_a4_width(ws)
     return save_atomically(wb, path)
 
 
