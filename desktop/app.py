@@ -205,7 +205,12 @@ def run_gui(data_dir: Path, *, demo: bool = False,
 
     from desktop import __version__
     from desktop.crashlog import RunLog
+    from desktop.display import missing_display
 
+    problem = missing_display()
+    if problem:   # Qt would end the process with a core dump and an English message
+        sys.stderr.write(f"isodesk: {problem}\n")
+        return 2
     app = make_application()
     install_excepthook(data_dir)
     run_log = RunLog(data_dir)
