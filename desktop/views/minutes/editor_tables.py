@@ -2,8 +2,8 @@
 the dialog that picks participants from the staff roster.
 
 The participants and action items are grids typed into cell by cell (rows added, moved and
-removed in place), so `RowsModel` is a model of its own with editable cells and its views are
-set up by `setup_table`, not `views.tables.make_table`, which makes read-only lists."""
+removed in place), so `RowsModel` is a model of its own with editable cells, not an `ItemsModel`,
+and its views are set up by `setup_table`, not `views.tables.make_table` (read-only lists)."""
 from __future__ import annotations
 
 import datetime as _dt
