@@ -3,7 +3,8 @@ colour, alignment, tooltip); `ItemsModel` shows them and `SearchProxy` searches 
 diacritics and sorts by each column's own key. `ImportPreviewModel` shows an Excel import plan
 row by row. `fit_columns` gives every table of the program its column widths: the long text
 column keeps a readable width, short columns (codes, dates, numbers) their full width, on a small
-screen as on a large one."""
+screen as on a large one. `make_table` makes every list view of the program (the places that
+make one otherwise are listed, with their reason, in tests/views/test_table_builder.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
