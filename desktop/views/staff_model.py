@@ -48,6 +48,6 @@ class StaffTableModel(ItemsModel):
         return self.tr("Not subject to the awareness test: %1").replace("%1", p.exempt_reason)
 
 
-def staff_search() -> SearchProxy:
+def staff_search(parent=None) -> SearchProxy:
     """Search ignoring diacritics (đ = d) in the name, code, department and position."""
-    return SearchProxy(lambda p: (p.full_name, p.staff_code, p.department, p.position))
+    return SearchProxy(lambda p: (p.full_name, p.staff_code, p.department, p.position), parent)

@@ -60,8 +60,7 @@ class StaffPage(QWidget):
         layout.addLayout(actions)
 
         self.model = StaffTableModel(self)
-        self.proxy = staff_search()
-        self.proxy.setParent(self)
+        self.proxy = staff_search(self)
         # on a narrow screen the details go first (they stay in the edit dialog)
         self.table = make_table(
             "staff_table", self.proxy, source=self.model, stretch=StaffTableModel.DEPARTMENT,
