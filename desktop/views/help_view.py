@@ -19,7 +19,7 @@ from desktop.paths import resource
 
 from .common import fit_to_screen, tr
 from .operation import run_operation
-from .tables import Column, ItemsModel, SearchProxy, fit_columns
+from .tables import Column, ItemsModel, SearchProxy, make_table
 
 GUIDE = ("guide", "vi", "index.html")
 
@@ -139,20 +139,11 @@ class AboutDialog(QDialog):
                               "licence. Choose one to read its licence."))
         note.setWordWrap(True)
         layout.addWidget(note)
-        from PySide6.QtWidgets import QAbstractItemView, QTableView
-
         # reading every library's metadata takes about half a second: off the UI thread
         self.model = LicenceModel([], self)
         self.proxy = SearchProxy(parent=self)
-        self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName("licences_table")
-        self.table.setModel(self.proxy)
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        fit_columns(self.table, 2)
+        self.table = make_table("licences_table", self.proxy, source=self.model, stretch=2,
+                                sortable=False)
         self.text = QTextBrowser()
         self.text.setObjectName("licence_text")
         self.text.setOpenExternalLinks(True)

@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QTableView, QVBoxLayout,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+    QLineEdit, QVBoxLayout,
 )
 
 from desktop.models.staff import ImportPlan, StaffMember, StaffRepository
 
 from .common import FieldErrors, attempt, fit_to_screen, keep_whole
 from .import_gate import BadRowsGate
-from .tables import ImportPreviewModel
+from .tables import ImportPreviewModel, make_table
 
 
 class StaffDialog(QDialog):
@@ -117,18 +117,13 @@ class ImportPreviewDialog(QDialog):
             note.setObjectName("converted_note")
             note.setWordWrap(True)
             layout.addWidget(note)
-        table = QTableView()
-        table.setObjectName("preview_table")
         self.model = ImportPreviewModel(
             plan, [self.tr("Row"), self.tr("What will happen"), self.tr("Staff code"),
                    self.tr("Full name"), self.tr("Department"), self.tr("Details")],
             ["staff_code", "full_name", "department"],
             {"add": self.tr("Add"), "update": self.tr("Update"), "unchanged": self.tr("Unchanged"),
              "skip": self.tr("Skip"), "refuse": self.tr("Refused")}, self)
-        table.setModel(self.model)
-        table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        table.verticalHeader().hide()
-        table.resizeColumnsToContents()
+        table = make_table("preview_table", self.model, stretch=5, sortable=False)
         layout.addWidget(table, 1)
         n = s["added"] + s["updated"]
         self.gate = BadRowsGate(n, len(s["errors"]), self)

@@ -1,12 +1,10 @@
-"""Qt item models for the staff roster."""
+"""The staff roster as a list: its columns, and the search over it."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor
-
 from desktop.models.staff import StaffMember
-from desktop.views.common import refilter
-from desktop.models.vntext import collation_key, matches, person_sort_key
+from desktop.models.vntext import person_sort_key
+
+from .tables import Column, ItemsModel, SearchProxy
 
 
 def _birth(value: str) -> str:
@@ -16,86 +14,40 @@ def _birth(value: str) -> str:
     return value
 
 
-class StaffTableModel(QAbstractTableModel):
+class StaffTableModel(ItemsModel):
+    """One person a row; who left in grey."""
+
     CODE, NAME, POSITION, DEPARTMENT, PHONE, ACTIVE, EMAIL, RANK, BIRTH, GENDER = range(10)
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.people: list[StaffMember] = []
-        self.headers = [self.tr("Staff code"), self.tr("Full name"), self.tr("Position"),
-                        self.tr("Department"), self.tr("Phone"), self.tr("Status"),
-                        self.tr("Email"), self.tr("Grade / title"), self.tr("Date of birth"),
-                        self.tr("Gender")]
+        super().__init__([
+            Column(self.tr("Staff code"), lambda p: p.staff_code),
+            Column(self.tr("Full name"), lambda p: p.full_name,
+                   sort=lambda p: person_sort_key(p.full_name)),
+            Column(self.tr("Position"), lambda p: p.position),
+            Column(self.tr("Department"), lambda p: p.department),
+            Column(self.tr("Phone"), lambda p: p.phone),
+            Column(self.tr("Status"), self.state, sort=lambda p: (0 if p.active else 1,),
+                   tooltip=self.exempt_tooltip),
+            Column(self.tr("Email"), lambda p: p.email),
+            Column(self.tr("Grade / title"), lambda p: p.rank),
+            Column(self.tr("Date of birth"), lambda p: _birth(p.birth_date),
+                   sort=lambda p: (p.birth_date,)),
+            Column(self.tr("Gender"),
+                   lambda p: {"nam": self.tr("Male"), "nu": self.tr("Female")}.get(p.gender, "")),
+        ], parent, colour=lambda p: (None, None if p.active else "#888888"))
 
-    def set_people(self, people: list[StaffMember]) -> None:
-        self.beginResetModel()
-        self.people = list(people)
-        self.endResetModel()
+    def state(self, p: StaffMember) -> str:
+        if p.active and p.exempt:
+            return self.tr("Working, not subject to the test")
+        return self.tr("Working") if p.active else self.tr("Left")
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.people)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
-    def member(self, row: int) -> StaffMember:
-        return self.people[row]
-
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+    def exempt_tooltip(self, p: StaffMember) -> str | None:
+        if not p.exempt:
             return None
-        p = self.people[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            state = self.tr("Working") if p.active else self.tr("Left")
-            if p.active and p.exempt:
-                state = self.tr("Working, not subject to the test")
-            return [p.staff_code, p.full_name, p.position, p.department, p.phone,
-                    state, p.email, p.rank, _birth(p.birth_date),
-                    {"nam": self.tr("Male"), "nu": self.tr("Female")}.get(p.gender, "")][col]
-        if role == Qt.ItemDataRole.ToolTipRole and col == self.ACTIVE and p.exempt:
-            return self.tr("Not subject to the awareness test: %1").replace("%1", p.exempt_reason)
-        if role == Qt.ItemDataRole.UserRole:  # sort key
-            if col == self.NAME:
-                return person_sort_key(p.full_name)
-            if col == self.BIRTH:
-                return (p.birth_date,)
-            if col == self.ACTIVE:
-                return (0 if p.active else 1,)
-            return collation_key(self.data(index) or "")
-        if role == Qt.ItemDataRole.ForegroundRole and not p.active:
-            return QBrush(QColor("#888888"))
-        return None
+        return self.tr("Not subject to the awareness test: %1").replace("%1", p.exempt_reason)
 
 
-class StaffFilterProxy(QSortFilterProxyModel):
-    """Search ignoring diacritics (đ = d); sort in Vietnamese order (by given name for names)."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.query = ""
-        self.show_inactive = True
-        self.setSortRole(Qt.ItemDataRole.UserRole)
-
-    def set_query(self, text: str) -> None:
-        refilter(self, lambda: setattr(self, "query", text))
-
-    def set_show_inactive(self, show: bool) -> None:
-        refilter(self, lambda: setattr(self, "show_inactive", show))
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
-        model: StaffTableModel = self.sourceModel()
-        p = model.member(row)
-        if not self.show_inactive and not p.active:
-            return False
-        return matches(self.query, p.full_name, p.staff_code, p.department, p.position)
-
-    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:
-        a = left.data(Qt.ItemDataRole.UserRole)
-        b = right.data(Qt.ItemDataRole.UserRole)
-        return a < b
+def staff_search(parent=None) -> SearchProxy:
+    """Search ignoring diacritics (đ = d) in the name, code, department and position."""
+    return SearchProxy(lambda p: (p.full_name, p.staff_code, p.department, p.position), parent)

@@ -5,8 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QLineEdit,
-    QPushButton, QTableView, QVBoxLayout, QWidget,
+    QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from desktop.output.roster_xlsx import export_roster, read_roster, write_template
@@ -19,8 +18,8 @@ from .files import open_file, save_file
 from .flow import FlowLayout
 from .operation import run_operation
 from .staff_dialogs import ImportPreviewDialog, StaffDialog
-from .staff_model import StaffFilterProxy, StaffTableModel
-from .tables import fit_columns
+from .staff_model import StaffTableModel, staff_search
+from .tables import make_table
 
 
 class StaffPage(QWidget):
@@ -61,21 +60,13 @@ class StaffPage(QWidget):
         layout.addLayout(actions)
 
         self.model = StaffTableModel(self)
-        self.proxy = StaffFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName("staff_table")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(StaffTableModel.NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.proxy = staff_search(self)
         # on a narrow screen the details go first (they stay in the edit dialog)
-        fit_columns(self.table, StaffTableModel.DEPARTMENT, optional=[
-            StaffTableModel.EMAIL, StaffTableModel.GENDER, StaffTableModel.BIRTH,
-            StaffTableModel.PHONE, StaffTableModel.RANK])
+        self.table = make_table(
+            "staff_table", self.proxy, source=self.model, stretch=StaffTableModel.DEPARTMENT,
+            sort=(StaffTableModel.NAME, Qt.SortOrder.AscendingOrder),
+            optional=[StaffTableModel.EMAIL, StaffTableModel.GENDER, StaffTableModel.BIRTH,
+                      StaffTableModel.PHONE, StaffTableModel.RANK])
         self.table.doubleClicked.connect(lambda _i: self.edit_member() if editable else None)
         layout.addWidget(self.table, 1)
         if editable:
@@ -110,7 +101,7 @@ class StaffPage(QWidget):
     # --- data -------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self.model.set_people(self.repo.list())
+        self.model.set_items(self.repo.list())
         self._filter()
 
     def _on_data_changed(self, table: str) -> None:
@@ -119,9 +110,9 @@ class StaffPage(QWidget):
 
     def _filter(self) -> None:
         self.proxy.set_query(self.search.text())
-        self.proxy.set_show_inactive(self.show_inactive.isChecked())
+        self.proxy.set_predicate(None if self.show_inactive.isChecked() else lambda p: p.active)
         total = self.model.rowCount()
-        active = sum(1 for p in self.model.people if p.active)
+        active = sum(1 for p in self.model.items if p.active)
         self.count_label.setText(self.tr("Showing %1 of %2 staff (%3 active)")
                                  .replace("%1", str(self.proxy.rowCount()))
                                  .replace("%2", str(total)).replace("%3", str(active)))
@@ -131,7 +122,7 @@ class StaffPage(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        return self.model.member(self.proxy.mapToSource(rows[0]).row())
+        return self.model.item(self.proxy.mapToSource(rows[0]).row())
 
     def _selection_changed(self, *_args) -> None:
         member = self.selected()

@@ -3,7 +3,8 @@ colour, alignment, tooltip); `ItemsModel` shows them and `SearchProxy` searches 
 diacritics and sorts by each column's own key. `ImportPreviewModel` shows an Excel import plan
 row by row. `fit_columns` gives every table of the program its column widths: the long text
 column keeps a readable width, short columns (codes, dates, numbers) their full width, on a small
-screen as on a large one."""
+screen as on a large one. `make_table` makes every list view of the program (the places that
+make one otherwise are listed, with their reason, in tests/views/test_table_builder.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,6 +19,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QToolT
 from desktop.models.vntext import collation_key, matches
 
 from .common import refilter
+
+SINGLE = QAbstractItemView.SelectionMode.SingleSelection
+MULTI = QAbstractItemView.SelectionMode.ExtendedSelection   # Ctrl or Shift + click
 
 # Cell backgrounds by name, for `Column.colour`.
 COLOURS = {"late": "#f8d7da", "warn": "#fff3cd", "ok": "#d4edda", "error": "#f8d7da",
@@ -441,6 +445,7 @@ class ColumnFitter(QObject):
         QToolTip.showText(event.globalPos(), text, self.table.viewport())
         return True
 
+
 def fit_columns(table: QTableView, stretch: int | None = None, *,
                 fixed: dict[int, int] | None = None, sideways: bool = False,
                 optional: list[int] | None = None) -> ColumnFitter:
@@ -454,22 +459,36 @@ def fit_columns(table: QTableView, stretch: int | None = None, *,
 
 
 def make_table(name: str, model, *, source=None, stretch: int | None = None,
-               sideways: bool = False) -> QTableView:
+               sideways: bool = False, fixed: dict[int, int] | None = None,
+               optional: list[int] | None = None,
+               sort: tuple[int, Qt.SortOrder] | None = None, sortable: bool = True,
+               selection: QAbstractItemView.SelectionMode = SINGLE,
+               row_padding: int | None = None) -> QTableView:
     """The program's list view: whole rows, one selected at a time, not edited in place,
     alternating row colours, no row numbers, sorted by a header click (the model's own order
-    until one is clicked), column widths from `fit_columns` (`stretch`, `sideways`). `model` is
-    what the view shows; `source`, when given, is set under it (`model` is then its proxy)."""
+    until one is clicked), column widths from `fit_columns` (`stretch`, `sideways`, `fixed`,
+    `optional`). `model` is what the view shows; `source`, when given, is set under it (`model`
+    is then its proxy).
+
+    `sort` (column, order) sorts the list from the start; a list whose order means something (an
+    import row by row, a history) is not `sortable`. `selection` lets several rows be chosen
+    (`MULTI`). With `row_padding` a row is one line of text and that many pixels high."""
     if source is not None:
         model.setSourceModel(source)
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
-    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-    view.setSortingEnabled(True)
+    if sortable:
+        view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        view.setSortingEnabled(True)
+        if sort is not None:
+            view.sortByColumn(*sort)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setSelectionMode(selection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
-    fit_columns(view, stretch, sideways=sideways)
+    fit_columns(view, stretch, fixed=fixed, sideways=sideways, optional=optional)
+    if row_padding is not None:
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + row_padding)
     return view

@@ -1,10 +1,8 @@
 """Accounts (admin only): add, reset password, unlock, deactivate."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-    QLineEdit, QTableView, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
 from desktop.models import users
@@ -14,43 +12,24 @@ from .common import (
     FieldErrors, attempt, button_row, confirm, keep_whole, role_text, show_info, vn_datetime,
 )
 from .context import ViewContext
-from .tables import fit_columns
+from .tables import Column, ItemsModel, make_table
 
 
-class UsersModel(QAbstractTableModel):
+class UsersModel(ItemsModel):
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.items: list[users.User] = []
-        self.headers = [self.tr("Username"), self.tr("Full name"), self.tr("Role"),
-                        self.tr("Status")]
+        super().__init__([
+            Column(self.tr("Username"), lambda u: u.username),
+            Column(self.tr("Full name"), lambda u: u.full_name),
+            Column(self.tr("Role"), lambda u: role_text(u.role)),
+            Column(self.tr("Status"), self.status),
+        ], parent)
 
-    def set_items(self, items):
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        u = self.items[index.row()]
+    def status(self, u: users.User) -> str:
         if not u.active:
-            status = self.tr("Disabled")
-        elif u.locked_until:
-            status = self.tr("Locked until %1").replace("%1", vn_datetime(u.locked_until))
-        else:
-            status = self.tr("Active")
-        return [u.username, u.full_name, role_text(u.role), status][index.column()]
+            return self.tr("Disabled")
+        if u.locked_until:
+            return self.tr("Locked until %1").replace("%1", vn_datetime(u.locked_until))
+        return self.tr("Active")
 
 
 class NewUserDialog(QDialog):
@@ -146,14 +125,7 @@ class UsersPanel(QWidget):
             "Press again to allow it again."))
         layout.addLayout(bar)
         self.model = UsersModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("users_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        fit_columns(self.table)
+        self.table = make_table("users_table", self.model, sortable=False)
         layout.addWidget(self.table)
         self.reload()
 

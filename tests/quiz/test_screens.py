@@ -82,6 +82,33 @@ def test_new_session_through_the_dialog(qtbot, qstore, ctx, quiet):
     assert any("nửa ngày" in w for w in sessions.warnings(qstore, s))
 
 
+def test_the_session_roster_ticks_by_mouse_and_by_the_space_bar(qtbot, qstore):
+    """The roster is a read-only list (`make_table`): its tick boxes still answer."""
+    from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem
+
+    dlg = SessionDialog(qstore)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    table = dlg.roster_table
+    dlg.tabs.setCurrentIndex(dlg.tabs.indexOf(table.parentWidget()))
+    qtbot.waitUntil(table.isVisible)
+    assert table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+    assert dlg.roster_proxy.rowCount() > 1
+    first = dlg.roster_proxy.object_at(0)
+    was = first.id in dlg.roster.ticked
+    index = dlg.roster_proxy.index(0, 0)
+    option = QStyleOptionViewItem()
+    option.rect = table.visualRect(index)
+    option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+    box = table.style().subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, option,
+                                       table)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
+    assert (first.id in dlg.roster.ticked) != was
+    table.setCurrentIndex(index)
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    assert (first.id in dlg.roster.ticked) == was
+
+
 def test_session_dialog_shows_errors_beside_fields(qtbot, qstore):
     dlg = SessionDialog(qstore)
     qtbot.addWidget(dlg)

@@ -57,10 +57,17 @@ class RecordingTranslator(QTranslator):
         super().__init__()
         self.real = real
         self.missing: set[tuple[str, str]] = set()
+        self.same_as_source: str | None = None
 
     def translate(self, context, source, disambiguation=None, n=-1):
+        # PySide's `self.tr` asks the context of each class of the object's MRO in turn until
+        # the answer differs from the source: a string whose translation is the same word
+        # ("Email") is then asked for in the base classes' contexts too (`ItemsModel`).
         if not (context or "").startswith("Q") and source:
-            if not any(t.translate(context, source, disambiguation, n) for t in self.real):
+            found = [t.translate(context, source, disambiguation, n) for t in self.real]
+            if any(found):
+                self.same_as_source = source if source in found else None
+            elif source != self.same_as_source:
                 self.missing.add((context, source))
         return None  # a null string: Qt goes on to the real translators
 

@@ -5,13 +5,11 @@ from __future__ import annotations
 import datetime as _dt
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QTimer, QUrl,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QListWidget, QListWidgetItem, QPushButton, QTableView, QVBoxLayout,
+    QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QPushButton, QVBoxLayout,
 )
 
 from desktop.output.writing import write_bytes
@@ -21,7 +19,7 @@ from desktop.models.iso.documents import KINDS, STANDARDS, Document, DocumentRep
 
 from ..common import actor_text, confirm, empty_hint, fit_to_screen, show_error, vn_datetime
 from ..files import open_file, save_file
-from ..tables import ImportPreviewModel
+from ..tables import Column, ImportPreviewModel, ItemsModel, make_table
 from .common import DateEdit, FormDialog, TextEdit, date_text
 from .labels import label
 
@@ -236,22 +234,17 @@ class FilesDialog(QDialog):
         self.reload()
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(ItemsModel):
+    """A document's audit entries, oldest first; each cell's text is also its tooltip."""
+
     def __init__(self, entries: list[dict], parent=None):
-        super().__init__(parent)
-        self.entries = entries
-        self.headers = [self.tr("When"), self.tr("Who"), self.tr("What changed")]
+        super().__init__([Column(self.tr("When"), lambda e: vn_datetime(e["at"])),
+                          Column(self.tr("Who"), lambda e: actor_text(e["actor"])),
+                          Column(self.tr("What changed"), self.describe)], parent)
+        self.set_items(entries)
 
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
+    def cell_tooltip(self, e: dict, column: int) -> str:
+        return self.display(e, column)
 
     def describe(self, e: dict) -> str:
         new, old = e.get("new") or {}, e.get("old") or {}
@@ -277,13 +270,6 @@ class HistoryModel(QAbstractTableModel):
             parts.append(f"{name}: {before or '—'} → {value or '—'}")
         return "; ".join(parts)
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
-                                               Qt.ItemDataRole.ToolTipRole):
-            return None
-        e = self.entries[index.row()]
-        return [vn_datetime(e["at"]), actor_text(e["actor"]), self.describe(e)][index.column()]
-
 
 class HistoryDialog(QDialog):
     def __init__(self, repo: DocumentRepository, doc: Document, parent=None):
@@ -296,13 +282,7 @@ class HistoryDialog(QDialog):
         note.setStyleSheet("color: #555;")
         layout.addWidget(note)
         self.model = HistoryModel(repo.history(doc.id), self)
-        table = QTableView()
-        table.setObjectName("history_table")
-        table.setModel(self.model)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        table.resizeColumnsToContents()
-        layout.addWidget(table, 1)
+        layout.addWidget(make_table("history_table", self.model, stretch=2, sortable=False), 1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         close.rejected.connect(self.reject)
@@ -341,21 +321,16 @@ class ImportPreviewDialog(QDialog):
                 "%1", str(len(plan.converted_cells))))
             note.setWordWrap(True)
             layout.addWidget(note)
-        table = QTableView()
-        table.setObjectName("import_table")
         self.model = ImportPreviewModel(
             plan, [self.tr("Row"), self.tr("What will happen"), self.tr("Code"),
                    self.tr("Revision"), self.tr("Title"), self.tr("Details")],
             ["code", "revision", "title"],
             {"add": self.tr("Add"), "update": self.tr("Update"), "unchanged": self.tr("Unchanged"),
              "skip": self.tr("Empty row"), "refuse": self.tr("Error")}, self, tooltips=True)
-        table.setModel(self.model)
-        table.verticalHeader().hide()
-        table.setWordWrap(True)
-        table.resizeColumnsToContents()
-        table.setColumnWidth(4, min(table.columnWidth(4), 260))
-        table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        table = make_table("import_table", self.model, stretch=5, sortable=False)
+        table.setWordWrap(True)   # the reasons whole, on as many lines as they need
         table.horizontalHeader().sectionResized.connect(lambda *_: table.resizeRowsToContents())
+        table.resizeRowsToContents()
         self.table = table
         layout.addWidget(table, 1)
         buttons = QDialogButtonBox()

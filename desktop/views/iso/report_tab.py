@@ -10,9 +10,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QInputDialog,
-    QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSpinBox,
-    QSplitter, QTableView, QVBoxLayout, QWidget,
+    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+    QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QSpinBox, QSplitter,
+    QVBoxLayout, QWidget,
 )
 
 from desktop.output.iso.annual_report import write_pdf_report, write_xlsx
@@ -30,7 +30,7 @@ from ..common import (
 from ..files import save_file
 from ..operation import run_operation
 from ..flow import FlowLayout
-from ..tables import Column, ItemsModel, fit_columns
+from ..tables import Column, ItemsModel, make_table
 from .common import DateEdit, date_text
 from .labels import label
 
@@ -185,16 +185,11 @@ class ReportTab(QWidget):
                    if str(f[0]).startswith("—") else str(f[0])),
             Column(self.tr("Value"), lambda f: "" if f[1] is None else str(f[1]),
                    align_right=True)], self)
-        self.facts = QTableView()
-        self.facts.setObjectName("section_facts")
-        self.facts.setModel(self.facts_model)
-        fit_columns(self.facts, 0)
-        self.facts.verticalHeader().hide()
-        self.facts.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.facts = make_table("section_facts", self.facts_model, stretch=0, sortable=False,
+                                row_padding=8)
         # five figures in sight; on a short screen the tab scrolls rather than hide them
         self.facts.setMinimumHeight(self.facts.verticalHeader().defaultSectionSize() * 5
                                     + self.facts.horizontalHeader().sizeHint().height() * 2 + 4)
-        self.facts.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         rl.addWidget(self.facts, 3)
         rl.addWidget(QLabel(self.tr("Text of the section (written by the unit):")))
         self.text = QPlainTextEdit()

@@ -2,6 +2,8 @@
 
 The form knows nothing about the database: `state()` gives the fields as a dict (the shape of
 `desktop.models.minutes.fields`), `set_state()` fills them, `changed` fires on every edit.
+The participants and action items are grids typed into cell by cell (`editor_tables.RowsModel`,
+set up by `setup_table`); the attachments are a read-only list made by `views.tables.make_table`.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from desktop.models.errors import ValidationError
 from desktop.models.minutes import fields as F
 
 from ..common import FieldErrors, empty_hint
+from ..tables import make_table
 from .editor_tables import ActionItemsModel, AttachmentsModel, RowsModel, selected_rows, setup_table
 
 FIELD_TAB = {"number": 0, "subject": 0, "date": 0, "start_time": 0, "end_time": 0, "place": 0,
@@ -312,10 +315,9 @@ class MinutesForm(QWidget):
         bar.addStretch(1)
         layout.addLayout(bar)
         self.attachments_model = AttachmentsModel(self)
-        self.attachments_view = QTableView()
-        self.attachments_view.setObjectName("attachments")
-        self.attachments_view.setModel(self.attachments_model)
-        setup_table(self.attachments_view)
+        self.attachments_view = make_table("attachments", self.attachments_model, stretch=0,
+                                           sortable=False)
+        self.attachments_view.setTabKeyNavigation(False)
         empty_hint(self.attachments_view, self.tr("No attached file. Press “Attach a file…” to "
                                                   "add one, for example a scanned list of "
                                                   "signatures."))

@@ -1,18 +1,23 @@
 """Editable tables of the minutes editor (participants, action items), the attachments list, and
-the dialog that picks participants from the staff roster."""
+the dialog that picks participants from the staff roster.
+
+The participants and action items are grids typed into cell by cell (rows added, moved and
+removed in place), so `RowsModel` is a model of its own with editable cells, not an `ItemsModel`,
+and its views are set up by `setup_table`, not `views.tables.make_table` (read-only lists)."""
 from __future__ import annotations
 
 import datetime as _dt
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QLineEdit, QTableView,
     QVBoxLayout,
 )
 
-from desktop.models.vntext import clean, matches, person_sort_key
+from desktop.models.vntext import clean, person_sort_key
 
-from ..common import fit_to_screen, refilter
+from ..common import fit_to_screen
+from ..tables import MULTI, Column, ItemsModel, SearchProxy, make_table
 
 
 class RowsModel(QAbstractTableModel):
@@ -154,67 +159,25 @@ def selected_rows(view: QTableView) -> list[int]:
                   | {i.row() for i in view.selectionModel().selectedIndexes()})
 
 
-class AttachmentsModel(QAbstractTableModel):
+def _size(a: dict) -> str:
+    size = a["size"]
+    return f"{size / 1048576:.1f} MB" if size >= 1048576 else f"{max(1, size // 1024)} KB"
+
+
+class AttachmentsModel(ItemsModel):
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.items: list[dict] = []
-        self.headers = [self.tr("File"), self.tr("Size"), self.tr("SHA-256 (start)")]
-
-    def set_items(self, items: list[dict]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
-            return None
-        a = self.items[index.row()]
-        size = a["size"]
-        text = f"{size / 1048576:.1f} MB" if size >= 1048576 else f"{max(1, size // 1024)} KB"
-        return [a["name"], text, a["sha256"][:16]][index.column()]
+        super().__init__([Column(self.tr("File"), lambda a: a["name"]),
+                          Column(self.tr("Size"), _size),
+                          Column(self.tr("SHA-256 (start)"), lambda a: a["sha256"][:16])],
+                         parent)
 
 
-class _PeopleModel(QAbstractTableModel):
+class _PeopleModel(ItemsModel):
     def __init__(self, people: list[dict], parent=None):
-        super().__init__(parent)
-        self.people = people
-        self.headers = [self.tr("Full name"), self.tr("Position"), self.tr("Department")]
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.people)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
-            return None
-        p = self.people[index.row()]
-        return [p["name"], p["position"], p["department"]][index.column()]
-
-
-class _PeopleProxy(QSortFilterProxyModel):
-    query = ""
-
-    def filterAcceptsRow(self, row, parent):
-        p = self.sourceModel().people[row]
-        return matches(self.query, p["name"], p["position"], p["department"])
+        super().__init__([Column(self.tr("Full name"), lambda p: p["name"]),
+                          Column(self.tr("Position"), lambda p: p["position"]),
+                          Column(self.tr("Department"), lambda p: p["department"])], parent)
+        self.set_items(people)
 
 
 class RosterPicker(QDialog):
@@ -236,16 +199,9 @@ class RosterPicker(QDialog):
         self.search.setClearButtonEnabled(True)
         layout.addWidget(self.search)
         self.model = _PeopleModel(self.people, self)
-        self.proxy = _PeopleProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName("roster_table")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
+        self.proxy = SearchProxy(lambda p: (p["name"], p["position"], p["department"]), self)
+        self.table = make_table("roster_table", self.proxy, source=self.model, stretch=0,
+                                sortable=False, selection=MULTI)
         self.table.doubleClicked.connect(lambda _i: self.accept())
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox()
@@ -259,7 +215,7 @@ class RosterPicker(QDialog):
         self.search.setFocus()
 
     def _filter(self, text: str) -> None:
-        refilter(self.proxy, lambda: setattr(self.proxy, "query", text))
+        self.proxy.set_query(text)
 
     def select_names(self, names: list[str]) -> None:
         """Select the people with these names (keyboard users and tests)."""

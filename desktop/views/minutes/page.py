@@ -7,9 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
-    QLabel, QLineEdit, QMenu, QPushButton, QSplitter, QTableView, QTextBrowser,
-    QVBoxLayout, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton,
+    QSplitter, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from desktop.output.minutes_xlsx import export_register
@@ -21,7 +20,7 @@ from ..common import confirm, fit_to_screen, keep_whole, show_error, show_info, 
 from ..context import ViewContext
 from ..files import save_file
 from ..flow import FlowLayout
-from ..tables import fit_columns
+from ..tables import make_table
 from .editor import MinutesEditor
 from .new_editor import NewMinutesEditor
 from .printed_check import PrintedCheckBox
@@ -139,18 +138,10 @@ class MinutesPage(QWidget):
         layout.addLayout(bar)
 
         self.model = MinutesTableModel(self)
-        self.proxy = MinutesFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName("minutes_table")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(MinutesTableModel.DATE, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        fit_columns(self.table, MinutesTableModel.SUBJECT)
+        self.proxy = MinutesFilterProxy(parent=self)
+        self.table = make_table("minutes_table", self.proxy, source=self.model,
+                                stretch=MinutesTableModel.SUBJECT,
+                                sort=(MinutesTableModel.DATE, Qt.SortOrder.DescendingOrder))
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
 
         details = QWidget()
@@ -162,14 +153,7 @@ class MinutesPage(QWidget):
         self.details_text.setTextFormat(Qt.TextFormat.RichText)
         dlayout.addWidget(self.details_text)
         self.revisions_model = RevisionsModel(self)
-        self.revisions = QTableView()
-        self.revisions.setObjectName("minutes_revisions")
-        self.revisions.setModel(self.revisions_model)
-        self.revisions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.revisions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.revisions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.revisions.verticalHeader().hide()
-        fit_columns(self.revisions)
+        self.revisions = make_table("minutes_revisions", self.revisions_model, sortable=False)
         self.revisions.doubleClicked.connect(self._open_revision_row)
         dlayout.addWidget(self.revisions)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -286,7 +270,7 @@ class MinutesPage(QWidget):
         if entry is None:
             self.details_text.setText(self.tr("Select a minutes to see its revisions and "
                                               "signatures."))
-            self.revisions_model.set_rows([])
+            self.revisions_model.set_items([])
             return
         rows = []
         for rev in M.history(self.store, entry.minutes_id):
@@ -294,7 +278,7 @@ class MinutesPage(QWidget):
             rows.append({"id": rev.id, "revision": rev.revision_no, "status": rev.status,
                          "author": rev.signature("author"), "confirm": rev.signature("confirm"),
                          "valid": check.valid})
-        self.revisions_model.set_rows(rows)
+        self.revisions_model.set_items(rows)
         self.details_text.setText(f"<b>{entry.number}</b> — {entry.subject}")
 
     # --- actions ----------------------------------------------------------------------------
@@ -359,7 +343,7 @@ class MinutesPage(QWidget):
         return self.open_editor(entry.revision_id) if entry else None
 
     def _open_revision_row(self, index) -> None:
-        row = self.revisions_model.rows[index.row()]
+        row = self.revisions_model.item(index.row())
         self.open_editor(row["id"])
 
     def sign_selected(self) -> None:

@@ -1,51 +1,51 @@
-"""Qt item models of the register of minutes and of the revisions of one minutes."""
+"""The register of minutes and the revisions of one minutes as lists (`views.tables`)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 
 from desktop.models.minutes import RegisterEntry, fields
-from desktop.models.vntext import collation_key
 
-from ..common import refilter, vn_date, vn_datetime
+from ..common import vn_date, vn_datetime
+from ..tables import Column, ItemsModel, SearchProxy
 
 ALTERED = "altered"
 VALID = "valid"
+RED, GREEN, AMBER = "#b00020", "#1b6e20", "#a15c00"
 
 
-class MinutesTableModel(QAbstractTableModel):
+class MinutesTableModel(ItemsModel):
+    """One minutes a row: its state in colour, a signature check that failed in bold red."""
+
     NUMBER, DATE, SUBJECT, STATUS, REVISION, AUTHOR, CONFIRMED, CHECK = range(8)
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.entries: list[RegisterEntry] = []
+        super().__init__([
+            Column(self.tr("Number"), lambda e: e.number,
+                   sort=lambda e: (e.year, fields.number_sequence(e.number) or 0, e.number)),
+            Column(self.tr("Date"), lambda e: vn_date(e.date), sort=lambda e: (e.date or "",
+                                                                               e.number)),
+            Column(self.tr("Subject"), lambda e: e.subject, tooltip=lambda e: e.subject),
+            Column(self.tr("Status"), self.status_text, sort=lambda e: (
+                fields.STATUSES.index(e.status) if e.status in fields.STATUSES else 9,)),
+            Column(self.tr("Rev."), lambda e: str(e.revision_no), sort=lambda e: (e.revision_no,)),
+            Column(self.tr("Recorded by"), lambda e: e.author,
+                   tooltip=lambda e: vn_datetime(e.signed_at) if e.signed_at else None),
+            Column(self.tr("Confirmed by"), lambda e: e.confirmed_by,
+                   tooltip=lambda e: vn_datetime(e.confirmed_at) if e.confirmed_at else None),
+            Column(self.tr("Signature check"), self.check_text),
+        ], parent)
         self.integrity: dict[str, str] = {}
         self.unsaved: set[str] = set()
-        self.headers = [self.tr("Number"), self.tr("Date"), self.tr("Subject"),
-                        self.tr("Status"), self.tr("Rev."), self.tr("Recorded by"),
-                        self.tr("Confirmed by"), self.tr("Signature check")]
 
     def set_entries(self, entries: list[RegisterEntry], integrity: dict[str, str],
                     unsaved: set[str]) -> None:
-        self.beginResetModel()
-        self.entries = list(entries)
         self.integrity = dict(integrity)
         self.unsaved = set(unsaved)
-        self.endResetModel()
+        self.set_items(entries)
 
     def entry(self, row: int) -> RegisterEntry:
-        return self.entries[row]
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
+        return self.items[row]
 
     def status_text(self, e: RegisterEntry) -> str:
         text = {"draft": self.tr("Draft"), "signed": self.tr("Signed, awaiting confirmation"),
@@ -64,123 +64,60 @@ class MinutesTableModel(QAbstractTableModel):
             return self.tr("Not signed yet")
         return ""
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        e = self.entries[index.row()]
-        col = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            values = [e.number, vn_date(e.date), e.subject, self.status_text(e),
-                      str(e.revision_no), e.author, e.confirmed_by, self.check_text(e)]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                if col == self.AUTHOR and e.signed_at:
-                    return vn_datetime(e.signed_at)
-                if col == self.CONFIRMED and e.confirmed_at:
-                    return vn_datetime(e.confirmed_at)
-                return values[col] if col == self.SUBJECT else None
-            return values[col]
-        if role == Qt.ItemDataRole.UserRole:  # sort key
-            if col == self.NUMBER:
-                return (e.year, fields.number_sequence(e.number) or 0, e.number)
-            if col == self.DATE:
-                return (e.date or "", e.number)
-            if col == self.REVISION:
-                return (e.revision_no,)
-            if col == self.STATUS:
-                return (fields.STATUSES.index(e.status) if e.status in fields.STATUSES else 9,)
-            return collation_key(self.data(index) or "")
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if col == self.CHECK and self.integrity.get(e.minutes_id) == ALTERED:
-                return QBrush(QColor("#b00020"))
-            if col == self.STATUS and e.status == "confirmed":
-                return QBrush(QColor("#1b6e20"))
-            if col == self.STATUS and e.status == "signed":
-                return QBrush(QColor("#a15c00"))
-        if role == Qt.ItemDataRole.FontRole and col == self.CHECK \
-                and self.integrity.get(e.minutes_id) == ALTERED:
-            from PySide6.QtGui import QFont
+    def _altered(self, e: RegisterEntry, column: int) -> bool:
+        return column == self.CHECK and self.integrity.get(e.minutes_id) == ALTERED
 
-            font = QFont()
-            font.setBold(True)
-            return font
+    def foreground(self, e: RegisterEntry, column: int) -> str | None:
+        if self._altered(e, column):
+            return RED
+        if column == self.STATUS:
+            return {"confirmed": GREEN, "signed": AMBER}.get(e.status)
         return None
 
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.FontRole:
+            if index.isValid() and self._altered(self.items[index.row()], index.column()):
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        return super().data(index, role)
 
-class MinutesFilterProxy(QSortFilterProxyModel):
-    """Search ignoring diacritics; filter by status and year; sort by the real values."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.query = ""
-        self.status: str | None = None
-        self.year: int | None = None
-        self.setSortRole(Qt.ItemDataRole.UserRole)
+class MinutesFilterProxy(SearchProxy):
+    """The register's search (`RegisterEntry.matches`, accents optional) with its status and
+    year filters; sorted by the real values."""
 
     def set_filters(self, query: str, status: str | None, year: int | None) -> None:
-        def change():
-            self.query, self.status, self.year = query, status, year
-
-        refilter(self, change)
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
-        model: MinutesTableModel = self.sourceModel()
-        e = model.entry(row)
-        if self.status and e.status != self.status:
-            return False
-        if self.year and e.year != self.year:
-            return False
-        return e.matches(self.query)
-
-    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:
-        return left.data(Qt.ItemDataRole.UserRole) < right.data(Qt.ItemDataRole.UserRole)
+        self.set_predicate(lambda e: (not status or e.status == status)
+                           and (not year or e.year == year) and e.matches(query))
 
 
-class RevisionsModel(QAbstractTableModel):
+class RevisionsModel(ItemsModel):
     """The revisions of one minutes with their signatures and the result of their check."""
 
     REVISION, STATUS, AUTHOR, CONFIRMED, CHECK = range(5)
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[dict] = []
-        self.headers = [self.tr("Revision"), self.tr("Status"), self.tr("Recorded by"),
-                        self.tr("Confirmed by"), self.tr("Signature check")]
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
+        super().__init__([
+            Column(self.tr("Revision"), lambda r: str(r["revision"])),
+            Column(self.tr("Status"), lambda r: {
+                "draft": self.tr("Draft"), "signed": self.tr("Signed, awaiting confirmation"),
+                "confirmed": self.tr("Confirmed")}.get(r["status"], r["status"])),
+            Column(self.tr("Recorded by"), lambda r: self._sig(r["author"])),
+            Column(self.tr("Confirmed by"), lambda r: self._sig(r["confirm"])),
+            Column(self.tr("Signature check"), self.check_text),
+        ], parent)
 
     def _sig(self, sig: dict | None) -> str:
         if not sig:
             return ""
         return f"{sig['full_name']} — {vn_datetime(sig['signed_at'])}"
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        r = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            status = {"draft": self.tr("Draft"), "signed": self.tr("Signed, awaiting confirmation"),
-                      "confirmed": self.tr("Confirmed")}.get(r["status"], r["status"])
-            if r["valid"]:
-                check = self.tr("Valid") if r["status"] != "draft" else self.tr("Not signed yet")
-            else:
-                check = self.tr("ALTERED after signing")
-            return [str(r["revision"]), status, self._sig(r["author"]),
-                    self._sig(r["confirm"]), check][index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.CHECK \
-                and not r["valid"]:
-            return QBrush(QColor("#b00020"))
-        return None
+    def check_text(self, r: dict) -> str:
+        if r["valid"]:
+            return self.tr("Valid") if r["status"] != "draft" else self.tr("Not signed yet")
+        return self.tr("ALTERED after signing")
+
+    def foreground(self, r: dict, column: int) -> str | None:
+        return RED if column == self.CHECK and not r["valid"] else None

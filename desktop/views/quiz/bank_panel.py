@@ -6,9 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel,
-    QLineEdit, QMenu, QPushButton, QSplitter, QTableView, QTextBrowser, QVBoxLayout,
-    QWidget,
+    QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton, QSplitter,
+    QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from desktop.output.quiz.formats import export_bank, read_questions
@@ -22,10 +21,10 @@ from ..files import open_file, save_file
 from ..flow import FlowLayout
 from ..context import ViewContext
 from ..operation import run_operation
-from ..tables import SearchProxy
+from ..tables import SearchProxy, make_table
 from .import_dialog import ImportPreviewDialog
 from .question_dialog import QuestionDialog, TopicsDialog, VersionsDialog
-from .table_models import QuestionsModel, tune_table
+from .table_models import ROW_PADDING, QuestionsModel
 
 IMPORT_FILTER = "(*.gift *.txt *.xml *.xlsx *.aiken *.json)"
 
@@ -83,17 +82,10 @@ class BankPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.model = QuestionsModel(self)
         self.proxy = SearchProxy(parent=self)
-        self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName("questions_table")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(QuestionsModel.KEY, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        tune_table(self.table, QuestionsModel.TEXT)
+        self.table = make_table("questions_table", self.proxy, source=self.model,
+                                stretch=QuestionsModel.TEXT,
+                                sort=(QuestionsModel.KEY, Qt.SortOrder.AscendingOrder),
+                                row_padding=ROW_PADDING)
         self.table.doubleClicked.connect(lambda _i: self.edit_question() if manage else None)
         splitter.addWidget(self.table)
         if manage:

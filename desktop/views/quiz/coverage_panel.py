@@ -6,8 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QLabel,
-    QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from desktop.output.quiz.results_xlsx import write_coverage
@@ -17,8 +16,8 @@ from desktop.models.quiz import coverage
 from ..common import show_error, show_info
 from ..context import ViewContext
 from ..files import save_file
-from ..tables import SearchProxy
-from .table_models import CoverageModel, pct, tune_table
+from ..tables import MULTI, SearchProxy, make_table
+from .table_models import ROW_PADDING, CoverageModel, pct
 
 
 class CoveragePanel(QWidget):
@@ -55,16 +54,10 @@ class CoveragePanel(QWidget):
         layout.addLayout(bar)
         self.model = CoverageModel(self)
         self.proxy = SearchProxy(parent=self)
-        self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName("coverage_table")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(CoverageModel.NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        tune_table(self.table, CoverageModel.DEPARTMENT)
+        self.table = make_table("coverage_table", self.proxy, source=self.model,
+                                stretch=CoverageModel.DEPARTMENT,
+                                sort=(CoverageModel.NAME, Qt.SortOrder.AscendingOrder),
+                                selection=MULTI, row_padding=ROW_PADDING)
         layout.addWidget(self.table, 1)
         self.search.textChanged.connect(self.proxy.set_query)
         self.state.currentIndexChanged.connect(self._filter)

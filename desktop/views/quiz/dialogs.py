@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel,
-    QLineEdit, QSpinBox, QTableView, QVBoxLayout,
+    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout,
 )
 
 from desktop.models.db import Store
@@ -14,7 +13,7 @@ from desktop.models.quiz import kiosk, sessions
 from desktop.models.staff import StaffMember
 
 from ..common import FieldErrors, fit_to_screen, keep_whole, show_error, tr
-from ..tables import ItemsModel, SearchProxy
+from ..tables import ItemsModel, SearchProxy, make_table
 from .kiosk.widgets import PictureStrip
 from .table_models import pct
 
@@ -103,16 +102,8 @@ class PickStaffDialog(QDialog):
         self.model = StaffListModel(self)
         self.model.set_items(people)
         self.proxy = SearchProxy(parent=self)
-        self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName("pick_table")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table = make_table("pick_table", self.proxy, source=self.model, stretch=0,
+                                sort=(0, Qt.SortOrder.AscendingOrder))
         self.table.doubleClicked.connect(lambda _i: self.choose())
         layout.addWidget(self.table, 1)
         box = _buttons(self, self.tr("Choose"), "choose")
@@ -182,11 +173,7 @@ class EvidenceDialog(QDialog):
         layout.addWidget(label)
         self.model = EvidenceModel(self)
         self.model.set_items(e["items"])
-        table = QTableView()
-        table.setObjectName("evidence_table")
-        table.setModel(self.model)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table = make_table("evidence_table", self.model, stretch=1, sortable=False)
         table.setWordWrap(True)
         layout.addWidget(table, 1)
         self.detail = QLabel()

@@ -3,10 +3,7 @@ why; nothing is written until the user confirms, and a file with refused items i
 unless the user ticks "import the good ones"."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QTabWidget,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QVBoxLayout
 
 from desktop.output.quiz.formats import ENCODING_LABELS, FORMAT_LABELS
 from desktop.models.quiz.bank_io import ImportPlan
@@ -14,7 +11,7 @@ from desktop.models.quiz.kinds import right_letters
 
 from ..common import fit_to_screen, tr
 from ..import_gate import BadRowsGate
-from ..tables import ItemsModel
+from ..tables import ItemsModel, make_table
 
 
 def kind_names() -> dict[str, str]:
@@ -87,21 +84,13 @@ class ImportPreviewDialog(QDialog):
         tabs = QTabWidget()
         self.planned = PlannedModel(self)
         self.planned.set_items(plan.items)
-        table = QTableView()
-        table.setObjectName("planned_table")
-        table.setModel(self.planned)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        table = make_table("planned_table", self.planned, stretch=3, sortable=False)
         tabs.addTab(table, self.tr("To import (%1)").replace("%1", str(len(plan.items))))
         self.problems = ProblemsModel(self)
         self.problems.set_items(sorted([(r, "refused") for r in plan.rejected]
                                        + [(r, "skipped") for r in plan.skipped],
                                        key=lambda x: x[0].line))
-        ptable = QTableView()
-        ptable.setObjectName("problems_table")
-        ptable.setModel(self.problems)
-        ptable.verticalHeader().hide()
-        ptable.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        ptable = make_table("problems_table", self.problems, stretch=1, sortable=False)
         ptable.setWordWrap(True)
         tabs.addTab(ptable, self.tr("Refused or skipped (%1)").replace(
             "%1", str(len(plan.rejected) + len(plan.skipped))))

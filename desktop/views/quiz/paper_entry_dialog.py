@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QPushButton, QVBoxLayout,
 )
 
 from desktop.output.quiz.formats.answers_csv import read_answers
@@ -19,7 +19,7 @@ from desktop.models.staff import StaffRepository
 
 from ..common import confirm, fit_to_screen, keep_whole, show_error, show_info
 from ..files import open_file
-from ..tables import ItemsModel
+from ..tables import ItemsModel, make_table
 from .table_models import pct
 
 
@@ -86,11 +86,7 @@ class PaperEntryDialog(QDialog):
         form.addRow("", self.message)
         layout.addLayout(form)
         self.model = EnteredModel(self)
-        table = QTableView()
-        table.setObjectName("entered_table")
-        table.setModel(self.model)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table = make_table("entered_table", self.model, stretch=1, sortable=False)
         layout.addWidget(QLabel(self.tr("Entered in this window:")))
         layout.addWidget(table, 1)
         bottom = QHBoxLayout()

@@ -8,8 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
-    QMenu, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMenu, QPushButton, QVBoxLayout, QWidget,
 )
 
 from desktop.demo.quiz import demo_pin as demo_pin_of
@@ -25,11 +24,11 @@ from ..context import ViewContext
 from ..files import open_file, save_file
 from ..flow import FlowLayout
 from ..operation import Operation, run_operation
-from ..tables import SearchProxy
+from ..tables import SearchProxy, make_table
 from .dialogs import EvidenceDialog, PickStaffDialog, PinDialog, VariantsDialog
 from .lan_panel import LanPanel
 from .paper_entry_dialog import PaperEntryDialog
-from .table_models import PeopleModel, tune_table
+from .table_models import ROW_PADDING, PeopleModel
 
 REFRESH_MS = 3000
 
@@ -108,17 +107,10 @@ class ProctorView(QWidget):
 
         self.model = PeopleModel(self)
         self.proxy = SearchProxy(parent=self)
-        self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName("people_table")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(PeopleModel.NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        tune_table(self.table, PeopleModel.DEPARTMENT)
+        self.table = make_table("people_table", self.proxy, source=self.model,
+                                stretch=PeopleModel.DEPARTMENT,
+                                sort=(PeopleModel.NAME, Qt.SortOrder.AscendingOrder),
+                                row_padding=ROW_PADDING)
         self.table.doubleClicked.connect(lambda _i: self.show_answers())
         layout.addWidget(self.table, 1)
         # the whole roster's figures: on a short screen (1280×720 at 125 %) one line ending in

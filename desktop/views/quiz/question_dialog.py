@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
-    QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-    QTableView, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QHBoxLayout,
+    QInputDialog, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from desktop.models.db import Store
@@ -16,7 +15,7 @@ from desktop.models.quiz.common import LETTERS, MAX_OPTIONS
 from desktop.models.quiz.kinds import TRUE_FALSE_OPTIONS
 
 from ..common import FieldErrors, fit_to_screen, scrolling, show_error, vn_datetime
-from ..tables import ItemsModel
+from ..tables import ItemsModel, make_table
 from .question_pictures import PicturesEditor, kind_combo
 
 
@@ -211,17 +210,9 @@ class TopicsDialog(QDialog):
         fit_to_screen(self, 780, 460)
         layout = QVBoxLayout(self)
         self.model = TopicsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("topics_table")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 140)          # the code: narrow, the full code in its tooltip
+        # the code narrow, the full code in its tooltip
+        self.table = make_table("topics_table", self.model, stretch=0, fixed={1: 140},
+                                sortable=False)
         layout.addWidget(self.table, 1)
         form = QHBoxLayout()
         self.name = QLineEdit()
@@ -326,15 +317,8 @@ class VersionsDialog(QDialog):
         layout = QVBoxLayout(self)
         self.model = VersionsModel(self)
         self.model.set_items(bank.versions_of(store, question.id))
-        table = QTableView()
-        table.setObjectName("versions_table")
-        table.setModel(self.model)
-        table.verticalHeader().hide()
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        table.setWordWrap(True)
+        table = make_table("versions_table", self.model, stretch=2, sortable=False)
+        table.setWordWrap(True)   # the question and its right answer whole
         layout.addWidget(table, 1)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         box.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))

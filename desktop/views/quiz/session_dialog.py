@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, QTime, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
-    QDoubleSpinBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QSpinBox, QTableView, QTabWidget, QTimeEdit, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
+    QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QTabWidget,
+    QTimeEdit, QVBoxLayout, QWidget,
 )
 
 from desktop.models.db import Store
@@ -15,7 +15,7 @@ from desktop.models.quiz import bank, sessions
 from desktop.models.staff import StaffRepository
 
 from ..common import FieldErrors, fit_to_screen, scrolling, show_error
-from ..tables import ItemsModel, SearchProxy
+from ..tables import MULTI, ItemsModel, SearchProxy, make_table
 
 HALF_DAY = sessions.HALF_DAY_MINUTES
 
@@ -190,15 +190,10 @@ class SessionDialog(QDialog):
         layout.addLayout(bar)
         self.roster = RosterModel(self)
         self.roster_proxy = SearchProxy(parent=self)
-        self.roster_proxy.setSourceModel(self.roster)
-        self.roster_table = QTableView()
-        self.roster_table.setObjectName("roster_table")
-        self.roster_table.setModel(self.roster_proxy)
-        self.roster_table.setSortingEnabled(True)
-        self.roster_table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
-        self.roster_table.verticalHeader().hide()
-        self.roster_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.roster_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # a list with a tick box a row: ticking is not editing, the list stays read-only
+        self.roster_table = make_table("roster_table", self.roster_proxy, source=self.roster,
+                                       stretch=1, sort=(1, Qt.SortOrder.AscendingOrder),
+                                       selection=MULTI)
         layout.addWidget(self.roster_table, 1)
         self.attend_count = QLabel()
         self.attend_count.setObjectName("attend_count")

@@ -6,9 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from desktop.models.errors import IsoDeskError
 from desktop.models.quiz import kiosk_files, results, sessions
@@ -17,10 +15,10 @@ from ..common import confirm, empty_hint, show_error, show_info
 from ..context import ViewContext
 from ..files import open_file
 from ..flow import FlowLayout
-from ..tables import SearchProxy
+from ..tables import SearchProxy, make_table
 from .proctor_view import ProctorView
 from .session_dialog import SessionDialog
-from .table_models import SessionsModel, tune_table
+from .table_models import ROW_PADDING, SessionsModel
 
 
 class SessionsPanel(QWidget):
@@ -54,17 +52,10 @@ class SessionsPanel(QWidget):
         left_layout.addLayout(bar)
         self.model = SessionsModel(self)
         self.proxy = SearchProxy(parent=self)
-        self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName("sessions_table")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(SessionsModel.DATE, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        tune_table(self.table, SessionsModel.TITLE)
+        self.table = make_table("sessions_table", self.proxy, source=self.model,
+                                stretch=SessionsModel.TITLE,
+                                sort=(SessionsModel.DATE, Qt.SortOrder.DescendingOrder),
+                                row_padding=ROW_PADDING)
         self.table.doubleClicked.connect(lambda _i: self.edit_session() if manage else None)
         left_layout.addWidget(self.table, 1)
         if manage:

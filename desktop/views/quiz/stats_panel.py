@@ -17,14 +17,12 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -37,8 +35,8 @@ from desktop.models.quiz.common import LETTERS
 from ..common import compact_combo
 from ..context import ViewContext
 from ..operation import run_operation
-from ..tables import SearchProxy
-from .table_models import ItemStatsModel, pct, tune_table
+from ..tables import SearchProxy, make_table
+from .table_models import ROW_PADDING, ItemStatsModel, pct
 
 
 CHART_MAX = 20   # more bars leave too little room for their numbers
@@ -79,16 +77,10 @@ class StatsPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.model = ItemStatsModel(self)
         self.proxy = SearchProxy(parent=self)
-        self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName("stats_table")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(ItemStatsModel.KEY, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        tune_table(self.table, ItemStatsModel.TEXT)
+        self.table = make_table("stats_table", self.proxy, source=self.model,
+                                stretch=ItemStatsModel.TEXT,
+                                sort=(ItemStatsModel.KEY, Qt.SortOrder.AscendingOrder),
+                                row_padding=ROW_PADDING)
         self.table.verticalHeader().show()       # row numbers: the chart's labels
         rows = self.table.verticalHeader().defaultSectionSize()
         self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + rows * 3

@@ -2,8 +2,6 @@
 roster coverage)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTableView
-
 from desktop.models.quiz.bank import Question
 from desktop.models.quiz.coverage import CoverageRow
 from desktop.models.quiz.results import PersonResult
@@ -13,7 +11,7 @@ from desktop.models.quiz.stats import ItemStats
 from desktop.models.quiz.web import LiveRow
 from desktop.models.vntext import person_sort_key
 
-from ..tables import ItemsModel, fit_columns
+from ..tables import ItemsModel
 
 GREEN, RED, AMBER, GREY = "#1e7b34", "#b00020", "#a15c00", "#777777"
 
@@ -25,11 +23,7 @@ def pct(value: float | None, digits: int = 1) -> str:
     return text[:-2] if text.endswith(",0") else text
 
 
-def tune_table(table: QTableView, stretch: int, *, fixed: dict[int, int] | None = None) -> None:
-    """One line per row, columns sized to their content (`views.tables.fit_columns`), `stretch`
-    taking the rest, `fixed` columns ({column: width}) as wide as given."""
-    fit_columns(table, stretch, fixed=fixed)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+ROW_PADDING = 10   # the quiz lists' rows: one line of text and this much (`make_table`)
 
 
 class SessionsModel(ItemsModel):

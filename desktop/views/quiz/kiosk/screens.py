@@ -1,5 +1,8 @@
 """The screens a staff member goes through: welcome (find your name), confirm, the questions one
-per screen, the review page, the last check before submitting, and the result."""
+per screen, the review page, the last check before submitting, and the result.
+
+The names to sign in with are one column of large type in a `QListView`, not a table, so their
+model is a `QAbstractListModel` and not an `ItemsModel`."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
