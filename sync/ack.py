@@ -60,8 +60,10 @@ def ack_content(store: Store, district: str) -> dict:
 def write_acks(store: Store, out_dir: Path, *, district: str | None = None,
                opener: Opener = open, progress: Progress = no_progress) -> list[Path]:
     """The province writes one acknowledgement per district it has received packages from.
-    `progress(done, total)` is told before each district's; each is whole (its file, then its
-    number in one transaction), so what stops the work between two leaves no half."""
+    `progress(done, total)` is told before each district's, and may stop the work there (it
+    raises, as the interface's Stop does through `job.progress`): each acknowledgement is whole
+    (its file written atomically, then its number in one transaction), so what stops between two
+    leaves the ones written whole and the rest unwritten, for the next run."""
     require_level(store, "province")
     if district:
         peer = get_peer(store, district)
