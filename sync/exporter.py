@@ -1,9 +1,10 @@
 """Making a package: every record changed since the last acknowledged one, signed and
 encrypted to the recipient, written atomically.
 
-Generic over the registry: the tables are `records.SYNCED_TABLES` whose direction lets this unit
-send them (a district sends "up" and "both", a province "down" and "both"), the columns come from
-the database schema, and the files named by `BLOB_COLUMNS` travel once.
+Generic over the declared list of synced tables (`desktop.models.synced_tables`): the tables are
+those whose direction lets this unit send them (a district sends "up" and "both", a province
+"down" and "both"), the columns come from the database schema, and the files named by
+`BLOB_COLUMNS` travel once.
 """
 from __future__ import annotations
 
@@ -17,11 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop import __version__
-from desktop.models import anchors, atomic, audit, records
+from desktop.models import anchors, atomic, audit, synced_tables
 from desktop.models.blobs import blob_path
 from desktop.models.db import Store, now_iso
 from desktop.models.migrations import schema_version
-from desktop.models.registry import load_all
 
 from . import FORMAT_VERSION, PACKAGE_SUFFIX
 from .anchor import note_package_sent, package_anchor
@@ -57,11 +57,10 @@ def existing_tables(store: Store) -> set[str]:
 
 def outgoing_tables(store: Store, level: str) -> list[str]:
     """Synced tables this unit sends, in dependency order."""
-    load_all()
     mine = "up" if level == "district" else "down"
     present = existing_tables(store)
-    return [t for t in records.SYNCED_TABLES
-            if records.DIRECTIONS.get(t, "up") in (mine, "both") and t in present]
+    return [t for t in synced_tables.SYNCED_TABLES
+            if synced_tables.DIRECTIONS.get(t, "up") in (mine, "both") and t in present]
 
 
 def package_name(code: str, seq: int, recipient: str | None = None) -> str:
@@ -179,7 +178,7 @@ def export_package(store: Store, peer: Peer, out_dir: Path | None = None, *, ful
             columns = table_columns(store, table)
             idx_id, idx_ver = columns.index("id"), columns.index("version")
             idx_del = columns.index("deleted")
-            blob_idx = [columns.index(c) for c in records.BLOB_COLUMNS.get(table, ())
+            blob_idx = [columns.index(c) for c in synced_tables.BLOB_COLUMNS.get(table, ())
                         if c in columns]
             rows = _select(store, table, peer.code, me, full).fetchall()
             if not rows:
@@ -196,7 +195,7 @@ def export_package(store: Store, peer: Peer, out_dir: Path | None = None, *, ful
             deleted[table] = n_del
             manifest_tables[table] = {"count": counts[table], "deleted": n_del,
                                       "columns": columns, "member": member,
-                                      "direction": records.DIRECTIONS.get(table, "up")}
+                                      "direction": synced_tables.DIRECTIONS.get(table, "up")}
         for table in tables:
             totals[table] = store.scalar(
                 f"SELECT count(*) FROM {table} WHERE origin_unit = ? AND deleted = 0", (me,))

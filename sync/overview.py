@@ -14,7 +14,7 @@ from desktop.output.xlsx_cells import put
 from desktop.output.xlsx_common import (
     BODY_FONT, TITLE_FONT, save_atomically, style_body, style_header_row,
 )
-from desktop.models import figures, records
+from desktop.models import figures, synced_tables
 from desktop.models.db import Store
 from desktop.models.settings import get_setting
 
@@ -181,7 +181,7 @@ def write_overview_xlsx(path: Path, title: str, headers: list[str], rows: list[l
 def district_records(store: Store, code: str, table: str, limit: int = 50_000) -> list[dict]:
     """One district's live rows of a synced table, whole (the province's read-only view shows
     them as the district's pages do)."""
-    if table not in records.SYNCED_TABLES or table not in existing_tables(store):
+    if table not in synced_tables.SYNCED_TABLES or table not in existing_tables(store):
         return []
     return store.query(f"SELECT * FROM {table} WHERE origin_unit = ? AND deleted = 0 LIMIT ?",
                        (code, limit))

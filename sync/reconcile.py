@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from desktop.models import records
+from desktop.models import synced_tables
 from desktop.models.db import Store
 
 from .peers import get_peer
@@ -32,7 +32,7 @@ def _totals(manifest: dict) -> dict[str, int]:
     if not isinstance(totals, dict):
         return {}
     return {t: n for t, n in totals.items()
-            if t in records.SYNCED_TABLES and isinstance(n, int) and not isinstance(n, bool)}
+            if t in synced_tables.SYNCED_TABLES and isinstance(n, int) and not isinstance(n, bool)}
 
 
 def _live_counts(store: Store, table: str, senders: list[str]) -> dict[str, int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from desktop.models import records, sync_outbox
+from desktop.models import sync_outbox, synced_tables
 from desktop.models.db import Store
 from desktop.models.unit import get_profile
 
@@ -161,7 +161,7 @@ def _pkg(p: dict) -> dict:
 
 
 def synced_row_count(store: Store, table: str, unit: str) -> int:
-    if table not in records.SYNCED_TABLES:
+    if table not in synced_tables.SYNCED_TABLES:
         raise ValueError(table)
     return store.scalar(f"SELECT count(*) FROM {table} WHERE origin_unit = ? AND deleted = 0",
                         (unit,))

@@ -32,7 +32,8 @@ from collections import Counter
 from operator import itemgetter
 from typing import Callable
 
-from desktop.models import audit, records
+from desktop.models import audit, synced_tables
+from desktop.models.bulk_writes import bulk_writes
 from desktop.models.db import Store, now_iso
 
 from .anchor import received as received_anchor
@@ -86,7 +87,7 @@ def write_package(store: Store, env: Envelope, contents: Contents, permitted: Pe
             if before_transaction is not None and not dry_run:
                 before_transaction()
             try:
-                with store.atomic(), records.bulk_writes(store):
+                with store.atomic(), bulk_writes(store):
                     results: list[TableResult] = []
                     for rows, count in checked:
                         if files is not None and files.failed():
@@ -119,7 +120,7 @@ def _files_named(checked: list[tuple[CheckedRows, int]], *, written: bool = Fals
     only rows that were not quarantined while being written."""
     out: set = set()
     for rows, _ in checked:
-        idx = [rows.columns.index(c) for c in records.BLOB_COLUMNS.get(rows.result.table, ())
+        idx = [rows.columns.index(c) for c in synced_tables.BLOB_COLUMNS.get(rows.result.table, ())
                if c in rows.columns]
         if not idx:
             continue

@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parents[2]
 CRASH = textwrap.dedent("""
     import os, sys, threading
     sys.path.insert(0, {root!r})
-    from desktop.models import records
+    from tests.sync.tables import add_synced_table
     for name, opts in {tables!r}:
-        records.register_synced_table(name, **opts)
+        add_synced_table(name, **opts)
     from desktop.models.datafile import open_store
     import sync.importer as I
     import sync.write as W
