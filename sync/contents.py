@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from desktop.models import synced_tables
+from desktop.models.synced_rows import existing_tables, table_columns
 from desktop.models.db import Store
 from desktop.models.migrations import schema_version
 from desktop.models.records import META_COLUMNS
@@ -21,7 +22,7 @@ from desktop.models.records import META_COLUMNS
 from .archive import MAX_FILES, MAX_FILES_SIZE, ArchiveReader
 from .envelope import Envelope, open_payload
 from .errors import DamagedPackage, LimitExceeded, NewerFormat
-from .exporter import SPOOL_MAX, existing_tables, sync_dir, table_columns
+from .exporter import SPOOL_MAX, sync_dir
 from .keys import load_unit_keys
 from .labels import table_label
 

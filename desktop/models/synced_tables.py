@@ -5,7 +5,7 @@ packages: one declared list, complete on import whatever else was imported.
 points to), and packages hold the tables in this order. For each table:
 - `direction`: "up" for the rows a district sends to its province, "down" for rows the province
   sends to its districts (plan templates), "both" for either way (the question bank, keys);
-- `blob_columns`: the columns that hold the SHA-256 of a file in `blobs` (sent along with the rows);
+- `blob_columns`: the columns that hold the SHA-256 of a file in `blobs` (sent with the rows);
 - `parents`, `shared`, `claims`, `free`: the table's references, for the rule of who may write its
   rows (`desktop.models.ownership`, which reads them from here). `parents` {column: table} names
   rows that must be the same unit's ("table.column" to name rows by another column than `id`, a
@@ -39,7 +39,7 @@ REVISIONS = "minutes_revisions"
 SESSIONS, VERSIONS = "quiz_sessions", "quiz_question_versions"
 
 TABLES: tuple[SyncedTable, ...] = (
-    # A user's key names the user (`user_id`): the unit whose keys first name a user is that user's.
+    # A user's key names the user (`user_id`): the unit whose keys first name a user owns it.
     T("user_keys", direction="both", claims=("user_id",)),
     T("staff"),
     # The records of the quality system (desktop/models/iso).
@@ -56,7 +56,8 @@ TABLES: tuple[SyncedTable, ...] = (
     T("iso_nc_plans", after=("iso_nonconformities",), parents={"nc_id": "iso_nonconformities"}),
     T("iso_plan_templates", direction="down"),
     # A unit's plan may follow a template of its own or one its province sent down.
-    T("iso_plan_items", after=("iso_plan_templates",), shared={"template_id": "iso_plan_templates"}),
+    T("iso_plan_items", after=("iso_plan_templates",),
+      shared={"template_id": "iso_plan_templates"}),
     # The evidence names a record of the unit's own, of the kind the row says.
     T("iso_plan_evidence", after=("iso_plan_items",), parents={
         "item_id": "iso_plan_items",
