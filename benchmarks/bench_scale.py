@@ -90,12 +90,10 @@ def _report_pdf(data, folder: Path) -> dict[str, tuple[float, float, str]]:
 def province(folder: Path, template: Path, k: float, districts: int = 30):
     """A province holding `districts` copies of the district of size k (each under its own unit
     code and ids), as its imports leave them."""
-    from desktop.models.registry import load_all
     from sync.peers import add_district
 
     from .bench_iso import _open
 
-    load_all()
     store = _open(folder, f"province-{k}.sqlite", level="province")
     codes = [f"BHXHD{i:02d}" for i in range(districts)]
     for code in codes:

@@ -53,18 +53,18 @@ def _unit(folder: Path, code: str, level: str, parent: str | None = None):
 
 def _package_tables(counts: dict[str, int]) -> list[str]:
     """The tables of a package, in the order they are applied (dependencies first)."""
-    from desktop.models import records
+    from desktop.models.synced_tables import SYNCED_TABLES
 
-    return [t for t in records.SYNCED_TABLES if counts.get(t)]
+    return [t for t in SYNCED_TABLES if counts.get(t)]
 
 
 def _blob_digests(store, tables: list[str]) -> list[str]:
     """The files the package's records name (the minutes' PDFs), as the exporter finds them."""
-    from desktop.models import records
+    from desktop.models.synced_tables import BLOB_COLUMNS
 
     out: dict[str, None] = {}
     for table in tables:
-        for column in records.BLOB_COLUMNS.get(table, ()):
+        for column in BLOB_COLUMNS.get(table, ()):
             for (digest,) in store.conn.execute(
                     f"SELECT {column} FROM {table} WHERE origin_unit = ? AND {column} IS NOT "
                     "NULL", (store.unit_code,)):
@@ -91,11 +91,10 @@ def _counts_note(counts: dict[str, int], tables: list[str], pdfs: int, pdf_mb: f
 
 
 def run(quick: bool = False) -> list[Result]:
-    from desktop.models import records
     from desktop.models.blobs import put_blob, read_blob
+    from desktop.models.bulk_writes import bulk_writes
     from desktop.models.datafile import open_store
     from desktop.models.db import DB_FILENAME
-    from desktop.models.registry import load_all
     from sync.envelope import read_envelope
     from sync.exporter import export_packages
     from sync.importer import import_file, import_many
@@ -103,7 +102,6 @@ def run(quick: bool = False) -> list[Result]:
 
     from benchmarks import sync_data
 
-    load_all()
     n_districts = 3 if quick else 30
     rng = random.Random(6)
     work = Path(tempfile.mkdtemp(prefix="isodesk-bench-sync-"))
@@ -180,8 +178,8 @@ def run(quick: bool = False) -> list[Result]:
             t0 = time.perf_counter()
             for i in range(n_districts):
                 # the figures kept from these tables (the quiz statistics' sums) counted as an
-                # import counts them: once per package, grouped (`records.bulk_writes`)
-                with store.atomic() as conn, records.bulk_writes(store):
+                # import counts them: once per package, grouped (`bulk_writes`)
+                with store.atomic() as conn, bulk_writes(store):
                     for t in tables:
                         batch = rows[t][i]
                         conn.executemany(

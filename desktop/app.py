@@ -149,14 +149,13 @@ def preload_main_window(*, province: bool = False) -> threading.Thread:
         def load():
             try:
                 import desktop.views.main_window  # noqa: F401
-                from desktop.models.registry import load_all
                 from desktop.views.section_pages import PAGES
                 from desktop.views.sections import SECTIONS
 
                 first = sys.modules[PAGES[SECTIONS[0].key]().__module__]
                 if hasattr(first, "preload"):  # a section that picks its page when shown
                     first.preload(province=province)
-                load_all()
+                import desktop.models.figures  # noqa: F401 (every model the overview reads)
             except Exception:  # the UI thread imports it again and reports what went wrong
                 import logging
 

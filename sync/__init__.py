@@ -1,8 +1,8 @@
 """Sync packages between a district and its province: format, keys, export, import, acks.
 
-No Qt here (a test checks). Reads every synced table from the registry
-(`desktop.models.records.SYNCED_TABLES`) and the columns from the database schema, so that the
-tables of every part of the program travel without naming them. The file format is described in
+No Qt here (a test checks). Reads every synced table from their declared list
+(`desktop.models.synced_tables`) and the columns from the database schema, so that the tables of
+every part of the program travel without naming them here. The file format is described in
 docs/sync-format.md.
 """
 from __future__ import annotations

@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.models import anchors, audit
+from desktop.models import anchors, audit, sync_packages, sync_peers, sync_sent
 from desktop.models.bounded import InputRefused
 from desktop.models.db import Store, now_iso
 from desktop.models.progress import Progress, no_progress
@@ -39,11 +39,8 @@ def ack_name(province: str, district: str, seq: int) -> str:
 
 def ack_content(store: Store, district: str) -> dict:
     peer = get_peer(store, district)
-    rows = store.query(
-        "SELECT * FROM sync_packages WHERE direction = 'in' AND peer = ? ORDER BY seq DESC, "
-        "received_at DESC LIMIT ?", (district, MAX_PACKAGES_IN_ACK))
     packages = []
-    for r in reversed(rows):
+    for r in sync_packages.latest_received(store, district, MAX_PACKAGES_IN_ACK):
         s = json.loads(r["summary"] or "{}")
         packages.append({
             "package_id": r["package_id"], "seq": r["seq"], "status": r["status"],
@@ -60,8 +57,10 @@ def ack_content(store: Store, district: str) -> dict:
 def write_acks(store: Store, out_dir: Path, *, district: str | None = None,
                opener: Opener = open, progress: Progress = no_progress) -> list[Path]:
     """The province writes one acknowledgement per district it has received packages from.
-    `progress(done, total)` is told before each district's; each is whole (its file, then its
-    number in one transaction), so what stops the work between two leaves no half."""
+    `progress(done, total)` is told before each district's, and may stop the work there (it
+    raises, as the interface's Stop does through `job.progress`): each acknowledgement is whole
+    (its file written atomically, then its number in one transaction), so what stops between two
+    leaves the ones written whole and the rest unwritten, for the next run."""
     require_level(store, "province")
     if district:
         peer = get_peer(store, district)
@@ -70,8 +69,8 @@ def write_acks(store: Store, out_dir: Path, *, district: str | None = None,
         peers = [peer]
     else:
         peers = [p for p in list_peers(store, "district") if p.active]
-    peers = [p for p in peers if p.enc_key and p.trusted and store.scalar(
-        "SELECT count(*) FROM sync_packages WHERE direction = 'in' AND peer = ?", (p.code,))]
+    peers = [p for p in peers
+             if p.enc_key and p.trusted and sync_packages.received_count(store, p.code)]
     if not peers:
         raise SyncError("Chưa nhận gói nào từ huyện nên chưa có gì để báo nhận.",
                         code="nothing_to_ack")
@@ -106,8 +105,7 @@ def write_acks(store: Store, out_dir: Path, *, district: str | None = None,
         dest = Path(out_dir) / local.name
         write_atomic(dest, source=local, opener=opener)
         with store.atomic():
-            store.execute("UPDATE sync_peers SET ack_seq_out = ?, updated_at = ? WHERE code = ?",
-                          (seq, now_iso(), peer.code))
+            sync_peers.set_ack_seq_out(store, peer.code, seq)
             audit.append(store, "sync_ack_write", table="sync_peers", record_id=peer.code,
                          new={"ack_seq": seq, "highest_seq": content["highest_seq"]})
         made.append(dest)
@@ -160,16 +158,11 @@ def import_ack(store: Store, path: Path) -> AckResult:
     highest = content["highest_seq"]
     listed = {p["package_id"]: p for p in content["packages"]
               if isinstance(p, dict) and isinstance(p.get("package_id"), str)}
-    mine = store.query("SELECT package_id, seq, status FROM sync_packages WHERE direction = "
-                       "'out' AND peer = ? ORDER BY seq", (peer.code,))
+    mine = sync_packages.made_for(store, peer.code)
     with store.atomic():
         for row in mine:
             _mark_package(store, peer.code, row, listed.get(row["package_id"]), highest, result)
-        store.execute(
-            "UPDATE sync_peers SET acked_through = max(acked_through, ?), "
-            "out_seq = max(out_seq, ?), ack_seq_in = ?, last_ack_at = ?, updated_at = ? "
-            "WHERE code = ?", (highest, highest, content["ack_seq"], now_iso(), now_iso(),
-                               peer.code))
+        sync_peers.note_ack(store, peer.code, highest, content["ack_seq"])
         result.audit_problems = check_ack(store, content, env.header["package_id"])
         audit.append(store, "sync_ack_import", table="sync_peers", record_id=peer.code,
                      new={"ack_seq": content["ack_seq"], "highest_seq": highest,
@@ -239,34 +232,23 @@ def _mark_package(store: Store, province: str, row: dict, pkg: dict | None, high
     status = pkg.get("status") if pkg else None
     if status == "applied":
         result.packages += 1
-        cur = store.execute("UPDATE sync_sent SET state = 'received', reason = '' WHERE peer = ? "
-                            "AND seq = ? AND state = 'sent'", (province, seq))
-        result.received += cur.rowcount
-        store.execute("UPDATE sync_packages SET status = 'acknowledged', summary = ? "
-                      "WHERE direction = 'out' AND package_id = ?",
-                      (json.dumps(pkg, ensure_ascii=False), row["package_id"]))
+        result.received += sync_sent.mark_received(store, province, seq)
+        sync_packages.acknowledge(store, row["package_id"], pkg)
         for q in pkg.get("quarantined") or []:
             if not isinstance(q, dict):
                 continue
-            cur = store.execute(
-                "UPDATE sync_sent SET state = 'refused', reason = ? WHERE peer = ? AND "
-                "table_name = ? AND record_id = ? AND seq <= ?",
-                (str(q.get("reason", ""))[:500], province, str(q.get("table")),
-                 str(q.get("id")), seq))
-            if cur.rowcount:
+            if sync_sent.mark_refused(store, province, str(q.get("table")), str(q.get("id")),
+                                      seq, str(q.get("reason", ""))[:500]):
                 result.refused.append({"table": q.get("table"), "id": q.get("id"),
                                        "reason": q.get("reason")})
     elif status == "held":
         result.held.append(seq)
-        store.execute("UPDATE sync_packages SET status = 'held', reason = ? WHERE "
-                      "direction = 'out' AND package_id = ?",
-                      (json.dumps(pkg.get("gaps") or []), row["package_id"]))
+        sync_packages.mark_made(store, row["package_id"], "held",
+                                json.dumps(pkg.get("gaps") or []))
     elif status == "refused" or (pkg is None and seq <= highest and
                                  row["status"] not in ("acknowledged", "refused")):
         reason = str(pkg.get("reason") or "tỉnh từ chối gói") if pkg else NOT_RECEIVED
-        cur = store.execute("DELETE FROM sync_sent WHERE peer = ? AND seq = ? AND state = 'sent'",
-                            (province, seq))
-        store.execute("UPDATE sync_packages SET status = 'refused', reason = ? WHERE "
-                      "direction = 'out' AND package_id = ?", (reason[:500], row["package_id"]))
+        forgotten = sync_sent.forget_package(store, province, seq)
+        sync_packages.mark_made(store, row["package_id"], "refused", reason[:500])
         result.refused_packages.append({"seq": seq, "package_id": row["package_id"],
-                                        "reason": reason, "records": cur.rowcount})
+                                        "reason": reason, "records": forgotten})

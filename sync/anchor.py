@@ -36,11 +36,10 @@ def sign_checkpoint(store: Store, payload: bytes) -> tuple[str, str] | None:
 def package_anchor(store: Store) -> dict:
     """What a package's manifest states of the sender's log."""
     head = anchors.chain_head(store)
-    prev = store.query_one("SELECT seq FROM audit_anchors WHERE unit = ? AND kind = "
-                           "'package_sent' ORDER BY id DESC LIMIT 1", (store.unit_code,))
+    prev = anchors.last_seq(store, "package_sent", store.unit_code)
     previous = None
     if prev is not None:
-        previous = {"seq": prev["seq"], "hash": anchors.hash_at(store, prev["seq"])}
+        previous = {"seq": prev, "hash": anchors.hash_at(store, prev)}
     return {**head.as_dict(), "previous": previous}
 
 
@@ -66,14 +65,9 @@ def received(store: Store, sender: str, manifest: dict, package_id: str,
     head = _stated(stated)
     if head is None:
         return []
-    known = {r["seq"]: r["hash"] for r in store.query(
-        "SELECT seq, hash FROM audit_anchors WHERE unit = ? AND kind = 'package_received'",
-        (sender,))}
+    known = anchors.received_hashes(store, sender)
     messages = []
-    highest = store.scalar(
-        "SELECT max(a.seq) FROM audit_anchors a JOIN sync_packages p ON p.package_id = a.ref "
-        "AND p.direction = 'in' AND p.peer = a.unit WHERE a.unit = ? AND "
-        "a.kind = 'package_received' AND p.seq < ?", (sender, package_seq)) or 0
+    highest = anchors.longest_received_before(store, sender, package_seq)
     if head.seq < highest:
         messages.append(f"Nhật ký kiểm toán của {sender} ngắn hơn lần gửi trước ({head.seq} mục, "
                         f"trước đây {highest}): nhật ký ở huyện đã bị cắt ngắn, hoặc máy huyện "
@@ -95,9 +89,7 @@ def received(store: Store, sender: str, manifest: dict, package_id: str,
 
 def ack_head(store: Store, district: str) -> dict | None:
     """The last head the province holds for `district`, for its acknowledgement."""
-    row = store.query_one("SELECT seq, hash, at FROM audit_anchors WHERE unit = ? AND kind = "
-                          "'package_received' ORDER BY id DESC LIMIT 1", (district,))
-    return dict(row) if row else None
+    return anchors.last_received(store, district)
 
 
 def check_ack(store: Store, content: dict, ack_ref: str) -> list[str]:

@@ -13,16 +13,16 @@ import tempfile
 from dataclasses import dataclass
 from typing import Iterator
 
-from desktop.models import records
+from desktop.models import synced_tables
+from desktop.models.synced_rows import existing_tables, table_columns
 from desktop.models.db import Store
 from desktop.models.migrations import schema_version
 from desktop.models.records import META_COLUMNS
-from desktop.models.registry import load_all
 
 from .archive import MAX_FILES, MAX_FILES_SIZE, ArchiveReader
 from .envelope import Envelope, open_payload
 from .errors import DamagedPackage, LimitExceeded, NewerFormat
-from .exporter import SPOOL_MAX, existing_tables, sync_dir, table_columns
+from .exporter import SPOOL_MAX, sync_dir
 from .keys import load_unit_keys
 from .labels import table_label
 
@@ -84,12 +84,11 @@ def check_manifest(store: Store, env: Envelope, reader: ArchiveReader) -> list:
     tables = m.get("tables")
     if not isinstance(tables, dict) or not isinstance(m.get("blobs", []), list):
         raise DamagedPackage(f"Bản kê của gói {env.path.name} không đúng dạng.")
-    load_all()
     present = existing_tables(store)
     theirs = m.get("schema_version")
     newer = isinstance(theirs, int) and theirs > schema_version()
     plan = []
-    order = {t: i for i, t in enumerate(records.SYNCED_TABLES)}
+    order = {t: i for i, t in enumerate(synced_tables.SYNCED_TABLES)}
     for table, meta in tables.items():
         if not isinstance(meta, dict) or not isinstance(meta.get("columns"), list) or \
                 not isinstance(meta.get("count"), int) or \

@@ -1,15 +1,15 @@
 """Making a package: every record changed since the last acknowledged one, signed and
 encrypted to the recipient, written atomically.
 
-Generic over the registry: the tables are `records.SYNCED_TABLES` whose direction lets this unit
-send them (a district sends "up" and "both", a province "down" and "both"), the columns come from
-the database schema, and the files named by `BLOB_COLUMNS` travel once.
+Generic over the declared list of synced tables (`desktop.models.synced_tables`): the tables are
+those whose direction lets this unit send them (a district sends "up" and "both", a province
+"down" and "both"), the columns come from the database schema, and the files named by
+`BLOB_COLUMNS` travel once.
 """
 from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import json
 import os
 import tempfile
 import uuid
@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop import __version__
-from desktop.models import anchors, atomic, audit, records
+from desktop.models import (
+    anchors, atomic, audit, sync_packages, sync_peers, sync_sent, synced_rows, synced_tables,
+)
 from desktop.models.blobs import blob_path
 from desktop.models.db import Store, now_iso
 from desktop.models.migrations import schema_version
-from desktop.models.registry import load_all
 
 from . import FORMAT_VERSION, PACKAGE_SUFFIX
 from .anchor import note_package_sent, package_anchor
@@ -46,22 +47,12 @@ def sync_dir(store: Store, *parts: str) -> Path:
     return folder
 
 
-def table_columns(store: Store, table: str) -> list[str]:
-    return [r[1] for r in store.conn.execute(f"PRAGMA table_info({table})").fetchall()]
-
-
-def existing_tables(store: Store) -> set[str]:
-    return {r[0] for r in store.conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
-
-
 def outgoing_tables(store: Store, level: str) -> list[str]:
     """Synced tables this unit sends, in dependency order."""
-    load_all()
     mine = "up" if level == "district" else "down"
-    present = existing_tables(store)
-    return [t for t in records.SYNCED_TABLES
-            if records.DIRECTIONS.get(t, "up") in (mine, "both") and t in present]
+    present = synced_rows.existing_tables(store)
+    return [t for t in synced_tables.SYNCED_TABLES
+            if synced_tables.DIRECTIONS.get(t, "up") in (mine, "both") and t in present]
 
 
 def package_name(code: str, seq: int, recipient: str | None = None) -> str:
@@ -143,15 +134,6 @@ def export_packages(store: Store, out_dir: Path | None = None, *, recipient: str
             for peer in targets]
 
 
-def _select(store: Store, table: str, peer: str, me: str, full: bool):
-    if full:
-        return store.conn.execute(f"SELECT * FROM {table} WHERE origin_unit = ?", (me,))
-    return store.conn.execute(
-        f"SELECT t.* FROM {table} t LEFT JOIN sync_sent s ON s.peer = ? AND s.table_name = ? "
-        "AND s.record_id = t.id WHERE t.origin_unit = ? AND (s.record_id IS NULL OR "
-        "s.version < t.version OR s.state = 'sent')", (peer, table, me))
-
-
 def export_package(store: Store, peer: Peer, out_dir: Path | None = None, *, full: bool = False,
                    keys: UnitKeys | None = None, opener: Opener = open) -> ExportResult:
     profile = my_profile(store)
@@ -176,12 +158,12 @@ def export_package(store: Store, peer: Peer, out_dir: Path | None = None, *, ful
     try:
         writer = ArchiveWriter(spool)
         for table in tables:
-            columns = table_columns(store, table)
+            columns = synced_rows.table_columns(store, table)
             idx_id, idx_ver = columns.index("id"), columns.index("version")
             idx_del = columns.index("deleted")
-            blob_idx = [columns.index(c) for c in records.BLOB_COLUMNS.get(table, ())
+            blob_idx = [columns.index(c) for c in synced_tables.BLOB_COLUMNS.get(table, ())
                         if c in columns]
-            rows = _select(store, table, peer.code, me, full).fetchall()
+            rows = sync_sent.rows_to_send(store, table, peer.code, me, full=full)
             if not rows:
                 continue
             n_del = 0
@@ -196,20 +178,17 @@ def export_package(store: Store, peer: Peer, out_dir: Path | None = None, *, ful
             deleted[table] = n_del
             manifest_tables[table] = {"count": counts[table], "deleted": n_del,
                                       "columns": columns, "member": member,
-                                      "direction": records.DIRECTIONS.get(table, "up")}
+                                      "direction": synced_tables.DIRECTIONS.get(table, "up")}
         for table in tables:
-            totals[table] = store.scalar(
-                f"SELECT count(*) FROM {table} WHERE origin_unit = ? AND deleted = 0", (me,))
+            totals[table] = synced_rows.live_count(store, table, me)
         blobs = _write_blobs(store, writer, peer.code, blob_refs, full, sent_rows, seq, warnings)
-        prev = store.query_one(
-            "SELECT manifest_sha256 FROM sync_packages WHERE direction = 'out' AND peer = ? "
-            "AND seq = ?", (peer.code, seq - 1))
+        prev = sync_packages.manifest_hash(store, peer.code, seq - 1)
         manifest = {
             "format": FORMAT_VERSION, "kind": "package", "package_id": package_id,
             "schema_version": schema_version(), "app_version": __version__,
             "sender": {"code": me, "name": profile.name, "level": profile.level},
             "recipient": peer.code, "seq": seq, "from_seq": from_seq,
-            "prev_hash": prev["manifest_sha256"] if prev else None, "created_at": created_at,
+            "prev_hash": prev, "created_at": created_at,
             "full": full, "tables": manifest_tables, "totals": totals, "blobs": blobs,
             "audit": package_anchor(store),
         }
@@ -221,8 +200,7 @@ def export_package(store: Store, peer: Peer, out_dir: Path | None = None, *, ful
             digest.update(block)
         spool.seek(0)
         outgoing = sync_dir(store, "outgoing")
-        taken = {r[0] for r in store.conn.execute(
-            "SELECT file_name FROM sync_packages WHERE direction = 'out'")}
+        taken = sync_packages.made_file_names(store)
         name = free_name(outgoing, package_name(
             me, seq, peer.code if profile.level == "province" else None), taken=taken)
         local = outgoing / name
@@ -238,20 +216,12 @@ def export_package(store: Store, peer: Peer, out_dir: Path | None = None, *, ful
 
     size = local.stat().st_size
     with store.atomic():
-        store.execute(
-            "INSERT INTO sync_packages (package_id, direction, peer, seq, from_seq, file_name, "
-            "file_sha256, size, manifest_sha256, status, full, counts, created_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (package_id, "out", peer.code, seq, from_seq, name, file_sha, size,
-             fields["manifest_sha256"], "created", int(full),
-             json.dumps({"tables": counts, "deleted": deleted, "blobs": len(blobs)}), created_at))
-        store.execute("UPDATE sync_peers SET out_seq = ?, updated_at = ? WHERE code = ?",
-                      (seq, now_iso(), peer.code))
-        store.conn.executemany(
-            "INSERT INTO sync_sent (peer, table_name, record_id, version, seq, state) "
-            "VALUES (?,?,?,?,?,'sent') ON CONFLICT(peer, table_name, record_id) DO UPDATE SET "
-            "version = excluded.version, seq = excluded.seq, state = 'sent', reason = ''",
-            sent_rows)
+        sync_packages.record_made(
+            store, package_id, peer.code, seq, from_seq, file_name=name, file_sha256=file_sha,
+            size=size, manifest_sha256=fields["manifest_sha256"], full=full, created_at=created_at,
+            counts={"tables": counts, "deleted": deleted, "blobs": len(blobs)})
+        sync_peers.set_out_seq(store, peer.code, seq)
+        sync_sent.note_sent(store, sent_rows)
         audit.append(store, "sync_export", table="sync_packages", record_id=package_id,
                      new={"recipient": peer.code, "seq": seq, "from_seq": from_seq,
                           "counts": counts, "blobs": len(blobs), "full": full})
@@ -271,9 +241,7 @@ def _write_blobs(store: Store, writer: ArchiveWriter, peer: str, refs: dict, ful
         return []
     done = set()
     if not full:
-        done = {r[0] for r in store.conn.execute(
-            "SELECT record_id FROM sync_sent WHERE peer = ? AND table_name = ? "
-            "AND state = 'received'", (peer, BLOB_TABLE))}
+        done = sync_sent.received_ids(store, peer, BLOB_TABLE)
     out = []
     for digest in sorted(refs):
         if digest in done:
@@ -324,8 +292,7 @@ def _seal_to_file(dest: Path, fields: dict, payload, payload_size: int, payload_
 
 
 def outgoing_path(store: Store, package_id: str) -> tuple[dict, Path]:
-    row = store.query_one("SELECT * FROM sync_packages WHERE direction = 'out' AND "
-                          "package_id = ?", (package_id,))
+    row = sync_packages.made(store, package_id)
     if row is None:
         raise SyncError("Không tìm thấy gói này trong danh sách gói đã tạo.")
     path = store.data_dir / SYNC_DIRNAME / "outgoing" / row["file_name"]
@@ -337,12 +304,10 @@ def outgoing_path(store: Store, package_id: str) -> tuple[dict, Path]:
 
 def mark_sent(store: Store, package_id: str, via: str) -> None:
     with store.atomic():
-        store.execute("UPDATE sync_packages SET status = CASE WHEN status = 'created' THEN 'sent' "
-                      "ELSE status END, sent_at = ?, sent_via = ? WHERE direction = 'out' AND "
-                      "package_id = ?", (now_iso(), via, package_id))
-        store.execute("UPDATE sync_peers SET last_sent_at = ? WHERE code = (SELECT peer FROM "
-                      "sync_packages WHERE direction = 'out' AND package_id = ?)",
-                      (now_iso(), package_id))
+        sync_packages.mark_sent(store, package_id, via)
+        row = sync_packages.made(store, package_id)
+        if row is not None:
+            sync_peers.note_sent(store, row["peer"])
 
 
 def deliver_to_folder(store: Store, package_id: str, folder: Path, *, via: str = "folder",

@@ -24,17 +24,17 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import errno
-import json
 import logging
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.models import audit
+from desktop.models import audit, sync_packages, sync_peers
+from desktop.models.bulk_writes import large_cache
+from desktop.models.checkpoints import BackgroundCheckpoint
 from desktop.models.db import Store, now_iso
 
 from . import PACKAGE_SUFFIX, PART_SUFFIX, staging
-from .checkpoint import BackgroundCheckpoint
 from .contents import Contents, open_contents, package_is_sound
 from .envelope import Envelope, copy_as_read, read_envelope
 from .errors import DiskError, SyncError, safe_text, unexpected
@@ -51,7 +51,6 @@ from .write import write_package
 
 _log = logging.getLogger(__name__)
 FUTURE_CLOCK_DAYS = 1.0
-IMPORT_CACHE_KIB = 65536
 
 
 @dataclass
@@ -67,20 +66,6 @@ class _Batch:
 
 _BATCH: contextvars.ContextVar[_Batch | None] = contextvars.ContextVar("sync_batch",
                                                                       default=None)
-
-
-@contextlib.contextmanager
-def large_cache(store: Store):
-    """A 64 MB page cache while packages go in (random UUID keys touch pages all over)."""
-    old = store.scalar("PRAGMA cache_size")
-    grow = old is not None and (old > 0 or -old < IMPORT_CACHE_KIB)
-    if grow:
-        store.execute(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        if grow:
-            store.execute(f"PRAGMA cache_size={int(old)}")
 
 
 # --- entry points ----------------------------------------------------------------------------
@@ -194,9 +179,7 @@ def release_held(store: Store, sender: str, *, accept_gap: bool = False) -> list
     out = []
     while True:
         peer = get_peer(store, sender)
-        row = store.query_one(
-            "SELECT * FROM sync_packages WHERE direction = 'in' AND peer = ? AND status = 'held' "
-            "ORDER BY seq LIMIT 1", (sender,))
+        row = sync_packages.first_held(store, sender)
         if row is None or peer is None:
             return out
         if row["from_seq"] > peer.applied_through + 1 and not accept_gap:
@@ -213,9 +196,7 @@ def release_held(store: Store, sender: str, *, accept_gap: bool = False) -> list
         except SyncError as exc:
             summary = error_summary(path, exc)
             with store.atomic():
-                store.execute("UPDATE sync_packages SET status = 'refused', reason = ? WHERE "
-                              "direction = 'in' AND package_id = ?", (safe_text(exc.message),
-                                                                      row["package_id"]))
+                sync_packages.refuse_received(store, row["package_id"], safe_text(exc.message))
             out.append(summary)
             return out
         summary.messages.insert(0, f"Gói số {row['seq']} đang chờ đã được nhập.")
@@ -357,17 +338,11 @@ def _reconcile(store: Store, manifest: dict, peer: Peer, summary: ImportSummary)
 def record_refused(store: Store, env: Envelope, peer: Peer, reason: str) -> None:
     """Keep a verified but refused package (not one already applied or held)."""
     h = env.header
-    now = now_iso()
     reason = safe_text(reason)
     with store.atomic():
-        store.execute(
-            "INSERT INTO sync_packages (package_id, direction, peer, seq, from_seq, file_name, "
-            "file_sha256, size, manifest_sha256, status, reason, created_at, received_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,'refused',?,?,?) ON CONFLICT(direction, package_id) DO "
-            "UPDATE SET reason = excluded.reason, received_at = excluded.received_at, "
-            "file_sha256 = excluded.file_sha256 WHERE sync_packages.status = 'refused'",
-            (h["package_id"], "in", peer.code, h["seq"], h["from_seq"], safe_text(env.path.name),
-             env.file_sha256, env.file_size, h["manifest_sha256"], reason, h["created_at"], now))
+        sync_packages.record_refused(store, peer.code, h, file_name=safe_text(env.path.name),
+                                     file_sha256=env.file_sha256, size=env.file_size,
+                                     reason=reason)
         audit.append(store, "sync_refuse", table="sync_packages", record_id=h["package_id"],
                      new={"sender": peer.code, "seq": h["seq"], "reason": reason})
 
@@ -381,17 +356,11 @@ def _hold(store: Store, env: Envelope, contents: Contents, peer: Peer) -> None:
         copy_as_read(env.path, dest, size=env.file_size, sha256=env.file_sha256)
     now = now_iso()
     with store.atomic():
-        store.execute(
-            "INSERT INTO sync_packages (package_id, direction, peer, seq, from_seq, file_name, "
-            "file_sha256, size, manifest_sha256, status, counts, summary, created_at, "
-            "received_at) VALUES (?,?,?,?,?,?,?,?,?,'held',?,?,?,?) "
-            "ON CONFLICT(direction, package_id) DO NOTHING",
-            (h["package_id"], "in", peer.code, h["seq"], h["from_seq"], env.path.name,
-             env.file_sha256, env.file_size, h["manifest_sha256"],
-             json.dumps({t: meta.get("count") for t, meta in contents.manifest["tables"].items()}),
-             "{}", h["created_at"], now))
-        store.execute("UPDATE sync_peers SET last_received_at = ? WHERE code = ?",
-                      (now, peer.code))
+        sync_packages.record_held(
+            store, peer.code, h, file_name=env.path.name, file_sha256=env.file_sha256,
+            size=env.file_size, received_at=now,
+            counts={t: meta.get("count") for t, meta in contents.manifest["tables"].items()})
+        sync_peers.note_received(store, peer.code, now)
         audit.append(store, "sync_hold", table="sync_packages", record_id=h["package_id"],
                      new={"sender": peer.code, "seq": h["seq"], "from_seq": h["from_seq"]})
 

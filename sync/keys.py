@@ -29,8 +29,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from desktop.models import atomic, audit
-from desktop.models.db import Store, now_iso
+from desktop.models import atomic, audit, sync_unit_keys
+from desktop.models.db import Store
 from desktop.models.records import new_id
 
 from .errors import SyncError
@@ -170,8 +170,7 @@ class UnitKeys:
 def ensure_unit_keys(store: Store) -> None:
     """Generate the unit's key pairs unless they exist (setup hook; idempotent)."""
     with store.atomic():
-        have = {r["purpose"] for r in store.query(
-            "SELECT purpose FROM sync_unit_keys WHERE retired_at IS NULL")}
+        have = set(sync_unit_keys.current_public(store))
         made = []
         for purpose, factory in (("sign", Ed25519PrivateKey.generate),
                                  ("encrypt", X25519PrivateKey.generate)):
@@ -186,19 +185,16 @@ def _store_key(store: Store, purpose: str, key) -> str:
     protector = _protector(store)
     pub = b64e(_raw_public(key))
     kid = new_id()
-    store.execute(
-        "INSERT INTO sync_unit_keys (id, purpose, public_key, private_key, protector, created_at)"
-        " VALUES (?,?,?,?,?,?)",
-        (kid, purpose, pub, protector.wrap(_raw_private(key), f"{kid}:{purpose}".encode()),
-         protector.name, now_iso()))
+    sync_unit_keys.add(store, kid, purpose, pub,
+                       protector.wrap(_raw_private(key), f"{kid}:{purpose}".encode()),
+                       protector.name)
     return pub
 
 
 def renew_unit_keys(store: Store) -> str:
     """Retire the current keys and make new ones; returns the new fingerprint."""
     with store.atomic():
-        store.execute("UPDATE sync_unit_keys SET retired_at = ? WHERE retired_at IS NULL",
-                      (now_iso(),))
+        sync_unit_keys.retire_current(store)
         made = [_store_key(store, "sign", Ed25519PrivateKey.generate()),
                 _store_key(store, "encrypt", X25519PrivateKey.generate())]
         audit.append(store, "sync_keys_renewed", table="sync_unit_keys", new={"keys": made})
@@ -206,8 +202,7 @@ def renew_unit_keys(store: Store) -> str:
 
 
 def public_keys(store: Store) -> tuple[str, str]:
-    rows = {r["purpose"]: r["public_key"] for r in store.query(
-        "SELECT purpose, public_key FROM sync_unit_keys WHERE retired_at IS NULL")}
+    rows = sync_unit_keys.current_public(store)
     if "sign" not in rows or "encrypt" not in rows:
         raise SyncError("Đơn vị chưa có khóa đồng bộ. Hãy khởi tạo lại khóa (Đồng bộ → Khóa).",
                         code="no_keys")
@@ -215,8 +210,7 @@ def public_keys(store: Store) -> tuple[str, str]:
 
 
 def load_unit_keys(store: Store) -> UnitKeys:
-    rows = {r["purpose"]: r for r in store.query(
-        "SELECT * FROM sync_unit_keys WHERE retired_at IS NULL")}
+    rows = sync_unit_keys.current(store)
     if "sign" not in rows or "encrypt" not in rows:
         raise SyncError("Đơn vị chưa có khóa đồng bộ. Hãy khởi tạo lại khóa (Đồng bộ → Khóa).",
                         code="no_keys")

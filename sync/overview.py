@@ -14,11 +14,10 @@ from desktop.output.xlsx_cells import put
 from desktop.output.xlsx_common import (
     BODY_FONT, TITLE_FONT, save_atomically, style_body, style_header_row,
 )
-from desktop.models import figures, records
+from desktop.models import figures, sync_packages, sync_quarantine, synced_rows, synced_tables
 from desktop.models.db import Store
 from desktop.models.settings import get_setting
 
-from .exporter import existing_tables
 from .peers import list_peers
 
 LATE_DAYS_SETTING = "sync_late_days"
@@ -77,10 +76,8 @@ def district_overview(store: Store, *, year: int | None = None,
         if peer.last_received_at:
             got = _dt.datetime.fromisoformat(peer.last_received_at).astimezone().date()
             days = (today - got).days
-        held = store.scalar("SELECT count(*) FROM sync_packages WHERE direction = 'in' AND "
-                            "peer = ? AND status = 'held'", (peer.code,))
-        quarantined = store.scalar("SELECT count(*) FROM sync_quarantine WHERE sender = ? AND "
-                                   "resolved_at IS NULL", (peer.code,))
+        held = sync_packages.held_count(store, peer.code)
+        quarantined = sync_quarantine.open_count(store, peer.code)
         row = DistrictRow(peer.code, peer.name, peer.key_state, peer.applied_through,
                           peer.last_received_at, days, held, quarantined,
                           figures.collect(store, unit_code=peer.code, year=year, today=today))
@@ -181,10 +178,10 @@ def write_overview_xlsx(path: Path, title: str, headers: list[str], rows: list[l
 def district_records(store: Store, code: str, table: str, limit: int = 50_000) -> list[dict]:
     """One district's live rows of a synced table, whole (the province's read-only view shows
     them as the district's pages do)."""
-    if table not in records.SYNCED_TABLES or table not in existing_tables(store):
+    if table not in synced_tables.SYNCED_TABLES or \
+            table not in synced_rows.existing_tables(store):
         return []
-    return store.query(f"SELECT * FROM {table} WHERE origin_unit = ? AND deleted = 0 LIMIT ?",
-                       (code, limit))
+    return synced_rows.live_rows(store, table, code, limit)
 
 
 REPORT_STATES = {"none": "chưa lập", "draft": "bản nháp", "final": "đã hoàn thành"}

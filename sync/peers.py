@@ -13,7 +13,7 @@ from pathlib import Path
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from desktop.models import audit
+from desktop.models import audit, sync_peers
 from desktop.models.bounded import InputRefused
 from desktop.models.db import Store, now_iso
 from desktop.models.errors import ValidationError
@@ -76,13 +76,12 @@ def _peer(row: dict) -> Peer:
 
 
 def get_peer(store: Store, code: str) -> Peer | None:
-    row = store.query_one("SELECT * FROM sync_peers WHERE code = ?", (code,))
+    row = sync_peers.get(store, code)
     return _peer(row) if row else None
 
 
 def list_peers(store: Store, role: str | None = None) -> list[Peer]:
-    sql = "SELECT * FROM sync_peers" + (" WHERE role = ?" if role else "") + " ORDER BY code"
-    return [_peer(r) for r in store.query(sql, (role,) if role else ())]
+    return [_peer(r) for r in sync_peers.all_of(store, role)]
 
 
 def my_profile(store: Store):
@@ -151,11 +150,8 @@ def add_district(store: Store, code: str, name: str, email: str = "",
         errors["fingerprint"] = FINGERPRINT_HELP
     if errors:
         raise ValidationError(errors)
-    now = now_iso()
     with store.atomic():
-        store.execute("INSERT INTO sync_peers (code, name, role, email, fingerprint, created_at, "
-                      "updated_at) VALUES (?,?,?,?,?,?,?)",
-                      (code, name, "district", email, expected or None, now, now))
+        sync_peers.add_district(store, code, name, email, expected or None)
         audit.append(store, "sync_district_add", table="sync_peers", record_id=code,
                      new={"name": name, "email": email, "fingerprint": expected or None})
     return get_peer(store, code)
@@ -191,9 +187,7 @@ def update_district(store: Store, code: str, *, name: str | None = None,
                 "khóa, hãy dùng “Chấp nhận khóa mới” sau khi nhận gói mới.")})
     if changes:
         with store.atomic():
-            sets = ", ".join(f"{k} = ?" for k in changes)
-            store.execute(f"UPDATE sync_peers SET {sets}, updated_at = ? WHERE code = ?",
-                          (*changes.values(), now_iso(), code))
+            sync_peers.update(store, code, changes)
             audit.append(store, "sync_district_update", table="sync_peers", record_id=code,
                          new=changes)
     return get_peer(store, code)
@@ -211,9 +205,7 @@ def trust_sender(store: Store, code: str, sign_key: str, enc_key: str) -> Peer:
             old_fingerprint=peer.fingerprint or "")
     fp = unit_fingerprint(sign_key, enc_key)
     with store.atomic():
-        store.execute("UPDATE sync_peers SET sign_key = ?, enc_key = ?, fingerprint = ?, "
-                      "trusted_at = ?, trusted_by = ?, updated_at = ? WHERE code = ?",
-                      (sign_key, enc_key, fp, now_iso(), store.actor, now_iso(), code))
+        sync_peers.trust_keys(store, code, sign_key, enc_key, fp)
         audit.append(store, "sync_trust_key", table="sync_peers", record_id=code,
                      new={"fingerprint": fp})
     return get_peer(store, code)
@@ -222,9 +214,7 @@ def trust_sender(store: Store, code: str, sign_key: str, enc_key: str) -> Peer:
 def note_pending_key(store: Store, code: str, sign_key: str, enc_key: str) -> str:
     fp = unit_fingerprint(sign_key, enc_key)
     with store.atomic():
-        store.execute("UPDATE sync_peers SET pending_sign_key = ?, pending_enc_key = ?, "
-                      "pending_fingerprint = ?, pending_seen_at = ? WHERE code = ?",
-                      (sign_key, enc_key, fp, now_iso(), code))
+        sync_peers.note_pending_key(store, code, sign_key, enc_key, fp)
         audit.append(store, "sync_key_changed_seen", table="sync_peers", record_id=code,
                      new={"fingerprint": fp})
     return fp
@@ -240,12 +230,7 @@ def accept_changed_key(store: Store, code: str, fingerprint: str) -> Peer:
         raise ValidationError({"fingerprint": "Mã khóa nhập vào không khớp với khóa mới nhận "
                                               "được. Hãy đối chiếu lại qua điện thoại."})
     with store.atomic():
-        store.execute(
-            "UPDATE sync_peers SET sign_key = pending_sign_key, enc_key = pending_enc_key, "
-            "fingerprint = pending_fingerprint, trusted_at = ?, trusted_by = ?, "
-            "pending_sign_key = NULL, pending_enc_key = NULL, pending_fingerprint = NULL, "
-            "pending_seen_at = NULL, updated_at = ? WHERE code = ?",
-            (now_iso(), store.actor, now_iso(), code))
+        sync_peers.accept_pending_key(store, code)
         audit.append(store, "sync_accept_changed_key", table="sync_peers", record_id=code,
                      old={"fingerprint": peer.fingerprint},
                      new={"fingerprint": peer.pending_fingerprint})
@@ -345,26 +330,15 @@ def enroll(store: Store, path: Path, *, accept_changed_key: bool = False) -> Pee
             f"{data['fingerprint']}. Hãy đối chiếu với BHXH tỉnh qua điện thoại rồi xác nhận "
             "thay khóa (--accept-changed-key).", sender=code, fingerprint=data["fingerprint"],
             old_fingerprint=old.fingerprint or "")
-    now = now_iso()
     email = (clean(data.get("email")) or "").lower()
     stored = {k: data[k] for k in ("code", "name", "email", "districts", "created_at")
               if k in data}
     with store.atomic():
         if old is not None and old.code != code:
-            store.execute("UPDATE sync_peers SET active = 0, updated_at = ? WHERE code = ?",
-                          (now, old.code))
-        store.execute(
-            """INSERT INTO sync_peers (code, name, role, email, sign_key, enc_key, fingerprint,
-                   trusted_at, trusted_by, profile, created_at, updated_at)
-               VALUES (?,?,?,?,?,?,?,?,?,?,?,?)
-               ON CONFLICT(code) DO UPDATE SET name=excluded.name, email=excluded.email,
-                   sign_key=excluded.sign_key, enc_key=excluded.enc_key,
-                   fingerprint=excluded.fingerprint, trusted_at=excluded.trusted_at,
-                   trusted_by=excluded.trusted_by, profile=excluded.profile, active=1,
-                   updated_at=excluded.updated_at""",
-            (code, clean(data["name"]), "province", email, data["sign_key"], data["enc_key"],
-             data["fingerprint"], now, store.actor, json.dumps(stored, ensure_ascii=False),
-             now, now))
+            sync_peers.deactivate(store, old.code)
+        sync_peers.put_province(store, code, clean(data["name"]), email, data["sign_key"],
+                                data["enc_key"], data["fingerprint"],
+                                json.dumps(stored, ensure_ascii=False))
         audit.append(store, "sync_enroll", table="sync_peers", record_id=code,
                      old={"fingerprint": old.fingerprint} if old else None,
                      new={"fingerprint": data["fingerprint"], "name": data["name"]})

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Callable
 
-from desktop.models import records
+from desktop.models import synced_tables
 from desktop.models.blobs import has_blob
 from desktop.models.db import Store
 from desktop.models.ownership import foreign_rows
@@ -60,7 +60,7 @@ def check_package(store: Store, contents: Contents, peer: Peer) -> "Permitted":
                                  f"{reader.source} không khớp bản kê (số dòng hoặc cột).")
         checked.append((check_rows(table, columns, rows, sender=peer.code,
                                    nfc=needs_nfc(raw), have_blob=have,
-                                   blob_columns=records.BLOB_COLUMNS.get(table, ()),
+                                   blob_columns=synced_tables.BLOB_COLUMNS.get(table, ()),
                                    not_accepted=direction_refusal(store, table, level)),
                         meta["count"]))
         del raw, rows
@@ -116,7 +116,7 @@ def direction_refusal(store: Store, table: str, level: str | None = None) -> str
     a district what comes down), or None."""
     level = level or my_profile(store).level
     allowed = ("up", "both") if level == "province" else ("down", "both")
-    if records.DIRECTIONS.get(table, "up") not in allowed:
+    if synced_tables.DIRECTIONS.get(table, "up") not in allowed:
         return (f"dữ liệu “{table_label(table)}” chỉ gửi theo chiều "
                 f"{'tỉnh → huyện' if level == 'province' else 'huyện → tỉnh'}; không nhận từ "
                 "đơn vị này")

@@ -8,10 +8,9 @@ before its next package begins.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
-from desktop.models import records
+from desktop.models import sync_packages, synced_rows, synced_tables
 from desktop.models.db import Store
 
 from .peers import get_peer
@@ -23,8 +22,7 @@ def _eligible(store: Store, sender: str, seq: int | None) -> bool:
     fresh = get_peer(store, sender)
     if fresh is None or fresh.applied_through != seq:
         return False
-    return not store.scalar("SELECT count(*) FROM sync_packages WHERE direction = 'in' AND "
-                            "peer = ? AND status = 'held'", (sender,))
+    return not sync_packages.held_count(store, sender)
 
 
 def _totals(manifest: dict) -> dict[str, int]:
@@ -32,16 +30,11 @@ def _totals(manifest: dict) -> dict[str, int]:
     if not isinstance(totals, dict):
         return {}
     return {t: n for t, n in totals.items()
-            if t in records.SYNCED_TABLES and isinstance(n, int) and not isinstance(n, bool)}
+            if t in synced_tables.SYNCED_TABLES and isinstance(n, int) and not isinstance(n, bool)}
 
 
 def _live_counts(store: Store, table: str, senders: list[str]) -> dict[str, int]:
-    # `deleted = 0` is summed, not filtered: as a filter it lets SQLite pick a partial index
-    # (`… WHERE deleted = 0`) without the origin unit and visit every row through it at random.
-    rows = store.conn.execute(
-        f"SELECT origin_unit, sum(deleted = 0) FROM {table} WHERE origin_unit IN "
-        "(SELECT value FROM json_each(?)) GROUP BY origin_unit", (json.dumps(senders),))
-    return dict(rows.fetchall())
+    return synced_rows.live_counts(store, table, senders)
 
 
 def _report(summary, table_counts: dict[str, tuple[int, int]]) -> None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from desktop.models import sync_packages
 from desktop.models.db import Store
 
 from .envelope import Envelope, verify_signature
@@ -143,12 +144,8 @@ def check_sequence(store: Store, env: Envelope, peer: Peer) -> tuple[dict | None
     before (a replay), and the gaps before it (`{"sender", "from", "to"}`). A number already
     used by another applied or held package is refused."""
     h = env.header
-    known = store.query_one("SELECT * FROM sync_packages WHERE direction = 'in' AND "
-                            "package_id = ?", (h["package_id"],))
-    other = store.query_one(
-        "SELECT * FROM sync_packages WHERE direction = 'in' AND peer = ? AND seq = ? AND "
-        "package_id != ? AND status IN ('applied', 'held')",
-        (peer.code, h["seq"], h["package_id"]))
+    known = sync_packages.received(store, h["package_id"])
+    other = sync_packages.other_with_seq(store, peer.code, h["seq"], h["package_id"])
     if other is not None:
         raise SequenceConflict(
             f"Số thứ tự {h['seq']} của {peer.code} đã dùng cho một gói khác (nhận lúc "

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from desktop.models import atomic
-from desktop.models.blobs import blob_path, record_blobs, write_blob_file
+from desktop.models.blobs import blob_path, is_recorded, record_blobs, write_blob_file
 from desktop.models.db import Store
 
 SUFFIX = ".files"
@@ -89,8 +89,7 @@ def recover_folder(store: Store, folder: Path) -> None:
             for name in names if isinstance(names, list) else []:
                 if not isinstance(name, str) or len(name) != 64:
                     continue
-                known = store.scalar("SELECT 1 FROM blobs WHERE sha256 = ?", (name,))
-                if not known:
+                if not is_recorded(store, name):
                     try:
                         blob_path(store, name).unlink(missing_ok=True)
                     except (OSError, ValueError):

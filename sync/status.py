@@ -2,13 +2,14 @@
 and the one JSON object of `isodesk sync status`."""
 from __future__ import annotations
 
-import json
 
-from desktop.models import records, sync_outbox
+from desktop.models import (
+    sync_outbox, sync_packages, sync_quarantine, sync_sent, synced_rows, synced_tables,
+)
 from desktop.models.db import Store
 from desktop.models.unit import get_profile
 
-from .exporter import outgoing_tables, table_columns
+from .exporter import outgoing_tables
 from .keys import own_fingerprint
 from .peers import list_peers
 
@@ -38,14 +39,8 @@ def record_states(store: Store, *, table: str | None = None, state: str | None =
     for t in outgoing_tables(store, profile.level if profile else "district"):
         if table and t != table:
             continue
-        cols = table_columns(store, t)
-        label = label_column(cols)
-        label_sql = f"t.{label}" if label else "t.id"
-        sql = (f"SELECT t.id, t.version, t.updated_at, t.deleted, {label_sql} AS label, "
-               "s.version AS sent_version, s.seq, s.state, s.reason FROM "
-               f"{t} t LEFT JOIN sync_sent s ON s.peer = ? AND s.table_name = ? AND "
-               "s.record_id = t.id WHERE t.origin_unit = ? ORDER BY t.updated_at DESC")
-        for r in store.query(sql, (peer, t, store.unit_code)):
+        label = label_column(synced_rows.table_columns(store, t))
+        for r in sync_sent.states(store, t, peer, store.unit_code, label):
             if r["sent_version"] is None or r["sent_version"] < r["version"] or \
                     (r["state"] == "sent" and r["seq"] in undelivered):
                 st = "not_sent"
@@ -72,44 +67,17 @@ def state_counts(store: Store) -> dict:
 
 def packages(store: Store, direction: str, *, peer: str | None = None,
              limit: int = 200) -> list[dict]:
-    sql = "SELECT * FROM sync_packages WHERE direction = ?"
-    params: list = [direction]
-    if peer:
-        sql += " AND peer = ?"
-        params.append(peer)
-    sql += " ORDER BY coalesce(received_at, created_at) DESC, seq DESC LIMIT ?"
-    params.append(limit)
-    rows = store.query(sql, params)
-    for r in rows:
-        r["counts"] = json.loads(r["counts"] or "{}")
-        r["summary"] = json.loads(r["summary"] or "{}")
-    return rows
+    return sync_packages.listed(store, direction, peer=peer, limit=limit)
 
 
 def quarantine(store: Store, *, sender: str | None = None, include_resolved: bool = False,
                limit: int = 5000) -> list[dict]:
-    sql = "SELECT * FROM sync_quarantine WHERE 1 = 1"
-    params: list = []
-    if sender:
-        sql += " AND sender = ?"
-        params.append(sender)
-    if not include_resolved:
-        sql += " AND resolved_at IS NULL"
-    sql += " ORDER BY at DESC, id DESC LIMIT ?"
-    params.append(limit)
-    rows = store.query(sql, params)
-    for r in rows:
-        r["data"] = json.loads(r["data"] or "{}")
-    return rows
+    return sync_quarantine.listed(store, sender=sender, include_resolved=include_resolved,
+                                  limit=limit)
 
 
 def held_packages(store: Store, sender: str | None = None) -> list[dict]:
-    sql = "SELECT * FROM sync_packages WHERE direction = 'in' AND status = 'held'"
-    params: tuple = ()
-    if sender:
-        sql += " AND peer = ?"
-        params = (sender,)
-    return store.query(sql + " ORDER BY peer, seq", params)
+    return sync_packages.held(store, sender)
 
 
 def sync_status(store: Store) -> dict:
@@ -144,9 +112,7 @@ def sync_status(store: Store) -> dict:
             "code": p.code, "name": p.name, "active": p.active, "key": p.key_state,
             "fingerprint": p.fingerprint, "pending_fingerprint": p.pending_fingerprint,
             "applied_through": p.applied_through, "last_received_at": p.last_received_at,
-            "held": held, "quarantined": store.scalar(
-                "SELECT count(*) FROM sync_quarantine WHERE sender = ? AND resolved_at IS NULL",
-                (p.code,)),
+            "held": held, "quarantined": sync_quarantine.open_count(store, p.code),
         })
     return {**base, "districts": districts,
             "packages": [_pkg(p) for p in packages(store, "in", limit=50)]}
@@ -161,7 +127,6 @@ def _pkg(p: dict) -> dict:
 
 
 def synced_row_count(store: Store, table: str, unit: str) -> int:
-    if table not in records.SYNCED_TABLES:
+    if table not in synced_tables.SYNCED_TABLES:
         raise ValueError(table)
-    return store.scalar(f"SELECT count(*) FROM {table} WHERE origin_unit = ? AND deleted = 0",
-                        (unit,))
+    return synced_rows.live_count(store, table, unit)

@@ -26,13 +26,15 @@ refuses is quarantined and the batch goes on after it.
 from __future__ import annotations
 
 import contextlib
-import json
 import sqlite3
 from collections import Counter
 from operator import itemgetter
 from typing import Callable
 
-from desktop.models import audit, records
+from desktop.models import (
+    audit, sync_packages, sync_peers, sync_quarantine, synced_rows, synced_tables,
+)
+from desktop.models.bulk_writes import bulk_writes
 from desktop.models.db import Store, now_iso
 
 from .anchor import received as received_anchor
@@ -47,7 +49,6 @@ from .permission import CheckedRows, Permitted, TableResult, file_here
 from .staging import Staging
 from .summary import ImportSummary
 
-LOOKUP_BATCH = 5000
 # Below this, SQLite gives each new row the largest rowid + 1 (above: random ones).
 _ROWID_LIMIT = 2 ** 62
 
@@ -86,7 +87,7 @@ def write_package(store: Store, env: Envelope, contents: Contents, permitted: Pe
             if before_transaction is not None and not dry_run:
                 before_transaction()
             try:
-                with store.atomic(), records.bulk_writes(store):
+                with store.atomic(), bulk_writes(store):
                     results: list[TableResult] = []
                     for rows, count in checked:
                         if files is not None and files.failed():
@@ -119,7 +120,7 @@ def _files_named(checked: list[tuple[CheckedRows, int]], *, written: bool = Fals
     only rows that were not quarantined while being written."""
     out: set = set()
     for rows, _ in checked:
-        idx = [rows.columns.index(c) for c in records.BLOB_COLUMNS.get(rows.result.table, ())
+        idx = [rows.columns.index(c) for c in synced_tables.BLOB_COLUMNS.get(rows.result.table, ())
                if c in rows.columns]
         if not idx:
             continue
@@ -149,8 +150,7 @@ def _summarise(summary: ImportSummary, results: list[TableResult], gaps: list[di
 def _open_quarantine(store: Store, sender: str, table: str) -> bool:
     """Are records of this sender and table waiting in quarantine (to be closed when a good
     copy of them comes)?"""
-    return store.scalar("SELECT 1 FROM sync_quarantine WHERE sender = ? AND table_name = ? AND "
-                        "resolved_at IS NULL LIMIT 1", (sender, table)) is not None
+    return sync_quarantine.any_open(store, sender, table)
 
 
 def record_package(store: Store, env: Envelope, m: dict, peer: Peer, summary: ImportSummary,
@@ -158,40 +158,21 @@ def record_package(store: Store, env: Envelope, m: dict, peer: Peer, summary: Im
     h = env.header
     now = now_iso()
     summary.messages += received_anchor(store, peer.code, m, h["package_id"], h["seq"])
-    store.conn.executemany(
-        "INSERT OR IGNORE INTO sync_quarantine (package_id, sender, seq, table_name, record_id, "
-        "reason, data, at) VALUES (?,?,?,?,?,?,?,?)",
-        [(h["package_id"], peer.code, h["seq"], q["table"], q["id"], q["reason"],
-          json.dumps(q["data"], ensure_ascii=False, default=str), now)
-         for q in summary.quarantined])
+    sync_quarantine.add(store, h["package_id"], peer.code, h["seq"], summary.quarantined, now)
     for res in results:
         if res.applied_ids:
-            store.execute(
-                "UPDATE sync_quarantine SET resolved_at = ? WHERE sender = ? AND table_name = ? "
-                "AND resolved_at IS NULL AND package_id != ? AND record_id IN "
-                "(SELECT value FROM json_each(?))",
-                (now, peer.code, res.table, h["package_id"], json.dumps(res.applied_ids)))
+            sync_quarantine.resolve(store, peer.code, res.table, res.applied_ids,
+                                    except_package=h["package_id"], at=now)
     stored = {**summary.as_json(), "quarantined": [
         {"table": q["table"], "id": q["id"], "reason": q["reason"]} for q in summary.quarantined]}
-    store.execute(
-        "INSERT INTO sync_packages (package_id, direction, peer, seq, from_seq, file_name, "
-        "file_sha256, size, manifest_sha256, status, full, counts, summary, created_at, "
-        "received_at, applied_at) VALUES (?,?,?,?,?,?,?,?,?,'applied',?,?,?,?,?,?) "
-        "ON CONFLICT(direction, package_id) DO UPDATE SET status = 'applied', "
-        "summary = CASE WHEN sync_packages.status = 'applied' THEN sync_packages.summary "
-        "ELSE excluded.summary END, applied_at = coalesce(sync_packages.applied_at, "
-        "excluded.applied_at), reason = '', file_sha256 = CASE WHEN sync_packages.status = "
-        "'applied' AND sync_packages.file_sha256 != '' THEN sync_packages.file_sha256 "
-        "ELSE excluded.file_sha256 END",
-        (h["package_id"], "in", peer.code, h["seq"], h["from_seq"], env.path.name,
-         env.file_sha256, env.file_size, h["manifest_sha256"], int(bool(m.get("full"))),
-         json.dumps({t: meta.get("count") for t, meta in m["tables"].items()}),
-         json.dumps(stored, ensure_ascii=False), h["created_at"], now, now))
+    sync_packages.record_applied(
+        store, peer.code, h, file_name=env.path.name, file_sha256=env.file_sha256,
+        size=env.file_size, full=bool(m.get("full")), summary=stored, at=now,
+        counts={t: meta.get("count") for t, meta in m["tables"].items()})
     through = peer.applied_through
     if h["from_seq"] <= through + 1 or gaps:
         through = max(through, h["seq"])
-    store.execute("UPDATE sync_peers SET applied_through = ?, last_received_at = ?, "
-                  "updated_at = ? WHERE code = ?", (through, now, now, peer.code))
+    sync_peers.note_applied(store, peer.code, through, now)
     if not summary.replay:
         audit.append(store, "sync_import", table="sync_packages", record_id=h["package_id"],
                      new={"sender": peer.code, "seq": h["seq"], "imported": summary.imported,
@@ -259,19 +240,13 @@ def write_rows(store: Store, checked: CheckedRows, *, sender: str,
             to_write.append(row)
             kinds.append("deleted" if row[i_del] and not old_del else "updated")
 
-    if same_version:
-        col_list = ", ".join(columns)
-        for start in range(0, len(same_version), LOOKUP_BATCH):
-            part = json.dumps(same_version[start:start + LOOKUP_BATCH])
-            for have in store.conn.execute(
-                    f"SELECT {col_list} FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
-                    (part,)):
-                rid = have[i_id]
-                if list(have) == good[rid]:
-                    result.ignored += 1
-                else:
-                    refuse(good[rid], rid, "cùng mã và cùng phiên bản nhưng nội dung khác bản đã "
-                                           "nhận (xung đột)")
+    for have in synced_rows.stored(store, table, columns, same_version):
+        rid = have[i_id]
+        if list(have) == good[rid]:
+            result.ignored += 1
+        else:
+            refuse(good[rid], rid, "cùng mã và cùng phiên bản nhưng nội dung khác bản đã "
+                                   "nhận (xung đột)")
 
     if to_write:
         _write(store, table, columns, to_write, kinds, result, refuse, track_applied)
@@ -291,14 +266,10 @@ def _insert_new(store: Store, checked: CheckedRows, ids: list[str],
     """
     result, columns, good = checked.result, checked.columns, checked.good
     table = result.table
-    conn = store.conn
     i_id, i_del = columns.index("id"), columns.index("deleted")
-    try:
-        top = conn.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 0
-    except sqlite3.OperationalError:  # a table WITHOUT ROWID
-        top = None
+    top = synced_rows.top_rowid(store, table)   # None: a table WITHOUT ROWID
     if top is None or top > _ROWID_LIMIT:  # look every id up first
-        existing = _existing(store, table, ids)
+        existing = synced_rows.versions(store, table, ids)
         new = [rid for rid in ids if rid not in existing]
         if new:
             rows = [good[rid] for rid in new]
@@ -306,19 +277,16 @@ def _insert_new(store: Store, checked: CheckedRows, ids: list[str],
             _write(store, table, columns, rows, kinds, result, checked.refuse, track_applied)
         return existing
     rows = list(map(good.__getitem__, ids))
-    sql = (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
-           "ON CONFLICT(id) DO NOTHING")
-    refused = _executemany(conn, sql, rows)
-    # (not the connection's change counter: it also counts what triggers write elsewhere)
-    added = conn.execute(f"SELECT count(*) FROM {table} WHERE rowid > ?", (top,)).fetchone()[0]
+    refused = synced_rows.insert_new(store, table, columns, rows)
+    added = synced_rows.count_above(store, table, top)
     if added == len(rows) - len(refused):  # all new (the usual case)
         written = [rows[k] for k in range(len(rows)) if k not in refused] if refused else rows
-        existing = _existing(store, table, [rows[k][i_id] for k in refused]) if refused else {}
+        existing = (synced_rows.versions(store, table, [rows[k][i_id] for k in refused])
+                    if refused else {})
     else:
-        new = {rid for (rid,) in conn.execute(f"SELECT id FROM {table} WHERE rowid > ?",
-                                              (top,))}
+        new = synced_rows.ids_above(store, table, top)
         written = [good[rid] for rid in ids if rid in new]
-        existing = _existing(store, table, [rid for rid in ids if rid not in new])
+        existing = synced_rows.versions(store, table, [rid for rid in ids if rid not in new])
     for k, exc in refused.items():
         rid = rows[k][i_id]
         if rid not in existing:
@@ -331,55 +299,12 @@ def _insert_new(store: Store, checked: CheckedRows, ids: list[str],
     return existing
 
 
-def _existing(store: Store, table: str, ids: list[str]) -> dict[str, tuple]:
-    """Version, tombstone and owner of the ids already here."""
-    existing: dict[str, tuple] = {}
-    for start in range(0, len(ids), LOOKUP_BATCH):
-        part = json.dumps(ids[start:start + LOOKUP_BATCH])
-        for rid, ver, dele, org in store.conn.execute(
-                f"SELECT id, version, deleted, origin_unit FROM {table} "
-                "WHERE id IN (SELECT value FROM json_each(?))", (part,)):
-            existing[rid] = (ver, dele, org)
-    return existing
-
-
-# Errors that belong to one record (its values or the table's rules); anything else (a full
-# disk, an I/O error) fails the whole package.
-_ROW_ERRORS = (sqlite3.IntegrityError, sqlite3.DataError, sqlite3.ProgrammingError,
-               sqlite3.InterfaceError, OverflowError, UnicodeEncodeError)
-
-
-def _executemany(conn: sqlite3.Connection, sql: str, rows: list[list]) -> dict[int, Exception]:
-    """Run `sql` for every row; the rows SQLite refuses, by position, with the error.
-
-    No savepoint around the batch: each statement is atomic by itself, so when SQLite refuses
-    row k the rows before it are written and row k left nothing behind; the batch then goes on
-    from row k + 1 with the same iterator. (A savepoint would copy every page the batch touches
-    into a sub-journal.)
-    """
-    refused: dict[int, Exception] = {}
-    feed = iter(rows)
-    while True:
-        left = feed.__length_hint__()
-        try:
-            conn.executemany(sql, feed)
-        except _ROW_ERRORS as exc:
-            if not conn.in_transaction or feed.__length_hint__() == left:
-                raise  # the transaction is gone, or the statement itself is at fault
-            refused[len(rows) - feed.__length_hint__() - 1] = exc   # the row given last
-        else:
-            return refused
-
-
 def _write(store: Store, table: str, columns: list[str], rows: list[list], kinds: list[str],
            result: TableResult, refuse, track_applied: bool = True) -> None:
     """Upsert `rows` (a higher version replaces the copy here); a row SQLite refuses is
     quarantined, the rest go in."""
-    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "id")
-    sql = (f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
-           f"ON CONFLICT(id) DO UPDATE SET {updates} WHERE excluded.version > {table}.version")
     i_id = columns.index("id")
-    refused = _executemany(store.conn, sql, rows)
+    refused = synced_rows.upsert(store, table, columns, rows)
     for k, exc in refused.items():
         refuse(rows[k], rows[k][i_id], _reason_for(exc, table))
     if refused:

@@ -3,7 +3,6 @@ filled, its minutes verify, and its package goes in at a province."""
 import random
 
 from benchmarks import bench_sync, sync_data
-from desktop.models.registry import load_all
 from sync.envelope import read_envelope
 from sync.exporter import export_packages
 from sync.importer import import_file
@@ -11,7 +10,6 @@ from sync.peers import add_district, enroll, export_province_profile, trust_send
 
 
 def test_a_small_benchmark_district_verifies_and_syncs(tmp_path):
-    load_all()
     province = bench_sync._unit(tmp_path / "p", bench_sync.PROVINCE, "province")
     add_district(province, "BHXHD01", "Bảo hiểm xã hội huyện Số 01")
     profile = export_province_profile(province, tmp_path / "p.isoprofile")

@@ -1,7 +1,7 @@
 """Imports point one way (DESIGN.md): the core packages never import Qt; models and output
-never import sync, the command line or the views; views run no SQL; no import cycle anywhere in
-the program (desktop and sync, the command line and the demo included; function-level imports
-included)."""
+never import sync, the command line or the views; views and sync run no SQL; no import cycle
+anywhere in the program (desktop and sync, the command line and the demo included;
+function-level imports included)."""
 import ast
 import re
 import subprocess
@@ -38,7 +38,7 @@ def test_core_packages_do_not_import_qt_in_source():
 def test_importing_the_core_and_the_cli_loads_no_qt():
     code = (
         "import sys, importlib, pkgutil\n"
-        "import desktop.models.registry as r; r.load_all()\n"
+        "import desktop.models.iso, desktop.models.minutes, desktop.models.quiz\n"
         "import desktop.cli, desktop.output.roster_xlsx, desktop.output.pdf\n"
         "for pkg in ('desktop.models', 'desktop.output', 'desktop.web', 'sync'):\n"
         "    try:\n"
@@ -260,7 +260,7 @@ def test_tr_is_defined_once():
     assert found == ["desktop/views/translate.py"]
 
 
-# --- no SQL in views --------------------------------------------------------------------------
+# --- no SQL in views or sync -----------------------------------------------------------------
 
 SQL_TEXT = re.compile(r"\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER|PRAGMA|WITH|"
                       r"BEGIN|COMMIT|ROLLBACK|SAVEPOINT|VACUUM)\s")
@@ -293,6 +293,19 @@ def test_views_run_no_sql():
     for path in sorted((ROOT / "desktop/views").rglob("*.py")):
         for line, what in _sql_in(ast.parse(path.read_text(encoding="utf-8"))):
             offenders.append(f"{path.relative_to(ROOT)}:{line} {what}")
+    assert offenders == []
+
+
+def test_sync_runs_no_sql_of_its_own():
+    """sync/ holds the package logic (sender → permission → write) and calls desktop/models for
+    every query: the record of packages, the peers, the unit's keys, what was sent, the
+    quarantine, the synced rows and their bulk write (`models/sync_*.py`, `synced_rows.py`,
+    `checkpoints.py`, `bulk_writes.py`). Importing sqlite3 for its error classes runs none."""
+    offenders = []
+    for path in sorted((ROOT / "sync").rglob("*.py")):
+        for line, what in _sql_in(ast.parse(path.read_text(encoding="utf-8"))):
+            if what != "imports sqlite3":
+                offenders.append(f"{path.relative_to(ROOT)}:{line} {what}")
     assert offenders == []
 
 

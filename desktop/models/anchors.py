@@ -76,6 +76,35 @@ def record(store: Store, kind: str, head: Head, *, unit: str | None = None, ref:
                       at or now_iso(), ref, canonical_json(detail or {})))
 
 
+def last_seq(store: Store, kind: str, unit: str) -> int | None:
+    """The length of the chain in the latest anchor of this kind and unit."""
+    row = store.query_one("SELECT seq FROM audit_anchors WHERE unit = ? AND kind = ? "
+                          "ORDER BY id DESC LIMIT 1", (unit, kind))
+    return row["seq"] if row else None
+
+
+def last_received(store: Store, sender: str) -> dict | None:
+    """The latest head kept from a package of `sender`: seq, hash, at."""
+    row = store.query_one("SELECT seq, hash, at FROM audit_anchors WHERE unit = ? AND kind = "
+                          "'package_received' ORDER BY id DESC LIMIT 1", (sender,))
+    return dict(row) if row else None
+
+
+def received_hashes(store: Store, sender: str) -> dict[int, str]:
+    """Every head kept from the packages of `sender`: its length → its hash."""
+    return {r["seq"]: r["hash"] for r in store.query(
+        "SELECT seq, hash FROM audit_anchors WHERE unit = ? AND kind = 'package_received'",
+        (sender,))}
+
+
+def longest_received_before(store: Store, sender: str, package_seq: int) -> int:
+    """The longest head kept from the sender's packages numbered below `package_seq`."""
+    return store.scalar(
+        "SELECT max(a.seq) FROM audit_anchors a JOIN sync_packages p ON p.package_id = a.ref "
+        "AND p.direction = 'in' AND p.peer = a.unit WHERE a.unit = ? AND "
+        "a.kind = 'package_received' AND p.seq < ?", (sender, package_seq)) or 0
+
+
 def checkpoint_path(store_or_folder) -> Path:
     folder = store_or_folder.data_dir if isinstance(store_or_folder, Store) else store_or_folder
     return Path(folder) / CHECKPOINT_FILENAME

@@ -37,6 +37,11 @@ def has_blob(store: Store, digest: str) -> bool:
     return blob_path(store, digest).is_file()
 
 
+def is_recorded(store: Store, digest: str) -> bool:
+    """Does a row of `blobs` name the file (whether or not the file is there)?"""
+    return store.scalar("SELECT 1 FROM blobs WHERE sha256 = ?", (digest,)) is not None
+
+
 def write_blob_file(store: Store, data: bytes, *, target_dir: Path | None = None) -> str:
     """The file half of `put_blob`: write the bytes (atomically, fsync'd) under their SHA-256
     and return it, without touching the database (so it may run on a worker thread). The

@@ -9,8 +9,8 @@ unit's province sent down (a question of the province's bank, a plan template): 
 *shared*. An identity a unit introduces (the user id its keys name) is *claimed*: rows of other
 units may not name it.
 
-Every synced table declares its references when it is registered
-(`records.register_synced_table(..., parents=..., shared=..., claims=..., free=...)`); a test
+Every synced table declares its references in the declared list of synced tables
+(`desktop.models.synced_tables.TABLES`: `parents`, `shared`, `claims`, `free`); a test
 fails when a synced table has no declaration, or has a column that looks like a reference (its
 name ends in `_id`, or the schema gives it a foreign key) that the declaration does not name.
 
@@ -27,6 +27,7 @@ from typing import Callable, Iterable, Mapping
 from .db import Store
 from .errors import ReadOnlyRecord
 from .ids import is_record_id
+from .synced_tables import TABLES
 
 LOOKUP_BATCH = 5000
 
@@ -79,6 +80,11 @@ def declare(table: str, *, parents: Mapping[str, str | tuple[str, ...]] | None =
     refs += [_ref(c, t, "shared") for c, t in (shared or {}).items()]
     refs += [_ref(c, f"{table}.{c}", "claim") for c in claims]
     RULES[table] = Rule(table, tuple(refs), tuple(free))
+
+
+for _table in TABLES:
+    declare(_table.name, parents=_table.parents, shared=_table.shared, claims=_table.claims,
+            free=_table.free)
 
 
 def rule(table: str) -> Rule | None:

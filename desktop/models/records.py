@@ -8,11 +8,10 @@ value is stored as NFC.
 """
 from __future__ import annotations
 
-import contextlib
 import os
 import time
 import uuid
-from typing import Any, Callable, ContextManager, Iterable, Iterator
+from typing import Any
 
 from . import audit, ownership
 from .db import Store, now_iso
@@ -21,62 +20,6 @@ from .ids import ID_PATTERN, is_record_id  # noqa: F401 (the sync import reads t
 from .vntext import nfc
 
 META_COLUMNS = ("id", "origin_unit", "created_at", "updated_at", "version", "deleted")
-
-# Tables that follow the conventions and travel in sync packages, in dependency order
-# (a table comes after the tables its rows point to). Parts of the program register theirs,
-# naming the columns that hold the SHA-256 of a file in `blobs` (sent along with the rows).
-# `direction`: "up" for the rows a district sends to its province (the default), "down" for rows
-# the province sends to its districts (question bank, plan templates), "both" for either way.
-SYNCED_TABLES: list[str] = []
-BLOB_COLUMNS: dict[str, tuple[str, ...]] = {}
-DIRECTIONS: dict[str, str] = {}
-
-
-def register_synced_table(name: str, *, after: Iterable[str] = (),
-                          blob_columns: Iterable[str] = (), direction: str = "up",
-                          parents: dict | None = None, shared: dict | None = None,
-                          claims: Iterable[str] = (), free: Iterable[str] = ()) -> None:
-    """`parents`, `shared`, `claims`, `free`: the table's references, for the rule of who may
-    write its rows (`desktop.models.ownership.declare`); `parents={}` for a table whose rows
-    hang under nothing. Every synced table declares them (a test checks it)."""
-    if direction not in ("up", "down", "both"):
-        raise ValueError(direction)
-    if parents is not None or shared or claims or free:
-        ownership.declare(name, parents=parents, shared=shared, claims=claims, free=free)
-    BLOB_COLUMNS[name] = tuple(blob_columns)
-    DIRECTIONS[name] = direction
-    if name in SYNCED_TABLES:
-        return
-    position = len(SYNCED_TABLES)
-    for dep in after:
-        if dep in SYNCED_TABLES:
-            position = max(position, SYNCED_TABLES.index(dep) + 1)
-    SYNCED_TABLES.insert(position, name)
-
-
-# A user's key names the user (`user_id`): the unit whose keys first name a user is that user's.
-register_synced_table("user_keys", direction="both", parents={}, claims=["user_id"])
-register_synced_table("staff", parents={})
-
-
-# Context managers entered around a bulk write of synced rows (a sync package), inside its
-# transaction: a module that keeps figures derived from some tables may update them in one grouped
-# pass at the end instead of row by row (`register_bulk_writer`, `bulk_writes`).
-BULK_WRITERS: list[Callable[[Any], ContextManager]] = []
-
-
-def register_bulk_writer(factory: Callable[[Any], ContextManager]) -> None:
-    if factory not in BULK_WRITERS:
-        BULK_WRITERS.append(factory)
-
-
-@contextlib.contextmanager
-def bulk_writes(store) -> Iterator[None]:
-    """Around a bulk write, inside its transaction: every registered writer's context."""
-    with contextlib.ExitStack() as stack:
-        for factory in BULK_WRITERS:
-            stack.enter_context(factory(store))
-        yield
 
 
 def uuid7(unix_ms: int | None = None, rand_bits: int | None = None) -> str:

@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from desktop.models import blobs, records
+from desktop.models import blobs, synced_tables
 from desktop.models.errors import ValidationError
 from desktop.models.iso.documents import DocumentRepository, describe_change, revision_key
 
@@ -112,7 +112,7 @@ def test_attached_files_and_full_history(store, today):
     f = repo.attach(d.id, b"%PDF-1.4 quy trinh", "Quy trình QT-01.pdf")
     assert blobs.read_blob(store, f.sha256) == b"%PDF-1.4 quy trinh"
     assert repo.get(d.id).files[0].file_name == "Quy trình QT-01.pdf"
-    assert records.BLOB_COLUMNS["iso_document_files"] == ("sha256",)
+    assert synced_tables.BLOB_COLUMNS["iso_document_files"] == ("sha256",)
     repo.update(d.id, {"note": "Bản scan có chữ ký"})
     history = repo.history(d.id)
     assert [(e["subject"], e["action"]) for e in history] == [

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from desktop.models import records
+from desktop.models import records, synced_tables
 from desktop.models.errors import ReadOnlyRecord, ValidationError
 from desktop.models.iso.audits import AuditRepository
 from desktop.models.iso.documents import DocumentRepository
@@ -31,7 +31,7 @@ def test_starting_plan_has_the_district_milestones(store):
 
 
 def test_province_sets_travel_down_and_are_read_only(store, today):
-    assert records.DIRECTIONS[TEMPLATES] == "down"
+    assert synced_tables.DIRECTIONS[TEMPLATES] == "down"
     assert store.scalar(f"SELECT count(*) FROM {TEMPLATES}") == 0  # the built-in set is code
     row = records.insert(store, TEMPLATES, {
         "origin_unit": "BHXHTT", "set_code": "TINH-2020", "set_title": "Kế hoạch của tỉnh",

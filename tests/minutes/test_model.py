@@ -6,7 +6,7 @@ import unicodedata
 import pytest
 
 from desktop.output.minutes_pdf import unprintable
-from desktop.models import audit, figures, records
+from desktop.models import audit, figures, synced_tables
 from desktop.models import minutes as M
 from desktop.models.errors import IsoDeskError, ReadOnlyRecord, ValidationError
 
@@ -171,18 +171,17 @@ def test_attachments_are_blobs_covered_by_the_content_hash(store):
     rev = M.load_revision(store, rev.id)
     assert M.attachment_bytes(store, rev.attachments[0]) == b"%PDF-1.4 ke hoach"
     assert M.revision_hash(rev) != before
-    assert records.BLOB_COLUMNS["minutes_attachments"] == ("sha256",)
-    assert records.BLOB_COLUMNS["minutes_revisions"] == ("pdf_sha256",)
+    assert synced_tables.BLOB_COLUMNS["minutes_attachments"] == ("sha256",)
+    assert synced_tables.BLOB_COLUMNS["minutes_revisions"] == ("pdf_sha256",)
     M.remove_attachment(store, att["id"])
     assert M.load_revision(store, rev.id).attachments == []
     with pytest.raises(ValidationError):
         M.add_attachment(store, rev.id, b"0" * (50 * 1024 * 1024 + 1), "big.bin")
 
 
-def test_synced_tables_are_registered_in_order():
-    from desktop.models.registry import load_all
+def test_synced_tables_are_declared_in_order():
+    from desktop.models.synced_tables import SYNCED_TABLES as tables
 
-    tables = load_all()
     for name in ("minutes", "minutes_revisions", "minutes_participants", "minutes_action_items",
                  "minutes_attachments", "minutes_signatures"):
         assert name in tables

@@ -1,4 +1,4 @@
-"""A province and its district, enrolled with each other, plus test tables registered like the
+"""A province and its district, enrolled with each other, plus test tables declared like the
 tables of other parts of the program (one with a file column, one with a foreign key to staff,
 one sent from the province down to its districts)."""
 from __future__ import annotations
@@ -9,17 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from desktop.models import figures, ownership, records
+from desktop.models import figures
 from desktop.models.datafile import open_store
 from desktop.models.db import DB_FILENAME, Store
 from desktop.models.migrations._common import RECORD_COLUMNS
-from desktop.models.registry import load_all
 from desktop.models.staff import StaffRepository
 from desktop.models.unit import UnitProfile, save_profile
 from sync.keys import ensure_unit_keys
 from sync.peers import add_district, enroll, export_province_profile
 
 from tests.conftest import UNIT
+
+from .tables import add_synced_table, kept_synced_tables
 
 PROVINCE = UnitProfile(code=UNIT.parent_code, name=UNIT.parent_name, level="province",
                        place="Thử Thách")
@@ -46,22 +47,11 @@ def create_test_tables(store: Store) -> None:
 
 @pytest.fixture(autouse=True)
 def synced_test_tables():
-    """Register the test tables for the duration of a test, then remove them again. (Every
-    part of the program registers its tables first: a module imported during a test would not
-    register them again after they were removed.)"""
-    load_all()
-    saved = (list(records.SYNCED_TABLES), dict(records.BLOB_COLUMNS), dict(records.DIRECTIONS),
-             dict(ownership.RULES))
-    for name, (_sql, opts) in TEST_TABLES.items():
-        records.register_synced_table(name, **opts)
-    yield
-    ownership.RULES.clear()
-    ownership.RULES.update(saved[3])
-    records.SYNCED_TABLES[:] = saved[0]
-    records.BLOB_COLUMNS.clear()
-    records.BLOB_COLUMNS.update(saved[1])
-    records.DIRECTIONS.clear()
-    records.DIRECTIONS.update(saved[2])
+    """Declare the test tables for the duration of a test, then remove them again."""
+    with kept_synced_tables():
+        for name, (_sql, opts) in TEST_TABLES.items():
+            add_synced_table(name, **opts)
+        yield
 
 
 @pytest.fixture

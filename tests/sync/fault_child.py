@@ -7,16 +7,14 @@ from pathlib import Path
 
 
 def main(argv: list[str]) -> int:
-    from desktop.models import records
     from desktop.models.datafile import open_store
     from desktop.models.db import DB_FILENAME
-    from desktop.models.registry import load_all
     from sync.importer import import_many
     from tests.sync.conftest import TEST_TABLES
+    from tests.sync.tables import add_synced_table
 
-    load_all()
     for name, (_sql, opts) in TEST_TABLES.items():  # as the tests' province has them
-        records.register_synced_table(name, **opts)
+        add_synced_table(name, **opts)
     store = open_store(Path(argv[0]) / DB_FILENAME, actor="fault")
     print("start", flush=True)
     summaries = import_many(store, [Path(p) for p in argv[1:]])

@@ -8,13 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.models import records
-
 from desktop.models.db import now_iso
 from sync import importer, status
 
 from .conftest import rows_of
 from .forge import forge
+from .tables import add_synced_table
 from .test_faults import STAFF_COLS, staff_row
 
 ATTEMPT_COLS = ["id", "origin_unit", "created_at", "updated_at", "version", "deleted",
@@ -157,7 +156,7 @@ def test_every_kind_of_row_in_one_package(pair, kind):
             "CHECK (version >= 1), deleted INTEGER NOT NULL CHECK (deleted IN (0, 1)), "
             "staff_id TEXT NOT NULL REFERENCES staff(id), score REAL NOT NULL CHECK (score >= 0 "
             "AND score <= 10), note TEXT NOT NULL DEFAULT '') WITHOUT ROWID")
-        records.register_synced_table(table, after=["staff"])
+        add_synced_table(table, after=["staff"])
     person = staff_row(unit)
     base = {k: attempt(unit, str(uuid.uuid4()), person[0], score=3)
             for k in ("a", "b", "d", "e", "g")}

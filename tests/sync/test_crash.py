@@ -22,12 +22,13 @@ ROOT = Path(__file__).resolve().parents[2]
 CRASH = textwrap.dedent("""
     import os, sys, threading
     sys.path.insert(0, {root!r})
-    from desktop.models import records
+    from tests.sync.tables import add_synced_table
     for name, opts in {tables!r}:
-        records.register_synced_table(name, **opts)
+        add_synced_table(name, **opts)
     from desktop.models.datafile import open_store
     import sync.importer as I
     import sync.write as W
+    import desktop.models.synced_rows as R
     import sync.staging as S
     db, pkg, point, n = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
     calls = [0]
@@ -47,9 +48,9 @@ CRASH = textwrap.dedent("""
         return wrapper
 
     if point == "before_write":
-        W._executemany = dying(W._executemany, False)
+        R.run_rows = dying(R.run_rows, False)
     elif point == "after_write":
-        W._executemany = dying(W._executemany, True)
+        R.run_rows = dying(R.run_rows, True)
     elif point == "blob":
         S.write_blob_file = dying(S.write_blob_file, True)
     elif point == "files_moved":  # the files are in files/, the transaction not committed

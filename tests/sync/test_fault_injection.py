@@ -20,7 +20,7 @@ import sys
 import time
 import uuid
 
-from desktop.models import records
+from desktop.models import records, synced_tables
 from desktop.models.blobs import put_blob
 from desktop.models.datafile import open_store
 from desktop.models.db import DB_FILENAME, now_iso
@@ -49,7 +49,7 @@ def setup_module(module):
 def _state(store) -> dict:
     """What a package may change: every synced table's rows (id → version, deleted)."""
     out = {}
-    for table in records.SYNCED_TABLES:
+    for table in synced_tables.SYNCED_TABLES:
         try:
             out[table] = dict(((r[0], (r[1], r[2])) for r in store.conn.execute(
                 f"SELECT id, version, deleted FROM {table}")))

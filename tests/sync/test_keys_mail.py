@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from desktop.models import records
+from desktop.models import synced_tables
 from desktop.models.errors import ValidationError
 from sync import exporter, mail
 from sync.errors import SenderKeyChanged, SyncError
@@ -21,7 +21,7 @@ def test_private_keys_stay_local_and_wrapped(store):
     keys = load_unit_keys(store)
     ensure_unit_keys(store)  # idempotent
     assert store.scalar("SELECT count(*) FROM sync_unit_keys") == 2
-    assert "sync_unit_keys" not in records.SYNCED_TABLES
+    assert "sync_unit_keys" not in synced_tables.SYNCED_TABLES
     store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     raw = store.path.read_bytes()
     for key in (keys.sign, keys.enc):

@@ -10,10 +10,9 @@ import pytest
 
 from desktop.cli import main
 from desktop.models import minutes as M
-from desktop.models import ownership, records, users
+from desktop.models import ownership, records, synced_tables, users
 from desktop.models.db import now_iso
 from desktop.models.errors import ReadOnlyRecord
-from desktop.models.registry import load_all
 from sync import exporter, importer
 
 from ..conftest import PASSWORD
@@ -137,7 +136,7 @@ def _row(store, table: str, unit: str, values: dict, *, refs_empty: bool = True)
     refs = {r.column for r in ownership.RULES[table].refs} if refs_empty else set()
     row.update({c: None for c in refs})
     if refs_empty:  # no file to send along
-        row.update({c: None for c in records.BLOB_COLUMNS.get(table, ())})
+        row.update({c: None for c in synced_tables.BLOB_COLUMNS.get(table, ())})
     row.update(id=str(uuid.uuid4()), origin_unit=unit, created_at=now, updated_at=now,
                version=1, deleted=0)
     row.update(values)
@@ -154,8 +153,7 @@ def _plant(store, table: str, row: dict) -> None:
 
 
 def _cases():
-    load_all()
-    for table in records.SYNCED_TABLES:
+    for table in synced_tables.SYNCED_TABLES:
         spec = ownership.RULES.get(table)
         for ref in spec.refs if spec else ():
             yield table, ref
@@ -206,8 +204,7 @@ def test_every_child_table_refuses_rows_under_another_units_records(pair):
 
 
 def test_every_synced_table_declares_its_references(store):
-    load_all()
-    found = ownership.coverage(store, records.SYNCED_TABLES)
+    found = ownership.coverage(store, synced_tables.SYNCED_TABLES)
     assert found.undeclared == [] and found.unnamed == []
     # the check itself: a table registered without a rule, or with a reference left out
     store.execute("CREATE TABLE t_new (id TEXT PRIMARY KEY, origin_unit TEXT, "

@@ -52,11 +52,9 @@ def test_system_errors_and_tables_named_in_vietnamese(pair, tmp_path):
 def test_the_district_team_is_named_as_a_district_names_it():
     """The ISO team tables come from districts: their team is the "Tổ triển khai ISO"
     (DOMAIN.md), not a "Ban ISO" (the province's is the "Ban Chỉ đạo ISO")."""
-    from desktop.models.records import DIRECTIONS
-    from desktop.models.registry import load_all
+    from desktop.models.synced_tables import DIRECTIONS
     from sync.labels import TABLE_LABELS, kinds_text
 
-    load_all()
     assert DIRECTIONS["iso_team_members"] == DIRECTIONS["iso_team_decisions"] == "up"
     assert table_label("iso_team_members") == "thành viên Tổ triển khai ISO"
     assert table_label("iso_team_decisions") == "quyết định thành lập Tổ triển khai ISO"

@@ -21,7 +21,6 @@ from ..vntext import clean
 from ._common import date_field, raise_if, text_field
 
 TABLE = "iso_annual_reports"
-records.register_synced_table(TABLE, parents={})
 SECTIONS_SETTING = "annual_report_sections"
 
 # Groups of figures a section can show (see report_data.py).

@@ -17,9 +17,6 @@ from ._common import date_field, not_future, order, raise_if, rows, text_field, 
 PROGRAMMES = "iso_audit_programmes"
 AUDITS = "iso_audits"
 FINDINGS = "iso_audit_findings"
-records.register_synced_table(PROGRAMMES, parents={})
-records.register_synced_table(AUDITS, after=[PROGRAMMES], parents={"programme_id": PROGRAMMES})
-records.register_synced_table(FINDINGS, after=[AUDITS], parents={"audit_id": AUDITS})
 
 CONDUCTED_BY = ("consultant", "internal", "joint")
 CONDUCTED_BY_LABELS_VI = {"consultant": "Đơn vị tư vấn", "internal": "Chuyên gia đánh giá nội bộ",

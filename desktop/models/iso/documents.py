@@ -28,9 +28,6 @@ from .document_rules import (  # noqa: F401 (the register's names, imported from
 
 TABLE = "iso_documents"
 FILES = "iso_document_files"
-records.register_synced_table(TABLE, parents={})
-records.register_synced_table(FILES, after=[TABLE], blob_columns=["sha256"],
-                              parents={"document_id": TABLE})
 
 KINDS = ("tthc_procedure", "internal_procedure", "quality_manual", "policy", "objectives", "form",
          "other")

@@ -24,9 +24,6 @@ from ._common import date_field, not_future, order, raise_if, rows, text_field, 
 
 TABLE = "iso_nonconformities"
 PLANS = "iso_nc_plans"
-records.register_synced_table(TABLE, after=["iso_audit_findings"],
-                              parents={"audit_id": "iso_audits", "finding_id": "iso_audit_findings"})
-records.register_synced_table(PLANS, after=[TABLE], parents={"nc_id": TABLE})
 PLAN_FIELDS = ("cause", "correction", "corrective_action", "owner", "due_on", "planned_on",
                "started_on")
 

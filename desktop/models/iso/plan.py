@@ -19,13 +19,6 @@ from ._common import date_field, not_future, raise_if, rows, text_field, vn_date
 TEMPLATES = "iso_plan_templates"
 ITEMS = "iso_plan_items"
 EVIDENCE = "iso_plan_evidence"
-records.register_synced_table(TEMPLATES, direction="down", parents={})
-# A unit's plan may follow a template of its own or one its province sent down.
-records.register_synced_table(ITEMS, after=[TEMPLATES], parents={},
-                              shared={"template_id": TEMPLATES})
-# The evidence names a record of the unit's own, of the kind the row says.
-records.register_synced_table(EVIDENCE, after=[ITEMS], parents={
-    "item_id": ITEMS, "target_id": ("minutes", "iso_documents", "iso_audits", "iso_reviews")})
 
 STATUSES = ("pending", "in_progress", "done")
 STATUS_LABELS_VI = {"pending": "Chưa thực hiện", "in_progress": "Đang thực hiện",

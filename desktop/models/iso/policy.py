@@ -11,7 +11,6 @@ from ..errors import NotFound
 from ._common import date_field, not_future, raise_if, rows, text_field
 
 TABLE = "iso_policies"
-records.register_synced_table(TABLE, parents={})
 
 KINDS = ("policy", "objectives")
 KIND_LABELS_VI = {"policy": "Chính sách chất lượng", "objectives": "Mục tiêu chất lượng"}

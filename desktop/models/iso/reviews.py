@@ -13,7 +13,6 @@ from ..unit import setup_day
 from ._common import date_field, not_future, order, raise_if, rows, text_field, vn_date
 
 TABLE = "iso_reviews"
-records.register_synced_table(TABLE, parents={})
 
 # The inputs a review considers (9.3.2), paraphrased: key, Vietnamese label.
 INPUTS: list[tuple[str, str]] = [

@@ -20,8 +20,6 @@ from ._common import date_field, not_future, raise_if, rows, text_field
 
 MEMBERS = "iso_team_members"
 DECISIONS = "iso_team_decisions"
-records.register_synced_table(DECISIONS, parents={})
-records.register_synced_table(MEMBERS, after=["staff"], parents={"staff_id": "staff"})
 
 ROLES = ("head", "deputy", "member", "secretary")
 ROLE_LABELS_VI = {"head": "Tổ trưởng", "deputy": "Tổ phó", "member": "Thành viên",

@@ -22,20 +22,6 @@ from . import fields as F
 
 TextCheck = Callable[[str], list[str]]
 
-records.register_synced_table("minutes", parents={})
-records.register_synced_table("minutes_revisions", after=["minutes"], blob_columns=["pdf_sha256"],
-                              parents={"minutes_id": "minutes",
-                                       "previous_revision_id": "minutes_revisions"})
-records.register_synced_table("minutes_participants", after=["minutes_revisions"],
-                              parents={"revision_id": "minutes_revisions", "staff_id": "staff"})
-records.register_synced_table("minutes_action_items", after=["minutes_revisions"],
-                              parents={"revision_id": "minutes_revisions"})
-records.register_synced_table("minutes_attachments", after=["minutes_revisions"],
-                              blob_columns=["sha256"], parents={"revision_id": "minutes_revisions"})
-# A signature belongs to its revision's unit, and so do the key and the user it names.
-records.register_synced_table("minutes_signatures", after=["minutes_revisions", "user_keys"],
-                              parents={"revision_id": "minutes_revisions", "minutes_id": "minutes",
-                                       "key_id": "user_keys", "user_id": "user_keys.user_id"})
 
 MAX_ATTACHMENT = 50 * 1024 * 1024
 CHILD_TABLES = ("minutes_participants", "minutes_action_items", "minutes_attachments")

@@ -12,12 +12,6 @@
 - `paper_entry`: answers keyed in from paper;
 - `kiosk`, `kiosk_files`: the kiosk's PIN and running state; files between kiosk PCs.
 """
-from .. import records
-from . import common, pictures, stat_sums  # noqa: F401  (register the synced tables)
 from .coverage import training_coverage
-
-# A sync package's attempts and answers: the statistics' sums counted once, grouped, at the end
-# of its transaction rather than row by row.
-records.register_bulk_writer(stat_sums.paused)
 
 __all__ = ["training_coverage"]

@@ -1,11 +1,11 @@
-"""What the quiz modules share: table names and their sync registration, JSON columns, errors."""
+"""What the quiz modules share: table names (their sync declarations are in
+`desktop.models.synced_tables`), JSON columns, errors."""
 from __future__ import annotations
 
 import json
 import string
 from typing import Any
 
-from .. import records
 from ..errors import IsoDeskError
 
 TOPICS = "quiz_topics"
@@ -17,24 +17,6 @@ ATTEMPTS = "quiz_attempts"
 ANSWERS = "quiz_answers"
 VARIANTS = "quiz_paper_variants"
 
-# The province's bank goes down to its districts and a district's own questions go up.
-records.register_synced_table(TOPICS, direction="both", parents={})
-records.register_synced_table(QUESTIONS, after=[TOPICS], direction="both",
-                              parents={"current_version_id": VERSIONS})
-records.register_synced_table(VERSIONS, after=[QUESTIONS], direction="both",
-                              parents={"question_id": QUESTIONS})
-records.register_synced_table(SESSIONS, after=["staff"], parents={})
-records.register_synced_table(ATTENDANCE, after=[SESSIONS, "staff"],
-                              parents={"session_id": SESSIONS, "staff_id": "staff"})
-records.register_synced_table(VARIANTS, after=[SESSIONS, VERSIONS],
-                              parents={"session_id": SESSIONS})
-records.register_synced_table(ATTEMPTS, after=[SESSIONS, "staff", VARIANTS],
-                              parents={"session_id": SESSIONS, "staff_id": "staff"},
-                              free=["kiosk_id"])
-# An answer belongs to its attempt; the question it answers may be the province's.
-records.register_synced_table(ANSWERS, after=[ATTEMPTS, VERSIONS],
-                              parents={"attempt_id": ATTEMPTS},
-                              shared={"question_id": QUESTIONS, "version_id": VERSIONS})
 
 MAX_OPTIONS = 8
 LETTERS = string.ascii_uppercase[:MAX_OPTIONS]

@@ -3,8 +3,8 @@
 A picture is a file kept by content like every other file (`blobs`, by SHA-256) and a row of
 `quiz_question_pictures` naming the question version it belongs to, where it goes (the question,
 or option N) and its order. The rows travel in sync packages with their files (the file column is
-registered) and in kiosk setup files. A version's pictures never change once a paper has shown it:
-an edit that changes them makes a new version, as for the text.
+declared in `synced_tables`) and in kiosk setup files. A version's pictures never change once a
+paper has shown it: an edit that changes them makes a new version, as for the text.
 
 Only still pictures are kept (PNG, JPEG, GIF, WebP, BMP), each at most `MAX_BYTES`; what a file
 really is comes from its first bytes, not its name. Sound and video are refused by the readers of
@@ -16,12 +16,8 @@ from dataclasses import dataclass, field
 
 from .. import blobs, records
 from ..db import Store
-from .common import VERSIONS
 
 TABLE = "quiz_question_pictures"
-# A picture belongs to its question version's unit (desktop/models/ownership.py).
-records.register_synced_table(TABLE, after=[VERSIONS], blob_columns=["sha256"], direction="both",
-                              parents={"version_id": VERSIONS})
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_PER_QUESTION = 12

@@ -349,7 +349,7 @@ class ImportPanel(QWidget):
                                     "file.").replace("%1", str(len(made))).replace("%2", folder))
 
         return run_operation(self, work, done, store=self.ctx.store, ctx=self.ctx,
-                             text=self.tr("Writing the acknowledgements…"))
+                             text=self.tr("Writing the acknowledgements…"), cancellable=True)
 
 
 class QuarantinePanel(QWidget):

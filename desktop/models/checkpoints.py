@@ -15,7 +15,7 @@ import contextlib
 import sqlite3
 import threading
 
-from desktop.models.db import Store, connect
+from .db import Store, connect
 
 
 class BackgroundCheckpoint:
