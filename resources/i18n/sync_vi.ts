@@ -149,7 +149,7 @@
         <translation>Xuất hồ sơ tỉnh…</translation>
     </message>
     <message>
-        <source>Give each district the profile file (USB or e-mail): it holds the province&apos;s keys and the list of districts. Export it again after adding districts.</source>
+        <source>Give each district the profile file (USB or e-mail): it holds the province's keys and the list of districts. Export it again after adding districts.</source>
         <translation>Gửi tệp hồ sơ cho từng huyện (USB hoặc email): tệp chứa khóa của tỉnh và danh sách huyện. Xuất lại sau khi thêm huyện.</translation>
     </message>
     <message>
@@ -251,7 +251,7 @@
         <translation>&lt;h3&gt;Chưa đăng ký&lt;/h3&gt;&lt;p&gt;Hãy xin BHXH tỉnh tệp hồ sơ tỉnh (.isoprofile) rồi nhập ở đây. Đối chiếu mã khóa hiện ra với tỉnh qua điện thoại.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>This unit&apos;s key fingerprint (read it to the province when they receive your first package): &lt;b&gt;%1&lt;/b&gt;</source>
+        <source>This unit's key fingerprint (read it to the province when they receive your first package): &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Mã khóa của đơn vị (đọc cho tỉnh khi tỉnh nhận gói đầu tiên): &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
@@ -372,6 +372,10 @@
     <message>
         <source>Import the held packages of %1 (%2) without packages No. %3? The records of the missing packages will not be here until the district sends them again.</source>
         <translation>Nhập các gói đang giữ của %1 (%2) khi thiếu gói số %3? Các bản ghi của gói còn thiếu sẽ chưa có ở đây cho đến khi huyện gửi lại.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 of %2 acknowledgements written to %3, each of them whole. Write the acknowledgements again to write the rest.</source>
+        <translation>Đã dừng: đã ghi %1 trên %2 giấy báo nhận vào %3, mỗi tệp đều trọn vẹn. Hãy ghi giấy báo nhận lần nữa để ghi các giấy còn lại.</translation>
     </message>
     <message>
         <source>Writing the acknowledgements…</source>
@@ -931,7 +935,7 @@
         <translation>Chưa tạo gói nào. Hãy ghi các thay đổi vào ổ USB hoặc lưu thành thư bằng các nút phía trên; mỗi gói được liệt kê ở đây cho tới khi BHXH tỉnh báo đã nhận.</translation>
     </message>
     <message>
-        <source>No package made yet: packages go to the province once this unit is enrolled with it (the province&apos;s profile file, .isoprofile).</source>
+        <source>No package made yet: packages go to the province once this unit is enrolled with it (the province's profile file, .isoprofile).</source>
         <translation>Chưa tạo gói nào: chỉ gửi được gói lên BHXH tỉnh sau khi đơn vị đã đăng ký với tỉnh (bằng tệp hồ sơ tỉnh, .isoprofile).</translation>
     </message>
     <message>

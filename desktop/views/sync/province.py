@@ -338,9 +338,14 @@ class ImportPanel(QWidget):
         if not folder:
             return None
 
+        written = [0, 0]   # files written, files to write: told before each district's
+
         def work(job):
+            def progress(done, total=0, text=""):
+                written[:] = [done, total]
+                job.progress(done, total, text)
             try:
-                return ack.write_acks(job.store, Path(folder), progress=job.progress)
+                return ack.write_acks(job.store, Path(folder), progress=progress)
             finally:
                 job.changed("sync")   # each district's written is kept, also after a failure
 
@@ -348,8 +353,15 @@ class ImportPanel(QWidget):
             show_info(self, self.tr("%1 acknowledgements written to %2. Send each district its "
                                     "file.").replace("%1", str(len(made))).replace("%2", folder))
 
+        def stopped():
+            show_info(self, self.tr("Stopped: %1 of %2 acknowledgements written to %3, each of "
+                                    "them whole. Write the acknowledgements again to write the rest.")
+                      .replace("%1", str(written[0])).replace("%2", str(written[1]))
+                      .replace("%3", folder))
+
         return run_operation(self, work, done, store=self.ctx.store, ctx=self.ctx,
-                             text=self.tr("Writing the acknowledgements…"), cancellable=True)
+                             text=self.tr("Writing the acknowledgements…"), cancellable=True,
+                             on_cancelled=stopped)
 
 
 class QuarantinePanel(QWidget):
