@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
+        self.ctx.announce_changes()   # what was changed and not yet announced, before it shows
         section = self.sections[row]
         page = self._pages.get(section.key)
         if page is None:

@@ -345,7 +345,7 @@ class ReportTab(QWidget):
         except IsoDeskError as exc:
             show_error(self, exc)
             return
-        self.ctx.data_changed.emit("settings")
+        self.ctx.announce_changes()
         self._update_state()
 
     # --- sections -----------------------------------------------------------------------------
@@ -442,7 +442,7 @@ class ReportTab(QWidget):
         except IsoDeskError as exc:
             show_error(self, exc)
             return False
-        self.ctx.data_changed.emit("iso_annual_reports")
+        self.ctx.announce_changes()
         self.load(self.report.year)
         return True
 
@@ -462,7 +462,7 @@ class ReportTab(QWidget):
         except IsoDeskError as exc:
             show_error(self, exc)
             return
-        self.ctx.data_changed.emit("iso_annual_reports")
+        self.ctx.announce_changes()
         self.load(self.report.year)
 
     def reopen(self) -> None:
@@ -474,7 +474,7 @@ class ReportTab(QWidget):
         except IsoDeskError as exc:
             show_error(self, exc)
             return
-        self.ctx.data_changed.emit("iso_annual_reports")
+        self.ctx.announce_changes()
         self.load(self.report.year)
 
     # --- output -------------------------------------------------------------------------------

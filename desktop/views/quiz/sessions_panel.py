@@ -150,7 +150,7 @@ class SessionsPanel(QWidget):
     def new_session(self) -> SessionDialog:
         dlg = SessionDialog(self.store, parent=self)
         if dlg.exec() and dlg.saved:
-            self.ctx.data_changed.emit("quiz")
+            self.ctx.announce_changes()
             self.reload(select=dlg.saved.id)
         return dlg
 
@@ -160,7 +160,7 @@ class SessionsPanel(QWidget):
             return
         dlg = SessionDialog(self.store, s, parent=self)
         if dlg.exec():
-            self.ctx.data_changed.emit("quiz")
+            self.ctx.announce_changes()
             self.reload(select=s.id)
             self.proctor.set_session(s.id)
 
@@ -188,7 +188,7 @@ class SessionsPanel(QWidget):
         except IsoDeskError as exc:
             show_error(self, exc)
             return
-        self.ctx.data_changed.emit("quiz")
+        self.ctx.announce_changes()
         self.reload()
 
     def open_setup(self, path: str | None = None) -> None:
@@ -202,7 +202,7 @@ class SessionsPanel(QWidget):
         except IsoDeskError as exc:
             show_error(self, exc)
             return
-        self.ctx.data_changed.emit("*")
+        self.ctx.announce_changes()
         self.reload(select=out["session_id"])
         show_info(self, self.tr("This PC is ready as \"%1\". Start the test kiosk from the "
                                 "session below; afterwards export this PC's results from "
