@@ -452,6 +452,33 @@ def test_preview_print_and_save(ctx, qtbot, store, tmp_path, monkeypatch):
     qtbot.waitUntil(lambda: dialog.document.pageCount() == pages // 3, timeout=10000)
 
 
+def test_printing_stops_after_the_current_page(ctx, qtbot, store, tmp_path):
+    from desktop.models.progress import Cancelled
+    from desktop.views import pdf_preview
+
+    dialog = PreviewDialog(ctx, signed(store, confirm=True).id)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.document.pageCount() > 1, timeout=10000)
+    pages = dialog.document.pageCount()
+
+    class StopPressed:   # what the operation's job does once Stop is pressed
+        cancelled = False
+        reports: list = []
+
+        def progress(self, done, total, text=""):
+            self.reports.append((done, total, text))
+            self.cancelled = True
+            raise Cancelled()
+
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    job = StopPressed()
+    assert pdf_preview.print_pdf(dialog.data, printer, job, "Trang %1/%2") == 1
+    assert job.reports == [(1, pages, f"Trang 1/{pages}")]
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == 1   # the page sent stays sent
+
+
 def test_page_in_the_main_window(ctx, qtbot, store):
     from desktop.views.main_window import MainWindow
 

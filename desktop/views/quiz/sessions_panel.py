@@ -188,8 +188,8 @@ class SessionsPanel(QWidget):
         except IsoDeskError as exc:
             show_error(self, exc)
             return
+        self.reload()   # first: the proctor's view lets the session go
         self.ctx.announce_changes()
-        self.reload()
 
     def open_setup(self, path: str | None = None) -> None:
         if path is None:
