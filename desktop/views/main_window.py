@@ -137,7 +137,6 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        self.ctx.announce_changes()   # what was changed and not yet announced, before it shows
         section = self.sections[row]
         page = self._pages.get(section.key)
         if page is None:
@@ -149,6 +148,7 @@ class MainWindow(QMainWindow):
             self.stack.insertWidget(row, page)
             self._pages[section.key] = page
         self.stack.setCurrentIndex(row)
+        self.ctx.announce_changes()   # what was changed and not yet announced, as it shows
         if hasattr(page, "on_shown"):
             page.on_shown()
 
