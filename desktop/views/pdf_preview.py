@@ -5,9 +5,9 @@ The PDF is shown from memory, never from an open file: saving again under the sa
 work while the preview is on screen (Windows refuses to replace a file another handle holds).
 Printing is an operation (`views.operation.run_operation`, `print_pdf` its work): the pages are
 rendered off the interface thread, at most 300 dpi, page by page, its window says which page
-prints, and Stop ends it after the current page; the preview stays until the printing has ended. A preview that makes its
-PDF itself (the minutes, with or without their copies) subclasses `PdfPreviewDialog` and calls
-`show_pdf` when the PDF is ready.
+prints, and Stop ends it after the current page; the preview stays until the printing has
+ended. A preview that makes its PDF itself (the minutes, with or without their copies)
+subclasses `PdfPreviewDialog` and calls `show_pdf` when the PDF is ready.
 """
 from __future__ import annotations
 
