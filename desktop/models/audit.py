@@ -107,3 +107,58 @@ def history(store: Store, table: str, record_id: str) -> list[dict]:
         r["old"] = json.loads(r["old"]) if r["old"] else None
         r["new"] = json.loads(r["new"]) if r["new"] else None
     return rows
+
+
+# --- what changed since a window last looked -------------------------------------------------
+
+# Entries that stand for rows of more tables than their own: a whole file merged in one
+# transaction with one entry (a sync package, a kiosk's set-up or results file).
+_RESULTS_TABLES = ("quiz_attempts", "quiz_answers", "quiz_attendance")
+
+# Writes that leave no entry in the log: state kept beside the records, not a change of a record.
+# A window that makes one names its table when it announces what changed
+# (`ViewContext.announce_changes`); any other name is refused there.
+UNJOURNALED = {
+    "minutes_autosave": "the text typed in a minutes editor, kept against a crash",
+    "quiz_attempt_progress": "where a person taking a test has got to",
+    "quiz_web_devices": "the browsers admitted to a test over the network",
+    "quiz_web_tests": "the tests being taken in a browser",
+    "sync_outbox": "the e-mail outbox's sending state (sent, failed, next try)",
+    "sync_packages": "a package delivered again (copied, saved as an e-mail, sent)",
+    "sync_sent": "which record versions a peer has acknowledged",
+}
+
+
+def last_seq(store: Store) -> int:
+    """The number of the newest entry (0 for an empty log)."""
+    return int(store.scalar("SELECT coalesce(max(seq), 0) FROM audit_log") or 0)
+
+
+def tables_changed_since(store: Store, seq: int) -> tuple[int, frozenset[str]]:
+    """(the newest entry's number, the tables changed by the entries after `seq`): what a
+    window that last looked at entry `seq` has to refresh. One entry that stands for a whole
+    file merged at once names every table the file wrote."""
+    last = last_seq(store)
+    if last <= seq:
+        return last, frozenset()
+    span = (seq, last)
+    tables = {r["table_name"] for r in store.query(
+        "SELECT DISTINCT table_name FROM audit_log WHERE seq > ? AND seq <= ? "
+        "AND table_name IS NOT NULL", span)}
+    for r in store.query(
+            "SELECT action, record_id, new FROM audit_log WHERE seq > ? AND seq <= ? AND action "
+            "IN ('sync_import', 'kiosk_setup_import', 'quiz_results_import')", span):
+        tables.update(_merged_tables(store, r["action"], r["record_id"], r["new"]))
+    return last, frozenset(tables)
+
+
+def _merged_tables(store: Store, action: str, record_id: str | None, new: str | None) -> set:
+    if action == "quiz_results_import":
+        return set(_RESULTS_TABLES)
+    if action == "kiosk_setup_import":
+        rows = (json.loads(new) if new else {}).get("rows") or {}
+        return {t for t, n in rows.items() if n}
+    counts = store.scalar("SELECT counts FROM sync_packages WHERE package_id = ? AND "
+                          "direction = 'in'", (record_id,))   # a sync package written here
+    return {"sync_quarantine", "sync_peers"} | {
+        t for t, n in (json.loads(counts) if counts else {}).items() if n}

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.models import audit
 from desktop.models.db import Store
 from desktop.models.unit import UnitProfile, get_profile
 from desktop.models.users import User
@@ -11,11 +12,13 @@ from desktop.models.users import User
 class ViewContext(QObject):
     """Passed to every page instead of a global application object.
 
-    `data_changed(table)` is emitted after a page changes records, so that other pages
-    (the overview, lists) refresh themselves.
+    `data_changed(tables)` says which tables changed (a frozenset of table names: "staff",
+    "minutes_revisions", "iso_documents"…), so that every page showing their records refreshes
+    itself. It is emitted in one place only, `announce_changes`, which reads what changed from
+    the database's audit log (views/operation.py explains when it is called).
     """
 
-    data_changed = Signal(str)
+    data_changed = Signal(object)
     navigate = Signal(str)  # ask the main window to show a section by key
     language_changed = Signal(str)  # the main window is rebuilt in the new language
 
@@ -25,6 +28,7 @@ class ViewContext(QObject):
         self.user = user
         self.demo = demo
         self._profile: UnitProfile | None = None
+        self._seen = audit.last_seq(store)   # the audit entries announced so far
 
     @property
     def profile(self) -> UnitProfile | None:
@@ -34,7 +38,23 @@ class ViewContext(QObject):
 
     def refresh_profile(self) -> None:
         self._profile = None
-        self.data_changed.emit("unit_profile")
+        self.announce_changes()
+
+    def announce_changes(self, *unjournaled: str) -> frozenset[str]:
+        """Tell the pages what changed since the last announcement: the tables of the audit
+        log's new entries, and `unjournaled`, tables written without an entry (only those
+        declared in `audit.UNJOURNALED`). Emits `data_changed` once, when anything changed."""
+        unknown = set(unjournaled) - set(audit.UNJOURNALED)
+        if unknown:
+            raise ValueError(f"{sorted(unknown)}: their changes are in the audit log; "
+                             "only the tables of audit.UNJOURNALED are named")
+        self._seen, tables = audit.tables_changed_since(self.store, self._seen)
+        tables = tables | frozenset(unjournaled)
+        if "unit_profile" in tables:
+            self._profile = None
+        if tables:
+            self.data_changed.emit(tables)
+        return tables
 
     def can(self, permission: str) -> bool:
         return self.user is None or self.user.can(permission)

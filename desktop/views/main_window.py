@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
             self.stack.insertWidget(row, page)
             self._pages[section.key] = page
         self.stack.setCurrentIndex(row)
+        self.ctx.announce_changes()   # what was changed and not yet announced, as it shows
         if hasattr(page, "on_shown"):
             page.on_shown()
 

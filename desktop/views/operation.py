@@ -13,10 +13,21 @@ The work runs on the operations' thread pool and is handed a `Job`:
   is). When the operation is `cancellable`, the window has a Stop button; after it is pressed the
   next `job.progress` (or `job.check()`) raises `Cancelled`, so the work stops between two whole
   steps and leaves nothing half written.
-- `job.changed(*names)`: what the work changed (the names pages listen for on
-  `ViewContext.data_changed`: "quiz", "staff", "sync"…). When the operation ends — done, stopped
-  or failed midway, since steps already made stay made — each name is announced once on `ctx`,
-  and every page showing those records refreshes itself.
+- What the work changed is not named by it: every change of a record goes to the audit log in
+  its own transaction (`models.records`, `models.audit`), so when the operation ends — done,
+  stopped or failed midway, since steps already made stay made — `ctx.announce_changes()` reads
+  the tables of the entries written since the last announcement and `ctx.data_changed` tells
+  every page showing those records to refresh itself. `job.changed(*tables)` remains for the few
+  tables written without an entry (`models.audit.UNJOURNALED`: the e-mail outbox's sending state,
+  a package delivered again…).
+
+Changes made on the interface thread are announced the same way: the code that made them calls
+`self.ctx.announce_changes()` once the edit is done (after the dialog that saved, after the
+model call), where it used to name a signal by hand. Nothing says *what* changed but the audit
+log, so a page can no longer be left stale by a name forgotten or misspelt; and the main window
+announces again whenever a section is shown, so a page shown after another changed records sees
+them even where an edit did not announce itself. `ViewContext.announce_changes` is the one place
+that emits `data_changed` (a test fails on an emit anywhere else).
 
 Then, on the interface thread: `on_done(result)`, or `on_error(exc)` (by default the error's
 Vietnamese message in a box), or `on_cancelled()`. When the window that started the operation
@@ -40,6 +51,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from desktop.models import audit
 from desktop.models.datafile import open_store
 from desktop.models.db import Store
 from desktop.models.progress import Cancelled
@@ -158,6 +170,10 @@ class Job:
             return self._latest
 
     def changed(self, *names: str) -> None:
+        """Tables the work wrote without an audit entry (`models.audit.UNJOURNALED`)."""
+        unknown = set(names) - set(audit.UNJOURNALED)
+        if unknown:
+            raise ValueError(f"{sorted(unknown)}: their changes are in the audit log")
         with self._lock:
             self._changed += [n for n in names if n not in self._changed]
 
@@ -313,10 +329,8 @@ class Operation:
         if self._watch is not None and self._alive(self.parent):
             QObject.disconnect(self._watch)
         self._watch = None
-        changes = job.changes()
-        if changes and self._alive(self.ctx):
-            for name in changes:
-                self.ctx.data_changed.emit(name)
+        if self._alive(self.ctx):
+            self.ctx.announce_changes(*job.changes())
         if outcome == "failed":
             log.warning("operation failed: %s", job.trace)
         if not self._alive(self.parent):

@@ -3,19 +3,17 @@ through the system's print dialog, saved, or opened in the usual PDF reader.
 
 The PDF is shown from memory, never from an open file: saving again under the same name must
 work while the preview is on screen (Windows refuses to replace a file another handle holds).
-Printing renders the pages on the thread pool, at most 300 dpi, page by page, and can be stopped
-after the current page; the window stays until the job has finished. A preview that makes its
-PDF itself (the minutes, with or without their copies) subclasses `PdfPreviewDialog` and calls
-`show_pdf` when the PDF is ready.
+Printing is an operation (`views.operation.run_operation`, `print_pdf` its work): the pages are
+rendered off the interface thread, at most 300 dpi, page by page, its window says which page
+prints, and Stop ends it after the current page; the preview stays until the printing has
+ended. A preview that makes its PDF itself (the minutes, with or without their copies)
+subclasses `PdfPreviewDialog` and calls `show_pdf` when the PDF is ready.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QBuffer, QByteArray, QCoreApplication, QIODevice, QObject, QRunnable, QSize, Qt, QThreadPool,
-    QUrl, Signal, Slot,
-)
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -24,88 +22,71 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from desktop.output.writing import write_bytes
 from desktop.models.errors import IsoDeskError
+from desktop.models.progress import Cancelled
 
 from .common import fit_to_screen, show_error, show_info
 from .files import save_file
+from .operation import Operation, run_operation
 
 PRINT_DPI = 300
-_PRINTING: set = set()  # jobs running: kept alive until they end, whatever their window does
-
-
-class _PrintSignals(QObject):
-    progress = Signal(int, int)
-    done = Signal(int)
-    failed = Signal(str)
 
 
 class PrintFailure(Exception):
-    """Why a print job stopped: "unreadable" (QtPdf can't read the PDF) or "printer" (the
-    printer can't be opened); the dialog says it in the user's language."""
+    """Why printing stopped: "unreadable" (QtPdf can't read the PDF) or "printer" (the printer
+    can't be opened); the dialog says it in the user's language."""
 
     def __init__(self, reason: str):
         super().__init__(reason)
         self.reason = reason
 
 
-class PrintJob(QRunnable):
-    """Render each page of a PDF with QtPdf and paint it on the printer, off the UI thread
-    (QPainter may paint on a QPrinter from a worker thread)."""
-
-    def __init__(self, pdf: bytes, printer: QPrinter):
-        super().__init__()
-        self.pdf = pdf
-        self.printer = printer
-        self.signals = _PrintSignals()
-        self.cancelled = False
-        self.setAutoDelete(False)
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            self.signals.done.emit(self._print())
-        except PrintFailure as exc:  # reported on the UI thread
-            self.signals.failed.emit(exc.reason)
-        except Exception:  # noqa: BLE001 (anything else: said plainly on the UI thread)
-            self.signals.failed.emit("")
-
-    def _print(self) -> int:
-        buffer = QBuffer()
-        buffer.setData(QByteArray(self.pdf))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        doc = QPdfDocument()
-        doc.load(buffer)
-        if doc.status() != QPdfDocument.Status.Ready:
-            raise PrintFailure("unreadable")
-        count = doc.pageCount()
-        first, last = 0, count - 1
-        if self.printer.printRange() == QPrinter.PrintRange.PageRange and self.printer.fromPage():
-            first = max(0, self.printer.fromPage() - 1)
-            last = min(count - 1, (self.printer.toPage() or count) - 1)
-        self.printer.setFullPage(True)
-        self.printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-        painter = QPainter()
-        if not painter.begin(self.printer):
-            raise PrintFailure("printer")
-        printed = 0
-        try:
-            for page in range(first, last + 1):
-                if self.cancelled:
+def print_pdf(pdf: bytes, printer: QPrinter, job=None, text: str = "") -> int:
+    """Render each page of a PDF with QtPdf and paint it on the printer; returns the pages sent.
+    Run as an operation's work (QPainter may paint on a QPrinter from a worker thread): `job`
+    hears of each page printed (`text` with %1 and %2, the page and the pages to print), and
+    after Stop the pages already sent stay sent and the rest are left out."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    doc = QPdfDocument()
+    doc.load(buffer)
+    if doc.status() != QPdfDocument.Status.Ready:
+        raise PrintFailure("unreadable")
+    count = doc.pageCount()
+    first, last = 0, count - 1
+    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage():
+        first = max(0, printer.fromPage() - 1)
+        last = min(count - 1, (printer.toPage() or count) - 1)
+    printer.setFullPage(True)
+    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise PrintFailure("printer")
+    printed, total = 0, last - first + 1
+    try:
+        for page in range(first, last + 1):
+            if job is not None and job.cancelled:
+                break
+            if page > first:
+                printer.newPage()
+            target = printer.pageLayout().fullRectPixels(printer.resolution())
+            dpi = min(PRINT_DPI, printer.resolution())
+            size_pt = doc.pagePointSize(page)
+            size = QSize(round(size_pt.width() / 72 * dpi), round(size_pt.height() / 72 * dpi))
+            image: QImage = doc.render(page, size)
+            painter.drawImage(target, image)
+            printed += 1
+            if job is not None:
+                try:
+                    job.progress(printed, total, text.replace("%1", str(printed))
+                                 .replace("%2", str(total)))
+                except Cancelled:
                     break
-                if page > first:
-                    self.printer.newPage()
-                target = self.printer.pageLayout().fullRectPixels(self.printer.resolution())
-                dpi = min(PRINT_DPI, self.printer.resolution())
-                size_pt = doc.pagePointSize(page)
-                size = QSize(round(size_pt.width() / 72 * dpi), round(size_pt.height() / 72 * dpi))
-                image: QImage = doc.render(page, size)
-                painter.drawImage(target, image)
-                printed += 1
-                self.signals.progress.emit(printed, last - first + 1)
-        finally:
-            painter.end()
-            doc.close()
-            buffer.close()
-        return printed
+    finally:
+        painter.end()
+        doc.close()
+        buffer.close()
+    return printed
 
 
 class PdfPreviewDialog(QDialog):
@@ -126,7 +107,7 @@ class PdfPreviewDialog(QDialog):
         self.saved_at = Path(saved_at) if saved_at is not None else None
         self.print_title: str | None = None   # the print dialog's title, when not Qt's own
         self.printed: int | None = None
-        self.print_job: PrintJob | None = None
+        self.print_job: Operation | None = None   # printing
         self._close_when_printed: int | None = None
         self._buffer: QBuffer | None = None
         layout = QVBoxLayout(self)
@@ -152,7 +133,6 @@ class PdfPreviewDialog(QDialog):
                  self.saved_at is not None),
                 ("save", self.tr("&Save as PDF…"), lambda: self.save_as(), save_kind is not None),
                 ("print", self.tr("&Print…"), lambda: self.print_document(), True),
-                ("stop", self.tr("Stop printing"), self.cancel_print, False),
                 ("close", self.tr("Close"), self.reject, True)):
             button = QPushButton(text)
             button.setObjectName(f"pdf_{name}")
@@ -218,9 +198,9 @@ class PdfPreviewDialog(QDialog):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved_at)))
 
     # --- printing ---------------------------------------------------------------------------
-    def print_document(self, printer: QPrinter | None = None) -> PrintJob | None:
-        """Ask with the system's print dialog (unless a printer is given), then print on the
-        thread pool."""
+    def print_document(self, printer: QPrinter | None = None) -> Operation | None:
+        """Ask with the system's print dialog (unless a printer is given), then print as an
+        operation (its window says which page prints, and has Stop)."""
         if self.data is None:
             return None
         if printer is None:
@@ -232,29 +212,18 @@ class PdfPreviewDialog(QDialog):
             dialog.setMinMax(1, max(1, self.page_count()))
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
-        job = PrintJob(self.data, printer)  # the job keeps the printer
-        self.print_job = job
-        _PRINTING.add(job)
+        data, text = self.data, self.tr("Printing page %1 of %2…")
         self.buttons["print"].setEnabled(False)
-        self.buttons["stop"].setVisible(True)
-        job.signals.progress.connect(lambda n, total: self.status.setText(
-            self.tr("Printing page %1 of %2…").replace("%1", str(n)).replace("%2", str(total))))
-        job.signals.done.connect(lambda _n: _PRINTING.discard(job))
-        job.signals.failed.connect(lambda _r: _PRINTING.discard(job))
-        job.signals.done.connect(self._printed)
-        job.signals.failed.connect(self._print_failed)
-        QThreadPool.globalInstance().start(job)
-        return job
-
-    def cancel_print(self) -> None:
-        if self.print_job is not None:
-            self.print_job.cancelled = True
-            self.status.setText(self.tr("Stopping after the current page…"))
+        self.status.setText(self.tr("Printing…"))
+        # the work holds the PDF and the printer, never this window
+        self.print_job = run_operation(self, lambda job: print_pdf(data, printer, job, text),
+                                       self._printed, on_error=self._print_failed,
+                                       text=self.tr("Printing…"), cancellable=True)
+        return self.print_job
 
     def _job_finished(self) -> None:
         self.print_job = None
         self.buttons["print"].setEnabled(self.data is not None)
-        self.buttons["stop"].setVisible(False)
         if self._close_when_printed is not None:
             self.done(self._close_when_printed)
 
@@ -263,13 +232,13 @@ class PdfPreviewDialog(QDialog):
         self.status.setText(self.tr("Sent %n page(s) to the printer.", "", pages))
         self._job_finished()
 
-    def _print_failed(self, reason: str) -> None:
+    def _print_failed(self, exc: Exception) -> None:
         self._job_finished()
         causes = {
             "unreadable": self.tr("the document could not be read for printing"),
             "printer": self.tr("the printer could not be opened"),
         }
-        cause = causes.get(reason) or self.tr("an unexpected error occurred")
+        cause = causes.get(getattr(exc, "reason", "")) or self.tr("an unexpected error occurred")
         show_error(self, self.tr("Printing failed: %1. Check that the printer is on and has "
                                  "paper, then try again.").replace("%1", cause))
 

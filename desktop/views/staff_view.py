@@ -104,8 +104,8 @@ class StaffPage(QWidget):
         self.model.set_items(self.repo.list())
         self._filter()
 
-    def _on_data_changed(self, table: str) -> None:
-        if table in ("staff", "*"):
+    def _on_data_changed(self, tables: frozenset[str]) -> None:
+        if "staff" in tables:
             self.reload()
 
     def _filter(self) -> None:
@@ -143,7 +143,7 @@ class StaffPage(QWidget):
     def add_member(self) -> None:
         dlg = StaffDialog(self.repo, parent=self)
         if dlg.exec():
-            self.ctx.data_changed.emit("staff")
+            self.ctx.announce_changes()
             self.select_code(dlg.saved.staff_code)
 
     def edit_member(self) -> None:
@@ -152,7 +152,7 @@ class StaffPage(QWidget):
             return
         dlg = StaffDialog(self.repo, member, parent=self)
         if dlg.exec():
-            self.ctx.data_changed.emit("staff")
+            self.ctx.announce_changes()
             self.select_code(dlg.saved.staff_code)
 
     def toggle_active(self) -> None:
@@ -164,7 +164,7 @@ class StaffPage(QWidget):
         except IsoDeskError as exc:
             show_error(self, exc)
             return
-        self.ctx.data_changed.emit("staff")
+        self.ctx.announce_changes()
         self.select_code(member.staff_code)
 
     def import_excel(self, _checked=False, path: str | None = None,
@@ -201,7 +201,6 @@ class StaffPage(QWidget):
 
         def write(job):
             result = StaffRepository(job.store).apply_import(plan, accept_good=accept_good)
-            job.changed("staff")
             return result
 
         def done(result):

@@ -595,10 +595,6 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <source>Stop printing</source>
-        <translation>Dừng in</translation>
-    </message>
-    <message>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -631,8 +627,8 @@ Bản sao lưu: %2 bản trong %3 (mới nhất: %4). Mỗi lần thoát chươn
         <translation>Đang in trang %1/%2…</translation>
     </message>
     <message>
-        <source>Stopping after the current page…</source>
-        <translation>Sẽ dừng sau trang đang in…</translation>
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
     </message>
     <message numerus="yes">
         <source>Sent %n page(s) to the printer.</source>

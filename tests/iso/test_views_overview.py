@@ -139,7 +139,7 @@ def test_refreshes_when_records_change(qtbot, page):
     d = DocumentRepository(page.ctx.store).add({"code": "QT-09", "title": "X", "kind": "form"})
     DocumentRepository(page.ctx.store).approve(d.id, approver="GĐ", approved_on=days(-1))
     DocumentRepository(page.ctx.store).put_in_force(d.id, effective_on=days(0))
-    page.ctx.data_changed.emit("iso_documents")
+    page.ctx.announce_changes()
     assert page.cards["documents"].value.text() == "3"
 
 

@@ -434,7 +434,7 @@ def test_read_only_users_see_no_edit_buttons(qtbot, store):
 def test_review_reminder_banner_on_the_page(qtbot, page, store):
     assert page.banner.isVisible()
     ReviewRepository(store).add({"held_on": vn(-1), "chair": "GĐ", "participants": "A"})
-    page.ctx.data_changed.emit("iso_reviews")
+    page.ctx.announce_changes()
     assert not page.banner.isVisible()
 
 

@@ -443,14 +443,40 @@ def test_preview_print_and_save(ctx, qtbot, store, tmp_path, monkeypatch):
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "printed.pdf"
     printer.setOutputFileName(str(out))
-    job = dialog.print_document(printer)
-    with qtbot.waitSignal(job.signals.done, timeout=30000) as blocker:
-        pass
-    assert blocker.args == [pages]
+    job = dialog.print_document(printer)   # an operation, like every long job
+    qtbot.waitUntil(lambda: job.finished, timeout=30000)
+    assert job.outcome == "done" and job.result == pages and dialog.printed == pages
     qtbot.waitUntil(lambda: out.exists() and out.stat().st_size > 0, timeout=5000)
     assert len(PdfReader(out).pages) == pages
     dialog.copies.setChecked(False)
     qtbot.waitUntil(lambda: dialog.document.pageCount() == pages // 3, timeout=10000)
+
+
+def test_printing_stops_after_the_current_page(ctx, qtbot, store, tmp_path):
+    from desktop.models.progress import Cancelled
+    from desktop.views import pdf_preview
+
+    dialog = PreviewDialog(ctx, signed(store, confirm=True).id)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.document.pageCount() > 1, timeout=10000)
+    pages = dialog.document.pageCount()
+
+    class StopPressed:   # what the operation's job does once Stop is pressed
+        cancelled = False
+        reports: list = []
+
+        def progress(self, done, total, text=""):
+            self.reports.append((done, total, text))
+            self.cancelled = True
+            raise Cancelled()
+
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    job = StopPressed()
+    assert pdf_preview.print_pdf(dialog.data, printer, job, "Trang %1/%2") == 1
+    assert job.reports == [(1, pages, f"Trang 1/{pages}")]
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == 1   # the page sent stays sent
 
 
 def test_page_in_the_main_window(ctx, qtbot, store):
@@ -517,15 +543,14 @@ def test_preview_failures_are_said_in_vietnamese(ctx, qtbot, store, monkeypatch)
     assert "reportlab" not in dialog.status.text()
     assert "Không chuẩn bị được văn bản" in dialog.status.text()
 
-    job = pdf_preview.PrintJob(b"not a pdf", QPrinter(QPrinter.PrinterMode.ScreenResolution))
-    with qtbot.waitSignal(job.signals.failed, timeout=10000) as blocker:
-        job.run()
-    dialog._print_failed(*blocker.args)
+    with pytest.raises(pdf_preview.PrintFailure) as failure:
+        pdf_preview.print_pdf(b"not a pdf", QPrinter(QPrinter.PrinterMode.ScreenResolution))
+    dialog._print_failed(failure.value)
     assert "không đọc được văn bản để in" in shown[-1]
     assert "QtPdf" not in shown[-1]
-    dialog._print_failed("printer")
+    dialog._print_failed(pdf_preview.PrintFailure("printer"))
     assert "không mở được máy in" in shown[-1]
-    dialog._print_failed("")
+    dialog._print_failed(RuntimeError("QPainter internal detail"))
     assert "In không được: đã có lỗi ngoài dự kiến" in shown[-1]
 
 

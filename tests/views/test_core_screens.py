@@ -217,7 +217,7 @@ def test_staff_import_preview_then_import(qtbot, window, store, tmp_path, monkey
 def test_staff_export_and_template(qtbot, window, tmp_path):
     page = window.show_section("staff")
     StaffRepository(window.ctx.store).add({"staff_code": "A1", "full_name": "Trần Văn An"})
-    window.ctx.data_changed.emit("staff")
+    window.ctx.announce_changes()
     operation = page.export_excel(path=str(tmp_path / "out.xlsx"))   # off the interface thread
     qtbot.waitUntil(lambda: operation.finished, timeout=30_000)
     assert operation.outcome == "done"

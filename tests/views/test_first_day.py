@@ -112,14 +112,14 @@ def test_the_overview_of_a_new_office_says_what_to_do_first_and_raises_no_alarm(
 
     # Each step is ticked as soon as the data says it is done, wherever it was done.
     person = StaffRepository(store).add({"staff_code": "CB001", "full_name": "Nguyễn Văn An"})
-    window.ctx.data_changed.emit("staff")
+    window.ctx.announce_changes()
     assert steps_done(page)["staff"] and panel.findChild(QLabel, "step_staff_mark").text() == "✔"
     TeamRepository(store).add({"staff_id": person.id, "role": "head"})
     PlanRepository(store).load_template_set()
     sessions.create_session(store, {"date": dt.date.today().isoformat(), "place": "Hội trường",
                                     "settings": {"questions": 5, "pass_mark": 50}},
                             staff_ids=[person.id])
-    window.ctx.data_changed.emit("*")
+    window.ctx.announce_changes()
     assert steps_done(page) == {"staff": True, "team": True, "plan": True, "enrol": False,
                                 "training": True}
     assert page.cards["training"].tone == "bad"   # a training was held: now the figure counts

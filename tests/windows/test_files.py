@@ -220,9 +220,8 @@ def test_quiz_printing_renders_off_the_ui_thread_at_a_sane_resolution(qtbot, tmp
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     job = preview.print_document(printer)
-    with qtbot.waitSignal(job.signals.done, timeout=30000) as done:
-        pass
-    assert done.args == [1] and len(PdfReader(tmp_path / "printed.pdf").pages) == 1
+    qtbot.waitUntil(lambda: job.finished, timeout=30000)
+    assert job.result == 1 and len(PdfReader(tmp_path / "printed.pdf").pages) == 1
     (thread, width), = renders
     assert thread is not threading.main_thread()
     assert width <= 8.3 * 300 + 1          # A4 at 300 dpi at most

@@ -286,7 +286,7 @@ class AuditsTab(QWidget):
                 return
 
     def _changed(self, programme_id=None, audit_id=None, finding_id=None) -> None:
-        self.ctx.data_changed.emit("iso_audits")
+        self.ctx.announce_changes()
         self.reload(programme_id)
         if audit_id:
             select_where(self.audit_table, self.audit_model, self.audit_proxy,
@@ -365,7 +365,6 @@ class AuditsTab(QWidget):
         except IsoDeskError as exc:
             show_error(self, exc)
             return
-        self.ctx.data_changed.emit("iso_nonconformities")
         self._changed(a.programme_id, a.id, f.id)
         show_info(self, self.tr("Nonconformity %1 was opened. Plan its corrective action in the "
                                 "Nonconformities tab.").replace("%1", nc.code))

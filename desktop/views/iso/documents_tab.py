@@ -206,7 +206,7 @@ class DocumentsTab(QWidget):
             self.buttons[name].setEnabled(on)
 
     def _changed(self, doc_id: str | None = None) -> None:
-        self.ctx.data_changed.emit("iso_documents")
+        self.ctx.announce_changes()
         self.reload()
         if doc_id:
             select_where(self.table, self.model, self.proxy, lambda d: d.id == doc_id)
@@ -317,7 +317,6 @@ class DocumentsTab(QWidget):
     def _apply_import(self, plan) -> None:
         def write(job):
             result = document_import.apply_import(job.store, plan)
-            job.changed("iso_documents")
             return result
 
         def done(result) -> None:

@@ -274,7 +274,7 @@ class NcTab(QWidget):
                 + "".join(items) + "</ul>")
 
     def _changed(self, nc_id=None) -> None:
-        self.ctx.data_changed.emit("iso_nonconformities")
+        self.ctx.announce_changes()
         self.reload()
         if nc_id:
             self.select_id(nc_id)

@@ -64,11 +64,14 @@ PARTS = [  # key, loader of the tab's class
     ("report", _report_tab),
 ]
 # Which tab shows which table, to refresh it when another page changed that table.
+_AUDITS = ("iso_audit_programmes", "iso_audits", "iso_audit_findings")
+_NCS = ("iso_nonconformities", "iso_nc_plans")
 TABLES = {"team": ("iso_team_members", "iso_team_decisions", "staff"),
           "documents": ("iso_documents", "iso_document_files"),
-          "policy": ("iso_policies",), "plan": ("iso_plan_items", "iso_documents", "iso_audits",
-                                                "iso_reviews"),
-          "audits": ("iso_audits", "iso_nonconformities"), "nc": ("iso_nonconformities",),
+          "policy": ("iso_policies",),
+          "plan": ("iso_plan_templates", "iso_plan_items", "iso_plan_evidence", "iso_documents",
+                   *_AUDITS, "iso_reviews"),
+          "audits": (*_AUDITS, *_NCS), "nc": _NCS,
           "reviews": ("iso_reviews",), "report": ()}
 
 
@@ -142,9 +145,9 @@ class IsoRecordsPage(QWidget):
             QTimer.singleShot(0, lambda: widget.select_id(record_id))
         return widget
 
-    def _data_changed(self, table: str) -> None:
+    def _data_changed(self, changed: frozenset[str]) -> None:
         for key, tables in TABLES.items():
-            if table in tables or table == "*":
+            if changed.intersection(tables):
                 self.stale.add(key)  # reloaded when shown next (the tab that made it already did)
         self._update_banner()
 

@@ -384,7 +384,7 @@ class PlanTab(QWidget):
             self.timeline.select_id(item.id)
 
     def _changed(self, item_id=None) -> None:
-        self.ctx.data_changed.emit("iso_plan_items")
+        self.ctx.announce_changes()
         self.reload()
         if item_id:
             self._select_id(item_id)
@@ -420,7 +420,7 @@ class PlanTab(QWidget):
     def publish(self) -> None:
         dlg = PublishDialog(self.repo, self)
         if dlg.exec():
-            self.ctx.data_changed.emit("iso_plan_templates")
+            self.ctx.announce_changes()
             show_info(self, self.tr("The plan was saved as the milestone set %1; the units below "
                                     "receive it with the next sync.")
                       .replace("%1", dlg.saved["set_code"]))

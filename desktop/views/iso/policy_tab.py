@@ -134,7 +134,7 @@ class PolicyTab(QWidget):
         return selected_item(self.table, self.model, self.proxy)
 
     def _changed(self, policy_id=None) -> None:
-        self.ctx.data_changed.emit("iso_policies")
+        self.ctx.announce_changes()
         self.reload()
         if policy_id:
             select_where(self.table, self.model, self.proxy, lambda p: p.id == policy_id)

@@ -340,7 +340,7 @@ class ReportTab(QWidget):
         except IsoDeskError as exc:
             show_error(self, exc)
             return
-        self.ctx.data_changed.emit("settings")
+        self.ctx.announce_changes()
         self._update_state()
 
     # --- sections -----------------------------------------------------------------------------
@@ -437,7 +437,7 @@ class ReportTab(QWidget):
         except IsoDeskError as exc:
             show_error(self, exc)
             return False
-        self.ctx.data_changed.emit("iso_annual_reports")
+        self.ctx.announce_changes()
         self.load(self.report.year)
         return True
 
@@ -457,7 +457,7 @@ class ReportTab(QWidget):
         except IsoDeskError as exc:
             show_error(self, exc)
             return
-        self.ctx.data_changed.emit("iso_annual_reports")
+        self.ctx.announce_changes()
         self.load(self.report.year)
 
     def reopen(self) -> None:
@@ -469,7 +469,7 @@ class ReportTab(QWidget):
         except IsoDeskError as exc:
             show_error(self, exc)
             return
-        self.ctx.data_changed.emit("iso_annual_reports")
+        self.ctx.announce_changes()
         self.load(self.report.year)
 
     # --- output -------------------------------------------------------------------------------

@@ -171,7 +171,7 @@ class ReviewsTab(QWidget):
         self.buttons["review_delete"].setEnabled(on)
 
     def _changed(self, review_id=None) -> None:
-        self.ctx.data_changed.emit("iso_reviews")
+        self.ctx.announce_changes()
         self.reload()
         if review_id:
             self.select_id(review_id)

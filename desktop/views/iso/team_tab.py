@@ -264,7 +264,7 @@ class TeamTab(QWidget):
         self.refresh_btn.setEnabled(m is not None and not m.external)
 
     def _changed(self, member_id: str | None = None) -> None:
-        self.ctx.data_changed.emit("iso_team_members")
+        self.ctx.announce_changes()
         self.reload()
         if member_id:
             select_where(self.table, self.model, self.proxy, lambda m: m.id == member_id)

@@ -200,8 +200,8 @@ class MinutesPage(QWidget):
         elif self.proxy.rowCount():
             self.table.selectRow(0)
 
-    def _on_data_changed(self, table: str) -> None:
-        if table in ("minutes", "staff", "users", "*") or table.startswith("minutes"):
+    def _on_data_changed(self, tables: frozenset[str]) -> None:
+        if tables & {"staff", "users"} or any(t.startswith("minutes") for t in tables):
             self.reload()
 
     def on_shown(self) -> None:
@@ -303,8 +303,8 @@ class MinutesPage(QWidget):
             data["secretary"] = user.full_name
         editor = NewMinutesEditor(self.ctx, template_key, data, self)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-        editor.saved.connect(lambda _mid: self.ctx.data_changed.emit("minutes"))
-        editor.recovery_dropped.connect(lambda: self.ctx.data_changed.emit("minutes_autosave"))
+        editor.saved.connect(lambda _mid: self.ctx.announce_changes())
+        editor.recovery_dropped.connect(lambda: self.ctx.announce_changes("minutes_autosave"))
         editor.created.connect(lambda mid, e=editor: self._created(mid, e))
         editor.show()
         editor.raise_()
@@ -314,7 +314,7 @@ class MinutesPage(QWidget):
     def _created(self, minutes_id: str, editor: MinutesEditor) -> None:
         """A new minutes was saved for the first time: it is an ordinary one from now on."""
         self.editors[minutes_id] = editor
-        self.ctx.data_changed.emit("minutes")
+        self.ctx.announce_changes()
         self.select_minutes(minutes_id)
 
     def open_editor(self, revision_id: str) -> MinutesEditor:
@@ -329,9 +329,9 @@ class MinutesPage(QWidget):
         else:
             editor = MinutesEditor(self.ctx, revision_id, self)
             editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-            editor.saved.connect(lambda _mid: self.ctx.data_changed.emit("minutes"))
+            editor.saved.connect(lambda _mid: self.ctx.announce_changes())
             editor.recovery_dropped.connect(
-                lambda: self.ctx.data_changed.emit("minutes_autosave"))
+                lambda: self.ctx.announce_changes("minutes_autosave"))
             self.editors[rev.minutes_id] = editor
         editor.show()
         editor.raise_()
@@ -398,7 +398,7 @@ class MinutesPage(QWidget):
         except IsoDeskError as exc:
             show_error(self, exc)
             return
-        self.ctx.data_changed.emit("minutes")
+        self.ctx.announce_changes()
 
     def visible_entries(self) -> list[M.RegisterEntry]:
         return [self.model.entry(self.proxy.mapToSource(self.proxy.index(r, 0)).row())

@@ -303,10 +303,8 @@ class SignDialog(QDialog):
         meaning, rid, team = self.meaning, self.rev.id, self.team
 
         def work(job):
-            signed = M.sign(job.store, rid, username, password, meaning, team_name=team,
-                            pdf_renderer=confirmed_pdf_renderer(team)).id
-            job.changed("minutes")
-            return signed
+            return M.sign(job.store, rid, username, password, meaning, team_name=team,
+                          pdf_renderer=confirmed_pdf_renderer(team)).id
 
         run_operation(self, work, self._signed, store=self.store, ctx=self.ctx,
                       on_error=self._failed)

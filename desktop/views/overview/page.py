@@ -91,7 +91,7 @@ class OverviewPage(QWidget):
         if self._stale or self.today != (self.fixed_today or _dt.date.today()):
             self.refresh()
 
-    def _data_changed(self, _table: str) -> None:
+    def _data_changed(self, _tables: frozenset[str]) -> None:
         if self.isVisible():
             self.refresh()
         else:

@@ -272,8 +272,6 @@ class BankPanel(QWidget):
         def write(job):   # one transaction: stopped midway, nothing is written
             result = bank_io.apply_import(job.store, plan, accept_good=accept_good,
                                           progress=job.progress)
-            if result["imported"]:
-                job.changed("quiz")
             return result
 
         def done(result):

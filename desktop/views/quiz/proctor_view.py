@@ -237,7 +237,7 @@ class ProctorView(QWidget):
 
     def _done(self) -> None:
         self.reload(keep_selection=True)
-        self.ctx.data_changed.emit("quiz")
+        self.ctx.announce_changes()
         self.changed.emit()
 
     # --- the kiosk ----------------------------------------------------------------------------
@@ -397,7 +397,6 @@ class ProctorView(QWidget):
         sid, key = self.session.id, Path(key_path) if key_path else None
 
         def work(job):
-            job.changed("quiz")   # the variants are made (once, kept) before the pages
             return quiz_reports.variants_pdf(job.store, sid, count, Path(path), key_path=key,
                                              progress=job.progress)
 

@@ -141,7 +141,7 @@ class SessionsPanel(QWidget):
     def new_session(self) -> SessionDialog:
         dlg = SessionDialog(self.store, parent=self)
         if dlg.exec() and dlg.saved:
-            self.ctx.data_changed.emit("quiz")
+            self.ctx.announce_changes()
             self.reload(select=dlg.saved.id)
         return dlg
 
@@ -151,7 +151,7 @@ class SessionsPanel(QWidget):
             return
         dlg = SessionDialog(self.store, s, parent=self)
         if dlg.exec():
-            self.ctx.data_changed.emit("quiz")
+            self.ctx.announce_changes()
             self.reload(select=s.id)
             self.proctor.set_session(s.id)
 
@@ -179,8 +179,8 @@ class SessionsPanel(QWidget):
         except IsoDeskError as exc:
             show_error(self, exc)
             return
-        self.ctx.data_changed.emit("quiz")
-        self.reload()
+        self.reload()   # first: the proctor's view lets the session go
+        self.ctx.announce_changes()
 
     def open_setup(self, path: str | None = None) -> None:
         if path is None:
@@ -193,7 +193,7 @@ class SessionsPanel(QWidget):
         except IsoDeskError as exc:
             show_error(self, exc)
             return
-        self.ctx.data_changed.emit("*")
+        self.ctx.announce_changes()
         self.reload(select=out["session_id"])
         show_info(self, self.tr("This PC is ready as \"%1\". Start the test kiosk from the "
                                 "session below; afterwards export this PC's results from "

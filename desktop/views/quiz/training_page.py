@@ -6,6 +6,8 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.models.errors import IsoDeskError
 from desktop.models.quiz import bank_io
+from desktop.models.quiz.common import QUESTIONS, SESSIONS, TOPICS, VERSIONS
+from desktop.models.quiz.pictures import TABLE as PICTURES
 
 from ..common import show_error
 from ..context import ViewContext
@@ -13,6 +15,8 @@ from .bank_panel import BankPanel
 from .coverage_panel import CoveragePanel
 from .sessions_panel import SessionsPanel
 from .stats_panel import StatsPanel
+
+BANK_TABLES = frozenset({TOPICS, QUESTIONS, VERSIONS, PICTURES})   # what the bank tab shows
 
 
 class TrainingPage(QWidget):
@@ -45,14 +49,16 @@ class TrainingPage(QWidget):
         if hasattr(page, "on_shown"):
             page.on_shown()
 
-    def _data_changed(self, table: str) -> None:
-        if table in ("staff", "quiz", "*"):
+    def _data_changed(self, tables: frozenset[str]) -> None:
+        quiz = any(t.startswith("quiz_") for t in tables)
+        if quiz or "staff" in tables:
             self.coverage.reload()
             self.sessions.proctor.reload(keep_selection=True)
-        if table in ("quiz", "*"):
+        if quiz:
             self.stats.reload_scopes()
-        if table == "*":
+        if SESSIONS in tables:
             self.sessions.reload()
+        if tables & BANK_TABLES:
             self.bank.reload()
 
     def show_part(self, key: str) -> QWidget:

@@ -40,7 +40,7 @@ def send_due(job) -> dict:
     from sync import mail
 
     result = mail.send_due(job.store)
-    job.changed("sync")
+    job.changed("sync_outbox", "sync_packages")   # sending state, kept without an audit entry
     return result
 
 

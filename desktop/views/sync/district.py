@@ -310,7 +310,6 @@ class SendPanel(QWidget):
     @staticmethod
     def _export(job, target: Path | None, full: bool):
         result = exporter.export_packages(job.store, target, full=full)[0]
-        job.changed("sync")
         return result
 
     def _exported(self, result) -> None:
@@ -349,7 +348,7 @@ class SendPanel(QWidget):
             self.result_label.setText(self.tr("Saved %1. Open it with your mail program and "
                                               "press Send.").replace("%1", ", ".join(
                                                   str(f) for f in files)))
-            self.ctx.data_changed.emit("sync")
+            self.ctx.announce_changes("sync_packages")   # marked as sent
 
         if last is not None:
             made(_Made(last["package_id"]))
@@ -411,7 +410,7 @@ class SendPanel(QWidget):
             show_error(self, exc)
             return
         self.result_label.setText(self.tr("Copied again: %1").replace("%1", str(dest)))
-        self.ctx.data_changed.emit("sync")
+        self.ctx.announce_changes("sync_packages")
 
     def import_ack(self, _checked=False, path: str | None = None) -> None:
         if path is None:
@@ -425,7 +424,7 @@ class SendPanel(QWidget):
             show_error(self, exc)
             return
         self.result_label.setText(result.message)
-        self.ctx.data_changed.emit("sync")
+        self.ctx.announce_changes()
 
 
 class RecordStatesPanel(QWidget):

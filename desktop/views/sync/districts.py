@@ -109,7 +109,7 @@ class DistrictsPanel(QWidget):
     def add(self) -> None:
         dlg = DistrictDialog(self.ctx.store, parent=self)
         if dlg.exec():
-            self.ctx.data_changed.emit("sync")
+            self.ctx.announce_changes()
 
     def edit(self) -> None:
         p = selected_item(self.view)
@@ -117,14 +117,14 @@ class DistrictsPanel(QWidget):
             return
         dlg = DistrictDialog(self.ctx.store, p, parent=self)
         if dlg.exec():
-            self.ctx.data_changed.emit("sync")
+            self.ctx.announce_changes()
 
     def accept_key(self) -> None:
         p = selected_item(self.view)
         if p is None:
             return
         if AcceptKeyDialog(self.ctx.store, p, self).exec():
-            self.ctx.data_changed.emit("sync")
+            self.ctx.announce_changes()
 
     def deactivate(self) -> None:
         p = selected_item(self.view)
@@ -133,7 +133,7 @@ class DistrictsPanel(QWidget):
                 "received are kept.").replace("%1", p.name), danger=True):
             return
         update_district(self.ctx.store, p.code, active=False)
-        self.ctx.data_changed.emit("sync")
+        self.ctx.announce_changes()
 
     def export_profile(self, _checked=False, path: str | None = None) -> None:
         if path is None:

@@ -191,7 +191,6 @@ class ImportPanel(QWidget):
             return
         busy = self.tr("Checking the packages…") if dry_run else self.tr("Importing…")
         def work(job):
-            job.changed("sync")   # a dry run keeps the packages seen and the keys trusted
             return importer.import_many(job.store, paths, dry_run=dry_run,
                                         trust_new_sender=trust)
 
@@ -329,7 +328,7 @@ class ImportPanel(QWidget):
             return
         summaries = importer.release_held(self.ctx.store, h["peer"], accept_gap=True)
         self._show(summaries, replace=True)
-        self.ctx.data_changed.emit("sync")
+        self.ctx.announce_changes()
 
     def write_acks(self, _checked=False, folder: str | None = None):
         if folder is None:
@@ -344,10 +343,7 @@ class ImportPanel(QWidget):
             def progress(done, total=0, text=""):
                 written[:] = [done, total]
                 job.progress(done, total, text)
-            try:
-                return ack.write_acks(job.store, Path(folder), progress=progress)
-            finally:
-                job.changed("sync")   # each district's written is kept, also after a failure
+            return ack.write_acks(job.store, Path(folder), progress=progress)
 
         def done(made):
             show_info(self, self.tr("%1 acknowledgements written to %2. Send each district its "

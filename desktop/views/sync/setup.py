@@ -84,7 +84,7 @@ class EnrolPanel(QWidget):
             show_error(self, exc)
             return
         self.refresh()
-        self.ctx.data_changed.emit("sync")
+        self.ctx.announce_changes()
         show_info(self, self.tr("Enrolled with %1. Check this key fingerprint with the "
                                 "province by phone: %2").replace("%1", peer.name)
                   .replace("%2", peer.fingerprint or ""))
