@@ -139,6 +139,7 @@ class UsersPanel(QWidget):
     def add_user(self):
         dlg = NewUserDialog(self.ctx.store, self)
         if dlg.exec():
+            self.ctx.announce_changes()
             self.reload()
 
     def reset_password(self, _checked=False, new_password: str | None = None):
@@ -185,6 +186,7 @@ class UsersPanel(QWidget):
         if attempt(self, lambda: users.reset_password(self.ctx.store, self.ctx.user, user.id,
                                                       new_password)) is attempt.FAILED:
             return
+        self.ctx.announce_changes()
         self.reload()
         show_info(self, self.tr("The password of %1 was reset. A new signature key was made; "
                                 "signatures made with the old key stay valid.")
@@ -196,6 +198,7 @@ class UsersPanel(QWidget):
             return
         if attempt(self, lambda: users.unlock(self.ctx.store, self.ctx.user, user.id)) \
                 is not attempt.FAILED:
+            self.ctx.announce_changes()
             self.reload()
 
     def toggle(self):
@@ -207,4 +210,5 @@ class UsersPanel(QWidget):
             return
         if attempt(self, lambda: users.set_active(self.ctx.store, self.ctx.user, user.id,
                                                   not user.active)) is not attempt.FAILED:
+            self.ctx.announce_changes()
             self.reload()

@@ -121,7 +121,7 @@ def test_signed_minutes_show_in_the_register_and_the_overview(qtbot, store):
     w.show()
     overview = w.show_section("overview")
     register = w.show_section("minutes")
-    assert [e.status for e in register.model.entries] == ["draft"]
+    assert [e.status for e in register.model.items] == ["draft"]
     assert overview.figures["minutes"]["awaiting_confirmation"] == 0
     dialog = SignDialog(ctx, rev.id, register)
     qtbot.addWidget(dialog)
@@ -130,7 +130,7 @@ def test_signed_minutes_show_in_the_register_and_the_overview(qtbot, store):
     dialog.agree.setChecked(True)
     with qtbot.waitSignal(dialog.accepted, timeout=WAIT):   # signed as an operation
         qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
-    assert [e.status for e in register.model.entries] == ["signed"]
+    assert [e.status for e in register.model.items] == ["signed"]
     assert overview._stale
     w.show_section("overview")
     assert overview.figures["minutes"]["awaiting_confirmation"] == 1
@@ -185,3 +185,41 @@ def test_each_change_is_announced_once(qtbot, store):
     assert ctx.announce_changes() == {"staff"} and heard == [{"staff"}]
     assert ctx.announce_changes() == frozenset() and len(heard) == 1   # once only
 
+
+
+def test_edits_of_the_bank_sessions_and_accounts_announce_themselves(qtbot, store, window,
+                                                                     monkeypatch):
+    from desktop.models.quiz import bank
+    from desktop.views import users_view
+
+    bank.add_topic(store, "NT", "Nhận thức")
+    question = bank.add_question(store, {"topic_code": "NT", "text": "Câu hỏi?",
+                                         "options": ["Đúng", "Sai"], "correct": [0]})
+    person = StaffRepository(store).add({"staff_code": "A1", "full_name": "Trần Văn An"})
+    sessions.create_session(store, {"date": dt.date.today().isoformat(), "place": "Hội trường",
+                                    "settings": {"questions": 1, "pass_mark": 50}},
+                            staff_ids=[person.id])
+    users.create_user(store, "thuky", "Lê Thị Thư", "proctor", "mat-khau-dai-1")
+    training = window.show_section("training")
+    heard = []
+    window.ctx.data_changed.connect(heard.append)
+
+    training.bank.reload(select=question.id)
+    training.bank.toggle_retired()
+    assert bank.get_question(store, question.id).retired
+    assert len(heard) == 1 and "quiz_questions" in heard[-1]
+
+    monkeypatch.setattr(sessions_panel, "confirm", lambda *a, **k: True)
+    training.sessions.table.selectRow(0)
+    training.sessions.toggle_status()
+    assert sessions.list_sessions(store)[0].status == "closed"
+    assert len(heard) == 2 and "quiz_sessions" in heard[-1]
+
+    accounts = users_view.UsersPanel(window.ctx)
+    qtbot.addWidget(accounts)
+    row = [u.username for u in accounts.model.items].index("thuky")
+    accounts.table.selectRow(row)
+    monkeypatch.setattr(users_view, "confirm", lambda *a, **k: True)
+    accounts.toggle()
+    assert not users.find_user(store, "thuky").active
+    assert len(heard) == 3 and "users" in heard[-1]

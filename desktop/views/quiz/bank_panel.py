@@ -201,6 +201,7 @@ class BankPanel(QWidget):
             return
         dlg = QuestionDialog(self.store, parent=self)
         if dlg.exec() and dlg.saved:
+            self.ctx.announce_changes()
             self.reload(select=dlg.saved.id)
 
     def edit_question(self) -> None:
@@ -209,6 +210,7 @@ class BankPanel(QWidget):
             return
         dlg = QuestionDialog(self.store, q, parent=self)
         if dlg.exec() and dlg.saved:
+            self.ctx.announce_changes()
             self.reload(select=q.id)
 
     def toggle_retired(self) -> None:
@@ -220,6 +222,7 @@ class BankPanel(QWidget):
         except IsoDeskError as exc:
             show_error(self, exc)
             return
+        self.ctx.announce_changes()
         self.reload(select=q.id)
 
     def delete_question(self) -> None:
@@ -232,6 +235,7 @@ class BankPanel(QWidget):
         except IsoDeskError as exc:
             show_error(self, exc)
             return
+        self.ctx.announce_changes()
         self.reload()
 
     def show_versions(self) -> None:
@@ -241,6 +245,7 @@ class BankPanel(QWidget):
 
     def edit_topics(self) -> None:
         TopicsDialog(self.store, self).exec()
+        self.ctx.announce_changes()
         self.reload()
 
     # --- files ----------------------------------------------------------------------------------

@@ -164,6 +164,7 @@ class SessionsPanel(QWidget):
                                                  "any more (it can be reopened).")):
             return
         sessions.set_status(self.store, s.id, "closed" if closing else "open")
+        self.ctx.announce_changes()
         self.reload(select=s.id)
         self.proctor.set_session(s.id)
 
