@@ -17,7 +17,7 @@ from sync import ack, exporter, mail, status
 from sync.labels import sent_via_label, table_label, table_title
 from sync.peers import list_peers
 
-from ..common import compact_combo, empty_hint, scrolling, show_error, show_info
+from ..common import compact_combo, empty_hint, scrolling, show_error
 from ..context import ViewContext
 from ..files import choose_folder, open_file
 from ..flow import FlowLayout

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton,
     QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QGroupBox, QHBoxLayout, QLabel, QListWidget, QPlainTextEdit,
+    QCheckBox, QGroupBox, QLabel, QListWidget, QPlainTextEdit,
     QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
