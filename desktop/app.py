@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     QCoreApplication, QEventLoop, QLocale, QObject, QTimer, QTranslator, Signal,
 )
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.i18n import translation_files
 from desktop.models.db import DB_FILENAME, Store, keep_wal_aside
@@ -76,6 +76,8 @@ def open_data(data_dir: Path, *, splash: QWidget | None = None) -> Store | None:
             try:
                 return _off_the_ui_thread(lambda: open_store(path), shown)
             except DatabaseDamaged as exc:
+                from PySide6.QtWidgets import QMessageBox   # (only when there is something to say)
+
                 _close_made_here(shown, splash)
                 action = _ask_about_damage(exc)
                 if action is None:
@@ -92,6 +94,8 @@ def open_data(data_dir: Path, *, splash: QWidget | None = None) -> Store | None:
                         else tr("The backup %1 was restored."))
                 QMessageBox.information(None, tr("Restored"), text.replace("%1", exc.backup.name))
             except IsoDeskError as exc:
+                from PySide6.QtWidgets import QMessageBox
+
                 _close_made_here(shown, splash)
                 QMessageBox.critical(None, "ISO Desk", exc.message)
                 return None
@@ -108,9 +112,10 @@ def _close_made_here(shown: list[QWidget], given: QWidget | None) -> None:
         shown.clear()
 
 
-# An opening that takes longer than this shows the splash (a quicker one goes straight to the
-# sign-in: the splash itself costs the start about a third of a bare window's start).
-SPLASH_AFTER_MS = 300
+# An opening that takes longer than this shows the splash. A quicker one goes straight to the
+# sign-in: the splash costs a normal start about a third of a bare window's whole start, and one
+# that flashes up for a moment before the sign-in (a busy PC) is worse than none.
+SPLASH_AFTER_MS = 500
 
 
 class _Finished(QObject):
@@ -173,6 +178,8 @@ def _off_the_ui_thread(work: Callable[[], Any], shown: list[QWidget]) -> Any:
 
 def _ask_about_damage(exc: DatabaseDamaged) -> str | None:
     """"restore", "readable" or None (quit), as the user chooses."""
+    from PySide6.QtWidgets import QMessageBox
+
     title = tr("The data is missing") if isinstance(exc, DataMissing) else \
         tr("The data file is damaged")
     box = QMessageBox(QMessageBox.Icon.Critical, title, exc.message,
