@@ -100,7 +100,8 @@ def open_data(data_dir: Path, *, splash: QWidget | None = None) -> Store | None:
                 QMessageBox.critical(None, "ISO Desk", exc.message)
                 return None
     finally:
-        _close_made_here(shown, splash)
+        if splash is None:   # the one shown while the file was opened (the caller closes its own)
+            _close_made_here(shown, splash)
 
 
 def _close_made_here(shown: list[QWidget], given: QWidget | None) -> None:
