@@ -10,9 +10,11 @@ import threading
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication, QEventLoop, QLocale, QObject, QTimer, QTranslator, Signal,
+)
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.i18n import translation_files
 from desktop.models.db import DB_FILENAME, Store, keep_wal_aside
@@ -58,40 +60,127 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
 
 def open_data(data_dir: Path, *, splash: QWidget | None = None) -> Store | None:
     """Open the data file; when it is missing, emptied or damaged, say so and offer to restore
-    the latest good backup (or, for a damaged write-ahead log, to open what can be read)."""
-    # (imported here: the checks and the migrations are not needed before the splash is shown)
+    the latest good backup (or, for a damaged write-ahead log, to open what can be read).
+
+    The file is opened and checked on a thread of its own while the UI thread loads the sign-in;
+    without a `splash` already on screen, one is shown when the opening takes longer than
+    SPLASH_AFTER_MS (a large file's full check, a migration with its backup copy, a slow disk),
+    and closed once the file is open."""
+    # (imported here: the checks and the migrations are not needed before Qt is up)
     from desktop.models.datafile import open_store, restore_backup
 
     path = Path(data_dir) / DB_FILENAME
-    while True:
-        try:
-            return open_store(path)
-        except DatabaseDamaged as exc:
-            if splash is not None:
-                splash.close()
-            action = _ask_about_damage(exc)
-            if action is None:
+    shown: list[QWidget] = [] if splash is None else [splash]
+    try:
+        while True:
+            try:
+                return _off_the_ui_thread(lambda: open_store(path), shown)
+            except DatabaseDamaged as exc:
+                from PySide6.QtWidgets import QMessageBox   # (only when there is something to say)
+
+                _close_made_here(shown, splash)
+                action = _ask_about_damage(exc)
+                if action is None:
+                    return None
+                if action == "readable":
+                    kept = keep_wal_aside(path)
+                    QMessageBox.information(None, tr("Opening what can be read"), tr(
+                        "The damaged journal was kept as %1. Check the latest work and enter "
+                        "again what is missing.").replace("%1", kept.name))
+                    continue
+                aside = restore_backup(path, exc.backup)
+                text = (tr("The backup %1 was restored. The damaged file was kept as %2.")
+                        .replace("%2", aside.name) if aside is not None
+                        else tr("The backup %1 was restored."))
+                QMessageBox.information(None, tr("Restored"), text.replace("%1", exc.backup.name))
+            except IsoDeskError as exc:
+                from PySide6.QtWidgets import QMessageBox
+
+                _close_made_here(shown, splash)
+                QMessageBox.critical(None, "ISO Desk", exc.message)
                 return None
-            if action == "readable":
-                kept = keep_wal_aside(path)
-                QMessageBox.information(None, tr("Opening what can be read"), tr(
-                    "The damaged journal was kept as %1. Check the latest work and enter again "
-                    "what is missing.").replace("%1", kept.name))
-                continue
-            aside = restore_backup(path, exc.backup)
-            text = (tr("The backup %1 was restored. The damaged file was kept as %2.")
-                    .replace("%2", aside.name) if aside is not None
-                    else tr("The backup %1 was restored."))
-            QMessageBox.information(None, tr("Restored"), text.replace("%1", exc.backup.name))
-        except IsoDeskError as exc:
-            if splash is not None:
-                splash.close()
-            QMessageBox.critical(None, "ISO Desk", exc.message)
-            return None
+    finally:
+        if splash is None:   # the one shown while the file was opened (the caller closes its own)
+            _close_made_here(shown, splash)
+
+
+def _close_made_here(shown: list[QWidget], given: QWidget | None) -> None:
+    """Close the splash before a message or the sign-in: the caller's own (then not shown
+    again), or the one shown while the file was opened (another may come for a retry)."""
+    for window in shown:
+        window.close()
+    if given is None:
+        shown.clear()
+
+
+# An opening that takes longer than this shows the splash. A quicker one goes straight to the
+# sign-in: the splash costs a normal start about a third of a bare window's whole start, and one
+# that flashes up for a moment before the sign-in (a busy PC) is worse than none.
+SPLASH_AFTER_MS = 500
+
+
+class _Finished(QObject):
+    """Carries a thread's outcome to the UI thread (a queued signal)."""
+
+    done = Signal(object)
+
+
+def _off_the_ui_thread(work: Callable[[], Any], shown: list[QWidget]) -> Any:
+    """Run `work()` on a thread of its own and return its result (or raise its error) here.
+    Meanwhile the UI thread imports the sign-in's module, then waits in an event loop; when
+    `shown` is empty and the work is still running after SPLASH_AFTER_MS, the splash is shown
+    (and added to `shown`)."""
+    import time
+
+    outcome: list[tuple[bool, Any]] = []
+    loop = QEventLoop()
+    relay = _Finished()
+
+    def finished(result) -> None:
+        outcome.append(result)
+        loop.quit()
+
+    relay.done.connect(finished)
+
+    def run() -> None:
+        try:
+            result = (True, work())
+        except BaseException as exc:  # noqa: BLE001  (raised again in the UI thread)
+            result = (False, exc)
+        relay.done.emit(result)
+
+    started = time.monotonic()
+    threading.Thread(target=run, name="isodesk-open", daemon=True).start()
+    import desktop.views.login  # noqa: F401  (what comes next, loaded meanwhile)
+
+    if not outcome:
+        def show_splash() -> None:
+            if outcome or shown:
+                return
+            from desktop.views.startup import StartupSplash
+
+            splash = StartupSplash()
+            shown.append(splash)
+            splash.show()
+            splash.step(tr("Opening the data file…"))
+
+        timer = QTimer()
+        timer.setSingleShot(True)
+        timer.timeout.connect(show_splash)
+        waited = int((time.monotonic() - started) * 1000)
+        timer.start(max(0, SPLASH_AFTER_MS - waited))
+        loop.exec()
+        timer.stop()
+    ok, value = outcome[0]
+    if not ok:
+        raise value
+    return value
 
 
 def _ask_about_damage(exc: DatabaseDamaged) -> str | None:
     """"restore", "readable" or None (quit), as the user chooses."""
+    from PySide6.QtWidgets import QMessageBox
+
     title = tr("The data is missing") if isinstance(exc, DataMissing) else \
         tr("The data file is damaged")
     box = QMessageBox(QMessageBox.Icon.Critical, title, exc.message,
@@ -165,6 +254,11 @@ def preload_main_window(*, province: bool = False) -> threading.Thread:
 
                 keep_rotating()   # the log file's rotation, which the sign-in did not wait for
 
+        # PySide6 makes the Python enums of Qt's `Qt` namespace when it is first named, and two
+        # threads naming it at once can see it half made (`Qt.CursorShape` missing in the
+        # sign-in): made here, on the UI thread, before the thread that names it starts.
+        from PySide6.QtCore import Qt  # noqa: F401
+
         _preloading = threading.Thread(target=load, name="isodesk-preload")
         _preloading.start()
     return _preloading
@@ -235,42 +329,62 @@ def _main_window(store: Store, user, demo: bool):
     return MainWindow(ViewContext(store, user, demo=demo))
 
 
+def _notice_unclean_end(unclean) -> None:
+    """The notice that the previous run ended without a clean exit (its module loaded only
+    then)."""
+    if unclean:
+        from desktop.views.startup import show_unclean_end
+
+        show_unclean_end(None, unclean)
+
+
+def _remember_folders(data_dir: Path) -> None:
+    """The file dialogs' last folders, kept per data folder (set before any dialog can open)."""
+    from desktop.views.files import remember_in
+
+    remember_in(data_dir)
+
+
 def _run(app: QApplication, data_dir: Path, *, demo: bool, prepare, unclean) -> int:
     # Each screen's module is imported when it is first shown: the sign-in comes sooner when it
-    # waits only for its own (tests/views/test_startup_imports.py keeps it so).
-    from desktop.views.startup import StartupSplash, prepare_in_background, show_unclean_end
-
+    # waits only for its own (tests/views/test_startup_imports.py keeps it so). A normal start
+    # shows no splash: the sign-in is the first window (see open_data).
     install_translators(app, "vi")        # until the data file says which language
-    splash = StartupSplash()
-    splash.show()
-    if prepare is not None:
-        try:
-            prepare_in_background(splash, prepare)
-        except Exception as exc:  # said to the person, and logged; nothing half-made is opened
-            import logging
+    splash = None
+    if prepare is not None or not (data_dir / DB_FILENAME).exists():
+        # long work before the file opens (preparing a data folder, making a new office's file
+        # and its tables): the splash at once, with its steps
+        from desktop.views.startup import StartupSplash, prepare_in_background
 
-            logging.getLogger("isodesk.gui").exception("preparing %s failed", data_dir)
-            splash.close()
-            from desktop.views.common import show_error
+        splash = StartupSplash()
+        splash.show()
+        if prepare is not None:
+            try:
+                prepare_in_background(splash, prepare)
+            except Exception as exc:  # said to the person, and logged; nothing half-made opened
+                import logging
 
-            show_error(None, exc)
-            return 1
-    splash.step(tr("Opening the data file…"))
+                logging.getLogger("isodesk.gui").exception("preparing %s failed", data_dir)
+                splash.close()
+                from desktop.views.common import show_error
+
+                show_error(None, exc)
+                return 1
+        splash.step(tr("Opening the data file…"))
     store = open_data(data_dir, splash=splash)
     if store is None:
         return 1
-    from desktop.views.files import remember_in
-
-    remember_in(data_dir)   # the file dialogs' last folders, per data folder
+    QTimer.singleShot(0, lambda: _remember_folders(data_dir))   # once a window is on screen
     language = get_setting(store, "language", "vi")
     if language != "vi":
         install_translators(app, language)
     backup_at_session_end(app, store)
-    splash.close()
+    if splash is not None:
+        splash.close()
     try:
         admin = None
         if get_profile(store) is None:
-            show_unclean_end(None, unclean)
+            _notice_unclean_end(unclean)
             from desktop.views.setup_wizard import SetupWizard
 
             wizard = SetupWizard(store)
@@ -283,7 +397,7 @@ def _run(app: QApplication, data_dir: Path, *, demo: bool, prepare, unclean) -> 
             from desktop.views.quiz.recovery import kiosk_before_login
 
             kiosk_before_login(store)
-            show_unclean_end(None, unclean)
+            _notice_unclean_end(unclean)
         hint = None
         if demo:
             from desktop.demo import DEMO_PASSWORD

@@ -7,7 +7,6 @@ without ever being shown. The attempt is counted and finished exactly as `users.
 does it (the lockout is the same)."""
 from __future__ import annotations
 
-import html
 import logging
 import threading
 from typing import Callable
@@ -22,6 +21,12 @@ from desktop.models.unit import get_profile
 from desktop.models.users import AuthError, User, begin_attempt, finish_attempt
 
 from .whole import keep_whole
+
+
+def _escaped(text: str) -> str:
+    """Text shown inside rich text as it is (the `html` module, with its table of entities,
+    is more than the sign-in needs)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class _Checked(QObject):
@@ -46,7 +51,7 @@ class LoginDialog(QDialog):
         profile = get_profile(store)
         # rich text, as Qt's automatic format detection sees it (no Qt namespace enum needed:
         # building that namespace is a noticeable part of the start)
-        heading = QLabel(f"<h2>ISO Desk</h2><p>{html.escape(profile.name) if profile else ''}</p>")
+        heading = QLabel(f"<h2>ISO Desk</h2><p>{_escaped(profile.name) if profile else ''}</p>")
         layout.addWidget(heading)
         form = QFormLayout()
         self.username = QLineEdit(username)

@@ -12,7 +12,6 @@ next normal start.
 from __future__ import annotations
 
 import shlex
-import subprocess
 import sys
 from pathlib import Path, PureWindowsPath
 
@@ -37,6 +36,8 @@ def windowed_executable(executable: str, *, frozen: bool) -> list[str]:
 def autostart_command(data_dir, *, executable: str | None = None,
                       frozen: bool | None = None) -> str:
     """The command that starts the program again on the same data folder."""
+    import subprocess   # (only here: the start's check for a value left behind needs none)
+
     executable = executable or sys.executable
     frozen = bool(getattr(sys, "frozen", False)) if frozen is None else frozen
     folder = str(data_dir)

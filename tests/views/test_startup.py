@@ -78,3 +78,91 @@ def test_the_splash_is_shown_without_waiting_for_the_window_system(qtbot, qapp):
     assert splash.message() == "Đang tạo dữ liệu mẫu: danh sách cán bộ…"
     image = splash.grab().toImage()
     assert image.pixelColor(10, 2).name() == "#1f5fa8"   # the picture's band is drawn
+
+
+def _record_windows(monkeypatch) -> list[str]:
+    """The class of each top-level window as it is shown, in order; the sign-in closes itself."""
+    from PySide6.QtWidgets import QWidget
+
+    shown: list[str] = []
+    real_show = QWidget.show
+
+    def show(self):
+        if self.isWindow():
+            shown.append(type(self).__name__)
+        real_show(self)
+
+    monkeypatch.setattr(QWidget, "show", show)
+
+    class SignIn(FakeLogin):
+        def exec(self):
+            shown.append("LoginDialog")
+            return 0
+
+    monkeypatch.setattr(login, "LoginDialog", SignIn)
+    monkeypatch.setattr(app_module, "install_excepthook", lambda _d: None)
+    return shown
+
+
+def test_a_normal_start_shows_the_sign_in_first_and_opens_the_file_off_the_ui_thread(
+        qtbot, qapp, data_dir, monkeypatch):
+    from desktop.models import datafile
+
+    shown = _record_windows(monkeypatch)
+    opened_on = []
+    real_open = datafile.open_store
+
+    def open_store(path, **kw):
+        opened_on.append(threading.current_thread() is threading.main_thread())
+        return real_open(path, **kw)
+
+    monkeypatch.setattr(datafile, "open_store", open_store)
+    assert app_module.run_gui(data_dir) == 0
+    assert shown == ["LoginDialog"]            # no splash before it
+    assert opened_on == [False]
+    assert not list((data_dir / "logs").glob("run-*.log"))
+
+
+def test_a_long_opening_shows_the_splash_until_the_file_is_open(qtbot, qapp, data_dir,
+                                                               monkeypatch):
+    """The splash comes when the opening outlasts SPLASH_AFTER_MS (here the opening waits for
+    the splash to be on screen, so that the test does not depend on the machine's speed)."""
+    from desktop.models import datafile
+
+    shown = _record_windows(monkeypatch)
+    splash_up = threading.Event()
+    real_step = startup.StartupSplash.step
+    monkeypatch.setattr(startup.StartupSplash, "step",
+                        lambda self, text: (real_step(self, text), splash_up.set()))
+    real_open = datafile.open_store
+    splash_visible_at_open = []
+
+    def slow_open(path, **kw):
+        assert splash_up.wait(60)
+        splash_visible_at_open.append(True)
+        return real_open(path, **kw)
+
+    monkeypatch.setattr(datafile, "open_store", slow_open)
+    monkeypatch.setattr(app_module, "SPLASH_AFTER_MS", 10)
+    assert app_module.run_gui(data_dir) == 0
+    assert shown == ["StartupSplash", "LoginDialog"]
+    assert splash_visible_at_open == [True]
+    splashes = [w for w in qapp.topLevelWidgets() if isinstance(w, startup.StartupSplash)]
+    assert not [w for w in splashes if w.isVisible()]     # closed before the sign-in
+
+
+def test_a_new_office_sees_the_splash_at_once(qtbot, qapp, empty_dir, monkeypatch):
+    from desktop.views import setup_wizard
+
+    shown = _record_windows(monkeypatch)
+
+    class Wizard:
+        def __init__(self, _store):
+            shown.append("SetupWizard")
+
+        def exec(self):
+            return 0
+
+    monkeypatch.setattr(setup_wizard, "SetupWizard", Wizard)
+    assert app_module.run_gui(empty_dir) == 0
+    assert shown == ["StartupSplash", "SetupWizard"]

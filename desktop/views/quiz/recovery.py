@@ -7,6 +7,8 @@ window) comes only once the proctor has left it with the PIN.
 """
 from __future__ import annotations
 
+import sys
+
 from desktop.models.db import Store
 from desktop.models.quiz import kiosk
 
@@ -17,9 +19,10 @@ def kiosk_before_login(store: Store, *, fullscreen: bool = True, wait: bool = Tr
     deletion), or None when no kiosk was running."""
     state = kiosk.running_state(store)
     if state is None:
-        from .kiosk import platform
+        if sys.platform == "win32":   # the logon start value lives in the Windows registry
+            from .kiosk import platform
 
-        platform.remove_stale_autostart(store.data_dir, kiosk_running=False)
+            platform.remove_stale_autostart(store.data_dir, kiosk_running=False)
         return None
     # only now: the start of a PC that was not running the kiosk waits for none of these
     from PySide6.QtCore import QEventLoop
