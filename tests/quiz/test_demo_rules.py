@@ -10,7 +10,8 @@ from desktop.demo.quiz import _session_day
 from desktop.i18n import read_ts, ts_path
 from desktop.models.datafile import open_store
 from desktop.models.db import DB_FILENAME
-from desktop.models.quiz import results, sessions, training_coverage
+from desktop.models.quiz import results, sessions
+from desktop.models.quiz.coverage import training_coverage
 
 from ..conftest import ROOT
 

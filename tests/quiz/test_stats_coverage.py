@@ -10,7 +10,8 @@ import pytest
 
 from desktop.models import records
 from desktop.models.figures import collect
-from desktop.models.quiz import attempts, coverage, sessions, stats, training_coverage
+from desktop.models.quiz import attempts, coverage, sessions, stats
+from desktop.models.quiz.coverage import training_coverage
 from desktop.models.quiz.common import dumps
 from desktop.models.vntext import person_sort_key
 

@@ -12,6 +12,3 @@
 - `paper_entry`: answers keyed in from paper;
 - `kiosk`, `kiosk_files`: the kiosk's PIN and running state; files between kiosk PCs.
 """
-from .coverage import training_coverage
-
-__all__ = ["training_coverage"]

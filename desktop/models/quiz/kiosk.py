@@ -2,9 +2,7 @@
 identity, and the marker that a kiosk is running (so that a crash reopens it)."""
 from __future__ import annotations
 
-import platform
 import time
-import uuid
 from dataclasses import dataclass
 from typing import Callable
 
@@ -25,6 +23,8 @@ def kiosk_id(store: Store) -> str:
     """This installation's kiosk id (made once)."""
     value = get_setting(store, KIOSK_ID_KEY, "")
     if not value:
+        import uuid   # (with platform: not loaded by a start that checks only the state)
+
         value = str(uuid.uuid4())
         set_setting(store, KIOSK_ID_KEY, value)
     return value
@@ -35,6 +35,8 @@ MAIN_PC_NAME = "Máy chính"
 
 def kiosk_label() -> str:
     """The computer's own name (its host name), recorded in the audit log of the kiosk."""
+    import platform
+
     return (platform.node() or "PC")[:40]
 
 
