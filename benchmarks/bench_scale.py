@@ -181,9 +181,9 @@ BIG_K = 70    # the district's size (×) whose yearly report is the long one (1,
 
 
 def _big_report(folder: Path) -> tuple[list[Result], float, int]:
-    """The yearly report of a district big enough for 1,000+ pages, rendered once between two
-    runs of the plain-reportlab baseline (the lesser of which is taken): its rows, the CPU
-    seconds and the pages."""
+    """The yearly report of a district big enough for 1,000+ pages, rendered twice, each
+    followed by a run of the plain-reportlab baseline (the lesser of which is taken): its rows,
+    the CPU seconds (the lesser render, as the smaller sizes are measured) and the pages."""
     from desktop.models.iso.report_data import build_report
 
     from .bench_iso import TODAY
@@ -197,20 +197,25 @@ def _big_report(folder: Path) -> tuple[list[Result], float, int]:
     from desktop.output.iso.annual_report import write_pdf_report
 
     texts = _table_texts(data)
-    base = []
-    c0, w0 = time.process_time(), time.perf_counter()
-    pages = write_pdf_report(folder / "big.pdf", data)
-    cpu, wall = time.process_time() - c0, time.perf_counter() - w0
-    for _ in range(2):
+    base, runs = [], []
+    for _ in range(2):   # report, baseline, report, baseline
+        c0, w0 = time.process_time(), time.perf_counter()
+        pages = write_pdf_report(folder / "big.pdf", data)
+        runs.append((time.process_time() - c0, time.perf_counter() - w0))
         c0, w0 = time.process_time(), time.perf_counter()
         plain_pages(folder / "plain.pdf", texts, pages)
         base.append((time.process_time() - c0, time.perf_counter() - w0))
+    # the target holds for the first render of the process (fonts read, nothing cached) and
+    # for the slower of the two; the growth is measured, like the smaller sizes', on the lesser
+    wall = max(w for _c, w in runs)
+    cpu = min(c for c, _w in runs)
     base_cpu, base_wall = min(b[0] for b in base), min(b[1] for b in base)
     cells = sum(len(r) for _h, rows in texts for r in rows)
     return [
         Result(AREA, f"yearly report of {pages:,} pages ({k}× district)", wall, "s",
                "< 10 s", wall < 10 and pages >= BIG_REPORT_PAGES,
-               f"wall; CPU {cpu:.1f} s, {1000 * cpu / max(pages, 1):.1f} ms CPU a page"),
+               f"wall, the slower of two renders ({runs[0][1]:.1f} s first, {runs[1][1]:.1f} s "
+               f"then); CPU {cpu:.1f} s, {1000 * cpu / max(pages, 1):.1f} ms CPU a page"),
         Result(AREA, "yearly report / plain reportlab, the same text on as many pages (CPU)",
                cpu / base_cpu, "×", "", None,
                f"baseline CPU {base_cpu:.2f} s, wall {base_wall:.2f} s ({cells:,} cells, "
