@@ -109,11 +109,10 @@ def apt_install(*packages: str) -> None:
         return
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     run(["apt-get", "update", "-qq"], timeout=300, check=False, env=env)
-    for attempt in range(5):   # dpkg may be locked by another install for a moment
-        if run(["apt-get", "install", "-y", "-qq", *missing], timeout=900, check=False,
-               env=env).returncode == 0:
+    for attempt in range(3):   # dpkg may be locked by another install: apt waits for it
+        if run(["apt-get", "install", "-y", "-qq", "-o", "DPkg::Lock::Timeout=120", *missing],
+               timeout=900, check=False, env=env).returncode == 0:
             return
-        time.sleep(10)
     raise LaneError(f"apt-get could not install {' '.join(missing)}")
 
 
