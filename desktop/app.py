@@ -10,9 +10,7 @@ import threading
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import (
-    QCoreApplication, QEventLoop, QLocale, QObject, QTimer, QTranslator, Signal,
-)
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -119,12 +117,6 @@ def _close_made_here(shown: list[QWidget], given: QWidget | None) -> None:
 SPLASH_AFTER_MS = 500
 
 
-class _Finished(QObject):
-    """Carries a thread's outcome to the UI thread (a queued signal)."""
-
-    done = Signal(object)
-
-
 def _off_the_ui_thread(work: Callable[[], Any], shown: list[QWidget]) -> Any:
     """Run `work()` on a thread of its own and return its result (or raise its error) here.
     Meanwhile the UI thread imports the sign-in's module, then waits in an event loop; when
@@ -132,49 +124,34 @@ def _off_the_ui_thread(work: Callable[[], Any], shown: list[QWidget]) -> Any:
     (and added to `shown`)."""
     import time
 
-    outcome: list[tuple[bool, Any]] = []
-    loop = QEventLoop()
-    relay = _Finished()
-
-    def finished(result) -> None:
-        outcome.append(result)
-        loop.quit()
-
-    relay.done.connect(finished)
-
-    def run() -> None:
-        try:
-            result = (True, work())
-        except BaseException as exc:  # noqa: BLE001  (raised again in the UI thread)
-            result = (False, exc)
-        relay.done.emit(result)
+    from desktop.views.thread_result import ThreadResult
 
     started = time.monotonic()
-    threading.Thread(target=run, name="isodesk-open", daemon=True).start()
+    job = ThreadResult(work, "isodesk-open")
     import desktop.views.login  # noqa: F401  (what comes next, loaded meanwhile)
 
-    if not outcome:
-        def show_splash() -> None:
-            if outcome or shown:
-                return
-            from desktop.views.startup import StartupSplash
+    if job.done:
+        return job.wait()
 
-            splash = StartupSplash()
-            shown.append(splash)
-            splash.show()
-            splash.step(tr("Opening the data file…"))
+    def show_splash() -> None:
+        if job.done or shown:
+            return
+        from desktop.views.startup import StartupSplash
 
-        timer = QTimer()
-        timer.setSingleShot(True)
-        timer.timeout.connect(show_splash)
-        waited = int((time.monotonic() - started) * 1000)
-        timer.start(max(0, SPLASH_AFTER_MS - waited))
-        loop.exec()
+        splash = StartupSplash()
+        shown.append(splash)
+        splash.show()
+        splash.step(tr("Opening the data file…"))
+
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(show_splash)
+    waited = int((time.monotonic() - started) * 1000)
+    timer.start(max(0, SPLASH_AFTER_MS - waited))
+    try:
+        return job.wait()
+    finally:
         timer.stop()
-    ok, value = outcome[0]
-    if not ok:
-        raise value
-    return value
 
 
 def _ask_about_damage(exc: DatabaseDamaged) -> str | None:

@@ -8,10 +8,8 @@ does it (the lockout is the same)."""
 from __future__ import annotations
 
 import logging
-import threading
 from typing import Callable
 
-from PySide6.QtCore import QEventLoop, QObject, Signal
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
@@ -20,6 +18,7 @@ from desktop.models.db import Store
 from desktop.models.unit import get_profile
 from desktop.models.users import AuthError, User, begin_attempt, finish_attempt
 
+from .thread_result import ThreadResult
 from .whole import keep_whole
 
 
@@ -27,12 +26,6 @@ def _escaped(text: str) -> str:
     """Text shown inside rich text as it is (the `html` module, with its table of entities,
     is more than the sign-in needs)."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-class _Checked(QObject):
-    """Carries the check's outcome from its thread to the UI thread (a queued signal)."""
-
-    done = Signal(object)   # True / False, or the exception the check raised
 
 
 class LoginDialog(QDialog):
@@ -116,33 +109,17 @@ class LoginDialog(QDialog):
     def _check_while_preparing(self, attempt, password: str):
         """Check the password on a thread while `prepare` makes the next window here; return
         True / False, or the exception the check raised."""
-        outcome: list = []
-        loop = QEventLoop()
-        relay = _Checked()
-
-        def got(result) -> None:
-            outcome.append(result)
-            loop.quit()
-
-        relay.done.connect(got)
-
-        def check() -> None:
-            try:
-                result = attempt.check(password)
-            except BaseException as exc:  # noqa: BLE001  (raised again in the UI thread)
-                result = exc
-            relay.done.emit(result)
-
-        threading.Thread(target=check, name="isodesk-password-check", daemon=True).start()
+        job = ThreadResult(lambda: attempt.check(password), "isodesk-password-check")
         if self.prepare is not None:
             try:
                 self.prepared = self.prepare(attempt.user)
             except Exception:  # made again after the sign-in, where its error is shown
                 logging.getLogger("isodesk.gui").exception("preparing the main window")
                 self.prepared = None
-        if not outcome:
-            loop.exec()
-        return outcome[0]
+        try:
+            return job.wait()
+        except BaseException as exc:  # noqa: BLE001  (the caller counts it as failed)
+            return exc
 
     def _discard(self) -> None:
         """A wrong password: what was made for the account is never shown."""
