@@ -490,3 +490,21 @@ def button_row(buttons: list[tuple[str, str, Callable]], *, stretch: bool = True
     if stretch:
         row.addStretch(1)
     return row, made
+
+
+class AnnouncesOwnEdits:
+    """For a panel that edits data and that its page also reloads when data changes: its own
+    edit is announced to the other pages and the panel reloads once, itself, with the record it
+    names selected (the page's handler of the announcement would reload it a second time).
+    The panel has `ctx` and `reload(select=None)`, which starts with `if self._own_edit: return`."""
+
+    _own_edit = False
+
+    def _announce_own(self, select: str | None = None, *, reload: bool = True) -> None:
+        self._own_edit = True
+        try:
+            self.ctx.announce_changes()
+        finally:
+            self._own_edit = False
+        if reload:
+            self.reload(select=select)

@@ -17,7 +17,7 @@ from desktop.models.errors import ValidationError
 from desktop.models.staff import StaffRepository
 from sync import ack, envelope, exporter, importer, status
 from sync.errors import (
-    DamagedPackage, LimitExceeded, NewerFormat, NotAPackage, SenderKeyChanged,
+    DamagedPackage, LimitExceeded, NewerFormat, SenderKeyChanged,
     SyncError, UnknownSender, WrongRecipient,
 )
 from sync.keys import renew_unit_keys

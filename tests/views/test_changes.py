@@ -223,3 +223,46 @@ def test_edits_of_the_bank_sessions_and_accounts_announce_themselves(qtbot, stor
     accounts.toggle()
     assert not users.find_user(store, "thuky").active
     assert len(heard) == 3 and "users" in heard[-1]
+
+
+def test_a_panels_own_edit_reloads_it_once_with_the_record_selected(qtbot, store, window,
+                                                                    monkeypatch):
+    from desktop.models.quiz import bank
+    bank.add_topic(store, "NT", "Nhận thức")
+    first = bank.add_question(store, {"topic_code": "NT", "text": "Câu một?",
+                                      "options": ["Đúng", "Sai"], "correct": [0]})
+    second = bank.add_question(store, {"topic_code": "NT", "text": "Câu hai?",
+                                       "options": ["Đúng", "Sai"], "correct": [1]})
+    person = StaffRepository(store).add({"staff_code": "A1", "full_name": "Trần Văn An"})
+    for day in (dt.date.today(), dt.date.today() - dt.timedelta(days=7)):
+        sessions.create_session(store, {"date": day.isoformat(), "place": "Hội trường",
+                                        "settings": {"questions": 1, "pass_mark": 50}},
+                                staff_ids=[person.id])
+    training = window.show_section("training")
+    loads = {"sessions": 0, "questions": 0}
+
+    def counted(model, key):   # each reload of a panel sets its table's rows once
+        real = model.set_items
+
+        def wrapper(*args, **kwargs):
+            loads[key] += 1
+            return real(*args, **kwargs)
+        monkeypatch.setattr(model, "set_items", wrapper)
+    counted(training.sessions.model, "sessions")
+    counted(training.bank.model, "questions")
+
+    monkeypatch.setattr(sessions_panel, "confirm", lambda *a, **k: True)
+    older = sessions.list_sessions(store)[1]
+    training.sessions.select(older.id)
+    training.sessions.toggle_status()
+    assert sessions.get_session(store, older.id).status == "closed"
+    assert loads["sessions"] == 1   # the page's handler of the announcement did not reload it
+    assert training.sessions.selected().id == older.id
+
+    training.bank.show_retired.setChecked(True)   # the retired question stays in the list
+    training.bank.reload(select=second.id)
+    loads["questions"] = 0
+    training.bank.toggle_retired()
+    assert bank.get_question(store, second.id).retired and not first.retired
+    assert loads["questions"] == 1
+    assert training.bank.selected().id == second.id

@@ -16,7 +16,8 @@ from desktop.models.errors import IsoDeskError
 from desktop.models.quiz import bank, bank_io, wording
 from desktop.models.quiz.common import LETTERS
 
-from ..common import compact_combo, confirm, empty_hint, show_error, show_info
+from ..common import (AnnouncesOwnEdits, compact_combo, confirm, empty_hint, show_error,
+                      show_info)
 from ..files import open_file, save_file
 from ..flow import FlowLayout
 from ..context import ViewContext
@@ -29,7 +30,7 @@ from .table_models import ROW_PADDING, QuestionsModel
 IMPORT_FILTER = "(*.gift *.txt *.xml *.xlsx *.aiken *.json)"
 
 
-class BankPanel(QWidget):
+class BankPanel(AnnouncesOwnEdits, QWidget):
     def __init__(self, ctx: ViewContext, parent=None):
         super().__init__(parent)
         self.ctx = ctx
@@ -122,6 +123,8 @@ class BankPanel(QWidget):
     # --- data -------------------------------------------------------------------------------
 
     def reload(self, select: str | None = None) -> None:
+        if self._own_edit:
+            return   # reloaded by `_announce_own` itself, once
         current = select or (self.selected().id if self.selected() else None)
         code = self.topic.currentData()
         self.topic.blockSignals(True)
@@ -201,8 +204,7 @@ class BankPanel(QWidget):
             return
         dlg = QuestionDialog(self.store, parent=self)
         if dlg.exec() and dlg.saved:
-            self.ctx.announce_changes()
-            self.reload(select=dlg.saved.id)
+            self._announce_own(select=dlg.saved.id)
 
     def edit_question(self) -> None:
         q = self.selected()
@@ -210,8 +212,7 @@ class BankPanel(QWidget):
             return
         dlg = QuestionDialog(self.store, q, parent=self)
         if dlg.exec() and dlg.saved:
-            self.ctx.announce_changes()
-            self.reload(select=q.id)
+            self._announce_own(select=q.id)
 
     def toggle_retired(self) -> None:
         q = self.selected()
@@ -222,8 +223,7 @@ class BankPanel(QWidget):
         except IsoDeskError as exc:
             show_error(self, exc)
             return
-        self.ctx.announce_changes()
-        self.reload(select=q.id)
+        self._announce_own(select=q.id)
 
     def delete_question(self) -> None:
         q = self.selected()
@@ -235,8 +235,7 @@ class BankPanel(QWidget):
         except IsoDeskError as exc:
             show_error(self, exc)
             return
-        self.ctx.announce_changes()
-        self.reload()
+        self._announce_own()
 
     def show_versions(self) -> None:
         q = self.selected()
@@ -245,8 +244,7 @@ class BankPanel(QWidget):
 
     def edit_topics(self) -> None:
         TopicsDialog(self.store, self).exec()
-        self.ctx.announce_changes()
-        self.reload()
+        self._announce_own()
 
     # --- files ----------------------------------------------------------------------------------
 

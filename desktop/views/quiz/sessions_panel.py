@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QPushButton, QSplitter, QVBoxLayout, QWidget
 from desktop.models.errors import IsoDeskError
 from desktop.models.quiz import kiosk_files, results, sessions
 
-from ..common import confirm, empty_hint, show_error, show_info
+from ..common import AnnouncesOwnEdits, confirm, empty_hint, show_error, show_info
 from ..context import ViewContext
 from ..files import open_file
 from ..flow import FlowLayout
@@ -21,7 +21,7 @@ from .session_dialog import SessionDialog
 from .table_models import ROW_PADDING, SessionsModel
 
 
-class SessionsPanel(QWidget):
+class SessionsPanel(AnnouncesOwnEdits, QWidget):
     def __init__(self, ctx: ViewContext, parent=None):
         super().__init__(parent)
         self.ctx = ctx
@@ -95,6 +95,8 @@ class SessionsPanel(QWidget):
         return b
 
     def reload(self, select: str | None = None) -> None:
+        if self._own_edit:
+            return   # reloaded by `_announce_own` itself, once
         current = select or (self.selected().id if self.selected() else None)
         items = sessions.list_sessions(self.store)
         self._counts(items)
@@ -141,8 +143,7 @@ class SessionsPanel(QWidget):
     def new_session(self) -> SessionDialog:
         dlg = SessionDialog(self.store, parent=self)
         if dlg.exec() and dlg.saved:
-            self.ctx.announce_changes()
-            self.reload(select=dlg.saved.id)
+            self._announce_own(select=dlg.saved.id)
         return dlg
 
     def edit_session(self) -> None:
@@ -151,8 +152,7 @@ class SessionsPanel(QWidget):
             return
         dlg = SessionDialog(self.store, s, parent=self)
         if dlg.exec():
-            self.ctx.announce_changes()
-            self.reload(select=s.id)
+            self._announce_own(select=s.id)
             self.proctor.set_session(s.id)
 
     def toggle_status(self) -> None:
@@ -164,8 +164,7 @@ class SessionsPanel(QWidget):
                                                  "any more (it can be reopened).")):
             return
         sessions.set_status(self.store, s.id, "closed" if closing else "open")
-        self.ctx.announce_changes()
-        self.reload(select=s.id)
+        self._announce_own(select=s.id)
         self.proctor.set_session(s.id)
 
     def delete_session(self) -> None:
@@ -181,7 +180,7 @@ class SessionsPanel(QWidget):
             show_error(self, exc)
             return
         self.reload()   # first: the proctor's view lets the session go
-        self.ctx.announce_changes()
+        self._announce_own(reload=False)
 
     def open_setup(self, path: str | None = None) -> None:
         if path is None:
@@ -194,8 +193,7 @@ class SessionsPanel(QWidget):
         except IsoDeskError as exc:
             show_error(self, exc)
             return
-        self.ctx.announce_changes()
-        self.reload(select=out["session_id"])
+        self._announce_own(select=out["session_id"])
         show_info(self, self.tr("This PC is ready as \"%1\". Start the test kiosk from the "
                                 "session below; afterwards export this PC's results from "
                                 "the Kiosk PCs menu.").replace("%1", out["label"]))
