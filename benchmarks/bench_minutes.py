@@ -1,5 +1,7 @@
 """Working minutes: a three-page minutes renders to PDF in under 300 ms, and within 2× plain
-reportlab setting the same text in the same font.
+reportlab setting the same text in the same font — both the first render of a minutes (which
+lays one copy out first to find the page count its closing sentence states) and a later one
+(the preview, the printed copies, an export: the count is known).
 
 Measured on a real database in a temporary folder: a signed and confirmed minutes whose one copy
 is three pages long, rendered as the file that is printed (03 copies, 9 pages) and as one copy;
@@ -87,6 +89,8 @@ def run(quick: bool = False) -> list[Result]:
                 "copies": lambda: timed(lambda: P.render(rev, io.BytesIO(), check=check))[0],
                 "one": lambda: timed(lambda: P.render(rev, io.BytesIO(), check=check,
                                                       copies=False))[0],
+                "first": lambda: (P.forget_page_counts(),
+                                  timed(lambda: P.render(rev, io.BytesIO(), check=check))[0])[1],
             }, repeat)
             samples_copies, samples_one = samples["copies"], samples["one"]
             verify_t, _ = timed(lambda: M.verify_minutes(store, rev.minutes_id), repeat=repeat)
@@ -96,7 +100,9 @@ def run(quick: bool = False) -> list[Result]:
     one_ms = median(samples_one) * 1000
     return ratio_rows("minutes", f"PDF, 3-page minutes × 03 copies ({result.pages} pages)",
                       "plain reportlab, the same text and font, 3 copies", samples["plain"],
-                      samples_copies, target=TARGET_RATIO) + [
+                      samples_copies, target=TARGET_RATIO) + ratio_rows(
+        "minutes", f"PDF first render of a minutes, × 03 copies ({result.pages} pages; its page "
+        "count found first)", "", samples["plain"], samples["first"], target=TARGET_RATIO)[1:] + [
         Result("minutes", f"PDF, 3-page minutes × 03 copies ({result.pages} pages), median",
                copies_ms, "ms", f"< {TARGET_MS:.0f} ms", copies_ms < TARGET_MS),
         Result("minutes", "PDF, 3-page minutes, one copy, median", one_ms, "ms",

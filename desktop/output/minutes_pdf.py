@@ -24,6 +24,7 @@ from itertools import groupby
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from desktop.models.errors import IsoDeskError
@@ -34,7 +35,7 @@ from desktop.models.minutes.signing import RevisionCheck, revision_hash
 
 from .pdf import (
     PageSetup, SignatureBox, build_copies, header_block, plain, recipients_block,
-    register_fonts, signature_parts, styles, title_block,
+    register_fonts, signature_parts, styles, text_paragraph, title_block,
 )
 
 Target = Union[str, os.PathLike, BinaryIO]
@@ -49,6 +50,18 @@ def superseded_banner(revision_no: int) -> str:
 _BULLET_RE = re.compile(r"^(\s*)([-*•+–])\s+(.*)$")
 _VERBS = ("lưu", "gửi", "giao", "chuyển", "nộp", "báo")
 _render_lock = threading.Lock()
+# The page count of one copy of each minutes rendered lately, by what its layout depends on: a
+# preview, the printed copies and an export of the same minutes then lay it out once less (the
+# count only saves a build: a wrong one is found and the copies built again).
+_pages_seen: dict[tuple, int] = {}
+_PAGES_SEEN_MAX = 64
+
+
+def forget_page_counts() -> None:
+    """Forget the page counts of the minutes rendered so far (the next render of each lays
+    one copy out first to find its count, as the first render of a minutes does)."""
+    with _render_lock:
+        _pages_seen.clear()
 
 
 @dataclass
@@ -111,6 +124,37 @@ def qr_modules(data: str) -> tuple[tuple[bool, ...], ...]:
     return tuple(tuple(bool(m) for m in row) for row in qr.modules)
 
 
+@lru_cache(maxsize=64)
+def _qr_path(data: str, size: float) -> str:
+    """The PDF path operators of the QR code of `data` drawn `size` points wide: the same on
+    every copy and every build of the same minutes, so made once."""
+    modules = qr_modules(data)
+    box = size / (len(modules) + 2 * QrCode.BORDER)
+    path = PDFPathObject()
+    for r, row in enumerate(modules):
+        c = 0
+        for dark, run in groupby(row):
+            count = len(list(run))
+            if dark:
+                x = (c + QrCode.BORDER) * box
+                y = size - (r + QrCode.BORDER + 1) * box
+                path.rect(x, y, count * box, box)
+            c += count
+    return path.getCode()
+
+
+class _MadePath:
+    """A path whose operators are already made (what `Canvas.drawPath` asks a path for)."""
+
+    __slots__ = ("code",)
+
+    def __init__(self, code: str):
+        self.code = code
+
+    def getCode(self) -> str:  # noqa: N802 (reportlab's name)
+        return self.code
+
+
 class QrCode(Flowable):
     """A QR code drawn as one filled path (fast, and the same on every copy)."""
 
@@ -126,22 +170,10 @@ class QrCode(Flowable):
         return self.size, self.size
 
     def draw(self):
-        n = len(self.modules)
-        box = self.size / (n + 2 * self.BORDER)
         canv = self.canv
-        path = canv.beginPath()
-        for r, row in enumerate(self.modules):
-            c = 0
-            for dark, run in groupby(row):
-                count = len(list(run))
-                if dark:
-                    x = (c + self.BORDER) * box
-                    y = self.size - (r + self.BORDER + 1) * box
-                    path.rect(x, y, count * box, box)
-                c += count
         canv.saveState()
         canv.setFillColorRGB(0, 0, 0)
-        canv.drawPath(path, stroke=0, fill=1)
+        canv.drawPath(_MadePath(_qr_path(self.data, self.size)), stroke=0, fill=1)
         canv.restoreState()
 
 
@@ -285,9 +317,9 @@ def _text_block(text: str, st: dict) -> list:
             indent, body = m.group(1), m.group(3)
             style = st["bullet2"] if len(indent.expandtabs(4)) >= 2 else st["bullet"]
             marker = "+" if style is st["bullet2"] else "-"
-            out.append(Paragraph(f"{marker} {plain(body)}", style))
+            out.append(text_paragraph(f"{marker} {body}", style))
         else:
-            out.append(Paragraph(plain(line.strip()), st["body"]))
+            out.append(text_paragraph(line.strip(), st["body"]))
     return out
 
 
@@ -519,9 +551,14 @@ def render(rev: Revision, target: Target, *, team_name: str = "Tổ triển khai
             pages_per_copy[0] = n
             return build_story(rev, n, team_name=team_name, check=check, digest=digest)
 
+        seen = (digest, team_name, repr(check), os.environ.get("ISODESK_PDF_FONT"))
         total = build_copies(target, make_story, marks, watermark=watermark, title=title,
                              author=rev.secretary or "", subject=subject,
-                             banner=superseded_banner(later) if later else None)
+                             banner=superseded_banner(later) if later else None,
+                             pages_guess=_pages_seen.get(seen))
+        if len(_pages_seen) >= _PAGES_SEEN_MAX:
+            _pages_seen.clear()
+        _pages_seen[seen] = pages_per_copy[0]
     return RenderResult(total, pages_per_copy[0], len(marks) or 1)
 
 

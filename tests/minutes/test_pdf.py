@@ -300,3 +300,48 @@ def test_a_province_committee_member_confirms_in_their_own_capacity(store):
     text = flat(" ".join(pdf_pages(data)))
     assert "ĐẠI DIỆN BAN CHỈ ĐẠO ISO BẢO HIỂM XÃ HỘI TỈNH THỬ THÁCH" in text
     assert "ĐẠI DIỆN TỔ TRIỂN KHAI ISO" not in text
+
+
+def _builds(monkeypatch) -> list[int]:
+    """Counts the documents reportlab builds (one per layout of a copy or of the copies)."""
+    from desktop.output.pdf import template
+
+    made = []
+    real = template.OfficialDocTemplate.build
+
+    def build(doc, flowables, *args, **kw):
+        made.append(1)
+        return real(doc, flowables, *args, **kw)
+    monkeypatch.setattr(template.OfficialDocTemplate, "build", build)
+    return made
+
+
+def test_a_minutes_rendered_again_is_laid_out_once_with_the_same_pages(store, monkeypatch):
+    body = "\n".join(f"Đoạn {i:02d}. {LOREM}" for i in range(1, 40))
+    rev = M.create(store, sample(content=body))
+    P.forget_page_counts()
+    made = _builds(monkeypatch)
+    first, result = render(rev)
+    assert result.pages_per_copy >= 2 and len(made) == 2   # one copy to find the count, all
+    made.clear()
+    again, result_again = render(rev)
+    assert len(made) == 1 and result_again == result
+    assert pdf_pages(again) == pdf_pages(first)
+    made.clear()
+    preview, one = render(rev, copies=False)   # the preview: one copy, the same count
+    assert len(made) == 1 and one.pages == result.pages_per_copy
+
+
+def test_a_wrong_remembered_count_is_found_and_the_stated_count_is_right(store, monkeypatch):
+    body = "\n".join(f"Đoạn {i:02d}. {LOREM}" for i in range(1, 40))
+    rev = M.create(store, sample(content=body))
+    P.forget_page_counts()
+    _data, result = render(rev)
+    per = result.pages_per_copy
+    for key in list(P._pages_seen):
+        P._pages_seen[key] = per + 5   # as if the layout had changed since
+    made = _builds(monkeypatch)
+    data, again = render(rev)
+    assert again == result and len(made) == 2
+    pages = pdf_pages(data)
+    assert f"Biên bản gồm {per:02d} trang" in flat(" ".join(pages[:per]))

@@ -23,7 +23,7 @@ from .official import (
     vn_datetime,
 )
 from .selftest import selftest_pdf
-from .tables import data_table
+from .tables import data_table, text_paragraph
 from .template import (
     CopyStart,
     OfficialDocTemplate,
@@ -43,6 +43,7 @@ __all__ = [
     "build_official_pdf",
     "build_with_page_count",
     "data_table",
+    "text_paragraph",
     "blank_number",
     "doc_number",
     "format_place_date",

@@ -169,6 +169,16 @@ def _wrapped(line: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(line, style, frags=[model.clone(text=line, link=[], us_lines=[])])
 
 
+def text_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
+    """``Paragraph(plain(text), style)`` for one line of plain text, made without reportlab's
+    markup parser when the line is words parted by spaces (see ``_wrapped``)."""
+    text = unicodedata.normalize("NFC", text)
+    line = " ".join(w for w in text.split(" ") if w)
+    if not line or _OTHER_SPACE.search(line):
+        return Paragraph(plain(text), style)
+    return _wrapped(line, style)
+
+
 def row_heights(data: list[list[list[Flowable]]], widths: list[float]) -> list[float]:
     """Each row's height, from one wrap of each cell at its column's width (less the padding).
 

@@ -231,31 +231,39 @@ def _converge(build: Callable[[int], tuple[bytes, int, int]], target: Target,
     return total
 
 
-def build_with_page_count(path_or_buffer: Target, make_story: StoryMaker, **kw) -> int:
+def build_with_page_count(path_or_buffer: Target, make_story: StoryMaker, *,
+                          guess: int | None = None, **kw) -> int:
     """Build ``make_story(n)`` where n is the document's own page count ("Biên bản này gồm n
-    trang"); return the page count. Keyword arguments as for ``build_official_pdf``."""
+    trang"); return the page count. ``guess``: the count if known from an earlier build (a
+    wrong one costs a build more). Other keyword arguments as for ``build_official_pdf``."""
 
     def build(guess: int) -> tuple[bytes, int, int]:
         buf = io.BytesIO()
         pages = build_official_pdf(buf, make_story(guess), **kw)
         return buf.getvalue(), pages, pages
 
-    return _converge(build, path_or_buffer)
+    return _converge(build, path_or_buffer, guess=guess or 1)
 
 
 def build_copies(path_or_buffer: Target, make_story: StoryMaker, copies: list[str], *,
                  setup: PageSetup = PageSetup(), page_number_from: int | None = 2,
                  watermark: str | None = None, title: str = "", author: str = "",
-                 subject: str = "", banner: str | None = None) -> int:
+                 subject: str = "", banner: str | None = None,
+                 pages_guess: int | None = None) -> int:
     """Build one copy per entry of ``copies`` (its copy mark) into one PDF, each copy starting
     on a new page with its own page numbering. ``make_story(n)`` is called once per copy, with
-    n the page count of one copy. Returns the total page count of the file."""
+    n the page count of one copy. Returns the total page count of the file.
+
+    ``pages_guess``: the page count of one copy when it is known from an earlier build of the
+    same story (it saves the build that finds it). A wrong guess costs a build more, never a
+    wrong count: the copies are built again with the count they came out with."""
     common = dict(setup=setup, page_number_from=page_number_from, watermark=watermark,
                   title=title, author=author, subject=subject, banner=banner)
     if not copies:
-        return build_with_page_count(path_or_buffer, make_story, **common)
+        return build_with_page_count(path_or_buffer, make_story, guess=pages_guess, **common)
 
-    def build(guess: int, marks: list[str] = copies) -> tuple[bytes, int, int]:
+    def build(guess: int, marks: list[str] = copies,
+              save: bool = True) -> tuple[bytes, int, int]:
         story: list = []
         for i, mark in enumerate(marks):
             if i:
@@ -264,10 +272,13 @@ def build_copies(path_or_buffer: Target, make_story: StoryMaker, copies: list[st
             story.extend(make_story(guess))
         buf = io.BytesIO()
         doc = OfficialDocTemplate(buf, **common)
+        doc._doSave = save   # reportlab's own switch: lay out and draw, write no file
         doc.build(story)
         return buf.getvalue(), max(doc.copy_page_counts), doc.page
 
-    # The page count comes from one copy (a third of the work of all of them); the copies are
-    # then built once with it, and again only if a copy came out longer than the first.
-    _data, pages, _total = build(1, copies[:1])
-    return _converge(build, path_or_buffer, guess=pages)
+    if pages_guess is None:
+        # The page count comes from one copy laid out (a third of the work of all of them,
+        # and no file written); the copies are then built once with it, and again only if a
+        # copy came out longer than the first.
+        _data, pages_guess, _total = build(1, copies[:1], save=False)
+    return _converge(build, path_or_buffer, guess=pages_guess)
