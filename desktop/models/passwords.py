@@ -135,7 +135,10 @@ class Deriver:
 
     THREAD_NAME = "isodesk-derive"
 
-    def __init__(self) -> None:
+    def __init__(self, shortest: int = 1) -> None:
+        """`shortest`: texts shorter than this are not derived ahead (no password is that short:
+        the CPU goes to the texts that may be one; the check still derives any text)."""
+        self._shortest = max(1, shortest)
         self._lock = threading.Lock()
         self._wanted: tuple[str, Recipe] | None = None
         self._pending: tuple[str, Recipe] | None = None   # at most one derivation queued
@@ -147,7 +150,7 @@ class Deriver:
     def want(self, text: str, how: Recipe | None) -> None:
         """The text now typed for the account with this recipe (None: no such account, or none
         chosen): derived in the background unless it is already (or being) derived."""
-        key = (text, how) if text and how is not None else None
+        key = (text, how) if len(text) >= self._shortest and how is not None else None
         with self._lock:
             if self._closed:
                 return

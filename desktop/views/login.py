@@ -23,7 +23,7 @@ from desktop.models.db import Store
 from desktop.models.passwords import Deriver
 from desktop.models.unit import get_profile
 from desktop.models.users import (
-    AuthError, User, begin_attempt, finish_attempt, password_recipe,
+    MIN_PASSWORD, AuthError, User, begin_attempt, finish_attempt, password_recipe,
 )
 
 from .thread_result import ThreadResult
@@ -84,7 +84,9 @@ class LoginDialog(QDialog):
         layout.addWidget(buttons)
         self.ok.setDefault(True)
         (self.password if username else self.username).setFocus()
-        self._deriver = Deriver()
+        # a text shorter than any password may be (users.MIN_PASSWORD) is not derived ahead:
+        # typed key by key, the worker is then free for the texts that may be the password
+        self._deriver = Deriver(shortest=MIN_PASSWORD)
         self._recipe = None
         self._account_changed(self.username.text())
         self.username.textChanged.connect(self._account_changed)

@@ -158,3 +158,14 @@ def test_no_account_or_no_text_derives_nothing(derivations):
     deriver.want("", SMALL)
     assert not deriver.busy and derivations == []
     assert passwords.recipe("bcrypt$xx") is None and passwords.recipe("scrypt$1$2") is None
+
+
+def test_texts_shorter_than_any_password_are_left_to_the_check(derivations):
+    deriver = Deriver(shortest=8)
+    for n in range(1, 9):
+        deriver.want("matkhau1"[:n], SMALL)
+    assert deriver.join(60)
+    assert [t for t, _h, _th in derivations] == ["matkhau1"]
+    before = len(derivations)
+    assert deriver.derive("matkhau1", SMALL) and len(derivations) == before
+    assert deriver.derive("mat", SMALL) and derivations[-1][0] == "mat"   # checked all the same
