@@ -95,16 +95,23 @@ def test_typing_fast_derives_the_first_and_the_latest_text_only(gate, derivation
     assert len(derivations) == before + 1   # only the comparison's reference, made here
 
 
-def test_the_check_waits_for_the_same_text_under_way(gate, derivations):
+def test_the_check_waits_for_the_same_text_under_way(gate, derivations, monkeypatch):
     started, release = gate
+    waiting = threading.Event()
+    real_result = passwords._Job.result
+
+    def result(job):
+        waiting.set()
+        return real_result(job)
+
+    monkeypatch.setattr(passwords._Job, "result", result)
     deriver = Deriver()
     deriver.want("matkhau", SMALL)
     assert started.wait(60)
     got: list[bytes] = []
     checking = threading.Thread(target=lambda: got.append(deriver.derive("matkhau", SMALL)))
     checking.start()
-    checking.join(0.05)
-    assert checking.is_alive() and not got      # waiting for the worker's derivation
+    assert waiting.wait(60) and not got         # waiting for the worker's derivation
     release.set()
     checking.join(60)
     assert got == [passwords._scrypt("matkhau", *SMALL.__dict__.values())]
