@@ -182,10 +182,22 @@ class Attempt:
     purpose: str
     _password_hash: str = field(repr=False)
 
-    def check(self, password: str) -> bool:
+    def check(self, password: str, deriver: passwords.Deriver | None = None) -> bool:
         """The slow, memory-hard password check (scrypt). No database access: it may run on
-        any thread (hashlib releases Python's lock while it computes)."""
-        return passwords.check_password(password, self._password_hash)
+        any thread (hashlib releases Python's lock while it computes). With a `deriver` the
+        key is the one it made while the password was typed, if it made that very text's with
+        the salt and parameters stored now (read with this attempt, once counted)."""
+        return passwords.check_password(password, self._password_hash,
+                                        deriver.derive if deriver is not None else None)
+
+
+def password_recipe(store: Store, username: str) -> passwords.Recipe | None:
+    """The salt and parameters of an active account's stored password hash (None for an unknown
+    or inactive account), for deriving the key of a password while it is typed. Counts no
+    attempt and gives nothing to compare with: the check comes only with `begin_attempt`."""
+    row = store.query_one("SELECT password_hash FROM users WHERE username = ? AND active = 1",
+                          (clean(username) or "",))
+    return passwords.recipe(row["password_hash"]) if row else None
 
 
 def begin_attempt(store: Store, username: str, *, purpose: str = "login") -> Attempt:

@@ -4,7 +4,12 @@ The password check (scrypt, memory-hard by design) runs on a thread of its own; 
 UI thread makes what is shown after the sign-in (`prepare(user)`: the main window, hidden). It is
 handed on only when the password is found right; after a wrong one it is closed and deleted
 without ever being shown. The attempt is counted and finished exactly as `users.authenticate`
-does it (the lockout is the same)."""
+does it (the lockout is the same).
+
+The password's key is derived while it is typed (`passwords.Deriver`, on a worker thread of its
+own: the text as it is at each change, with the salt and parameters of the account typed), so
+that the check at the Enter key finds it made or under way. Nothing is compared before the Enter
+key, and nothing shown or logged differs with the text typed."""
 from __future__ import annotations
 
 import logging
@@ -15,8 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.db import Store
+from desktop.models.passwords import Deriver
 from desktop.models.unit import get_profile
-from desktop.models.users import AuthError, User, begin_attempt, finish_attempt
+from desktop.models.users import (
+    MIN_PASSWORD, AuthError, User, begin_attempt, finish_attempt, password_recipe,
+)
 
 from .thread_result import ThreadResult
 from .whole import keep_whole
@@ -76,6 +84,26 @@ class LoginDialog(QDialog):
         layout.addWidget(buttons)
         self.ok.setDefault(True)
         (self.password if username else self.username).setFocus()
+        # a text shorter than any password may be (users.MIN_PASSWORD) is not derived ahead:
+        # typed key by key, the worker is then free for the texts that may be the password
+        self._deriver = Deriver(shortest=MIN_PASSWORD)
+        self._recipe = None
+        self._account_changed(self.username.text())
+        self.username.textChanged.connect(self._account_changed)
+        self.password.textChanged.connect(self._password_changed)
+
+    def _account_changed(self, username: str) -> None:
+        """The account typed: its stored salt and parameters, for deriving the password's key
+        while it is typed (none for an unknown account: nothing is derived)."""
+        try:
+            self._recipe = password_recipe(self.store, username) if username.strip() else None
+        except Exception:  # noqa: BLE001  (the check at the Enter key says what is wrong)
+            logging.getLogger("isodesk.gui").exception("reading the account's password recipe")
+            self._recipe = None
+        self._deriver.want(self.password.text(), self._recipe)
+
+    def _password_changed(self, text: str) -> None:
+        self._deriver.want(text, self._recipe)
 
     def try_login(self) -> None:
         if self._checking:
@@ -109,7 +137,8 @@ class LoginDialog(QDialog):
     def _check_while_preparing(self, attempt, password: str):
         """Check the password on a thread while `prepare` makes the next window here; return
         True / False, or the exception the check raised."""
-        job = ThreadResult(lambda: attempt.check(password), "isodesk-password-check")
+        job = ThreadResult(lambda: attempt.check(password, self._deriver),
+                           "isodesk-password-check")
         if self.prepare is not None:
             try:
                 self.prepared = self.prepare(attempt.user)
@@ -149,6 +178,12 @@ class LoginDialog(QDialog):
     def reject(self) -> None:
         if not self._checking:   # not while the password is being checked
             super().reject()
+
+    def done(self, result: int) -> None:
+        """Signed in, or left: the key derived ahead is dropped (a derivation under way ends on
+        its own thread, which holds nothing of the dialog's)."""
+        self._deriver.close()
+        super().done(result)
 
     def _show_error(self, text: str) -> None:
         """The message may take several lines: the dialog grows so that nothing overlaps."""

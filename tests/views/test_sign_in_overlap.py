@@ -58,12 +58,12 @@ def test_the_password_is_checked_on_a_thread_while_the_window_is_made(qtbot, sto
     seen = {}
     real_check = passwords.check_password
 
-    def check(password, stored):
+    def check(password, stored, *derived):
         seen["thread"] = threading.current_thread()
         # the window is made while this check runs: were it run before (or after) making it,
         # on the same thread, the event would never be set here
         seen["overlapped"] = window_made.wait(60)
-        return real_check(password, stored)
+        return real_check(password, stored, *derived)
 
     monkeypatch.setattr(passwords, "check_password", check)
     dlg = _dialog(qtbot, store, made, shows)
