@@ -217,6 +217,10 @@ class _Handoff:
         relay.ended.emit(number)
 
 
+def _nothing() -> None:
+    pass
+
+
 class ProgressWindow(QDialog):
     """What the person sees while an operation runs: what happens, a bar, and Stop."""
 
@@ -225,7 +229,8 @@ class ProgressWindow(QDialog):
         self.setObjectName("operation_progress")
         self.setWindowTitle(tr("Please wait"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.stop_requested: Callable[[], None] = lambda: None
+        self.stop_requested: Callable[[], None] = _nothing
+        self.ended = False
         layout = QVBoxLayout(self)
         self.label = QLabel(text)
         self.label.setObjectName("operation_text")
@@ -250,6 +255,10 @@ class ProgressWindow(QDialog):
             self.bar.setFormat("%p%")   # a share of the whole: a stage's steps or the pages
         if text:
             self.label.setText(text)
+
+    def show_unless_ended(self) -> None:
+        if not self.ended:
+            self.show()
 
     def _stop(self) -> None:
         self.stop.setEnabled(False)
@@ -297,7 +306,10 @@ class Operation:
     def start(self) -> "Operation":
         _running[self.job.number] = self
         if self.window is not None:
-            QTimer.singleShot(SHOW_AFTER_MS, self.window, self._show_window)
+            # the window's own slot: what the window holds is let go when it is deleted, and
+            # letting the operation go there could delete the window that started it (when the
+            # operation held the last reference to it) in the middle of this one's deletion
+            QTimer.singleShot(SHOW_AFTER_MS, self.window, self.window.show_unless_ended)
         self.job._relay.pool.start(_Handoff(self.job))
         return self
 
@@ -310,10 +322,6 @@ class Operation:
     def _alive(self, obj) -> bool:
         return obj is not None and shiboken6.isValid(obj)
 
-    def _show_window(self) -> None:
-        if not self.finished and self._alive(self.window):
-            self.window.show()
-
     def _progressed(self, done: int, total: int, text: str) -> None:
         if self._alive(self.window):
             self.window.show_progress(done, total, text)
@@ -323,7 +331,9 @@ class Operation:
         self.finished = True
         outcome, job = self.job.outcome, self.job
         if self._alive(self.window):
+            self.window.ended = True
             self.window.hide()   # not close(): that asks the window to stop the work
+            self.window.stop_requested = _nothing   # it no longer holds the operation (above)
             self.window.deleteLater()
         self.window = None
         if self._watch is not None and self._alive(self.parent):
