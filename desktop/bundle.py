@@ -27,6 +27,7 @@ executables. Kept here, without PyInstaller, so that the tests can check it on a
   "excludelist" is the same convention. What Python's own modules link (OpenSSL, SQLite, libffi,
   liblzma, bzip2, zlib, libuuid) stays: those come from the build machine's Python and their
   versions differ between distributions.
+- PySide6's QtNetwork module and `readline` (`EXCLUDED_MODULES`), which the program never imports.
 - PyInstaller's run-time hooks for `inspect`, `pkgutil` and `multiprocessing`
   (`DROPPED_RUNTIME_HOOKS`): each imports its module before the program's first line (≈ 20 ms of a
   start), for cases the program never meets — no source files are shipped for `inspect` to find,
@@ -112,6 +113,11 @@ HOST_LIBRARIES = (
     # their own.
     "libjpeg.",
 )
+# Python modules left out: PySide6's QtNetwork module (the program makes no Qt network
+# connection; Qt Pdf links libQt6Network, which stays) and readline (the line editing of an
+# interactive Python prompt, with libreadline and libtinfo: ≈ 0.6 MB; the command line reads
+# passwords through getpass, which does not use it).
+EXCLUDED_MODULES = ["PySide6.QtNetwork", "readline"]
 # PyInstaller's run-time hooks the program does not need (matched by name; build.spec).
 DROPPED_RUNTIME_HOOKS = ("pyi_rth_inspect", "pyi_rth_pkgutil", "pyi_rth_multiprocessing")
 QT_TRANSLATION_FOLDERS = ("PySide6/Qt/translations/", "PySide6/translations/")

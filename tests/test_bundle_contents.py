@@ -84,6 +84,21 @@ def test_runtime_hooks_kept(name):
     assert bundle.keep_script(name)
 
 
+def test_modules_left_out_are_not_imported_by_the_program():
+    """The bundle has no QtNetwork or readline module: no module of the program may import
+    them (it would fail only in the bundle)."""
+    import re
+
+    root = Path(__file__).resolve().parent.parent
+    names = "|".join(re.escape(m.rsplit(".", 1)[-1]) for m in bundle.EXCLUDED_MODULES)
+    pattern = re.compile(rf"^\s*(from\s+[\w.]+\s+import\s+[^\n]*|from\s+|import\s+)"
+                         rf"[\w.]*\b({names})\b", re.M)
+    users = [str(p.relative_to(root)) for folder in ("desktop", "sync")
+             for p in (root / folder).rglob("*.py") if pattern.search(p.read_text("utf-8"))]
+    assert users == []
+    assert {"PySide6.QtNetwork", "readline"} <= set(bundle.EXCLUDED_MODULES)
+
+
 DIST = Path(__file__).resolve().parent.parent / "dist" / "isodesk" / "_internal"
 # What PyInstaller itself never collects (glibc, the graphics stack, libxcb): PyInstaller's
 # depend/dylib.py, and the xcb libraries Qt's own requirements name.
