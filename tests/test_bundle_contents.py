@@ -131,3 +131,10 @@ def test_built_bundle_needs_from_the_host_only_what_it_leaves_to_it():
                 continue
             missing.setdefault(name, []).append(str(path.relative_to(DIST)))
     assert not missing
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or not DIST.is_dir(),
+                    reason="a Linux bundle built by `python dev.py bundle`")
+def test_built_bundle_has_no_link_to_a_file_left_out():
+    dangling = [p.name for p in DIST.iterdir() if p.is_symlink() and not p.exists()]
+    assert dangling == []
