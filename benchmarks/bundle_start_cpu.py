@@ -54,10 +54,11 @@ def main(argv: list[str]) -> int:
             proc = subprocess.Popen(argv, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
                                     stderr=subprocess.DEVNULL)
             try:
-                if bare:
-                    wanted = lambda t, _w: t.startswith("bare-baseline")  # noqa: E731
-                else:
-                    wanted = lambda t, w: _is_sign_in(t) and watcher.pid(w) == proc.pid  # noqa: E731
+                def wanted(title: str, window: int) -> bool:
+                    if bare:
+                        return title.startswith("bare-baseline")
+                    return _is_sign_in(title) and watcher.pid(window) == proc.pid
+
                 at, window = watcher.wait_mapped(wanted, 120, lambda: proc.poll() is None)
                 cpu.setdefault(name, []).append(_cpu(proc.pid))
                 watcher.ask_to_close(window)
