@@ -1,8 +1,10 @@
 """The one-folder bundle on disk (`python dev.py bundle` builds it): its size measured without
 following links, against the ≤ 150 MB target, with the share that only a Linux build carries
 (ICU, which Qt on Windows takes from the system's icu.dll, and the system libraries PyInstaller
-collects on Linux: X11, GLib, CUPS with GnuTLS and Kerberos, systemd…). The Windows bundle built
-under Wine by the Windows lane (`.cache/wine-lane/dist/isodesk`) is measured too when present."""
+still collects on Linux: those Python's own modules link, libffi, liblzma, bzip2, zlib, uuid; X11,
+GLib, fontconfig, D-Bus, Kerberos, CUPS and the C++ runtime are left to the host, as an installed
+PySide6 leaves them: desktop/bundle.py). The Windows bundle built under Wine by the Windows lane
+(`.cache/wine-lane/dist/isodesk`) is measured too when present."""
 from __future__ import annotations
 
 import os

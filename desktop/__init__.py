@@ -5,13 +5,17 @@ from __future__ import annotations
 def _version() -> str:
     """The installed distribution's version, read from its METADATA file directly (the
     standard importlib.metadata loads the email package to parse it: a tenth of the GUI's
-    start); else the pyproject.toml of a source checkout."""
+    start), in the bundle its egg-info's PKG-INFO (the same format); else the pyproject.toml of
+    a source checkout (tomllib: ≈ 5–10 ms more)."""
     import sys
     from pathlib import Path
 
+    patterns = ["isodesk-*.dist-info/METADATA"]
+    if getattr(sys, "frozen", False):  # the bundle carries the build's egg-info (build.spec)
+        patterns.append("isodesk.egg-info/PKG-INFO")
     for entry in sys.path:
         try:
-            found = sorted(Path(entry or ".").glob("isodesk-*.dist-info/METADATA"))
+            found = [m for p in patterns for m in sorted(Path(entry or ".").glob(p))]
         except OSError:
             continue
         for meta in found:

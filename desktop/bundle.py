@@ -18,6 +18,21 @@ executables. Kept here, without PyInstaller, so that the tests can check it on a
 - Qt's software OpenGL (`opengl32sw.dll`, ≈ 20 MB on Windows): no widget draws through OpenGL.
 - Python's CJK codecs (≈ 1.5 MB): the program reads UTF-8, the Windows code pages and the
   Vietnamese legacy encodings (`models/vnlegacy`), none of which they provide.
+- Linux system libraries that PyInstaller collects from the build machine but that the host
+  provides (`HOST_LIBRARIES`, below, says library by library why). The rule is that of the
+  PySide6 wheels themselves: they ship Qt and ICU but take everything else Qt links against from
+  the system, so an installed `isodesk` already runs on the host's X11, xcb, xkbcommon, fontconfig,
+  FreeType, GLib, D-Bus, Kerberos, CUPS and C++ runtime; the bundle asks no more of the host than
+  that. glibc and libGL/libxcb are left out by PyInstaller itself for the same reason; AppImage's
+  "excludelist" is the same convention. What Python's own modules link (OpenSSL, SQLite, libffi,
+  liblzma, bzip2, zlib, libuuid) stays: those come from the build machine's Python and their
+  versions differ between distributions.
+- PySide6's QtNetwork module and `readline` (`EXCLUDED_MODULES`), which the program never imports.
+- PyInstaller's run-time hooks for `inspect`, `pkgutil` and `multiprocessing`
+  (`DROPPED_RUNTIME_HOOKS`): each imports its module before the program's first line (≈ 20 ms of a
+  start), for cases the program never meets — no source files are shipped for `inspect` to find,
+  no module of the bundle is listed with `pkgutil.iter_modules` (the registries name their
+  modules), and no process is started through `multiprocessing`.
 - On Linux and macOS the two programs below are the same console executable: one is kept and
   `isodesk-cli` is a link to it (on Windows they differ in subsystem, so both are built).
 - The version resource (`VS_VERSION_INFO`): Windows shows it in the file's properties, and
@@ -60,6 +75,51 @@ GTK_ONLY = ("libgtk-3.", "libgdk-3.", "libatk-1.0.", "libatk-bridge-2.0.", "liba
             "libXcursor.", "libXi.", "libXrandr.", "libXinerama.", "libXcomposite.",
             "libXdamage.", "libXfixes.", "libgio-2.0.", "libgmodule-2.0.", "libmount.",
             "libblkid.", "libselinux.")
+# System libraries the host provides (Linux; matched by file name at the top of `_internal`).
+HOST_LIBRARIES = (
+    # The C++ runtime: every library linking it is from a manylinux_2_34 wheel (Qt, shiboken),
+    # built to use the host's (GLIBCXX_3.4.29 at most; any system with glibc 2.34 has it). A
+    # bundled copy older than the host's breaks the host's OpenGL driver (Mesa's LLVM needs the
+    # newer one, and libGL always comes from the host).
+    "libstdc++.", "libgcc_s.",
+    # X11 and Qt's xcb platform: libxcb and libGL come from the host already (PyInstaller never
+    # collects them), and Qt's xcb plugin needs xcb-icccm and xcb-keysyms that it never collected
+    # either, so Qt's X11 requirements (doc.qt.io, "Qt for X11 Requirements") are the host's.
+    # libGL's own package depends on libX11; libXau, libXdmcp (with libbsd and libmd) are
+    # libxcb's; xkbcommon reads the host's keyboard data.
+    "libX11.", "libX11-xcb.", "libXext.", "libXrender.", "libXau.", "libXdmcp.", "libbsd.",
+    "libmd.", "libxcb-", "libxkbcommon.", "libxkbcommon-x11.",
+    # Fonts: fontconfig reads the host's /etc/fonts (a bundled one older than the configuration
+    # warns and may find no fonts); FreeType with PNG and Brotli, and expat, are its and Qt's.
+    "libfontconfig.", "libfreetype.", "libpng16.", "libexpat.", "libbrotlicommon.",
+    "libbrotlidec.",
+    # GLib (Qt's event loop; every desktop has it) with PCRE2, and libgobject, which nothing left
+    # in the bundle loads.
+    "libglib-2.0.", "libgthread-2.0.", "libgobject-2.0.", "libpcre2-8.",
+    # D-Bus (Qt's accessibility and input methods) talks to the host's bus; libsystemd must match
+    # the host's, with its gcrypt, gpg-error, lz4, libcap and zstd (which Qt Core links too).
+    "libdbus-1.", "libsystemd.", "libgcrypt.", "libgpg-error.", "liblz4.", "libcap.",
+    "libzstd.",
+    # Kerberos: Qt Network links GSSAPI (Qt Pdf links Qt Network); the program makes no Qt
+    # network connection, so only the loading needs it, as an installed PySide6 does.
+    "libgssapi_krb5.", "libkrb5.", "libk5crypto.", "libkrb5support.", "libcom_err.",
+    "libkeyutils.",
+    # CUPS, only for Qt's CUPS print plugin: printing needs the host's CUPS anyway (its server,
+    # printers and configuration), and where libcups is missing Qt leaves the plugin out and the
+    # program prints to PDF as before. GnuTLS and its libraries, and Avahi, are libcups'.
+    "libcups.", "libgnutls.", "libunistring.", "libidn2.", "libp11-kit.", "libtasn1.",
+    "libnettle.", "libhogweed.", "libgmp.", "libavahi-client.", "libavahi-common.",
+    # libjpeg: GdkPixbuf (GTK, left out above) brought it; Pillow and Qt's JPEG plugin carry
+    # their own.
+    "libjpeg.",
+)
+# Python modules left out: PySide6's QtNetwork module (the program makes no Qt network
+# connection; Qt Pdf links libQt6Network, which stays) and readline (the line editing of an
+# interactive Python prompt, with libreadline and libtinfo: ≈ 0.6 MB; the command line reads
+# passwords through getpass, which does not use it).
+EXCLUDED_MODULES = ["PySide6.QtNetwork", "readline"]
+# PyInstaller's run-time hooks the program does not need (matched by name; build.spec).
+DROPPED_RUNTIME_HOOKS = ("pyi_rth_inspect", "pyi_rth_pkgutil", "pyi_rth_multiprocessing")
 QT_TRANSLATION_FOLDERS = ("PySide6/Qt/translations/", "PySide6/translations/")
 
 COMPANY = "ISO Desk"
@@ -74,9 +134,14 @@ def _normal(path: str) -> str:
 def keep_binary(dest: str) -> bool:
     dest = _normal(dest)
     name = dest.rsplit("/", 1)[-1]
-    if "/" not in dest and any(name.startswith(g.lower()) for g in GTK_ONLY):
+    if "/" not in dest and any(name.startswith(g.lower()) for g in GTK_ONLY + HOST_LIBRARIES):
         return False
     return not any(d.lower() in dest for d in DROPPED_BINARIES)
+
+
+def keep_script(name: str) -> bool:
+    """False for the run-time hooks left out (`DROPPED_RUNTIME_HOOKS`)."""
+    return name not in DROPPED_RUNTIME_HOOKS
 
 
 def keep_data(dest: str) -> bool:

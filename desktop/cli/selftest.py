@@ -3,8 +3,9 @@
 Creates a database in a temporary folder, writes and reads records, checks the audit chain,
 renders a one-page PDF with the bundled font, and reads its text back through QtPdf (the module
 the program previews PDFs with), writes an Excel list and reads it back within bounds with
-defusedxml; seals a signing key with a password, opens it, signs and verifies; serves a test to
-browsers on 127.0.0.1 and joins and answers it over HTTP. Exit 0 when all is well.
+defusedxml; paints a page through QPrinter (the printing path) and counts the system's printers;
+seals a signing key with a password, opens it, signs and verifies; serves a test to browsers on
+127.0.0.1 and joins and answers it over HTTP. Exit 0 when all is well.
 """
 from __future__ import annotations
 
@@ -178,6 +179,29 @@ def _check_crypto(_folder: Path) -> str:
     return "crypto ok (Ed25519 signature, key sealed with scrypt and AES-GCM)"
 
 
+def _check_printing(folder: Path) -> str:
+    """A page painted through QPrinter, the printing path of the previews, into a PDF file; and
+    the printers Qt finds (through the system's CUPS on Linux, where there is one)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication, QPainter
+    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+    QGuiApplication.instance() or QGuiApplication(["isodesk-selftest"])
+    path = folder / "selftest-print.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise RuntimeError("QPrinter could not start a page")
+    painter.drawText(100, 100, "Biên bản làm việc")
+    painter.end()
+    if not path.exists() or not path.read_bytes().startswith(b"%PDF"):
+        raise RuntimeError("QPrinter wrote no PDF")
+    printers = QPrinterInfo.availablePrinterNames()
+    return f"printing ok (a page through QPrinter; {len(printers)} printers on this system)"
+
+
 def _check_translations() -> str:
     from desktop.i18n import available_languages, translation_files
 
@@ -189,7 +213,8 @@ def _check_translations() -> str:
 
 def run_selftest() -> int:
     checks = [("database", _check_database), ("pdf", _check_pdf), ("excel", _check_excel),
-              ("crypto", _check_crypto), ("quiz server", _check_quiz_server),
+              ("printing", _check_printing), ("crypto", _check_crypto),
+              ("quiz server", _check_quiz_server),
               ("translations", lambda _f: _check_translations())]
     ok = True
     with tempfile.TemporaryDirectory(prefix="isodesk-selftest-") as tmp:

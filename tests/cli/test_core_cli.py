@@ -198,6 +198,7 @@ def test_version_and_selftest_as_processes(tmp_path):
                         capture_output=True, text=True, timeout=120)
     assert st.returncode == 0, st.stdout + st.stderr
     assert "selftest passed" in st.stdout and "[FAIL]" not in st.stdout
-    for part in ("database ok", "pdf ok", "excel ok", "crypto ok", "quiz server ok"):
+    for part in ("database ok", "pdf ok", "excel ok", "printing ok", "crypto ok",
+                 "quiz server ok"):
         assert f"[ OK ] {part}" in st.stdout, st.stdout
     assert list(tmp_path.iterdir()) == []  # the real data folder was not touched
