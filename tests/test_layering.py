@@ -234,6 +234,13 @@ def test_the_module_string_check_finds_names():
     assert _module_strings(tree) == [(1, "sync.keys:ensure_unit_keys"), (1, "desktop.views.x")]
 
 
+def _gives_back_import(path: Path, node: ast.Attribute) -> bool:
+    """`builtins.__import__` read and set (never called) where the GUI's start puts Python's
+    import statement back in place of PySide6's hook: the one module that may name it."""
+    return (path.relative_to(ROOT).as_posix() == "desktop/views/qt_import.py"
+            and isinstance(node.value, ast.Name) and node.value.id == "builtins")
+
+
 def test_the_program_is_assembled_with_plain_imports():
     """No module imported by a name held in a string (importlib): "go to definition" follows
     every import. Where a module is imported late, a loader function holds a plain import."""
@@ -244,6 +251,8 @@ def test_the_program_is_assembled_with_plain_imports():
             for node in ast.walk(tree):
                 if isinstance(node, ast.Attribute) and node.attr in ("import_module",
                                                                      "__import__"):
+                    if _gives_back_import(path, node):
+                        continue
                     offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
                 elif isinstance(node, ast.Name) and node.id in ("__import__", "import_module"):
                     offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")

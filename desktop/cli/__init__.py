@@ -17,10 +17,8 @@ from typing import Callable
 from desktop.models import anchors
 from desktop.models.errors import IsoDeskError
 
-from .context import CliContext, CliError, add_json_flag, emit, sign_in  # noqa: F401
-from .parser import VERSION_TEXT, Parser
-from .roles import add_account_options, rule_for
-
+# (what only a command needs — its context, the parser's words, the account rules — is imported
+# by `main` past the windows' start, which takes no parser: see `gui_start`)
 
 
 # The modules under desktop.cli that add subcommands, each with `register(subparsers)`: a
@@ -96,6 +94,9 @@ class VersionAction(argparse.Action):
 def build_parser(modules: list[str] | None = None) -> argparse.ArgumentParser:
     """The parser of every subcommand, or of those of `modules` only (names of
     COMMAND_MODULES)."""
+    from .parser import VERSION_TEXT, Parser
+    from .roles import add_account_options
+
     parser = Parser(prog="isodesk", description="ISO Desk — hồ sơ ISO 9001 của đơn vị BHXH.")
     parser.add_argument("--data-dir", type=Path, default=None, metavar="DIR", help=DATA_DIR_HELP)
     parser.add_argument("--version", action=VersionAction, help=VERSION_TEXT)
@@ -160,9 +161,36 @@ def sign_checkpoint(store, payload: bytes):
     return sign_checkpoint(store, payload)
 
 
+def gui_start(argv: list[str]) -> tuple[bool, Path | None]:
+    """(True, the `--data-dir` given or None) when `argv` starts the windows and says nothing
+    else — no word, or `--data-dir DIR` / `--data-dir=DIR` alone, as the shortcuts and the
+    installer start it —, so that the start builds no parser; (False, None) for anything else,
+    which the parser reads (its errors and help included)."""
+    if not argv:
+        return True, None
+    if len(argv) == 2 and argv[0] == "--data-dir":
+        value = argv[1]
+    elif len(argv) == 1 and argv[0].startswith("--data-dir="):
+        value = argv[0][len("--data-dir="):]
+    else:
+        return False, None
+    if not value or value.startswith("-"):   # (argparse says what is wrong with it)
+        return False, None
+    return True, Path(value)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     anchors.use_signer(sign_checkpoint)
+    gui, data_dir = gui_start(argv)
+    if gui:
+        from desktop.app import run_gui
+        from desktop.paths import default_data_dir
+
+        return run_gui(data_dir if data_dir is not None else default_data_dir())
+    from .context import CliContext, CliError, emit, sign_in
+    from .roles import rule_for
+
     parser = parser_for(argv)
     try:
         args = parser.parse_args(argv)

@@ -15,8 +15,9 @@ USAGE_PREFIX = "Cách dùng: "
 HELP_TEXT = "hiện hướng dẫn này rồi thoát"
 VERSION_TEXT = "hiện số phiên bản rồi thoát"
 
-# (argparse's message, as a regular expression) → Vietnamese; the groups carry over.
-_ERRORS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.S), t) for p, t in (
+# (argparse's message, as a regular expression) → Vietnamese; the groups carry over. Compiled
+# when a message is first reworded (every start, the GUI's too, imports this module).
+_ERRORS: list[tuple[str, str]] = [
     (r"the following arguments are required: (.*)", r"thiếu tham số bắt buộc: \1"),
     (r"unrecognized arguments: (.*)", r"tham số không nhận ra: \1"),
     (r"one of the arguments (.*) is required", r"cần một trong các tham số: \1"),
@@ -34,12 +35,13 @@ _ERRORS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.S), t) for p, t in (
      r"tham số \1 không dùng cùng với \2"),
     (r"argument (.+?): ignored explicit argument (.*)", r"tham số \1 không nhận giá trị \2"),
     (r"argument (.+?): (.*)", r"tham số \1: \2"),
-)]
+]
 
 
 def translate_error(message: str) -> str:
     """argparse's error `message` in Vietnamese (unchanged when it is not one it knows)."""
-    for pattern, replacement in _ERRORS:
+    for text, replacement in _ERRORS:
+        pattern = re.compile(text, re.S)   # (re keeps the compiled patterns)
         if pattern.fullmatch(message):
             return pattern.sub(replacement, message, count=1)
     return message

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import os
 import time
-import uuid
 from typing import Any
 
-from . import audit, ownership
+from . import audit
 from .db import Store, now_iso
 from .errors import ConcurrentChange, NotFound, ReadOnlyRecord
 from .ids import ID_PATTERN, is_record_id  # noqa: F401 (the sync import reads them from here)
@@ -33,7 +32,10 @@ def uuid7(unix_ms: int | None = None, rand_bits: int | None = None) -> str:
         rand_bits = int.from_bytes(os.urandom(10), "big") >> 6
     value = ((unix_ms & 0xFFFF_FFFF_FFFF) << 80 | 0x7 << 76 | (rand_bits >> 62 & 0xFFF) << 64
              | 0b10 << 62 | rand_bits & ((1 << 62) - 1))
-    return str(uuid.UUID(int=value))
+    # written as `str(uuid.UUID(int=value))` writes it, without the `uuid` module (on Linux it
+    # imports `platform`: ≈ 12 ms before the sign-in shows)
+    hexa = f"{value:032x}"
+    return f"{hexa[:8]}-{hexa[8:12]}-{hexa[12:16]}-{hexa[16:20]}-{hexa[20:]}"
 
 
 def new_id() -> str:
@@ -72,6 +74,8 @@ def insert(store: Store, table: str, values: dict[str, Any], *, record_id: str |
         deleted=0,
     )
     cols = list(row)
+    from . import ownership   # (the rules of every synced table: loaded by the first write)
+
     with store.atomic() as conn:
         ownership.check_row(store, table, row)
         conn.execute(
@@ -109,6 +113,8 @@ def update(store: Store, table: str, record_id: str, changes: dict[str, Any], *,
             return old
         real["updated_at"] = now_iso()
         real["version"] = old["version"] + 1
+        from . import ownership
+
         ownership.check_row(store, table, {**old, **real})
         sets = ", ".join(f"{k} = ?" for k in real)
         conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?", [*real.values(), record_id])

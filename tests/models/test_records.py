@@ -16,6 +16,18 @@ def test_ids_are_uuid7_and_sort_in_the_order_they_were_made():
     assert made[1] != made[2]                   # same millisecond: the random bits differ
 
 
+def test_ids_are_written_as_the_uuid_module_writes_them():
+    # (written without the uuid module, which the start does not wait for)
+    for ms, bits in ((0, 0), (2**48 - 1, 2**74 - 1), (1_795_000_000_000, 0x2_0000_0000_0000_0001),
+                     (1_234, 0xABCDEF)):
+        text = records.uuid7(ms, bits)
+        assert text == str(uuid.UUID(text)) == str(uuid.UUID(int=uuid.UUID(text).int))
+        assert uuid.UUID(text).int >> 80 == ms
+    for _ in range(200):
+        text = records.new_id()
+        assert text == str(uuid.UUID(text)) and len(text) == 36
+
+
 def test_new_records_get_distinct_uuid7_ids(store):
     repo = StaffRepository(store)
     given = ["An", "Bình", "Cường", "Dũng", "Đức", "Hà", "Hải", "Hùng", "Khoa", "Lan"]

@@ -23,6 +23,10 @@ ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("reportlab", "openpyxl", "cryptography", "PIL", "sqlite_utils", "defusedxml",
          "PySide6.QtCharts", "PySide6.QtPdf", "PySide6.QtPdfWidgets", "desktop.output", "sync",
          "email", "importlib.metadata")
+# Loaded by other starts or later, never before the sign-in shows.
+LAZY = ("uuid", "platform", "desktop.models.ownership", "desktop.models.synced_tables",
+        "desktop.models.quiz.kiosk", "desktop.cli.context", "desktop.cli.parser",
+        "desktop.cli.roles")
 # The module of each page of the side navigation (the first one, the overview, is shown at once).
 PAGES = tuple(SECTION_PAGES[s.key]().__module__ for s in SECTIONS if s.key in SECTION_PAGES)
 
@@ -38,7 +42,10 @@ def loaded():
     return sorted(m for m in sys.modules if not m.startswith("_"))
 
 def report(what, widget):
-    print(json.dumps({"what": what, "visible": widget.isVisible(), "modules": loaded()}))
+    import builtins
+    hooked = getattr(builtins.__import__, "__name__", "") == "__feature_import__"
+    print(json.dumps({"what": what, "visible": widget.isVisible(), "modules": loaded(),
+                      "import": "PySide6's hook" if hooked else "plain"}))
     sys.stdout.flush()
     os._exit(0)
 
@@ -97,6 +104,12 @@ def test_the_sign_in_waits_for_nothing_it_does_not_show(data_dir):
     # the interface's shared pieces (their first use of Qt's enums is a noticeable cost) and the
     # rotating log handler (sockets, pickling, queues) come once the sign-in is on screen
     assert _offenders(seen["modules"], ("desktop.views.common", "logging.handlers")) == []
+    # nor what the sign-in has no use for: record ids are written without `uuid` (which imports
+    # `platform` on Linux), the synced tables' rules load with the first write, the kiosk's rules
+    # only when a kiosk was left running, and the command line's context, parser words and
+    # account rules with a command
+    assert _offenders(seen["modules"], LAZY) == []
+    assert seen["import"] == "plain"   # PySide6's import hook is gone (desktop.views.qt_import)
 
 
 def test_the_main_window_loads_its_first_page_only(data_dir):

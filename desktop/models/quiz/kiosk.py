@@ -6,15 +6,15 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
-from .. import audit, records
+from .. import audit
 from ..db import Store, now_iso
 from ..settings import get_setting, set_setting
 from ..vntext import fold
 from .common import SESSIONS
+from .kiosk_running import RUNNING_KEY, running_state
 
 MAX_WRONG_PINS = 5
 LOCK_SECONDS = 60
-RUNNING_KEY = "quiz.kiosk_running"
 PIN_STATE_KEY = "quiz.kiosk_pin_failures"
 KIOSK_ID_KEY = "quiz.kiosk_id"
 
@@ -80,18 +80,7 @@ def clear_running(store: Store, *, how: str = "pin") -> None:
         audit.append(store, "kiosk_exit", table=SESSIONS, record_id=state.get("session_id"),
                      new={"kiosk": kiosk_label(), "how": how})
 
-
-def running_state(store: Store) -> dict | None:
-    """{"session_id", "since"} when this PC was running the kiosk and did not leave it properly
-    (a crash or a power cut), else None."""
-    value = get_setting(store, RUNNING_KEY, None)
-    if not isinstance(value, dict) or not value.get("session_id"):
-        return None
-    # the session row itself, not the session with its settings: this runs before the sign-in,
-    # which need not wait for the quiz's modules
-    if records.get(store, SESSIONS, value["session_id"]) is None:
-        return None
-    return value
+# (`running_state`, which the start asks before the sign-in, is in `kiosk_running`)
 
 
 # ---------------------------------------------------------------------------------------------

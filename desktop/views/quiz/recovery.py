@@ -10,14 +10,14 @@ from __future__ import annotations
 import sys
 
 from desktop.models.db import Store
-from desktop.models.quiz import kiosk
+from desktop.models.quiz import kiosk_running
 
 
 def kiosk_before_login(store: Store, *, fullscreen: bool = True, wait: bool = True):
     """Open the kiosk again when it was left running; with `wait`, return only once the proctor
     left it with the PIN. Returns the kiosk window (with `wait`, already left and due for
     deletion), or None when no kiosk was running."""
-    state = kiosk.running_state(store)
+    state = kiosk_running.running_state(store)
     if state is None:
         if sys.platform == "win32":   # the logon start value lives in the Windows registry
             from .kiosk import platform
