@@ -10,6 +10,7 @@ import pytest
 
 from desktop.models import passwords
 from desktop.models.passwords import Deriver, Recipe
+from tests.derivations import hold_derivations
 
 SMALL = Recipe(b"sel-de-test-0001", 2**10, 8, 1, 32)   # quick; the Deriver takes any recipe
 
@@ -31,17 +32,7 @@ def derivations(monkeypatch):
 @pytest.fixture
 def gate(monkeypatch):
     """Holds each worker derivation until released; `started` is set when one begins."""
-    started, release = threading.Event(), threading.Event()
-    real = passwords.derive
-
-    def derive(secret, how):
-        if threading.current_thread().name == Deriver.THREAD_NAME:
-            started.set()
-            assert release.wait(60)
-        return real(secret, how)
-
-    monkeypatch.setattr(passwords, "derive", derive)
-    return started, release
+    return hold_derivations(monkeypatch)
 
 
 def test_the_key_made_ahead_is_the_check_s_key(derivations):

@@ -13,6 +13,7 @@ from desktop.models import passwords, users
 from desktop.models.passwords import Deriver
 from desktop.views.login import LoginDialog
 from tests.conftest import PASSWORD
+from tests.derivations import hold_derivations
 from tests.gui_helpers import retype
 
 
@@ -126,15 +127,7 @@ def test_a_locked_account_is_refused_without_a_comparison(qtbot, store, monkeypa
 
 
 def test_closing_during_a_derivation_leaves_no_thread(qtbot, store, monkeypatch):
-    started, release = threading.Event(), threading.Event()
-    real = passwords.derive
-
-    def held(secret, how):
-        started.set()
-        assert release.wait(60)
-        return real(secret, how)
-
-    monkeypatch.setattr(passwords, "derive", held)
+    started, release = hold_derivations(monkeypatch, worker_only=False)
     dlg = _dialog(qtbot, store)
     retype(dlg.username, "iso")
     retype(dlg.password, PASSWORD)
@@ -147,16 +140,7 @@ def test_closing_during_a_derivation_leaves_no_thread(qtbot, store, monkeypatch)
 
 
 def test_enter_during_the_derivation_waits_for_it(qtbot, store, derivations, monkeypatch):
-    started, release = threading.Event(), threading.Event()
-    counted = passwords.derive
-
-    def held(secret, how):
-        if threading.current_thread().name == Deriver.THREAD_NAME:
-            started.set()
-            assert release.wait(60)
-        return counted(secret, how)
-
-    monkeypatch.setattr(passwords, "derive", held)
+    started, release = hold_derivations(monkeypatch)   # over the counting one
     dlg = _dialog(qtbot, store)
     retype(dlg.username, "iso")
     dlg.password.setText(PASSWORD)                # pasted: one text, one derivation
