@@ -139,10 +139,8 @@ def cell(text: str, style: ParagraphStyle, width: float) -> Flowable:
     text is one line that fits, else a Paragraph (which wraps it)."""
     if not text:    # the parser's paragraph of nothing, without the parser (empty cells abound)
         return Paragraph("", style, frags=[])
-    text = unicodedata.normalize("NFC", text)
-    words = text.split(" ")
-    line = " ".join(w for w in words if w)
-    if not line or _OTHER_SPACE.search(line):  # line breaks, tabs, nbsp…
+    line = _one_line(text)
+    if line is None:  # line breaks, tabs, nbsp…
         return Paragraph(plain(text), style)
     line_width = _line_width(line, style.fontName, style.fontSize)
     if line_width > width - 2 * PADDING:
@@ -172,11 +170,15 @@ def _wrapped(line: str, style: ParagraphStyle) -> Paragraph:
 def text_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
     """``Paragraph(plain(text), style)`` for one line of plain text, made without reportlab's
     markup parser when the line is words parted by spaces (see ``_wrapped``)."""
-    text = unicodedata.normalize("NFC", text)
-    line = " ".join(w for w in text.split(" ") if w)
-    if not line or _OTHER_SPACE.search(line):
-        return Paragraph(plain(text), style)
-    return _wrapped(line, style)
+    line = _one_line(text)
+    return Paragraph(plain(text), style) if line is None else _wrapped(line, style)
+
+
+def _one_line(text: str) -> str | None:
+    """`text` (NFC) as words parted by single spaces; None when it is empty or holds another
+    kind of space (a line break, a tab, a no-break space), which the markup parser handles."""
+    line = " ".join(w for w in unicodedata.normalize("NFC", text).split(" ") if w)
+    return None if not line or _OTHER_SPACE.search(line) else line
 
 
 def row_heights(data: list[list[list[Flowable]]], widths: list[float]) -> list[float]:
