@@ -6,6 +6,7 @@ the reason on stderr) or 2 (wrong usage). Qt is imported only to start the GUI.
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sqlite3
@@ -188,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.paths import default_data_dir
 
         return run_gui(data_dir if data_dir is not None else default_data_dir())
+    gc.enable()   # (off while the program started: desktop/__main__.py)
     from .context import CliContext, CliError, emit, sign_in
     from .roles import rule_for
 

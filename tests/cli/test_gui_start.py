@@ -33,3 +33,43 @@ def test_the_gui_start_gets_the_folder_the_parser_would_give(monkeypatch, tmp_pa
                  ["--data", str(tmp_path)]):
         assert cli.main(argv) == 0
     assert started == [tmp_path] * 3
+
+
+# `python -m desktop` / the bundle's entry, in a fresh interpreter: the cycle collector is off
+# while the windows' start imports (the windows' own collector takes over once Qt is up), and on
+# again for any command.
+GC_PROBE = """
+import gc, runpy, sys
+import desktop.app
+seen = []
+def run_gui(data_dir):
+    seen.append(gc.isenabled())
+    return 0
+desktop.app.run_gui = run_gui
+import desktop.cli.selftest
+desktop.cli.selftest.run_selftest = lambda: seen.append(gc.isenabled()) or 0
+sys.argv = ["isodesk"] + sys.argv[1:]
+try:
+    runpy.run_module("desktop", run_name="__main__")
+except SystemExit as exc:
+    print("exit", exc.code, "collector in the start:", seen, "after:", gc.isenabled())
+"""
+
+
+@pytest.mark.parametrize("argv, during", [
+    (["--data-dir", "{tmp}"], False),     # the windows: off until the UI thread's collector
+    (["--selftest"], True),               # a command: on, as Python has it
+    (["--version"], None),                # (argparse's own exit)
+])
+def test_the_cycle_collector_is_off_only_while_the_windows_start(argv, during, tmp_path):
+    import subprocess
+    import sys
+
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in argv]
+    result = subprocess.run([sys.executable, "-c", GC_PROBE, *argv], capture_output=True,
+                            text=True, timeout=120, cwd=Path(__file__).resolve().parents[2])
+    assert result.returncode == 0, result.stderr
+    line = result.stdout.strip().splitlines()[-1]
+    expected_seen = [] if during is None else [during]
+    after = True if during is None else during
+    assert line == f"exit 0 collector in the start: {expected_seen} after: {after}", line
