@@ -211,11 +211,28 @@ def _check_translations() -> str:
     return f"translations ok ({', '.join(available_languages())}; {len(files)} vi files)"
 
 
+def _check_native_calls() -> str:
+    """ctypes (the Windows API, the kiosk): in the bundle, its hooks on the library loaders are
+    installed when it is first imported (desktop/bundle_boot.py), and a call goes through."""
+    import ctypes
+
+    if getattr(sys, "frozen", False) and ctypes.CDLL.__name__ != "PyInstallerCDLL":
+        raise RuntimeError("the bundle's hooks on ctypes' library loaders are not installed")
+    initialized = ctypes.pythonapi.Py_IsInitialized
+    initialized.argtypes = []
+    initialized.restype = ctypes.c_int
+    if initialized() != 1:
+        raise RuntimeError("a call through ctypes gave a wrong answer")
+    return "native calls ok (ctypes" + (", the bundle's library hooks)" if getattr(
+        sys, "frozen", False) else ")")
+
+
 def run_selftest() -> int:
     checks = [("database", _check_database), ("pdf", _check_pdf), ("excel", _check_excel),
               ("printing", _check_printing), ("crypto", _check_crypto),
               ("quiz server", _check_quiz_server),
-              ("translations", lambda _f: _check_translations())]
+              ("translations", lambda _f: _check_translations()),
+              ("native calls", lambda _f: _check_native_calls())]
     ok = True
     with tempfile.TemporaryDirectory(prefix="isodesk-selftest-") as tmp:
         for name, fn in checks:
