@@ -20,11 +20,11 @@ class _WholeHeight(QObject):
         return False
 
     @staticmethod
-    def fit(dialog) -> None:
+    def fit(dialog, width: int | None = None) -> None:
         layout = dialog.layout()
         if layout is None or not layout.hasHeightForWidth():
             return
-        needed = layout.totalHeightForWidth(dialog.width())
+        needed = layout.totalHeightForWidth(dialog.width() if width is None else width)
         screen = dialog.screen()
         if screen is not None:
             needed = min(needed, screen.availableGeometry().height() - 40)
@@ -32,6 +32,12 @@ class _WholeHeight(QObject):
             dialog.setMinimumHeight(needed)
         if dialog.height() < needed:
             dialog.resize(dialog.width(), needed)
+
+
+def fit_whole(dialog: QWidget, *, width: int | None = None) -> None:
+    """Make `dialog` tall enough now for its wrapped text at `width` (its present width when
+    None): for a dialog sized once, at its narrowest, instead of by `keep_whole`'s filter."""
+    _WholeHeight.fit(dialog, width)
 
 
 def keep_whole(dialog: QWidget) -> None:

@@ -92,6 +92,26 @@ def test_login_refuses_then_accepts(qtbot, store):
     assert store.actor == "iso"
 
 
+def test_the_sign_in_shows_a_long_hint_whole_at_any_width(qtbot, store):
+    hint = ("Dữ liệu mẫu. Tài khoản: admin (quản trị), iso (Ban ISO), tuvan (tư vấn), giamthi "
+            "(giám thị); mật khẩu: demo1234. " * 3)
+    dlg = LoginDialog(store, hint=hint)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    note = dlg.findChild(QLabel, "login_hint")
+    layout = dlg.layout()
+    for width in (dlg.width(), dlg.minimumWidth(), dlg.minimumWidth() + 300):
+        dlg.resize(width, 1)                 # as short as the window lets it be
+        qtbot.waitUntil(lambda: dlg.width() == max(width, dlg.minimumWidth()))
+        layout.activate()
+        assert dlg.height() >= layout.totalHeightForWidth(dlg.width())
+        assert note.height() >= note.heightForWidth(note.width()), width   # never squeezed
+    # its colours come from the palette, not a style sheet
+    assert dlg.error.styleSheet() == "" and note.styleSheet() == ""
+    assert note.palette().color(note.foregroundRole()).name() == "#555555"
+    assert dlg.error.palette().color(dlg.error.foregroundRole()).name() == "#b00020"
+
+
 @pytest.fixture
 def window(qtbot, store):
     ctx = ViewContext(store, users.find_user(store, "admin"))
