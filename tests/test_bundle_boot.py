@@ -153,3 +153,73 @@ def test_the_selftest_checks_the_hooks_in_a_bundle(monkeypatch):
 
     monkeypatch.setattr(ctypes, "CDLL", PyInstallerCDLL)
     assert _check_native_calls() == "native calls ok (ctypes, the bundle's library hooks)"
+
+
+def _archive_entry(reader, name: str) -> bytes:
+    """The raw (still zlib-wrapped) bytes of a PYZ entry."""
+    _kind, offset, length = reader.toc[name]
+    with open(reader._filename, "rb") as fh:
+        fh.seek(reader._start_offset + offset)
+        return fh.read(length)
+
+
+def test_the_start_modules_are_stored_and_the_others_compressed(tmp_path):
+    import marshal
+    import zlib
+
+    from PyInstaller.archive.writers import ZlibArchiveWriter
+    from PyInstaller.loader.pyimod01_archive import ZlibArchiveReader
+
+    sources = {}
+    for name in ("hot", "cold"):
+        path = tmp_path / f"{name}.py"
+        path.write_text(f"NAME = {name!r}\n" + "TABLE = " + repr(list(range(400))) + "\n",
+                        encoding="utf-8")
+        sources[name] = path
+    code = {n: compile(p.read_text(encoding="utf-8"), str(p), "exec") for n, p in sources.items()}
+    entries = [(n, str(p), "PYMODULE") for n, p in sources.items()]
+    archive = tmp_path / "test.pyz"
+    bundle_boot.store_uncompressed(frozenset({"hot"}))
+    try:
+        ZlibArchiveWriter(str(archive), entries, code_dict=code)
+    finally:
+        bundle_boot.store_uncompressed(frozenset())
+    reader = ZlibArchiveReader(str(archive))
+    for name in ("hot", "cold"):                 # both read back as PyInstaller reads them
+        namespace: dict = {}
+        exec(reader.extract(name), namespace)
+        assert namespace["NAME"] == name and namespace["TABLE"][-1] == 399
+    hot, cold = _archive_entry(reader, "hot"), _archive_entry(reader, "cold")
+    raw = len(zlib.decompress(hot))
+    assert len(hot) > raw                        # stored: the bytecode itself, with zlib's frame
+    assert len(cold) < raw / 2                   # compressed as before
+    assert marshal.loads(zlib.decompress(hot)).co_filename.endswith("hot.py")
+    # the writer is PyInstaller's own again once the list is empty
+    again = tmp_path / "again.pyz"
+    ZlibArchiveWriter(str(again), entries, code_dict=code)
+    assert len(_archive_entry(ZlibArchiveReader(str(again)), "hot")) < raw / 2
+
+
+def test_the_list_of_start_modules_reads_names_and_skips_comments(tmp_path):
+    listing = tmp_path / "start.txt"
+    listing.write_text("# a comment\n\ndesktop.app\n  json.decoder  # why\n", encoding="utf-8")
+    assert bundle_boot.start_modules(listing) == {"desktop.app", "json.decoder"}
+    assert "desktop.views.login" in bundle_boot.start_modules()
+
+
+@pytest.mark.skipif(not BUNDLE_EXE.exists(), reason="no bundle built (python dev.py bundle)")
+def test_the_built_bundle_stores_the_start_modules_uncompressed():
+    from PyInstaller.archive.readers import CArchiveReader
+    from PyInstaller.loader.pyimod01_archive import ZlibArchiveReader
+
+    archive = CArchiveReader(str(BUNDLE_EXE))
+    entry = archive.toc["PYZ.pyz"]
+    reader = ZlibArchiveReader(f"{BUNDLE_EXE}?{archive._start_offset + entry[0]}")
+    import zlib
+
+    for name in ("desktop.views.login", "desktop.models.db", "json.decoder"):
+        data = _archive_entry(reader, name)
+        assert len(data) > len(zlib.decompress(data)), name        # stored
+    for name in ("reportlab.pdfgen.canvas", "desktop.views.main_window"):
+        data = _archive_entry(reader, name)
+        assert len(data) < len(zlib.decompress(data)) / 1.5, name  # compressed
