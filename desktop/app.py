@@ -57,14 +57,15 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     return installed
 
 
-def open_data(data_dir: Path, *, splash: QWidget | None = None) -> Store | None:
+def open_data(data_dir: Path, *, splash: QWidget | None = None, opening=None) -> Store | None:
     """Open the data file; when it is missing, emptied or damaged, say so and offer to restore
     the latest good backup (or, for a damaged write-ahead log, to open what can be read).
 
     The file is opened and checked on a thread of its own while the UI thread loads the sign-in;
     without a `splash` already on screen, one is shown when the opening takes longer than
     SPLASH_AFTER_MS (a large file's full check, a migration with its backup copy, a slow disk),
-    and closed once the file is open."""
+    and closed once the file is open. `opening` (`datafile.Opening`): the file's opening begun
+    earlier, before Qt was loaded, whose outcome the first attempt takes."""
     # (imported here: the checks and the migrations are not needed before Qt is up)
     from desktop.models.datafile import open_store, restore_backup
 
@@ -73,6 +74,11 @@ def open_data(data_dir: Path, *, splash: QWidget | None = None) -> Store | None:
     try:
         while True:
             try:
+                early, opening = opening, None   # (a retry opens the file anew)
+                if early is not None and early.path == path:
+                    return _off_the_ui_thread(early.result, shown)
+                if early is not None:
+                    early.discard()
                 return _off_the_ui_thread(lambda: open_store(path), shown)
             except DatabaseDamaged as exc:
                 from PySide6.QtWidgets import QMessageBox   # (only when there is something to say)
@@ -269,9 +275,19 @@ def backup_at_session_end(app: QGuiApplication, store: Store):
 
 
 def run_gui(data_dir: Path, *, demo: bool = False,
-            prepare: Callable[[Callable[[str], None]], Any] | None = None) -> int:
+            prepare: Callable[[Callable[[str], None]], Any] | None = None,
+            opening=None) -> int:
     """The GUI from start to exit. `prepare(progress)` is long work to do before the data file
-    is opened (making the demo), run off the UI thread while the splash shows its progress."""
+    is opened (making the demo), run off the UI thread while the splash shows its progress.
+    `opening`: the data file's opening begun before Qt was loaded (`cli._open_early`)."""
+    try:
+        return _run_gui(data_dir, demo=demo, prepare=prepare, opening=opening)
+    finally:
+        if opening is not None:
+            opening.discard()   # (taken by the sign-in's start, or closed: a start that ended)
+
+
+def _run_gui(data_dir: Path, *, demo: bool, prepare, opening) -> int:
     import logging
 
     from desktop import __version__
@@ -291,7 +307,8 @@ def run_gui(data_dir: Path, *, demo: bool = False,
     # Windows ends the process soon after a shutdown is announced: not a crash.
     app.commitDataRequest.connect(lambda _manager: run_log.note_session_end())
     try:
-        code = _run(app, Path(data_dir), demo=demo, prepare=prepare, unclean=unclean)
+        code = _run(app, Path(data_dir), demo=demo, prepare=prepare, unclean=unclean,
+                    opening=opening)
     except BaseException:
         run_log.record_exception()
         raise
@@ -323,7 +340,8 @@ def _remember_folders(data_dir: Path) -> None:
     remember_in(data_dir)
 
 
-def _run(app: QApplication, data_dir: Path, *, demo: bool, prepare, unclean) -> int:
+def _run(app: QApplication, data_dir: Path, *, demo: bool, prepare, unclean,
+         opening=None) -> int:
     # Each screen's module is imported when it is first shown: the sign-in comes sooner when it
     # waits only for its own (tests/views/test_startup_imports.py keeps it so). A normal start
     # shows no splash: the sign-in is the first window (see open_data).
@@ -349,7 +367,8 @@ def _run(app: QApplication, data_dir: Path, *, demo: bool, prepare, unclean) -> 
                 show_error(None, exc)
                 return 1
         splash.step(tr("Opening the data file…"))
-    store = open_data(data_dir, splash=splash)
+    store = open_data(data_dir, splash=splash,
+                      opening=opening if splash is None and prepare is None else None)
     if store is None:
         return 1
     QTimer.singleShot(0, lambda: _remember_folders(data_dir))   # once a window is on screen

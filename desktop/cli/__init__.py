@@ -180,15 +180,37 @@ def gui_start(argv: list[str]) -> tuple[bool, Path | None]:
     return True, Path(value)
 
 
+def _open_early(folder: Path):
+    """The data file's opening begun on its own thread before the windows load Qt
+    (`datafile.Opening`), when there is a file to open (a new office's start shows its splash
+    and makes the file instead). Logging is set up first: the opening writes to the log."""
+    from desktop.models.db import DB_FILENAME
+
+    path = Path(folder) / DB_FILENAME
+    if not path.is_file():
+        return None
+    from desktop.logs import setup_logging
+    from desktop.models.datafile import Opening
+
+    try:
+        setup_logging(folder)
+    except OSError:   # (the windows' start says what is wrong with the folder)
+        return None
+    return Opening(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     anchors.use_signer(sign_checkpoint)
     gui, data_dir = gui_start(argv)
     if gui:
-        from desktop.app import run_gui
         from desktop.paths import default_data_dir
 
-        return run_gui(data_dir if data_dir is not None else default_data_dir())
+        folder = data_dir if data_dir is not None else default_data_dir()
+        opening = _open_early(folder)
+        from desktop.app import run_gui
+
+        return run_gui(folder, opening=opening)
     gc.enable()   # (off while the program started: desktop/__main__.py)
     from .context import CliContext, CliError, emit, sign_in
     from .roles import rule_for

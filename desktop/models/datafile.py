@@ -139,3 +139,46 @@ def _after_restore(db_path: Path, backup: Path, aside: Path | None) -> None:
         anchors.checkpoint(store, "restore")
     finally:
         store.close(clean=False)
+
+
+class Opening:
+    """`open_store(path)` begun on a thread of its own as soon as the windows' start knows the
+    file, before it loads Qt: the file's checks (SQLite's, which let go of Python's lock) run
+    while Python loads the interface, instead of after it. `result()` waits for the opening and
+    returns the store or raises what `open_store` raised, once; `discard()` closes a store that
+    nobody took (a start that ended before its sign-in)."""
+
+    def __init__(self, path: Path | str):
+        import threading
+
+        self.path = Path(path)
+        self._outcome: tuple[bool, object] | None = None
+        self._taken = False
+        self._thread = threading.Thread(target=self._run, name="isodesk-open-early",
+                                        daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._outcome = (True, open_store(self.path))
+        except BaseException as exc:  # noqa: BLE001  (raised again by result())
+            self._outcome = (False, exc)
+
+    def result(self) -> Store:
+        if self._taken:
+            raise RuntimeError("the early opening was taken already")
+        self._thread.join()
+        self._taken = True
+        ok, value = self._outcome
+        if not ok:
+            raise value
+        return value
+
+    def discard(self) -> None:
+        if self._taken:
+            return
+        self._thread.join()
+        self._taken = True
+        ok, value = self._outcome
+        if ok:
+            value.close(clean=False)

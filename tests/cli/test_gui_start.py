@@ -28,7 +28,13 @@ def test_which_command_lines_start_the_windows_without_a_parser(argv, expected):
 
 def test_the_gui_start_gets_the_folder_the_parser_would_give(monkeypatch, tmp_path):
     started = []
-    monkeypatch.setattr("desktop.app.run_gui", lambda data_dir: started.append(data_dir) or 0)
+    def run_gui(data_dir, opening=None):
+        started.append(data_dir)
+        if opening is not None:
+            opening.discard()
+        return 0
+
+    monkeypatch.setattr("desktop.app.run_gui", run_gui)
     for argv in (["--data-dir", str(tmp_path)], ["--data-dir=" + str(tmp_path)],
                  ["--data", str(tmp_path)]):
         assert cli.main(argv) == 0
@@ -42,7 +48,7 @@ GC_PROBE = """
 import gc, runpy, sys
 import desktop.app
 seen = []
-def run_gui(data_dir):
+def run_gui(data_dir, opening=None):
     seen.append(gc.isenabled())
     return 0
 desktop.app.run_gui = run_gui
