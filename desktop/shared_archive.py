@@ -23,8 +23,8 @@ hook, written by the build with the stamp's digest in it, calls `install()`, whi
 The package is read when the program starts rather than from an offset written at build time:
 an executable signed, given a resource or replaced after the build is still read right, and it
 costs one open of the file with two reads (the last 8 KB hold the cookie and the table of
-contents; then the PYZ's header): ≈ 0.1 ms on Linux, ≈ 1.4 ms under Wine, where opening a file
-alone takes ≈ 0.5 ms. PyInstaller's reader then reads the PYZ's table of contents, as it did the
+contents; then the PYZ's header): ≈ 0.1 ms on Linux, ≈ 0.65 ms under Wine, where opening a
+file alone takes ≈ 0.5 ms. PyInstaller's reader then reads the PYZ's table of contents, as it did the
 console program's own before.
 
 When `isodesk.exe` is missing, damaged, or from another build or Python, the console program says
