@@ -112,10 +112,6 @@ class _Tail:
         return -1
 
 
-def find_cookie(fp) -> int:
-    return _Tail(fp).find_cookie()
-
-
 def _open(path: str):
     try:
         return open(path, "rb", buffering=0)
