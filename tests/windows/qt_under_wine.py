@@ -9,8 +9,9 @@ with the stand-in `icuuc.dll` (wine_shims/README.md).
    the console log) and `isodesk-cli.exe --selftest` run. The console program's own Python
    archive holds the two modules of the shared archive only, its first run-time hook is that of
    desktop/shared_archive.py, its `--version` and `--selftest` read the program from
-   `isodesk.exe`'s archive, and with `isodesk.exe` missing or cut short it exits 1 with the
-   message, without a traceback.
+   `isodesk.exe`'s archive, also once `isodesk.exe` is signed (Authenticode, a throw-away
+   certificate), and with `isodesk.exe` missing, cut short or of another build it exits 1 with
+   the message, without a traceback.
 The stand-in ICU notes every call; the lane fails when the program made one.
 """
 from __future__ import annotations
@@ -150,6 +151,40 @@ def _script_code(path: Path, entry: tuple):
     return marshal.loads(zlib.decompress(data) if compressed else data)
 
 
+def _signed_copy(source: Path, target: Path) -> None:
+    """`source` signed with a throw-away self-signed certificate into `target` (osslsigncode)."""
+    import datetime
+    import subprocess
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import NameOID
+
+    from run_wine_lane import apt_install
+
+    apt_install("osslsigncode")
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "ISO Desk lane test")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
+            .public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(days=1))
+            .not_valid_after(now + datetime.timedelta(days=1)).sign(key, hashes.SHA256()))
+    folder = CACHE / "signing"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "key.pem").write_bytes(key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.TraditionalOpenSSL,
+        serialization.NoEncryption()))
+    (folder / "cert.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    target.unlink(missing_ok=True)
+    result = subprocess.run(["osslsigncode", "sign", "-certs", str(folder / "cert.pem"),
+                             "-key", str(folder / "key.pem"), "-h", "sha256", "-in", str(source),
+                             "-out", str(target)], capture_output=True, text=True, timeout=120)
+    if result.returncode != 0 or target.stat().st_size <= source.stat().st_size:
+        raise LaneError(f"osslsigncode could not sign isodesk.exe: {result.stdout}{result.stderr}")
+
+
 def check_shared_archive(folder: Path, env: dict) -> None:
     """The console program carries no copy of the program's archive and reads isodesk.exe's;
     without a usable isodesk.exe it says so and exits 1."""
@@ -196,10 +231,25 @@ def check_shared_archive(folder: Path, env: dict) -> None:
     aside = folder / "isodesk.exe.aside"
     gui.replace(aside)
     try:
-        for damage, words in (("missing", "không tìm thấy"), ("cut short", "bị hỏng")):
+        # signed after the build (Authenticode appends its certificate table after the package)
+        _signed_copy(aside, gui)
+        code, out, err = cli_run("--version")
+        print(f"    isodesk.exe signed after the build: isodesk-cli.exe --version exit {code}",
+              flush=True)
+        if code != 0 or shared_archive.pyz_location(str(gui)) != pyz[gui]:
+            raise LaneError(f"isodesk-cli.exe with isodesk.exe signed: exit {code}, {out}{err}")
+        gui.unlink()
+        for damage, words in (("missing", "không tìm thấy"), ("cut short", "bị hỏng"),
+                              ("of another build", "bản dựng khác")):
             if damage == "cut short":
                 with open(aside, "rb") as source:
                     gui.write_bytes(source.read(aside.stat().st_size // 2))
+            elif damage == "of another build":   # its archive without the build's stamp
+                stamp = shared_archive.STAMP_MODULE.encode()
+                data = aside.read_bytes()
+                if data.count(stamp) != 1:
+                    raise LaneError(f"isodesk.exe names its stamp {data.count(stamp)} times")
+                gui.write_bytes(data.replace(stamp, stamp[:-1] + b"X"))
             code, out, err = cli_run("--version")
             print(f"    isodesk.exe {damage}: exit {code}; " + err.strip().replace("\n", " | "),
                   flush=True)
