@@ -35,13 +35,20 @@ executables. Kept here, without PyInstaller, so that the tests can check it on a
   modules), and no process is started through `multiprocessing`.
 - On Linux and macOS the two programs below are the same console executable: one is kept and
   `isodesk-cli` is a link to it (on Windows they differ in subsystem, so both are built).
+- On Windows, the console `isodesk-cli.exe` carries no copy of the program's Python archive
+  (≈ 8 MB): its own holds one small module, and its first run-time hook makes it import
+  everything from the archive inside `isodesk.exe` (`shared_archive_files`, below;
+  desktop/shared_archive.py says how).
 - The version resource (`VS_VERSION_INFO`): Windows shows it in the file's properties, and
   SmartScreen and antivirus programs look for it; an executable without one looks like a
   throw-away tool.
 """
 from __future__ import annotations
 
+import hashlib
 import re
+import sys
+from pathlib import Path
 
 DROPPED_BINARIES = ("virtualkeyboard", "Qt6VirtualKeyboard", "Qt6Quick", "Qt6Qml",
                     "Qt6QuickWidgets",
@@ -182,3 +189,45 @@ VSVersionInfo(
   ]
 )
 """
+
+
+# The console program's Python archive on Windows (build.spec; desktop/shared_archive.py).
+SHARED_ARCHIVE_HOOK = "pyi_rth_isodesk_shared_archive"
+SHARED_ARCHIVE_MODULE = "isodesk_shared_archive"   # desktop/shared_archive.py under this name
+ARCHIVE_STAMP_MODULE = "isodesk_archive_stamp"
+
+
+def build_digest(pure: list) -> str:
+    """A digest of the Python version and of every module (name, kind, source bytes): the same
+    sources give the same digest."""
+    digest = hashlib.sha256(sys.version.encode())
+    for name, src, typecode in sorted(pure, key=lambda entry: entry[0]):
+        digest.update(f"{name}\0{typecode}\0".encode())
+        if src and src != "-" and Path(src).is_file():
+            digest.update(Path(src).read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def shared_archive_files(folder: Path, pure: list, executable: str, root: Path):
+    """Writes into `folder` (the build's work folder) the build stamp, for the windowed program's
+    archive, and the console program's first run-time hook, which refuses an archive whose stamp
+    is not the one it carries. Returns, as PyInstaller's TOC entries, the stamp, the console
+    program's archive (desktop/shared_archive.py only) and the hook."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    build = build_digest(pure)
+    stamp = folder / f"{ARCHIVE_STAMP_MODULE}.py"
+    stamp.write_text(f'"""The build this archive is of (desktop/bundle.py)."""\n'
+                     f"BUILD = {build!r}\n", encoding="utf-8")
+    hook = folder / f"{SHARED_ARCHIVE_HOOK}.py"
+    hook.write_text(
+        "# The console program's first run-time hook: its modules come from the windowed\n"
+        "# program's archive (desktop/shared_archive.py; written by build.spec, desktop/bundle.py)\n"
+        f"import {SHARED_ARCHIVE_MODULE}\n"
+        f"{SHARED_ARCHIVE_MODULE}.install({build!r}, {executable!r})\n"
+        f"del {SHARED_ARCHIVE_MODULE}\n", encoding="utf-8")
+    cli_archive = [(SHARED_ARCHIVE_MODULE, str(Path(root) / "desktop" / "shared_archive.py"),
+                    "PYMODULE")]
+    return ((ARCHIVE_STAMP_MODULE, str(stamp), "PYMODULE"), cli_archive,
+            (SHARED_ARCHIVE_HOOK, str(hook), "PYSOURCE"))

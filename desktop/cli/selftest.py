@@ -227,12 +227,28 @@ def _check_native_calls() -> str:
         sys, "frozen", False) else ")")
 
 
+def _check_archive() -> str:
+    """The bundle: which executable's Python archive the program's modules come from (on
+    Windows the console program reads the windowed program's: desktop/shared_archive.py)."""
+    loader = getattr(sys.modules.get("desktop.cli"), "__loader__", None)
+    archive = getattr(getattr(loader, "_pyz_archive", None), "_filename", None)
+    if not archive:
+        raise RuntimeError(f"desktop.cli was not read from a Python archive ({loader!r})")
+    shared = sys.modules.get("isodesk_shared_archive")
+    if shared is not None and not (shared.installed or "").startswith(f"{archive}?"):
+        raise RuntimeError(f"the shared archive is {shared.installed}, the modules' {archive}")
+    return (f"python archive ok (the program's modules from {Path(archive).name}"
+            f"{', shared' if shared is not None else ''})")
+
+
 def run_selftest() -> int:
     checks = [("database", _check_database), ("pdf", _check_pdf), ("excel", _check_excel),
               ("printing", _check_printing), ("crypto", _check_crypto),
               ("quiz server", _check_quiz_server),
               ("translations", lambda _f: _check_translations()),
               ("native calls", lambda _f: _check_native_calls())]
+    if getattr(sys, "frozen", False):
+        checks.append(("python archive", lambda _f: _check_archive()))
     ok = True
     with tempfile.TemporaryDirectory(prefix="isodesk-selftest-") as tmp:
         for name, fn in checks:
