@@ -134,13 +134,27 @@ def collation_key(s: str | None):
     Tertiary: lowercase before uppercase. NFC and NFD input give the same key.
     """
     text = clean(s) or ""
-    weights = [_char_weights(ch) for ch in text]
+    codes = [_char_codes(ch) for ch in text]
     return (
-        tuple(w[0] for w in weights),
-        tuple(w[1] for w in weights),
-        tuple(w[2] for w in weights),
+        "".join([c[0] for c in codes]),
+        "".join([c[1] for c in codes]),
+        "".join([c[2] for c in codes]),
         text,
     )
+
+
+@lru_cache(maxsize=4096)
+def _char_codes(ch: str) -> tuple[str, str, str]:
+    """`_char_weights(ch)` written as three short strings that compare, joined character after
+    character, exactly as the weights' tuples do: the primary (class, value) as two characters;
+    the secondary tone and other marks each one up, ended by a NUL (so that fewer marks sort
+    first, as a shorter tuple does); the tertiary as one character. A key of three flat strings
+    is compared by C's string comparison and takes a few hundred bytes, where tuples of tuples
+    took pointer chasing and a kilobyte or more per key (the long lists sort thousands)."""
+    (klass, value), (tone, others), case = _char_weights(ch)
+    return (chr(klass) + chr(value),
+            chr(tone + 1) + "".join(chr(o + 1) for o in others) + "\0",
+            chr(case))
 
 
 def person_sort_key(full_name: str | None):

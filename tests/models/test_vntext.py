@@ -492,3 +492,35 @@ def test_convert_legacy():
     # text that is already Unicode is left alone even under a legacy font name
     assert convert_legacy("Nguyễn Thị Hương", ".VnTime") == ("Nguyễn Thị Hương", None)
     assert convert_legacy("Nguyễn Thị Hương", "VNI-Times") == ("Nguyễn Thị Hương", None)
+
+
+def _weights_key(s):
+    """The key as tuples of the characters' weights (what collation_key compares, written
+    out): the order collation_key's strings must give."""
+    from desktop.models.vntext import _char_weights
+
+    text = clean(s) or ""
+    weights = [_char_weights(ch) for ch in text]
+    return (tuple(w[0] for w in weights), tuple(w[1] for w in weights),
+            tuple(w[2] for w in weights), text)
+
+
+def test_the_flat_key_orders_exactly_as_the_weights_do():
+    import random
+
+    pieces = (list("aăâbcdđeêghiklmnopqrstuưvxyAĂÂĐÊÔƠƯ0123456789 -.,/()áàảãạếềểễệớờởỡợüçñßæ")
+              + ["\u0301", "\u0300", "\u0323", "\u0303", "\u0309", "\u0306", "\u0302",
+                 "\u031b", "\u0308", "\u0327", "😀", "中", "\u00a0"])
+    rnd = random.Random(20261207)
+    words = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10)))
+             for _ in range(4000)]
+    by_weights = sorted(words, key=_weights_key)
+    assert [_weights_key(w) for w in sorted(words, key=collation_key)] == \
+        [_weights_key(w) for w in by_weights]
+    for _ in range(4000):
+        a, b = rnd.choice(words), rnd.choice(words)
+        assert (collation_key(a) < collation_key(b)) == (_weights_key(a) < _weights_key(b)), (a, b)
+        assert (collation_key(a) == collation_key(b)) == (_weights_key(a) == _weights_key(b))
+    # the marks a letter carries more of sort after the same letter with fewer (a shorter tuple)
+    assert collation_key("u\u0308") > collation_key("u") and collation_key("ç") > collation_key("c")
+    assert all(isinstance(part, str) for part in collation_key("Nguyễn Thị Ánh"))
