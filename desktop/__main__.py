@@ -8,6 +8,10 @@ import gc
 # (cli.main).
 gc.disable()
 
+import desktop  # noqa: E402
+
+desktop.collection_held = True   # (cli.main turns it back on for a command, and only then)
+
 from desktop.cli import entry  # noqa: E402
 
 raise SystemExit(entry())

@@ -180,6 +180,17 @@ def gui_start(argv: list[str]) -> tuple[bool, Path | None]:
     return True, Path(value)
 
 
+def _collection_back_on() -> None:
+    """Automatic cycle collection on again for a command, when the program's start turned it
+    off (desktop/__main__.py) — and only then: a process whose windows' collector turned it off
+    (desktop/views/collector.py) keeps it off."""
+    import desktop
+
+    if getattr(desktop, "collection_held", False):
+        desktop.collection_held = False
+        gc.enable()
+
+
 def _open_early(folder: Path):
     """The data file's opening begun on its own thread before the windows load Qt
     (`datafile.Opening`), when there is a file to open (a new office's start shows its splash
@@ -211,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.app import run_gui
 
         return run_gui(folder, opening=opening)
-    gc.enable()   # (off while the program started: desktop/__main__.py)
+    _collection_back_on()
     from .context import CliContext, CliError, emit, sign_in
     from .roles import rule_for
 

@@ -1,5 +1,6 @@
 """The windows' start takes no parser: `isodesk`, `isodesk --data-dir DIR` and
 `isodesk --data-dir=DIR` go straight to the GUI; every other command line is the parser's."""
+import gc
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,14 @@ def test_the_cycle_collector_is_off_only_while_the_windows_start(argv, during, t
     expected_seen = [] if during is None else [during]
     after = True if during is None else during
     assert line == f"exit 0 collector in the start: {expected_seen} after: {after}", line
+
+
+def test_a_command_in_a_process_with_the_windows_leaves_their_collector_in_charge(qapp):
+    """A command run in a process whose windows' collector holds automatic collection off
+    (the tests, a window that runs a command) does not turn it back on."""
+    from desktop.views.collector import install
+
+    install(qapp)
+    assert not gc.isenabled()
+    assert cli.main(["--version"]) == 0
+    assert not gc.isenabled()
