@@ -18,3 +18,22 @@ def type_text(widget, text: str) -> None:
 def retype(widget, text: str) -> None:
     widget.clear()
     type_text(widget, text)
+
+
+def answer_message_boxes(monkeypatch, choose: str) -> list[tuple[str, str, list[str]]]:
+    """Every QMessageBox shown with exec() is answered at once with its button whose text holds
+    `choose`, and QMessageBox.information is passed by; returns the (title, text, buttons) of
+    each box asked, in order."""
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[tuple[str, str, list[str]]] = []
+
+    def answer(box):
+        asked.append((box.windowTitle(), box.text(), [b.text() for b in box.buttons()]))
+        box._clicked = next(b for b in box.buttons() if choose in b.text())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: box._clicked)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    return asked

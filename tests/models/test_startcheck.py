@@ -81,22 +81,12 @@ def test_a_deleted_file_with_backups_is_missing_data_not_a_new_install(data_dir,
 
 
 def test_the_gui_offers_the_backup_when_the_data_is_missing(qtbot, data_dir, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
     from desktop.app import open_data
+    from tests.gui_helpers import answer_message_boxes
 
     _with_backup(data_dir)
     (data_dir / DB_FILENAME).unlink()
-    asked = []
-
-    def answer(box):
-        asked.append((box.windowTitle(), box.text()))
-        box._clicked = next(b for b in box.buttons() if "Khôi phục" in b.text())
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", answer)
-    monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: box._clicked)
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    asked = answer_message_boxes(monkeypatch, "Khôi phục")
     store = open_data(data_dir)
     try:
         assert asked and asked[0][0] == "Không thấy dữ liệu" and "không còn" in asked[0][1]
@@ -282,23 +272,13 @@ def test_restore_keeps_the_damaged_file_and_the_wal_beside(data_dir):
 
 
 def test_the_gui_offers_to_open_what_can_be_read_of_a_damaged_log(qtbot, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
     from desktop.app import open_data
+    from tests.gui_helpers import answer_message_boxes
 
     db, wal, report = _three_commits_then_killed(tmp_path)
     page = int.from_bytes(db.read_bytes()[16:18], "big")
     _flip_in_frame(wal, 1, page)
-    asked = []
-
-    def answer(box):
-        asked.append((box.windowTitle(), box.text(), [b.text() for b in box.buttons()]))
-        box._clicked = next(b for b in box.buttons() if "phần còn đọc được" in b.text())
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", answer)
-    monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: box._clicked)
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    asked = answer_message_boxes(monkeypatch, "phần còn đọc được")
     store = open_data(tmp_path)
     try:
         title, text, buttons = asked[0]

@@ -83,30 +83,20 @@ def test_open_data_says_what_the_early_opening_found_and_opens_anew(qtbot, data_
                                                                    monkeypatch):
     """A damaged file found by the early opening gets the same question; what is chosen then
     (here: the backup) is opened anew, not taken from the early opening again."""
-    from PySide6.QtWidgets import QMessageBox
-
     from desktop.app import open_data
     from desktop.models.datafile import open_store
+    from tests.gui_helpers import answer_message_boxes
 
     path = data_dir / DB_FILENAME
     first = open_store(path)
     StaffRepository(first).add({"staff_code": "A1", "full_name": "Trần Văn An"})
     first.close(clean=True)                    # the exit backup
     path.write_bytes(b"")                      # the file emptied
-    asked = []
-
-    def answer(box):
-        asked.append(box.windowTitle())
-        box._clicked = next(b for b in box.buttons() if "Khôi phục" in b.text())
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", answer)
-    monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: box._clicked)
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    asked = answer_message_boxes(monkeypatch, "Khôi phục")
     opening = Opening(path)
     store = open_data(data_dir, opening=opening)
     try:
-        assert asked == ["Không thấy dữ liệu"]
+        assert [title for title, _text, _buttons in asked] == ["Không thấy dữ liệu"]
         assert StaffRepository(store).by_code("A1") is not None
         assert opening._taken
     finally:
