@@ -34,6 +34,8 @@ def nfc(s: str | None) -> str | None:
         return None
     if not isinstance(s, str):
         raise TypeError(f"nfc() expects str or None, not {type(s).__name__}")
+    if s.isascii():   # codes, dates, numbers: nothing to remove, already NFC
+        return s
     return unicodedata.normalize("NFC", s.translate(_INVISIBLE))
 
 
@@ -49,6 +51,18 @@ def clean(s: str | None) -> str | None:
 # Search
 
 _DSTROKE = str.maketrans({"\u0111": "d", "\u0110": "D"})
+_INVISIBLE_OR_DSTROKE = _INVISIBLE | _DSTROKE
+# The blocks of combining diacritical marks (U+0300–036F, U+1AB0–1AFF, U+1DC0–1DFF,
+# U+20D0–20FF, U+FE20–FE2F): those of their characters that are combining marks.
+_MARK_BLOCKS = ((0x300, 0x370), (0x1AB0, 0x1B00), (0x1DC0, 0x1E00), (0x20D0, 0x2100),
+                (0xFE20, 0xFE30))
+
+
+@lru_cache(maxsize=1)
+def _latin_marks() -> re.Pattern:
+    marks = "".join(chr(c) for lo, hi in _MARK_BLOCKS for c in range(lo, hi)
+                    if unicodedata.combining(chr(c)))
+    return re.compile(f"[{re.escape(marks)}]")
 
 
 def fold(s: str | None) -> str:
@@ -58,9 +72,13 @@ def fold(s: str | None) -> str:
     """
     if not s:
         return ""
-    decomposed = unicodedata.normalize("NFD", s.translate(_INVISIBLE))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    bare = bare.translate(_DSTROKE).casefold()
+    decomposed = unicodedata.normalize("NFD", s.translate(_INVISIBLE_OR_DSTROKE))
+    bare = _latin_marks().sub("", decomposed)
+    if bare.isascii():
+        # Vietnamese text ends here: its marks are all in the blocks removed above and đ is
+        # already d, so casefold() is lower() and there is nothing left to decompose.
+        return " ".join(bare.lower().split())
+    bare = "".join(ch for ch in bare if not unicodedata.combining(ch)).casefold()
     # casefold() may produce new composable sequences only for non-Vietnamese letters;
     # drop any marks it introduced so the key stays mark-free.
     bare = "".join(ch for ch in unicodedata.normalize("NFD", bare) if not unicodedata.combining(ch))

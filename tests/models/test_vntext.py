@@ -152,6 +152,41 @@ def test_fold_ignores_normalisation_form(s):
     assert not any(unicodedata.combining(ch) for ch in fold(s))
 
 
+def reference_fold(s):
+    """fold() as its definition says, character by character (the program takes a shorter
+    road for text whose marks are all Latin diacritics)."""
+    if not s:
+        return ""
+    s = s.translate(dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff")))
+    bare = "".join(ch for ch in unicodedata.normalize("NFD", s) if not unicodedata.combining(ch))
+    bare = bare.replace("\u0111", "d").replace("\u0110", "D").casefold()
+    bare = "".join(ch for ch in unicodedata.normalize("NFD", bare)
+                   if not unicodedata.combining(ch))
+    return " ".join(bare.split())
+
+
+def test_fold_is_its_definition_for_every_character_of_the_bmp():
+    wrong = [hex(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000
+             for s in ("Đa" + chr(c) + "\u0301 b",)
+             if fold(s) != reference_fold(s)]
+    assert wrong == []
+
+
+@given(st.text(alphabet=st.sampled_from(
+    LOWER + UPPER + "đĐ \t\u0301\u0300\u0309\u0303\u0323\u0306\u0302\u031b\u200b\ufeff"
+    "çüñßİﬁ\u0345Ωǅ\u1ab0\u20d0\ufe20\u034f\u0591"), max_size=30))
+def test_fold_is_its_definition_for_mixed_text(s):
+    assert fold(s) == reference_fold(s)
+    assert fold(s) == reference_fold(nfd(s))
+
+
+@given(st.text())
+def test_nfc_of_ascii_and_other_text(s):
+    expected = unicodedata.normalize("NFC", s.translate(dict.fromkeys(
+        map(ord, "\u200b\u200c\u200d\ufeff"))))
+    assert nfc(s) == expected
+
+
 def test_matches():
     texts = ("Nguyễn Thị Hương", "NV0012", "Phòng Tổ chức - Hành chính")
     assert matches("huong", *texts)
