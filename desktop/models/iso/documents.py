@@ -21,7 +21,9 @@ from .. import audit, blobs, oserrors, records
 from ..db import Store
 from ..errors import IsoDeskError, NotFound, ValidationError
 from ..vntext import collation_key, fold, matches
-from ._common import date_field, not_future, order, raise_if, rows, text_field, vn_date
+from ._common import (
+    date_field, not_future, order, own_unit, raise_if, rows, text_field, vn_date,
+)
 from .document_rules import (  # noqa: F401 (the register's names, imported from here)
     STATE_LABELS_VI, STATES, TRANSITIONS, new_version_problem, revision_key, step_problem,
 )
@@ -63,7 +65,7 @@ def next_revision(revision: str) -> str:
     return f"{head:0{max(2, len(parts[0]))}d}" if len(parts) == 1 else f"{head}.0"
 
 
-@dataclass
+@dataclass(slots=True)
 class DocumentFile:
     id: str
     document_id: str
@@ -74,7 +76,7 @@ class DocumentFile:
     created_at: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     id: str
     code: str
@@ -115,8 +117,26 @@ class Document:
             "note")} | {"files": [f.file_name for f in self.files]}
 
 
+# The columns a Document is made of, in the order of its fields (all but `files`).
+_COLUMNS = tuple(k for k in Document.__dataclass_fields__ if k != "files")
+_SELECT = ", ".join(_COLUMNS)
+
+
 def _document(row: dict) -> Document:
-    return Document(**{k: row[k] for k in Document.__dataclass_fields__ if k != "files"})
+    return Document(*[row[k] for k in _COLUMNS])
+
+
+def _register_order(docs: list[Document]) -> list[Document]:
+    """The register's order: code in Vietnamese order, then revision as numbers. A code's sort
+    key is made once, however many versions it has."""
+    keys: dict[str, tuple] = {}
+    for d in docs:
+        if d.code not in keys:
+            keys[d.code] = collation_key(d.code)
+    return sorted(docs, key=lambda d: (keys[d.code], revision_key(d.revision)))
+
+
+_FILE_SELECT = ", ".join(DocumentFile.__dataclass_fields__)
 
 
 def _file(row: dict) -> DocumentFile:
@@ -201,7 +221,11 @@ class DocumentRepository:
     def list(self, *, query: str = "", state: str | None = None, kind: str | None = None,
              standard: str | None = None, unit_code: str | None = None,
              with_files: bool = True) -> list[Document]:
-        docs = [_document(r) for r in rows(self.store, TABLE, unit_code)]
+        # Each row becomes its Document as it is read (no dict in between): the rows' objects
+        # are made and used while they are still in the processor's caches.
+        docs = [Document(*r) for r in self.store.conn.execute(
+            f"SELECT {_SELECT} FROM {TABLE} WHERE deleted = 0 AND origin_unit = ? "
+            "ORDER BY created_at", (own_unit(self.store, unit_code),))]
         if state:
             docs = [d for d in docs if d.state == state]
         if kind:
@@ -212,11 +236,13 @@ class DocumentRepository:
             docs = [d for d in docs if matches(query, d.code, d.title, d.department, d.approver)]
         if with_files and docs:
             by_doc: dict[str, list[DocumentFile]] = {}
-            for r in rows(self.store, FILES, unit_code, order_by="created_at"):
-                by_doc.setdefault(r["document_id"], []).append(_file(r))
+            for r in self.store.conn.execute(
+                    f"SELECT {_FILE_SELECT} FROM {FILES} WHERE deleted = 0 AND origin_unit = ? "
+                    "ORDER BY created_at", (own_unit(self.store, unit_code),)):
+                by_doc.setdefault(r[1], []).append(DocumentFile(*r))
             for d in docs:
                 d.files = by_doc.get(d.id, [])
-        return sorted(docs, key=lambda d: (collation_key(d.code), revision_key(d.revision)))
+        return _register_order(docs)
 
     def get(self, document_id: str) -> Document:
         row = records.get(self.store, TABLE, document_id)

@@ -135,11 +135,11 @@ def _latest_confirmed(value) -> str:
 ANNOUNCEMENT_LABEL = "Công bố HTQLCL phù hợp TCVN ISO 9001:2015"
 
 
-def announcement(store: Store, end: str = "") -> str:
+def announcement(store: Store, end: str = "", docs: list | None = None) -> str:
     """Whether (and when, by which decision) the unit announced that its QMS conforms: the
     "Công bố HTQLCL" milestone of its plan once done, else a decision of that name in the
     document register; "chưa công bố" otherwise. `end` (ISO day) limits it to what was done by
-    then ("" = up to now)."""
+    then ("" = up to now). `docs`: the register's versions in its order, when already read."""
     from ..vntext import fold
 
     def said(text: str) -> bool:
@@ -154,14 +154,17 @@ def announcement(store: Store, end: str = "") -> str:
             proof = "; ".join(e.label for e in item.evidence)
             return (f"đã công bố ngày {vn_date(item.completed_on)}" if item.completed_on
                     else "đã công bố") + (f" ({proof})" if proof else "")
-    for doc in DocumentRepository(store).list(with_files=False):
+    if docs is None:
+        docs = DocumentRepository(store).list(with_files=False)
+    for doc in docs:
         when = doc.approved_on or doc.effective_on
-        if said(doc.title) and when and (not end or when <= end):
+        if when and (not end or when <= end) and said(doc.title):
             return f"đã công bố ngày {vn_date(when)} ({doc.code} — {doc.title})"
     return "chưa công bố"
 
 
-def _facts(store: Store, figs: dict, year: int, today: _dt.date) -> dict[str, list[list]]:
+def _facts(store: Store, figs: dict, year: int, today: _dt.date,
+           docs: list) -> dict[str, list[list]]:
     rec = figs.get("records", {})
     facts: dict[str, list[list]] = {g: [] for g in GROUP_TABLES}
     day = as_of.report_day(year, today)
@@ -186,7 +189,7 @@ def _facts(store: Store, figs: dict, year: int, today: _dt.date) -> dict[str, li
         if p:
             qms.append([label, f"ban hành ngày {vn_date(p.issued_on)}"
                         + (f" ({p.reference})" if p.reference else "")])
-    qms.append([ANNOUNCEMENT_LABEL, announcement(store, end)])
+    qms.append([ANNOUNCEMENT_LABEL, announcement(store, end, docs)])
     if rec:
         qms.append(["Mốc kế hoạch chuyển đổi đã hoàn thành",
                     f"{rec['plan_done']}/{rec['plan_total']}"])
@@ -221,7 +224,6 @@ def _facts(store: Store, figs: dict, year: int, today: _dt.date) -> dict[str, li
     elif staff:
         facts["training"].append(["Số cán bộ đang làm việc" + now_note, staff.get("active", 0)])
 
-    docs = DocumentRepository(store).list(with_files=False)
     by_state = rec.get("documents_by_state") or {s: 0 for s in STATES}
     d = facts["documents"]
     d.append(["Tổng số tài liệu (mọi phiên bản)", sum(by_state.values())])
@@ -264,7 +266,8 @@ def _facts(store: Store, figs: dict, year: int, today: _dt.date) -> dict[str, li
     return facts
 
 
-def _tables(store: Store, figs: dict, year: int, today: _dt.date) -> dict[str, Table]:
+def _tables(store: Store, figs: dict, year: int, today: _dt.date,
+            docs: list) -> dict[str, Table]:
     out: dict[str, Table] = {}
     province = bool(get_profile(store) and get_profile(store).is_province)
     day = as_of.report_day(year, today)
@@ -307,7 +310,6 @@ def _tables(store: Store, figs: dict, year: int, today: _dt.date) -> dict[str, T
                 [[i + 1, p.get("staff_code", ""), p.get("full_name", ""),
                   p.get("department", ""), p.get("reason", "")]
                  for i, p in enumerate(tr["exempt_list"])], [5, 12, 28, 26, 34])
-    docs = DocumentRepository(store).list(with_files=False)
     listed = (as_of.documents_on(docs, end) if day else [(x, x.state) for x in docs])
     out["documents"] = Table("documents", "Danh mục tài liệu, quy trình"
                              + (f" (tình trạng đến ngày {vn_date(day)})" if day else ""),
@@ -384,8 +386,9 @@ def compute(store: Store, year: int, today: _dt.date | None = None) -> dict:
     """The snapshot of a year: figures, facts, tables and other providers' figures."""
     today = today or _dt.date.today()
     figs = figure_registry.collect(store, year=year, today=today)
-    return {"figures": figs, "facts": _facts(store, figs, year, today),
-            "tables": {k: t.as_dict() for k, t in _tables(store, figs, year, today).items()},
+    docs = DocumentRepository(store).list(with_files=False)   # read once, for all three uses
+    return {"figures": figs, "facts": _facts(store, figs, year, today, docs),
+            "tables": {k: t.as_dict() for k, t in _tables(store, figs, year, today, docs).items()},
             "other": _other(figs), "computed_on": today.isoformat()}
 
 
