@@ -47,17 +47,28 @@ ROUNDS = 3
 def measure(fn, repeat: int) -> tuple[float, float, object]:
     """(least CPU seconds, least wall seconds, last result) over at least `repeat` runs, more for
     a short cost (MIN_SECONDS, MAX_REPEAT)."""
-    cpu = wall = float("inf")
-    result = None
-    runs, spent = 0, 0.0
-    while runs < repeat or (spent < MIN_SECONDS and runs < MAX_REPEAT):
-        c0, w0 = time.process_time(), time.perf_counter()
-        result = fn()
-        used = time.process_time() - c0
-        cpu = min(cpu, used)
-        wall = min(wall, time.perf_counter() - w0)
-        runs, spent = runs + 1, spent + used
-    return cpu, wall, result
+    return measure_in_turn([fn], repeat)[0]
+
+
+def measure_in_turn(fns, repeat: int) -> list[tuple[float, float, object]]:
+    """`measure` of each of `fns` (one cost at each size), their runs taken in turn — 1×, 3×,
+    10×, 1×, 3×, … — so that the sizes compared meet the machine in the same second: its speed
+    for this work moves by up to 2× within minutes. Runs go on until the smallest size has
+    spent MIN_SECONDS (at least `repeat`, at most MAX_REPEAT)."""
+    n = len(fns)
+    cpu, wall = [float("inf")] * n, [float("inf")] * n
+    results: list[object] = [None] * n
+    runs, spent = 0, [0.0] * n
+    while runs < repeat or (min(spent) < MIN_SECONDS and runs < MAX_REPEAT):
+        for i, fn in enumerate(fns):
+            c0, w0 = time.process_time(), time.perf_counter()
+            results[i] = fn()
+            used = time.process_time() - c0
+            cpu[i] = min(cpu[i], used)
+            wall[i] = min(wall[i], time.perf_counter() - w0)
+            spent[i] += used
+        runs += 1
+    return list(zip(cpu, wall, results))
 
 
 def district(folder: Path, k: float):
@@ -69,7 +80,8 @@ def district(folder: Path, k: float):
     return store
 
 
-def district_costs(store, repeat: int) -> dict[str, tuple[float, float, str]]:
+def district_costs(store) -> dict[str, tuple]:
+    """Each cost measured on a district: name → (the call, what its result says)."""
     from desktop.models import figures
     from desktop.models.iso.documents import DocumentRepository
     from desktop.models.iso.nonconformities import NonconformityRepository
@@ -78,25 +90,24 @@ def district_costs(store, repeat: int) -> dict[str, tuple[float, float, str]]:
 
     from .bench_iso import TODAY
 
-    out = {}
-    cpu, wall, docs = measure(lambda: DocumentRepository(store).list(), repeat)
-    out["document register load"] = (cpu, wall, f"{len(docs):,} versions")
-    cpu, wall, _ = measure(lambda: NonconformityRepository(store).list(), repeat)
-    out["nonconformity list load"] = (cpu, wall, "")
-    cpu, wall, people = measure(lambda: StaffRepository(store).list(), repeat)
-    out["staff list load"] = (cpu, wall, f"{len(people):,} people")
-    cpu, wall, _ = measure(lambda: figures.collect(store, today=TODAY), repeat)
-    out["overview figures"] = (cpu, wall, "")
-    cpu, wall, data = measure(lambda: build_report(store, 2026, today=TODAY), repeat)
-    out["yearly report figures"] = (cpu, wall, "")
-    return out | _report_pdf(data, Path(store.path).parent)
+    data = build_report(store, 2026, today=TODAY)
+    return {
+        "document register load": (lambda: DocumentRepository(store).list(),
+                                   lambda docs: f"{len(docs):,} versions"),
+        "nonconformity list load": (lambda: NonconformityRepository(store).list(), None),
+        "staff list load": (lambda: StaffRepository(store).list(),
+                            lambda people: f"{len(people):,} people"),
+        "overview figures": (lambda: figures.collect(store, today=TODAY), None),
+        "yearly report figures": (lambda: build_report(store, 2026, today=TODAY), None),
+        "yearly report PDF": (lambda: _report_pdf(data, Path(store.path).parent),
+                              lambda pages: f"{pages:,} pages"),
+    }
 
 
-def _report_pdf(data, folder: Path) -> dict[str, tuple[float, float, str]]:
+def _report_pdf(data, folder: Path) -> int:
     from desktop.output.iso.annual_report import write_pdf_report
 
-    cpu, wall, pages = measure(lambda: write_pdf_report(folder / "report.pdf", data), 1)
-    return {"yearly report PDF": (cpu, wall, f"{pages:,} pages")}
+    return write_pdf_report(folder / "report.pdf", data)
 
 
 def province(folder: Path, template: Path, k: float, districts: int = 30):
@@ -134,13 +145,14 @@ def province(folder: Path, template: Path, k: float, districts: int = 30):
     return store
 
 
-def province_costs(store, repeat: int) -> dict[str, tuple[float, float, str]]:
+def province_costs(store) -> dict[str, tuple]:
     from sync.overview import district_overview
 
     from .bench_iso import TODAY
 
-    cpu, wall, rows = measure(lambda: district_overview(store, year=2026, today=TODAY), repeat)
-    return {"province: the 30 districts side by side": (cpu, wall, f"{len(rows)} districts")}
+    return {"province: the 30 districts side by side": (
+        lambda: district_overview(store, year=2026, today=TODAY),
+        lambda rows: f"{len(rows)} districts")}
 
 
 def run(quick: bool = False) -> list[Result]:
@@ -155,25 +167,24 @@ def run(quick: bool = False) -> list[Result]:
             store = district(folder, k)
             store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             subjects.append((store, province(folder, store.path, k)))
-        # The sizes are measured in turn, ROUNDS times over, and each cost keeps its least
-        # figure: a slow spell of the machine (on a shared one, a size's cost measured twice a
-        # minute apart differed by 2×) then meets every size alike, not one size's whole block.
-        best: list[dict[str, tuple[float, float, str]]] = [{} for _ in scales]
+        # Each cost is measured at every size in turn (measure_in_turn), ROUNDS times over, and
+        # keeps its least figure: a slow spell of the machine (on a shared one, a size's cost
+        # measured twice a minute apart differed by 2×) then meets every size alike.
+        calls = [district_costs(store) | province_costs(prov) for store, prov in subjects]
         try:
             for _round in range(2 if quick else ROUNDS):
-                for i, (store, prov) in enumerate(subjects):
-                    found = district_costs(store, repeat) | province_costs(prov, repeat)
-                    for name, (cpu, wall, label) in found.items():
-                        kept = best[i].get(name)
-                        best[i][name] = (cpu, wall, label) if kept is None else (
-                            min(kept[0], cpu), min(kept[1], wall), label)
+                for name, (_fn, describe) in calls[0].items():
+                    found = measure_in_turn([c[name][0] for c in calls],
+                                            1 if name == "yearly report PDF" else repeat)
+                    kept = costs.get(name)
+                    costs[name] = [
+                        (cpu, wall, describe(result) if describe else "") if kept is None else
+                        (min(kept[i][0], cpu), min(kept[i][1], wall), kept[i][2])
+                        for i, (cpu, wall, result) in enumerate(found)]
         finally:
             for store, prov in subjects:
                 prov.close(clean=False)
                 store.close(clean=False)
-        for figures_of_size in best:
-            for name, value in figures_of_size.items():
-                costs.setdefault(name, []).append(value)
         results = _rows(scales, costs)
         if not quick:
             big, cpu, pages = _big_report(folder)
@@ -188,13 +199,19 @@ def run(quick: bool = False) -> list[Result]:
     return results
 
 
+def _ms(seconds: float) -> str:
+    """Milliseconds, with a decimal below 10 (the growth of a 2 ms cost is read from it)."""
+    ms = seconds * 1000
+    return f"{ms:.1f}" if ms < 10 else f"{ms:,.0f}"
+
+
 def _rows(scales, costs) -> list[Result]:
     results = []
     for name, values in costs.items():
         cpu = [v[0] for v in values]
         e = exponent(scales, cpu)
-        shown = " → ".join(f"{c * 1000:,.0f}" for c in cpu)
-        walls = " → ".join(f"{v[1] * 1000:,.0f}" for v in values)
+        shown = " → ".join(_ms(c) for c in cpu)
+        walls = " → ".join(_ms(v[1]) for v in values)
         sizes = "; ".join(v[2] for v in values if v[2])
         results.append(Result(
             AREA, f"{name}: growth exponent", e, "", f"≤ {TARGET_EXPONENT}",
