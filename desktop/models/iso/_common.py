@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import sqlite3
 from typing import Any
 
 from ..db import Store
@@ -108,6 +109,15 @@ def rows(store: Store, table: str, unit_code: str | None = None, where: str = ""
     if where:
         sql += f" AND ({where})"
     return store.query(sql + f" ORDER BY {order_by}", (own_unit(store, unit_code), *params))
+
+
+def tuples(store: Store, table: str, columns: str, unit_code: str | None = None,
+           order_by: str = "created_at") -> sqlite3.Cursor:
+    """The unit's live rows of `table` as the cursor gives them: tuples of `columns` (a
+    comma-separated list), for a list that makes its objects row by row."""
+    return store.conn.execute(
+        f"SELECT {columns} FROM {table} WHERE deleted = 0 AND origin_unit = ? "
+        f"ORDER BY {order_by}", (own_unit(store, unit_code),))
 
 
 def year_of(value: str | None) -> int | None:

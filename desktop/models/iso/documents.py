@@ -22,7 +22,7 @@ from ..db import Store
 from ..errors import IsoDeskError, NotFound, ValidationError
 from ..vntext import collation_key, fold, matches
 from ._common import (
-    date_field, not_future, order, own_unit, raise_if, rows, text_field, vn_date,
+    date_field, not_future, order, raise_if, rows, text_field, tuples, vn_date,
 )
 from .document_rules import (  # noqa: F401 (the register's names, imported from here)
     STATE_LABELS_VI, STATES, TRANSITIONS, new_version_problem, revision_key, step_problem,
@@ -223,9 +223,7 @@ class DocumentRepository:
              with_files: bool = True) -> list[Document]:
         # Each row becomes its Document as it is read (no dict in between): the rows' objects
         # are made and used while they are still in the processor's caches.
-        docs = [Document(*r) for r in self.store.conn.execute(
-            f"SELECT {_SELECT} FROM {TABLE} WHERE deleted = 0 AND origin_unit = ? "
-            "ORDER BY created_at", (own_unit(self.store, unit_code),))]
+        docs = [Document(*r) for r in tuples(self.store, TABLE, _SELECT, unit_code)]
         if state:
             docs = [d for d in docs if d.state == state]
         if kind:
@@ -236,9 +234,7 @@ class DocumentRepository:
             docs = [d for d in docs if matches(query, d.code, d.title, d.department, d.approver)]
         if with_files and docs:
             by_doc: dict[str, list[DocumentFile]] = {}
-            for r in self.store.conn.execute(
-                    f"SELECT {_FILE_SELECT} FROM {FILES} WHERE deleted = 0 AND origin_unit = ? "
-                    "ORDER BY created_at", (own_unit(self.store, unit_code),)):
+            for r in tuples(self.store, FILES, _FILE_SELECT, unit_code):
                 by_doc.setdefault(r[1], []).append(DocumentFile(*r))
             for d in docs:
                 d.files = by_doc.get(d.id, [])
