@@ -249,11 +249,55 @@ def data_table(headers: list[str], rows: list[list[str]],
 PAGED_ROWS = 40      # more rows than a page holds: split page by page (PagedTable)
 
 
-def _table(data, widths, heights, style: TableStyle, repeat_header: bool = True) -> Table:
+def _table(data, widths, heights, style: TableStyle, repeat_header: bool = True,
+           kit: "_StyleKit | None" = None) -> Table:
+    cell_styles = kit.cell_styles(len(data)) if kit is not None else None
     table = DrawnTable(data, colWidths=widths, rowHeights=heights, hAlign="CENTER",
-                  repeatRows=1 if repeat_header else 0, splitInRow=1)
-    table.setStyle(style)
+                       repeatRows=1 if repeat_header else 0, splitInRow=1,
+                       cellStyles=cell_styles)
+    table.setStyle(kit.rest if kit is not None else style)
     return table
+
+
+_CELL_COMMANDS = {"FONT", "FONTNAME", "FACE", "SIZE", "FONTSIZE", "LEADING", "TEXTCOLOR",
+                  "ALIGN", "ALIGNMENT", "VALIGN", "LEFTPADDING", "RIGHTPADDING", "TOPPADDING",
+                  "BOTTOMPADDING"}
+
+
+class _StyleKit:
+    """A long table's cell styles, worked out once: the header's and a body row's.
+
+    ``Table.setStyle`` applies each cell command (font, alignment, padding) to every cell of the
+    Table it is given — and a long table makes several Tables a page (the page's part and
+    reportlab's splits of it). When every cell command addresses the header row and the body
+    rows as wholes (``data_table``'s do), every body row's styles are the same: the Tables of
+    the parts are given the two rows of styles, shared (reportlab keeps them by reference when
+    it splits a Table too, and changes a cell's style only for a vertically centred row that it
+    cuts in two, which a body row is not here), and only the grid and backgrounds as commands.
+    None when the commands address rows otherwise."""
+
+    def __init__(self, header, row, widths, commands: list[tuple]):
+        self.rest = TableStyle([c for c in commands if c[0] not in _CELL_COMMANDS])
+        cells = [c for c in commands if c[0] in _CELL_COMMANDS]
+        model = Table([header, row], colWidths=widths, rowHeights=[10, 10], cellStyles=None)
+        model.setStyle(TableStyle(cells))
+        self.header, self.row = model._cellStyles                              # noqa: SLF001
+
+    @classmethod
+    def of(cls, header, row, widths, commands: list[tuple]) -> "_StyleKit | None":
+        for c in commands:
+            if c[0] in _CELL_COMMANDS:
+                (_sc, sr), (_ec, er) = c[1], c[2]
+                if (sr, er) not in ((0, 0), (0, -1), (1, -1)):
+                    return None
+            elif c[0] in ("SPAN", "NOSPLIT") or c[1][1] in ("splitfirst", "splitlast",
+                                                               "inrowsplitstart",
+                                                               "inrowsplitend"):
+                return None
+        return cls(header, row, widths, commands)
+
+    def cell_styles(self, nrows: int) -> list:
+        return [self.header] + [self.row] * (nrows - 1)
 
 
 class PagedTable(Flowable):
@@ -272,7 +316,7 @@ class PagedTable(Flowable):
 
     def __init__(self, header, rows, widths, header_height: float, heights: list[float],
                  commands: list[tuple], previous: tuple | None = None, *,
-                 start: int = 0, ends: list[float] | None = None):
+                 start: int = 0, ends: list[float] | None = None, kit=False):
         super().__init__()
         self.hAlign = "CENTER"
         self._header, self._widths = header, widths
@@ -289,6 +333,9 @@ class PagedTable(Flowable):
                 total += h
                 ends.append(total)
         self._all_ends = ends
+        if kit is False:   # the whole table: its styles worked out once for all its parts
+            kit = _StyleKit.of(header, rows[0], widths, commands) if rows else None
+        self._kit = kit
         self._whole: Table | None = None
 
     @property
@@ -305,18 +352,18 @@ class PagedTable(Flowable):
         return PagedTable(self._header, self._all_rows, self._widths, self._header_height,
                           self._all_heights, self._commands,
                           previous=(self._all_rows[a - 1], self._all_heights[a - 1]),
-                          start=a, ends=self._all_ends)
+                          start=a, ends=self._all_ends, kit=self._kit)
 
     def _made(self, stop: int) -> Table:
         """A Table of the header and the first `stop` rows, as reportlab would have it here."""
         rows, heights = self._rows_to(stop)
-        style = TableStyle(self._commands)
+        style = None if self._kit else TableStyle(self._commands)
         if self._previous is None:
             return _table([self._header] + rows, self._widths,
-                          [self._header_height] + heights, style)
+                          [self._header_height] + heights, style, kit=self._kit)
         row, height = self._previous
         table = _table([self._header, row] + rows, self._widths,
-                       [self._header_height, height] + heights, style)
+                       [self._header_height, height] + heights, style, kit=self._kit)
         parts = table.split(sum(self._widths), self._header_height + height)
         return parts[-1]     # the continuation: the header and the rows after `row`
 
