@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from reportlab import rl_config
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.rl_accel import fp_str
 from reportlab.platypus import Flowable, Paragraph, Table
 
 # (x, y, text, font, size, leading, colour, word spacing) of one line, relative to its flowable
@@ -117,10 +118,21 @@ class DrawnTable(Table):
         between two text objects."""
         c = self.canv
         state = _TextState(c)
+        add = state.add
         for row, row_styles, row_pos, row_height in zip(
                 self._cellvalues, self._cellStyles, self._rowpositions[1:], self._rowHeights):
             for value, cs, col_pos, col_width in zip(
                     row, row_styles, self._colpositions[:-1], self._colWidths):
+                if type(value) is list and len(value) == 1:     # a table's usual cell
+                    v, x, y = self._placed_one(value[0], cs, col_pos, row_pos, col_width,
+                                               row_height)
+                    lines = flowable_lines(v)
+                    if lines is None:
+                        state.flush()
+                        v.drawOn(c, x, y)
+                    else:
+                        add(x, y, lines)
+                    continue
                 if isinstance(value, Flowable):
                     value = (value,)
                 if not isinstance(value, (list, tuple)):       # a bare string cell
@@ -134,8 +146,39 @@ class DrawnTable(Table):
                         state.flush()
                         v.drawOn(c, x, y)
                     else:
-                        state.add(x, y, lines)
+                        add(x, y, lines)
         state.flush()
+
+    def _placed_one(self, v, cs, col_pos, row_pos, col_width, row_height):
+        """``_placed`` of a cell of one flowable, step for step (the same sums in the same
+        order, so the same positions to the last bit), without its lists and generator."""
+        aw = col_width - cs.leftPadding - cs.rightPadding
+        width = getattr(v, "width", None)
+        if width is None or abs(width - aw) > 1e-6 or getattr(v, "height", None) is None:
+            v.wrapOn(self.canv, aw, row_height - cs.topPadding - cs.bottomPadding)
+        w = aw if isinstance(v, Paragraph) else v.width
+        h, sb, sa = v.height, v.getSpaceBefore(), v.getSpaceAfter()
+        total = h + sa + sb - sb - sa
+        valign = cs.valign
+        if valign == "TOP":
+            y = row_pos + row_height - cs.topPadding
+        elif valign == "BOTTOM":
+            y = row_pos + cs.bottomPadding + total
+        else:
+            y = row_pos + (row_height + cs.bottomPadding - cs.topPadding + total) / 2.0
+        y += sb
+        align = cs.alignment
+        if align == "LEFT":
+            x = col_pos + cs.leftPadding
+        elif align == "RIGHT":
+            x = col_pos + col_width - cs.rightPadding - w
+        elif align in ("CENTRE", "CENTER"):
+            x = col_pos + (col_width + cs.leftPadding - cs.rightPadding - w) / 2.0
+        else:
+            raise ValueError(f"Invalid justification {align!a}")
+        y -= sb
+        y -= h
+        return v, x, y
 
     def _placed(self, values, cs, col_pos, row_pos, col_width, row_height):
         """Each flowable of a cell with where Table._drawCell would draw it (its lower left)."""
@@ -188,15 +231,18 @@ class _TextState:
         self.canv = canv
         self.text = None
         self.encoded = canv.__dict__.setdefault("_isodesk_encoded_lines", {})
+        self.origin = "1 0 0 1 %s Tm" if canv.bottomup else "1 0 0 -1 %s Tm"
 
     def add(self, x: float, y: float, lines: list[Line]) -> None:
         if self.text is None:
             self.text = self.canv.beginText()
             self.font = self.colour = None
             self.spacing = 0.0
+            self.code = self.text._code                                           # noqa: SLF001
         else:
-            self.text._code.append("ET BT")   # noqa: SLF001 (the next cell's own text object)
+            self.code.append("ET BT")   # the next cell's own text object
         text = self.text
+        code = self.code
         for dx, dy, s, font, size, leading, colour, spacing in lines:
             if self.font != (font, size, leading):
                 self.font = (font, size, leading)
@@ -207,7 +253,9 @@ class _TextState:
             if spacing != self.spacing:
                 self.spacing = spacing
                 text.setWordSpace(spacing)
-            text.setTextOrigin(x + dx, y + dy)
+            # setTextOrigin's operator (the cursor it also keeps is not used: each line is
+            # placed)
+            code.append(self.origin % fp_str(x + dx, y + dy))
             self._out(s)
 
     def _out(self, s: str) -> None:
