@@ -188,11 +188,19 @@ def row_heights(data: list[list[list[Flowable]]], widths: list[float]) -> list[f
     it wraps every remaining cell each time it splits, so that a table of n rows over p pages
     costs n × p wraps (the yearly report grew as the square of its size)."""
     out = []
+    measured: dict[tuple[int, float], float] = {}   # a flowable in several cells: wrapped once
     for row in data:
         tallest = 0.0
         for flowables, width in zip(row, widths):
-            h = sum(f.wrap(width - 2 * PADDING, 1e9)[1] for f in flowables)
-            tallest = max(tallest, h)
+            h = 0.0
+            for f in flowables:
+                key = (id(f), width)
+                fh = measured.get(key)
+                if fh is None:
+                    fh = measured[key] = f.wrap(width - 2 * PADDING, 1e9)[1]
+                h += fh
+            if h > tallest:
+                tallest = h
         out.append(tallest + TOP_PADDING + BOTTOM_PADDING)
     return out
 
@@ -226,8 +234,21 @@ def data_table(headers: list[str], rows: list[list[str]],
     # each cell a list of one flowable, as the Table keeps cells it measures itself: with the
     # heights given it would not make the list, and a row split across pages would lose a bare
     # flowable
-    data = [[[cell(h, st["table_head"], widths[c])] for c, h in enumerate(headers)]]
-    data += [[[cell(v, cell_style(c), widths[c])] for c, v in enumerate(r)] for r in rows]
+    # a text that comes again in its column is the same cell: one flowable, made and measured
+    # once (a long register repeats its states, dates and titles)
+    made: dict[tuple, Flowable] = {}
+
+    def made_cell(text: str, style: ParagraphStyle, width: float) -> Flowable:
+        key = (text, style.name, width)
+        flowable = made.get(key)
+        if flowable is None:
+            flowable = made[key] = cell(text, style, width)
+        return flowable
+
+    data = [[[made_cell(h, st["table_head"], widths[c])] for c, h in enumerate(headers)]]
+    column_styles = [cell_style(c) for c in range(n)]
+    data += [[[made_cell(v, column_styles[c], widths[c])] for c, v in enumerate(r)]
+             for r in rows]
     heights = row_heights(data, widths)
     commands = [
         ("FONT", (0, 0), (-1, -1), st["table_cell"].fontName, CELL_SIZE),
