@@ -86,7 +86,15 @@ def flowable_lines(v: Flowable) -> list[Line] | None:
     if callable(lines):          # LineCell and the like say their own lines
         return lines()
     if type(v) is Paragraph:
-        return paragraph_lines(v)
+        # worked out once for the lines it was wrapped into and its height (a paragraph shared
+        # by the cells of the same text is drawn many times)
+        kept = v.__dict__.get("_table_lines")
+        bl = getattr(v, "blPara", None)
+        if kept is not None and kept[0] is bl and kept[1] == v.height:
+            return kept[2]
+        lines = paragraph_lines(v)
+        v._table_lines = (bl, v.height, lines)                                   # noqa: SLF001
+        return lines
     return None
 
 

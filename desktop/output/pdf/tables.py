@@ -97,6 +97,8 @@ class LineCell(Flowable):
         self.text_width = text_width
 
     def wrap(self, availWidth, availHeight):
+        if availWidth != getattr(self, "width", None):
+            self._lines = None
         self.width = availWidth
         self.height = self.style.leading
         return self.width, self.height
@@ -106,7 +108,14 @@ class LineCell(Flowable):
 
     def lines(self) -> list[Line]:
         """Its one line as a table's page draws it (``table_draw``): where the Paragraph would
-        put it, in the Paragraph's font and colour."""
+        put it, in the Paragraph's font and colour. Worked out once for its width (a cell
+        whose text comes again in its column is drawn many times)."""
+        lines = getattr(self, "_lines", None)
+        if lines is None:
+            lines = self._lines = self._make_lines()
+        return lines
+
+    def _make_lines(self) -> list[Line]:
         st = self.style
         if st.alignment == TA_RIGHT:
             x = self.width - self.text_width
@@ -177,7 +186,9 @@ def text_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
 def _one_line(text: str) -> str | None:
     """`text` (NFC) as words parted by single spaces; None when it is empty or holds another
     kind of space (a line break, a tab, a no-break space), which the markup parser handles."""
-    line = " ".join(w for w in unicodedata.normalize("NFC", text).split(" ") if w)
+    line = text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+    if "  " in line or line[:1] == " " or line[-1:] == " ":   # else no word is empty
+        line = " ".join(w for w in line.split(" ") if w)
     return None if not line or _OTHER_SPACE.search(line) else line
 
 
