@@ -284,9 +284,11 @@ PAGED_ROWS = 40      # more rows than a page holds: split page by page (PagedTab
 def _table(data, widths, heights, style: TableStyle, repeat_header: bool = True,
            kit: "_StyleKit | None" = None) -> Table:
     cell_styles = kit.cell_styles(len(data)) if kit is not None else None
+    # a long table's rows are data_table's lists of cells, as reportlab's normalising would
+    # copy them: its parts take them as they are
     table = DrawnTable(data, colWidths=widths, rowHeights=heights, hAlign="CENTER",
                        repeatRows=1 if repeat_header else 0, splitInRow=1,
-                       cellStyles=cell_styles)
+                       cellStyles=cell_styles, normalizedData=1 if kit is not None else 0)
     table.setStyle(kit.rest if kit is not None else style)
     return table
 
