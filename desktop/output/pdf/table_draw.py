@@ -132,9 +132,34 @@ class DrawnTable(Table):
             for value, cs, col_pos, col_width in zip(
                     row, row_styles, self._colpositions[:-1], self._colWidths):
                 if type(value) is list and len(value) == 1:     # a table's usual cell
-                    v, x, y = self._placed_one(value[0], cs, col_pos, row_pos, col_width,
-                                               row_height)
-                    lines = flowable_lines(v)
+                    v = value[0]
+                    aw = col_width - cs.leftPadding - cs.rightPadding
+                    kept = v.__dict__.get("_table_cell")
+                    if kept is None or kept[0] != aw or v.__dict__.get("width") != aw:
+                        kept = self._cell_geometry(v, aw, row_height - cs.topPadding
+                                                   - cs.bottomPadding)
+                    _aw, w, h, sb, lines, total = kept
+                    # where _placed puts it (the same sums in the same order)
+                    valign = cs.valign
+                    if valign == "TOP":
+                        y = row_pos + row_height - cs.topPadding
+                    elif valign == "BOTTOM":
+                        y = row_pos + cs.bottomPadding + total
+                    else:
+                        y = row_pos + (row_height + cs.bottomPadding - cs.topPadding
+                                       + total) / 2.0
+                    y += sb
+                    align = cs.alignment
+                    if align == "LEFT":
+                        x = col_pos + cs.leftPadding
+                    elif align == "RIGHT":
+                        x = col_pos + col_width - cs.rightPadding - w
+                    elif align in ("CENTRE", "CENTER"):
+                        x = col_pos + (col_width + cs.leftPadding - cs.rightPadding - w) / 2.0
+                    else:
+                        raise ValueError(f"Invalid justification {align!a}")
+                    y -= sb
+                    y -= h
                     if lines is None:
                         state.flush()
                         v.drawOn(c, x, y)
@@ -157,36 +182,19 @@ class DrawnTable(Table):
                         add(x, y, lines)
         state.flush()
 
-    def _placed_one(self, v, cs, col_pos, row_pos, col_width, row_height):
-        """``_placed`` of a cell of one flowable, step for step (the same sums in the same
-        order, so the same positions to the last bit), without its lists and generator."""
-        aw = col_width - cs.leftPadding - cs.rightPadding
+    def _cell_geometry(self, v, aw: float, ah: float) -> tuple:
+        """(aw, width, height, space before, lines, total) of a cell's one flowable wrapped at
+        `aw`, as _placed measures it, kept on the flowable: the cells of the same text share
+        it, and its lines and sizes are the same at the same width."""
         width = getattr(v, "width", None)
         if width is None or abs(width - aw) > 1e-6 or getattr(v, "height", None) is None:
-            v.wrapOn(self.canv, aw, row_height - cs.topPadding - cs.bottomPadding)
+            v.wrapOn(self.canv, aw, ah)       # not yet wrapped at this width
         w = aw if isinstance(v, Paragraph) else v.width
         h, sb, sa = v.height, v.getSpaceBefore(), v.getSpaceAfter()
-        total = h + sa + sb - sb - sa
-        valign = cs.valign
-        if valign == "TOP":
-            y = row_pos + row_height - cs.topPadding
-        elif valign == "BOTTOM":
-            y = row_pos + cs.bottomPadding + total
-        else:
-            y = row_pos + (row_height + cs.bottomPadding - cs.topPadding + total) / 2.0
-        y += sb
-        align = cs.alignment
-        if align == "LEFT":
-            x = col_pos + cs.leftPadding
-        elif align == "RIGHT":
-            x = col_pos + col_width - cs.rightPadding - w
-        elif align in ("CENTRE", "CENTER"):
-            x = col_pos + (col_width + cs.leftPadding - cs.rightPadding - w) / 2.0
-        else:
-            raise ValueError(f"Invalid justification {align!a}")
-        y -= sb
-        y -= h
-        return v, x, y
+        kept = (aw, w, h, sb, flowable_lines(v), h + sa + sb - sb - sa)
+        if v.__dict__.get("width") == aw:
+            v._table_cell = kept                                                  # noqa: SLF001
+        return kept
 
     def _placed(self, values, cs, col_pos, row_pos, col_width, row_height):
         """Each flowable of a cell with where Table._drawCell would draw it (its lower left)."""

@@ -42,9 +42,16 @@ def numeric_columns(rows: list[list[str]], ncols: int) -> list[bool]:
     return result
 
 
+@functools.lru_cache(maxsize=1 << 18)
+def _line_width(text: str, font: str, size: float) -> float:
+    """``stringWidth``, once for each text: a long table's cells repeat (a state, a date), and
+    the words of its texts more (measured for the columns' widths)."""
+    return stringWidth(text, font, size)
+
+
 def _longest_word(text: str, font: str, size: float) -> float:
     words = text.split() or [""]
-    return max(stringWidth(w, font, size) for w in words)
+    return max([_line_width(w, font, size) for w in words])   # words repeat: measured once
 
 
 def auto_widths(headers: list[str], rows: list[list[str]], total: float) -> list[float]:
@@ -60,7 +67,7 @@ def auto_widths(headers: list[str], rows: list[list[str]], total: float) -> list
     for c in range(n):
         cells = {str(r[c]) for r in rows if c < len(r)}   # each text measured once
         width = max([stringWidth(headers[c], f.bold, CELL_SIZE)]
-                    + [stringWidth(x, f.regular, CELL_SIZE) for x in cells])
+                    + [_line_width(x, f.regular, CELL_SIZE) for x in cells])
         word = max([_longest_word(headers[c], f.bold, CELL_SIZE)]
                    + [_longest_word(x, f.regular, CELL_SIZE) for x in cells])
         natural.append(min(width, MAX_NATURAL) + pad)
@@ -137,10 +144,6 @@ class LineCell(Flowable):
         canv.restoreState()
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _line_width(text: str, font: str, size: float) -> float:
-    """``stringWidth``, once for each text: a long table's cells repeat (a state, a date)."""
-    return stringWidth(text, font, size)
 
 
 def cell(text: str, style: ParagraphStyle, width: float) -> Flowable:
