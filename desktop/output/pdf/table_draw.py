@@ -162,6 +162,9 @@ class DrawnTable(Table):
                     y -= h
                     if lines is None:
                         state.flush()
+                        # wrapped again: the flowable may be another cell's too, and a failed
+                        # split there (reportlab's cutting of a tall row) forgets its lines
+                        v.wrapOn(c, aw, row_height - cs.topPadding - cs.bottomPadding)
                         v.drawOn(c, x, y)
                     else:
                         add(x, y, lines)
@@ -252,17 +255,17 @@ class _TextState:
     def add(self, x: float, y: float, lines: list[Line]) -> None:
         if self.text is None:
             self.text = self.canv.beginText()
-            self.font = self.colour = None
+            self.font = self.colour = self.font_key = None
             self.spacing = 0.0
             self.code = self.text._code                                           # noqa: SLF001
         else:
             self.code.append("ET BT")   # the next cell's own text object
-        text = self.text
-        code = self.code
+        text, code, encoded = self.text, self.code, self.encoded
         for dx, dy, s, font, size, leading, colour, spacing in lines:
             if self.font != (font, size, leading):
                 self.font = (font, size, leading)
                 text.setFont(font, size, leading)
+                self.font_key = (text._fontname, text._fontsize, text._leading)    # noqa: SLF001
             if colour is not self.colour and colour != self.colour:
                 self.colour = colour
                 text.setFillColor(colour)
@@ -272,22 +275,20 @@ class _TextState:
             # setTextOrigin's operator (the cursor it also keeps is not used: each line is
             # placed)
             code.append(self.origin % fp_str(x + dx, y + dy))
-            self._out(s)
-
-    def _out(self, s: str) -> None:
-        """``_textOut`` of the line (no cursor to keep: each line is placed), its operators
-        from the document's store when it has them. They depend on the text, the font and
-        which of its subsets is current; the subset after them is kept with them."""
-        text = self.text
-        key = (text._fontname, text._fontsize, text._leading, text._curSubset, s)  # noqa: SLF001
-        hit = self.encoded.get(key) if type(s) is str else None
-        if hit is None:
-            code = text._formatText(s)                                            # noqa: SLF001
-            if type(s) is str:
-                self.encoded[key] = (code, text._curSubset)                       # noqa: SLF001
-        else:
-            code, text._curSubset = hit                                           # noqa: SLF001
-        text._code.append(code)                                                   # noqa: SLF001
+            # _textOut of the line (no cursor to keep), its operators from the document's
+            # store when it has them: they depend on the text, the font and which of its
+            # subsets is current; the subset after them is kept with them
+            if type(s) is not str:
+                code.append(text._formatText(s))                                  # noqa: SLF001
+                continue
+            key = (self.font_key, text._curSubset, s)                             # noqa: SLF001
+            hit = encoded.get(key)
+            if hit is None:
+                out = text._formatText(s)                                         # noqa: SLF001
+                encoded[key] = (out, text._curSubset)                             # noqa: SLF001
+            else:
+                out, text._curSubset = hit                                        # noqa: SLF001
+            code.append(out)
 
     def flush(self) -> None:
         if self.text is not None:

@@ -37,7 +37,7 @@ def numeric_columns(rows: list[list[str]], ncols: int) -> list[bool]:
     """A column is numeric when it has a value and every non-empty cell is a number."""
     result = []
     for c in range(ncols):
-        cells = [str(r[c]).strip() for r in rows if c < len(r) and str(r[c]).strip()]
+        cells = {str(r[c]).strip() for r in rows if c < len(r)} - {""}   # each text once
         result.append(bool(cells) and all(is_number(x) for x in cells))
     return result
 
@@ -202,16 +202,16 @@ def row_heights(data: list[list[list[Flowable]]], widths: list[float]) -> list[f
     it wraps every remaining cell each time it splits, so that a table of n rows over p pages
     costs n × p wraps (the yearly report grew as the square of its size)."""
     out = []
-    measured: dict[tuple[int, float], float] = {}   # a flowable in several cells: wrapped once
+    # a flowable in several cells of a column (the same text): wrapped once
+    measured: list[dict[int, float]] = [{} for _ in widths]
     for row in data:
         tallest = 0.0
-        for flowables, width in zip(row, widths):
+        for flowables, width, seen in zip(row, widths, measured):
             h = 0.0
             for f in flowables:
-                key = (id(f), width)
-                fh = measured.get(key)
+                fh = seen.get(id(f))
                 if fh is None:
-                    fh = measured[key] = f.wrap(width - 2 * PADDING, 1e9)[1]
+                    fh = seen[id(f)] = f.wrap(width - 2 * PADDING, 1e9)[1]
                 h += fh
             if h > tallest:
                 tallest = h
@@ -248,21 +248,18 @@ def data_table(headers: list[str], rows: list[list[str]],
     # each cell a list of one flowable, as the Table keeps cells it measures itself: with the
     # heights given it would not make the list, and a row split across pages would lose a bare
     # flowable
+    data = [[[cell(h, st["table_head"], widths[c])] for c, h in enumerate(headers)]]
     # a text that comes again in its column is the same cell: one flowable, made and measured
     # once (a long register repeats its states, dates and titles)
-    made: dict[tuple, Flowable] = {}
-
-    def made_cell(text: str, style: ParagraphStyle, width: float) -> Flowable:
-        key = (text, style.name, width)
-        flowable = made.get(key)
-        if flowable is None:
-            flowable = made[key] = cell(text, style, width)
-        return flowable
-
-    data = [[[made_cell(h, st["table_head"], widths[c])] for c, h in enumerate(headers)]]
-    column_styles = [cell_style(c) for c in range(n)]
-    data += [[[made_cell(v, column_styles[c], widths[c])] for c, v in enumerate(r)]
-             for r in rows]
+    columns = [(cell_style(c), widths[c], {}) for c in range(n)]
+    for r in rows:
+        row = []
+        for text, (style, width, made) in zip(r, columns):
+            flowable = made.get(text)
+            if flowable is None:
+                flowable = made[text] = cell(text, style, width)
+            row.append([flowable])
+        data.append(row)
     heights = row_heights(data, widths)
     commands = [
         ("FONT", (0, 0), (-1, -1), st["table_cell"].fontName, CELL_SIZE),
