@@ -37,7 +37,7 @@ def _pdf(monkeypatch=None, *, old: bool = False) -> bytes:
 
         monkeypatch.setattr(tables, "cell", lambda text, style, width: Paragraph(plain(text),
                                                                                  style))
-        monkeypatch.setattr(tables, "row_heights", lambda data, widths: None)
+        monkeypatch.setattr(tables, "GIVE_HEIGHTS", False)
         monkeypatch.setattr(tables, "DrawnTable", Table)   # reportlab draws every cell
     setup = PageSetup()
     doc = SimpleDocTemplate(buf, pagesize=setup.pagesize, leftMargin=setup.left,

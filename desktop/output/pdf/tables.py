@@ -229,8 +229,8 @@ def data_table(headers: list[str], rows: list[list[str]],
     of the standard page)."""
     st = styles()
     n = len(headers)
-    rows = [[("" if v is None else str(v)) for v in r] + [""] * (n - len(r)) for r in rows]
-    rows = [r[:n] for r in rows]
+    rows = [[(v if type(v) is str else "" if v is None else str(v)) for v in r[:n]]
+            + [""] * (n - len(r)) for r in rows]
     numeric = numeric_columns(rows, n)
     sequence = [h.strip().lower() in _SEQUENCE_HEADERS for h in headers]
 
@@ -249,18 +249,26 @@ def data_table(headers: list[str], rows: list[list[str]],
     # heights given it would not make the list, and a row split across pages would lose a bare
     # flowable
     data = [[[cell(h, st["table_head"], widths[c])] for c, h in enumerate(headers)]]
+    heights = row_heights(data, widths)
     # a text that comes again in its column is the same cell: one flowable, made and measured
-    # once (a long register repeats its states, dates and titles)
-    columns = [(cell_style(c), widths[c], {}) for c in range(n)]
+    # once (a long register repeats its states, dates and titles); each row's height is that
+    # of its tallest cell, as row_heights would find it
+    columns = [(cell_style(c), widths[c], widths[c] - 2 * PADDING, {}) for c in range(n)]
     for r in rows:
         row = []
-        for text, (style, width, made) in zip(r, columns):
-            flowable = made.get(text)
-            if flowable is None:
-                flowable = made[text] = cell(text, style, width)
-            row.append([flowable])
+        tallest = 0.0
+        for text, (style, width, room, made) in zip(r, columns):
+            hit = made.get(text)
+            if hit is None:
+                flowable = cell(text, style, width)
+                hit = made[text] = (flowable, 0.0 + flowable.wrap(room, 1e9)[1])
+            row.append([hit[0]])
+            if hit[1] > tallest:
+                tallest = hit[1]
         data.append(row)
-    heights = row_heights(data, widths)
+        heights.append(tallest + TOP_PADDING + BOTTOM_PADDING)
+    if not GIVE_HEIGHTS:
+        heights = None
     commands = [
         ("FONT", (0, 0), (-1, -1), st["table_cell"].fontName, CELL_SIZE),
         ("GRID", (0, 0), (-1, -1), 0.5, black),
@@ -279,6 +287,7 @@ def data_table(headers: list[str], rows: list[list[str]],
 
 
 PAGED_ROWS = 40      # more rows than a page holds: split page by page (PagedTable)
+GIVE_HEIGHTS = True  # False: the rows measured by reportlab's Table itself (what tests compare)
 
 
 def _table(data, widths, heights, style: TableStyle, repeat_header: bool = True,
