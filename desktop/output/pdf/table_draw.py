@@ -126,7 +126,7 @@ class DrawnTable(Table):
         between two text objects."""
         c = self.canv
         state = _TextState(c)
-        add = state.add
+        add, origin = state.add, state.origin
         for row, row_styles, row_pos, row_height in zip(
                 self._cellvalues, self._cellStyles, self._rowpositions[1:], self._rowHeights):
             for value, cs, col_pos, col_width in zip(
@@ -166,6 +166,14 @@ class DrawnTable(Table):
                         # split there (reportlab's cutting of a tall row) forgets its lines
                         v.wrapOn(c, aw, row_height - cs.topPadding - cs.bottomPadding)
                         v.drawOn(c, x, y)
+                    elif len(lines) == 1 and lines[0][3:] == state.same:
+                        # one line in the font state of the line before (most cells): its
+                        # own text object, its origin and its text
+                        dx, dy, s = lines[0][:3]
+                        code = state.code
+                        code.append("ET BT")
+                        code.append(origin % fp_str(x + dx, y + dy))
+                        code.append(state.encode(s))
                     else:
                         add(x, y, lines)
                     continue
@@ -251,6 +259,7 @@ class _TextState:
         self.text = None
         self.encoded = canv.__dict__.setdefault("_isodesk_encoded_lines", {})
         self.origin = "1 0 0 1 %s Tm" if canv.bottomup else "1 0 0 -1 %s Tm"
+        self.same = None   # no text object yet: the next line sets the font state
 
     def add(self, x: float, y: float, lines: list[Line]) -> None:
         if self.text is None:
@@ -260,7 +269,7 @@ class _TextState:
             self.code = self.text._code                                           # noqa: SLF001
         else:
             self.code.append("ET BT")   # the next cell's own text object
-        text, code, encoded = self.text, self.code, self.encoded
+        text, code = self.text, self.code
         for dx, dy, s, font, size, leading, colour, spacing in lines:
             if self.font != (font, size, leading):
                 self.font = (font, size, leading)
@@ -275,24 +284,29 @@ class _TextState:
             # setTextOrigin's operator (the cursor it also keeps is not used: each line is
             # placed)
             code.append(self.origin % fp_str(x + dx, y + dy))
-            # _textOut of the line (no cursor to keep), its operators from the document's
-            # store when it has them: they depend on the text, the font and which of its
-            # subsets is current; the subset after them is kept with them
-            if type(s) is not str:
-                code.append(text._formatText(s))                                  # noqa: SLF001
-                continue
-            key = (self.font_key, text._curSubset, s)                             # noqa: SLF001
-            hit = encoded.get(key)
-            if hit is None:
-                out = text._formatText(s)                                         # noqa: SLF001
-                encoded[key] = (out, text._curSubset)                             # noqa: SLF001
-            else:
-                out, text._curSubset = hit                                        # noqa: SLF001
-            code.append(out)
+            code.append(self.encode(s))
+        # the font state a following line needs to be written as it is
+        self.same = self.font + (self.colour, self.spacing)
+
+    def encode(self, s: str) -> str:
+        """``_textOut`` of a line (no cursor to keep: each line is placed), its operators from
+        the document's store when it has them: they depend on the text, the font and which of
+        its subsets is current; the subset after them is kept with them."""
+        text = self.text
+        if type(s) is not str:
+            return text._formatText(s)                                            # noqa: SLF001
+        key = (self.font_key, text._curSubset, s)                                 # noqa: SLF001
+        hit = self.encoded.get(key)
+        if hit is None:
+            out = text._formatText(s)                                             # noqa: SLF001
+            self.encoded[key] = (out, text._curSubset)                            # noqa: SLF001
+            return out
+        out, text._curSubset = hit                                                # noqa: SLF001
+        return out
 
     def flush(self) -> None:
         if self.text is not None:
             if self.spacing:
                 self.text.setWordSpace(0)
             self.canv.drawText(self.text)
-            self.text = None
+            self.text = self.same = None
