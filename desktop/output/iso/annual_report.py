@@ -246,8 +246,8 @@ def _story(data: ReportData) -> list:
         story.append(Paragraph(plain(table.title.upper()), st["subject"]))
         story.append(Paragraph(plain(ref), small))
         story.append(Spacer(1, 8))
-        rows = [[value_text(row[c]) if row[c] not in ("", None) else "" for c in cols]
-                for row in table.rows] or [["" for _ in cols]]
+        rows = [["" if v is None or v == "" else v if type(v) is str else value_text(v)
+                 for v in [row[c] for c in cols]] for row in table.rows] or [["" for _ in cols]]
         story.append(data_table([table.headers[c] for c in cols], rows))
     return story
 

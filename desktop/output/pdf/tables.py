@@ -97,8 +97,12 @@ class LineCell(Flowable):
     Made only by `cell` when the text has no line break and fits the width it is given; a wider
     width (never a narrower one) is all a table asks of it afterwards."""
 
+    # Flowable.__init__'s attributes as class defaults: a long table makes tens of thousands
+    hAlign, vAlign, wrapped, _traceInfo, _showBoundary, encoding = ("LEFT", "BOTTOM", 0, None,
+                                                                      None, None)
+
     def __init__(self, text: str, style: ParagraphStyle, text_width: float):
-        super().__init__()
+        self.width = self.height = 0
         self.text = text
         self.style = style
         self.text_width = text_width
@@ -176,7 +180,10 @@ def _wrapped(line: str, style: ParagraphStyle) -> Paragraph:
     model = _FRAGMENTS.get(key)
     if model is None:
         model = _FRAGMENTS[key] = Paragraph("x", style).frags[0]
-    return Paragraph(line, style, frags=[model.clone(text=line, link=[], us_lines=[])])
+    frag = model.__class__.__new__(model.__class__)   # model.clone(…), without the calls
+    frag.__dict__.update(model.__dict__)
+    frag.text, frag.link, frag.us_lines = line, [], []
+    return Paragraph(line, style, frags=[frag])
 
 
 def text_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
