@@ -154,6 +154,7 @@ def test_the_styles_worked_out_once_draw_what_styles_applied_cell_by_cell_draw(m
     """A long table's pages share the header's and a body row's cell styles; with every page's
     Table styled cell by cell by reportlab (no shared styles) the file is the same, byte for
     byte."""
+    assert tables.data_table(HEADERS, _rows(60))._kit is not None
     shared = _invariant_pdf(240)
     monkeypatch.setattr(tables._StyleKit, "of", classmethod(lambda cls, *a: None))
     assert tables.data_table(HEADERS, _rows(60))._kit is None

@@ -148,8 +148,6 @@ class LineCell(Flowable):
         canv.restoreState()
 
 
-
-
 def cell(text: str, style: ParagraphStyle, width: float) -> Flowable:
     """The flowable of a table cell of `width` points (padding included): a LineCell when the
     text is one line that fits, else a Paragraph (which wraps it)."""
@@ -268,7 +266,7 @@ def data_table(headers: list[str], rows: list[list[str]],
             hit = made.get(text)
             if hit is None:
                 flowable = cell(text, style, width)
-                hit = made[text] = (flowable, 0.0 + flowable.wrap(room, 1e9)[1])
+                hit = made[text] = (flowable, 0.0 + flowable.wrap(room, 1e9)[1])  # a float
             row.append([hit[0]])
             if hit[1] > tallest:
                 tallest = hit[1]
@@ -344,7 +342,9 @@ class _StyleKit:
                                                                "inrowsplitstart",
                                                                "inrowsplitend"):
                 return None
-        return cls(header, row, widths, commands)
+        kit = cls(header, row, widths, commands)
+        # a vertically centred body row that reportlab cuts has its styles changed in place
+        return None if any(cs.valign == "MIDDLE" for cs in kit.row) else kit
 
     def cell_styles(self, nrows: int) -> list:
         return [self.header] + [self.row] * (nrows - 1)
