@@ -37,7 +37,7 @@ def _pdf(monkeypatch=None, *, old: bool = False) -> bytes:
 
         monkeypatch.setattr(tables, "cell", lambda text, style, width: Paragraph(plain(text),
                                                                                  style))
-        monkeypatch.setattr(tables, "row_heights", lambda data, widths: None)
+        monkeypatch.setattr(tables, "GIVE_HEIGHTS", False)
         monkeypatch.setattr(tables, "DrawnTable", Table)   # reportlab draws every cell
     setup = PageSetup()
     doc = SimpleDocTemplate(buf, pagesize=setup.pagesize, leftMargin=setup.left,
@@ -135,3 +135,47 @@ def test_a_wrapped_or_empty_cell_is_the_paragraph_the_markup_parser_makes():
 def _lines(p) -> list[tuple]:
     return [line if isinstance(line, tuple) else (line.extraSpace, [w.text for w in line.words])
             for line in p.blPara.lines]
+
+
+def _invariant_pdf(rows: int) -> bytes:
+    """The table's PDF with reportlab's invariant output (no dates, no random ids): the same
+    drawing gives the same bytes."""
+    register_fonts()
+    buf = io.BytesIO()
+    setup = PageSetup()
+    doc = SimpleDocTemplate(buf, pagesize=setup.pagesize, leftMargin=setup.left,
+                            rightMargin=setup.right, topMargin=setup.top,
+                            bottomMargin=setup.bottom, invariant=1)
+    doc.build([data_table(HEADERS, _rows(rows), zebra=True)])
+    return buf.getvalue()
+
+
+def test_the_styles_worked_out_once_draw_what_styles_applied_cell_by_cell_draw(monkeypatch):
+    """A long table's pages share the header's and a body row's cell styles; with every page's
+    Table styled cell by cell by reportlab (no shared styles) the file is the same, byte for
+    byte."""
+    assert tables.data_table(HEADERS, _rows(60))._kit is not None
+    shared = _invariant_pdf(240)
+    monkeypatch.setattr(tables._StyleKit, "of", classmethod(lambda cls, *a: None))
+    assert tables.data_table(HEADERS, _rows(60))._kit is None
+    by_cell = _invariant_pdf(240)
+    assert len(PdfReader(io.BytesIO(shared)).pages) > 3
+    assert shared == by_cell
+
+
+def test_a_text_repeated_in_a_column_is_one_flowable_measured_once(monkeypatch):
+    made = []
+    real = tables.cell
+
+    def counting(text, style, width):
+        made.append(text)
+        return real(text, style, width)
+
+    monkeypatch.setattr(tables, "cell", counting)
+    table = data_table(HEADERS, _rows(240))
+    notes = [row[4][0] for row in table._all_rows]
+    assert notes[1] is notes[9] is notes[17] and notes[1] is not notes[2]
+    rows = _rows(240)
+    assert len(made) == len(HEADERS) + sum(len({r[c] for r in rows}) for c in range(len(HEADERS)))
+    # the heights are those of each row's own cells
+    assert table._all_heights == tables.row_heights(table._all_rows, table._widths)

@@ -20,6 +20,7 @@ from desktop.output.pdf import (
     signature_block, styles,
     title_block,
 )
+from desktop.output.pdf.template import collection_held
 from desktop.models.iso.annual_report import STATUS_LABELS_VI, roman, section_numbers
 from desktop.models.iso.report_data import ReportData, Table
 from desktop.models.iso._common import vn_date
@@ -246,8 +247,8 @@ def _story(data: ReportData) -> list:
         story.append(Paragraph(plain(table.title.upper()), st["subject"]))
         story.append(Paragraph(plain(ref), small))
         story.append(Spacer(1, 8))
-        rows = [[value_text(row[c]) if row[c] not in ("", None) else "" for c in cols]
-                for row in table.rows] or [["" for _ in cols]]
+        rows = [["" if v is None or v == "" else v if type(v) is str else value_text(v)
+                 for v in [row[c] for c in cols]] for row in table.rows] or [["" for _ in cols]]
         story.append(data_table([table.headers[c] for c in cols], rows))
     return story
 
@@ -258,9 +259,11 @@ def write_pdf_report(target, data: ReportData) -> int:
     watermark = None if data.report.is_final else "DỰ THẢO"
 
     def build(buf) -> int:
-        return build_official_pdf(buf, _story(data), watermark=watermark,
-                                  title=f"Báo cáo ISO năm {data.year} — {data.unit_name}",
-                                  author=data.unit_name, subject=SUBJECT.format(year=data.year))
+        with collection_held():   # a long report's objects are not walked again and again
+            return build_official_pdf(buf, _story(data), watermark=watermark,
+                                      title=f"Báo cáo ISO năm {data.year} — {data.unit_name}",
+                                      author=data.unit_name,
+                                      subject=SUBJECT.format(year=data.year))
 
     if hasattr(target, "write"):
         return build(target)

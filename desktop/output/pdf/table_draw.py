@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from reportlab import rl_config
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.rl_accel import fp_str
 from reportlab.platypus import Flowable, Paragraph, Table
 
 # (x, y, text, font, size, leading, colour, word spacing) of one line, relative to its flowable
@@ -85,7 +86,15 @@ def flowable_lines(v: Flowable) -> list[Line] | None:
     if callable(lines):          # LineCell and the like say their own lines
         return lines()
     if type(v) is Paragraph:
-        return paragraph_lines(v)
+        # worked out once for the lines it was wrapped into and its height (a paragraph shared
+        # by the cells of the same text is drawn many times)
+        kept = v.__dict__.get("_table_lines")
+        bl = getattr(v, "blPara", None)
+        if kept is not None and kept[0] is bl and kept[1] == v.height:
+            return kept[2]
+        lines = paragraph_lines(v)
+        v._table_lines = (bl, v.height, lines)                                   # noqa: SLF001
+        return lines
     return None
 
 
@@ -117,10 +126,57 @@ class DrawnTable(Table):
         between two text objects."""
         c = self.canv
         state = _TextState(c)
+        add, origin = state.add, state.origin
         for row, row_styles, row_pos, row_height in zip(
                 self._cellvalues, self._cellStyles, self._rowpositions[1:], self._rowHeights):
             for value, cs, col_pos, col_width in zip(
                     row, row_styles, self._colpositions[:-1], self._colWidths):
+                if type(value) is list and len(value) == 1:     # a table's usual cell
+                    v = value[0]
+                    aw = col_width - cs.leftPadding - cs.rightPadding
+                    kept = v.__dict__.get("_table_cell")
+                    if kept is None or kept[0] != aw or v.__dict__.get("width") != aw:
+                        kept = self._cell_geometry(v, aw, row_height - cs.topPadding
+                                                   - cs.bottomPadding)
+                    _aw, w, h, sb, lines, total = kept
+                    # where _placed puts it (the same sums in the same order)
+                    valign = cs.valign
+                    if valign == "TOP":
+                        y = row_pos + row_height - cs.topPadding
+                    elif valign == "BOTTOM":
+                        y = row_pos + cs.bottomPadding + total
+                    else:
+                        y = row_pos + (row_height + cs.bottomPadding - cs.topPadding
+                                       + total) / 2.0
+                    y += sb
+                    align = cs.alignment
+                    if align == "LEFT":
+                        x = col_pos + cs.leftPadding
+                    elif align == "RIGHT":
+                        x = col_pos + col_width - cs.rightPadding - w
+                    elif align in ("CENTRE", "CENTER"):
+                        x = col_pos + (col_width + cs.leftPadding - cs.rightPadding - w) / 2.0
+                    else:
+                        raise ValueError(f"Invalid justification {align!a}")
+                    y -= sb
+                    y -= h
+                    if lines is None:
+                        state.flush()
+                        # wrapped again: the flowable may be another cell's too, and a failed
+                        # split there (reportlab's cutting of a tall row) forgets its lines
+                        v.wrapOn(c, aw, row_height - cs.topPadding - cs.bottomPadding)
+                        v.drawOn(c, x, y)
+                    elif len(lines) == 1 and lines[0][3:] == state.same:
+                        # one line in the font state of the line before (most cells): its
+                        # own text object, its origin and its text
+                        dx, dy, s = lines[0][:3]
+                        code = state.code
+                        code.append("ET BT")
+                        code.append(origin % fp_str(x + dx, y + dy))
+                        code.append(state.encode(s))
+                    else:
+                        add(x, y, lines)
+                    continue
                 if isinstance(value, Flowable):
                     value = (value,)
                 if not isinstance(value, (list, tuple)):       # a bare string cell
@@ -134,8 +190,22 @@ class DrawnTable(Table):
                         state.flush()
                         v.drawOn(c, x, y)
                     else:
-                        state.add(x, y, lines)
+                        add(x, y, lines)
         state.flush()
+
+    def _cell_geometry(self, v, aw: float, ah: float) -> tuple:
+        """(aw, width, height, space before, lines, total) of a cell's one flowable wrapped at
+        `aw`, as _placed measures it, kept on the flowable: the cells of the same text share
+        it, and its lines and sizes are the same at the same width."""
+        width = getattr(v, "width", None)
+        if width is None or abs(width - aw) > 1e-6 or getattr(v, "height", None) is None:
+            v.wrapOn(self.canv, aw, ah)       # not yet wrapped at this width
+        w = aw if isinstance(v, Paragraph) else v.width
+        h, sb, sa = v.height, v.getSpaceBefore(), v.getSpaceAfter()
+        kept = (aw, w, h, sb, flowable_lines(v), h + sa + sb - sb - sa)
+        if v.__dict__.get("width") == aw:
+            v._table_cell = kept                                                  # noqa: SLF001
+        return kept
 
     def _placed(self, values, cs, col_pos, row_pos, col_width, row_height):
         """Each flowable of a cell with where Table._drawCell would draw it (its lower left)."""
@@ -188,46 +258,55 @@ class _TextState:
         self.canv = canv
         self.text = None
         self.encoded = canv.__dict__.setdefault("_isodesk_encoded_lines", {})
+        self.origin = "1 0 0 1 %s Tm" if canv.bottomup else "1 0 0 -1 %s Tm"
+        self.same = None   # no text object yet: the next line sets the font state
 
     def add(self, x: float, y: float, lines: list[Line]) -> None:
         if self.text is None:
             self.text = self.canv.beginText()
-            self.font = self.colour = None
+            self.font = self.colour = self.font_key = None
             self.spacing = 0.0
+            self.code = self.text._code                                           # noqa: SLF001
         else:
-            self.text._code.append("ET BT")   # noqa: SLF001 (the next cell's own text object)
-        text = self.text
+            self.code.append("ET BT")   # the next cell's own text object
+        text, code = self.text, self.code
         for dx, dy, s, font, size, leading, colour, spacing in lines:
             if self.font != (font, size, leading):
                 self.font = (font, size, leading)
                 text.setFont(font, size, leading)
+                self.font_key = (text._fontname, text._fontsize, text._leading)    # noqa: SLF001
             if colour is not self.colour and colour != self.colour:
                 self.colour = colour
                 text.setFillColor(colour)
             if spacing != self.spacing:
                 self.spacing = spacing
                 text.setWordSpace(spacing)
-            text.setTextOrigin(x + dx, y + dy)
-            self._out(s)
+            # setTextOrigin's operator (the cursor it also keeps is not used: each line is
+            # placed)
+            code.append(self.origin % fp_str(x + dx, y + dy))
+            code.append(self.encode(s))
+        # the font state a following line needs to be written as it is
+        self.same = self.font + (self.colour, self.spacing)
 
-    def _out(self, s: str) -> None:
-        """``_textOut`` of the line (no cursor to keep: each line is placed), its operators
-        from the document's store when it has them. They depend on the text, the font and
-        which of its subsets is current; the subset after them is kept with them."""
+    def encode(self, s: str) -> str:
+        """``_textOut`` of a line (no cursor to keep: each line is placed), its operators from
+        the document's store when it has them: they depend on the text, the font and which of
+        its subsets is current; the subset after them is kept with them."""
         text = self.text
-        key = (text._fontname, text._fontsize, text._leading, text._curSubset, s)  # noqa: SLF001
-        hit = self.encoded.get(key) if type(s) is str else None
+        if type(s) is not str:
+            return text._formatText(s)                                            # noqa: SLF001
+        key = (self.font_key, text._curSubset, s)                                 # noqa: SLF001
+        hit = self.encoded.get(key)
         if hit is None:
-            code = text._formatText(s)                                            # noqa: SLF001
-            if type(s) is str:
-                self.encoded[key] = (code, text._curSubset)                       # noqa: SLF001
-        else:
-            code, text._curSubset = hit                                           # noqa: SLF001
-        text._code.append(code)                                                   # noqa: SLF001
+            out = text._formatText(s)                                             # noqa: SLF001
+            self.encoded[key] = (out, text._curSubset)                            # noqa: SLF001
+            return out
+        out, text._curSubset = hit                                                # noqa: SLF001
+        return out
 
     def flush(self) -> None:
         if self.text is not None:
             if self.spacing:
                 self.text.setWordSpace(0)
             self.canv.drawText(self.text)
-            self.text = None
+            self.text = self.same = None

@@ -37,14 +37,21 @@ def numeric_columns(rows: list[list[str]], ncols: int) -> list[bool]:
     """A column is numeric when it has a value and every non-empty cell is a number."""
     result = []
     for c in range(ncols):
-        cells = [str(r[c]).strip() for r in rows if c < len(r) and str(r[c]).strip()]
+        cells = {str(r[c]).strip() for r in rows if c < len(r)} - {""}   # each text once
         result.append(bool(cells) and all(is_number(x) for x in cells))
     return result
 
 
+@functools.lru_cache(maxsize=1 << 18)
+def _line_width(text: str, font: str, size: float) -> float:
+    """``stringWidth``, once for each text: a long table's cells repeat (a state, a date), and
+    the words of its texts more (measured for the columns' widths)."""
+    return stringWidth(text, font, size)
+
+
 def _longest_word(text: str, font: str, size: float) -> float:
     words = text.split() or [""]
-    return max(stringWidth(w, font, size) for w in words)
+    return max([_line_width(w, font, size) for w in words])   # words repeat: measured once
 
 
 def auto_widths(headers: list[str], rows: list[list[str]], total: float) -> list[float]:
@@ -60,7 +67,7 @@ def auto_widths(headers: list[str], rows: list[list[str]], total: float) -> list
     for c in range(n):
         cells = {str(r[c]) for r in rows if c < len(r)}   # each text measured once
         width = max([stringWidth(headers[c], f.bold, CELL_SIZE)]
-                    + [stringWidth(x, f.regular, CELL_SIZE) for x in cells])
+                    + [_line_width(x, f.regular, CELL_SIZE) for x in cells])
         word = max([_longest_word(headers[c], f.bold, CELL_SIZE)]
                    + [_longest_word(x, f.regular, CELL_SIZE) for x in cells])
         natural.append(min(width, MAX_NATURAL) + pad)
@@ -90,13 +97,19 @@ class LineCell(Flowable):
     Made only by `cell` when the text has no line break and fits the width it is given; a wider
     width (never a narrower one) is all a table asks of it afterwards."""
 
+    # Flowable.__init__'s attributes as class defaults: a long table makes tens of thousands
+    hAlign, vAlign, wrapped, _traceInfo, _showBoundary, encoding = ("LEFT", "BOTTOM", 0, None,
+                                                                      None, None)
+
     def __init__(self, text: str, style: ParagraphStyle, text_width: float):
-        super().__init__()
+        self.width = self.height = 0
         self.text = text
         self.style = style
         self.text_width = text_width
 
     def wrap(self, availWidth, availHeight):
+        if availWidth != getattr(self, "width", None):
+            self._lines = None
         self.width = availWidth
         self.height = self.style.leading
         return self.width, self.height
@@ -106,7 +119,14 @@ class LineCell(Flowable):
 
     def lines(self) -> list[Line]:
         """Its one line as a table's page draws it (``table_draw``): where the Paragraph would
-        put it, in the Paragraph's font and colour."""
+        put it, in the Paragraph's font and colour. Worked out once for its width (a cell
+        whose text comes again in its column is drawn many times)."""
+        lines = getattr(self, "_lines", None)
+        if lines is None:
+            lines = self._lines = self._make_lines()
+        return lines
+
+    def _make_lines(self) -> list[Line]:
         st = self.style
         if st.alignment == TA_RIGHT:
             x = self.width - self.text_width
@@ -126,12 +146,6 @@ class LineCell(Flowable):
         canv.setFont(font, size, leading)
         canv.drawString(x, y, text)
         canv.restoreState()
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _line_width(text: str, font: str, size: float) -> float:
-    """``stringWidth``, once for each text: a long table's cells repeat (a state, a date)."""
-    return stringWidth(text, font, size)
 
 
 def cell(text: str, style: ParagraphStyle, width: float) -> Flowable:
@@ -164,7 +178,10 @@ def _wrapped(line: str, style: ParagraphStyle) -> Paragraph:
     model = _FRAGMENTS.get(key)
     if model is None:
         model = _FRAGMENTS[key] = Paragraph("x", style).frags[0]
-    return Paragraph(line, style, frags=[model.clone(text=line, link=[], us_lines=[])])
+    frag = model.__class__.__new__(model.__class__)   # model.clone(…), without the calls
+    frag.__dict__.update(model.__dict__)
+    frag.text, frag.link, frag.us_lines = line, [], []
+    return Paragraph(line, style, frags=[frag])
 
 
 def text_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
@@ -177,7 +194,9 @@ def text_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
 def _one_line(text: str) -> str | None:
     """`text` (NFC) as words parted by single spaces; None when it is empty or holds another
     kind of space (a line break, a tab, a no-break space), which the markup parser handles."""
-    line = " ".join(w for w in unicodedata.normalize("NFC", text).split(" ") if w)
+    line = text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+    if "  " in line or line[:1] == " " or line[-1:] == " ":   # else no word is empty
+        line = " ".join(w for w in line.split(" ") if w)
     return None if not line or _OTHER_SPACE.search(line) else line
 
 
@@ -188,11 +207,19 @@ def row_heights(data: list[list[list[Flowable]]], widths: list[float]) -> list[f
     it wraps every remaining cell each time it splits, so that a table of n rows over p pages
     costs n × p wraps (the yearly report grew as the square of its size)."""
     out = []
+    # a flowable in several cells of a column (the same text): wrapped once
+    measured: list[dict[int, float]] = [{} for _ in widths]
     for row in data:
         tallest = 0.0
-        for flowables, width in zip(row, widths):
-            h = sum(f.wrap(width - 2 * PADDING, 1e9)[1] for f in flowables)
-            tallest = max(tallest, h)
+        for flowables, width, seen in zip(row, widths, measured):
+            h = 0.0
+            for f in flowables:
+                fh = seen.get(id(f))
+                if fh is None:
+                    fh = seen[id(f)] = f.wrap(width - 2 * PADDING, 1e9)[1]
+                h += fh
+            if h > tallest:
+                tallest = h
         out.append(tallest + TOP_PADDING + BOTTOM_PADDING)
     return out
 
@@ -207,8 +234,8 @@ def data_table(headers: list[str], rows: list[list[str]],
     of the standard page)."""
     st = styles()
     n = len(headers)
-    rows = [[("" if v is None else str(v)) for v in r] + [""] * (n - len(r)) for r in rows]
-    rows = [r[:n] for r in rows]
+    rows = [[(v if type(v) is str else "" if v is None else str(v)) for v in r[:n]]
+            + [""] * (n - len(r)) for r in rows]
     numeric = numeric_columns(rows, n)
     sequence = [h.strip().lower() in _SEQUENCE_HEADERS for h in headers]
 
@@ -227,8 +254,26 @@ def data_table(headers: list[str], rows: list[list[str]],
     # heights given it would not make the list, and a row split across pages would lose a bare
     # flowable
     data = [[[cell(h, st["table_head"], widths[c])] for c, h in enumerate(headers)]]
-    data += [[[cell(v, cell_style(c), widths[c])] for c, v in enumerate(r)] for r in rows]
     heights = row_heights(data, widths)
+    # a text that comes again in its column is the same cell: one flowable, made and measured
+    # once (a long register repeats its states, dates and titles); each row's height is that
+    # of its tallest cell, as row_heights would find it
+    columns = [(cell_style(c), widths[c], widths[c] - 2 * PADDING, {}) for c in range(n)]
+    for r in rows:
+        row = []
+        tallest = 0.0
+        for text, (style, width, room, made) in zip(r, columns):
+            hit = made.get(text)
+            if hit is None:
+                flowable = cell(text, style, width)
+                hit = made[text] = (flowable, 0.0 + flowable.wrap(room, 1e9)[1])  # a float
+            row.append([hit[0]])
+            if hit[1] > tallest:
+                tallest = hit[1]
+        data.append(row)
+        heights.append(tallest + TOP_PADDING + BOTTOM_PADDING)
+    if not GIVE_HEIGHTS:
+        heights = None
     commands = [
         ("FONT", (0, 0), (-1, -1), st["table_cell"].fontName, CELL_SIZE),
         ("GRID", (0, 0), (-1, -1), 0.5, black),
@@ -247,13 +292,62 @@ def data_table(headers: list[str], rows: list[list[str]],
 
 
 PAGED_ROWS = 40      # more rows than a page holds: split page by page (PagedTable)
+GIVE_HEIGHTS = True  # False: the rows measured by reportlab's Table itself (what tests compare)
 
 
-def _table(data, widths, heights, style: TableStyle, repeat_header: bool = True) -> Table:
+def _table(data, widths, heights, style: TableStyle, repeat_header: bool = True,
+           kit: "_StyleKit | None" = None) -> Table:
+    cell_styles = kit.cell_styles(len(data)) if kit is not None else None
+    # a long table's rows are data_table's lists of cells, as reportlab's normalising would
+    # copy them: its parts take them as they are
     table = DrawnTable(data, colWidths=widths, rowHeights=heights, hAlign="CENTER",
-                  repeatRows=1 if repeat_header else 0, splitInRow=1)
-    table.setStyle(style)
+                       repeatRows=1 if repeat_header else 0, splitInRow=1,
+                       cellStyles=cell_styles, normalizedData=1 if kit is not None else 0)
+    table.setStyle(kit.rest if kit is not None else style)
     return table
+
+
+_CELL_COMMANDS = {"FONT", "FONTNAME", "FACE", "SIZE", "FONTSIZE", "LEADING", "TEXTCOLOR",
+                  "ALIGN", "ALIGNMENT", "VALIGN", "LEFTPADDING", "RIGHTPADDING", "TOPPADDING",
+                  "BOTTOMPADDING"}
+
+
+class _StyleKit:
+    """A long table's cell styles, worked out once: the header's and a body row's.
+
+    ``Table.setStyle`` applies each cell command (font, alignment, padding) to every cell of the
+    Table it is given — and a long table makes several Tables a page (the page's part and
+    reportlab's splits of it). When every cell command addresses the header row and the body
+    rows as wholes (``data_table``'s do), every body row's styles are the same: the Tables of
+    the parts are given the two rows of styles, shared (reportlab keeps them by reference when
+    it splits a Table too, and changes a cell's style only for a vertically centred row that it
+    cuts in two, which a body row is not here), and only the grid and backgrounds as commands.
+    None when the commands address rows otherwise."""
+
+    def __init__(self, header, row, widths, commands: list[tuple]):
+        self.rest = TableStyle([c for c in commands if c[0] not in _CELL_COMMANDS])
+        cells = [c for c in commands if c[0] in _CELL_COMMANDS]
+        model = Table([header, row], colWidths=widths, rowHeights=[10, 10], cellStyles=None)
+        model.setStyle(TableStyle(cells))
+        self.header, self.row = model._cellStyles                              # noqa: SLF001
+
+    @classmethod
+    def of(cls, header, row, widths, commands: list[tuple]) -> "_StyleKit | None":
+        for c in commands:
+            if c[0] in _CELL_COMMANDS:
+                (_sc, sr), (_ec, er) = c[1], c[2]
+                if (sr, er) not in ((0, 0), (0, -1), (1, -1)):
+                    return None
+            elif c[0] in ("SPAN", "NOSPLIT") or c[1][1] in ("splitfirst", "splitlast",
+                                                               "inrowsplitstart",
+                                                               "inrowsplitend"):
+                return None
+        kit = cls(header, row, widths, commands)
+        # a vertically centred body row that reportlab cuts has its styles changed in place
+        return None if any(cs.valign == "MIDDLE" for cs in kit.row) else kit
+
+    def cell_styles(self, nrows: int) -> list:
+        return [self.header] + [self.row] * (nrows - 1)
 
 
 class PagedTable(Flowable):
@@ -272,7 +366,7 @@ class PagedTable(Flowable):
 
     def __init__(self, header, rows, widths, header_height: float, heights: list[float],
                  commands: list[tuple], previous: tuple | None = None, *,
-                 start: int = 0, ends: list[float] | None = None):
+                 start: int = 0, ends: list[float] | None = None, kit=False):
         super().__init__()
         self.hAlign = "CENTER"
         self._header, self._widths = header, widths
@@ -289,6 +383,9 @@ class PagedTable(Flowable):
                 total += h
                 ends.append(total)
         self._all_ends = ends
+        if kit is False:   # the whole table: its styles worked out once for all its parts
+            kit = _StyleKit.of(header, rows[0], widths, commands) if rows else None
+        self._kit = kit
         self._whole: Table | None = None
 
     @property
@@ -305,18 +402,18 @@ class PagedTable(Flowable):
         return PagedTable(self._header, self._all_rows, self._widths, self._header_height,
                           self._all_heights, self._commands,
                           previous=(self._all_rows[a - 1], self._all_heights[a - 1]),
-                          start=a, ends=self._all_ends)
+                          start=a, ends=self._all_ends, kit=self._kit)
 
     def _made(self, stop: int) -> Table:
         """A Table of the header and the first `stop` rows, as reportlab would have it here."""
         rows, heights = self._rows_to(stop)
-        style = TableStyle(self._commands)
+        style = None if self._kit else TableStyle(self._commands)
         if self._previous is None:
             return _table([self._header] + rows, self._widths,
-                          [self._header_height] + heights, style)
+                          [self._header_height] + heights, style, kit=self._kit)
         row, height = self._previous
         table = _table([self._header, row] + rows, self._widths,
-                       [self._header_height, height] + heights, style)
+                       [self._header_height, height] + heights, style, kit=self._kit)
         parts = table.split(sum(self._widths), self._header_height + height)
         return parts[-1]     # the continuation: the header and the rows after `row`
 
