@@ -207,19 +207,11 @@ def row_heights(data: list[list[list[Flowable]]], widths: list[float]) -> list[f
     it wraps every remaining cell each time it splits, so that a table of n rows over p pages
     costs n × p wraps (the yearly report grew as the square of its size)."""
     out = []
-    # a flowable in several cells of a column (the same text): wrapped once
-    measured: list[dict[int, float]] = [{} for _ in widths]
     for row in data:
         tallest = 0.0
-        for flowables, width, seen in zip(row, widths, measured):
-            h = 0.0
-            for f in flowables:
-                fh = seen.get(id(f))
-                if fh is None:
-                    fh = seen[id(f)] = f.wrap(width - 2 * PADDING, 1e9)[1]
-                h += fh
-            if h > tallest:
-                tallest = h
+        for flowables, width in zip(row, widths):
+            h = sum(f.wrap(width - 2 * PADDING, 1e9)[1] for f in flowables)
+            tallest = max(tallest, h)
         out.append(tallest + TOP_PADDING + BOTTOM_PADDING)
     return out
 
